@@ -1,0 +1,77 @@
+import { type Executor, tablesOf } from '@hatago/db';
+import { releaseRooms } from '@hatago/catalog';
+import { enqueueMail } from '@hatago/mail';
+import { conflict, notFound } from '@hatago/platform/errors';
+import { tokyoToday } from '@hatago/platform/time';
+import type { BookingTables } from '../booking-tables.ts';
+import { normaliseReservationCode } from '../reservations/reservation-code.ts';
+import { type Reservation, toReservation } from '../reservations/reservation.ts';
+import { cancellationTerms } from './cancellation-policy.ts';
+
+export type Canceller =
+  | { kind: 'guest'; email: string }
+  | { kind: 'member'; memberId: number }
+  | { kind: 'operator'; waiveFee: boolean };
+
+export interface CancellationOutcome {
+  reservation: Reservation;
+  /** True when it was already cancelled: a retried cancel changes nothing and succeeds. */
+  alreadyCancelled: boolean;
+}
+
+/**
+ * Cancels under the reservation's policy and gives back every night, in one transaction
+ * with the cancellation mail. The reservation row is locked first, so two concurrent
+ * cancels cannot both release the rooms.
+ */
+export async function cancelReservation(
+  db: Executor,
+  codeInput: unknown,
+  by: Canceller,
+  today: string = tokyoToday(),
+): Promise<CancellationOutcome> {
+  const code = normaliseReservationCode(codeInput);
+  if (!code) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
+  return db.transaction().execute(async (trx) => {
+    const t = tablesOf<BookingTables>(trx);
+    const row = await t.selectFrom('reservations').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!row || !mayCancel(row, by)) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
+    const reservation = toReservation(row);
+    if (reservation.status === 'cancelled') return { reservation, alreadyCancelled: true };
+
+    const terms = cancellationTerms(reservation, today);
+    if (!terms.allowed && by.kind !== 'operator') {
+      throw conflict('STAY_STARTED', 'This stay has started; contact support to cancel');
+    }
+    const fee = by.kind === 'operator' && by.waiveFee ? 0 : terms.fee;
+    await releaseRooms(trx, reservation.roomTypeId, reservation);
+    const updated = await t
+      .updateTable('reservations')
+      .set({
+        status: 'cancelled',
+        cancel_fee: fee,
+        cancelled_at: new Date(),
+        cancelled_by: by.kind === 'operator' ? 'operator' : 'guest',
+      })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const cancelled = toReservation(updated);
+    await enqueueMail(trx, {
+      template: 'reservation-cancellation',
+      to: cancelled.guest.email,
+      locale: cancelled.locale,
+      category: 'reservation',
+      idempotencyKey: `reservation-cancellation:${cancelled.code}`,
+      reference: cancelled.code,
+      params: { reservation: cancelled },
+    });
+    return { reservation: cancelled, alreadyCancelled: false };
+  });
+}
+
+function mayCancel(row: { email: string; member_id: number | null }, by: Canceller): boolean {
+  if (by.kind === 'operator') return true;
+  if (by.kind === 'member') return row.member_id !== null && Number(row.member_id) === by.memberId;
+  return row.email.toLowerCase() === by.email.trim().toLowerCase();
+}

@@ -1,0 +1,29 @@
+import { addDays, daysBetween } from '@hatago/platform/time';
+import type { Reservation } from '../reservations/reservation.ts';
+
+export interface CancellationTerms {
+  /** Whether a guest may still cancel online (an operator always may). */
+  allowed: boolean;
+  fee: number;
+  refund: number;
+  /** Last day on which cancelling is free; null when it never was. */
+  freeUntil: string | null;
+  reason?: 'ALREADY_CANCELLED' | 'STAY_STARTED';
+}
+
+/**
+ * The plan's policy, frozen on the reservation: free until `freeCancelDays` days before
+ * check-in, then `feePercent` of the total (rounded down to whole yen). Guests can cancel
+ * up to the check-in day; after that only an operator can.
+ */
+export function cancellationTerms(reservation: Reservation, today: string): CancellationTerms {
+  const { freeCancelDays, feePercent } = reservation.cancellationPolicy;
+  const daysBefore = daysBetween(today, reservation.checkin);
+  const fee = daysBefore >= freeCancelDays ? 0 : Math.floor((reservation.totalPrice * feePercent) / 100);
+  const lastFreeDay = addDays(reservation.checkin, -freeCancelDays);
+  const freeUntil = lastFreeDay >= today ? lastFreeDay : null;
+  const base = { fee, refund: reservation.totalPrice - fee, freeUntil };
+  if (reservation.status === 'cancelled') return { ...base, allowed: false, reason: 'ALREADY_CANCELLED' };
+  if (daysBefore < 0) return { ...base, allowed: false, reason: 'STAY_STARTED' };
+  return { ...base, allowed: true };
+}

@@ -1,0 +1,21 @@
+export type { BookingTables, ReservationStatus } from './booking-tables.ts';
+export { bookingMigrations } from './migrations/index.ts';
+export { type Reservation } from './reservations/reservation.ts';
+export { normaliseReservationCode, RESERVATION_CODE } from './reservations/reservation-code.ts';
+export {
+  bookStay,
+  parseBookingRequest,
+  IDEMPOTENCY_KEY,
+  type BookingOptions,
+  type BookingOutcome,
+  type BookingRequest,
+} from './reservations/book-stay.ts';
+export { cancellationTerms, type CancellationTerms } from './cancellation/cancellation-policy.ts';
+export { cancelReservation, type Canceller, type CancellationOutcome } from './cancellation/cancel-reservation.ts';
+export {
+  findReservationForGuest,
+  getReservationByCode,
+  listMemberReservations,
+  searchReservations,
+  type ReservationFilter,
+} from './queries/reservation-queries.ts';

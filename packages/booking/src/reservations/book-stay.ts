@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { type Executor, tablesOf } from '@hatago/db';
+import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
+import { type ContactDetails, parseContact } from '@hatago/identity';
+import { enqueueMail } from '@hatago/mail';
+import { DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
+import type { BookingTables } from '../booking-tables.ts';
+import { newReservationCode } from './reservation-code.ts';
+import { type Reservation, toReservation } from './reservation.ts';
+
+export interface BookingRequest {
+  planId?: unknown;
+  checkin?: unknown;
+  nights?: unknown;
+  guests?: unknown;
+  rooms?: unknown;
+  guest?: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown };
+}
+
+export interface BookingOptions {
+  /** Required: the same key always yields the same reservation, however often it is sent. */
+  idempotencyKey: string;
+  memberId?: number;
+  locale?: 'ja' | 'en';
+  /** Forms ask for the Latin name too; the API accepts `name` alone. */
+  requireLatinName?: boolean;
+  today?: string;
+}
+
+export interface BookingOutcome {
+  reservation: Reservation;
+  /** True when the key had already made this reservation and nothing new was written. */
+  replayed: boolean;
+}
+
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+interface ValidBooking {
+  planId: number;
+  stay: Stay;
+  contact: ContactDetails;
+}
+
+/** Validates the whole request and reports every bad field at once. */
+export function parseBookingRequest(request: BookingRequest, options: Pick<BookingOptions, 'requireLatinName' | 'today'>): ValidBooking {
+  const errors = new FieldErrors();
+  const planId = typeof request.planId === 'number' ? request.planId : Number(request.planId);
+  if (!Number.isInteger(planId) || planId < 1 || planId > 2 ** 31 - 1) errors.add('planId', 'Choose a plan');
+  const collect = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      error.fields.forEach((f) => errors.add(f.field, f.message));
+      return undefined;
+    }
+  };
+  const stay = collect(() => parseStay(request, options.today));
+  const contact = collect(() =>
+    parseContact(request.guest ?? {}, { requireLatin: options.requireLatinName ?? false, prefix: 'guest' }),
+  );
+  errors.throwIfAny('INVALID_BOOKING');
+  return { planId, stay: stay!, contact: contact! };
+}
+
+/**
+ * Books a stay in one transaction: idempotency claim, price quote, inventory for every
+ * night, the reservation and its confirmation mail all commit together or not at all.
+ */
+export async function bookStay(db: Executor, request: BookingRequest, options: BookingOptions): Promise<BookingOutcome> {
+  if (!IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
+    throw invalid('INVALID_IDEMPOTENCY_KEY', [
+      { field: 'Idempotency-Key', message: 'Send 8 to 200 printable ASCII characters' },
+    ]);
+  }
+  const booking = parseBookingRequest(request, options);
+  const locale = options.locale ?? 'en';
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([booking.planId, booking.stay, booking.contact, options.memberId ?? null]))
+    .digest('hex');
+
+  return db.transaction().execute(async (trx) => {
+    const t = tablesOf<BookingTables>(trx);
+    const claimed = await t
+      .insertInto('booking_idempotency')
+      .values({ key: options.idempotencyKey, request_hash: requestHash })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) return replay(trx, options.idempotencyKey, requestHash);
+
+    const quote = await quoteStay(trx, booking.planId, booking.stay);
+    await reserveRooms(trx, quote.roomTypeId, booking.stay);
+    const row = await t
+      .insertInto('reservations')
+      .values({
+        code: newReservationCode(),
+        status: 'confirmed',
+        hotel_id: quote.hotelId,
+        room_type_id: quote.roomTypeId,
+        plan_id: quote.planId,
+        checkin: booking.stay.checkin,
+        nights: booking.stay.nights,
+        guests: booking.stay.guests,
+        rooms: booking.stay.rooms,
+        guest_name: booking.contact.name,
+        guest_name_latin: booking.contact.nameLatin,
+        email: booking.contact.email,
+        phone: booking.contact.phone,
+        member_id: options.memberId ?? null,
+        locale,
+        total_price: quote.totalPrice,
+        hotel_name: quote.hotelName[locale],
+        room_type_name: quote.roomTypeName[locale],
+        plan_name: quote.planName[locale],
+        meals: quote.meals,
+        free_cancel_days: quote.freeCancelDays,
+        cancel_fee_percent: quote.cancelFeePercent,
+        cancel_fee: null,
+        cancelled_at: null,
+        cancelled_by: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await t
+      .insertInto('reservation_nights')
+      .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.price * booking.stay.rooms })))
+      .execute();
+    await t.updateTable('booking_idempotency').set({ reservation_id: row.id }).where('key', '=', options.idempotencyKey).execute();
+
+    const reservation = toReservation(row);
+    await enqueueMail(trx, {
+      template: 'reservation-confirmation',
+      to: reservation.guest.email,
+      locale,
+      category: 'reservation',
+      idempotencyKey: `reservation-confirmation:${reservation.code}`,
+      reference: reservation.code,
+      params: { reservation },
+    });
+    return { reservation, replayed: false };
+  });
+}
+
+async function replay(trx: Executor, key: string, requestHash: string): Promise<BookingOutcome> {
+  const existing = await tablesOf<BookingTables>(trx)
+    .selectFrom('booking_idempotency as k')
+    .innerJoin('reservations as r', 'r.id', 'k.reservation_id')
+    .selectAll('r')
+    .select('k.request_hash')
+    .where('k.key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (existing.request_hash !== requestHash) {
+    throw invalid(
+      'IDEMPOTENCY_KEY_REUSED',
+      [{ field: 'Idempotency-Key', message: 'This key was used for a different booking request' }],
+      'The Idempotency-Key was already used with a different request body',
+    );
+  }
+  return { reservation: toReservation(existing), replayed: true };
+}
+

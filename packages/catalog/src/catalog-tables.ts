@@ -1,0 +1,53 @@
+import type { Generated } from 'kysely';
+
+export type Meals = 'room_only' | 'breakfast' | 'half_board';
+
+export interface CatalogTables {
+  areas: { id: string; name_ja: string; name_en: string; sort_order: number };
+  hotels: {
+    id: Generated<number>;
+    area_id: string;
+    name_ja: string;
+    name_en: string;
+    description_ja: Generated<string>;
+    description_en: Generated<string>;
+    address: Generated<string>;
+    stars: Generated<number>;
+    recommendation: Generated<number>;
+    checkin_time: Generated<string>;
+    checkout_time: Generated<string>;
+    created_at: Generated<Date>;
+  };
+  room_types: {
+    id: Generated<number>;
+    hotel_id: number;
+    name_ja: string;
+    name_en: string;
+    capacity: number;
+    size_sqm: Generated<number>;
+    description: Generated<string>;
+    sort_order: Generated<number>;
+    created_at: Generated<Date>;
+  };
+  rate_plans: {
+    id: Generated<number>;
+    room_type_id: number;
+    name_ja: string;
+    name_en: string;
+    meals: Meals;
+    free_cancel_days: Generated<number>;
+    cancel_fee_percent: Generated<number>;
+    sale_start: string | null;
+    sale_end: string | null;
+    active: Generated<boolean>;
+    created_at: Generated<Date>;
+  };
+  plan_prices: { plan_id: number; stay_date: string; price: number };
+  room_inventory: {
+    room_type_id: number;
+    stay_date: string;
+    total: number;
+    reserved: Generated<number>;
+    stop_sell: Generated<boolean>;
+  };
+}

@@ -1,0 +1,18 @@
+export type { CatalogTables, Meals } from './catalog-tables.ts';
+export { parseStay, checkoutOf, lastNightOf, STAY_LIMITS, type Stay, type StayInput } from './stay.ts';
+export { searchHotels, type HotelSearchQuery, type HotelSearchResult, type HotelSort } from './search/hotel-search.ts';
+export {
+  listAreas,
+  getHotel,
+  getHotelOffer,
+  getAvailabilityCalendar,
+  type CalendarDay,
+  type HotelOffer,
+  type HotelSummary,
+  type Locale,
+  type PlanOffer,
+  type RoomTypeOffer,
+} from './offers/hotel-offers.ts';
+export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
+export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
+export { catalogMigrations } from './migrations/index.ts';

@@ -1,0 +1,6 @@
+import type { ModuleMigrations } from '@hatago/db';
+import * as catalogTables from './2026-11-25.01-catalog-tables.ts';
+
+export const catalogMigrations: ModuleMigrations = {
+  '2026-11-25.01-catalog-tables': catalogTables,
+};

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import { type Executor, tablesOf } from '@hatago/db';
+import { notFound } from '@hatago/platform/errors';
+import { addDays } from '@hatago/platform/time';
+import type { CatalogTables, Meals } from '../catalog-tables.ts';
+import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+
+export type Locale = 'ja' | 'en';
+
+export interface HotelSummary {
+  id: number;
+  name: string;
+  nameJa: string;
+  nameEn: string;
+  area: string;
+  areaName: string;
+  description: string;
+  address: string;
+  stars: number;
+  checkinTime: string;
+  checkoutTime: string;
+}
+
+export interface PlanOffer {
+  id: number;
+  name: string;
+  meals: Meals;
+  freeCancelDays: number;
+  cancelFeePercent: number;
+  /** Price of the whole stay for all rooms; null when the plan is not sold for these nights. */
+  totalPrice: number | null;
+}
+
+export interface RoomTypeOffer {
+  id: number;
+  name: string;
+  capacity: number;
+  sizeSqm: number;
+  description: string;
+  /** Rooms of this type free on every night of the stay. */
+  available: number;
+  /** Whether `rooms` rooms of this type hold all guests. */
+  fitsParty: boolean;
+  plans: PlanOffer[];
+}
+
+export interface HotelOffer extends HotelSummary {
+  roomTypes: RoomTypeOffer[];
+}
+
+export async function listAreas(db: Executor, locale: Locale = 'en') {
+  const rows = await tablesOf<CatalogTables>(db).selectFrom('areas').selectAll().orderBy('sort_order').orderBy('id').execute();
+  return rows.map((a) => ({ id: a.id, name: locale === 'ja' ? a.name_ja : a.name_en, nameJa: a.name_ja, nameEn: a.name_en }));
+}
+
+export async function getHotel(db: Executor, hotelId: number, locale: Locale = 'en'): Promise<HotelSummary> {
+  const h = await tablesOf<CatalogTables>(db)
+    .selectFrom('hotels')
+    .innerJoin('areas', 'areas.id', 'hotels.area_id')
+    .selectAll('hotels')
+    .select(['areas.name_ja as area_name_ja', 'areas.name_en as area_name_en'])
+    .where('hotels.id', '=', hotelId)
+    .executeTakeFirst();
+  if (!h) throw notFound('HOTEL_NOT_FOUND', `Hotel ${hotelId} does not exist`);
+  return {
+    id: h.id,
+    name: locale === 'ja' ? h.name_ja : h.name_en,
+    nameJa: h.name_ja,
+    nameEn: h.name_en,
+    area: h.area_id,
+    areaName: locale === 'ja' ? h.area_name_ja : h.area_name_en,
+    description: locale === 'ja' ? h.description_ja : h.description_en,
+    address: h.address,
+    stars: h.stars,
+    checkinTime: h.checkin_time,
+    checkoutTime: h.checkout_time,
+  };
+}
+
+/** Every room type and plan of a hotel, priced and counted for one stay. */
+export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
+  const hotel = await getHotel(db, hotelId, locale);
+  const checkout = checkoutOf(stay);
+  const { rows: roomTypes } = await sql<{
+    id: number;
+    name_ja: string;
+    name_en: string;
+    capacity: number;
+    size_sqm: number;
+    description: string;
+    available: number;
+  }>`
+    select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.description,
+      coalesce((
+        select case when count(*) = ${stay.nights}::int
+                    then min(case when ri.stop_sell then 0 else ri.total - ri.reserved end) else 0 end
+        from room_inventory ri
+        where ri.room_type_id = rt.id and ri.stay_date >= ${stay.checkin}::date and ri.stay_date < ${checkout}::date
+      ), 0) as available
+    from room_types rt
+    where rt.hotel_id = ${hotelId}
+    order by rt.sort_order, rt.id
+  `.execute(db);
+  const { rows: plans } = await sql<{
+    id: number;
+    room_type_id: number;
+    name_ja: string;
+    name_en: string;
+    meals: Meals;
+    free_cancel_days: number;
+    cancel_fee_percent: number;
+    on_sale: boolean;
+    priced_nights: number;
+    nightly_sum: number | null;
+  }>`
+    select rp.id, rp.room_type_id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent,
+      ((rp.sale_start is null or rp.sale_start <= ${stay.checkin}::date)
+        and (rp.sale_end is null or rp.sale_end >= ${lastNightOf(stay)}::date)) as on_sale,
+      count(pp.stay_date) as priced_nights, sum(pp.price) as nightly_sum
+    from rate_plans rp
+    join room_types rt on rt.id = rp.room_type_id
+    left join plan_prices pp on pp.plan_id = rp.id and pp.stay_date >= ${stay.checkin}::date and pp.stay_date < ${checkout}::date
+    where rt.hotel_id = ${hotelId} and rp.active
+    group by rp.id
+    order by rp.room_type_id, rp.id
+  `.execute(db);
+  return {
+    ...hotel,
+    roomTypes: roomTypes.map((rt) => ({
+      id: rt.id,
+      name: locale === 'ja' ? rt.name_ja : rt.name_en,
+      capacity: rt.capacity,
+      sizeSqm: rt.size_sqm,
+      description: rt.description,
+      available: Math.max(0, rt.available),
+      fitsParty: rt.capacity * stay.rooms >= stay.guests,
+      plans: plans
+        .filter((p) => p.room_type_id === rt.id)
+        .map((p) => ({
+          id: p.id,
+          name: locale === 'ja' ? p.name_ja : p.name_en,
+          meals: p.meals,
+          freeCancelDays: p.free_cancel_days,
+          cancelFeePercent: p.cancel_fee_percent,
+          totalPrice: p.on_sale && p.priced_nights === stay.nights && p.nightly_sum !== null ? p.nightly_sum * stay.rooms : null,
+        })),
+    })),
+  };
+}
+
+export interface CalendarDay {
+  date: string;
+  /** Rooms free that night over every room type on sale. */
+  roomsLeft: number;
+  /** Cheapest nightly price of a room that is free that night; null when none is. */
+  minPrice: number | null;
+}
+
+/** Day-by-day availability of a hotel for the availability calendar. */
+export async function getAvailabilityCalendar(db: Executor, hotelId: number, from: string, days: number): Promise<CalendarDay[]> {
+  const until = addDays(from, days);
+  const { rows } = await sql<{ date: string; rooms_left: number | null; min_price: number | null }>`
+    select d::date::text as date,
+      (select sum(ri.total - ri.reserved) from room_inventory ri join room_types rt on rt.id = ri.room_type_id
+        where rt.hotel_id = ${hotelId} and ri.stay_date = d::date and not ri.stop_sell) as rooms_left,
+      (select min(pp.price) from plan_prices pp
+        join rate_plans rp on rp.id = pp.plan_id and rp.active
+          and (rp.sale_start is null or rp.sale_start <= d::date) and (rp.sale_end is null or rp.sale_end >= d::date)
+        join room_types rt on rt.id = rp.room_type_id and rt.hotel_id = ${hotelId}
+        join room_inventory ri on ri.room_type_id = rt.id and ri.stay_date = d::date and not ri.stop_sell and ri.total > ri.reserved
+        where pp.stay_date = d::date) as min_price
+    from generate_series(${from}::date, ${until}::date - 1, interval '1 day') as d
+    order by d
+  `.execute(db);
+  return rows.map((r) => ({ date: r.date, roomsLeft: r.rooms_left ?? 0, minPrice: r.min_price }));
+}

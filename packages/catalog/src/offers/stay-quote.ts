@@ -1,0 +1,84 @@
+import { type Executor, tablesOf } from '@hatago/db';
+import { conflict, invalid, notFound } from '@hatago/platform/errors';
+import type { CatalogTables, Meals } from '../catalog-tables.ts';
+import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+
+/** Everything a booking needs to know about what it sells, frozen at booking time. */
+export interface StayQuote {
+  hotelId: number;
+  hotelName: { ja: string; en: string };
+  roomTypeId: number;
+  roomTypeName: { ja: string; en: string };
+  planId: number;
+  planName: { ja: string; en: string };
+  meals: Meals;
+  freeCancelDays: number;
+  cancelFeePercent: number;
+  nightly: Array<{ date: string; price: number }>;
+  /** All nights for all rooms, integer yen. */
+  totalPrice: number;
+}
+
+export async function quoteStay(db: Executor, planId: number, stay: Stay): Promise<StayQuote> {
+  const t = tablesOf<CatalogTables>(db);
+  const plan = await t
+    .selectFrom('rate_plans as rp')
+    .innerJoin('room_types as rt', 'rt.id', 'rp.room_type_id')
+    .innerJoin('hotels as h', 'h.id', 'rt.hotel_id')
+    .select([
+      'rp.id',
+      'rp.name_ja',
+      'rp.name_en',
+      'rp.meals',
+      'rp.free_cancel_days',
+      'rp.cancel_fee_percent',
+      'rp.sale_start',
+      'rp.sale_end',
+      'rp.active',
+      'rt.id as room_type_id',
+      'rt.name_ja as room_type_name_ja',
+      'rt.name_en as room_type_name_en',
+      'rt.capacity',
+      'h.id as hotel_id',
+      'h.name_ja as hotel_name_ja',
+      'h.name_en as hotel_name_en',
+    ])
+    .where('rp.id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('PLAN_NOT_FOUND', `Plan ${planId} does not exist`);
+
+  const onSale =
+    plan.active &&
+    (plan.sale_start === null || plan.sale_start <= stay.checkin) &&
+    (plan.sale_end === null || plan.sale_end >= lastNightOf(stay));
+  if (!onSale) throw conflict('PLAN_NOT_ON_SALE', 'This plan is not sold for these dates');
+  if (plan.capacity * stay.rooms < stay.guests) {
+    throw invalid('ROOMS_TOO_SMALL', [
+      { field: 'guests', message: `This room holds ${plan.capacity} guests; book more rooms for ${stay.guests} guests` },
+    ]);
+  }
+
+  const nightly = await t
+    .selectFrom('plan_prices')
+    .select(['stay_date as date', 'price'])
+    .where('plan_id', '=', planId)
+    .where('stay_date', '>=', stay.checkin)
+    .where('stay_date', '<', checkoutOf(stay))
+    .orderBy('stay_date')
+    .execute();
+  if (nightly.length !== stay.nights) throw conflict('PLAN_NOT_ON_SALE', 'This plan has no price for every night of the stay');
+
+  return {
+    hotelId: plan.hotel_id,
+    hotelName: { ja: plan.hotel_name_ja, en: plan.hotel_name_en },
+    roomTypeId: plan.room_type_id,
+    roomTypeName: { ja: plan.room_type_name_ja, en: plan.room_type_name_en },
+    planId: plan.id,
+    planName: { ja: plan.name_ja, en: plan.name_en },
+    meals: plan.meals,
+    freeCancelDays: plan.free_cancel_days,
+    cancelFeePercent: plan.cancel_fee_percent,
+    nightly,
+    totalPrice: nightly.reduce((sum, n) => sum + n.price, 0) * stay.rooms,
+  };
+}

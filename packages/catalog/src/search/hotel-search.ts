@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { Executor } from '@hatago/db';
+import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+
+export type HotelSort = 'price' | 'recommended';
+
+export interface HotelSearchQuery extends Stay {
+  area?: string;
+  sort: HotelSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface HotelSearchResult {
+  items: Array<{
+    id: number;
+    name: string;
+    nameJa: string;
+    nameEn: string;
+    area: string;
+    areaName: string;
+    stars: number;
+    minTotalPrice: number;
+  }>;
+  total: number;
+}
+
+/**
+ * Sellable room types and plan totals for a stay, as SQL shared by search and the hotel
+ * page: a room type qualifies when every night has enough rooms free and is not stopped,
+ * a plan when it is active, on sale for every night and priced for every night.
+ */
+export function sellablePlansCte(stay: Stay, hotelFilter: ReturnType<typeof sql>) {
+  const checkout = checkoutOf(stay);
+  return sql`
+    sellable_room_types as (
+      select ri.room_type_id, min(ri.total - ri.reserved) as available
+      from room_inventory ri
+      join room_types rt on rt.id = ri.room_type_id
+      join hotels h on h.id = rt.hotel_id
+      where ri.stay_date >= ${stay.checkin}::date and ri.stay_date < ${checkout}::date
+        and not ri.stop_sell
+        and rt.capacity * ${stay.rooms}::int >= ${stay.guests}::int
+        and ${hotelFilter}
+      group by ri.room_type_id
+      having count(*) = ${stay.nights}::int and min(ri.total - ri.reserved) >= ${stay.rooms}::int
+    ),
+    plan_totals as (
+      select rp.id as plan_id, rp.room_type_id, sum(pp.price) * ${stay.rooms}::int as total_price
+      from rate_plans rp
+      join sellable_room_types s on s.room_type_id = rp.room_type_id
+      join plan_prices pp on pp.plan_id = rp.id
+        and pp.stay_date >= ${stay.checkin}::date and pp.stay_date < ${checkout}::date
+      where rp.active
+        and (rp.sale_start is null or rp.sale_start <= ${stay.checkin}::date)
+        and (rp.sale_end is null or rp.sale_end >= ${lastNightOf(stay)}::date)
+      group by rp.id
+      having count(*) = ${stay.nights}::int
+    )`;
+}
+
+export async function searchHotels(db: Executor, query: HotelSearchQuery, locale: 'ja' | 'en' = 'en'): Promise<HotelSearchResult> {
+  const areaFilter = query.area ? sql`h.area_id = ${query.area}` : sql`true`;
+  const order =
+    query.sort === 'price'
+      ? sql`min_total_price asc, h.recommendation desc, h.id`
+      : sql`h.recommendation desc, min_total_price asc, h.id`;
+  const { rows } = await sql<{
+    id: number;
+    name_ja: string;
+    name_en: string;
+    area_id: string;
+    area_name_ja: string;
+    area_name_en: string;
+    stars: number;
+    min_total_price: number;
+    total_count: number;
+  }>`
+    with ${sellablePlansCte(query, areaFilter)}
+    select h.id, h.name_ja, h.name_en, h.area_id, a.name_ja as area_name_ja, a.name_en as area_name_en, h.stars,
+           min(pt.total_price) as min_total_price, count(*) over () as total_count
+    from plan_totals pt
+    join room_types rt on rt.id = pt.room_type_id
+    join hotels h on h.id = rt.hotel_id
+    join areas a on a.id = h.area_id
+    group by h.id, a.id
+    order by ${order}
+    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+  `.execute(db);
+  return {
+    total: rows[0]?.total_count ?? (query.page > 1 ? await countHotels(db, query, areaFilter) : 0),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: locale === 'ja' ? r.name_ja : r.name_en,
+      nameJa: r.name_ja,
+      nameEn: r.name_en,
+      area: r.area_id,
+      areaName: locale === 'ja' ? r.area_name_ja : r.area_name_en,
+      stars: r.stars,
+      minTotalPrice: r.min_total_price,
+    })),
+  };
+}
+
+/** A page past the end has no rows to carry the window count, so count on its own. */
+async function countHotels(db: Executor, stay: Stay, areaFilter: ReturnType<typeof sql>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with ${sellablePlansCte(stay, areaFilter)}
+    select count(distinct rt.hotel_id) as n from plan_totals pt join room_types rt on rt.id = pt.room_type_id
+  `.execute(db);
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,55 @@
+import { Kysely, sql } from 'kysely';
+import { PGliteDialect } from './pglite/pglite-dialect.ts';
+import { createPostgresDialect } from './postgres/postgres-dialect.ts';
+
+/**
+ * Any executor over the whole schema: the root Kysely or a transaction. Each domain module
+ * owns the typing of its own tables and narrows with {@link tablesOf}; Kysely's database
+ * type is invariant, so the union of every module's tables cannot be passed where one
+ * module's tables are expected.
+ */
+export type Executor = Kysely<any>;
+
+export function tablesOf<Tables>(executor: Executor): Kysely<Tables> {
+  return executor as Kysely<Tables>;
+}
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number; applicationName: string };
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Executor;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.kind === 'pglite') {
+    const dialect = new PGliteDialect(config.dataDir === undefined ? {} : { dataDir: config.dataDir });
+    return wrap('pglite', new Kysely<any>({ dialect }));
+  }
+  const { dialect } = createPostgresDialect({
+    connectionString: config.url,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    applicationName: config.applicationName,
+  });
+  return wrap('postgres', new Kysely<any>({ dialect }));
+}
+
+function wrap(kind: Database['kind'], db: Kysely<any>): Database {
+  let closed: Promise<void> | undefined;
+  return {
+    kind,
+    db,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close() {
+      closed ??= db.destroy();
+      return closed;
+    },
+  };
+}

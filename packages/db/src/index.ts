@@ -1,0 +1,3 @@
+export { openDatabase, tablesOf, type Database, type DatabaseConfig, type Executor } from './database.ts';
+export { migrateToLatest, MigrationFailedError, type ModuleMigrations } from './migrations.ts';
+export { isUniqueViolation, isCheckViolation } from './pg-errors.ts';

@@ -1,0 +1,50 @@
+import { FieldErrors } from '@hatago/platform/errors';
+
+export interface ContactDetails {
+  /** As the guest writes it, usually kanji or kana. */
+  name: string;
+  /** In Latin letters, for staff who do not read Japanese and for card matching. */
+  nameLatin: string;
+  email: string;
+  phone: string;
+}
+
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const PHONE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
+const LATIN_NAME = /^[A-Za-z][A-Za-z .'-]{0,99}$/;
+// markup characters and control characters have no place in a person's name
+const FORBIDDEN_IN_NAME = /[<>{}\\\p{Cc}]/u;
+
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/**
+ * Validates contact details the way both bookings and member sign-up need them.
+ * `nameLatin` is optional for API callers that only send `name`; pass `requireLatin`
+ * for forms that ask for both.
+ */
+export function parseContact(
+  input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown },
+  options: { requireLatin: boolean; prefix?: string },
+): ContactDetails {
+  const errors = new FieldErrors();
+  const field = (name: string) => (options.prefix ? `${options.prefix}.${name}` : name);
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim().normalize('NFC') : '');
+  const name = text(input.name);
+  const nameLatin = text(input.nameLatin);
+  const email = text(input.email);
+  const phone = text(input.phone);
+
+  if (!name) errors.add(field('name'), 'Enter the guest name');
+  else if (name.length > 100) errors.add(field('name'), 'Name must be at most 100 characters');
+  else if (FORBIDDEN_IN_NAME.test(name)) errors.add(field('name'), 'Name contains characters that are not allowed');
+
+  if (!nameLatin && options.requireLatin) errors.add(field('nameLatin'), 'Enter the name in Latin letters');
+  else if (nameLatin && !LATIN_NAME.test(nameLatin)) errors.add(field('nameLatin'), 'Use Latin letters, spaces, hyphens and apostrophes');
+
+  if (!isEmail(email)) errors.add(field('email'), 'Enter a valid email address');
+  if (!PHONE.test(phone)) errors.add(field('phone'), 'Enter a phone number of digits, spaces or hyphens');
+  errors.throwIfAny('INVALID_CONTACT');
+  return { name, nameLatin: nameLatin || (LATIN_NAME.test(name) ? name : ''), email, phone };
+}

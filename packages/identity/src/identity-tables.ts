@@ -1,0 +1,34 @@
+import type { Generated } from 'kysely';
+
+export type SubjectKind = 'member' | 'facility' | 'operator';
+export type OperatorRole = 'support' | 'admin';
+
+export interface IdentityTables {
+  members: {
+    id: Generated<number>;
+    email: string;
+    name: string;
+    name_latin: string;
+    phone: string;
+    password_hash: string;
+    created_at: Generated<Date>;
+  };
+  staff_accounts: {
+    id: Generated<number>;
+    login: string;
+    name: string;
+    kind: 'facility' | 'operator';
+    hotel_id: number | null;
+    role: OperatorRole | null;
+    password_hash: string;
+    created_at: Generated<Date>;
+  };
+  sessions: {
+    token_hash: string;
+    subject_kind: SubjectKind;
+    subject_id: number;
+    created_at: Generated<Date>;
+    expires_at: Date;
+  };
+  login_throttle: { key: string; failures: number; window_started_at: Date };
+}

@@ -1,0 +1,83 @@
+import type { Selectable } from 'kysely';
+import { type Executor, isUniqueViolation, tablesOf } from '@hatago/db';
+import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
+import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
+import type { IdentityTables } from '../identity-tables.ts';
+import { DECOY_HASH, hashPassword, verifyPassword } from '../passwords/password-hash.ts';
+import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from '../throttle/login-throttle.ts';
+
+export interface Member extends ContactDetails {
+  id: number;
+}
+
+export const PASSWORD_RULES = { min: 10, max: 200 } as const;
+
+export function checkNewPassword(password: unknown, errors: FieldErrors): string {
+  const value = typeof password === 'string' ? password : '';
+  if (value.length < PASSWORD_RULES.min || value.length > PASSWORD_RULES.max)
+    errors.add('password', `Use ${PASSWORD_RULES.min} to ${PASSWORD_RULES.max} characters`);
+  return value;
+}
+
+export async function signUpMember(
+  db: Executor,
+  input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown; password?: unknown },
+): Promise<Member> {
+  const errors = new FieldErrors();
+  let contact: ContactDetails | undefined;
+  try {
+    contact = parseContact(input, { requireLatin: true });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    error.fields.forEach((f) => errors.add(f.field, f.message));
+  }
+  const password = checkNewPassword(input.password, errors);
+  errors.throwIfAny('INVALID_SIGN_UP');
+  try {
+    const row = await tablesOf<IdentityTables>(db)
+      .insertInto('members')
+      .values({
+        email: contact!.email,
+        name: contact!.name,
+        name_latin: contact!.nameLatin,
+        phone: contact!.phone,
+        password_hash: await hashPassword(password),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: Number(row.id), ...contact! };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('EMAIL_TAKEN', 'An account with this email already exists; log in instead');
+    throw error;
+  }
+}
+
+export async function logInMember(db: Executor, input: { email: string; password: string; client: string }): Promise<Member> {
+  const keys = { account: `member:${input.email}`, client: input.client };
+  await assertNotThrottled(db, keys);
+  const row = await tablesOf<IdentityTables>(db)
+    .selectFrom('members')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
+    .executeTakeFirst();
+  const ok = await verifyPassword(input.password, row?.password_hash ?? DECOY_HASH);
+  if (!row || !ok) {
+    await recordLoginFailure(db, keys);
+    throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'The email or password is wrong');
+  }
+  await clearLoginFailures(db, keys);
+  return toMember(row);
+}
+
+export async function getMember(db: Executor, id: number): Promise<Member | undefined> {
+  const row = await tablesOf<IdentityTables>(db).selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toMember(row) : undefined;
+}
+
+const toMember = (row: Selectable<IdentityTables['members']>): Member => ({
+  id: Number(row.id),
+  email: row.email,
+  name: row.name,
+  nameLatin: row.name_latin,
+  phone: row.phone,
+});

@@ -1,0 +1,77 @@
+import { type Executor, tablesOf } from '@hatago/db';
+import { DomainError } from '@hatago/platform/errors';
+import type { IdentityTables, OperatorRole } from '../identity-tables.ts';
+import { DECOY_HASH, hashPassword, verifyPassword } from '../passwords/password-hash.ts';
+import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from '../throttle/login-throttle.ts';
+
+export type StaffKind = 'facility' | 'operator';
+
+export interface StaffAccount {
+  id: number;
+  login: string;
+  name: string;
+  kind: StaffKind;
+  /** The one hotel a facility account may see. */
+  hotelId: number | null;
+  role: OperatorRole | null;
+}
+
+export async function createStaffAccount(
+  db: Executor,
+  account: { login: string; name: string; kind: StaffKind; hotelId?: number; role?: OperatorRole; password: string },
+): Promise<StaffAccount> {
+  const row = await tablesOf<IdentityTables>(db)
+    .insertInto('staff_accounts')
+    .values({
+      login: account.login,
+      name: account.name,
+      kind: account.kind,
+      hotel_id: account.hotelId ?? null,
+      role: account.role ?? null,
+      password_hash: await hashPassword(account.password),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toStaff(row);
+}
+
+export async function logInStaff(
+  db: Executor,
+  kind: StaffKind,
+  input: { login: string; password: string; client: string },
+): Promise<StaffAccount> {
+  const keys = { account: `${kind}:${input.login}`, client: input.client };
+  await assertNotThrottled(db, keys);
+  const row = await tablesOf<IdentityTables>(db)
+    .selectFrom('staff_accounts')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', input.login.trim().toLowerCase()))
+    .executeTakeFirst();
+  const ok = await verifyPassword(input.password, row?.password_hash ?? DECOY_HASH);
+  if (!row || !ok) {
+    await recordLoginFailure(db, keys);
+    throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'The login or password is wrong');
+  }
+  await clearLoginFailures(db, keys);
+  return toStaff(row);
+}
+
+export async function getStaff(db: Executor, kind: StaffKind, id: number): Promise<StaffAccount | undefined> {
+  const row = await tablesOf<IdentityTables>(db)
+    .selectFrom('staff_accounts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row ? toStaff(row) : undefined;
+}
+
+const toStaff = (row: { id: unknown } & Omit<IdentityTables['staff_accounts'], 'id' | 'created_at'>): StaffAccount => ({
+  id: Number(row.id),
+  login: row.login,
+  name: row.name,
+  kind: row.kind,
+  hotelId: row.hotel_id,
+  role: row.role,
+});

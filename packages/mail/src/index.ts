@@ -1,0 +1,2 @@
+export { mailMigrations } from './migrations/index.ts';
+export { enqueueMail, MAIL_TEMPLATES, type MailRequest, type MailTables, type MailTemplate } from './outbox/enqueue-mail.ts';

@@ -1,0 +1,4 @@
+export { createHttpApp, type HttpApp, type HttpAppOptions } from './create-http-app.ts';
+export { closeOnSignals, type Drainable } from './lifecycle.ts';
+export { problemFrom, sendProblem, titleOf, type Problem } from './problem.ts';
+export { acceptOrCreateRequestId, REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from './request-id.ts';

@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.ts';
+
+/** RFC 9457 problem details, extended with our stable `code` and the request id. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  rate_limited: 429,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const titleOf = (status: number) => TITLES[status] ?? 'Error';
+
+/** Turns any thrown error into a problem; unexpected errors reveal nothing internal. */
+export function problemFrom(error: unknown, request: FastifyRequest): Problem {
+  const base = { instance: request.url.split('?')[0], requestId: String(request.id) };
+  if (error instanceof DomainError) {
+    const status = STATUS_OF_KIND[error.kind];
+    return {
+      type: `https://hatago.example/problems/${error.code.toLowerCase().replace(/_/g, '-')}`,
+      title: titleOf(status),
+      status,
+      detail: error.message,
+      code: error.code,
+      ...(error.fields.length ? { errors: error.fields } : {}),
+      ...base,
+    };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    return {
+      type: 'https://hatago.example/problems/invalid-request',
+      title: titleOf(400),
+      status: 400,
+      detail: 'The request does not match the expected shape',
+      code: 'INVALID_REQUEST',
+      errors: fastifyError.validation.map((v) => ({
+        field: fieldName(v.instancePath, v.params, fastifyError.validationContext),
+        message: v.message ?? 'is invalid',
+      })),
+      ...base,
+    };
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    return {
+      type: `https://hatago.example/problems/${(fastifyError.code ?? 'bad-request').toLowerCase().replace(/_/g, '-')}`,
+      title: titleOf(status),
+      status,
+      detail: status === 413 ? 'The request body is too large' : fastifyError.message,
+      code: fastifyError.code ?? 'BAD_REQUEST',
+      ...base,
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: titleOf(500),
+    status: 500,
+    detail: 'Something went wrong on our side. Quote the request id to support.',
+    code: 'INTERNAL',
+    ...base,
+  };
+}
+
+function fieldName(instancePath: string, params: unknown, context: string | undefined): string {
+  const missing = (params as { missingProperty?: string } | undefined)?.missingProperty;
+  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const name = [path, missing].filter(Boolean).join('.');
+  return context ? `${context}${name ? `.${name}` : ''}` : name;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
