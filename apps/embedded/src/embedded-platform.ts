@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type http from 'node:http';
+import { openDatabase, type Database } from '@hatago/db';
+import { seedDemoData } from '@hatago/demo-data';
+import { createEdgeServer } from '@hatago/edge';
+import { buildFacilityApp } from '@hatago/facility';
+import { buildGuestApp } from '@hatago/guest';
+import { buildOperatorApp } from '@hatago/operator';
+import type { Drainable, HttpApp } from '@hatago/platform/http';
+import type { Logger } from '@hatago/platform/logging';
+import { migrateHatago } from '@hatago/schema';
+
+export interface EmbeddedOptions {
+  port: number;
+  host: string;
+  /** PGlite and local files live here; omitted means an in-memory database (tests). */
+  dataDir?: string;
+  /** Use a PostgreSQL server instead of PGlite. */
+  databaseUrl?: string;
+  dbPoolSize?: number;
+  signingSecret?: string;
+  seed: boolean;
+  logger: Logger;
+  onSeedProgress?: (done: number, total: number) => void;
+}
+
+export interface EmbeddedPlatform {
+  /** The edge's address: the one public entry point. */
+  url: string;
+  database: Database;
+  /** Everything to drain and close, in order, on shutdown. */
+  parts: Drainable[];
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform in one process on embedded defaults: one PGlite for every app (it is
+ * single-connection and costs ~800 MB, so never one per app), each app on its own loopback
+ * port exactly as in distributed mode, and the edge in front on the public port.
+ */
+export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
+  const { logger } = options;
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const database = options.databaseUrl
+    ? openDatabase({
+        kind: 'postgres',
+        url: options.databaseUrl,
+        poolSize: options.dbPoolSize ?? 20,
+        statementTimeoutMs: 10_000,
+        applicationName: 'hatago-embedded',
+      })
+    : openDatabase({ kind: 'pglite', ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : {}) });
+
+  const applied = await migrateHatago(database.db);
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  if (options.seed) {
+    const seeded = await seedDemoData(database.db, options.onSeedProgress ? { onProgress: options.onSeedProgress } : {});
+    if (seeded) logger.info('demo data seeded');
+  }
+
+  const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));
+  const deps = { database, signingSecret };
+  const apps: Array<[name: 'guest' | 'facility' | 'operator', app: HttpApp]> = [
+    ['guest', await buildGuestApp({ ...deps, logger: logger.child({ service: 'guest' }) })],
+    ['facility', await buildFacilityApp({ ...deps, logger: logger.child({ service: 'facility' }) })],
+    ['operator', await buildOperatorApp({ ...deps, logger: logger.child({ service: 'operator' }) })],
+  ];
+  const backends = {} as Record<(typeof apps)[number][0], URL>;
+  for (const [name, app] of apps) {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    backends[name] = new URL(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+  }
+
+  const edge = createEdgeServer({ backends, logger: logger.child({ service: 'edge' }) });
+  await new Promise<void>((resolve, reject) => {
+    edge.once('error', reject);
+    edge.listen(options.port, options.host, resolve);
+  });
+  const address = edge.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
+
+  const parts: Drainable[] = [
+    { name: 'edge', close: () => closeServer(edge) },
+    ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
+    { name: 'database', close: () => database.close() },
+  ];
+  return {
+    url,
+    database,
+    parts,
+    async close() {
+      for (const part of parts) await part.close();
+    },
+  };
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Embedded mode keeps its signing secret beside the data, so sessions and links survive restarts. */
+async function persistentSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'signing-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    return (await readFile(file, 'utf8')).trim();
+  }
+}

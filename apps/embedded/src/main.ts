@@ -1,0 +1,40 @@
+import { Type } from '@sinclair/typebox';
+import { ConfigError, DatabaseEnv, loadConfig, ServiceConfig } from '@hatago/platform/config';
+import { closeOnSignals } from '@hatago/platform/http';
+import { createLogger } from '@hatago/platform/logging';
+import { startEmbeddedPlatform } from './embedded-platform.ts';
+
+const Env = Type.Object({
+  ...ServiceConfig,
+  ...DatabaseEnv,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  SIGNING_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  SEED_DEMO_DATA: Type.Boolean({ default: true }),
+});
+
+let config;
+try {
+  config = loadConfig(Env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`hatago: ${error.message}`);
+  process.exit(78);
+}
+const logger = createLogger('hatago', config.LOG_LEVEL);
+const started = Date.now();
+const platform = await startEmbeddedPlatform({
+  port: config.PORT,
+  host: config.HOST,
+  dataDir: config.DATA_DIR,
+  ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dbPoolSize: config.DB_POOL_SIZE } : {}),
+  ...(config.SIGNING_SECRET ? { signingSecret: config.SIGNING_SECRET } : {}),
+  seed: config.SEED_DEMO_DATA,
+  logger,
+  onSeedProgress: (done, total) => {
+    if (done === 1 || done % 10 === 0 || done === total) {
+      logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels`);
+    }
+  },
+});
+logger.info({ url: platform.url, startupMs: Date.now() - started }, `Hatago is up at ${platform.url}`);
+closeOnSignals(platform.parts, logger, { delayMs: config.SHUTDOWN_DELAY_MS });

@@ -1,0 +1,4 @@
+import { runStandalone } from '@hatago/runtime';
+import { buildFacilityApp } from './facility-app.ts';
+
+await runStandalone('facility', 3002, buildFacilityApp);

@@ -1,0 +1,128 @@
+import { Type } from '@sinclair/typebox';
+
+/**
+ * Shapes of the public JSON API. Other tools are written against these names, so they
+ * only ever grow. Semantic checks (dates in the past, too many nights) happen in the
+ * domain and come back as 422 with field errors; wrong types fail here with 400.
+ */
+export const Lang = Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('en')], { description: 'Language of names' }));
+
+export const StayQuerystring = {
+  checkin: Type.String({ description: 'Check-in date, YYYY-MM-DD (Asia/Tokyo)', maxLength: 10 }),
+  nights: Type.Optional(Type.Integer({ description: 'Nights, 1 to 14', default: 1 })),
+  guests: Type.Optional(Type.Integer({ description: 'Guests, 1 to 8', default: 2 })),
+  rooms: Type.Optional(Type.Integer({ description: 'Rooms, 1 to 4', default: 1 })),
+  lang: Lang,
+};
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    code: Type.String(),
+    requestId: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { ...Type.Ref('Problem'), description: 'Problem details' }]));
+
+export const Area = Type.Object({ id: Type.String(), name: Type.String(), nameJa: Type.String(), nameEn: Type.String() });
+
+export const HotelListItem = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  nameJa: Type.String(),
+  nameEn: Type.String(),
+  area: Type.String(),
+  areaName: Type.String(),
+  stars: Type.Integer(),
+  minTotalPrice: Type.Integer({ description: 'Cheapest plan for the whole stay and all rooms, yen' }),
+});
+
+export const PlanOffer = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  meals: Type.String(),
+  freeCancelDays: Type.Integer(),
+  cancelFeePercent: Type.Integer(),
+  totalPrice: Type.Union([Type.Integer(), Type.Null()], { description: 'Whole stay, all rooms, yen; null when not sold' }),
+});
+
+export const HotelOffer = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  nameJa: Type.String(),
+  nameEn: Type.String(),
+  area: Type.String(),
+  areaName: Type.String(),
+  description: Type.String(),
+  address: Type.String(),
+  stars: Type.Integer(),
+  checkinTime: Type.String(),
+  checkoutTime: Type.String(),
+  roomTypes: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      capacity: Type.Integer(),
+      sizeSqm: Type.Integer(),
+      available: Type.Integer({ description: 'Rooms of this type free on every night of the stay' }),
+      fitsParty: Type.Boolean(),
+      plans: Type.Array(PlanOffer),
+    }),
+  ),
+});
+
+export const GuestInput = Type.Object({
+  name: Type.String({ maxLength: 200 }),
+  nameLatin: Type.Optional(Type.String({ maxLength: 200 })),
+  email: Type.String({ maxLength: 300 }),
+  phone: Type.String({ maxLength: 40 }),
+});
+
+export const BookingBody = Type.Object({
+  planId: Type.Integer(),
+  checkin: Type.String({ maxLength: 10 }),
+  nights: Type.Integer(),
+  guests: Type.Integer(),
+  rooms: Type.Integer(),
+  guest: GuestInput,
+  lang: Lang,
+});
+
+export const Reservation = Type.Object({
+  code: Type.String(),
+  status: Type.Union([Type.Literal('confirmed'), Type.Literal('cancelled')]),
+  totalPrice: Type.Integer(),
+  hotelId: Type.Integer(),
+  hotelName: Type.String(),
+  roomTypeName: Type.String(),
+  planId: Type.Integer(),
+  planName: Type.String(),
+  checkin: Type.String(),
+  checkout: Type.String(),
+  nights: Type.Integer(),
+  guests: Type.Integer(),
+  rooms: Type.Integer(),
+  guest: Type.Object({ name: Type.String(), nameLatin: Type.String(), email: Type.String(), phone: Type.String() }),
+  cancellationPolicy: Type.Object({ freeCancelDays: Type.Integer(), feePercent: Type.Integer() }),
+  cancelFee: Type.Union([Type.Integer(), Type.Null()]),
+  cancelledAt: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  cancellation: Type.Optional(
+    Type.Object({
+      allowed: Type.Boolean(),
+      fee: Type.Integer({ description: 'Fee if cancelled today, yen' }),
+      refund: Type.Integer(),
+      freeUntil: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+
+export const EmailBody = Type.Object({ email: Type.String({ maxLength: 300 }) });

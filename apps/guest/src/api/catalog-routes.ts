@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import { getHotelOffer, listAreas, parseStay, searchHotels } from '@hatago/catalog';
+import { notFound } from '@hatago/platform/errors';
+import type { HttpApp } from '@hatago/platform/http';
+import type { GuestAppDeps } from '../guest-app.ts';
+import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
+
+/** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
+const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
+
+export function registerCatalogApi(app: HttpApp, { database }: GuestAppDeps): void {
+  app.get(
+    '/api/v1/areas',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Areas with hotels',
+        querystring: Type.Object({ lang: Lang }),
+        response: { 200: Type.Object({ items: Type.Array(Area) }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { items: await listAreas(database.db, request.query.lang ?? 'en') };
+    },
+  );
+
+  app.get(
+    '/api/v1/hotels',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Hotels with rooms free on every night of the stay',
+        querystring: Type.Object({
+          area: Type.Optional(Type.String({ maxLength: 40 })),
+          ...StayQuerystring,
+          sort: Type.Optional(Type.Union([Type.Literal('price'), Type.Literal('recommended')], { default: 'recommended' })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(HotelListItem),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          ...problemResponses(400, 404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const stay = parseStay(q);
+      const locale = q.lang ?? 'en';
+      if (q.area && !(await listAreas(database.db)).some((a) => a.id === q.area)) {
+        throw notFound('AREA_NOT_FOUND', `There is no area ${q.area}`);
+      }
+      const page = q.page ?? 1;
+      const pageSize = q.pageSize ?? 20;
+      const result = await searchHotels(
+        database.db,
+        { ...stay, ...(q.area ? { area: q.area } : {}), sort: q.sort ?? 'recommended', page, pageSize },
+        locale,
+      );
+      reply.header('cache-control', CATALOG_CACHE);
+      return { ...result, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/v1/hotels/:id',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'A hotel with its room types and plans priced for one stay',
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        querystring: Type.Object(StayQuerystring),
+        response: { 200: HotelOffer, ...problemResponses(400, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const stay = parseStay(request.query);
+      const offer = await getHotelOffer(database.db, request.params.id, stay, request.query.lang ?? 'en');
+      reply.header('cache-control', CATALOG_CACHE);
+      return offer;
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import { Type } from '@sinclair/typebox';
+import { bookStay, cancellationTerms, cancelReservation, findReservationForGuest } from '@hatago/booking';
+import { tokyoToday } from '@hatago/platform/time';
+import type { HttpApp } from '@hatago/platform/http';
+import type { GuestAppDeps } from '../guest-app.ts';
+import { BookingBody, EmailBody, problemResponses, Reservation } from './api-schemas.ts';
+
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+
+export function registerReservationApi(app: HttpApp, { database }: GuestAppDeps): void {
+  app.post(
+    '/api/v1/reservations',
+    {
+      schema: {
+        tags: ['reservations'],
+        summary: 'Book a stay',
+        description:
+          'Idempotent by the Idempotency-Key header: the same key and body return the same reservation (header Idempotent-Replayed: true); the same key with another body is rejected with 422.',
+        headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 200 }) }),
+        body: BookingBody,
+        response: { 201: Reservation, ...problemResponses(400, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...booking } = request.body;
+      const outcome = await bookStay(database.db, booking, {
+        idempotencyKey: request.headers['idempotency-key'],
+        locale: lang ?? 'en',
+      });
+      request.log.info({ code: outcome.reservation.code, replayed: outcome.replayed }, 'reservation booked');
+      reply.code(201).header('cache-control', 'no-store').header('location', `/api/v1/reservations/${outcome.reservation.code}`);
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      return outcome.reservation;
+    },
+  );
+
+  app.get(
+    '/api/v1/reservations/:code',
+    {
+      schema: {
+        tags: ['reservations'],
+        summary: 'Look up a reservation by code and the email it was booked with',
+        params: CodeParams,
+        querystring: Type.Object({ email: Type.String({ maxLength: 300 }) }),
+        response: { 200: Reservation, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const reservation = await findReservationForGuest(database.db, request.params.code, request.query.email);
+      reply.header('cache-control', 'private, no-store');
+      return { ...reservation, cancellation: cancellationTerms(reservation, tokyoToday()) };
+    },
+  );
+
+  app.post(
+    '/api/v1/reservations/:code/cancel',
+    {
+      schema: {
+        tags: ['reservations'],
+        summary: 'Cancel a reservation under its cancellation policy',
+        description: 'Cancelling an already cancelled reservation returns it unchanged, so retries are safe.',
+        params: CodeParams,
+        body: EmailBody,
+        response: { 200: Reservation, ...problemResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await cancelReservation(database.db, request.params.code, { kind: 'guest', email: request.body.email });
+      request.log.info({ code: outcome.reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled');
+      reply.header('cache-control', 'no-store');
+      return outcome.reservation;
+    },
+  );
+}

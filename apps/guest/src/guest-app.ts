@@ -1,0 +1,55 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import type { Database } from '@hatago/db';
+import { createHttpApp, type HttpApp } from '@hatago/platform/http';
+import type { Logger } from '@hatago/platform/logging';
+import { renderErrorPage } from '@hatago/web-kit';
+import { Problem } from './api/api-schemas.ts';
+import { registerCatalogApi } from './api/catalog-routes.ts';
+import { registerReservationApi } from './api/reservation-routes.ts';
+import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
+
+export interface GuestAppDeps {
+  database: Database;
+  logger: Logger;
+  /** Signs cookies that must not be forged (flash messages, booking drafts). */
+  signingSecret: string;
+}
+
+/** The guest site: server-rendered pages and the public JSON API under /api/v1. */
+export async function buildGuestApp(deps: GuestAppDeps): Promise<HttpApp> {
+  const app = createHttpApp({
+    service: 'guest',
+    logger: deps.logger,
+    readiness: () => deps.database.ping(),
+    errorPage: (problem) => renderErrorPage(problem, GUEST_SHELL),
+  });
+  await app.register(cookie, { secret: deps.signingSecret });
+  await app.register(formbody);
+  await app.register(swagger, {
+    hideUntagged: true,
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hatago guest API',
+        version: '1.0.0',
+        description: 'Search hotels, book and cancel stays. Errors are RFC 9457 problem details.',
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'catalog', description: 'Areas, hotels and prices' },
+        { name: 'reservations', description: 'Book, look up and cancel' },
+      ],
+    },
+  });
+  app.addSchema(Problem);
+  app.get('/api/v1/openapi.json', async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return app.swagger();
+  });
+  registerCatalogApi(app, deps);
+  registerReservationApi(app, deps);
+  registerGuestPages(app, deps);
+  return app;
+}

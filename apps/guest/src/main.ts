@@ -1,0 +1,4 @@
+import { runStandalone } from '@hatago/runtime';
+import { buildGuestApp } from './guest-app.ts';
+
+await runStandalone('guest', 3001, buildGuestApp);

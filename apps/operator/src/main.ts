@@ -1,0 +1,4 @@
+import { runStandalone } from '@hatago/runtime';
+import { buildOperatorApp } from './operator-app.ts';
+
+await runStandalone('operator', 3003, buildOperatorApp);

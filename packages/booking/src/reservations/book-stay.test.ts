@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { DomainError } from '@hatago/platform/errors';
+import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { cancelReservation } from '../cancellation/cancel-reservation.ts';
+import { bookStay, type BookingRequest } from './book-stay.ts';
+
+const guest = { name: '山田 太郎', nameLatin: 'Taro Yamada', email: 'taro@example.com', phone: '090-1111-2222' };
+
+async function firstPlan(db: TestDatabase, offset = 0) {
+  const { rows } = await sql<{ plan_id: number; room_type_id: number }>`
+    select rp.id as plan_id, rp.room_type_id from rate_plans rp order by rp.id offset ${offset} limit 1
+  `.execute(db.database.db);
+  return rows[0]!;
+}
+
+async function inventory(db: TestDatabase, roomTypeId: number, from: string, nights: number) {
+  const { rows } = await sql<{ stay_date: string; total: number; reserved: number }>`
+    select stay_date, total, reserved from room_inventory
+    where room_type_id = ${roomTypeId} and stay_date >= ${from}::date and stay_date < ${from}::date + ${nights}::int
+    order by stay_date
+  `.execute(db.database.db);
+  return rows;
+}
+
+async function count(db: TestDatabase, table: 'reservations' | 'mail_messages' | 'booking_idempotency') {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db.database.db);
+  return rows[0]!.n;
+}
+
+const rejectsWith = async (promise: Promise<unknown>, code: string) =>
+  assert.rejects(promise, (error: unknown) => error instanceof DomainError && error.code === code);
+
+for (const target of testDatabaseTargets()) {
+  describe(`booking on ${target.name}`, () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await createTestDatabase(target);
+    });
+    after(() => db.dispose());
+
+    it('sells the last 3 rooms exactly once among 100 concurrent requests', async () => {
+      const { plan_id, room_type_id } = await firstPlan(db);
+      const checkin = futureDate(10);
+      await sql`update room_inventory set total = reserved + 3
+                where room_type_id = ${room_type_id} and stay_date in (${checkin}::date, ${checkin}::date + 1)`.execute(db.database.db);
+      const before = await count(db, 'reservations');
+
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 100 }, (_, i) =>
+          bookStay(
+            db.database.db,
+            { planId: plan_id, checkin, nights: 2, guests: 1, rooms: 1, guest: { ...guest, email: `g${i}@example.com` } },
+            { idempotencyKey: `concurrent-${target.name}-${i}` },
+          ),
+        ),
+      );
+
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      assert.equal(won.length, 3);
+      assert.equal(lost.length, 97);
+      for (const failure of lost) assert.equal((failure.reason as DomainError).code, 'SOLD_OUT');
+      for (const night of await inventory(db, room_type_id, checkin, 2)) {
+        assert.equal(night.reserved, night.total, `night ${night.stay_date} is full, not over`);
+      }
+      assert.equal((await count(db, 'reservations')) - before, 3);
+    });
+
+    it('fails a 3-night booking whole when one night is sold out, and cancelling returns every night', async () => {
+      const { plan_id, room_type_id } = await firstPlan(db, 1);
+      const checkin = futureDate(20);
+      await sql`update room_inventory set total = reserved
+                where room_type_id = ${room_type_id} and stay_date = ${checkin}::date + 1`.execute(db.database.db);
+      const beforeNights = await inventory(db, room_type_id, checkin, 3);
+      const request: BookingRequest = { planId: plan_id, checkin, nights: 3, guests: 1, rooms: 1, guest };
+
+      await rejectsWith(bookStay(db.database.db, request, { idempotencyKey: `partial-${target.name}` }), 'SOLD_OUT');
+      assert.deepEqual(await inventory(db, room_type_id, checkin, 3), beforeNights);
+
+      await sql`update room_inventory set total = total + 1
+                where room_type_id = ${room_type_id} and stay_date = ${checkin}::date + 1`.execute(db.database.db);
+      const reopened = await inventory(db, room_type_id, checkin, 3);
+      const { reservation } = await bookStay(db.database.db, request, { idempotencyKey: `partial-${target.name}-2` });
+      const booked = await inventory(db, room_type_id, checkin, 3);
+      booked.forEach((night, i) => assert.equal(night.reserved, reopened[i]!.reserved + 1));
+
+      const cancelled = await cancelReservation(db.database.db, reservation.code, { kind: 'guest', email: guest.email });
+      assert.equal(cancelled.reservation.status, 'cancelled');
+      assert.deepEqual(await inventory(db, room_type_id, checkin, 3), reopened);
+
+      const again = await cancelReservation(db.database.db, reservation.code, { kind: 'guest', email: guest.email });
+      assert.equal(again.alreadyCancelled, true);
+      assert.deepEqual(await inventory(db, room_type_id, checkin, 3), reopened, 'a second cancel returns nothing twice');
+    });
+
+    it('makes one reservation per idempotency key, also when the key arrives concurrently', async () => {
+      const { plan_id } = await firstPlan(db, 2);
+      const request: BookingRequest = { planId: plan_id, checkin: futureDate(30), nights: 1, guests: 2, rooms: 1, guest };
+      const before = await count(db, 'reservations');
+      const key = `same-key-${target.name}`;
+
+      const first = await bookStay(db.database.db, request, { idempotencyKey: key });
+      const second = await bookStay(db.database.db, request, { idempotencyKey: key });
+      assert.equal(second.reservation.code, first.reservation.code);
+      assert.equal(second.replayed, true);
+
+      const concurrentKey = `${key}-concurrent`;
+      const racing = await Promise.all(
+        Array.from({ length: 10 }, () => bookStay(db.database.db, request, { idempotencyKey: concurrentKey })),
+      );
+      assert.equal(new Set(racing.map((r) => r.reservation.code)).size, 1);
+      assert.equal(racing.filter((r) => !r.replayed).length, 1);
+      assert.equal((await count(db, 'reservations')) - before, 2);
+
+      await rejectsWith(
+        bookStay(db.database.db, { ...request, nights: 2 }, { idempotencyKey: key }),
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+      assert.equal((await count(db, 'reservations')) - before, 2);
+    });
+
+    it('commits the confirmation mail with the reservation, and neither when booking fails', async () => {
+      const { plan_id, room_type_id } = await firstPlan(db, 3);
+      const checkin = futureDate(40);
+      const mailsBefore = await count(db, 'mail_messages');
+      const { reservation } = await bookStay(
+        db.database.db,
+        { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest },
+        { idempotencyKey: `mail-${target.name}` },
+      );
+      const { rows } = await sql<{ template: string; recipient: string }>`
+        select template, recipient from mail_messages where reference = ${reservation.code}`.execute(db.database.db);
+      assert.deepEqual(rows, [{ template: 'reservation-confirmation', recipient: guest.email }]);
+
+      await sql`update room_inventory set stop_sell = true where room_type_id = ${room_type_id} and stay_date = ${checkin}::date`.execute(
+        db.database.db,
+      );
+      await rejectsWith(
+        bookStay(db.database.db, { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `mail-${target.name}-2` }),
+        'SOLD_OUT',
+      );
+      assert.equal(await count(db, 'mail_messages'), mailsBefore + 1);
+    });
+
+    it('rejects bad input with field errors and writes nothing', async () => {
+      const { plan_id } = await firstPlan(db);
+      const counts = [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')];
+      const cases: Array<[BookingRequest, string[]]> = [
+        [{ planId: plan_id, checkin: '2020-01-01', nights: 1, guests: 1, rooms: 1, guest }, ['checkin']],
+        [{ planId: plan_id, checkin: futureDate(5), nights: 0, guests: 1, rooms: 1, guest }, ['nights']],
+        [{ planId: plan_id, checkin: futureDate(5), nights: 99, guests: 9, rooms: 1, guest }, ['nights', 'guests']],
+        [{ planId: plan_id, checkin: '2026-02-30', nights: 1, guests: 1, rooms: 1, guest }, ['checkin']],
+        [
+          { planId: plan_id, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest: { ...guest, name: '<script>alert(1)</script>' } },
+          ['guest.name'],
+        ],
+        [{ planId: 'x', checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest: { ...guest, email: 'nope' } }, ['planId', 'guest.email']],
+      ];
+      for (const [i, [request, fields]] of cases.entries()) {
+        await assert.rejects(
+          bookStay(db.database.db, request, { idempotencyKey: `bad-input-${target.name}-${i}` }),
+          (error: unknown) =>
+            error instanceof DomainError && error.kind === 'invalid' && fields.every((f) => error.fields.some((e) => e.field === f)),
+        );
+      }
+      await rejectsWith(
+        bookStay(db.database.db, { planId: 999999, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `unknown-${target.name}` }),
+        'PLAN_NOT_FOUND',
+      );
+      assert.deepEqual(
+        [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')],
+        counts,
+      );
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import { ConfigError } from '@hatago/platform/config';
+import { openDatabase, type Database } from '@hatago/db';
+import { closeOnSignals, type HttpApp } from '@hatago/platform/http';
+import { createLogger, type Logger } from '@hatago/platform/logging';
+import { loadStandaloneConfig, type StandaloneServiceConfig } from './service-config.ts';
+
+export interface StandaloneDeps {
+  database: Database;
+  logger: Logger;
+  signingSecret: string;
+  config: StandaloneServiceConfig;
+}
+
+/**
+ * Runs one app as its own process against PostgreSQL (DATABASE_URL): the distributed way.
+ * PGlite is single-connection, so a lone app never opens one; embedded mode hosts every
+ * app in one process instead (apps/embedded).
+ */
+export async function runStandalone(service: string, defaultPort: number, build: (deps: StandaloneDeps) => Promise<HttpApp>) {
+  let config: StandaloneServiceConfig;
+  try {
+    config = loadStandaloneConfig(defaultPort);
+    if (!config.DATABASE_URL) throw new ConfigError('invalid configuration: DATABASE_URL (missing): a standalone app needs PostgreSQL');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${service}: ${error.message}`);
+    process.exit(78);
+  }
+  const logger = createLogger(service, config.LOG_LEVEL);
+  const database = openDatabase({
+    kind: 'postgres',
+    url: config.DATABASE_URL,
+    poolSize: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    applicationName: `hatago-${service}`,
+  });
+  const app = await build({ database, logger, signingSecret: config.SIGNING_SECRET, config });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  closeOnSignals(
+    [
+      { name: service, startDraining: () => app.startDraining(), close: () => app.close() },
+      { name: 'database', close: () => database.close() },
+    ],
+    logger,
+    { delayMs: config.SHUTDOWN_DELAY_MS },
+  );
+}

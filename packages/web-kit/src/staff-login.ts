@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie';
+import type { Database } from '@hatago/db';
+import { createSession, endSession, getStaff, logInStaff, resolveSession, type StaffAccount, type StaffKind } from '@hatago/identity';
+import { DomainError, type FieldError } from '@hatago/platform/errors';
+import { html } from '@hatago/platform/html';
+import { field, formAlert } from './forms.ts';
+import { type PageShell, renderPage } from './page-shell.ts';
+import { clearSessionCookie, clientOf, readSessionCookie, type SessionCookieSpec, writeSessionCookie } from './session-cookie.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff account; set on every console route except the login page. */
+    staff: StaffAccount;
+  }
+}
+
+export interface StaffLoginOptions {
+  kind: StaffKind;
+  /** Where the console lives, e.g. `/facility`. */
+  basePath: string;
+  database: Database;
+  shell: Pick<PageShell, 'brand' | 'lang' | 'css'>;
+}
+
+/**
+ * Login, logout and the session check shared by the staff consoles. Every route the app
+ * registers after this requires a signed-in account of `kind`; pages redirect to the
+ * login form, which returns the user to where they were going.
+ */
+export function registerStaffLogin(app: FastifyInstance<any, any, any, any, any>, options: StaffLoginOptions): void {
+  const { kind, basePath, database } = options;
+  const cookie: SessionCookieSpec = { name: `hatago_${kind}`, path: basePath, sameSite: 'strict' };
+  const loginPath = `${basePath}/login`;
+  const publicPaths = new Set([loginPath, `${basePath}/logout`, '/healthz', '/readyz', '/metrics']);
+
+  const loginPage = (values: { login?: string; next?: string }, errors: FieldError[] = []) =>
+    renderPage({
+      ...options.shell,
+      brandHref: `${basePath}/`,
+      title: 'Sign in',
+      body: html`<h1>Sign in</h1>
+${formAlert(errors, ['login', 'password'])}
+<form class="stack" method="post" action="${loginPath}">
+  ${field({ name: 'login', label: 'Login', value: values.login ?? '', required: true, attrs: { autocomplete: 'username' } }, errors)}
+  ${field({ name: 'password', label: 'Password', type: 'password', required: true, attrs: { autocomplete: 'current-password' } }, errors)}
+  <input type="hidden" name="next" value="${values.next ?? ''}">
+  <button type="submit">Sign in</button>
+</form>`,
+    });
+
+  app.decorateRequest('staff', null as unknown as StaffAccount);
+
+  app.addHook('preHandler', async (request: FastifyRequest, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (publicPaths.has(path) || !request.routeOptions.url) return;
+    const id = await resolveSession(database.db, kind, readSessionCookie(request, cookie));
+    const staff = id === undefined ? undefined : await getStaff(database.db, kind, id);
+    if (!staff) {
+      if (request.method === 'GET') return reply.redirect(`${loginPath}?next=${encodeURIComponent(request.url)}`);
+      throw new DomainError('unauthorized', 'SIGN_IN_REQUIRED', 'Sign in to continue');
+    }
+    request.staff = staff;
+    reply.header('cache-control', 'private, no-store');
+  });
+
+  app.get(loginPath, async (request, reply) => {
+    const next = (request.query as { next?: string }).next;
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    return loginPage({ next: safeNext(next, basePath) });
+  });
+
+  app.post(loginPath, async (request, reply) => {
+    const body = (request.body ?? {}) as { login?: unknown; password?: unknown; next?: unknown };
+    const login = typeof body.login === 'string' ? body.login.slice(0, 200) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 500) : '';
+    const next = safeNext(body.next, basePath);
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    try {
+      const staff = await logInStaff(database.db, kind, { login, password, client: clientOf(request) });
+      const session = await createSession(database.db, kind, staff.id);
+      writeSessionCookie(request, reply, cookie, session.token, session.expiresAt);
+      request.log.info({ staffId: staff.id, kind }, 'staff signed in');
+      return reply.redirect(next, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      reply.code(error.kind === 'rate_limited' ? 429 : 401);
+      return loginPage({ login, next }, [{ field: 'form', message: error.message }]);
+    }
+  });
+
+  app.post(`${basePath}/logout`, async (request, reply) => {
+    await endSession(database.db, readSessionCookie(request, cookie));
+    clearSessionCookie(reply, cookie);
+    return reply.redirect(loginPath, 303);
+  });
+}
+
+/** Only paths inside the console: an open redirect would make the login page a phishing tool. */
+function safeNext(next: unknown, basePath: string): string {
+  return typeof next === 'string' && next.startsWith(`${basePath}/`) && !next.startsWith('//') ? next : `${basePath}/`;
+}

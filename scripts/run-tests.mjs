@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Runs every *.test.ts beside the code it pins, with Node's test runner through tsx.
+// Arguments narrow the run to files whose path contains one of them.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const roots = ['apps', 'packages', 'tests'];
+const files = [];
+const walk = (dir) => {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.test.ts')) files.push(full);
+  }
+};
+roots.forEach(walk);
+const filters = process.argv.slice(2);
+const selected = files.sort().filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+if (selected.length === 0) {
+  console.error('no test files matched');
+  process.exit(1);
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
