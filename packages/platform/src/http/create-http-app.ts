@@ -1,10 +1,12 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { registerMetrics } from './metrics.ts';
 import { type Problem, problemFrom, sendProblem, titleOf } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 import { NotFoundPageError } from './not-found.ts';
+
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface HttpAppOptions {
   service: string;
@@ -38,12 +40,12 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     loggerInstance: options.logger as FastifyBaseLogger,
     genReqId: requestIdOf,
     requestIdHeader: false,
-    requestIdLogLabel: 'reqId',
+    // probes arrive every few seconds from every balancer; their lines would bury the rest
+    logController: new LogController({ requestIdLogLabel: 'reqId', disableRequestLogging: (req) => PROBES.has(req.url) }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: '127.0.0.1,::1',
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    disableRequestLogging: false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
