@@ -47,15 +47,26 @@ export interface AuditRecord extends AuditEntry {
   at: string;
 }
 
-export async function listAudit(
-  db: Executor,
-  filter: { targetType?: string; targetId?: string; actorKind?: string; page: number; pageSize: number },
-): Promise<AuditRecord[]> {
-  let query = tablesOf<AuditTables>(db).selectFrom('audit_log').selectAll();
+export interface AuditFilter {
+  targetType?: string;
+  targetId?: string;
+  actorKind?: string;
+  action?: string;
+}
+
+function filtered(db: Executor, filter: AuditFilter) {
+  let query = tablesOf<AuditTables>(db).selectFrom('audit_log');
   if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
   if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
   if (filter.actorKind) query = query.where('actor_kind', '=', filter.actorKind);
-  const rows = await query
+  if (filter.action) query = query.where('action', '=', filter.action);
+  return query;
+}
+
+/** Newest first. */
+export async function listAudit(db: Executor, filter: AuditFilter & { page: number; pageSize: number }): Promise<AuditRecord[]> {
+  const rows = await filtered(db, filter)
+    .selectAll()
     .orderBy('id', 'desc')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
@@ -69,4 +80,12 @@ export async function listAudit(
     detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown>,
     requestId: r.request_id,
   }));
+}
+
+/** How many entries match, for paging through `listAudit`. */
+export async function countAudit(db: Executor, filter: AuditFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

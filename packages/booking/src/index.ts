@@ -11,11 +11,18 @@ export {
   type BookingRequest,
 } from './reservations/book-stay.ts';
 export { cancellationTerms, type CancellationTerms } from './cancellation/cancellation-policy.ts';
-export { cancelReservation, type Canceller, type CancellationOutcome } from './cancellation/cancel-reservation.ts';
+export {
+  cancelReservation,
+  type Canceller,
+  type CancellationHooks,
+  type CancellationOutcome,
+} from './cancellation/cancel-reservation.ts';
+export { cancelReservationAsOperator, OPERATOR_REASON_MAX, type OperatorCancellation } from './cancellation/cancel-as-operator.ts';
 export {
   findReservationForGuest,
   getReservationByCode,
   listMemberReservations,
+  listReservationNights,
   searchReservations,
   type ReservationFilter,
 } from './queries/reservation-queries.ts';

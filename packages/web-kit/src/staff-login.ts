@@ -21,6 +21,8 @@ export interface StaffLoginOptions {
   basePath: string;
   database: Database;
   shell: Pick<PageShell, 'brand' | 'lang' | 'css'>;
+  /** Called after a successful sign-in, e.g. to write it to the audit log. */
+  onSignIn?: (staff: StaffAccount, request: FastifyRequest) => Promise<void>;
 }
 
 /**
@@ -80,6 +82,7 @@ ${formAlert(errors, ['login', 'password'])}
       const staff = await logInStaff(database.db, kind, { login, password, client: clientOf(request) });
       const session = await createSession(database.db, kind, staff.id);
       writeSessionCookie(request, reply, cookie, session.token, session.expiresAt);
+      await options.onSignIn?.(staff, request);
       request.log.info({ staffId: staff.id, kind }, 'staff signed in');
       return reply.redirect(next, 303);
     } catch (error) {

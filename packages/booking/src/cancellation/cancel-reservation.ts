@@ -19,6 +19,14 @@ export interface CancellationOutcome {
   alreadyCancelled: boolean;
 }
 
+export interface CancellationHooks {
+  /**
+   * Runs inside the cancelling transaction, only when this call did the cancelling: records
+   * that must exist exactly when the cancellation does (an audit entry) are written here.
+   */
+  onCancelled?: (trx: Executor, cancelled: Reservation) => Promise<void>;
+}
+
 /**
  * Cancels under the reservation's policy and gives back every night, in one transaction
  * with the cancellation mail. The reservation row is locked first, so two concurrent
@@ -29,6 +37,7 @@ export async function cancelReservation(
   codeInput: unknown,
   by: Canceller,
   today: string = tokyoToday(),
+  hooks: CancellationHooks = {},
 ): Promise<CancellationOutcome> {
   const code = normaliseReservationCode(codeInput);
   if (!code) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
@@ -66,6 +75,7 @@ export async function cancelReservation(
       reference: cancelled.code,
       params: { reservation: cancelled },
     });
+    await hooks.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });
 }

@@ -79,3 +79,15 @@ export async function searchReservations(db: Executor, filter: ReservationFilter
   ]);
   return { items: rows.map(toReservation), total: Number(count.n) };
 }
+
+/** The price of each night as it was booked, for staff explaining a bill. */
+export async function listReservationNights(db: Executor, code: string): Promise<Array<{ date: string; price: number }>> {
+  const rows = await tablesOf<BookingTables>(db)
+    .selectFrom('reservation_nights as n')
+    .innerJoin('reservations as r', 'r.id', 'n.reservation_id')
+    .select(['n.stay_date', 'n.price'])
+    .where('r.code', '=', code)
+    .orderBy('n.stay_date')
+    .execute();
+  return rows.map((r) => ({ date: r.stay_date, price: r.price }));
+}
