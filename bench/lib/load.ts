@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+
+export interface LoadResult {
+  label: string;
+  seconds: number;
+  ok: number;
+  rejected: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export interface LoadOptions {
+  label: string;
+  baseUrl: string;
+  concurrency: number;
+  durationMs: number;
+  /** One request; resolves with the HTTP status. */
+  request: (pool: Pool, worker: number, n: number) => Promise<number>;
+  /** Statuses that count as a correct refusal rather than a success (e.g. 409 sold out). */
+  rejectedStatuses?: number[];
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * Closed-loop load: `concurrency` clients each send the next request when the last one
+ * answered, for a fixed time. Prints progress once a second; stops by itself.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const pool = new Pool(options.baseUrl, { connections: options.concurrency, pipelining: 1 });
+  const latencies: number[] = [];
+  let ok = 0;
+  let rejected = 0;
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  let lastReport = started;
+  let lastCount = 0;
+  const progress = setInterval(() => {
+    const now = performance.now();
+    const done = ok + rejected;
+    process.stdout.write(
+      `  ${options.label}: ${Math.round((now - started) / 1000)}s ${done} done, ${Math.round(((done - lastCount) * 1000) / (now - lastReport))}/s now, ${errors} errors\n`,
+    );
+    lastReport = now;
+    lastCount = done;
+  }, 1000);
+
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async (_, worker) => {
+      for (let n = 0; performance.now() < deadline; n++) {
+        const t0 = performance.now();
+        try {
+          const status = await options.request(pool, worker, n);
+          latencies.push(performance.now() - t0);
+          if (status >= 200 && status < 300) ok++;
+          else if (options.rejectedStatuses?.includes(status)) rejected++;
+          else errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  clearInterval(progress);
+  await pool.close();
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    label: options.label,
+    seconds,
+    ok,
+    rejected,
+    errors,
+    perSecond: ok / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+export function printTable(results: LoadResult[], baseline?: LoadResult): void {
+  console.log('\n| run | ok/s | ok | refused (409) | errors | p50 ms | p99 ms | ratio |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const ratio = baseline ? (r.perSecond / baseline.perSecond).toFixed(2) : '';
+    console.log(
+      `| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.ok} | ${r.rejected} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio} |`,
+    );
+  }
+}
