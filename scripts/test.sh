@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm test`: makes sure the real peers the tests use are there (PostgreSQL, Chromium;
+# installed from Debian's packages when missing and we are root), type-checks, then runs
+# every test file. Arguments narrow the run to test files whose path contains them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -n "${TEST_DATABASE_URL:-}" ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+[ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "npm test needs ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) or run as root" >&2
+    exit 1
+  fi
+  echo "installing ${missing[*]} from Debian's packages…"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  TEST_DATABASE_URL="$(bash scripts/start-test-postgres.sh)"
+  export TEST_DATABASE_URL
+fi
+export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+echo "PostgreSQL for tests: $TEST_DATABASE_URL; Chromium: $CHROMIUM_PATH"
+
+npx tsc -p tsconfig.json
+node scripts/run-tests.mjs "$@"
