@@ -1,0 +1,109 @@
+import {
+  getAvailabilityCalendar,
+  getHotel,
+  getHotelOffer,
+  type HotelOffer,
+  type HotelSummary,
+  type RoomTypeOffer,
+  type Stay,
+} from '@hatago/catalog';
+import { DomainError } from '@hatago/platform/errors';
+import { html, type SafeHtml } from '@hatago/platform/html';
+import type { HttpApp } from '@hatago/platform/http';
+import { tokyoToday } from '@hatago/platform/time';
+import { yen } from '@hatago/web-kit';
+import type { GuestAppDeps } from '../guest-app.ts';
+import { availabilityCalendar, calendarSpan } from './availability-calendar.ts';
+import { type Lang, langOf, t } from './i18n.ts';
+import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
+
+/** Ids are positive 32-bit integers; anything else cannot be a hotel. */
+export const parseId = (value: string | undefined): number | undefined =>
+  value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2 ** 31 - 1 ? Number(value) : undefined;
+
+export function registerHotelPage(app: HttpApp, { database }: GuestAppDeps): void {
+  app.get('/hotels/:id', async (request, reply) => {
+    const query = paramsOf(request.query);
+    const lang = langOf(query.lang);
+    const text = t(lang);
+    const hotelId = parseId((request.params as { id?: string }).id);
+    if (hotelId === undefined) return notFoundPage(reply, lang, text.hotelNotFound);
+
+    const values = { ...defaultStayValues(), ...query };
+    const { stay, errors } = readStay(values, lang);
+    let hotel: HotelSummary;
+    let offer: HotelOffer | undefined;
+    try {
+      offer = stay ? await getHotelOffer(database.db, hotelId, stay, lang) : undefined;
+      hotel = offer ?? (await getHotel(database.db, hotelId, lang));
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') return notFoundPage(reply, lang, text.hotelNotFound);
+      throw error;
+    }
+    const today = tokyoToday();
+    const span = calendarSpan(today);
+    const calendar = await getAvailabilityCalendar(database.db, hotelId, span.from, span.days);
+    // calendar days keep the party the guest chose, or the defaults while the form is invalid
+    const party = stay ?? { nights: 1, guests: 2, rooms: 1 };
+    const dayHref = (checkin: string) =>
+      link(`/hotels/${hotelId}`, { checkin, nights: party.nights, guests: party.guests, rooms: party.rooms }, lang);
+
+    return sendPage(reply, {
+      lang,
+      title: hotel.name,
+      cache: 'public',
+      status: stay ? 200 : 422,
+      otherLang: otherLangOf(request, lang),
+      body: html`<h1>${hotel.name} <span class="stars">${text.stars(hotel.stars)}</span></h1>
+<p class="muted">${hotel.areaName}</p>
+<p>${hotel.description}</p>
+<dl class="summary">
+  <dt>${text.address}</dt><dd>${hotel.address}</dd>
+  <dt>${text.checkinTime}</dt><dd>${hotel.checkinTime}</dd>
+  <dt>${text.checkoutTime}</dt><dd>${hotel.checkoutTime}</dd>
+</dl>
+<h2>${text.changeStay}</h2>
+${stayForm({ action: `/hotels/${hotelId}`, lang, values, errors })}
+${stay && offer ? roomsAndPlans(offer, stay, lang) : ''}
+<h2 id="calendar">${text.calendar}</h2>
+${availabilityCalendar(calendar, today, lang, dayHref)}`,
+    });
+  });
+}
+
+function roomsAndPlans(hotel: HotelOffer, stay: Stay, lang: Lang): SafeHtml {
+  const text = t(lang);
+  return html`<h2>${text.roomsAndPlans}</h2>
+<p class="muted">${text.forStay(stay.nights, stay.rooms)}</p>
+${hotel.roomTypes.map((room) => roomCard(room, stay, lang))}`;
+}
+
+function roomCard(room: RoomTypeOffer, stay: Stay, lang: Lang): SafeHtml {
+  const text = t(lang);
+  const hasRooms = room.available >= stay.rooms;
+  const unavailable = !room.fitsParty ? text.tooSmall : !hasRooms ? text.soldOutShort : undefined;
+  return html`<section class="card" data-testid="room-type">
+<h3>${room.name}</h3>
+<p class="muted">${text.capacity(room.capacity)} · ${text.size(room.sizeSqm)} · ${
+    room.available > 0 ? text.roomsLeft(room.available) : text.soldOutShort
+  }</p>
+<p>${room.description}</p>
+<table class="plans">
+<tbody>${room.plans.map(
+    (plan) => html`<tr>
+  <td><strong>${plan.name}</strong><div class="muted">${text.meals[plan.meals] ?? plan.meals}</div></td>
+  <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}</td>
+  <td>${
+    plan.totalPrice === null
+      ? html`<span class="muted">${text.notOnSale}</span>`
+      : unavailable
+        ? html`<span class="price">${yen(plan.totalPrice)}</span><div class="muted">${unavailable}</div>`
+        : html`<span class="price">${yen(plan.totalPrice)}</span>
+    <div><a class="button" data-testid="book-plan" href="${link('/book', { planId: plan.id, ...stayParams(stay) }, lang)}">${text.book}</a></div>`
+  }</td>
+</tr>`,
+  )}</tbody>
+</table>
+</section>`;
+}

@@ -1,0 +1,133 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from '@hatago/platform/errors';
+import { html, type SafeHtml } from '@hatago/platform/html';
+import { renderPage } from '@hatago/web-kit';
+import { DEFAULT_LANG, type Lang, localise, t } from './i18n.ts';
+
+export const GUEST_SHELL = { brand: 'Hatago', brandHref: '/', lang: 'en' as const };
+
+const GUEST_CSS = `
+.results{list-style:none;padding:0;display:grid;gap:1rem}
+.result{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
+.stars{color:var(--accent);letter-spacing:.1em}
+.plans td:last-child{text-align:right;white-space:nowrap}
+.months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
+.month table{table-layout:fixed}
+.month th,.month td{text-align:center;padding:.25rem;font-size:.8rem}
+.month td a,.month td span{display:block;text-decoration:none}
+.month .mark{font-size:1rem}
+.month .full{color:var(--muted)}
+dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.summary dt{color:var(--muted)}
+dl.summary dd{margin:0}
+.code{font-size:1.4rem;font-weight:700;letter-spacing:.1em}
+.inline-form{display:inline}
+.check{display:flex;gap:.5rem;align-items:center}
+`;
+
+/** Shared caches may keep public pages briefly: they hold nothing personal and set no cookie. */
+const CACHE_CONTROL = {
+  public: 'public, max-age=60, stale-while-revalidate=30',
+  private: 'private, no-store',
+} as const;
+
+export interface GuestPage {
+  lang: Lang;
+  title: string;
+  body: SafeHtml;
+  /** `public` pages must look the same for everyone; anything about a person is `private`. */
+  cache: keyof typeof CACHE_CONTROL;
+  status?: number;
+  /** The same page in the other language, for GET pages that have one. */
+  otherLang?: string;
+  /** Logged-in pages offer logging out; public pages never show who is logged in. */
+  loggedIn?: boolean;
+}
+
+export function sendPage(reply: FastifyReply, page: GuestPage): string {
+  const text = t(page.lang);
+  reply
+    .code(page.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', CACHE_CONTROL[page.cache]);
+  const nav = html`<a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
+<a href="${link('/account/reservations', {}, page.lang)}">${text.navAccount}</a>
+${page.otherLang ? html`<a href="${page.otherLang}" hreflang="${page.lang === 'ja' ? 'en' : 'ja'}">${text.navSwitchLang}</a>` : ''}
+${
+  page.loggedIn
+    ? html`<form class="inline-form" method="post" action="/logout">${langField(page.lang)}<button class="secondary" type="submit">${text.navLogout}</button></form>`
+    : ''
+}`;
+  return renderPage({
+    brand: GUEST_SHELL.brand,
+    brandHref: link('/', {}, page.lang),
+    lang: page.lang,
+    title: `${page.title} | Hatago`,
+    nav,
+    body: page.body,
+    css: GUEST_CSS,
+  });
+}
+
+type Params = Record<string, string | number | undefined>;
+
+/** A site URL carrying the language; the default language is left out so each page has one URL. */
+export function link(path: string, params: Params, lang: Lang): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  if (lang !== DEFAULT_LANG) search.set('lang', lang);
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** This GET request's URL in the other language. */
+export function otherLangOf(request: FastifyRequest, lang: Lang): string {
+  const url = new URL(request.url, 'http://guest.invalid');
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  if (other === DEFAULT_LANG) url.searchParams.delete('lang');
+  else url.searchParams.set('lang', other);
+  return url.pathname + url.search;
+}
+
+export function hidden(params: Params): SafeHtml {
+  return html`${Object.entries(params).map(([name, value]) =>
+    value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}">`,
+  )}`;
+}
+
+/** Forms carry the language like links do: only when it is not the default. */
+export const langField = (lang: Lang): SafeHtml => hidden({ lang: lang === DEFAULT_LANG ? undefined : lang });
+
+export const localiseErrors = (lang: Lang, errors: FieldError[]): FieldError[] =>
+  errors.map((e) => ({ field: e.field, message: localise(lang, e.message) }));
+
+/** Query strings and form bodies as plain records of strings; repeated keys keep the first. */
+export function paramsOf(source: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (source && typeof source === 'object') {
+    for (const [key, value] of Object.entries(source)) {
+      const first = Array.isArray(value) ? value[0] : value;
+      if (typeof first === 'string') out[key] = first.slice(0, 500);
+    }
+  }
+  return out;
+}
+
+export function messagePage(lang: Lang, heading: string, message: string, back: { href: string; label: string }): SafeHtml {
+  return html`<section class="card">
+<h1>${heading}</h1>
+<p>${message}</p>
+<p><a href="${back.href}">${back.label}</a></p>
+</section>`;
+}
+
+export function notFoundPage(reply: FastifyReply, lang: Lang, message: string): string {
+  const text = t(lang);
+  return sendPage(reply, {
+    lang,
+    title: text.notFoundTitle,
+    status: 404,
+    cache: 'public',
+    body: messagePage(lang, text.notFoundTitle, message, { href: link('/', {}, lang), label: text.backToStart }),
+  });
+}

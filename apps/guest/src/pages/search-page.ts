@@ -1,0 +1,95 @@
+import { type HotelSearchResult, type HotelSort, listAreas, searchHotels, type Stay } from '@hatago/catalog';
+import type { FieldError } from '@hatago/platform/errors';
+import { html, type SafeHtml } from '@hatago/platform/html';
+import type { HttpApp } from '@hatago/platform/http';
+import { yen } from '@hatago/web-kit';
+import type { GuestAppDeps } from '../guest-app.ts';
+import { type Lang, langOf, t } from './i18n.ts';
+import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
+
+export const SEARCH_PAGE_SIZE = 10;
+
+const sortOf = (value: string | undefined): HotelSort => (value === 'price' ? 'price' : 'recommended');
+const pageOf = (value: string | undefined): number => (value && /^\d{1,4}$/.test(value) ? Math.max(1, Number(value)) : 1);
+
+export function registerSearchPages(app: HttpApp, { database }: GuestAppDeps): void {
+  app.get('/', async (request, reply) => {
+    const lang = langOf(paramsOf(request.query).lang);
+    const areas = await listAreas(database.db, lang);
+    return sendPage(reply, {
+      lang,
+      title: t(lang).findStay,
+      cache: 'public',
+      otherLang: otherLangOf(request, lang),
+      body: html`<h1>${t(lang).findStay}</h1>
+${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
+    });
+  });
+
+  app.get('/search', async (request, reply) => {
+    const query = paramsOf(request.query);
+    const lang = langOf(query.lang);
+    const text = t(lang);
+    const areas = await listAreas(database.db, lang);
+    // a bare /search (a bookmark, a typed URL) searches the defaults the home page offers
+    const values = { ...defaultStayValues(), ...query };
+    const page = (body: SafeHtml, status = 200) =>
+      sendPage(reply, { lang, title: text.searchResults, cache: 'public', status, otherLang: otherLangOf(request, lang), body });
+    const form = (errors: FieldError[] = []) =>
+      stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: query.sort === 'price' ? 'price' : undefined } });
+
+    const { stay, errors } = readStay(values, lang);
+    const area = query.area || undefined;
+    if (area !== undefined && !areas.some((a) => a.id === area)) errors.push({ field: 'area', message: text.unknownArea });
+    if (!stay || errors.length > 0) return page(html`<h1>${text.findStay}</h1>${form(errors)}`, 422);
+
+    const sort = sortOf(query.sort);
+    const current = pageOf(query.page);
+    const result = await searchHotels(database.db, { ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang);
+    const searchLink = (changes: { sort?: HotelSort; page?: number }) =>
+      link('/search', { area, ...stayParams(stay), sort: changes.sort ?? sort, page: changes.page ?? current }, lang);
+    return page(html`<h1>${text.searchResults}</h1>
+${form()}
+<p>${text.resultsCount(result.total)}</p>
+<nav class="pagination" aria-label="${text.sortBy}">
+  ${text.sortBy}:
+  ${(['recommended', 'price'] as const).map((option) => {
+    const label = option === 'price' ? text.sortPrice : text.sortRecommended;
+    return option === sort
+      ? html`<strong aria-current="true">${label}</strong>`
+      : html`<a href="${searchLink({ sort: option, page: 1 })}">${label}</a>`;
+  })}
+</nav>
+${result.items.length ? resultList(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
+${pagination(result.total, current, lang, (n) => searchLink({ page: n }))}`);
+  });
+}
+
+function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): SafeHtml {
+  const text = t(lang);
+  return html`<ol class="results">${result.items.map(
+    (hotel) => html`<li class="card result" data-testid="hotel-result">
+  <div>
+    <h2><a href="${link(`/hotels/${hotel.id}`, stayParams(stay), lang)}">${hotel.name}</a></h2>
+    <div class="muted">${hotel.areaName} <span class="stars" aria-label="${hotel.stars}">${text.stars(hotel.stars)}</span></div>
+  </div>
+  <div>
+    <div>${text.totalFrom} <span class="price">${yen(hotel.minTotalPrice)}</span></div>
+    <div class="muted">${text.forStay(stay.nights, stay.rooms)}</div>
+    <a class="button" href="${link(`/hotels/${hotel.id}`, stayParams(stay), lang)}">${text.viewHotel}</a>
+  </div>
+</li>`,
+  )}</ol>`;
+}
+
+function pagination(total: number, current: number, lang: Lang, pageLink: (page: number) => string): SafeHtml {
+  const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  if (pages === 1 && current === 1) return html``;
+  const text = t(lang);
+  return html`<nav class="pagination" aria-label="pagination">
+  ${current > 1 ? html`<a rel="prev" href="${pageLink(Math.min(current - 1, pages))}">${text.previous}</a>` : ''}
+  <span>${text.pageOf(current, pages)}</span>
+  ${current < pages ? html`<a rel="next" href="${pageLink(current + 1)}">${text.next}</a>` : ''}
+</nav>`;
+}
