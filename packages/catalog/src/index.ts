@@ -16,3 +16,4 @@ export {
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';
+export * from './management/index.ts';

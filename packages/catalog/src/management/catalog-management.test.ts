@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { listAudit } from '@hatago/audit';
+import { DomainError } from '@hatago/platform/errors';
+import { addDays } from '@hatago/platform/time';
+import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import type { ManagementContext } from './management-context.ts';
+import { inventoryMonth, setInventoryTotal, setStopSell } from './room-inventory-admin.ts';
+import { planPriceMonth, setPlanPrices } from './plan-prices.ts';
+import { createPlan, getPlan, setPlanActive, updatePlan } from './rate-plans.ts';
+import { createRoomType, getRoomType, listRoomTypes, updateRoomType } from './room-types.ts';
+
+const rejectsWith = (promise: Promise<unknown>, kind: DomainError['kind'], fields: string[] = []) =>
+  assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof DomainError, String(error));
+    assert.equal(error.kind, kind);
+    assert.deepEqual([...new Set(error.fields.map((f) => f.field))].sort(), [...fields].sort());
+    return true;
+  });
+
+const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+for (const target of testDatabaseTargets()) {
+  describe(`catalogue management on ${target.name}`, () => {
+    let db: TestDatabase;
+    let mine: ManagementContext;
+    let theirs: ManagementContext;
+    let roomTypeId: number;
+    let otherRoomTypeId: number;
+    let planId: number;
+    let otherPlanId: number;
+
+    const nights = async (id: number, from: string, to: string) =>
+      (
+        await sql<{ stay_date: string; total: number; reserved: number; stop_sell: boolean }>`
+          select stay_date, total, reserved, stop_sell from room_inventory
+          where room_type_id = ${id} and stay_date between ${from}::date and ${to}::date order by stay_date
+        `.execute(db.database.db)
+      ).rows;
+    const prices = async (id: number, from: string, to: string) =>
+      (
+        await sql<{ stay_date: string; price: number }>`
+          select stay_date, price from plan_prices where plan_id = ${id} and stay_date between ${from}::date and ${to}::date order by stay_date
+        `.execute(db.database.db)
+      ).rows;
+    const auditCount = async () => (await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(db.database.db)).rows[0]!.n;
+
+    before(async () => {
+      db = await createTestDatabase(target);
+      const { rows } = await sql<{ hotel_id: number; room_type_id: number; plan_id: number }>`
+        select distinct on (rt.hotel_id) rt.hotel_id, rt.id as room_type_id, rp.id as plan_id
+        from room_types rt join rate_plans rp on rp.room_type_id = rt.id
+        order by rt.hotel_id, rt.id, rp.id limit 2
+      `.execute(db.database.db);
+      const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
+      mine = { hotelId: a.hotel_id, actor: { id: 1, name: 'Front desk' }, requestId: 'req-mine' };
+      theirs = { hotelId: b.hotel_id, actor: { id: 2, name: 'Elsewhere' }, requestId: 'req-theirs' };
+      roomTypeId = a.room_type_id;
+      planId = a.plan_id;
+      otherRoomTypeId = b.room_type_id;
+      otherPlanId = b.plan_id;
+    });
+    after(() => db.dispose());
+
+    it('sets rooms for a whole range at once, creating nights not yet on sale, and audits it', async () => {
+      const from = futureDate(55);
+      const to = futureDate(64); // the seed covers 60 days: the last nights are new
+      const result = await setInventoryTotal(db.database.db, mine, roomTypeId, { from, to, total: '7' });
+      assert.equal(result.nights, 10);
+      const rows = await nights(roomTypeId, from, to);
+      assert.equal(rows.length, 10);
+      assert.ok(rows.every((r) => r.total === 7));
+      const [entry] = await listAudit(db.database.db, { targetType: 'room_type', targetId: String(roomTypeId), page: 1, pageSize: 1 });
+      assert.equal(entry?.action, 'inventory.set_total');
+      assert.equal(entry?.actor.kind, 'facility');
+      assert.equal(entry?.requestId, 'req-mine');
+      assert.deepEqual({ from: entry?.detail.from, to: entry?.detail.to, total: entry?.detail.total }, { from, to, total: 7 });
+    });
+
+    it('refuses a total below what is reserved on any night, changing no night at all', async () => {
+      const from = futureDate(20);
+      const to = futureDate(24);
+      await sql`update room_inventory set total = 10, reserved = 0 where room_type_id = ${roomTypeId} and stay_date between ${from}::date and ${to}::date`.execute(db.database.db);
+      await sql`update room_inventory set reserved = 4 where room_type_id = ${roomTypeId} and stay_date = ${futureDate(23)}::date`.execute(db.database.db);
+      const before = await nights(roomTypeId, from, to);
+      const audits = await auditCount();
+
+      await assert.rejects(setInventoryTotal(db.database.db, mine, roomTypeId, { from, to, total: '3' }), (error: unknown) => {
+        assert.ok(error instanceof DomainError);
+        assert.equal(error.code, 'INVENTORY_BELOW_RESERVED');
+        assert.equal(error.fields[0]?.field, 'total');
+        assert.match(error.fields[0]!.message, /at least 4/);
+        return true;
+      });
+      assert.deepEqual(await nights(roomTypeId, from, to), before);
+      assert.equal(await auditCount(), audits);
+
+      await setInventoryTotal(db.database.db, mine, roomTypeId, { from, to, total: '4' });
+      assert.ok((await nights(roomTypeId, from, to)).every((r) => r.total === 4));
+    });
+
+    it('sets a price only on the chosen weekdays of a range', async () => {
+      const from = futureDate(30);
+      const to = addDays(from, 13);
+      const before = await prices(planId, from, to);
+      const result = await setPlanPrices(db.database.db, mine, planId, { from, to, price: '12345', weekday: ['1', '3'] });
+      assert.equal(result.nights, 4);
+      const after = await prices(planId, from, to);
+      for (const [i, night] of after.entries()) {
+        const chosen = [1, 3].includes(weekdayOf(night.stay_date));
+        assert.equal(night.price, chosen ? 12345 : before[i]!.price, night.stay_date);
+      }
+      const month = await planPriceMonth(db.database.db, mine.hotelId, planId, from.slice(0, 7));
+      assert.equal(month.find((d) => d.date === from)?.price, after[0]!.price);
+    });
+
+    it('stops and resumes sale for a range and shows it in the month view', async () => {
+      const from = futureDate(40);
+      const to = addDays(from, 2);
+      assert.equal((await setStopSell(db.database.db, mine, roomTypeId, { from, to, stopSell: 'on' })).nights, 3);
+      assert.ok((await nights(roomTypeId, from, to)).every((r) => r.stop_sell));
+      const month = await inventoryMonth(db.database.db, mine.hotelId, roomTypeId, from.slice(0, 7));
+      const day = month.find((d) => d.date === from)!;
+      assert.equal(day.stopSell, true);
+      assert.equal(day.free, day.total! - day.reserved);
+      await setStopSell(db.database.db, mine, roomTypeId, { from, to, stopSell: 'off' });
+      assert.ok((await nights(roomTypeId, from, to)).every((r) => !r.stop_sell));
+      await rejectsWith(setStopSell(db.database.db, mine, roomTypeId, { from: futureDate(300), to: futureDate(301), stopSell: 'on' }), 'invalid', ['from']);
+    });
+
+    it('reports every bad field of a range at once and writes nothing', async () => {
+      const audits = await auditCount();
+      await rejectsWith(
+        setInventoryTotal(db.database.db, mine, roomTypeId, { from: futureDate(5), to: futureDate(2), total: '-1', weekday: '9' }),
+        'invalid',
+        ['to', 'total', 'weekday'],
+      );
+      await rejectsWith(setInventoryTotal(db.database.db, mine, roomTypeId, { from: futureDate(-3), to: futureDate(1), total: '2' }), 'invalid', ['from']);
+      await rejectsWith(setInventoryTotal(db.database.db, mine, roomTypeId, { from: futureDate(1), to: futureDate(400), total: '2' }), 'invalid', ['to']);
+      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from: 'tomorrow', to: futureDate(1), price: '0' }), 'invalid', ['from', 'price']);
+      // a single Monday and a Tuesday-only filter select nothing
+      const monday = Array.from({ length: 7 }, (_, i) => futureDate(i + 1)).find((d) => weekdayOf(d) === 1)!;
+      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from: monday, to: monday, price: '1000', weekday: '2' }), 'invalid', ['weekday']);
+      assert.equal(await auditCount(), audits);
+    });
+
+    it('creates and edits room types within the limits', async () => {
+      const created = await createRoomType(db.database.db, mine, { nameJa: '離れ', nameEn: 'Detached suite', capacity: '4', sizeSqm: '88', description: 'Garden' });
+      assert.deepEqual(await getRoomType(db.database.db, mine.hotelId, String(created.id)), created);
+      assert.equal((await listRoomTypes(db.database.db, mine.hotelId)).at(-1)?.id, created.id);
+      await rejectsWith(
+        updateRoomType(db.database.db, mine, created.id, { nameJa: '', nameEn: 'x'.repeat(101), capacity: '9', sizeSqm: 'big' }),
+        'invalid',
+        ['nameJa', 'nameEn', 'capacity', 'sizeSqm'],
+      );
+      const edited = await updateRoomType(db.database.db, mine, created.id, { nameJa: '離れ', nameEn: 'Garden suite', capacity: '8', sizeSqm: '90' });
+      assert.equal(edited.nameEn, 'Garden suite');
+      assert.equal(edited.capacity, 8);
+    });
+
+    it('creates plans inactive, edits their policy and switches them on', async () => {
+      const form = { roomTypeId: String(roomTypeId), nameJa: '連泊', nameEn: 'Long stay', meals: 'breakfast', freeCancelDays: '7', cancelFeePercent: '50', saleStart: futureDate(1), saleEnd: futureDate(90) };
+      const plan = await createPlan(db.database.db, mine, form);
+      assert.equal(plan.active, false);
+      assert.equal(plan.saleEnd, futureDate(90));
+      await rejectsWith(
+        updatePlan(db.database.db, mine, plan.id, { ...form, meals: 'dinner', cancelFeePercent: '101', saleStart: futureDate(10), saleEnd: futureDate(5) }),
+        'invalid',
+        ['meals', 'cancelFeePercent', 'saleEnd'],
+      );
+      const edited = await updatePlan(db.database.db, mine, plan.id, { ...form, freeCancelDays: '0', saleStart: '', saleEnd: '' });
+      assert.deepEqual([edited.freeCancelDays, edited.saleStart, edited.saleEnd], [0, null, null]);
+      assert.equal((await setPlanActive(db.database.db, mine, plan.id, true)).active, true);
+      assert.equal((await getPlan(db.database.db, mine.hotelId, plan.id)).active, true);
+      await rejectsWith(createPlan(db.database.db, mine, { ...form, roomTypeId: String(otherRoomTypeId) }), 'invalid', ['roomTypeId']);
+    });
+
+    it("treats another hotel's room types and plans as missing, and changes nothing there", async () => {
+      const from = futureDate(3);
+      const before = await nights(otherRoomTypeId, from, from);
+      const beforePrices = await prices(otherPlanId, from, from);
+      await rejectsWith(getRoomType(db.database.db, mine.hotelId, otherRoomTypeId), 'not_found');
+      await rejectsWith(getPlan(db.database.db, mine.hotelId, otherPlanId), 'not_found');
+      await rejectsWith(setInventoryTotal(db.database.db, mine, otherRoomTypeId, { from, to: from, total: '1' }), 'not_found');
+      await rejectsWith(setStopSell(db.database.db, mine, otherRoomTypeId, { from, to: from, stopSell: 'on' }), 'not_found');
+      await rejectsWith(setPlanPrices(db.database.db, mine, otherPlanId, { from, to: from, price: '1' }), 'not_found');
+      await rejectsWith(setPlanActive(db.database.db, mine, otherPlanId, false), 'not_found');
+      await rejectsWith(updateRoomType(db.database.db, mine, otherRoomTypeId, { nameJa: 'x', nameEn: 'x', capacity: '1', sizeSqm: '1' }), 'not_found');
+      await rejectsWith(getRoomType(db.database.db, mine.hotelId, '1; drop table hotels'), 'not_found');
+      assert.deepEqual(await nights(otherRoomTypeId, from, from), before);
+      assert.deepEqual(await prices(otherPlanId, from, from), beforePrices);
+      // and the other hotel still manages its own
+      assert.equal((await getPlan(db.database.db, theirs.hotelId, otherPlanId)).id, otherPlanId);
+    });
+  });
+}

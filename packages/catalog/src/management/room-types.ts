@@ -1,0 +1,113 @@
+import { type Executor, tablesOf } from '@hatago/db';
+import { FieldErrors, notFound } from '@hatago/platform/errors';
+import type { CatalogTables } from '../catalog-tables.ts';
+import { type FormInput, parseId, readInteger, readText } from './form-input.ts';
+import { auditChange, type ManagementContext } from './management-context.ts';
+
+export interface ManagedRoomType {
+  id: number;
+  nameJa: string;
+  nameEn: string;
+  capacity: number;
+  sizeSqm: number;
+  description: string;
+}
+
+export type RoomTypeInput = Omit<ManagedRoomType, 'id'>;
+
+const columns = ['id', 'name_ja', 'name_en', 'capacity', 'size_sqm', 'description'] as const;
+
+const toRoomType = (row: { id: number; name_ja: string; name_en: string; capacity: number; size_sqm: number; description: string }): ManagedRoomType => ({
+  id: Number(row.id),
+  nameJa: row.name_ja,
+  nameEn: row.name_en,
+  capacity: row.capacity,
+  sizeSqm: row.size_sqm,
+  description: row.description,
+});
+
+export async function listRoomTypes(db: Executor, hotelId: number): Promise<ManagedRoomType[]> {
+  const rows = await tablesOf<CatalogTables>(db)
+    .selectFrom('room_types')
+    .select(columns)
+    .where('hotel_id', '=', hotelId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  return rows.map(toRoomType);
+}
+
+export async function findRoomType(db: Executor, hotelId: number, id: unknown): Promise<ManagedRoomType | undefined> {
+  const roomTypeId = parseId(id);
+  if (roomTypeId === undefined) return undefined;
+  const row = await tablesOf<CatalogTables>(db)
+    .selectFrom('room_types')
+    .select(columns)
+    .where('id', '=', roomTypeId)
+    .where('hotel_id', '=', hotelId)
+    .executeTakeFirst();
+  return row && toRoomType(row);
+}
+
+/** Another hotel's room type is reported as missing, never as forbidden: ids reveal nothing. */
+export async function getRoomType(db: Executor, hotelId: number, id: unknown): Promise<ManagedRoomType> {
+  const roomType = await findRoomType(db, hotelId, id);
+  if (!roomType) throw notFound('ROOM_TYPE_NOT_FOUND', 'No such room type in this hotel');
+  return roomType;
+}
+
+export function parseRoomTypeInput(input: FormInput): RoomTypeInput {
+  const errors = new FieldErrors();
+  const parsed: RoomTypeInput = {
+    nameJa: readText(errors, input, 'nameJa', { label: 'Japanese name', max: 100 }),
+    nameEn: readText(errors, input, 'nameEn', { label: 'English name', max: 100 }),
+    capacity: readInteger(errors, input, 'capacity', { label: 'Capacity', min: 1, max: 8 }),
+    sizeSqm: readInteger(errors, input, 'sizeSqm', { label: 'Size', min: 1, max: 1000 }),
+    description: readText(errors, input, 'description', { label: 'Description', max: 2000, optional: true }),
+  };
+  errors.throwIfAny('INVALID_ROOM_TYPE');
+  return parsed;
+}
+
+const toRow = (input: RoomTypeInput) => ({
+  name_ja: input.nameJa,
+  name_en: input.nameEn,
+  capacity: input.capacity,
+  size_sqm: input.sizeSqm,
+  description: input.description,
+});
+
+export async function createRoomType(db: Executor, context: ManagementContext, form: FormInput): Promise<ManagedRoomType> {
+  const input = parseRoomTypeInput(form);
+  return db.transaction().execute(async (trx) => {
+    const t = tablesOf<CatalogTables>(trx);
+    const { next } = await t
+      .selectFrom('room_types')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('sort_order'), eb.lit(-1)).as('next'))
+      .where('hotel_id', '=', context.hotelId)
+      .executeTakeFirstOrThrow();
+    const row = await t
+      .insertInto('room_types')
+      .values({ hotel_id: context.hotelId, sort_order: Number(next) + 1, ...toRow(input) })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    await auditChange(trx, context, 'room_type.create', { type: 'room_type', id: row.id }, { ...input });
+    return toRoomType(row);
+  });
+}
+
+export async function updateRoomType(db: Executor, context: ManagementContext, id: unknown, form: FormInput): Promise<ManagedRoomType> {
+  const existing = await getRoomType(db, context.hotelId, id);
+  const input = parseRoomTypeInput(form);
+  return db.transaction().execute(async (trx) => {
+    const row = await tablesOf<CatalogTables>(trx)
+      .updateTable('room_types')
+      .set(toRow(input))
+      .where('id', '=', existing.id)
+      .where('hotel_id', '=', context.hotelId)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    await auditChange(trx, context, 'room_type.update', { type: 'room_type', id: existing.id }, { before: existing, after: input });
+    return toRoomType(row);
+  });
+}
