@@ -75,7 +75,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(entry?.action, 'inventory.set_total');
       assert.equal(entry?.actor.kind, 'facility');
       assert.equal(entry?.requestId, 'req-mine');
-      assert.deepEqual({ from: entry?.detail.from, to: entry?.detail.to, total: entry?.detail.total }, { from, to, total: 7 });
+      assert.deepEqual({ from: entry?.detail?.from, to: entry?.detail?.to, total: entry?.detail?.total }, { from, to, total: 7 });
     });
 
     it('refuses a total below what is reserved on any night, changing no night at all', async () => {
