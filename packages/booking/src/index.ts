@@ -26,3 +26,5 @@ export {
   searchReservations,
   type ReservationFilter,
 } from './queries/reservation-queries.ts';
+export { csvCell, toCsv, UTF8_BOM, type CsvCell } from './export/csv.ts';
+export { exportReservationsCsv, reservationsToCsv, MAX_EXPORT_ROWS } from './export/reservations-csv.ts';

@@ -1,0 +1,54 @@
+import type { Executor } from '@hatago/db';
+import { invalid } from '@hatago/platform/errors';
+import { type ReservationFilter, searchReservations } from '../queries/reservation-queries.ts';
+import type { Reservation } from '../reservations/reservation.ts';
+import { type CsvCell, toCsv } from './csv.ts';
+
+/** One export stays small enough to build in memory and open in a spreadsheet. */
+export const MAX_EXPORT_ROWS = 20_000;
+const PAGE_SIZE = 500;
+
+const COLUMNS: Array<[header: string, cell: (r: Reservation) => CsvCell]> = [
+  ['Code', (r) => r.code],
+  ['Status', (r) => r.status],
+  ['Check-in', (r) => r.checkin],
+  ['Check-out', (r) => r.checkout],
+  ['Nights', (r) => r.nights],
+  ['Rooms', (r) => r.rooms],
+  ['Guests', (r) => r.guests],
+  ['Guest name', (r) => r.guest.name],
+  ['Guest name (Latin)', (r) => r.guest.nameLatin],
+  ['Email', (r) => r.guest.email],
+  ['Phone', (r) => r.guest.phone],
+  ['Room type', (r) => r.roomTypeName],
+  ['Plan', (r) => r.planName],
+  ['Meals', (r) => r.meals],
+  ['Total (JPY)', (r) => r.totalPrice],
+  ['Cancellation fee (JPY)', (r) => r.cancelFee],
+  ['Booked at (UTC)', (r) => r.createdAt],
+  ['Cancelled at (UTC)', (r) => r.cancelledAt],
+];
+
+export function reservationsToCsv(reservations: Reservation[]): string {
+  return toCsv([COLUMNS.map(([header]) => header), ...reservations.map((r) => COLUMNS.map(([, cell]) => cell(r)))]);
+}
+
+/** Every reservation the filter matches, as a CSV document, in the order staff see them listed. */
+export async function exportReservationsCsv(
+  db: Executor,
+  filter: Omit<ReservationFilter, 'page' | 'pageSize'>,
+): Promise<{ csv: string; rows: number }> {
+  const first = await searchReservations(db, { ...filter, page: 1, pageSize: PAGE_SIZE });
+  if (first.total > MAX_EXPORT_ROWS) {
+    throw invalid('EXPORT_TOO_LARGE', [
+      { field: 'form', message: `${first.total} reservations match; narrow the filter to at most ${MAX_EXPORT_ROWS} per export` },
+    ]);
+  }
+  const all = [...first.items];
+  for (let page = 2; all.length < first.total; page++) {
+    const next = await searchReservations(db, { ...filter, page, pageSize: PAGE_SIZE });
+    if (next.items.length === 0) break;
+    all.push(...next.items);
+  }
+  return { csv: reservationsToCsv(all), rows: all.length };
+}
