@@ -1,10 +1,14 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import { recordAudit } from '@hatago/audit';
 import type { Database } from '@hatago/db';
-import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
-import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage, renderPage } from '@hatago/web-kit';
+import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import { auditActor } from './audit-trail.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
+import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { OPERATOR_SHELL } from './views/operator-page.ts';
 
 export interface OperatorAppDeps {
   database: Database;
@@ -12,7 +16,7 @@ export interface OperatorAppDeps {
   signingSecret: string;
 }
 
-export const OPERATOR_SHELL = { brand: 'Hatago Operator Console', brandHref: '/operator/', lang: 'en' as const };
+export { OPERATOR_SHELL };
 
 /** The console where support staff and administrators serve guests across every hotel. */
 export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> {
@@ -26,14 +30,21 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   rejectCrossSiteWrites(app);
-  registerStaffLogin(app, { kind: 'operator', basePath: '/operator', database: deps.database, shell: OPERATOR_SHELL });
-  app.get('/operator/', async (request, reply) => {
-    reply.type('text/html; charset=utf-8');
-    return renderPage({
-      ...OPERATOR_SHELL,
-      title: 'Operator console',
-      body: html`<h1>${request.staff.name}</h1>`,
-    });
+  registerStaffLogin(app, {
+    kind: 'operator',
+    basePath: '/operator',
+    database: deps.database,
+    shell: OPERATOR_SHELL,
+    onSignIn: (staff, request) =>
+      recordAudit(deps.database.db, {
+        actor: { kind: 'operator', ...auditActor(staff) },
+        action: 'session.sign_in',
+        target: { type: 'staff', id: String(staff.id) },
+        requestId: request.id,
+      }),
   });
+  app.get('/operator/', async (_request, reply) => reply.redirect('/operator/reservations'));
+  registerReservationRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   return app;
 }

@@ -1,0 +1,203 @@
+import type { AuditRecord } from '@hatago/audit';
+import type { CancellationTerms, Reservation } from '@hatago/booking';
+import type { StaffAccount } from '@hatago/identity';
+import type { MailSummary } from '@hatago/mail';
+import type { FieldError } from '@hatago/platform/errors';
+import { html, type SafeHtml } from '@hatago/platform/html';
+import { errorFor, field, formAlert, select, yen } from '@hatago/web-kit';
+import { PAGE_SIZE } from '../filters.ts';
+import { auditTable } from './audit-views.ts';
+import { tokyoTime } from './format.ts';
+import { operatorPage } from './operator-page.ts';
+import { pagination } from './pagination.ts';
+
+const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
+
+const reservationPath = (code: string) => `/operator/reservations/${encodeURIComponent(code)}`;
+
+const status = (r: Reservation) => html`<span class="status-${r.status}">${r.status}</span>`;
+
+export function searchPage(
+  staff: StaffAccount,
+  form: Record<string, string>,
+  outcome: { errors: FieldError[] } | { items: Reservation[]; total: number; page: number },
+): string {
+  const errors = 'errors' in outcome ? outcome.errors : [];
+  const results =
+    'items' in outcome
+      ? outcome.items.length === 0
+        ? html`<p class="muted">No reservation matches.</p>`
+        : html`<table>
+  <thead><tr><th>Code</th><th>Status</th><th>Guest</th><th>Email</th><th>Hotel</th><th>Check-in</th><th>Nights</th><th>Total</th></tr></thead>
+  <tbody>${outcome.items.map(
+    (r) => html`<tr>
+    <td><a href="${reservationPath(r.code)}">${r.code}</a></td>
+    <td>${status(r)}</td>
+    <td>${r.guest.name}${r.guest.nameLatin && r.guest.nameLatin !== r.guest.name ? html`<br><span class="muted">${r.guest.nameLatin}</span>` : ''}</td>
+    <td>${r.guest.email}</td>
+    <td>${r.hotelName}</td>
+    <td>${r.checkin}</td>
+    <td>${r.nights}</td>
+    <td class="price">${yen(r.totalPrice)}</td>
+  </tr>`,
+  )}</tbody>
+</table>
+${pagination('/operator/reservations', form, outcome.page, PAGE_SIZE, outcome.total)}`
+      : html``;
+  return operatorPage(
+    staff,
+    'Reservations',
+    html`<h1>Reservations</h1>
+${formAlert(errors, SEARCH_FIELDS)}
+<form class="inline" method="get" action="/operator/reservations">
+  ${field({ name: 'code', label: 'Code', value: form.code, attrs: { placeholder: 'HT…' } }, errors)}
+  ${field({ name: 'email', label: 'Email', value: form.email }, errors)}
+  ${field({ name: 'name', label: 'Guest name (any script, partial)', value: form.name }, errors)}
+  ${field({ name: 'from', label: 'Check-in from', type: 'date', value: form.from }, errors)}
+  ${field({ name: 'to', label: 'Check-in to', type: 'date', value: form.to }, errors)}
+  ${select(
+    {
+      name: 'status',
+      label: 'Status',
+      value: form.status,
+      options: [
+        { value: '', label: 'Any' },
+        { value: 'confirmed', label: 'Confirmed' },
+        { value: 'cancelled', label: 'Cancelled' },
+      ],
+    },
+    errors,
+  )}
+  <button type="submit">Search</button>
+</form>
+${results}`,
+  );
+}
+
+function policyText(r: Reservation): string {
+  const { freeCancelDays, feePercent } = r.cancellationPolicy;
+  return `Free until ${freeCancelDays} day(s) before check-in, then ${feePercent}% of the total`;
+}
+
+export interface ReservationDetails {
+  reservation: Reservation;
+  nights: Array<{ date: string; price: number }>;
+  terms: CancellationTerms;
+  mails: MailSummary[];
+  audits: AuditRecord[];
+  notice?: string;
+}
+
+export function reservationPage(staff: StaffAccount, d: ReservationDetails): string {
+  const r = d.reservation;
+  return operatorPage(
+    staff,
+    r.code,
+    html`<h1>Reservation ${r.code} ${status(r)}</h1>
+${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : ''}
+<section class="card">
+  <h2>Guest</h2>
+  <dl class="facts">
+    <dt>Name</dt><dd>${r.guest.name}</dd>
+    <dt>Name (Latin)</dt><dd>${r.guest.nameLatin}</dd>
+    <dt>Email</dt><dd>${r.guest.email}</dd>
+    <dt>Phone</dt><dd>${r.guest.phone}</dd>
+    <dt>Member</dt><dd>${r.memberId === null ? 'No (guest booking)' : `#${r.memberId}`}</dd>
+    <dt>Language</dt><dd>${r.locale}</dd>
+  </dl>
+</section>
+<section class="card">
+  <h2>Stay</h2>
+  <dl class="facts">
+    <dt>Hotel</dt><dd>${r.hotelName}</dd>
+    <dt>Room</dt><dd>${r.roomTypeName}</dd>
+    <dt>Plan</dt><dd>${r.planName} (${r.meals})</dd>
+    <dt>Dates</dt><dd>${r.checkin} → ${r.checkout} (${r.nights} night(s))</dd>
+    <dt>Guests / rooms</dt><dd>${r.guests} / ${r.rooms}</dd>
+    <dt>Booked</dt><dd>${tokyoTime(r.createdAt)}</dd>
+  </dl>
+  <table>
+    <thead><tr><th>Night</th><th>Price</th></tr></thead>
+    <tbody>${d.nights.map((n) => html`<tr><td>${n.date}</td><td>${yen(n.price)}</td></tr>`)}
+      <tr><th>Total</th><td class="price">${yen(r.totalPrice)}</td></tr></tbody>
+  </table>
+</section>
+<section class="card">
+  <h2>Cancellation</h2>
+  <dl class="facts">
+    <dt>Policy</dt><dd>${policyText(r)}</dd>
+    ${
+      r.status === 'cancelled'
+        ? html`<dt>Cancelled</dt><dd>${r.cancelledAt ? tokyoTime(r.cancelledAt) : ''} by ${r.cancelledBy}</dd>
+    <dt>Fee charged</dt><dd class="price">${yen(r.cancelFee ?? 0)}</dd>`
+        : html`<dt>Fee if cancelled today</dt><dd class="price">${yen(d.terms.fee)}</dd>`
+    }
+  </dl>
+  ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
+</section>
+<section>
+  <h2>Mails</h2>
+  ${
+    d.mails.length === 0
+      ? html`<p class="muted">No mails.</p>`
+      : html`<table>
+    <thead><tr><th>Template</th><th>Recipient</th><th>Status</th><th>Queued</th></tr></thead>
+    <tbody>${d.mails.map(
+      (m) => html`<tr><td>${m.template}</td><td>${m.recipient}</td><td>${m.status}</td><td>${tokyoTime(m.createdAt)}</td></tr>`,
+    )}</tbody>
+  </table>`
+  }
+</section>
+<section>
+  <h2>History</h2>
+  ${auditTable(d.audits)}
+</section>`,
+  );
+}
+
+export interface CancelForm {
+  reason: string;
+  waiveFee: boolean;
+}
+
+export function cancelPage(
+  staff: StaffAccount,
+  r: Reservation,
+  terms: CancellationTerms,
+  view: { form: CancelForm; mayWaive: boolean; errors?: FieldError[] },
+): string {
+  const errors = view.errors ?? [];
+  const reasonError = errorFor(errors, 'reason');
+  const body: SafeHtml =
+    r.status === 'cancelled'
+      ? html`<p class="notice">This reservation is already cancelled.</p>`
+      : html`${formAlert(errors, ['reason'])}
+<dl class="facts">
+  <dt>Guest</dt><dd>${r.guest.name} · ${r.guest.email}</dd>
+  <dt>Stay</dt><dd>${r.hotelName}, ${r.checkin} → ${r.checkout}</dd>
+  <dt>Total</dt><dd>${yen(r.totalPrice)}</dd>
+  <dt>Policy</dt><dd>${policyText(r)}</dd>
+  <dt>Fee today</dt><dd class="price">${yen(terms.fee)}</dd>
+  <dt>Refund</dt><dd>${yen(terms.refund)}</dd>
+</dl>
+${terms.reason === 'STAY_STARTED' ? html`<p class="alert">The stay has started; guests can no longer cancel online.</p>` : ''}
+<form class="stack" method="post" action="${reservationPath(r.code)}/cancel">
+  <label class="${reasonError ? 'field-error' : ''}">Reason (required, kept in the audit log)
+    <textarea name="reason" required maxlength="500"${reasonError ? html` aria-invalid="true"` : ''}>${view.form.reason}</textarea>
+    ${reasonError ? html`<span class="error-text">${reasonError}</span>` : ''}
+  </label>
+  ${
+    view.mayWaive
+      ? html`<label class="check"><input type="checkbox" name="waiveFee" value="yes"${view.form.waiveFee ? html` checked` : ''}> Waive the fee</label>`
+      : ''
+  }
+  <button class="danger" type="submit">Cancel reservation</button>
+</form>`;
+  return operatorPage(
+    staff,
+    `Cancel ${r.code}`,
+    html`<h1>Cancel ${r.code}</h1>
+${body}
+<p><a href="${reservationPath(r.code)}">Back to the reservation</a></p>`,
+  );
+}
