@@ -1,7 +1,9 @@
 import type { HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites } from '@hatago/web-kit';
 import type { GuestAppDeps } from '../guest-app.ts';
+import { registerBookingPages } from './booking-pages.ts';
 import { registerHotelPage } from './hotel-page.ts';
+import { registerReservationPages } from './reservation-pages.ts';
 import { registerSearchPages } from './search-page.ts';
 
 export { GUEST_SHELL } from './page-kit.ts';
@@ -15,5 +17,7 @@ export function registerGuestPages(app: HttpApp, deps: GuestAppDeps): void {
     rejectCrossSiteWrites(pages);
     registerSearchPages(pages, deps);
     registerHotelPage(pages, deps);
+    registerBookingPages(pages, deps);
+    registerReservationPages(pages, deps);
   });
 }

@@ -1,0 +1,12 @@
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '@hatago/db';
+import { getMember, type Member, resolveSession } from '@hatago/identity';
+import { readSessionCookie, type SessionCookieSpec } from '@hatago/web-kit';
+
+/** Lax, not Strict: a guest following a link from a confirmation mail arrives logged in. */
+export const MEMBER_COOKIE: SessionCookieSpec = { name: 'hatago_member', path: '/', sameSite: 'lax' };
+
+export async function currentMember(database: Database, request: FastifyRequest): Promise<Member | undefined> {
+  const id = await resolveSession(database.db, 'member', readSessionCookie(request, MEMBER_COOKIE));
+  return id === undefined ? undefined : getMember(database.db, id);
+}
