@@ -22,10 +22,6 @@ type CodeParams = { Params: { code: string } };
 const HTML = 'text/html; charset=utf-8';
 const CHECKED = new Set(['yes', 'on', 'true', '1']);
 
-const NOTICES: Record<string, string> = {
-  'already-cancelled': 'It was already cancelled; nothing changed.',
-};
-
 export function registerReservationRoutes(app: HttpApp, { database }: OperatorAppDeps): void {
   const db = database.db;
 
@@ -54,7 +50,9 @@ export function registerReservationRoutes(app: HttpApp, { database }: OperatorAp
     const notice =
       request.query.notice === 'cancelled' && reservation.status === 'cancelled'
         ? `Cancelled. Fee charged: ${yen(reservation.cancelFee ?? 0)}.`
-        : NOTICES[String(request.query.notice)];
+        : request.query.notice === 'already-cancelled'
+          ? 'It was already cancelled; nothing changed.'
+          : undefined;
     reply.type(HTML);
     return reservationPage(request.staff, {
       reservation,

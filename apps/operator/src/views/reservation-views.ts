@@ -130,7 +130,8 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : ''}
       r.status === 'cancelled'
         ? html`<dt>Cancelled</dt><dd>${r.cancelledAt ? tokyoTime(r.cancelledAt) : ''} by ${r.cancelledBy}</dd>
     <dt>Fee charged</dt><dd class="price">${yen(r.cancelFee ?? 0)}</dd>`
-        : html`<dt>Fee if cancelled today</dt><dd class="price">${yen(d.terms.fee)}</dd>`
+        : html`${d.terms.freeUntil ? html`<dt>Free to cancel until</dt><dd>${d.terms.freeUntil}</dd>` : ''}
+    <dt>Fee if cancelled today</dt><dd class="price">${yen(d.terms.fee)}</dd>`
     }
   </dl>
   ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
