@@ -36,7 +36,7 @@ export interface BookingTables {
   booking_idempotency: {
     key: string;
     request_hash: string;
-    reservation_id: number | null;
+    reservation_code: string;
     created_at: Generated<Date>;
   };
 }

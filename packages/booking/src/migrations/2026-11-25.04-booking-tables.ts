@@ -45,10 +45,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
 
     -- a retried booking request returns the reservation its key made the first time
+    -- claimed first in the booking transaction (a concurrent request with the same key
+    -- waits on this row), naming the code the reservation will have
     create table booking_idempotency (
       key text primary key,
       request_hash text not null,
-      reservation_id bigint references reservations(id),
+      reservation_code text not null,
       created_at timestamptz not null default now()
     );
   `.execute(db);

@@ -81,9 +81,10 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
 
   return db.transaction().execute(async (trx) => {
     const t = tablesOf<BookingTables>(trx);
+    const code = newReservationCode();
     const claimed = await t
       .insertInto('booking_idempotency')
-      .values({ key: options.idempotencyKey, request_hash: requestHash })
+      .values({ key: options.idempotencyKey, request_hash: requestHash, reservation_code: code })
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('key')
       .executeTakeFirst();
@@ -94,7 +95,7 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
     const row = await t
       .insertInto('reservations')
       .values({
-        code: newReservationCode(),
+        code,
         status: 'confirmed',
         hotel_id: quote.hotelId,
         room_type_id: quote.roomTypeId,
@@ -126,7 +127,6 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
       .insertInto('reservation_nights')
       .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.price * booking.stay.rooms })))
       .execute();
-    await t.updateTable('booking_idempotency').set({ reservation_id: row.id }).where('key', '=', options.idempotencyKey).execute();
 
     const reservation = toReservation(row);
     await enqueueMail(trx, {
@@ -145,7 +145,7 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
 async function replay(trx: Executor, key: string, requestHash: string): Promise<BookingOutcome> {
   const existing = await tablesOf<BookingTables>(trx)
     .selectFrom('booking_idempotency as k')
-    .innerJoin('reservations as r', 'r.id', 'k.reservation_id')
+    .innerJoin('reservations as r', 'r.code', 'k.reservation_code')
     .selectAll('r')
     .select('k.request_hash')
     .where('k.key', '=', key)

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Executor, tablesOf } from '@hatago/db';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
@@ -42,6 +43,17 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
       'h.id as hotel_id',
       'h.name_ja as hotel_name_ja',
       'h.name_en as hotel_name_en',
+      // the nightly prices come along in the same round trip: a booking holds locks meanwhile
+      (eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('plan_prices as pp')
+            .select(['pp.stay_date as date', 'pp.price'])
+            .whereRef('pp.plan_id', '=', 'rp.id')
+            .where('pp.stay_date', '>=', stay.checkin)
+            .where('pp.stay_date', '<', checkoutOf(stay))
+            .orderBy('pp.stay_date'),
+        ).as('nightly'),
     ])
     .where('rp.id', '=', planId)
     .executeTakeFirst();
@@ -58,14 +70,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
     ]);
   }
 
-  const nightly = await t
-    .selectFrom('plan_prices')
-    .select(['stay_date as date', 'price'])
-    .where('plan_id', '=', planId)
-    .where('stay_date', '>=', stay.checkin)
-    .where('stay_date', '<', checkoutOf(stay))
-    .orderBy('stay_date')
-    .execute();
+  const { nightly } = plan;
   if (nightly.length !== stay.nights) throw conflict('PLAN_NOT_ON_SALE', 'This plan has no price for every night of the stay');
 
   return {
