@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import { openDatabase, type Database } from '@hatago/db';
@@ -12,6 +13,7 @@ import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
+import { LocalStorage, UrlSignature } from '@hatago/storage';
 
 export interface EmbeddedOptions {
   port: number;
@@ -63,9 +65,14 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
 
   const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));
   const deps = { database, signingSecret };
+  const storage = new LocalStorage({
+    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
+    signature: new UrlSignature(signingSecret),
+    urlPrefix: '/facility/files/',
+  });
   const apps: Array<[name: 'guest' | 'facility' | 'operator', app: HttpApp]> = [
     ['guest', await buildGuestApp({ ...deps, logger: logger.child({ service: 'guest' }) })],
-    ['facility', await buildFacilityApp({ ...deps, logger: logger.child({ service: 'facility' }) })],
+    ['facility', await buildFacilityApp({ ...deps, storage, logger: logger.child({ service: 'facility' }) })],
     ['operator', await buildOperatorApp({ ...deps, logger: logger.child({ service: 'operator' }) })],
   ];
   const backends = {} as Record<(typeof apps)[number][0], URL>;

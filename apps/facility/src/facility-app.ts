@@ -1,18 +1,29 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import { getHotel } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
-import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage, renderPage } from '@hatago/web-kit';
+import type { ObjectStorage } from '@hatago/storage';
+import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import { hotelOf, sendPage } from './routes/console-kit.ts';
+import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
+import { registerInventoryRoutes } from './routes/inventory-routes.ts';
+import { registerPlanRoutes } from './routes/plan-routes.ts';
+import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { registerRoomTypeRoutes } from './routes/room-type-routes.ts';
+import { FACILITY_SHELL, facilityPage } from './views/facility-page.ts';
+
+export { FACILITY_SHELL };
 
 export interface FacilityAppDeps {
   database: Database;
   logger: Logger;
   signingSecret: string;
+  /** Where exports are written; downloads go through its signed links. */
+  storage: ObjectStorage;
 }
-
-export const FACILITY_SHELL = { brand: 'Hatago Facility Console', brandHref: '/facility/', lang: 'en' as const };
 
 /** The console where hotel staff run their own hotel: rooms, plans, prices, inventory, reservations. */
 export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> {
@@ -26,14 +37,29 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   rejectCrossSiteWrites(app);
-  registerStaffLogin(app, { kind: 'facility', basePath: '/facility', database: deps.database, shell: FACILITY_SHELL });
-  app.get('/facility/', async (request, reply) => {
-    reply.type('text/html; charset=utf-8');
-    return renderPage({
-      ...FACILITY_SHELL,
-      title: 'Facility console',
-      body: html`<h1>${request.staff.name}</h1>`,
+  registerSignedDownloads(app, deps);
+  // Everything else needs a signed-in facility account; the session check is scoped to
+  // this plugin so the signed download links above work without one.
+  await app.register(async (console: HttpApp) => {
+    registerStaffLogin(console, { kind: 'facility', basePath: '/facility', database: deps.database, shell: FACILITY_SHELL });
+    console.get('/facility/', async (request, reply) => {
+      const hotel = await getHotel(deps.database.db, hotelOf(request));
+      return sendPage(
+        reply,
+        facilityPage(
+          request.staff,
+          hotel.name,
+          html`<h1>${hotel.name}</h1><p>Signed in as ${request.staff.name}.</p>
+<ul><li><a href="/facility/room-types">Room types</a></li><li><a href="/facility/plans">Plans and nightly prices</a></li>
+<li><a href="/facility/inventory">Inventory calendar</a></li><li><a href="/facility/reservations">Reservations and CSV export</a></li></ul>`,
+        ),
+      );
     });
+    registerRoomTypeRoutes(console, deps);
+    registerPlanRoutes(console, deps);
+    registerInventoryRoutes(console, deps);
+    registerReservationRoutes(console, deps);
+    registerExportRoutes(console, deps);
   });
   return app;
 }

@@ -2,12 +2,14 @@ import { ConfigError } from '@hatago/platform/config';
 import { openDatabase, type Database } from '@hatago/db';
 import { closeOnSignals, type HttpApp } from '@hatago/platform/http';
 import { createLogger, type Logger } from '@hatago/platform/logging';
+import { LocalStorage, type ObjectStorage, UrlSignature } from '@hatago/storage';
 import { loadStandaloneConfig, type StandaloneServiceConfig } from './service-config.ts';
 
 export interface StandaloneDeps {
   database: Database;
   logger: Logger;
   signingSecret: string;
+  storage: ObjectStorage;
   config: StandaloneServiceConfig;
 }
 
@@ -34,7 +36,13 @@ export async function runStandalone(service: string, defaultPort: number, build:
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     applicationName: `hatago-${service}`,
   });
-  const app = await build({ database, logger, signingSecret: config.SIGNING_SECRET, config });
+  // Local files are shared between instances only through a shared volume; S3 comes later.
+  const storage = new LocalStorage({
+    root: config.STORAGE_DIR,
+    signature: new UrlSignature(config.SIGNING_SECRET),
+    urlPrefix: '/facility/files/',
+  });
+  const app = await build({ database, logger, signingSecret: config.SIGNING_SECRET, storage, config });
   await app.listen({ port: config.PORT, host: config.HOST });
   closeOnSignals(
     [

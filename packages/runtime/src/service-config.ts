@@ -7,6 +7,8 @@ export const StandaloneServiceEnv = Type.Object({
   ...DatabaseEnv,
   ...SecretEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** Local object storage (exports) until an S3 adapter is configured. */
+  STORAGE_DIR: Type.String({ minLength: 1, default: './data/objects' }),
 });
 export type StandaloneServiceConfig = Static<typeof StandaloneServiceEnv>;
 

@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { bookStay } from '@hatago/booking';
+import { DEMO_PASSWORD } from '@hatago/demo-data';
+import type { HttpApp } from '@hatago/platform/http';
+import { LocalStorage, UrlSignature } from '@hatago/storage';
+import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { buildFacilityApp } from './facility-app.ts';
+
+interface HotelWorld {
+  hotelId: number;
+  roomTypeId: number;
+  planId: number;
+  code: string;
+}
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const encode = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  return body.toString();
+};
+
+describe('facility console', () => {
+  let db: TestDatabase;
+  let app: HttpApp;
+  let root: string;
+  let secret: string;
+  let mine: HotelWorld;
+  let theirs: HotelWorld;
+  let cookie: string;
+
+  const get = (url: string, withCookie = true) => app.inject({ method: 'GET', url, headers: withCookie ? { cookie } : {} });
+  const post = (url: string, fields: Record<string, string | string[]>) =>
+    app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: encode(fields) });
+  const row = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db.database.db)).rows[0];
+
+  async function world(hotelId: number, guestName: string): Promise<HotelWorld> {
+    const { rows } = await sql<{ room_type_id: number; plan_id: number }>`
+      select rt.id as room_type_id, rp.id as plan_id from room_types rt join rate_plans rp on rp.room_type_id = rt.id
+      where rt.hotel_id = ${hotelId} order by rt.id, rp.id limit 1
+    `.execute(db.database.db);
+    const { room_type_id: roomTypeId, plan_id: planId } = rows[0]!;
+    const { reservation } = await bookStay(
+      db.database.db,
+      {
+        planId,
+        checkin: futureDate(12),
+        nights: 2,
+        guests: 1,
+        rooms: 1,
+        guest: { name: '山田 太郎', nameLatin: 'Taro Yamada', email: `guest${hotelId}@example.com`, phone: '090-1111-2222' },
+      },
+      { idempotencyKey: `facility-test-${hotelId}` },
+    );
+    // names a spreadsheet must not run, and that need quoting
+    await sql`update reservations set guest_name = ${guestName}, guest_name_latin = ${'Doe, "Jane"'} where code = ${reservation.code}`.execute(db.database.db);
+    return { hotelId, roomTypeId, planId, code: reservation.code };
+  }
+
+  before(async () => {
+    db = await createTestDatabase(testDatabaseTargets()[0]!);
+    const deps = testAppDeps(db.database);
+    secret = deps.signingSecret;
+    root = await mkdtemp(path.join(tmpdir(), 'hatago-facility-'));
+    const storage = new LocalStorage({ root, signature: new UrlSignature(secret), urlPrefix: '/facility/files/' });
+    app = await buildFacilityApp({ ...deps, storage });
+    const { rows } = await sql<{ id: number }>`select id from hotels order by id limit 2`.execute(db.database.db);
+    mine = await world(rows[0]!.id, '=HYPERLINK("http://evil.example")');
+    theirs = await world(rows[1]!.id, 'Other Hotel Guest');
+    const login = await app.inject({ method: 'POST', url: '/facility/login', headers: FORM, payload: encode({ login: `facility-${mine.hotelId}`, password: DEMO_PASSWORD, next: '/facility/' }) });
+    assert.equal(login.statusCode, 303);
+    cookie = cookieFrom(login.headers['set-cookie']);
+  });
+  after(async () => {
+    await app.close();
+    await db.dispose();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('sends visitors without a session to sign in, and marks console pages private', async () => {
+    const anonymous = await get('/facility/inventory', false);
+    assert.equal(anonymous.statusCode, 302);
+    assert.match(String(anonymous.headers.location), /^\/facility\/login\?next=/);
+    const home = await get('/facility/');
+    assert.equal(home.statusCode, 200);
+    assert.equal(home.headers['cache-control'], 'private, no-store');
+  });
+
+  it("shows only its own hotel's room types, and answers 404 for another hotel's", async () => {
+    const list = await get('/facility/room-types');
+    assert.equal(list.statusCode, 200);
+    assert.ok(list.body.includes(`/facility/room-types/${mine.roomTypeId}"`));
+    assert.ok(!list.body.includes(`/facility/room-types/${theirs.roomTypeId}"`));
+    assert.equal((await get(`/facility/room-types/${theirs.roomTypeId}`)).statusCode, 404);
+    const before = await row(sql<{ name_en: string }>`select name_en from room_types where id = ${theirs.roomTypeId}`);
+    const edit = await post(`/facility/room-types/${theirs.roomTypeId}`, { nameJa: '乗っ取り', nameEn: 'Hijacked', capacity: '2', sizeSqm: '20' });
+    assert.equal(edit.statusCode, 404);
+    assert.deepEqual(await row(sql<{ name_en: string }>`select name_en from room_types where id = ${theirs.roomTypeId}`), before);
+    assert.equal((await get('/facility/room-types/not-a-number')).statusCode, 404);
+  });
+
+  it('re-renders a room type form with field errors and creates nothing on bad input', async () => {
+    const count = async () => (await row(sql<{ n: number }>`select count(*)::int as n from room_types where hotel_id = ${mine.hotelId}`))!.n;
+    const before = await count();
+    const bad = await post('/facility/room-types', { nameJa: '', nameEn: '<b>Suite</b>', capacity: '12', sizeSqm: '40' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Japanese name is required/);
+    assert.match(bad.body, /Capacity must be between 1 and 8/);
+    assert.ok(bad.body.includes('value="&lt;b&gt;Suite&lt;/b&gt;"'), 'keeps what was typed, escaped');
+    assert.equal(await count(), before);
+    const good = await post('/facility/room-types', { nameJa: '露天風呂付き', nameEn: 'Onsen suite', capacity: '3', sizeSqm: '55', description: '' });
+    assert.equal(good.statusCode, 303);
+    assert.equal(await count(), before + 1);
+  });
+
+  it('sets prices for chosen weekdays and refuses bad input or another hotel\u2019s plan', async () => {
+    assert.equal((await get(`/facility/plans/${theirs.planId}`)).statusCode, 404);
+    assert.equal((await post(`/facility/plans/${theirs.planId}/prices`, { from: futureDate(2), to: futureDate(3), price: '1' })).statusCode, 404);
+    assert.equal((await post(`/facility/plans/${theirs.planId}/active`, { active: 'false' })).statusCode, 404);
+    assert.equal((await row(sql<{ active: boolean }>`select active from rate_plans where id = ${theirs.planId}`))!.active, true);
+
+    const bad = await post(`/facility/plans/${mine.planId}/prices`, { from: futureDate(5), to: futureDate(1), price: 'cheap' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Last night must be on or after the first night/);
+    assert.match(bad.body, /Price must be a whole number/);
+
+    const from = futureDate(21);
+    const saturdays = Array.from({ length: 7 }, (_, i) => futureDate(21 + i)).filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6);
+    const ok = await post(`/facility/plans/${mine.planId}/prices`, { from, to: futureDate(27), price: '88000', weekday: '6' });
+    assert.equal(ok.statusCode, 303);
+    assert.match(String(ok.headers.location), /saved=1$/);
+    const { rows } = await sql<{ stay_date: string }>`select stay_date from plan_prices where plan_id = ${mine.planId} and price = 88000 order by stay_date`.execute(db.database.db);
+    assert.deepEqual(rows.map((r) => r.stay_date), saturdays);
+    const page = await get(String(ok.headers.location));
+    assert.match(page.body, /¥88,000/);
+  });
+
+  it('refuses rooms below what is reserved with a field error, and sets a range otherwise', async () => {
+    const from = futureDate(12); // the booked stay holds 1 room on these two nights
+    const nights = async () =>
+      (await sql<{ total: number }>`select total from room_inventory where room_type_id = ${mine.roomTypeId} and stay_date between ${from}::date and ${futureDate(14)}::date order by stay_date`.execute(db.database.db)).rows;
+    const before = await nights();
+    const refused = await post(`/facility/inventory/${mine.roomTypeId}/total`, { from, to: futureDate(14), total: '0' });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /already have more than 0 rooms reserved/);
+    assert.deepEqual(await nights(), before);
+
+    const set = await post(`/facility/inventory/${mine.roomTypeId}/total`, { from, to: futureDate(14), total: '6' });
+    assert.equal(set.statusCode, 303);
+    assert.deepEqual((await nights()).map((n) => n.total), [6, 6, 6]);
+    const month = await get(String(set.headers.location));
+    assert.equal(month.statusCode, 200);
+    assert.match(month.body, /Reserved 1/);
+
+    assert.equal((await get(`/facility/inventory/${theirs.roomTypeId}`)).statusCode, 404);
+    assert.equal((await post(`/facility/inventory/${theirs.roomTypeId}/stop-sell`, { from, to: from, stopSell: 'on' })).statusCode, 404);
+  });
+
+  it("lists and shows its own reservations only, with filters", async () => {
+    const list = await get('/facility/reservations');
+    assert.equal(list.statusCode, 200);
+    assert.ok(list.body.includes(mine.code));
+    assert.ok(!list.body.includes(theirs.code));
+    const byName = await get(`/facility/reservations?name=${encodeURIComponent('Jane')}&status=confirmed`);
+    assert.ok(byName.body.includes(mine.code));
+    const none = await get(`/facility/reservations?code=${theirs.code}`);
+    assert.ok(!none.body.includes(`/facility/reservations/${theirs.code}`));
+    assert.equal((await get('/facility/reservations?from=2026-13-01&status=lost')).statusCode, 422);
+    assert.equal((await get(`/facility/reservations/${mine.code}`)).statusCode, 200);
+    assert.equal((await get(`/facility/reservations/${theirs.code}`)).statusCode, 404);
+  });
+
+  it('exports reservations to storage and serves them through a short-lived signed link', async () => {
+    const exported = await post('/facility/reservations/export', { from: '', to: '', status: '', name: '', code: '' });
+    assert.equal(exported.statusCode, 303);
+    const link = String(exported.headers.location);
+    assert.match(link, new RegExp(`^/facility/files/exports/hotel-${mine.hotelId}/reservations-[0-9-]+-[0-9a-f]{32}\\.csv\\?expires=\\d+&signature=`));
+
+    const download = await get(link, false);
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.match(String(download.headers['content-disposition']), /^attachment; filename="reservations-\d+-[0-9-]+\.csv"$/);
+    assert.equal(download.headers['cache-control'], 'private, no-store');
+    const csv = download.rawPayload.toString('utf8');
+    assert.ok(csv.startsWith('\uFEFFCode,Status,Check-in,Check-out,'), 'BOM then header');
+    const lines = csv.slice(1).split('\r\n');
+    assert.equal(lines.at(-1), '', 'every line ends with CRLF');
+    const mineLine = lines.find((l) => l.startsWith(mine.code));
+    assert.ok(mineLine, 'my reservation is a row');
+    assert.ok(mineLine.includes(`"'=HYPERLINK(""http://evil.example"")","Doe, ""Jane""",guest${mine.hotelId}@example.com,090-1111-2222`));
+    assert.ok(!csv.includes(theirs.code), "no other hotel's reservations");
+    assert.equal(lines.length - 2, (await row(sql<{ n: number }>`select count(*)::int as n from reservations where hotel_id = ${mine.hotelId}`))!.n);
+
+    const url = new URL(link, 'http://facility.test');
+    const signature = url.searchParams.get('signature')!;
+    const tampered = link.replace(`signature=${signature}`, `signature=${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`);
+    assert.equal((await get(tampered, false)).statusCode, 403);
+    const moved = link.replace(`hotel-${mine.hotelId}/`, `hotel-${theirs.hotelId}/`);
+    assert.equal((await get(moved, false)).statusCode, 403);
+    assert.equal((await get(url.pathname, false)).statusCode, 403);
+
+    const key = decodeURIComponent(url.pathname.slice('/facility/files/'.length));
+    const past = new UrlSignature(secret, () => Date.now() - 3_600_000).sign(key, 60);
+    const expired = await get(`${url.pathname}?expires=${past.expires}&signature=${past.signature}`, false);
+    assert.equal(expired.statusCode, 403);
+    assert.match(expired.body, /expired/);
+  });
+
+  it('refuses an export whose filter is invalid, with field errors', async () => {
+    const bad = await post('/facility/reservations/export', { from: 'yesterday', to: '', status: '', name: '', code: '' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Enter a date as YYYY-MM-DD/);
+  });
+});

@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type FormInput, type ManagementContext, parseMonth } from '@hatago/catalog';
+import { DomainError, type FieldError } from '@hatago/platform/errors';
+
+/** The signed-in facility account's hotel, actor and request: the scope of every query. */
+export function contextOf(request: FastifyRequest): ManagementContext {
+  const { staff } = request;
+  if (staff.hotelId === null) throw new DomainError('forbidden', 'NO_HOTEL', 'This account is not linked to a hotel');
+  return { hotelId: staff.hotelId, actor: { id: staff.id, name: staff.name }, requestId: String(request.id) };
+}
+
+export const hotelOf = (request: FastifyRequest) => contextOf(request).hotelId;
+
+export function formOf(request: FastifyRequest): FormInput {
+  return typeof request.body === 'object' && request.body !== null ? (request.body as FormInput) : {};
+}
+
+export function sendPage(reply: FastifyReply, page: string, status = 200): string {
+  reply.code(status).type('text/html; charset=utf-8');
+  return page;
+}
+
+/**
+ * Runs a form's action and redirects after it (post/redirect/get); when the input is
+ * refused, the same form comes back with its field errors, status 422. Nothing else is
+ * caught: a missing record stays a 404.
+ */
+export async function submitForm(
+  reply: FastifyReply,
+  action: () => Promise<string>,
+  rerender: (errors: FieldError[]) => Promise<string> | string,
+): Promise<unknown> {
+  let location: string;
+  try {
+    location = await action();
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'invalid') return sendPage(reply, await rerender(error.fields), 422);
+    throw error;
+  }
+  return reply.redirect(location, 303);
+}
+
+/** The month a submitted date falls in, to show the calendar where the change landed. */
+export const monthOf = (date: unknown) => parseMonth(typeof date === 'string' ? date.slice(0, 7) : undefined);

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { recordAudit } from '@hatago/audit';
+import { exportReservationsCsv } from '@hatago/booking';
+import { DomainError, notFound } from '@hatago/platform/errors';
+import type { HttpApp } from '@hatago/platform/http';
+import { tokyoToday } from '@hatago/platform/time';
+import { openSignedObject, UrlSignature } from '@hatago/storage';
+import type { FacilityAppDeps } from '../facility-app.ts';
+import { reservationListPage } from '../views/reservation-views.ts';
+import { contextOf, formOf, sendPage } from './console-kit.ts';
+import { parseReservationFilter } from './reservation-filter.ts';
+
+/** Long enough to start the download, short enough that a leaked link is soon useless. */
+export const EXPORT_LINK_SECONDS = 300;
+export const FILES_PREFIX = '/facility/files/';
+
+/**
+ * Writes the reservations the filter matches to object storage and sends the browser to a
+ * short-lived signed link: any instance can serve the file, and no process keeps it.
+ */
+export function registerExportRoutes(app: HttpApp, { database, storage }: FacilityAppDeps): void {
+  app.post('/facility/reservations/export', async (request, reply) => {
+    const context = contextOf(request);
+    const parsed = parseReservationFilter(formOf(request), context.hotelId);
+    if (parsed.errors) return sendPage(reply, reservationListPage(request.staff, parsed.form, null, parsed.errors), 422);
+    const { page: _page, pageSize: _pageSize, ...filter } = parsed.filter;
+    const { csv, rows } = await exportReservationsCsv(database.db, filter);
+    const today = tokyoToday();
+    const key = `exports/hotel-${context.hotelId}/reservations-${today}-${randomBytes(16).toString('hex')}.csv`;
+    await storage.put(key, csv, {
+      contentType: 'text/csv; charset=utf-8',
+      contentDisposition: `attachment; filename="reservations-${context.hotelId}-${today}.csv"`,
+    });
+    // Guest details leave the system here, so who took them is kept.
+    await recordAudit(database.db, {
+      actor: { kind: 'facility', ...context.actor },
+      action: 'reservation.export',
+      target: { type: 'hotel', id: String(context.hotelId) },
+      detail: { filter, rows, key },
+      requestId: context.requestId,
+    });
+    return reply.redirect(await storage.signedUrl(key, { expiresInSeconds: EXPORT_LINK_SECONDS }), 303);
+  });
+}
+
+/**
+ * Serves what the local storage adapter links to. It sits outside the staff session on
+ * purpose: the signature is the authority, and it names one object until a set time.
+ */
+export function registerSignedDownloads(app: HttpApp, { storage, signingSecret }: FacilityAppDeps): void {
+  const signature = new UrlSignature(signingSecret);
+  app.get<{ Params: { '*': string }; Querystring: Record<string, unknown> }>(`${FILES_PREFIX}*`, async (request, reply) => {
+    const result = await openSignedObject(storage, signature, {
+      key: request.params['*'],
+      expires: request.query.expires,
+      signature: request.query.signature,
+    });
+    if (result.status === 'missing') throw notFound('FILE_NOT_FOUND', 'This file no longer exists');
+    if (result.status !== 'ok') {
+      throw new DomainError('forbidden', 'LINK_NOT_VALID', result.status === 'expired' ? 'This download link has expired' : 'This download link is not valid');
+    }
+    const { object } = result;
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', object.contentDisposition?.startsWith('attachment') ? object.contentDisposition : 'attachment')
+      .header('content-length', object.size)
+      .type(object.contentType)
+      .send(object.body);
+  });
+}

@@ -1,0 +1,72 @@
+import type { Reservation } from '@hatago/booking';
+import type { StaffAccount } from '@hatago/identity';
+import type { FieldError } from '@hatago/platform/errors';
+import { html } from '@hatago/platform/html';
+import { field, formAlert, select, yen } from '@hatago/web-kit';
+import { type FilterForm, PAGE_SIZE, STATUSES } from '../routes/reservation-filter.ts';
+import { facilityPage } from './facility-page.ts';
+
+const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
+
+export function reservationListPage(
+  staff: StaffAccount,
+  form: FilterForm,
+  result: { items: Reservation[]; total: number } | null,
+  errors: FieldError[] = [],
+): string {
+  const page = Number(form.page) || 1;
+  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
+  const pageLink = (n: number) => `/facility/reservations?${new URLSearchParams({ ...form, page: String(n) })}`;
+  const exportFields = (['from', 'to', 'status', 'name', 'code'] as const).map((name) => html`<input type="hidden" name="${name}" value="${form[name]}">`);
+  return facilityPage(
+    staff,
+    'Reservations',
+    html`<h1>Reservations</h1>${formAlert(errors, FILTER_FIELDS)}
+<form class="inline" method="get" action="/facility/reservations">
+  ${field({ name: 'from', label: 'Check-in from', type: 'date', value: form.from }, errors)}
+  ${field({ name: 'to', label: 'Check-in to', type: 'date', value: form.to }, errors)}
+  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...STATUSES.map((s) => ({ value: s, label: s }))] }, errors)}
+  ${field({ name: 'name', label: 'Guest name', value: form.name }, errors)}
+  ${field({ name: 'code', label: 'Code', value: form.code }, errors)}
+  <button type="submit">Search</button>
+</form>
+${
+  result
+    ? html`<div class="actions"><p>${result.total} reservation${result.total === 1 ? '' : 's'}</p>
+<form method="post" action="/facility/reservations/export">${exportFields}<button class="secondary" type="submit">Export as CSV</button></form></div>
+<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
+        (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${r.status}</td><td>${r.checkin}</td>
+<td>${r.nights}</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.roomTypeName}<div class="muted">${r.planName}</div></td><td>${yen(r.totalPrice)}</td></tr>`,
+      )}</tbody></table>
+<nav class="pagination">${page > 1 ? html`<a href="${pageLink(page - 1)}">← Previous</a>` : ''}<span>Page ${page} of ${pages}</span>${
+        page < pages ? html`<a href="${pageLink(page + 1)}">Next →</a>` : ''
+      }</nav>`
+    : ''
+}`,
+  );
+}
+
+export function reservationPage(staff: StaffAccount, r: Reservation): string {
+  return facilityPage(
+    staff,
+    `Reservation ${r.code}`,
+    html`<h1>Reservation ${r.code}</h1>
+<div class="card"><dl class="facts">
+  <dt>Status</dt><dd class="status-${r.status}">${r.status}${r.cancelledAt ? html` (${r.cancelledAt}, by ${r.cancelledBy})` : ''}</dd>
+  <dt>Stay</dt><dd>${r.checkin} → ${r.checkout} (${r.nights} night${r.nights === 1 ? '' : 's'})</dd>
+  <dt>Rooms / guests</dt><dd>${r.rooms} room${r.rooms === 1 ? '' : 's'}, ${r.guests} guest${r.guests === 1 ? '' : 's'}</dd>
+  <dt>Room type</dt><dd>${r.roomTypeName}</dd>
+  <dt>Plan</dt><dd>${r.planName} (${r.meals})</dd>
+  <dt>Total</dt><dd class="price">${yen(r.totalPrice)}</dd>
+  <dt>Cancellation</dt><dd>Free until ${r.cancellationPolicy.freeCancelDays} day(s) before check-in, then ${r.cancellationPolicy.feePercent}%${
+    r.cancelFee !== null ? html`; fee charged ${yen(r.cancelFee)}` : ''
+  }</dd>
+  <dt>Guest</dt><dd>${r.guest.name} / ${r.guest.nameLatin}</dd>
+  <dt>Email</dt><dd>${r.guest.email}</dd>
+  <dt>Phone</dt><dd>${r.guest.phone}</dd>
+  <dt>Language</dt><dd>${r.locale}</dd>
+  <dt>Booked</dt><dd>${r.createdAt}</dd>
+</dl></div>
+<p><a href="/facility/reservations">Back to reservations</a></p>`,
+  );
+}
