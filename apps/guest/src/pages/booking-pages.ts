@@ -45,7 +45,7 @@ export function registerBookingPages(app: HttpApp, { database }: GuestAppDeps): 
     const text = t(lang);
     const planId = parseId(values.planId);
     const { stay, errors } = readStay(values, lang);
-    if (planId === undefined) return notFoundPage(reply, lang, text.bookingUnavailable);
+    if (planId === undefined) return notFoundPage(reply, lang, text.bookingUnavailable, 'private');
     const unavailable = (status: number, messages: string[]) =>
       sendPage(reply, {
         lang,
@@ -59,7 +59,7 @@ export function registerBookingPages(app: HttpApp, { database }: GuestAppDeps): 
       return { planId, stay, quote: await quoteStay(database.db, planId, stay) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.kind === 'not_found') return notFoundPage(reply, lang, text.bookingUnavailable);
+      if (error.kind === 'not_found') return notFoundPage(reply, lang, text.bookingUnavailable, 'private');
       if (error.kind === 'invalid') return unavailable(422, localiseErrors(lang, error.fields).map((e) => e.message));
       return unavailable(409, [localise(lang, error.message)]);
     }

@@ -3,6 +3,7 @@ import { rejectCrossSiteWrites } from '@hatago/web-kit';
 import type { GuestAppDeps } from '../guest-app.ts';
 import { registerBookingPages } from './booking-pages.ts';
 import { registerHotelPage } from './hotel-page.ts';
+import { registerMemberPages } from './member-pages.ts';
 import { registerReservationPages } from './reservation-pages.ts';
 import { registerSearchPages } from './search-page.ts';
 
@@ -19,5 +20,6 @@ export function registerGuestPages(app: HttpApp, deps: GuestAppDeps): void {
     registerHotelPage(pages, deps);
     registerBookingPages(pages, deps);
     registerReservationPages(pages, deps);
+    registerMemberPages(pages, deps);
   });
 }

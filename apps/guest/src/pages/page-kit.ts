@@ -121,13 +121,13 @@ export function messagePage(lang: Lang, heading: string, message: string, back: 
 </section>`;
 }
 
-export function notFoundPage(reply: FastifyReply, lang: Lang, message: string): string {
+export function notFoundPage(reply: FastifyReply, lang: Lang, message: string, cache: GuestPage['cache'] = 'public'): string {
   const text = t(lang);
   return sendPage(reply, {
     lang,
     title: text.notFoundTitle,
     status: 404,
-    cache: 'public',
+    cache,
     body: messagePage(lang, text.notFoundTitle, message, { href: link('/', {}, lang), label: text.backToStart }),
   });
 }
