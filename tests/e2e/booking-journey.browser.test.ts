@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium } from 'playwright-core';
+import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
+import { createLogger } from '@hatago/platform/logging';
+import { futureDate } from '@hatago/test-support';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// this machine has no outside network: keep Chromium from reaching for it
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('a guest in a real browser, through the edge', () => {
+  let platform: EmbeddedPlatform;
+  let browser: Browser;
+
+  before(async () => {
+    platform = await startEmbeddedPlatform({
+      port: 0,
+      host: '127.0.0.1',
+      seed: true,
+      logger: createLogger('browser-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('searches, books, sees the confirmation, then cancels by code and email', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    const email = 'browser.guest@example.com';
+
+    await page.goto(`${platform.url}/?lang=en`);
+    await page.selectOption('select[name="area"]', 'kyoto');
+    await page.fill('input[name="checkin"]', futureDate(21));
+    await page.fill('input[name="nights"]', '2');
+    await page.click('form[action="/search"] button[type="submit"]');
+
+    const results = page.locator('[data-testid="hotel-result"]');
+    assert.ok((await results.count()) >= 1, 'search shows hotels');
+    await results.first().locator('a').first().click();
+
+    await page.locator('[data-testid="book-plan"]').first().click();
+    await page.fill('input[name="name"]', '山田 太郎');
+    await page.fill('input[name="nameLatin"]', 'Taro Yamada');
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="phone"]', '090-1234-5678');
+    await page.locator('main form button[type="submit"]').click();
+
+    const total = await page.locator('[data-testid="booking-total"]').textContent();
+    assert.match(total ?? '', /¥[\d,]+/);
+    await page.click('[data-testid="confirm-booking"]');
+
+    const code = (await page.locator('[data-testid="reservation-code"]').textContent())?.trim() ?? '';
+    assert.match(code, /^HT[0-9A-Z]{10}$/);
+    assert.equal(await page.locator('[data-testid="reservation-status"]').getAttribute('data-status'), 'confirmed');
+    await mkdir('.test-artifacts', { recursive: true });
+    await page.screenshot({ path: '.test-artifacts/booking-confirmation.png', fullPage: true });
+
+    await page.goto(`${platform.url}/reservations/lookup?lang=en`);
+    await page.fill('input[name="code"]', code);
+    await page.fill('input[name="email"]', email);
+    await page.locator('main form button[type="submit"]').click();
+
+    assert.match((await page.locator('[data-testid="cancel-fee-today"]').textContent()) ?? '', /¥[\d,]+/);
+    await page.click('[data-testid="cancel-reservation"]');
+    await page.locator('[data-testid="reservation-status"][data-status="cancelled"]').waitFor();
+    await page.screenshot({ path: '.test-artifacts/booking-cancelled.png', fullPage: true });
+
+    const api = (await (await fetch(`${platform.url}/api/v1/reservations/${code}?email=${email}`)).json()) as { status: string };
+    assert.equal(api.status, 'cancelled', 'the API agrees with what the browser saw');
+  });
+});
