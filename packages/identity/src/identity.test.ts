@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { DomainError } from '@hatago/platform/errors';
+import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { logInMember, signUpMember } from './members/member-accounts.ts';
+import { hashPassword, verifyPassword } from './passwords/password-hash.ts';
+import { createSession, endSession, resolveSession } from './sessions/sessions.ts';
+import { logInStaff } from './staff/staff-accounts.ts';
+import { THROTTLE } from './throttle/login-throttle.ts';
+
+const code = (error: unknown) => (error instanceof DomainError ? error.code : String(error));
+
+describe('password hashing', () => {
+  it('salts every hash, verifies the right password only, and stores its cost', async () => {
+    const [a, b] = [await hashPassword('correct horse battery'), await hashPassword('correct horse battery')];
+    assert.notEqual(a, b);
+    assert.match(a, /^scrypt\$16384\$8\$1\$/);
+    assert.equal(await verifyPassword('correct horse battery', a), true);
+    assert.equal(await verifyPassword('correct horse batterY', a), false);
+    assert.equal(await verifyPassword('anything', 'md5$garbage'), false);
+  });
+});
+
+for (const target of testDatabaseTargets()) {
+  describe(`identity on ${target.name}`, () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await createTestDatabase(target, { seed: { hotelsPerArea: 1, days: 1 } });
+    });
+    after(() => db.dispose());
+
+    it('signs a member up once per email, whatever its case, and never stores the password', async () => {
+      const input = { name: '鈴木 一郎', nameLatin: 'Ichiro Suzuki', email: 'Ichiro@Example.com', phone: '080-1111-2222', password: 'a long enough secret' };
+      const member = await signUpMember(db.database.db, input);
+      await assert.rejects(signUpMember(db.database.db, { ...input, email: 'ichiro@example.COM' }), (e) => code(e) === 'EMAIL_TAKEN');
+      const { rows } = await sql<{ password_hash: string }>`select password_hash from members where id = ${member.id}`.execute(db.database.db);
+      assert.doesNotMatch(rows[0]!.password_hash, /secret/);
+      const loggedIn = await logInMember(db.database.db, { email: 'ICHIRO@example.com', password: 'a long enough secret', client: '10.0.0.1' });
+      assert.equal(loggedIn.id, member.id);
+      await assert.rejects(
+        signUpMember(db.database.db, { ...input, email: 'x@example.com', password: 'short', name: '' }),
+        (e) => e instanceof DomainError && ['name', 'password'].every((f) => e.fields.some((x) => x.field === f)),
+      );
+    });
+
+    it(`locks an account after ${THROTTLE.perAccount} failures, even for the right password, and counts across addresses`, async () => {
+      const account = { login: 'support', client: '192.0.2.1' };
+      for (let i = 0; i < THROTTLE.perAccount; i++) {
+        await assert.rejects(logInStaff(db.database.db, 'operator', { ...account, password: `wrong-${i}`, client: `192.0.2.${i}` }), (e) => code(e) === 'INVALID_CREDENTIALS');
+      }
+      await assert.rejects(logInStaff(db.database.db, 'operator', { ...account, password: 'hatago-demo-pass' }), (e) => code(e) === 'LOGIN_THROTTLED');
+      const admin = await logInStaff(db.database.db, 'operator', { login: 'admin', password: 'hatago-demo-pass', client: '192.0.2.200' });
+      assert.equal(admin.role, 'admin', 'another account is not affected');
+    });
+
+    it('does not reveal whether an account exists and keeps operators and facility staff apart', async () => {
+      await assert.rejects(logInStaff(db.database.db, 'operator', { login: 'nobody', password: 'x', client: 'c' }), (e) => code(e) === 'INVALID_CREDENTIALS');
+      await assert.rejects(logInStaff(db.database.db, 'operator', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' }), (e) => code(e) === 'INVALID_CREDENTIALS');
+      const staff = await logInStaff(db.database.db, 'facility', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' });
+      assert.equal(staff.hotelId, 1);
+    });
+
+    it('resolves a session only for its kind, until it ends', async () => {
+      const { token } = await createSession(db.database.db, 'facility', 1);
+      assert.equal(await resolveSession(db.database.db, 'facility', token), 1);
+      assert.equal(await resolveSession(db.database.db, 'operator', token), undefined);
+      assert.equal(await resolveSession(db.database.db, 'facility', `${token}x`), undefined);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from sessions where token_hash = ${token}`.execute(db.database.db);
+      assert.equal(rows[0]!.n, 0, 'only a hash of the token is stored');
+      await endSession(db.database.db, token);
+      assert.equal(await resolveSession(db.database.db, 'facility', token), undefined);
+    });
+  });
+}
