@@ -40,9 +40,9 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   registerSignedDownloads(app, deps);
   // Everything else needs a signed-in facility account; the session check is scoped to
   // this plugin so the signed download links above work without one.
-  await app.register(async (console: HttpApp) => {
-    registerStaffLogin(console, { kind: 'facility', basePath: '/facility', database: deps.database, shell: FACILITY_SHELL });
-    console.get('/facility/', async (request, reply) => {
+  await app.register(async (consoleScope: HttpApp) => {
+    registerStaffLogin(consoleScope, { kind: 'facility', basePath: '/facility', database: deps.database, shell: FACILITY_SHELL });
+    consoleScope.get('/facility/', async (request, reply) => {
       const hotel = await getHotel(deps.database.db, hotelOf(request));
       return sendPage(
         reply,
@@ -55,11 +55,11 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
         ),
       );
     });
-    registerRoomTypeRoutes(console, deps);
-    registerPlanRoutes(console, deps);
-    registerInventoryRoutes(console, deps);
-    registerReservationRoutes(console, deps);
-    registerExportRoutes(console, deps);
+    registerRoomTypeRoutes(consoleScope, deps);
+    registerPlanRoutes(consoleScope, deps);
+    registerInventoryRoutes(consoleScope, deps);
+    registerReservationRoutes(consoleScope, deps);
+    registerExportRoutes(consoleScope, deps);
   });
   return app;
 }

@@ -1,9 +1,7 @@
-import type { FormInput } from '@hatago/catalog';
-
 /** What a form field shows: the text the user sent back, or the stored value. */
 export type FormValues = Record<string, string>;
 
-export function valuesOf(input: FormInput | Record<string, string | number | boolean | null>): FormValues {
+export function valuesOf(input: Record<string, unknown>): FormValues {
   const values: FormValues = {};
   for (const [name, value] of Object.entries(input)) {
     if (typeof value === 'string' || typeof value === 'number') values[name] = String(value);
