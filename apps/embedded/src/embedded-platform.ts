@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import { openDatabase, type Database } from '@hatago/db';
-import { seedDemoData } from '@hatago/demo-data';
+import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
 import { createEdgeServer } from '@hatago/edge';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
@@ -24,7 +24,8 @@ export interface EmbeddedOptions {
   databaseUrl?: string;
   dbPoolSize?: number;
   signingSecret?: string;
-  seed: boolean;
+  /** Seed the demo world into an empty database; options shrink it for tests. */
+  seed: boolean | SeedOptions;
   logger: Logger;
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -59,7 +60,10 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const applied = await migrateHatago(database.db);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
   if (options.seed) {
-    const seeded = await seedDemoData(database.db, options.onSeedProgress ? { onProgress: options.onSeedProgress } : {});
+    const seeded = await seedDemoData(database.db, {
+      ...(options.seed === true ? {} : options.seed),
+      ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+    });
     if (seeded) logger.info('demo data seeded');
   }
 
