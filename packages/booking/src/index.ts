@@ -28,3 +28,8 @@ export {
 } from './queries/reservation-queries.ts';
 export { csvCell, toCsv, UTF8_BOM, type CsvCell } from './export/csv.ts';
 export { exportReservationsCsv, reservationsToCsv, MAX_EXPORT_ROWS } from './export/reservations-csv.ts';
+export {
+  parseReservationFilter,
+  RESERVATION_STATUSES,
+  type ReservationFilterForm,
+} from './queries/reservation-filter-input.ts';

@@ -1,16 +1,16 @@
-import type { Reservation } from '@hatago/booking';
+import { RESERVATION_STATUSES, type Reservation, type ReservationFilterForm } from '@hatago/booking';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { field, formAlert, select, yen } from '@hatago/web-kit';
-import { type FilterForm, PAGE_SIZE, STATUSES } from '../routes/reservation-filter.ts';
+import { PAGE_SIZE } from '../routes/reservation-filter.ts';
 import { facilityPage } from './facility-page.ts';
 
 const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
 
 export function reservationListPage(
   staff: StaffAccount,
-  form: FilterForm,
+  form: ReservationFilterForm,
   result: { items: Reservation[]; total: number } | null,
   errors: FieldError[] = [],
 ): string {
@@ -25,7 +25,7 @@ export function reservationListPage(
 <form class="inline" method="get" action="/facility/reservations">
   ${field({ name: 'from', label: 'Check-in from', type: 'date', value: form.from }, errors)}
   ${field({ name: 'to', label: 'Check-in to', type: 'date', value: form.to }, errors)}
-  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...STATUSES.map((s) => ({ value: s, label: s }))] }, errors)}
+  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...RESERVATION_STATUSES.map((s) => ({ value: s, label: s }))] }, errors)}
   ${field({ name: 'name', label: 'Guest name', value: form.name }, errors)}
   ${field({ name: 'code', label: 'Code', value: form.code }, errors)}
   <button type="submit">Search</button>

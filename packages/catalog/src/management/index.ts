@@ -1,4 +1,4 @@
-export type { FormInput } from './form-input.ts';
+export type { FormInput } from '@hatago/platform/input';
 export type { ManagementContext } from './management-context.ts';
 export { parseMonth, shiftMonth, daysOfMonth } from './month.ts';
 export { MAX_RANGE_NIGHTS, type NightRange } from './night-range.ts';

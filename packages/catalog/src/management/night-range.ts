@@ -1,6 +1,6 @@
 import type { FieldErrors } from '@hatago/platform/errors';
 import { addDays, daysBetween, tokyoToday } from '@hatago/platform/time';
-import { type FormInput, readDate } from './form-input.ts';
+import { type FormInput, readDate } from '@hatago/platform/input';
 
 /** One bulk change covers at most a year of nights. */
 export const MAX_RANGE_NIGHTS = 366;

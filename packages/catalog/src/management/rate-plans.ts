@@ -1,7 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
-import { type FormInput, parseId, readChoice, readDate, readInteger, readText } from './form-input.ts';
+import { type FormInput, parseId, readChoice, readDate, readInteger, readText } from '@hatago/platform/input';
 import { auditChange, type ManagementContext } from './management-context.ts';
 import { findRoomType } from './room-types.ts';
 

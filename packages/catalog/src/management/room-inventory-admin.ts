@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Executor, isCheckViolation, tablesOf } from '@hatago/db';
 import { FieldErrors, invalid } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
-import { type FormInput, readChoice, readInteger } from './form-input.ts';
+import { type FormInput, readChoice, readInteger } from '@hatago/platform/input';
 import { auditChange, type ManagementContext } from './management-context.ts';
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';

@@ -1,7 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
-import { type FormInput, parseId, readInteger, readText } from './form-input.ts';
+import { type FormInput, parseId, readInteger, readText } from '@hatago/platform/input';
 import { auditChange, type ManagementContext } from './management-context.ts';
 
 export interface ManagedRoomType {

@@ -1,5 +1,5 @@
-import type { FieldErrors } from '@hatago/platform/errors';
-import { isValidDate } from '@hatago/platform/time';
+import { type FieldError, FieldErrors } from '../errors/domain-error.ts';
+import { isValidDate } from '../time/stay-dates.ts';
 
 /** A submitted form as the apps receive it: every value a string, a list of strings, or absent. */
 export type FormInput = Record<string, unknown>;
@@ -54,3 +54,37 @@ export function readChoice<T extends string>(errors: FieldErrors, input: FormInp
 export function parseId(raw: unknown): number | undefined {
   return typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
 }
+
+/**
+ * A filter form read from a query string or body: the values as typed (to show them
+ * again) and either the parsed filter or the errors to show beside the fields.
+ */
+export type ParsedForm<Form, Filter> = { form: Form } & ({ filter: Filter; errors?: never } | { filter?: never; errors: FieldError[] });
+
+/** Reads named text fields, trimmed; a repeated parameter is an error rather than a crash. */
+export function readFields<Name extends string>(input: unknown, names: readonly Name[], errors: FieldErrors): Record<Name, string> {
+  const raw = (input ?? {}) as FormInput;
+  const form = {} as Record<Name, string>;
+  for (const name of names) {
+    const value = raw[name];
+    form[name] = typeof value === 'string' ? value.trim() : '';
+    if (value !== undefined && typeof value !== 'string') errors.add(name, 'Give one value');
+  }
+  return form;
+}
+
+export const MAX_PAGE = 10_000;
+
+/** A 1-based page number; empty means the first page. */
+export function readPage(value: string, errors: FieldErrors): number {
+  if (!value) return 1;
+  const page = Number(value);
+  if (!/^\d{1,5}$/.test(value) || page < 1 || page > MAX_PAGE) {
+    errors.add('page', `Choose a page from 1 to ${MAX_PAGE}`);
+    return 1;
+  }
+  return page;
+}
+
+export const finishForm = <Form, Filter>(form: Form, errors: FieldErrors, filter: () => Filter): ParsedForm<Form, Filter> =>
+  errors.list.length ? { form, errors: errors.list } : { form, filter: filter() };

@@ -1,0 +1,43 @@
+import { FieldErrors } from '@hatago/platform/errors';
+import { finishForm, type ParsedForm, readFields, readPage } from '@hatago/platform/input';
+import { isValidDate } from '@hatago/platform/time';
+import type { ReservationStatus } from '../booking-tables.ts';
+import type { ReservationFilter } from './reservation-queries.ts';
+
+export const RESERVATION_STATUSES: readonly ReservationStatus[] = ['confirmed', 'cancelled'];
+const FIELDS = ['code', 'email', 'name', 'from', 'to', 'status', 'page'] as const;
+export type ReservationFilterForm = Record<(typeof FIELDS)[number], string>;
+
+/**
+ * The reservation filter as staff type it, for every console: facility staff get it bound
+ * to their own hotel, operators search them all.
+ */
+export function parseReservationFilter(
+  input: unknown,
+  scope: { hotelId?: number; pageSize: number },
+): ParsedForm<ReservationFilterForm, ReservationFilter> {
+  const errors = new FieldErrors();
+  const form = readFields(input, FIELDS, errors);
+  for (const [name, max] of [['code', 20], ['email', 254], ['name', 100]] as const) {
+    if (form[name].length > max) errors.add(name, `Use at most ${max} characters`);
+  }
+  for (const name of ['from', 'to'] as const) {
+    if (form[name] && !isValidDate(form[name])) errors.add(name, 'Enter a date as YYYY-MM-DD');
+  }
+  if (form.from && form.to && isValidDate(form.from) && isValidDate(form.to) && form.from > form.to) {
+    errors.add('to', 'Must not be before the “from” date');
+  }
+  if (form.status && !RESERVATION_STATUSES.includes(form.status as ReservationStatus)) errors.add('status', 'Choose a status from the list');
+  const page = readPage(form.page, errors);
+  return finishForm(form, errors, () => ({
+    ...(scope.hotelId !== undefined ? { hotelId: scope.hotelId } : {}),
+    ...(form.code ? { code: form.code } : {}),
+    ...(form.email ? { email: form.email } : {}),
+    ...(form.name ? { name: form.name } : {}),
+    ...(form.from ? { checkinFrom: form.from } : {}),
+    ...(form.to ? { checkinTo: form.to } : {}),
+    ...(form.status ? { status: form.status as ReservationStatus } : {}),
+    page,
+    pageSize: scope.pageSize,
+  }));
+}
