@@ -3,3 +3,4 @@ export { field, select, formAlert, errorFor, yen, type FieldSpec } from './forms
 export { readSessionCookie, writeSessionCookie, clearSessionCookie, clientOf, type SessionCookieSpec } from './session-cookie.ts';
 export { rejectCrossSiteWrites } from './cross-site-forms.ts';
 export { registerStaffLogin, type StaffLoginOptions } from './staff-login.ts';
+export { renderConsolePage, type ConsoleShell } from './console-page.ts';

@@ -3,8 +3,8 @@ import { type Executor, isUniqueViolation, tablesOf } from '@hatago/db';
 import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
 import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
 import type { IdentityTables } from '../identity-tables.ts';
-import { DECOY_HASH, hashPassword, verifyPassword } from '../passwords/password-hash.ts';
-import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from '../throttle/login-throttle.ts';
+import { hashPassword } from '../passwords/password-hash.ts';
+import { throttledLogin } from '../throttle/throttled-login.ts';
 
 export interface Member extends ContactDetails {
   id: number;
@@ -53,19 +53,18 @@ export async function signUpMember(
 }
 
 export async function logInMember(db: Executor, input: { email: string; password: string; client: string }): Promise<Member> {
-  const keys = { account: `member:${input.email}`, client: input.client };
-  await assertNotThrottled(db, keys);
-  const row = await tablesOf<IdentityTables>(db)
-    .selectFrom('members')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
-    .executeTakeFirst();
-  const ok = await verifyPassword(input.password, row?.password_hash ?? DECOY_HASH);
-  if (!row || !ok) {
-    await recordLoginFailure(db, keys);
-    throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'The email or password is wrong');
-  }
-  await clearLoginFailures(db, keys);
+  const row = await throttledLogin(
+    db,
+    { account: `member:${input.email}`, client: input.client },
+    input.password,
+    () =>
+      tablesOf<IdentityTables>(db)
+        .selectFrom('members')
+        .selectAll()
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
+        .executeTakeFirst(),
+    'The email or password is wrong',
+  );
   return toMember(row);
 }
 

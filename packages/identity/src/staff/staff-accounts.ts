@@ -1,8 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import { DomainError } from '@hatago/platform/errors';
 import type { IdentityTables, OperatorRole } from '../identity-tables.ts';
-import { DECOY_HASH, hashPassword, verifyPassword } from '../passwords/password-hash.ts';
-import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from '../throttle/login-throttle.ts';
+import { hashPassword } from '../passwords/password-hash.ts';
+import { throttledLogin } from '../throttle/throttled-login.ts';
 
 export type StaffKind = 'facility' | 'operator';
 
@@ -40,20 +39,19 @@ export async function logInStaff(
   kind: StaffKind,
   input: { login: string; password: string; client: string },
 ): Promise<StaffAccount> {
-  const keys = { account: `${kind}:${input.login}`, client: input.client };
-  await assertNotThrottled(db, keys);
-  const row = await tablesOf<IdentityTables>(db)
-    .selectFrom('staff_accounts')
-    .selectAll()
-    .where('kind', '=', kind)
-    .where((eb) => eb(eb.fn('lower', ['login']), '=', input.login.trim().toLowerCase()))
-    .executeTakeFirst();
-  const ok = await verifyPassword(input.password, row?.password_hash ?? DECOY_HASH);
-  if (!row || !ok) {
-    await recordLoginFailure(db, keys);
-    throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'The login or password is wrong');
-  }
-  await clearLoginFailures(db, keys);
+  const row = await throttledLogin(
+    db,
+    { account: `${kind}:${input.login}`, client: input.client },
+    input.password,
+    () =>
+      tablesOf<IdentityTables>(db)
+        .selectFrom('staff_accounts')
+        .selectAll()
+        .where('kind', '=', kind)
+        .where((eb) => eb(eb.fn('lower', ['login']), '=', input.login.trim().toLowerCase()))
+        .executeTakeFirst(),
+    'The login or password is wrong',
+  );
   return toStaff(row);
 }
 
