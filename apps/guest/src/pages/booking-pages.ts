@@ -9,7 +9,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import type { GuestAppDeps } from '../guest-app.ts';
 import { parseId } from './hotel-page.ts';
-import { type Lang, langOf, localise, t } from './i18n.ts';
+import { type Lang, langOf, localise, planLabel, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, messagePage, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { reservationDetails } from './reservation-view.ts';
@@ -210,7 +210,7 @@ function staySummary({ quote, stay }: LoadedPlan, lang: Lang): SafeHtml {
 <dl class="summary">
   <dt>${text.hotel}</dt><dd>${quote.hotelName[lang]}</dd>
   <dt>${text.roomType}</dt><dd>${quote.roomTypeName[lang]}</dd>
-  <dt>${text.plan}</dt><dd>${quote.planName[lang]} (${text.meals[quote.meals] ?? quote.meals})</dd>
+  <dt>${text.plan}</dt><dd>${planLabel(lang, quote.planName[lang], quote.meals)}</dd>
   <dt>${text.checkin}</dt><dd>${stay.checkin}</dd>
   <dt>${text.checkout}</dt><dd>${checkoutOf(stay)}</dd>
   <dt>${text.guests}</dt><dd>${stay.guests}</dd>

@@ -14,7 +14,7 @@ import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
 import type { GuestAppDeps } from '../guest-app.ts';
 import { availabilityCalendar, calendarSpan } from './availability-calendar.ts';
-import { type Lang, langOf, t } from './i18n.ts';
+import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
@@ -92,7 +92,7 @@ function roomCard(room: RoomTypeOffer, stay: Stay, lang: Lang): SafeHtml {
 <table class="plans">
 <tbody>${room.plans.map(
     (plan) => html`<tr>
-  <td><strong>${plan.name}</strong><div class="muted">${text.meals[plan.meals] ?? plan.meals}</div></td>
+  <td><strong>${planLabel(lang, plan.name, plan.meals)}</strong></td>
   <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}</td>
   <td>${
     plan.totalPrice === null

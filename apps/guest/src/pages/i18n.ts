@@ -180,8 +180,8 @@ const en: Dictionary = {
   total: 'Total',
   cancellationPolicy: 'Cancellation policy',
   guestDetails: 'Guest details',
-  name: 'Name (as written in Japanese, or in full)',
-  nameLatin: 'Name in Latin letters',
+  name: 'Full name',
+  nameLatin: 'Full name in Latin letters',
   email: 'Email',
   phone: 'Phone',
   password: 'Password',
@@ -258,6 +258,12 @@ const JA_DOMAIN_MESSAGES: Record<string, string> = {
   'This plan has no price for every night of the stay': 'このプランはご宿泊の全日程では販売していません',
   'This stay has started; contact support to cancel': 'ご宿泊が始まっているため、キャンセルはサポートへご連絡ください',
 };
+
+/** A plan's name with what it includes to eat, unless the name already says exactly that. */
+export function planLabel(lang: Lang, planName: string, meals: string): string {
+  const included = DICTIONARIES[lang].meals[meals] ?? meals;
+  return included === planName ? planName : `${planName} (${included})`;
+}
 
 export function localise(lang: Lang, message: string): string {
   return lang === 'ja' ? (JA_DOMAIN_MESSAGES[message] ?? message) : message;

@@ -11,11 +11,12 @@ const GUEST_CSS = `
 .result{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
 .stars{color:var(--accent);letter-spacing:.1em}
 .plans td:last-child{text-align:right;white-space:nowrap}
-.months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
+.months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr))}
 .month table{table-layout:fixed}
 .month th,.month td{text-align:center;padding:.25rem;font-size:.8rem}
 .month td a,.month td span{display:block;text-decoration:none}
 .month .mark{font-size:1rem}
+.month small{display:block;font-size:.6rem;overflow:hidden}
 .month .full{color:var(--muted)}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dl.summary dt{color:var(--muted)}

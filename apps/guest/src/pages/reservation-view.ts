@@ -2,7 +2,7 @@ import { cancellationTerms, type Reservation } from '@hatago/booking';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
-import { type Lang, t } from './i18n.ts';
+import { type Lang, planLabel, t } from './i18n.ts';
 import { hidden, langField } from './page-kit.ts';
 
 /** One reservation as a guest sees it: on the confirmation, look-up and account pages. */
@@ -16,7 +16,7 @@ export function reservationDetails(reservation: Reservation, lang: Lang): SafeHt
   }</dd>
   <dt>${text.hotel}</dt><dd>${reservation.hotelName}</dd>
   <dt>${text.roomType}</dt><dd>${reservation.roomTypeName}</dd>
-  <dt>${text.plan}</dt><dd>${reservation.planName} (${text.meals[reservation.meals] ?? reservation.meals})</dd>
+  <dt>${text.plan}</dt><dd>${planLabel(lang, reservation.planName, reservation.meals)}</dd>
   <dt>${text.checkin}</dt><dd>${reservation.checkin}</dd>
   <dt>${text.checkout}</dt><dd>${reservation.checkout}</dd>
   <dt>${text.nights}</dt><dd>${reservation.nights}</dd>
