@@ -52,7 +52,7 @@ export function registerBookingPages(app: HttpApp, { database }: GuestAppDeps): 
         title: text.bookingUnavailable,
         cache: 'private',
         status,
-        body: messagePage(lang, text.bookingUnavailable, messages.join(' '), { href: link('/', {}, lang), label: text.backToStart }),
+        body: messagePage(text.bookingUnavailable, messages.join(' '), { href: link('/', {}, lang), label: text.backToStart }),
       });
     if (!stay) return unavailable(422, errors.map((e) => e.message));
     try {
@@ -176,7 +176,7 @@ ${staySummary(plan, lang)}
         title: text.soldOutTitle,
         cache: 'private',
         status: 409,
-        body: messagePage(lang, text.soldOutTitle, text.soldOutText, { href: hotel, label: text.backToHotel }),
+        body: messagePage(text.soldOutTitle, text.soldOutText, { href: hotel, label: text.backToHotel }),
       });
     }
   });

@@ -114,7 +114,7 @@ export function paramsOf(source: unknown): Record<string, string> {
   return out;
 }
 
-export function messagePage(lang: Lang, heading: string, message: string, back: { href: string; label: string }): SafeHtml {
+export function messagePage(heading: string, message: string, back: { href: string; label: string }): SafeHtml {
   return html`<section class="card">
 <h1>${heading}</h1>
 <p>${message}</p>
@@ -129,6 +129,6 @@ export function notFoundPage(reply: FastifyReply, lang: Lang, message: string, c
     title: text.notFoundTitle,
     status: 404,
     cache,
-    body: messagePage(lang, text.notFoundTitle, message, { href: link('/', {}, lang), label: text.backToStart }),
+    body: messagePage(text.notFoundTitle, message, { href: link('/', {}, lang), label: text.backToStart }),
   });
 }
