@@ -9,6 +9,7 @@ import {
 } from '@hatago/catalog';
 import { DomainError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
+import { parseId } from '@hatago/platform/input';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
@@ -17,10 +18,6 @@ import { availabilityCalendar, calendarSpan } from './availability-calendar.ts';
 import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
-
-/** Ids are positive 32-bit integers; anything else cannot be a hotel. */
-export const parseId = (value: string | undefined): number | undefined =>
-  value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2 ** 31 - 1 ? Number(value) : undefined;
 
 export function registerHotelPage(app: HttpApp, { database }: GuestAppDeps): void {
   app.get('/hotels/:id', async (request, reply) => {
