@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
-import { createLogger } from '@hatago/platform/logging';
 import { futureDate } from '@hatago/test-support';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,7 +26,7 @@ describe('a guest in a real browser, through the edge', () => {
       port: 0,
       host: '127.0.0.1',
       seed: true,
-      logger: createLogger('browser-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });

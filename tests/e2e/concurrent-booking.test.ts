@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { startEmbeddedPlatform } from '@hatago/embedded';
-import { createLogger } from '@hatago/platform/logging';
 import { futureDate, testDatabaseTargets } from '@hatago/test-support';
 
-const logger = createLogger('e2e', process.env.TEST_LOG_LEVEL ?? 'silent');
+const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
 
 for (const target of testDatabaseTargets()) {
   describe(`100 concurrent bookings through the edge on ${target.name}`, () => {
@@ -17,7 +16,7 @@ for (const target of testDatabaseTargets()) {
         port: 0,
         host: '127.0.0.1',
         seed: { hotelsPerArea: 1, days: 30 },
-        logger,
+        logLevel,
         ...(created.url ? { databaseUrl: created.url } : {}),
       });
       try {

@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmbeddedPlatform } from '@hatago/embedded';
-import { createLogger } from '@hatago/platform/logging';
 import { futureDate } from '@hatago/test-support';
 
-const logger = createLogger('e2e', process.env.TEST_LOG_LEVEL ?? 'silent');
+const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
 
 describe('embedded platform through the edge', () => {
   let dataDir: string;
@@ -17,7 +16,7 @@ describe('embedded platform through the edge', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('serves all three apps on one port, tags every response with a request id, and keeps data across a restart', async () => {
-    const first = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', dataDir, seed: true, logger });
+    const first = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', dataDir, seed: true, logLevel });
     let code: string;
     let hotelsBefore: number;
     try {
@@ -67,7 +66,7 @@ describe('embedded platform through the edge', () => {
       await first.close();
     }
 
-    const second = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', dataDir, seed: true, logger });
+    const second = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', dataDir, seed: true, logLevel });
     try {
       const found = await fetch(`${second.url}/api/v1/reservations/${code}?email=restart@example.com`);
       assert.equal(found.status, 200);

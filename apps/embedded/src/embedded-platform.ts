@@ -11,7 +11,7 @@ import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
-import type { Logger } from '@hatago/platform/logging';
+import { createLogger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
 
@@ -26,7 +26,8 @@ export interface EmbeddedOptions {
   signingSecret?: string;
   /** Seed the demo world into an empty database; options shrink it for tests. */
   seed: boolean | SeedOptions;
-  logger: Logger;
+  /** Each service logs under its own name at this level. */
+  logLevel: string;
   onSeedProgress?: (done: number, total: number) => void;
 }
 
@@ -45,7 +46,8 @@ export interface EmbeddedPlatform {
  * port exactly as in distributed mode, and the edge in front on the public port.
  */
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
-  const { logger } = options;
+  const loggerOf = (service: string) => createLogger(service, options.logLevel);
+  const logger = loggerOf('hatago');
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const database = options.databaseUrl
     ? openDatabase({
@@ -75,9 +77,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     urlPrefix: '/facility/files/',
   });
   const apps: Array<[name: 'guest' | 'facility' | 'operator', app: HttpApp]> = [
-    ['guest', await buildGuestApp({ ...deps, logger: logger.child({ service: 'guest' }) })],
-    ['facility', await buildFacilityApp({ ...deps, storage, logger: logger.child({ service: 'facility' }) })],
-    ['operator', await buildOperatorApp({ ...deps, logger: logger.child({ service: 'operator' }) })],
+    ['guest', await buildGuestApp({ ...deps, logger: loggerOf('guest') })],
+    ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
+    ['operator', await buildOperatorApp({ ...deps, logger: loggerOf('operator') })],
   ];
   const backends = {} as Record<(typeof apps)[number][0], URL>;
   for (const [name, app] of apps) {
@@ -85,7 +87,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     backends[name] = new URL(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
   }
 
-  const edge = createEdgeServer({ backends, logger: logger.child({ service: 'edge' }) });
+  const edge = createEdgeServer({ backends, logger: loggerOf('edge') });
   await new Promise<void>((resolve, reject) => {
     edge.once('error', reject);
     edge.listen(options.port, options.host, resolve);

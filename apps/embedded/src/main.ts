@@ -29,7 +29,7 @@ const platform = await startEmbeddedPlatform({
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dbPoolSize: config.DB_POOL_SIZE } : {}),
   ...(config.SIGNING_SECRET ? { signingSecret: config.SIGNING_SECRET } : {}),
   seed: config.SEED_DEMO_DATA,
-  logger,
+  logLevel: config.LOG_LEVEL,
   onSeedProgress: (done, total) => {
     if (done === 1 || done % 10 === 0 || done === total) {
       logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels`);
