@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
 
 export interface LoadResult {
   label: string;
@@ -14,11 +13,10 @@ export interface LoadResult {
 
 export interface LoadOptions {
   label: string;
-  baseUrl: string;
   concurrency: number;
   durationMs: number;
-  /** One request; resolves with the HTTP status. */
-  request: (pool: Pool, worker: number, n: number) => Promise<number>;
+  /** One request; resolves with an HTTP status (or the status it stands for). */
+  request: (worker: number, n: number) => Promise<number>;
   /** Statuses that count as a correct refusal rather than a success (e.g. 409 sold out). */
   rejectedStatuses?: number[];
 }
@@ -30,7 +28,6 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * answered, for a fixed time. Prints progress once a second; stops by itself.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const pool = new Pool(options.baseUrl, { connections: options.concurrency, pipelining: 1 });
   const latencies: number[] = [];
   let ok = 0;
   let rejected = 0;
@@ -54,7 +51,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       for (let n = 0; performance.now() < deadline; n++) {
         const t0 = performance.now();
         try {
-          const status = await options.request(pool, worker, n);
+          const status = await options.request(worker, n);
           latencies.push(performance.now() - t0);
           if (status >= 200 && status < 300) ok++;
           else if (options.rejectedStatuses?.includes(status)) rejected++;
@@ -66,7 +63,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }),
   );
   clearInterval(progress);
-  await pool.close();
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
