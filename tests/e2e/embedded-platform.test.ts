@@ -30,6 +30,7 @@ describe('embedded platform through the edge', () => {
         ['/facility/login', 'name="login"'],
         ['/operator/login', 'name="login"'],
         ['/', 'action="/search"'],
+        ['/api/v1/openapi.json', '"/api/v1/reservations"'],
       ] as const) {
         const res = await fetch(first.url + url, { headers: { 'x-request-id': `e2e-${url.length}` } });
         assert.equal(res.status, 200, url);
