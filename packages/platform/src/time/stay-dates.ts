@@ -15,8 +15,9 @@ export function tokyoToday(now: Date = new Date()): string {
   return tokyoFormat.format(now);
 }
 
+/** A real calendar date; year 0000 is refused because PostgreSQL's `date` has no year 0. */
 export function isValidDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
+  if (!ISO_DATE.test(value) || value.startsWith('0000')) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
