@@ -211,6 +211,23 @@ describe('facility console', () => {
     assert.match(expired.body, /expired/);
   });
 
+  it('answers input PostgreSQL would refuse (year 0, NUL) with a fallback or field errors, never a 500', async () => {
+    assert.equal((await get(`/facility/inventory/${mine.roomTypeId}?month=0000-01`)).statusCode, 200);
+    assert.equal((await get(`/facility/plans/${mine.planId}?month=0000-01`)).statusCode, 200);
+    for (const query of ['from=0000-01-01', 'name=a%00b', 'code=HT%00']) {
+      assert.equal((await get(`/facility/reservations?${query}`)).statusCode, 422, query);
+    }
+    const before = await row(sql<{ sale_start: string | null; name_en: string }>`select sale_start, name_en from rate_plans where id = ${mine.planId}`);
+    const terms = { nameJa: '朝食付き', meals: 'breakfast', freeCancelDays: '3', cancelFeePercent: '50' };
+    const yearZero = await post(`/facility/plans/${mine.planId}`, { ...terms, nameEn: 'Breakfast', saleStart: '0000-01-01' });
+    assert.equal(yearZero.statusCode, 422);
+    assert.match(yearZero.body, /Sale start must be a date/);
+    const nul = await post(`/facility/plans/${mine.planId}`, { ...terms, nameEn: 'Break\u0000fast' });
+    assert.equal(nul.statusCode, 422);
+    assert.match(nul.body, /Remove the control character/);
+    assert.deepEqual(await row(sql<{ sale_start: string | null; name_en: string }>`select sale_start, name_en from rate_plans where id = ${mine.planId}`), before);
+  });
+
   it('refuses an export whose filter is invalid, with field errors', async () => {
     const bad = await post('/facility/reservations/export', { from: 'yesterday', to: '', status: '', name: '', code: '' });
     assert.equal(bad.statusCode, 422);

@@ -128,6 +128,9 @@ describe('operator console', () => {
       ['page=0', 'Choose a page from 1'],
       ['name=a&name=b', 'Give one value'],
       [`name=${'x'.repeat(101)}`, 'Use at most 100 characters'],
+      ['from=0000-01-01', 'Enter a date as YYYY-MM-DD'],
+      ['email=a%00b', 'Remove the control character'],
+      ['code=HT%00', 'Remove the control character'],
     ];
     for (const [query, message] of cases) {
       const response = await get(`/operator/reservations?${query}`, support);
