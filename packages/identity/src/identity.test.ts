@@ -54,6 +54,26 @@ for (const target of testDatabaseTargets()) {
       assert.equal(admin.role, 'admin', 'another account is not affected');
     });
 
+    it('lets no more guesses through than the limit, however they are spelled or however many arrive at once', async () => {
+      const password = 'the member secret';
+      await signUpMember(db.database.db, { name: '林 花', nameLatin: 'Hana Hayashi', email: 'hana@example.com', phone: '080-3333-4444', password });
+      const variants = ['hana@example.com', ' hana@example.com', 'HANA@example.com ', '\thana@EXAMPLE.com'];
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          logInMember(db.database.db, { email: variants[i % variants.length]!, password: `wrong-${i}`, client: `198.51.100.${i}` }).catch(code),
+        ),
+      );
+      assert.equal(outcomes.filter((o) => o === 'INVALID_CREDENTIALS').length, THROTTLE.perAccount, 'only the allowed guesses were checked');
+      assert.equal(outcomes.filter((o) => o === 'LOGIN_THROTTLED').length, 20 - THROTTLE.perAccount);
+      await assert.rejects(logInMember(db.database.db, { email: ' Hana@example.com', password, client: '198.51.100.99' }), (e) => code(e) === 'LOGIN_THROTTLED');
+    });
+
+    it('does not count successful logins against a shared client address', async () => {
+      for (let i = 0; i < THROTTLE.perClient + 2; i++) {
+        await logInStaff(db.database.db, 'facility', { login: 'facility-1', password: 'hatago-demo-pass', client: '203.0.113.7' });
+      }
+    });
+
     it('does not reveal whether an account exists and keeps operators and facility staff apart', async () => {
       await assert.rejects(logInStaff(db.database.db, 'operator', { login: 'nobody', password: 'x', client: 'c' }), (e) => code(e) === 'INVALID_CREDENTIALS');
       await assert.rejects(logInStaff(db.database.db, 'operator', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' }), (e) => code(e) === 'INVALID_CREDENTIALS');

@@ -4,7 +4,7 @@ import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
 import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
 import type { IdentityTables } from '../identity-tables.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
-import { throttledLogin } from '../throttle/throttled-login.ts';
+import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 
 export interface Member extends ContactDetails {
   id: number;
@@ -53,15 +53,16 @@ export async function signUpMember(
 }
 
 export async function logInMember(db: Executor, input: { email: string; password: string; client: string }): Promise<Member> {
+  const email = normaliseLoginName(input.email);
   const row = await throttledLogin(
     db,
-    { account: `member:${input.email}`, client: input.client },
+    { account: `member:${email}`, client: input.client },
     input.password,
     () =>
       tablesOf<IdentityTables>(db)
         .selectFrom('members')
         .selectAll()
-        .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
         .executeTakeFirst(),
     'The email or password is wrong',
   );

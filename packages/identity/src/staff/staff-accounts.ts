@@ -1,7 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import type { IdentityTables, OperatorRole } from '../identity-tables.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
-import { throttledLogin } from '../throttle/throttled-login.ts';
+import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 
 export type StaffKind = 'facility' | 'operator';
 
@@ -39,16 +39,17 @@ export async function logInStaff(
   kind: StaffKind,
   input: { login: string; password: string; client: string },
 ): Promise<StaffAccount> {
+  const login = normaliseLoginName(input.login);
   const row = await throttledLogin(
     db,
-    { account: `${kind}:${input.login}`, client: input.client },
+    { account: `${kind}:${login}`, client: input.client },
     input.password,
     () =>
       tablesOf<IdentityTables>(db)
         .selectFrom('staff_accounts')
         .selectAll()
         .where('kind', '=', kind)
-        .where((eb) => eb(eb.fn('lower', ['login']), '=', input.login.trim().toLowerCase()))
+        .where((eb) => eb(eb.fn('lower', ['login']), '=', login))
         .executeTakeFirst(),
     'The login or password is wrong',
   );

@@ -3,46 +3,47 @@ import type { Executor } from '@hatago/db';
 import { DomainError } from '@hatago/platform/errors';
 
 /**
- * Failed logins counted in the database per account and per client address, so the limit
- * holds across every instance. A window starts at the first failure and lasts WINDOW_MS.
+ * Login attempts counted in the database per account and per client address, so the limit
+ * holds across every instance. A window starts at the first attempt and lasts WINDOW_MS.
  */
 export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perClient: 30 } as const;
 
 export interface ThrottleKeys {
+  /** Kind and login name, already normalised the way the account is looked up. */
   account: string;
   client: string;
 }
 
 const keysOf = (keys: ThrottleKeys) => [
-  { key: `account:${keys.account.toLowerCase()}`, limit: THROTTLE.perAccount },
+  { key: `account:${keys.account}`, limit: THROTTLE.perAccount },
   { key: `client:${keys.client}`, limit: THROTTLE.perClient },
 ];
 
-export async function assertNotThrottled(db: Executor, keys: ThrottleKeys): Promise<void> {
+const WINDOW_OPEN = sql`login_throttle.window_started_at > now() - make_interval(secs => ${THROTTLE.windowMs / 1000})`;
+
+/**
+ * Counts the attempt before its password is checked, in one atomic statement per key:
+ * counting only after a failed check would let a burst of concurrent guesses all pass a
+ * limit that none of them had yet reached.
+ */
+export async function claimLoginAttempt(db: Executor, keys: ThrottleKeys): Promise<void> {
   for (const { key, limit } of keysOf(keys)) {
     const { rows } = await sql<{ failures: number }>`
-      select failures from login_throttle
-      where key = ${key} and window_started_at > now() - make_interval(secs => ${THROTTLE.windowMs / 1000})
+      insert into login_throttle (key, failures, window_started_at) values (${key}, 1, now())
+      on conflict (key) do update set
+        failures = case when ${WINDOW_OPEN} then login_throttle.failures + 1 else 1 end,
+        window_started_at = case when ${WINDOW_OPEN} then login_throttle.window_started_at else now() end
+      returning failures
     `.execute(db);
-    if ((rows[0]?.failures ?? 0) >= limit) {
+    if (rows[0]!.failures > limit) {
       throw new DomainError('rate_limited', 'LOGIN_THROTTLED', 'Too many failed logins. Try again in 15 minutes.');
     }
   }
 }
 
-export async function recordLoginFailure(db: Executor, keys: ThrottleKeys): Promise<void> {
-  for (const { key } of keysOf(keys)) {
-    await sql`
-      insert into login_throttle (key, failures, window_started_at) values (${key}, 1, now())
-      on conflict (key) do update set
-        failures = case when login_throttle.window_started_at > now() - make_interval(secs => ${THROTTLE.windowMs / 1000})
-                        then login_throttle.failures + 1 else 1 end,
-        window_started_at = case when login_throttle.window_started_at > now() - make_interval(secs => ${THROTTLE.windowMs / 1000})
-                        then login_throttle.window_started_at else now() end
-    `.execute(db);
-  }
-}
-
-export async function clearLoginFailures(db: Executor, keys: ThrottleKeys): Promise<void> {
-  await sql`delete from login_throttle where key = ${keysOf(keys)[0]!.key}`.execute(db);
+/** A successful login forgets the account's failures and does not count against its client. */
+export async function releaseLoginAttempt(db: Executor, keys: ThrottleKeys): Promise<void> {
+  const [account, client] = keysOf(keys);
+  await sql`delete from login_throttle where key = ${account!.key}`.execute(db);
+  await sql`update login_throttle set failures = failures - 1 where key = ${client!.key} and failures > 0`.execute(db);
 }

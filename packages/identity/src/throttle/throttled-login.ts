@@ -1,12 +1,19 @@
 import type { Executor } from '@hatago/db';
 import { DomainError } from '@hatago/platform/errors';
 import { DECOY_HASH, verifyPassword } from '../passwords/password-hash.ts';
-import { assertNotThrottled, clearLoginFailures, recordLoginFailure, type ThrottleKeys } from './login-throttle.ts';
+import { claimLoginAttempt, releaseLoginAttempt, type ThrottleKeys } from './login-throttle.ts';
+
+/**
+ * Login names compare trimmed and case-insensitively, for the look-up and the throttle
+ * alike: were the throttle key spelled differently, every variant (" Admin", "admin ")
+ * would get attempts of its own.
+ */
+export const normaliseLoginName = (name: string): string => name.trim().toLowerCase();
 
 /**
  * One password check for every kind of account: refused while throttled, the same work
- * and the same answer whether or not the account exists, failures counted, success
- * clearing the account's count.
+ * and the same answer whether or not the account exists, success clearing the account's
+ * count.
  */
 export async function throttledLogin<Account extends { password_hash: string }>(
   db: Executor,
@@ -15,13 +22,10 @@ export async function throttledLogin<Account extends { password_hash: string }>(
   find: () => Promise<Account | undefined>,
   wrongCredentials: string,
 ): Promise<Account> {
-  await assertNotThrottled(db, keys);
+  await claimLoginAttempt(db, keys);
   const account = await find();
   const ok = await verifyPassword(password, account?.password_hash ?? DECOY_HASH);
-  if (!account || !ok) {
-    await recordLoginFailure(db, keys);
-    throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', wrongCredentials);
-  }
-  await clearLoginFailures(db, keys);
+  if (!account || !ok) throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', wrongCredentials);
+  await releaseLoginAttempt(db, keys);
   return account;
 }
