@@ -4,3 +4,4 @@ export { readSessionCookie, writeSessionCookie, clearSessionCookie, clientOf, ty
 export { rejectCrossSiteWrites } from './cross-site-forms.ts';
 export { registerStaffLogin, type StaffLoginOptions } from './staff-login.ts';
 export { renderConsolePage, type ConsoleShell } from './console-page.ts';
+export { localRedirect } from './local-redirect.ts';

@@ -5,6 +5,7 @@ import { createSession, endSession, getStaff, logInStaff, resolveSession, type S
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { field, formAlert } from './forms.ts';
+import { localRedirect } from './local-redirect.ts';
 import { type PageShell, renderPage } from './page-shell.ts';
 import { clearSessionCookie, clientOf, readSessionCookie, type SessionCookieSpec, writeSessionCookie } from './session-cookie.ts';
 
@@ -99,7 +100,5 @@ ${formAlert(errors, ['login', 'password'])}
   });
 }
 
-/** Only paths inside the console: an open redirect would make the login page a phishing tool. */
-function safeNext(next: unknown, basePath: string): string {
-  return typeof next === 'string' && next.startsWith(`${basePath}/`) && !next.startsWith('//') ? next : `${basePath}/`;
-}
+/** Only paths inside the console: see `localRedirect`. */
+const safeNext = (next: unknown, basePath: string): string => localRedirect(next, `${basePath}/`, `${basePath}/`);

@@ -4,7 +4,7 @@ import { createSession, endSession, logInMember, type Member, PASSWORD_RULES, si
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
-import { clearSessionCookie, clientOf, field, formAlert, readSessionCookie, writeSessionCookie, yen } from '@hatago/web-kit';
+import { clearSessionCookie, clientOf, field, formAlert, localRedirect, readSessionCookie, writeSessionCookie, yen } from '@hatago/web-kit';
 import type { GuestAppDeps } from '../guest-app.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember, MEMBER_COOKIE } from './member-session.ts';
@@ -15,9 +15,7 @@ import { cancellationPanel, reservationDetails } from './reservation-view.ts';
 const ACCOUNT_HOME = '/account/reservations';
 const SIGN_UP_FIELDS = ['name', 'nameLatin', 'email', 'phone', 'password'] as const;
 
-/** Only paths on this site: an open redirect would turn the login form into a phishing tool. */
-const safeNext = (next: string | undefined, lang: Lang): string =>
-  next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) && !next.includes('\\') ? next : link(ACCOUNT_HOME, {}, lang);
+const safeNext = (next: string | undefined, lang: Lang): string => localRedirect(next, link(ACCOUNT_HOME, {}, lang));
 
 const DOMAIN_STATUS: Partial<Record<DomainError['kind'], number>> = { invalid: 422, conflict: 409, unauthorized: 401, rate_limited: 429 };
 
