@@ -3,6 +3,7 @@ import { type Executor, isCheckViolation, tablesOf } from '@hatago/db';
 import { FieldErrors, invalid } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, readChoice, readInteger } from '@hatago/platform/input';
+import { lockedNights } from '../inventory/room-inventory.ts';
 import { auditChange, type ManagementContext } from './management-context.ts';
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';
@@ -24,9 +25,9 @@ const nightsJson = (nights: string[]) => sql`(select n.night::date from jsonb_ar
 const belowReserved = (message: string) => invalid('INVENTORY_BELOW_RESERVED', [{ field: 'total', message }]);
 
 /**
- * Offers `total` rooms on every chosen night of a range. Nights are locked first, so no
- * booking can slip in between the check and the write; a total below what is already
- * reserved on any night refuses the whole change.
+ * Offers `total` rooms on every chosen night of a range. Nights are locked first (in the
+ * order bookings lock them), so no booking can slip in between the check and the write;
+ * a total below what is already reserved on any night refuses the whole change.
  */
 export async function setInventoryTotal(db: Executor, context: ManagementContext, roomTypeId: unknown, form: FormInput): Promise<{ nights: number }> {
   const roomType = await getRoomType(db, context.hotelId, roomTypeId);
@@ -35,12 +36,7 @@ export async function setInventoryTotal(db: Executor, context: ManagementContext
   const total = readInteger(errors, form, 'total', { label: 'Rooms', min: 0, max: MAX_ROOMS_PER_NIGHT });
   errors.throwIfAny('INVALID_INVENTORY');
   await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ stay_date: string; reserved: number }>`
-      select stay_date, reserved from room_inventory
-      where room_type_id = ${roomType.id} and stay_date in ${nightsJson(nights)}
-      order by stay_date
-      for update
-    `.execute(trx);
+    const { rows } = await lockedNights(roomType.id, sql`stay_date in ${nightsJson(nights)}`).execute(trx);
     const over = rows.filter((night) => night.reserved > total);
     if (over.length) {
       const most = over.reduce((a, b) => (b.reserved > a.reserved ? b : a));
@@ -73,8 +69,10 @@ export async function setStopSell(db: Executor, context: ManagementContext, room
   errors.throwIfAny('INVALID_INVENTORY');
   return db.transaction().execute(async (trx) => {
     const result = await sql`
-      update room_inventory set stop_sell = ${stopSell}
-      where room_type_id = ${roomType.id} and stay_date in ${nightsJson(nights)}
+      with locked as (${lockedNights(roomType.id, sql`stay_date in ${nightsJson(nights)}`)})
+      update room_inventory ri set stop_sell = ${stopSell}
+      from locked
+      where ri.room_type_id = ${roomType.id} and ri.stay_date = locked.stay_date
     `.execute(trx);
     const changed = Number(result.numAffectedRows ?? 0);
     if (changed === 0) throw invalid('NO_INVENTORY_IN_RANGE', [{ field: 'from', message: 'No rooms are set on these nights; set rooms first' }]);
