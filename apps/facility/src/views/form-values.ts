@@ -8,3 +8,6 @@ export function valuesOf(input: Record<string, unknown>): FormValues {
   }
   return values;
 }
+
+/** One submitted value as a field shows it; a repeated or missing parameter shows empty. */
+export const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -4,6 +4,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { field, formAlert, select } from '@hatago/web-kit';
 import { facilityPage, savedNotice } from './facility-page.ts';
+import { textOf } from './form-values.ts';
 import { monthCalendar } from './month-calendar.ts';
 import { rangeFields } from './range-fields.ts';
 
@@ -51,17 +52,15 @@ ${monthCalendar(
 ${formAlert(totalErrors, ['from', 'to', 'weekday', 'total'])}
 <form class="stack" method="post" action="/facility/inventory/${roomType.id}/total">
   ${rangeFields(state.totalValues ?? {}, totalErrors)}
-  ${field({ name: 'total', label: 'Rooms for sale each night', type: 'number', value: str(state.totalValues?.total), required: true, attrs: { min: 0 } }, totalErrors)}
+  ${field({ name: 'total', label: 'Rooms for sale each night', type: 'number', value: textOf(state.totalValues?.total), required: true, attrs: { min: 0 } }, totalErrors)}
   <button type="submit">Set rooms</button>
 </form>
 <h2>Stop or resume sale</h2>
 ${formAlert(stopErrors, ['from', 'to', 'weekday', 'stopSell'])}
 <form class="stack" method="post" action="/facility/inventory/${roomType.id}/stop-sell">
   ${rangeFields(state.stopValues ?? {}, stopErrors)}
-  ${select({ name: 'stopSell', label: 'Sale', value: str(state.stopValues?.stopSell) || 'on', options: [{ value: 'on', label: 'Stop selling' }, { value: 'off', label: 'Resume selling' }] }, stopErrors)}
+  ${select({ name: 'stopSell', label: 'Sale', value: textOf(state.stopValues?.stopSell) || 'on', options: [{ value: 'on', label: 'Stop selling' }, { value: 'off', label: 'Resume selling' }] }, stopErrors)}
   <button type="submit">Apply</button>
 </form>`,
   );
 }
-
-const str = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -4,7 +4,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, select, yen } from '@hatago/web-kit';
 import { facilityPage, savedNotice } from './facility-page.ts';
-import type { FormValues } from './form-values.ts';
+import { type FormValues, textOf } from './form-values.ts';
 import { monthCalendar } from './month-calendar.ts';
 import { rangeFields } from './range-fields.ts';
 
@@ -93,7 +93,7 @@ ${monthCalendar(
 ${formAlert(priceErrors, ['from', 'to', 'weekday', 'price'])}
 <form class="stack" method="post" action="/facility/plans/${plan.id}/prices">
   ${rangeFields(state.priceValues ?? {}, priceErrors)}
-  ${field({ name: 'price', label: 'Price per room per night (yen)', type: 'number', value: str(state.priceValues?.price), required: true, attrs: { min: 1 } }, priceErrors)}
+  ${field({ name: 'price', label: 'Price per room per night (yen)', type: 'number', value: textOf(state.priceValues?.price), required: true, attrs: { min: 1 } }, priceErrors)}
   <button type="submit">Set prices</button>
 </form>
 <h2>Plan terms</h2>
@@ -104,5 +104,3 @@ ${formAlert(planErrors, PLAN_FIELDS)}
 </form>`,
   );
 }
-
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
