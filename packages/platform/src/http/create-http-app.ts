@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { registerMetrics } from './metrics.ts';
-import { type Problem, problemFrom, sendProblem, titleOf } from './problem.ts';
+import { type Problem, problemFrom, sendProblem } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 import { NotFoundPageError } from './not-found.ts';
 
@@ -94,5 +94,3 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   registerMetrics(app, options.service);
   return app;
 }
-
-export { titleOf };
