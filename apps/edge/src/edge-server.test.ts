@@ -116,6 +116,29 @@ describe('edge proxy', () => {
     assert.equal(body.body, payload);
   });
 
+  it('closes the client connection when a backend dies mid-response', { timeout: 10_000 }, async () => {
+    const dying = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('first half', () => res.socket?.destroy());
+    });
+    const origin = await listen(dying);
+    const broken = createEdgeServer({
+      backends: { guest: origin, facility: origin, operator: origin },
+      logger: createLogger('edge-test', 'silent'),
+    });
+    const url = (await listen(broken)).toString().replace(/\/$/, '');
+    try {
+      const res = await fetch(`${url}/hotels/1`);
+      assert.equal(res.status, 200);
+      await assert.rejects(res.text(), 'the truncated body ends in an error, not in a wait for the rest');
+    } finally {
+      for (const server of [broken, dying]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
+  });
+
   it('answers a friendly 502 with the request id when a backend is down', async () => {
     const broken = createEdgeServer({
       backends: { guest: new URL(`http://127.0.0.1:${deadPort}`), facility: new URL(`http://127.0.0.1:${deadPort}`), operator: new URL(`http://127.0.0.1:${deadPort}`) },

@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream';
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from '@hatago/platform/http';
 import { escapeHtml } from '@hatago/platform/html';
 import type { Logger } from '@hatago/platform/logging';
@@ -65,8 +66,12 @@ export function createEdgeServer(options: EdgeOptions): http.Server {
         const responseHeaders = forwardableHeaders(upstreamRes.headers);
         responseHeaders[REQUEST_ID_HEADER] = requestId;
         res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
-        upstreamRes.pipe(res);
-        upstreamRes.on('end', () => log(upstreamRes.statusCode ?? 502));
+        // pipeline, not pipe: a backend dying mid-response must close the client's
+        // connection (which then sees a failed request) instead of leaving it waiting
+        pipeline(upstreamRes, res, (error) => {
+          if (error) options.logger.warn({ reqId: requestId, backend, err: error }, 'response interrupted');
+          log(upstreamRes.statusCode ?? 502);
+        });
       },
     );
     upstream.on('error', (error) => {
