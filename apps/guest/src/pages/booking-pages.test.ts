@@ -70,7 +70,7 @@ describe('booking, look-up and cancellation pages', () => {
     const code = /^\/reservations\/(HT[0-9A-Z]{10})\/confirmation$/.exec(location)?.[1];
     assert.ok(code, location);
     const setCookie = String(first.headers['set-cookie']);
-    assert.match(setCookie, /Path=\/reservations/);
+    assert.match(setCookie, new RegExp(`Path=/reservations/${code}/confirmation(;|$)`), 'the proof reaches only its own confirmation page');
     assert.match(setCookie, /HttpOnly/);
     const page = await app.inject({ url: location, headers: { cookie: setCookie.split(';')[0]! } });
     assert.equal(page.statusCode, 200);

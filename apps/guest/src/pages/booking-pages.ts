@@ -17,10 +17,12 @@ import { readStay, stayParams } from './stay-form.ts';
 
 /**
  * Proves to the confirmation page that this browser just made the booking, so the page
- * can show it without the email in a URL. Signed, short-lived, and scoped to
- * /reservations so it never rides along to cacheable pages.
+ * can show it without the email in a URL. Signed, short-lived, and scoped to that one
+ * page: it never rides along to cacheable pages (the look-up form), and a second booking
+ * gets a cookie of its own instead of replacing the first one's.
  */
-const BOOKED_COOKIE = { name: 'hatago_booked', path: '/reservations', maxAge: 30 * 60 } as const;
+const BOOKED_COOKIE = { name: 'hatago_booked', maxAge: 30 * 60 } as const;
+const confirmationPath = (code: string) => `/reservations/${code}/confirmation`;
 
 const CONTACT_FIELDS = ['name', 'nameLatin', 'email', 'phone'] as const;
 
@@ -155,7 +157,7 @@ ${staySummary(plan, lang)}
       });
       request.log.info({ code: reservation.code, replayed }, 'reservation booked from the guest site');
       reply.setCookie(BOOKED_COOKIE.name, reservation.code, {
-        path: BOOKED_COOKIE.path,
+        path: confirmationPath(reservation.code),
         maxAge: BOOKED_COOKIE.maxAge,
         httpOnly: true,
         sameSite: 'lax',
@@ -163,7 +165,7 @@ ${staySummary(plan, lang)}
         signed: true,
       });
       reply.header('cache-control', 'private, no-store');
-      return reply.redirect(link(`/reservations/${reservation.code}/confirmation`, {}, lang), 303);
+      return reply.redirect(link(confirmationPath(reservation.code), {}, lang), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const plan = await loadPlan(reply, values, lang);
