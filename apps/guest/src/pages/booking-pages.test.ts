@@ -120,6 +120,26 @@ describe('booking, look-up and cancellation pages', () => {
     assert.equal(await reservations(), countBefore);
   });
 
+  it('shows a price that changed after the confirm page again instead of charging it', async () => {
+    const checkin = futureDate(16);
+    const { confirm, planId } = await reachConfirmPage(2, checkin);
+    const fields = hiddenFieldsOf(confirm.body, '/book', 'confirm-booking');
+    await sql`update plan_prices set price = price + 1000 where plan_id = ${planId} and stay_date = ${checkin}::date`.execute(db.database.db);
+    const countBefore = await reservations();
+
+    const changed = await post('/book', fields);
+    assert.equal(changed.statusCode, 409);
+    assert.equal(changed.headers['cache-control'], 'private, no-store');
+    assert.match(changed.body, /role="alert"/);
+    assert.equal(await reservations(), countBefore, 'nothing booked at a price the guest did not see');
+    const newFields = hiddenFieldsOf(changed.body, '/book', 'confirm-booking');
+    assert.equal(Number(newFields.expectedTotal), Number(fields.expectedTotal) + 1000);
+
+    const booked = await post('/book', newFields);
+    assert.equal(booked.statusCode, 303);
+    assert.equal(await reservations(), countBefore + 1);
+  });
+
   it('explains a sell-out with a link back to the hotel', async () => {
     const checkin = futureDate(14);
     const { confirm, planId } = await reachConfirmPage(5, checkin);

@@ -109,7 +109,6 @@ ${formAlert(errors, [...CONTACT_FIELDS])}
   app.post('/book/confirm', async (request, reply) => {
     const values = paramsOf(request.body);
     const lang = langOf(values.lang);
-    const text = t(lang);
     const plan = await loadPlan(reply, values, lang);
     if (typeof plan === 'string') return plan;
     const member = await currentMember(database, request);
@@ -120,20 +119,35 @@ ${formAlert(errors, [...CONTACT_FIELDS])}
       if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
       return detailsPage(reply, { lang, plan, values, member, errors: localiseErrors(lang, error.fields) });
     }
+    return confirmPage(reply, { lang, plan, values, member });
+  });
+
+  /**
+   * The last look before booking. The form carries the total shown here, so a price that
+   * changes before the guest presses the button is shown again instead of charged.
+   */
+  function confirmPage(
+    reply: FastifyReply,
+    page: { lang: Lang; plan: LoadedPlan; values: Record<string, string>; member?: Member; alert?: string },
+  ): string {
+    const { lang, plan, values, member } = page;
+    const text = t(lang);
     const carried = { planId: plan.planId, ...stayParams(plan.stay), ...Object.fromEntries(CONTACT_FIELDS.map((f) => [f, values[f]])) };
     return sendPage(reply, {
       lang,
       title: text.confirmTitle,
       cache: 'private',
+      status: page.alert ? 409 : 200,
       loggedIn: member !== undefined,
       body: html`<h1>${text.confirmTitle}</h1>
+${page.alert ? html`<div class="alert" role="alert">${page.alert}</div>` : ''}
 ${staySummary(plan, lang)}
 <h2>${text.guestDetails}</h2>
 <dl class="summary">
   ${CONTACT_FIELDS.map((f) => html`<dt>${text[f]}</dt><dd>${values[f]}</dd>`)}
 </dl>
 <form method="post" action="/book">
-  ${hidden({ ...carried, idempotencyKey: randomUUID() })}${langField(lang)}
+  ${hidden({ ...carried, expectedTotal: plan.quote.totalPrice, idempotencyKey: randomUUID() })}${langField(lang)}
   <button type="submit" data-testid="confirm-booking">${text.confirmBooking}</button>
 </form>
 <form method="post" action="/book/confirm">
@@ -141,7 +155,7 @@ ${staySummary(plan, lang)}
   <button class="secondary" type="submit">${text.editDetails}</button>
 </form>`,
     });
-  });
+  }
 
   app.post('/book', async (request, reply) => {
     const values = paramsOf(request.body);
@@ -154,6 +168,8 @@ ${staySummary(plan, lang)}
         memberId: member?.id,
         locale: lang,
         requireLatinName: true,
+        // a form without the field (not ours) books at the current price; a garbled one never matches
+        expectedTotal: values.expectedTotal === undefined ? undefined : Number(values.expectedTotal),
       });
       request.log.info({ code: reservation.code, replayed }, 'reservation booked from the guest site');
       reply.setCookie(BOOKED_COOKIE.name, reservation.code, {
@@ -171,6 +187,7 @@ ${staySummary(plan, lang)}
       const plan = await loadPlan(reply, values, lang);
       if (typeof plan === 'string') return plan;
       if (error.kind === 'invalid') return detailsPage(reply, { lang, plan, values, member, errors: localiseErrors(lang, error.fields) });
+      if (error.code === 'PRICE_CHANGED') return confirmPage(reply, { lang, plan, values, member, alert: text.priceChanged });
       if (error.code !== 'SOLD_OUT') throw error;
       const hotel = link(`/hotels/${plan.quote.hotelId}`, stayParams(plan.stay), lang);
       return sendPage(reply, {

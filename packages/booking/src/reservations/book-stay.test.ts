@@ -144,6 +144,20 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await count(db, 'mail_messages'), mailsBefore + 1);
     });
 
+    it('books nothing when the price changed from the total the guest agreed to', async () => {
+      const { plan_id } = await firstPlan(db, 4);
+      const checkin = futureDate(50);
+      const request = { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest };
+      const { rows } = await sql<{ price: number }>`
+        select price from plan_prices where plan_id = ${plan_id} and stay_date = ${checkin}::date`.execute(db.database.db);
+      const shown = rows[0]!.price;
+      const counts = [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')];
+      await rejectsWith(bookStay(db.database.db, request, { idempotencyKey: `price-${target.name}`, expectedTotal: shown - 1 }), 'PRICE_CHANGED');
+      assert.deepEqual([await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')], counts);
+      const { reservation } = await bookStay(db.database.db, request, { idempotencyKey: `price-${target.name}`, expectedTotal: shown });
+      assert.equal(reservation.totalPrice, shown, 'the same key books once the guest agrees to the actual total');
+    });
+
     it('rejects bad input with field errors and writes nothing', async () => {
       const { plan_id } = await firstPlan(db);
       const counts = [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')];

@@ -3,7 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
 import { type ContactDetails, parseContact } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
-import { DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
+import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import type { BookingTables } from '../booking-tables.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
@@ -24,6 +24,11 @@ export interface BookingOptions {
   locale?: 'ja' | 'en';
   /** Forms ask for the Latin name too; the API accepts `name` alone. */
   requireLatinName?: boolean;
+  /**
+   * The total the guest was shown and agreed to; when prices changed since, nothing is
+   * booked (PRICE_CHANGED) rather than charging a sum the guest never saw.
+   */
+  expectedTotal?: number;
   today?: string;
 }
 
@@ -91,6 +96,9 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
     if (!claimed) return replay(trx, options.idempotencyKey, requestHash);
 
     const quote = await quoteStay(trx, booking.planId, booking.stay);
+    if (options.expectedTotal !== undefined && quote.totalPrice !== options.expectedTotal) {
+      throw conflict('PRICE_CHANGED', 'The price of this stay has changed since it was shown; check the new total');
+    }
     await reserveRooms(trx, quote.roomTypeId, booking.stay);
     const row = await t
       .insertInto('reservations')
