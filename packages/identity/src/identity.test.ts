@@ -32,14 +32,14 @@ for (const target of testDatabaseTargets()) {
 
     it('signs a member up once per email, whatever its case, and never stores the password', async () => {
       const input = { name: '鈴木 一郎', nameLatin: 'Ichiro Suzuki', email: 'Ichiro@Example.com', phone: '080-1111-2222', password: 'a long enough secret' };
-      const member = await signUpMember(db.database.db, input);
-      await assert.rejects(signUpMember(db.database.db, { ...input, email: 'ichiro@example.COM' }), (e) => code(e) === 'EMAIL_TAKEN');
+      const member = await signUpMember(db.database.db, input, { client: '10.0.0.1' });
+      await assert.rejects(signUpMember(db.database.db, { ...input, email: 'ichiro@example.COM' }, { client: '10.0.0.1' }), (e) => code(e) === 'EMAIL_TAKEN');
       const { rows } = await sql<{ password_hash: string }>`select password_hash from members where id = ${member.id}`.execute(db.database.db);
       assert.doesNotMatch(rows[0]!.password_hash, /secret/);
       const loggedIn = await logInMember(db.database.db, { email: 'ICHIRO@example.com', password: 'a long enough secret', client: '10.0.0.1' });
       assert.equal(loggedIn.id, member.id);
       await assert.rejects(
-        signUpMember(db.database.db, { ...input, email: 'x@example.com', password: 'short', name: '' }),
+        signUpMember(db.database.db, { ...input, email: 'x@example.com', password: 'short', name: '' }, { client: '10.0.0.1' }),
         (e) => e instanceof DomainError && ['name', 'password'].every((f) => e.fields.some((x) => x.field === f)),
       );
     });
@@ -56,7 +56,7 @@ for (const target of testDatabaseTargets()) {
 
     it('lets no more guesses through than the limit, however they are spelled or however many arrive at once', async () => {
       const password = 'the member secret';
-      await signUpMember(db.database.db, { name: '林 花', nameLatin: 'Hana Hayashi', email: 'hana@example.com', phone: '080-3333-4444', password });
+      await signUpMember(db.database.db, { name: '林 花', nameLatin: 'Hana Hayashi', email: 'hana@example.com', phone: '080-3333-4444', password }, { client: '10.0.0.2' });
       const variants = ['hana@example.com', ' hana@example.com', 'HANA@example.com ', '\thana@EXAMPLE.com'];
       const outcomes = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
@@ -79,6 +79,28 @@ for (const target of testDatabaseTargets()) {
       await assert.rejects(logInStaff(db.database.db, 'operator', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' }), (e) => code(e) === 'INVALID_CREDENTIALS');
       const staff = await logInStaff(db.database.db, 'facility', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' });
       assert.equal(staff.hotelId, 1);
+    });
+
+    it(`refuses more than ${THROTTLE.signUpsPerClient} sign-ups from one address in the window`, async () => {
+      const signUp = (i: number, client: string) =>
+        signUpMember(
+          db.database.db,
+          { name: '登録 太郎', nameLatin: 'Taro Toroku', email: `signup${client}-${i}@example.com`, phone: '080-1111-2222', password: 'a long enough secret' },
+          { client },
+        );
+      for (let i = 0; i < THROTTLE.signUpsPerClient; i++) await signUp(i, '198.51.100.7');
+      await assert.rejects(signUp(99, '198.51.100.7'), (e) => code(e) === 'SIGN_UP_THROTTLED');
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from members where email like ${'signup198.51.100.7-%'}`.execute(db.database.db);
+      assert.equal(rows[0]!.n, THROTTLE.signUpsPerClient, 'the refused sign-up wrote nothing');
+      await signUp(0, '198.51.100.8');
+    });
+
+    it('prunes expired sessions when a new one starts', async () => {
+      await sql`insert into sessions (token_hash, subject_kind, subject_id, expires_at)
+                values ('expired-token-hash', 'member', 1, now() - interval '1 day')`.execute(db.database.db);
+      await createSession(db.database.db, 'member', 1);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from sessions where expires_at <= now()`.execute(db.database.db);
+      assert.equal(rows[0]!.n, 0);
     });
 
     it('resolves a session only for its kind, until it ends', async () => {

@@ -95,12 +95,15 @@ ${formAlert(errors, ['email', 'password'])}
     const values = paramsOf(request.body);
     const lang = langOf(values.lang);
     try {
-      const member = await signUpMember(database.db, values);
+      const member = await signUpMember(database.db, values, { client: clientOf(request) });
       request.log.info({ memberId: member.id }, 'member signed up');
       return await startSession(request, reply, member, safeNext(values.next, lang));
     } catch (error) {
-      if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
-      const errors = error.kind === 'invalid' ? localiseErrors(lang, error.fields) : [{ field: 'email', message: localise(lang, error.message) }];
+      if (!(error instanceof DomainError) || !['invalid', 'conflict', 'rate_limited'].includes(error.kind)) throw error;
+      const errors =
+        error.kind === 'invalid'
+          ? localiseErrors(lang, error.fields)
+          : [{ field: error.kind === 'conflict' ? 'email' : 'form', message: localise(lang, error.message) }];
       return signUpPage(reply, lang, values, errors, DOMAIN_STATUS[error.kind]);
     }
   });

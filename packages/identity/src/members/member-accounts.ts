@@ -5,6 +5,7 @@ import { type ContactDetails, parseContact } from '../contact/contact-details.ts
 import type { IdentityTables } from '../identity-tables.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
+import { claimSignUpAttempt } from '../throttle/login-throttle.ts';
 
 export interface Member extends ContactDetails {
   id: number;
@@ -22,6 +23,7 @@ export function checkNewPassword(password: unknown, errors: FieldErrors): string
 export async function signUpMember(
   db: Executor,
   input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown; password?: unknown },
+  origin: { client: string },
 ): Promise<Member> {
   const errors = new FieldErrors();
   let contact: ContactDetails | undefined;
@@ -33,6 +35,7 @@ export async function signUpMember(
   }
   const password = checkNewPassword(input.password, errors);
   errors.throwIfAny('INVALID_SIGN_UP');
+  await claimSignUpAttempt(db, origin.client);
   try {
     const row = await tablesOf<IdentityTables>(db)
       .insertInto('members')

@@ -14,6 +14,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function createSession(db: Executor, kind: SubjectKind, subjectId: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS[kind]);
+  // sign-ins are rare next to page views, so they can afford to sweep what has expired
+  await tablesOf<IdentityTables>(db).deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
   await tablesOf<IdentityTables>(db)
     .insertInto('sessions')
     .values({ token_hash: hashToken(token), subject_kind: kind, subject_id: subjectId, expires_at: expiresAt })
