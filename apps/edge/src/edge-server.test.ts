@@ -94,7 +94,7 @@ describe('edge proxy', () => {
 
   it('sets forwarding headers and drops hop-by-hop headers both ways', async () => {
     const res = await new Promise<http.IncomingMessage & { body?: string }>((resolve, reject) => {
-      const req = http.request(`${base}/hop`, { headers: { connection: 'keep-alive, x-client-private', 'x-client-private': '1', 'x-kept': 'yes' } }, (r) => {
+      const req = http.request(`${base}/hop`, { headers: { connection: 'keep-alive, x-client-private', 'x-client-private': '1', 'x-kept': 'yes', 'x-forwarded-proto': 'https' } }, (r) => {
         let data = '';
         r.on('data', (c) => (data += c));
         r.on('end', () => resolve(Object.assign(r, { body: data })));

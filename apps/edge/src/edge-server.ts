@@ -57,7 +57,8 @@ export function createEdgeServer(options: EdgeOptions): http.Server {
     headers[REQUEST_ID_HEADER] = requestId;
     const priorFor = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${req.socket.remoteAddress}` : req.socket.remoteAddress;
-    headers['x-forwarded-proto'] = (req.headers['x-forwarded-proto'] as string | undefined) ?? 'http';
+    // what this hop received; a client's own claim of https is not evidence (TLS in front is issue 6's rules)
+    headers['x-forwarded-proto'] = 'http';
     headers['x-forwarded-host'] = req.headers.host;
 
     const upstream = http.request(

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { pino } from 'pino';
 import { DomainError } from '../errors/domain-error.ts';
+import { createLogger } from '../logging/logger.ts';
 import { createHttpApp } from './create-http-app.ts';
 
 function appWithCapturedLogs(readiness: () => Promise<void> = async () => {}) {
@@ -15,7 +15,7 @@ function appWithCapturedLogs(readiness: () => Promise<void> = async () => {}) {
   });
   const app = createHttpApp({
     service: 'test',
-    logger: pino({ level: 'info' }, stream),
+    logger: createLogger('test', 'info', stream),
     readiness,
     errorPage: (p) => `<p>error ${p.status} ${p.requestId}</p>`,
   });
@@ -44,10 +44,19 @@ describe('http app contracts', () => {
     assert.notEqual(malformed.headers['x-request-id'], 'bad id with spaces');
   });
 
+  it('keeps email addresses in query strings out of the logs', async () => {
+    const { app, lines } = appWithCapturedLogs();
+    await app.inject({ url: '/api/v1/hello?email=guest%40example.com&x=1' });
+    const logged = JSON.stringify(lines);
+    assert.doesNotMatch(logged, /guest(%40|@)example/);
+    assert.ok(lines.some((l) => (l.req as { url?: string } | undefined)?.url === '/api/v1/hello?email=[redacted]&x=1'));
+  });
+
   it('maps domain errors to problem+json and hides internals of unexpected ones', async () => {
     const { app } = appWithCapturedLogs();
     const conflict = await app.inject({ url: '/api/v1/conflict' });
     assert.equal(conflict.statusCode, 409);
+    assert.equal(conflict.headers['cache-control'], 'no-store');
     assert.equal(conflict.json().code, 'SOLD_OUT');
     const boom = await app.inject({ url: '/boom', headers: { 'x-request-id': 'r-500' } });
     assert.equal(boom.statusCode, 500);

@@ -97,6 +97,7 @@ function fieldName(instancePath: string, params: unknown, context: string | unde
   return context ? `${context}${name ? `.${name}` : ''}` : name;
 }
 
+/** Errors describe one request at one moment: no cache may keep them. */
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.code(problem.status).type('application/problem+json').send(problem);
+  return reply.code(problem.status).type('application/problem+json').header('cache-control', 'no-store').send(problem);
 }
