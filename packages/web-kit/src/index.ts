@@ -5,3 +5,4 @@ export { rejectCrossSiteWrites } from './cross-site-forms.ts';
 export { registerStaffLogin, type StaffLoginOptions } from './staff-login.ts';
 export { renderConsolePage, type ConsoleShell } from './console-page.ts';
 export { localRedirect } from './local-redirect.ts';
+export { pagination, pageLinkWith, type PaginationLabels } from './pagination.ts';

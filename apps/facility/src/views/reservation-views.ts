@@ -2,7 +2,7 @@ import { RESERVATION_STATUSES, type Reservation, type ReservationFilterForm } fr
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
-import { field, formAlert, select, yen } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, select, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
 import { facilityPage } from './facility-page.ts';
 
@@ -15,8 +15,6 @@ export function reservationListPage(
   errors: FieldError[] = [],
 ): string {
   const page = Number(form.page) || 1;
-  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
-  const pageLink = (n: number) => `/facility/reservations?${new URLSearchParams({ ...form, page: String(n) })}`;
   const exportFields = (['from', 'to', 'status', 'name', 'code'] as const).map((name) => html`<input type="hidden" name="${name}" value="${form[name]}">`);
   return facilityPage(
     staff,
@@ -38,9 +36,7 @@ ${
         (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${r.status}</td><td>${r.checkin}</td>
 <td>${r.nights}</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.roomTypeName}<div class="muted">${r.planName}</div></td><td>${yen(r.totalPrice)}</td></tr>`,
       )}</tbody></table>
-<nav class="pagination">${page > 1 ? html`<a href="${pageLink(page - 1)}">← Previous</a>` : ''}<span>Page ${page} of ${pages}</span>${
-        page < pages ? html`<a href="${pageLink(page + 1)}">Next →</a>` : ''
-      }</nav>`
+${pagination({ page, pageSize: PAGE_SIZE, total: result.total, link: pageLinkWith('/facility/reservations', form) })}`
     : ''
 }`,
   );

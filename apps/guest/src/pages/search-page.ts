@@ -2,7 +2,7 @@ import { type HotelSearchResult, type HotelSort, listAreas, searchHotels, type S
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
-import { yen } from '@hatago/web-kit';
+import { pagination, yen } from '@hatago/web-kit';
 import type { GuestAppDeps } from '../guest-app.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
@@ -62,7 +62,7 @@ ${form()}
   })}
 </nav>
 ${result.items.length ? resultList(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
-${pagination(result.total, current, lang, (n) => searchLink({ page: n }))}`);
+${pagination({ page: current, pageSize: SEARCH_PAGE_SIZE, total: result.total, link: (n) => searchLink({ page: n }), labels: t(lang) })}`);
   });
 }
 
@@ -81,15 +81,4 @@ function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): SafeHtml
   </div>
 </li>`,
   )}</ol>`;
-}
-
-function pagination(total: number, current: number, lang: Lang, pageLink: (page: number) => string): SafeHtml {
-  const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-  if (pages === 1 && current === 1) return html``;
-  const text = t(lang);
-  return html`<nav class="pagination" aria-label="pagination">
-  ${current > 1 ? html`<a rel="prev" href="${pageLink(Math.min(current - 1, pages))}">${text.previous}</a>` : ''}
-  <span>${text.pageOf(current, pages)}</span>
-  ${current < pages ? html`<a rel="next" href="${pageLink(current + 1)}">${text.next}</a>` : ''}
-</nav>`;
 }

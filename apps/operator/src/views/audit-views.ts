@@ -2,11 +2,10 @@ import type { AuditRecord } from '@hatago/audit';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { field, formAlert } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
-import { pagination } from './pagination.ts';
 
 export function auditTable(entries: AuditRecord[]): SafeHtml {
   if (entries.length === 0) return html`<p class="muted">No entries.</p>`;
@@ -43,7 +42,7 @@ ${formAlert(errors, ['action', 'target'])}
 </form>
 ${
   'entries' in outcome
-    ? html`${auditTable(outcome.entries)}${pagination('/operator/audit', form, outcome.page, PAGE_SIZE, outcome.total)}`
+    ? html`${auditTable(outcome.entries)}${pagination({ page: outcome.page, pageSize: PAGE_SIZE, total: outcome.total, link: pageLinkWith('/operator/audit', form) })}`
     : ''
 }`,
   );

@@ -4,12 +4,11 @@ import type { StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { errorFor, field, formAlert, select, yen } from '@hatago/web-kit';
+import { errorFor, field, formAlert, pageLinkWith, pagination, select, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
-import { pagination } from './pagination.ts';
 
 const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
 
@@ -42,7 +41,7 @@ export function searchPage(
   </tr>`,
   )}</tbody>
 </table>
-${pagination('/operator/reservations', form, outcome.page, PAGE_SIZE, outcome.total)}`
+${pagination({ page: outcome.page, pageSize: PAGE_SIZE, total: outcome.total, link: pageLinkWith('/operator/reservations', form) })}`
       : html``;
   return operatorPage(
     staff,
