@@ -38,6 +38,14 @@ describe('embedded platform through the edge', () => {
         assert.ok((await res.text()).includes(marker), url);
       }
 
+      const tooLarge = await fetch(`${first.url}/api/v1/reservations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'e2e-too-large-1' },
+        body: JSON.stringify({ guest: { name: 'x'.repeat(2 * 1024 * 1024) } }),
+      });
+      assert.equal(tooLarge.status, 413, 'a 2 MB body is refused, not reported as a failed backend');
+      assert.equal(((await tooLarge.json()) as { status: number }).status, 413);
+
       const checkin = futureDate(9);
       const search = (await (await fetch(`${first.url}/api/v1/hotels?checkin=${checkin}&guests=2`)).json()) as {
         items: Array<{ id: number }>;

@@ -158,4 +158,63 @@ describe('edge proxy', () => {
       await new Promise((resolve) => broken.close(resolve));
     }
   });
+  it('refuses a body over the limit itself, with or without a Content-Length, and lets smaller ones through', async () => {
+    let completeBodies = 0;
+    const counting = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        completeBodies++;
+        res.end('ok');
+      });
+    });
+    const origin = await listen(counting);
+    const edgeWithLimit = createEdgeServer({
+      backends: { guest: origin, facility: origin, operator: origin },
+      logger: createLogger('edge-test', 'silent'),
+      maxBodyBytes: 1000,
+    });
+    const url = (await listen(edgeWithLimit)).toString().replace(/\/$/, '');
+    try {
+      const declared = await fetch(`${url}/api/v1/reservations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'too-big-1' },
+        body: 'x'.repeat(2000),
+      });
+      assert.equal(declared.status, 413);
+      assert.equal(declared.headers.get('content-type'), 'application/problem+json');
+      assert.deepEqual(await declared.json(), {
+        type: 'about:blank',
+        status: 413,
+        title: 'Content Too Large',
+        code: 'BODY_TOO_LARGE',
+        detail: 'The request body is too large.',
+        requestId: 'too-big-1',
+      });
+
+      const chunks = [Buffer.alloc(600, 'a'), Buffer.alloc(600, 'b'), Buffer.alloc(600, 'c')];
+      const streamed = await fetch(`${url}/book`, {
+        method: 'POST',
+        body: new ReadableStream({
+          pull(controller) {
+            const next = chunks.shift();
+            if (next) controller.enqueue(next);
+            else controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(streamed.status, 413);
+      assert.match(await streamed.text(), /Request ID/);
+      assert.equal(completeBodies, 0, 'no backend received an oversized body');
+
+      const small = await fetch(`${url}/book`, { method: 'POST', body: 'y'.repeat(900) });
+      assert.equal(small.status, 200);
+      assert.equal(completeBodies, 1);
+    } finally {
+      for (const server of [edgeWithLimit, counting]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
+  });
 });

@@ -9,7 +9,15 @@ import { backendFor, type BackendName } from './routing-table.ts';
 export interface EdgeOptions {
   backends: Record<BackendName, URL>;
   logger: Logger;
+  /**
+   * Largest request body let through; the apps refuse the same size. The edge refuses
+   * first because an app that answers 413 and closes while the body is still arriving
+   * resets the connection, and the proxy would then only see a failed backend.
+   */
+  maxBodyBytes?: number;
 }
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 // RFC 9110 §7.6.1: connection-specific headers never cross a proxy
 const HOP_BY_HOP = new Set([
@@ -61,6 +69,17 @@ export function createEdgeServer(options: EdgeOptions): http.Server {
     headers['x-forwarded-proto'] = 'http';
     headers['x-forwarded-host'] = req.headers.host;
 
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const refuseTooLarge = () => {
+      // read and drop the rest of the body, so the client is not reset before it reads the answer
+      req.resume();
+      res.setHeader('connection', 'close');
+      sendEdgeProblem(req, res, requestId, TOO_LARGE);
+      log(413);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) return refuseTooLarge();
+
+    let refused = false;
     const upstream = http.request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
       (upstreamRes) => {
@@ -76,12 +95,24 @@ export function createEdgeServer(options: EdgeOptions): http.Server {
       },
     );
     upstream.on('error', (error) => {
+      if (refused) return;
       if (!res.headersSent) {
         options.logger.warn({ reqId: requestId, backend, err: error }, 'backend unavailable');
-        sendUnavailable(req, res, requestId);
+        sendEdgeProblem(req, res, requestId, UNAVAILABLE);
         log(502);
       } else {
         res.destroy(error);
+      }
+    });
+    // a chunked body has no length to check up front: count it as it streams
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBody && !refused) {
+        refused = true;
+        req.unpipe(upstream);
+        upstream.destroy();
+        if (!res.headersSent) refuseTooLarge();
       }
     });
     req.pipe(upstream);
@@ -104,27 +135,43 @@ export function createEdgeServer(options: EdgeOptions): http.Server {
   return server;
 }
 
-function sendUnavailable(req: IncomingMessage, res: ServerResponse, requestId: string) {
-  const wantsJson = (req.url ?? '').startsWith('/api/');
-  res.statusCode = 502;
+interface EdgeProblem {
+  status: number;
+  title: string;
+  code: string;
+  detail: string;
+  heading: string;
+}
+
+const UNAVAILABLE: EdgeProblem = {
+  status: 502,
+  title: 'Bad Gateway',
+  code: 'BACKEND_UNAVAILABLE',
+  detail: 'The service is briefly unavailable; try again.',
+  heading: "We'll be right back",
+};
+
+const TOO_LARGE: EdgeProblem = {
+  status: 413,
+  title: 'Content Too Large',
+  code: 'BODY_TOO_LARGE',
+  detail: 'The request body is too large.',
+  heading: 'That was too much to send',
+};
+
+/** The edge's own answers: problem+json for the API, a friendly page otherwise, both with the request id. */
+function sendEdgeProblem(req: IncomingMessage, res: ServerResponse, requestId: string, problem: EdgeProblem) {
+  res.statusCode = problem.status;
   res.setHeader('cache-control', 'no-store');
-  if (wantsJson) {
+  if ((req.url ?? '').startsWith('/api/')) {
     res.setHeader('content-type', 'application/problem+json');
-    res.end(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Bad Gateway',
-        status: 502,
-        detail: 'The service is briefly unavailable; try again.',
-        code: 'BACKEND_UNAVAILABLE',
-        requestId,
-      }),
-    );
+    const { heading: _heading, ...body } = problem;
+    res.end(JSON.stringify({ type: 'about:blank', ...body, requestId }));
     return;
   }
   res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Temporarily unavailable</title>
+  res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(problem.title)}</title>
 <body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>We'll be right back</h1><p>This page is briefly unavailable. Please try again in a moment.</p>
+<h1>${escapeHtml(problem.heading)}</h1><p>${escapeHtml(problem.detail)}</p>
 <p>Request ID: <code>${escapeHtml(requestId)}</code></p></body></html>`);
 }
