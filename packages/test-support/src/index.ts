@@ -1,3 +1,4 @@
 export { createTestDatabase, testDatabaseTargets, type TestDatabase, type TestDatabaseTarget } from './test-database.ts';
 export { testAppDeps, cookieFrom } from './test-apps.ts';
 export { futureDate } from './dates.ts';
+export { appUnderTest, type AppUnderTest } from './app-under-test.ts';

@@ -1,48 +1,39 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { appUnderTest, futureDate } from '@hatago/test-support';
 import type { HttpApp } from '@hatago/platform/http';
 import { buildGuestApp } from '../guest-app.ts';
 
 const guest = { name: '佐藤 花子', email: 'hanako@example.com', phone: '+81 90 1234 5678' };
 
 describe('guest JSON API', () => {
-  let db: TestDatabase;
-  let app: HttpApp;
+  const ctx = appUnderTest(buildGuestApp);
   const checkin = futureDate(12);
 
-  before(async () => {
-    db = await createTestDatabase(testDatabaseTargets()[0]!);
-    app = await buildGuestApp(testAppDeps(db.database));
-  });
-  after(async () => {
-    await app.close();
-    await db.dispose();
-  });
 
   const counts = async () => {
     const { rows } = await sql<{ r: number; m: number; k: number }>`
       select (select count(*) from reservations)::int as r, (select count(*) from mail_messages)::int as m,
-             (select count(*) from booking_idempotency)::int as k`.execute(db.database.db);
+             (select count(*) from booking_idempotency)::int as k`.execute(ctx.db.database.db);
     return rows[0]!;
   };
 
   async function aPlan() {
-    const res = await app.inject({ url: `/api/v1/hotels?area=kyoto&checkin=${checkin}&nights=2&guests=2&rooms=1` });
+    const res = await ctx.app.inject({ url: `/api/v1/hotels?area=kyoto&checkin=${checkin}&nights=2&guests=2&rooms=1` });
     const hotel = res.json().items[0];
-    const detail = await app.inject({ url: `/api/v1/hotels/${hotel.id}?checkin=${checkin}&nights=2&guests=2&rooms=1` });
+    const detail = await ctx.app.inject({ url: `/api/v1/hotels/${hotel.id}?checkin=${checkin}&nights=2&guests=2&rooms=1` });
     const roomType = detail.json().roomTypes.find((rt: { available: number }) => rt.available > 0);
     return { hotel, roomType, plan: roomType.plans[0] };
   }
 
   it('lists areas and searches hotels with the documented field names', async () => {
-    const areas = await app.inject({ url: '/api/v1/areas' });
+    const areas = await ctx.app.inject({ url: '/api/v1/areas' });
     assert.equal(areas.statusCode, 200);
     assert.ok(areas.json().items.length >= 8);
     assert.deepEqual(Object.keys(areas.json().items[0]).slice(0, 2), ['id', 'name']);
 
-    const res = await app.inject({ url: `/api/v1/hotels?area=kyoto&checkin=${checkin}&nights=2&guests=2&rooms=1&sort=price` });
+    const res = await ctx.app.inject({ url: `/api/v1/hotels?area=kyoto&checkin=${checkin}&nights=2&guests=2&rooms=1&sort=price` });
     assert.equal(res.statusCode, 200);
     const body = res.json();
     assert.ok(body.total >= 1);
@@ -57,11 +48,11 @@ describe('guest JSON API', () => {
     const { hotel, roomType, plan } = await aPlan();
     const { rows } = await sql<{ free: number }>`
       select min(total - reserved)::int as free from room_inventory
-      where room_type_id = ${roomType.id} and stay_date >= ${checkin}::date and stay_date < ${checkin}::date + 2`.execute(db.database.db);
+      where room_type_id = ${roomType.id} and stay_date >= ${checkin}::date and stay_date < ${checkin}::date + 2`.execute(ctx.db.database.db);
     assert.equal(roomType.available, rows[0]!.free);
     const { rows: prices } = await sql<{ sum: number }>`
       select sum(price)::int as sum from plan_prices
-      where plan_id = ${plan.id} and stay_date >= ${checkin}::date and stay_date < ${checkin}::date + 2`.execute(db.database.db);
+      where plan_id = ${plan.id} and stay_date >= ${checkin}::date and stay_date < ${checkin}::date + 2`.execute(ctx.db.database.db);
     assert.equal(plan.totalPrice, prices[0]!.sum);
     assert.ok(hotel.minTotalPrice <= plan.totalPrice);
   });
@@ -70,31 +61,31 @@ describe('guest JSON API', () => {
     const { plan } = await aPlan();
     const body = { planId: plan.id, checkin, nights: 2, guests: 2, rooms: 1, guest };
     const headers = { 'idempotency-key': 'api-test-key-0001' };
-    const first = await app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: body });
+    const first = await ctx.app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: body });
     assert.equal(first.statusCode, 201, first.body);
     const created = first.json();
     assert.match(created.code, /^HT[0-9A-Z]{10}$/);
     assert.equal(created.status, 'confirmed');
     assert.equal(created.totalPrice, plan.totalPrice);
 
-    const replay = await app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: body });
+    const replay = await ctx.app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: body });
     assert.equal(replay.statusCode, 201);
     assert.equal(replay.json().code, created.code);
     assert.equal(replay.headers['idempotent-replayed'], 'true');
 
-    const reused = await app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: { ...body, nights: 3 } });
+    const reused = await ctx.app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: { ...body, nights: 3 } });
     assert.equal(reused.statusCode, 422);
     assert.equal(reused.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(reused.json().code, 'IDEMPOTENCY_KEY_REUSED');
 
-    const lookup = await app.inject({ url: `/api/v1/reservations/${created.code}?email=HANAKO@example.com` });
+    const lookup = await ctx.app.inject({ url: `/api/v1/reservations/${created.code}?email=HANAKO@example.com` });
     assert.equal(lookup.statusCode, 200);
     assert.equal(lookup.json().cancellation.allowed, true);
     assert.match(String(lookup.headers['cache-control']), /no-store/);
-    const wrongEmail = await app.inject({ url: `/api/v1/reservations/${created.code}?email=other@example.com` });
+    const wrongEmail = await ctx.app.inject({ url: `/api/v1/reservations/${created.code}?email=other@example.com` });
     assert.equal(wrongEmail.statusCode, 404);
 
-    const cancel = await app.inject({ method: 'POST', url: `/api/v1/reservations/${created.code}/cancel`, payload: { email: guest.email } });
+    const cancel = await ctx.app.inject({ method: 'POST', url: `/api/v1/reservations/${created.code}/cancel`, payload: { email: guest.email } });
     assert.equal(cancel.statusCode, 200);
     assert.equal(cancel.json().status, 'cancelled');
     assert.equal(cancel.json().cancelFee, lookup.json().cancellation.fee);
@@ -104,9 +95,9 @@ describe('guest JSON API', () => {
     const { roomType, plan } = await aPlan();
     const soldOutDay = futureDate(25);
     await sql`update room_inventory set total = reserved where room_type_id = ${roomType.id} and stay_date = ${soldOutDay}::date`.execute(
-      db.database.db,
+      ctx.db.database.db,
     );
-    const res = await app.inject({
+    const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/reservations',
       headers: { 'idempotency-key': 'api-test-sold-out' },
@@ -122,7 +113,7 @@ describe('guest JSON API', () => {
     const valid = { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, guest };
     const before = await counts();
     const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': `bad-${Math.random()}` }) =>
-      app.inject({
+      ctx.app.inject({
         method: 'POST',
         url: '/api/v1/reservations',
         headers: { 'content-type': 'application/json', ...headers },
@@ -139,14 +130,14 @@ describe('guest JSON API', () => {
       ['script in a name', post({ ...valid, guest: { ...guest, name: '<script>alert(1)</script>' } }), 422],
       ['invalid email', post({ ...valid, guest: { ...guest, email: 'not-an-email' } }), 422],
       ['2 MB body', post({ ...valid, guest: { ...guest, name: 'x'.repeat(2 * 1024 * 1024) } }), 413],
-      ['unknown hotel', app.inject({ url: `/api/v1/hotels/999999?checkin=${checkin}` }), 404],
-      ['hotel id not a number', app.inject({ url: `/api/v1/hotels/abc?checkin=${checkin}` }), 400],
-      ['search nights 99', app.inject({ url: `/api/v1/hotels?checkin=${checkin}&nights=99` }), 422],
-      ['search unknown area', app.inject({ url: `/api/v1/hotels?checkin=${checkin}&area=atlantis` }), 404],
-      ['search bad date', app.inject({ url: `/api/v1/hotels?checkin=tomorrow` }), 422],
-      ['unknown reservation', app.inject({ url: `/api/v1/reservations/HT0000000000?email=a@b.co` }), 404],
-      ['cancel unknown reservation', app.inject({ method: 'POST', url: '/api/v1/reservations/NOPE/cancel', payload: { email: 'a@b.co' } }), 404],
-      ['xml body', app.inject({ method: 'POST', url: '/api/v1/reservations', headers: { 'content-type': 'application/xml', 'idempotency-key': 'xml-body-key' }, payload: '<x/>' }), 415],
+      ['unknown hotel', ctx.app.inject({ url: `/api/v1/hotels/999999?checkin=${checkin}` }), 404],
+      ['hotel id not a number', ctx.app.inject({ url: `/api/v1/hotels/abc?checkin=${checkin}` }), 400],
+      ['search nights 99', ctx.app.inject({ url: `/api/v1/hotels?checkin=${checkin}&nights=99` }), 422],
+      ['search unknown area', ctx.app.inject({ url: `/api/v1/hotels?checkin=${checkin}&area=atlantis` }), 404],
+      ['search bad date', ctx.app.inject({ url: `/api/v1/hotels?checkin=tomorrow` }), 422],
+      ['unknown reservation', ctx.app.inject({ url: `/api/v1/reservations/HT0000000000?email=a@b.co` }), 404],
+      ['cancel unknown reservation', ctx.app.inject({ method: 'POST', url: '/api/v1/reservations/NOPE/cancel', payload: { email: 'a@b.co' } }), 404],
+      ['xml body', ctx.app.inject({ method: 'POST', url: '/api/v1/reservations', headers: { 'content-type': 'application/xml', 'idempotency-key': 'xml-body-key' }, payload: '<x/>' }), 415],
     ];
     for (const [name, promise, status] of cases) {
       const res = await promise;
@@ -160,7 +151,7 @@ describe('guest JSON API', () => {
   });
 
   it('serves an OpenAPI document naming every documented operation', async () => {
-    const res = await app.inject({ url: '/api/v1/openapi.json' });
+    const res = await ctx.app.inject({ url: '/api/v1/openapi.json' });
     assert.equal(res.statusCode, 200);
     const doc = res.json();
     assert.equal(doc.openapi, '3.1.0');

@@ -1,43 +1,33 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { bookStay } from '@hatago/booking';
-import type { HttpApp } from '@hatago/platform/http';
-import { createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { appUnderTest, futureDate } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf, hrefsOf } from './page-test-forms.ts';
 
 const guest = { name: '山田 太郎', nameLatin: 'Taro Yamada', email: 'taro@example.com', phone: '090-1111-2222' };
 
 describe('booking, look-up and cancellation pages', () => {
-  let db: TestDatabase;
-  let app: HttpApp;
-  before(async () => {
-    db = await createTestDatabase(testDatabaseTargets()[0]!);
-    app = await buildGuestApp(testAppDeps(db.database));
-  });
-  after(async () => {
-    await app.close();
-    await db.dispose();
-  });
+  const ctx = appUnderTest(buildGuestApp);
 
   const reservations = async () =>
-    (await sql<{ n: number }>`select count(*)::int as n from reservations`.execute(db.database.db)).rows[0]!.n;
+    (await sql<{ n: number }>`select count(*)::int as n from reservations`.execute(ctx.db.database.db)).rows[0]!.n;
   const reserved = async (planId: number, date: string) =>
     (
       await sql<{ reserved: number }>`
         select ri.reserved from room_inventory ri join rate_plans rp on rp.room_type_id = ri.room_type_id
-        where rp.id = ${planId} and ri.stay_date = ${date}::date`.execute(db.database.db)
+        where rp.id = ${planId} and ri.stay_date = ${date}::date`.execute(ctx.db.database.db)
     ).rows[0]!.reserved;
   const post = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url, ...formBody(fields), headers: { ...formBody(fields).headers, ...headers } });
+    ctx.app.inject({ method: 'POST', url, ...formBody(fields), headers: { ...formBody(fields).headers, ...headers } });
 
   /** Hotel page → plan → details → confirm page, as a browser would; returns the confirm form. */
   async function reachConfirmPage(hotelId: number, checkin: string, details: Record<string, string> = guest) {
-    const hotel = await app.inject(`/hotels/${hotelId}?checkin=${checkin}&nights=2&guests=2&rooms=1`);
+    const hotel = await ctx.app.inject(`/hotels/${hotelId}?checkin=${checkin}&nights=2&guests=2&rooms=1`);
     const [bookHref] = hrefsOf(hotel.body, 'book-plan');
     assert.ok(bookHref, 'the hotel page offers a plan');
-    const detailsPage = await app.inject(bookHref);
+    const detailsPage = await ctx.app.inject(bookHref);
     assert.equal(detailsPage.statusCode, 200);
     assert.equal(detailsPage.headers['cache-control'], 'private, no-store');
     const confirm = await post('/book/confirm', { ...hiddenFieldsOf(detailsPage.body, '/book/confirm'), ...details });
@@ -72,13 +62,13 @@ describe('booking, look-up and cancellation pages', () => {
     const setCookie = String(first.headers['set-cookie']);
     assert.match(setCookie, new RegExp(`Path=/reservations/${code}/confirmation(;|$)`), 'the proof reaches only its own confirmation page');
     assert.match(setCookie, /HttpOnly/);
-    const page = await app.inject({ url: location, headers: { cookie: setCookie.split(';')[0]! } });
+    const page = await ctx.app.inject({ url: location, headers: { cookie: setCookie.split(';')[0]! } });
     assert.equal(page.statusCode, 200);
     assert.equal(page.headers['cache-control'], 'private, no-store');
     assert.match(page.body, new RegExp(`data-testid="reservation-code">${code}<`));
     assert.ok(page.body.includes('山田 太郎'));
 
-    const stranger = await app.inject(location);
+    const stranger = await ctx.app.inject(location);
     assert.equal(stranger.statusCode, 303, 'without the booking cookie the page asks for the email');
     assert.equal(stranger.headers.location, `/reservations/lookup?code=${code}`);
     assert.ok(!stranger.body.includes('山田'));
@@ -101,7 +91,7 @@ describe('booking, look-up and cancellation pages', () => {
     assert.doesNotMatch(confirm.body, /data-testid="confirm-booking"/);
 
     // a hand-made post straight to /book is validated just the same
-    const hotel = await app.inject(`/hotels/3?checkin=${checkin}&nights=2&guests=2&rooms=1&lang=en`);
+    const hotel = await ctx.app.inject(`/hotels/3?checkin=${checkin}&nights=2&guests=2&rooms=1&lang=en`);
     const planId = new URL(hrefsOf(hotel.body, 'book-plan')[0]!, 'http://x').searchParams.get('planId')!;
     const direct = await post('/book', {
       planId,
@@ -124,7 +114,7 @@ describe('booking, look-up and cancellation pages', () => {
     const checkin = futureDate(16);
     const { confirm, planId } = await reachConfirmPage(2, checkin);
     const fields = hiddenFieldsOf(confirm.body, '/book', 'confirm-booking');
-    await sql`update plan_prices set price = price + 1000 where plan_id = ${planId} and stay_date = ${checkin}::date`.execute(db.database.db);
+    await sql`update plan_prices set price = price + 1000 where plan_id = ${planId} and stay_date = ${checkin}::date`.execute(ctx.db.database.db);
     const countBefore = await reservations();
 
     const changed = await post('/book', fields);
@@ -145,7 +135,7 @@ describe('booking, look-up and cancellation pages', () => {
     const { confirm, planId } = await reachConfirmPage(5, checkin);
     await sql`update room_inventory set reserved = total
               where stay_date = ${checkin}::date and room_type_id = (select room_type_id from rate_plans where id = ${planId})`.execute(
-      db.database.db,
+      ctx.db.database.db,
     );
     const countBefore = await reservations();
     const res = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'));
@@ -162,7 +152,7 @@ describe('booking, look-up and cancellation pages', () => {
       ['/book?planId=1&checkin=2020-01-01', 422],
       [`/book?planId=1&checkin=${futureDate(3)}&guests=8&rooms=1`, 422],
     ] as const) {
-      const res = await app.inject(url);
+      const res = await ctx.app.inject(url);
       assert.equal(res.statusCode, status, url);
       assert.match(String(res.headers['content-type']), /text\/html/);
     }
@@ -170,11 +160,11 @@ describe('booking, look-up and cancellation pages', () => {
 
   it('looks a booking up, shows the fee before cancelling, cancels and returns the rooms', async () => {
     const { rows } = await sql<{ id: number; pct: number }>`
-      select id, cancel_fee_percent as pct from rate_plans where free_cancel_days >= 1 order by id limit 1`.execute(db.database.db);
+      select id, cancel_fee_percent as pct from rate_plans where free_cancel_days >= 1 order by id limit 1`.execute(ctx.db.database.db);
     const plan = rows[0]!;
     const today = futureDate(0);
     const { reservation } = await bookStay(
-      db.database.db,
+      ctx.db.database.db,
       { planId: plan.id, checkin: today, nights: 1, guests: 1, rooms: 1, guest: { ...guest, email: 'Cancel.Me@example.com' } },
       { idempotencyKey: 'page-cancel-0001', requireLatinName: true },
     );
@@ -182,7 +172,7 @@ describe('booking, look-up and cancellation pages', () => {
     assert.ok(expectedFee > 0);
     const reservedBefore = await reserved(plan.id, today);
 
-    const form = await app.inject('/reservations/lookup');
+    const form = await ctx.app.inject('/reservations/lookup');
     assert.equal(form.statusCode, 200);
     assert.match(String(form.headers['cache-control']), /^public/);
 

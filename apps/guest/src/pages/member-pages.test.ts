@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { THROTTLE } from '@hatago/identity';
-import type { HttpApp } from '@hatago/platform/http';
-import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { appUnderTest, cookieFrom, futureDate } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf, hrefsOf } from './page-test-forms.ts';
 
@@ -16,21 +15,12 @@ const newMember = {
 };
 
 describe('member pages', () => {
-  let db: TestDatabase;
-  let app: HttpApp;
+  const ctx = appUnderTest(buildGuestApp);
   let session = '';
-  before(async () => {
-    db = await createTestDatabase(testDatabaseTargets()[0]!);
-    app = await buildGuestApp(testAppDeps(db.database));
-  });
-  after(async () => {
-    await app.close();
-    await db.dispose();
-  });
 
   const post = (url: string, fields: Record<string, string>, cookie?: string) =>
-    app.inject({ method: 'POST', url, ...formBody(fields), headers: { ...formBody(fields).headers, ...(cookie ? { cookie } : {}) } });
-  const get = (url: string, cookie?: string) => app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+    ctx.app.inject({ method: 'POST', url, ...formBody(fields), headers: { ...formBody(fields).headers, ...(cookie ? { cookie } : {}) } });
+  const get = (url: string, cookie?: string) => ctx.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
   it('rejects bad sign-ups with field errors and never echoes markup', async () => {
     const res = await post('/signup', { ...newMember, name: '<script>alert(1)</script>', nameLatin: '', password: 'short' });
@@ -93,7 +83,7 @@ describe('member pages', () => {
     const booked = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'), session);
     assert.equal(booked.statusCode, 303);
     const code = /\/reservations\/(HT\w+)\/confirmation/.exec(String(booked.headers.location))![1]!;
-    const { rows } = await sql<{ member_id: number | null }>`select member_id from reservations where code = ${code}`.execute(db.database.db);
+    const { rows } = await sql<{ member_id: number | null }>`select member_id from reservations where code = ${code}`.execute(ctx.db.database.db);
     assert.notEqual(rows[0]!.member_id, null);
 
     const account = await get('/account/reservations', session);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import type { HttpApp } from '@hatago/platform/http';
 import { addDays, tokyoToday } from '@hatago/platform/time';
-import { createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { appUnderTest, futureDate } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 
 const count = (body: string, needle: string) => body.split(needle).length - 1;
@@ -12,18 +11,9 @@ const prices = (body: string) =>
 const hotelIds = (body: string) => [...body.matchAll(/data-testid="hotel-result">\s*<div>\s*<h2><a href="\/hotels\/(\d+)\?/g)].map((m) => Number(m[1]));
 
 describe('search and hotel pages', () => {
-  let db: TestDatabase;
-  let app: HttpApp;
-  before(async () => {
-    db = await createTestDatabase(testDatabaseTargets()[0]!);
-    app = await buildGuestApp(testAppDeps(db.database));
-  });
-  after(async () => {
-    await app.close();
-    await db.dispose();
-  });
+  const ctx = appUnderTest(buildGuestApp);
 
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const get = (url: string) => ctx.app.inject({ method: 'GET', url });
 
   it('serves the home page with a search form, cacheable and without cookies', async () => {
     const res = await get('/');
@@ -66,7 +56,7 @@ describe('search and hotel pages', () => {
     assert.ok(full && other);
     await sql`update room_inventory set reserved = total
               where stay_date = ${addDays(checkin, 1)}::date
-                and room_type_id in (select id from room_types where hotel_id = ${full})`.execute(db.database.db);
+                and room_type_id in (select id from room_types where hotel_id = ${full})`.execute(ctx.db.database.db);
     const after = await get(`/search?area=tokyo&checkin=${checkin}&nights=3`);
     assert.deepEqual(hotelIds(after.body), [other]);
     const oneNight = await get(`/search?area=tokyo&checkin=${checkin}&nights=1`);
@@ -106,7 +96,7 @@ describe('search and hotel pages', () => {
     }
     const { rows } = await sql<{ total: number }>`
       select sum(pp.price)::int as total from plan_prices pp where pp.plan_id = 1
-        and pp.stay_date >= ${checkin}::date and pp.stay_date < ${addDays(checkin, 2)}::date`.execute(db.database.db);
+        and pp.stay_date >= ${checkin}::date and pp.stay_date < ${addDays(checkin, 2)}::date`.execute(ctx.db.database.db);
     assert.ok(res.body.includes(`¥${rows[0]!.total.toLocaleString('en-US')}`), 'plan 1 shows its 2-night total');
   });
 
@@ -115,7 +105,7 @@ describe('search and hotel pages', () => {
     const soldOut = addDays(today, 4);
     await sql`update room_inventory set reserved = total
               where stay_date = ${soldOut}::date and room_type_id in (select id from room_types where hotel_id = 2)`.execute(
-      db.database.db,
+      ctx.db.database.db,
     );
     const res = await get('/hotels/2?nights=2&guests=3&rooms=2');
     assert.equal(res.statusCode, 200);

@@ -1,0 +1,29 @@
+import { after, before } from 'node:test';
+import type { Database } from '@hatago/db';
+import { testAppDeps } from './test-apps.ts';
+import { createTestDatabase, type TestDatabase, testDatabaseTargets } from './test-database.ts';
+
+export interface AppUnderTest<App> {
+  /** Set by the suite's `before` hook; read inside tests only. */
+  readonly app: App;
+  readonly db: TestDatabase;
+}
+
+/**
+ * Registers the hooks that build an app on a fresh seeded PGlite database for a suite and
+ * tear both down after it, so HTTP tests state only what they test.
+ */
+export function appUnderTest<App extends { close(): Promise<unknown> }>(
+  build: (deps: { database: Database } & ReturnType<typeof testAppDeps>) => Promise<App>,
+): AppUnderTest<App> {
+  const state = {} as { app: App; db: TestDatabase };
+  before(async () => {
+    state.db = await createTestDatabase(testDatabaseTargets()[0]!);
+    state.app = await build(testAppDeps(state.db.database));
+  });
+  after(async () => {
+    await state.app?.close();
+    await state.db?.dispose();
+  });
+  return state;
+}
