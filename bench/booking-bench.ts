@@ -37,6 +37,10 @@ function randomBooking(plans: number[], worker: number): BookingRequest {
   };
 }
 
+/** Closed-loop booking load with this run's settings; 409 (sold out) is a correct refusal. */
+const bookingLoad = (label: string, request: (worker: number, n: number) => Promise<number>) =>
+  runLoad({ label, concurrency, durationMs: seconds * 1000, rejectedStatuses: [409], request });
+
 const getJson = async <T>(url: string) => (await (await fetch(url)).json()) as T;
 
 async function benchApi(label: string, env: Record<string, string>): Promise<LoadResult> {
@@ -56,21 +60,15 @@ async function benchApi(label: string, env: Record<string, string>): Promise<Loa
       offer.roomTypes.forEach((rt) => rt.plans.forEach((p) => plans.push(p.id)));
     }
     console.log(`${label}: ${plans.length} plans; ${concurrency} clients for ${seconds}s`);
-    return await runLoad({
-      label,
-      concurrency,
-      durationMs: seconds * 1000,
-      rejectedStatuses: [409],
-      request: async (worker, n) => {
-        const res = await pool.request({
-          method: 'POST',
-          path: '/api/v1/reservations',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${worker}-${n}` },
-          body: JSON.stringify(randomBooking(plans, worker)),
+    return await bookingLoad(label, async (worker, n) => {
+      const res = await pool.request({
+        method: 'POST',
+        path: '/api/v1/reservations',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${worker}-${n}` },
+        body: JSON.stringify(randomBooking(plans, worker)),
         });
         await res.body.dump();
         return res.statusCode;
-      },
     });
   } finally {
     await pool.close();
@@ -86,20 +84,14 @@ async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadR
     await seedDemoData(database.db);
     const { rows } = await sql<{ id: number }>`select id from rate_plans`.execute(database.db);
     const plans = rows.map((r) => r.id);
-    return await runLoad({
-      label,
-      concurrency,
-      durationMs: seconds * 1000,
-      rejectedStatuses: [409],
-      request: async (worker, n) => {
-        try {
-          await bookStay(database.db, randomBooking(plans, worker), { idempotencyKey: `direct-${runId}-${worker}-${n}` });
-          return 201;
-        } catch (error) {
-          if (error instanceof DomainError && error.code === 'SOLD_OUT') return 409;
-          throw error;
-        }
-      },
+    return await bookingLoad(label, async (worker, n) => {
+      try {
+        await bookStay(database.db, randomBooking(plans, worker), { idempotencyKey: `direct-${runId}-${worker}-${n}` });
+        return 201;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'SOLD_OUT') return 409;
+        throw error;
+      }
     });
   } finally {
     await database.close();

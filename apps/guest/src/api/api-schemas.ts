@@ -34,7 +34,8 @@ export const problemResponses = (...statuses: number[]) =>
 
 export const Area = Type.Object({ id: Type.String(), name: Type.String(), nameJa: Type.String(), nameEn: Type.String() });
 
-export const HotelListItem = Type.Object({
+/** What every hotel answer names, in both languages. */
+const HotelIdentity = {
   id: Type.Integer(),
   name: Type.String(),
   nameJa: Type.String(),
@@ -42,6 +43,10 @@ export const HotelListItem = Type.Object({
   area: Type.String(),
   areaName: Type.String(),
   stars: Type.Integer(),
+};
+
+export const HotelListItem = Type.Object({
+  ...HotelIdentity,
   minTotalPrice: Type.Integer({ description: 'Cheapest plan for the whole stay and all rooms, yen' }),
 });
 
@@ -55,15 +60,9 @@ export const PlanOffer = Type.Object({
 });
 
 export const HotelOffer = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  nameJa: Type.String(),
-  nameEn: Type.String(),
-  area: Type.String(),
-  areaName: Type.String(),
+  ...HotelIdentity,
   description: Type.String(),
   address: Type.String(),
-  stars: Type.Integer(),
   checkinTime: Type.String(),
   checkoutTime: Type.String(),
   roomTypes: Type.Array(
