@@ -1,6 +1,6 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
-import type { Generated } from 'kysely';
+import type { MailTables } from '../mail-tables.ts';
 
 export const MAIL_TEMPLATES = [
   'reservation-confirmation',
@@ -23,21 +23,6 @@ export interface MailRequest {
   idempotencyKey: string;
   /** What the mail is about, e.g. a reservation code, for support staff to search by. */
   reference?: string;
-}
-
-export interface MailTables {
-  mail_messages: {
-    id: Generated<number>;
-    template: string;
-    recipient: string;
-    locale: 'ja' | 'en';
-    params: string;
-    category: string;
-    idempotency_key: string;
-    reference: string | null;
-    status: Generated<string>;
-    created_at: Generated<Date>;
-  };
 }
 
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,189}\.[^\s@<>]{2,}$/;

@@ -1,5 +1,5 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import type { MailTables } from './enqueue-mail.ts';
+import type { MailTables } from '../mail-tables.ts';
 
 export interface MailSummary {
   id: number;
