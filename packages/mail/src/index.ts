@@ -1,4 +1,7 @@
 export { mailMigrations } from './migrations/index.ts';
-export { enqueueMail, MAIL_TEMPLATES, type MailRequest, type MailTemplate } from './outbox/enqueue-mail.ts';
+export { enqueueMail, enqueueNotice, type Enqueued, type MailRequest, type NoticeRequest } from './outbox/enqueue-mail.ts';
+export { MAIL_TEMPLATES, NOTICE_TEMPLATES, type MailTemplate, renderMessage } from './templates/template-catalog.ts';
+export type { Rendered, RenderedEmail, RenderedNotice } from './templates/template.ts';
 export { listMailForReference, type MailSummary } from './outbox/mail-for-reference.ts';
 export { MAIL_STATUSES, type MailChannel, type MailStatus, type MailTables } from './mail-tables.ts';
+export { isSuppressed } from './suppression/is-suppressed.ts';

@@ -1,0 +1,30 @@
+import { Type } from '@sinclair/typebox';
+import { html } from '@hatago/platform/html';
+import { mailLayout, textLayout } from './mail-layout.ts';
+import { emailTemplate } from './template.ts';
+
+const COPY = {
+  ja: {
+    subject: '【Hatago】会員登録ありがとうございます',
+    heading: 'Hatago へようこそ',
+    body: (name: string) => `${name} 様、Hatago の会員登録が完了しました。会員ページから予約の確認や変更ができます。`,
+  },
+  en: {
+    subject: 'Welcome to Hatago',
+    heading: 'Welcome to Hatago',
+    body: (name: string) => `Dear ${name}, your Hatago membership is ready. Your reservations are waiting for you in your member page.`,
+  },
+} as const;
+
+export const memberWelcome = emailTemplate({
+  name: 'member-welcome',
+  params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+  render({ name }, locale) {
+    const c = COPY[locale];
+    return {
+      subject: c.subject,
+      html: mailLayout(locale, c.heading, html`<p>${c.body(name)}</p>`),
+      text: textLayout(locale, c.heading, c.body(name)),
+    };
+  },
+});

@@ -1,0 +1,47 @@
+import { Type } from '@sinclair/typebox';
+import { html } from '@hatago/platform/html';
+import { mailLayout, textLayout } from './mail-layout.ts';
+import { emailTemplate } from './template.ts';
+
+const COPY = {
+  ja: {
+    subject: '【Hatago】パスワード再設定のご案内',
+    heading: 'パスワードの再設定',
+    intro: (name: string, minutes: number) => `${name} 様、以下のリンクから${minutes}分以内に新しいパスワードを設定してください。`,
+    button: 'パスワードを再設定する',
+    ignore: 'お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。',
+  },
+  en: {
+    subject: 'Reset your Hatago password',
+    heading: 'Reset your password',
+    intro: (name: string, minutes: number) => `Dear ${name}, use the link below within ${minutes} minutes to choose a new password.`,
+    button: 'Choose a new password',
+    ignore: 'If you did not ask for this, ignore this message: your password stays as it is.',
+  },
+} as const;
+
+export const passwordReset = emailTemplate({
+  name: 'password-reset',
+  params: Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    // only our own https links (http for a local platform) may appear in a mail that asks for a password
+    resetUrl: Type.String({ pattern: '^https?://[^\\s<>"]+$', maxLength: 2000 }),
+    expiresInMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  }),
+  render({ name, resetUrl, expiresInMinutes }, locale) {
+    const c = COPY[locale];
+    const intro = c.intro(name, expiresInMinutes);
+    return {
+      subject: c.subject,
+      html: mailLayout(
+        locale,
+        c.heading,
+        html`<p>${intro}</p>
+<p><a href="${resetUrl}" style="display:inline-block;padding:12px 24px;background:#8a6d3b;color:#ffffff;text-decoration:none">${c.button}</a></p>
+<p style="font-size:12px;word-break:break-all">${resetUrl}</p>
+<p>${c.ignore}</p>`,
+      ),
+      text: textLayout(locale, c.heading, `${intro}\n\n${resetUrl}\n\n${c.ignore}`),
+    };
+  },
+});

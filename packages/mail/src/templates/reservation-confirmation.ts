@@ -1,0 +1,14 @@
+import { GuestReservationParams, reservationTemplate } from './reservation-mail.ts';
+
+export const reservationConfirmation = reservationTemplate('reservation-confirmation', GuestReservationParams, {
+  ja: {
+    subject: ({ reservation: r }) => `【Hatago】ご予約確定のお知らせ（${r.code}）`,
+    heading: () => 'ご予約ありがとうございます',
+    intro: ({ reservation: r }) => `${r.guest.name} 様、${r.hotelName}のご予約が確定しました。ご来館を心よりお待ちしております。`,
+  },
+  en: {
+    subject: ({ reservation: r }) => `Your Hatago reservation ${r.code} is confirmed`,
+    heading: () => 'Thank you for your reservation',
+    intro: ({ reservation: r }) => `Dear ${r.guest.name}, your stay at ${r.hotelName} is confirmed. We look forward to welcoming you.`,
+  },
+});

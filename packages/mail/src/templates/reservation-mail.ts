@@ -1,0 +1,89 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { html } from '@hatago/platform/html';
+import { formatStayDate, formatYen } from './format.ts';
+import { type Facts, factsHtml, factsText, mailLayout, textLayout } from './mail-layout.ts';
+import { emailTemplate, type Locale } from './template.ts';
+
+const Text = Type.String({ minLength: 1, maxLength: 500 });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Count = Type.Integer({ minimum: 1, maximum: 1000 });
+
+/**
+ * The reservation fields the mails print: a structural subset of booking's `Reservation`,
+ * declared here because booking depends on mail and not the other way round. Extra fields
+ * booking passes are allowed and ignored.
+ */
+export const ReservationParams = Type.Object({
+  code: Text,
+  hotelName: Text,
+  roomTypeName: Text,
+  planName: Text,
+  checkin: Day,
+  checkout: Day,
+  nights: Count,
+  guests: Count,
+  rooms: Count,
+  guest: Type.Object({ name: Text }),
+  totalPrice: Type.Integer({ minimum: 0 }),
+  cancellationPolicy: Type.Object({ freeCancelDays: Type.Integer({ minimum: 0 }), feePercent: Type.Integer({ minimum: 0, maximum: 100 }) }),
+  cancelFee: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+});
+export type ReservationParams = Static<typeof ReservationParams>;
+
+const LABELS = {
+  ja: { code: '予約番号', hotel: '施設', room: '客室', plan: 'プラン', stay: 'ご宿泊', guests: '人数・室数', guest: 'ご予約者', total: '合計金額', fee: 'キャンセル料', policy: 'キャンセル規定' },
+  en: { code: 'Reservation', hotel: 'Hotel', room: 'Room', plan: 'Plan', stay: 'Stay', guests: 'Guests / rooms', guest: 'Guest', total: 'Total', fee: 'Cancellation fee', policy: 'Cancellation policy' },
+} as const;
+
+function reservationFacts(r: ReservationParams, locale: Locale): Facts {
+  const l = LABELS[locale];
+  const stay =
+    locale === 'ja'
+      ? `${formatStayDate(r.checkin, locale)} 〜 ${formatStayDate(r.checkout, locale)}（${r.nights}泊）`
+      : `${formatStayDate(r.checkin, locale)} – ${formatStayDate(r.checkout, locale)} (${r.nights} night${r.nights === 1 ? '' : 's'})`;
+  const guests = locale === 'ja' ? `${r.guests}名・${r.rooms}室` : `${r.guests} guest${r.guests === 1 ? '' : 's'}, ${r.rooms} room${r.rooms === 1 ? '' : 's'}`;
+  const policy =
+    locale === 'ja'
+      ? `チェックイン${r.cancellationPolicy.freeCancelDays}日前まで無料、以降は${r.cancellationPolicy.feePercent}%`
+      : `Free until ${r.cancellationPolicy.freeCancelDays} days before check-in, then ${r.cancellationPolicy.feePercent}%`;
+  const facts: Facts = [
+    [l.code, r.code],
+    [l.hotel, r.hotelName],
+    [l.room, r.roomTypeName],
+    [l.plan, r.planName],
+    [l.stay, stay],
+    [l.guests, guests],
+    [l.guest, r.guest.name],
+    [l.total, formatYen(r.totalPrice, locale)],
+  ];
+  facts.push(r.cancelFee === null ? [l.policy, policy] : [l.fee, formatYen(r.cancelFee, locale)]);
+  return facts;
+}
+
+export const GuestReservationParams = Type.Object({ reservation: ReservationParams });
+
+/** Facility notices also name the hotel the staff work for, which may differ in language from the guest's. */
+export const FacilityReservationParams = Type.Object({ reservation: ReservationParams, hotelName: Text });
+
+type Copy<P> = Record<Locale, { subject: (p: P) => string; heading: (p: P) => string; intro: (p: P) => string }>;
+
+/** The four reservation mails differ only in who reads them and what they say above the facts. */
+export function reservationTemplate<S extends typeof GuestReservationParams | typeof FacilityReservationParams>(
+  name: string,
+  params: S,
+  copy: Copy<Static<S>>,
+) {
+  return emailTemplate({
+    name,
+    params,
+    render(p: Static<S>, locale: Locale) {
+      const c = copy[locale];
+      const facts = reservationFacts(p.reservation, locale);
+      return {
+        subject: c.subject(p),
+        html: mailLayout(locale, c.heading(p), html`<p>${c.intro(p)}</p>${factsHtml(facts)}`),
+        text: textLayout(locale, c.heading(p), `${c.intro(p)}\n\n${factsText(facts)}`),
+      };
+    },
+  });
+}
