@@ -1,0 +1,74 @@
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { CachePolicyRule } from '../rules/edge-rules.ts';
+
+/** What the edge sends to an origin: path (with query) and headers already prepared for the hop. */
+export interface OriginRequest {
+  method: string;
+  /** Path and query as the origin should see them. */
+  path: string;
+  headers: OutgoingHttpHeaders;
+  /** The request body, streamed; absent for bodiless requests and background revalidations. */
+  body?: Readable;
+}
+
+/** The origin's answer, hop-by-hop headers removed and the rules' response rewrites applied. */
+export interface OriginResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Readable;
+  /** The instance that answered (its URL origin), for logs and metrics. */
+  instance: string;
+}
+
+/**
+ * Fetches from the route's backend: picks a healthy instance (balancing), retries once on
+ * another instance when the request is idempotent and the first failed to connect or was
+ * reset before any response byte. Rejects with an `OriginUnavailableError` when no instance
+ * could answer.
+ */
+export type OriginFetch = (request: OriginRequest) => Promise<OriginResponse>;
+
+export class OriginUnavailableError extends Error {
+  constructor(
+    readonly backend: string,
+    reason: string,
+  ) {
+    super(`backend ${backend}: ${reason}`);
+  }
+}
+
+/** Cache-Status values the access log and metrics understand. */
+export type CacheStatus = 'HIT' | 'MISS' | 'STALE' | 'PASS' | 'SYNTH' | 'REFUSED';
+
+/**
+ * One client request on its way through the edge. The pipeline has already answered
+ * everything that does not reach an origin (redirects, synthetic responses, refusals) and
+ * set the per-request response headers (X-Request-Id, rollout Set-Cookie) on `res` with
+ * `setHeader`, which node merges into whatever `writeHead` sends.
+ */
+export interface EdgeExchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  requestId: string;
+  /** Name of the matched route. */
+  route: string;
+  /** The backend chosen for this request, after rollout (part of the cache key: canary pages are not stable pages). */
+  backend: string;
+  /** Path without query. */
+  path: string;
+  /** Raw query string without '?', '' when absent. */
+  query: string;
+  /** The request as it would go to the origin (forwarding headers set, hop-by-hop removed, rewrites applied). */
+  originRequest: OriginRequest;
+  /** Set by whoever answers, for the access log and metrics. */
+  cacheStatus: CacheStatus;
+  /** Set by whoever fetched from an origin. */
+  instance?: string;
+}
+
+/** The cache's side of the seam (E2 implements it in apps/edge/src/cache). */
+export interface EdgeCacheHandler {
+  /** Answers `exchange.res` from the store or through `fetchOrigin`; resolves when the response is finished or handed off. */
+  handle(exchange: EdgeExchange, policy: CachePolicyRule, fetchOrigin: OriginFetch): Promise<void>;
+}

@@ -1,0 +1,132 @@
+import { defineEdgeRules, type BackendRule, type CacheKeyRule, type RolloutRule } from '../apps/edge/src/rules/edge-rules.ts';
+
+/**
+ * Hatago's edge: which app serves what, what may be cached and for how long, and what the
+ * front door refuses. Reviewed like code; run by the Node edge and compiled to VCL.
+ */
+
+const app: BackendRule = {
+  probe: { path: '/readyz', intervalMs: 2000, timeoutMs: 1000, window: 5, threshold: 3 },
+  connectTimeoutMs: 1000,
+  firstByteTimeoutMs: 15_000,
+  idleTimeoutMs: 30_000,
+  balance: 'round-robin',
+};
+
+// the consoles hold long exports and staff sessions: fewer, longer requests balance better by load
+const staffConsole: BackendRule = { ...app, firstByteTimeoutMs: 60_000, balance: 'least-connections' };
+
+// stay parameters decide what a page shows; sort/page/lang decide how; tracking parameters decide nothing
+const stay = ['checkin', 'nights', 'guests', 'rooms'];
+const searchKey: CacheKeyRule = { query: ['area', ...stay, 'sort', 'page', 'lang'], locale: false, device: false };
+const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], locale: false, device: false };
+
+const canary: RolloutRule<'guest-canary'> = { backend: 'guest-canary', query: 'canary', cookie: 'hatago_canary', percent: 0 };
+const GET_HEAD: ['GET', 'HEAD'] = ['GET', 'HEAD'];
+
+export default defineEdgeRules({
+  backends: {
+    guest: app,
+    'guest-canary': app,
+    facility: staffConsole,
+    operator: staffConsole,
+    mailer: { ...app, firstByteTimeoutMs: 10_000 },
+  },
+
+  redirects: [
+    { name: 'account-home', match: { pathPattern: '^/account/?$' }, location: '/account/reservations', status: 302, keepQuery: false },
+    { name: 'legacy-hotel', match: { pathPattern: '^/hotel/([0-9]+)/?$' }, location: '/hotels/$1', status: 301, keepQuery: true },
+  ],
+
+  routes: [
+    // flip `enabled` to put the guest booking flow behind a maintenance page without a deploy of the apps
+    {
+      name: 'booking-maintenance',
+      enabled: false,
+      match: { pathPrefix: '/book' },
+      synthetic: {
+        status: 503,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html lang="ja"><meta charset="utf-8"><title>Maintenance</title><h1>ただいまメンテナンス中です / Under maintenance</h1><p>Bookings reopen shortly.</p></html>',
+        retryAfterSeconds: 600,
+      },
+    },
+    // staff consoles and provider webhooks: personal or write-only, never cached
+    { name: 'facility', match: { pathPrefix: '/facility' }, backend: 'facility', cache: 'pass' },
+    { name: 'operator', match: { pathPrefix: '/operator' }, backend: 'operator', cache: 'pass' },
+    { name: 'webhooks', match: { pathPrefix: '/webhooks' }, backend: 'mailer', cache: 'pass' },
+
+    // guest JSON API: catalogue reads are shared; reservations are personal
+    { name: 'api-reservations', match: { pathPrefix: '/api/v1/reservations' }, backend: 'guest', cache: 'pass' },
+    {
+      name: 'api-areas',
+      match: { pathPattern: '^/api/v1/(areas|openapi\\.json)$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: [], locale: false, device: false } },
+    },
+    {
+      name: 'api-hotel-search',
+      match: { pathPattern: '^/api/v1/hotels$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, 'sort', 'page'], locale: false, device: false } },
+    },
+    {
+      name: 'api-hotel',
+      match: { pathPattern: '^/api/v1/hotels/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { ...hotelKey, query: stay } },
+    },
+    { name: 'api-other', match: { pathPrefix: '/api' }, backend: 'guest', cache: 'pass' },
+
+    // guest pages: personal ones pass, catalogue pages are shared and can go to the canary
+    {
+      name: 'guest-personal',
+      match: { pathPattern: '^/(account|book|reservations|login|logout|signup)(/.*)?$' },
+      backend: 'guest',
+      cache: 'pass',
+      rollout: canary,
+    },
+    {
+      name: 'search',
+      match: { pathPattern: '^/search$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: searchKey },
+      rollout: canary,
+    },
+    {
+      name: 'hotel-page',
+      match: { pathPattern: '^/hotels/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: hotelKey },
+      rollout: canary,
+    },
+    {
+      name: 'home',
+      match: { pathPattern: '^/$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], locale: false, device: false } },
+      rollout: canary,
+    },
+    // everything else the guest app answers (health pages, assets, 404s) without caching
+    { name: 'guest-other', match: { pathPrefix: '/' }, backend: 'guest', cache: 'pass', rollout: canary },
+  ],
+
+  headers: {
+    request: [],
+    response: [
+      { remove: 'x-powered-by' },
+      { set: 'x-content-type-options', value: 'nosniff' },
+      { set: 'referrer-policy', value: 'strict-origin-when-cross-origin' },
+    ],
+  },
+
+  rateLimits: [
+    { name: 'guest-logins', match: { pathPrefix: '/login', methods: ['POST'] }, perClient: { requests: 10, windowSeconds: 60 } },
+    { name: 'staff-logins', match: { pathPattern: '^/(facility|operator)/login$', methods: ['POST'] }, perClient: { requests: 10, windowSeconds: 60 } },
+    { name: 'signups', match: { pathPrefix: '/signup', methods: ['POST'] }, perClient: { requests: 5, windowSeconds: 60 } },
+    { name: 'bookings', match: { pathPrefix: '/api/v1/reservations', methods: ['POST'] }, perClient: { requests: 30, windowSeconds: 60 } },
+    { name: 'booking-pages', match: { pathPrefix: '/book', methods: ['POST'] }, perClient: { requests: 30, windowSeconds: 60 } },
+  ],
+
+  limits: { maxHeaderBytes: 16_384, maxUrlBytes: 8192, maxBodyBytes: 1_048_576 },
+});
