@@ -5,3 +5,15 @@ export type { Rendered, RenderedEmail, RenderedNotice } from './templates/templa
 export { listMailForReference, type MailSummary } from './outbox/mail-for-reference.ts';
 export { MAIL_STATUSES, type MailChannel, type MailStatus, type MailTables } from './mail-tables.ts';
 export { isSuppressed } from './suppression/is-suppressed.ts';
+export { parseSendgridBatch, SENDGRID_EVENTS, type ProviderEvent, type SendgridEventType } from './events/sendgrid-events.ts';
+export { SIGNATURE_HEADER, TIMESTAMP_HEADER, sendgridPublicKey, verifySendgridSignature, type SignatureVerdict } from './events/sendgrid-signature.ts';
+export { recordProviderEvents, type RecordOutcome } from './events/record-provider-events.ts';
+export {
+  liftSuppression,
+  listSuppressions,
+  suppressAddress,
+  LIFT_REASON_MAX,
+  type Suppression,
+  type SuppressionFilter,
+  type SuppressionReason,
+} from './suppression/suppressions.ts';
