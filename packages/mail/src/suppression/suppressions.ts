@@ -1,6 +1,7 @@
 import { recordAudit } from '@hatago/audit';
 import { type Executor, tablesOf } from '@hatago/db';
 import { DomainError, FieldErrors } from '@hatago/platform/errors';
+import type { Selectable } from 'kysely';
 import type { MailTables } from '../mail-tables.ts';
 
 export type SuppressionReason = MailTables['mail_suppressions']['reason'];
@@ -98,7 +99,7 @@ export async function listSuppressions(db: Executor, filter: SuppressionFilter):
   return { items: rows.map(toSuppression), total: Number(count.n) };
 }
 
-function toSuppression(row: MailTables['mail_suppressions'] & { created_at: Date }): Suppression {
+function toSuppression(row: Selectable<MailTables['mail_suppressions']>): Suppression {
   return {
     address: row.address,
     reason: row.reason,
