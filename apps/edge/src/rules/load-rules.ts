@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { EdgeRules } from './edge-rules.ts';
+import { lineOf } from './rule-source.ts';
+import { formatRulePath, validateEdgeRules } from './validate-rules.ts';
+
+/** A rules file the edge refuses; `message` has one line per problem, each with file:line and reason. */
+export class EdgeRulesError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+let generation = 0;
+
+/**
+ * Imports a rules file afresh (a query string defeats the module cache, so SIGHUP sees the
+ * edited file) and validates it. Modules the rules file itself imports stay cached.
+ */
+export async function loadEdgeRules(file: string): Promise<EdgeRules> {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  let exported: unknown;
+  try {
+    exported = ((await import(`${pathToFileURL(absolute).href}?v=${++generation}`)) as { default?: unknown }).default;
+  } catch (error) {
+    throw new EdgeRulesError([`${relative}: cannot be loaded: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  if (exported === undefined) throw new EdgeRulesError([`${relative}: has no default export (export default defineEdgeRules({...}))`]);
+  await assertValidRules(exported, absolute);
+  return exported as EdgeRules;
+}
+
+/** Throws an EdgeRulesError naming each problem, with its line when `file` is the source. */
+export async function assertValidRules(rules: unknown, file?: string): Promise<void> {
+  const problems = validateEdgeRules(rules);
+  if (problems.length === 0) return;
+  const relative = file && path.relative(process.cwd(), file);
+  const lines = await Promise.all(
+    problems.map(async (problem) => {
+      const line = file ? await lineOf(file, problem.path).catch(() => undefined) : undefined;
+      const where = relative ? `${relative}${line ? `:${line}` : ''} ` : '';
+      return `${where}${formatRulePath(problem.path) || '(rules)'}: ${problem.message}`;
+    }),
+  );
+  throw new EdgeRulesError(lines);
+}
