@@ -1,0 +1,47 @@
+import type { Executor } from '@hatago/db';
+import { asSendError, type MailProvider } from '../providers/mail-provider.ts';
+import { renderMessage } from '../templates/template-catalog.ts';
+import type { ClaimedMessage, Outcome } from './message-lease.ts';
+import { type RetryPolicy, retryDelayMs } from './retry-policy.ts';
+
+export interface DeliveryContext {
+  db: Executor;
+  provider: MailProvider;
+  retry: RetryPolicy;
+  isSuppressed: (db: Executor, address: string) => Promise<boolean>;
+}
+
+/**
+ * One attempt at one claimed message: render it now (templates may have improved since it
+ * was queued), skip suppressed addresses, send, and classify what happened. Never throws
+ * for a provider's failure; that is an outcome like any other.
+ */
+export async function attemptDelivery(ctx: DeliveryContext, message: ClaimedMessage): Promise<Outcome> {
+  // a message whose leases keep expiring (it crashes or stalls every worker) must stop somewhere
+  if (message.attempts > ctx.retry.maxAttempts) return { kind: 'dead', error: `gave up after ${message.attempts - 1} attempts` };
+  let rendered;
+  try {
+    rendered = renderMessage(message.template, message.params, message.locale);
+  } catch (error) {
+    return { kind: 'failed', error: `cannot render: ${(error as Error).message}` };
+  }
+  if (message.channel === 'email' && (await ctx.isSuppressed(ctx.db, message.recipient))) return { kind: 'suppressed' };
+  try {
+    const result = await ctx.provider.send({
+      id: message.id,
+      channel: message.channel,
+      recipient: message.recipient,
+      category: message.category,
+      template: message.template,
+      rendered,
+    });
+    return rendered.channel === 'email'
+      ? { kind: 'sent', provider: ctx.provider.name, providerMessageId: result.providerMessageId, subject: rendered.subject, html: rendered.html, text: rendered.text }
+      : { kind: 'sent', provider: ctx.provider.name, providerMessageId: result.providerMessageId, subject: rendered.text.slice(0, 200), html: null, text: rendered.text };
+  } catch (error) {
+    const failure = asSendError(error);
+    if (failure.kind === 'permanent') return { kind: 'failed', error: failure.reason };
+    if (message.attempts >= ctx.retry.maxAttempts) return { kind: 'dead', error: `${failure.reason} (attempt ${message.attempts} of ${ctx.retry.maxAttempts})` };
+    return { kind: 'retry', error: failure.reason, delayMs: Math.max(retryDelayMs(message.attempts, ctx.retry), failure.retryAfterMs ?? 0) };
+  }
+}

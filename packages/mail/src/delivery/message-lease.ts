@@ -1,0 +1,132 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Executor } from '@hatago/db';
+import type { MailChannel } from '../mail-tables.ts';
+
+/** A message a worker holds: its lease ends at the `next_attempt_at` the claim set. */
+export interface ClaimedMessage {
+  id: number;
+  channel: MailChannel;
+  template: string;
+  recipient: string;
+  locale: 'ja' | 'en';
+  params: unknown;
+  category: string;
+  /** Counting this one. */
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due messages for one worker, oldest due first. `skip locked` lets
+ * concurrent workers pass over each other's rows instead of queueing behind them; the
+ * lease is `next_attempt_at`, so a worker that dies leaves its messages due again once it
+ * ends, with no sweeper. The 'sending' event is written in the same statement.
+ */
+export async function claimMessages(
+  db: Executor,
+  options: { workerId: string; channels: readonly MailChannel[]; limit: number; leaseMs: number },
+): Promise<ClaimedMessage[]> {
+  if (options.limit <= 0) return [];
+  const { rows } = await sql<ClaimedMessage>`
+    with due as (
+      select id from mail_messages
+      where status in ('queued', 'sending') and next_attempt_at <= now()
+        and channel in (${sql.join(options.channels)})
+      order by next_attempt_at
+      limit ${options.limit}
+      for update skip locked
+    ), claimed as (
+      update mail_messages m
+      set status = 'sending', leased_by = ${options.workerId}, attempts = m.attempts + 1, updated_at = now(),
+          next_attempt_at = now() + ${options.leaseMs} * interval '1 millisecond'
+      from due where m.id = due.id
+      returning m.id, m.channel, m.template, m.recipient, m.locale, m.params, m.category, m.attempts
+    ), logged as (
+      insert into mail_events (message_id, type, source, detail)
+      select id, 'sending', 'worker', 'attempt ' || attempts || ' by ' || ${options.workerId} from claimed
+    )
+    select * from claimed order by id`.execute(db);
+  return rows.map((r) => ({ ...r, id: Number(r.id), params: typeof r.params === 'string' ? JSON.parse(r.params) : r.params }));
+}
+
+/** How a worker's attempt ended; each becomes the message's status and one timeline event. */
+export type Outcome =
+  | { kind: 'sent'; provider: string; providerMessageId: string | null; subject: string; html: string | null; text: string }
+  | { kind: 'retry'; delayMs: number; error: string }
+  | { kind: 'dead'; error: string }
+  | { kind: 'failed'; error: string }
+  | { kind: 'suppressed' };
+
+const STATUS = { sent: 'sent', retry: 'queued', dead: 'dead', failed: 'failed', suppressed: 'suppressed' } as const;
+
+function changes(outcome: Outcome): RawBuilder<unknown> {
+  switch (outcome.kind) {
+    case 'sent':
+      return sql`provider = ${outcome.provider}, provider_message_id = ${outcome.providerMessageId}, sent_at = now(),
+        subject = ${outcome.subject}, body_html = ${outcome.html}, body_text = ${outcome.text}, last_error = null`;
+    case 'retry':
+      return sql`last_error = ${outcome.error}, next_attempt_at = now() + ${outcome.delayMs} * interval '1 millisecond'`;
+    case 'dead':
+    case 'failed':
+      return sql`last_error = ${outcome.error}`;
+    case 'suppressed':
+      return sql`last_error = null`;
+  }
+}
+
+function eventOf(outcome: Outcome): { type: string; detail: string | null } {
+  switch (outcome.kind) {
+    case 'sent':
+      return { type: 'sent', detail: `${outcome.provider}${outcome.providerMessageId ? ` ${outcome.providerMessageId}` : ''}` };
+    case 'retry':
+      return { type: 'retry_scheduled', detail: `${outcome.error} (next try in ${Math.round(outcome.delayMs / 1000)} s)` };
+    case 'suppressed':
+      return { type: 'suppressed', detail: 'the address is on the suppression list' };
+    default:
+      return { type: outcome.kind, detail: outcome.error };
+  }
+}
+
+/**
+ * Records an attempt's end, only while this worker still holds the lease: if it expired
+ * and another worker took the message over, the late result is dropped rather than
+ * overwriting the newer attempt. Returns whether it was recorded.
+ */
+export async function recordOutcome(db: Executor, workerId: string, messageId: number, outcome: Outcome): Promise<boolean> {
+  const event = eventOf(outcome);
+  const { rows } = await sql`
+    with done as (
+      update mail_messages
+      set status = ${STATUS[outcome.kind]}, leased_by = null, updated_at = now(), ${changes(outcome)}
+      where id = ${messageId} and leased_by = ${workerId} and status = 'sending'
+      returning id
+    )
+    insert into mail_events (message_id, type, source, detail)
+    select id, ${event.type}, 'worker', ${event.detail} from done
+    returning message_id`.execute(db);
+  return rows.length === 1;
+}
+
+/**
+ * Hands claimed but unsent messages back at once (draining, or a lease about to run out)
+ * so another worker need not wait for the lease; the attempt they never had is not counted.
+ */
+export async function releaseMessages(db: Executor, workerId: string, messageIds: number[]): Promise<number> {
+  if (messageIds.length === 0) return 0;
+  const { rows } = await sql`
+    with released as (
+      update mail_messages
+      set status = 'queued', leased_by = null, attempts = attempts - 1, next_attempt_at = now(), updated_at = now()
+      where id in (${sql.join(messageIds)}) and leased_by = ${workerId} and status = 'sending'
+      returning id
+    )
+    insert into mail_events (message_id, type, source, detail)
+    select id, 'released', 'worker', ${`unsent by ${workerId}`} from released
+    returning message_id`.execute(db);
+  return rows.length;
+}
+
+/** Messages waiting or in flight: the queue-depth gauge, served by the partial due index. */
+export async function mailQueueDepth(db: Executor): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from mail_messages where status in ('queued', 'sending')`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,41 @@
+import { type Executor, tablesOf } from '@hatago/db';
+import type { MailTables } from '../../mail-tables.ts';
+import { type MailProvider, MESSAGE_ID_HEADER, type OutgoingMessage, type SendResult } from '../mail-provider.ts';
+
+/**
+ * The embedded default: keeps every message in `mail_sink_messages`, a mailbox the operator
+ * console shows like Mailpit does, so a local platform never mails a real guest. Slack
+ * notices land there too, addressed to their channel.
+ */
+export class SinkProvider implements MailProvider {
+  readonly name = 'sink';
+  readonly channels = ['email', 'slack'] as const;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly from: string,
+    readonly ratePerSecond = Number.POSITIVE_INFINITY,
+  ) {}
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    const { rendered } = message;
+    const row = await tablesOf<MailTables>(this.db)
+      .insertInto('mail_sink_messages')
+      .values({
+        message_id: message.id,
+        sender: rendered.channel === 'email' ? this.from : 'hatago-notices',
+        recipient: message.recipient,
+        subject: rendered.channel === 'email' ? rendered.subject : rendered.text.slice(0, 200),
+        body_html: rendered.channel === 'email' ? rendered.html : null,
+        body_text: rendered.text,
+        headers: JSON.stringify({
+          [MESSAGE_ID_HEADER]: String(message.id),
+          'X-Hatago-Category': message.category,
+          ...(rendered.channel === 'slack' ? { 'X-Slack-Blocks': JSON.stringify(rendered.blocks) } : {}),
+        }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { providerMessageId: `sink-${row.id}` };
+  }
+}
