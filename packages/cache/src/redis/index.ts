@@ -1,0 +1,3 @@
+export { RedisCache, type RedisCacheOptions } from './redis-cache.ts';
+export { RedisRateLimiter } from './redis-rate-limiter.ts';
+export { openRedis, waitUntilReady, closeRedis, type RedisConnectionOptions } from './redis-connection.ts';
