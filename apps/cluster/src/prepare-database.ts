@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { openDatabase } from '@hatago/db';
+import { seedDemoData } from '@hatago/demo-data';
+import type { Logger } from '@hatago/platform/logging';
+import { forwardLines } from './instance-log.ts';
+import { REPO_ROOT } from './node-command.ts';
+
+/**
+ * `npm run migrate`, once, before any instance starts: instances never migrate themselves,
+ * so a schema change is applied by one process and never raced by several.
+ */
+export async function migrateOnce(databaseUrl: string): Promise<void> {
+  const child = spawn('npm', ['run', '--silent', 'migrate'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  forwardLines(child.stdout!, process.stdout, 'migrate');
+  forwardLines(child.stderr!, process.stderr, 'migrate');
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`npm run migrate exited with ${code}`);
+}
+
+/** The demo world, only into a database without a catalogue. */
+export async function seedIfEmpty(databaseUrl: string, logger: Logger): Promise<void> {
+  const database = openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 1, statementTimeoutMs: 600_000, applicationName: 'hatago-cluster-seed' });
+  try {
+    const seeded = await seedDemoData(database.db, {
+      onProgress: (done, total) => {
+        if (done % 10 === 0 || done === total) logger.info(`seeding demo data: ${done}/${total} hotels`);
+      },
+    });
+    logger.info(seeded ? 'demo data seeded' : 'database already has a catalogue; not seeded');
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,25 @@
+import edgeRules from '../../../config/edge.ts';
+import type { ProbeRule } from '../../edge/src/rules/edge-rules.ts';
+import type { ScaledApp } from './cluster-layout.ts';
+
+/**
+ * How long the edge takes to notice an instance changing, from the probe in the edge rules
+ * (healthy while `threshold` of the last `window` probes passed). The cluster paces drains
+ * and rolls by it, so the edge has stopped sending to an instance before it closes, and
+ * sees the new one healthy before the next instance goes.
+ */
+export interface ProbeTiming {
+  /** From readiness failing to the edge taking the instance out of its pool. */
+  noticeDownMs: number;
+  /** From readiness passing to the edge putting the instance back. */
+  noticeUpMs: number;
+}
+
+export function probeTimingOf(app: ScaledApp): ProbeTiming {
+  const probe: ProbeRule = edgeRules.backends[app].probe;
+  // one interval of phase (the next probe may be a whole interval away) plus the probes needed
+  return {
+    noticeDownMs: probe.intervalMs * (probe.window - probe.threshold + 2) + probe.timeoutMs,
+    noticeUpMs: probe.intervalMs * (probe.threshold + 1) + probe.timeoutMs,
+  };
+}

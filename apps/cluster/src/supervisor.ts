@@ -1,0 +1,103 @@
+import type { Writable } from 'node:stream';
+import type { Logger } from '@hatago/platform/logging';
+import { edgeBackendsOf, entryOf, type InstanceSpec, SCALED_APPS, type ScaledApp, urlOf } from './cluster-layout.ts';
+import { probeTimingOf } from './probe-timing.ts';
+import { rollApp } from './rolling-restart.ts';
+import { type ProcessStatus, SupervisedProcess } from './supervised-process.ts';
+
+export interface SupervisorOptions {
+  /** Instances per app, each with its fixed port. */
+  ports: Partial<Record<ScaledApp, number[]>>;
+  edgePort: number;
+  /** Environment every process gets on top of the supervisor's own. */
+  env: Record<string, string>;
+  /** Extra environment for one app's processes. */
+  appEnv?: Partial<Record<ScaledApp | 'edge', Record<string, string>>>;
+  logger: Logger;
+  output: Writable;
+}
+
+export type RollTarget = ScaledApp | 'all';
+
+export class RollInProgressError extends Error {}
+
+/**
+ * Runs the whole cluster: every instance of every app, then the edge in front of them, and
+ * keeps them running. Rolls one app (or every app, each on its own, at the same time) on
+ * request.
+ */
+export class Supervisor {
+  private readonly instances: SupervisedProcess[] = [];
+  private readonly edge: SupervisedProcess;
+  private rolling: Promise<void> | undefined;
+
+  constructor(private readonly options: SupervisorOptions) {
+    const processOptions = { logger: options.logger, output: options.output, readyTimeoutMs: 120_000 };
+    for (const app of SCALED_APPS) {
+      const { noticeDownMs } = probeTimingOf(app);
+      for (const [i, port] of (options.ports[app] ?? []).entries()) {
+        const spec: InstanceSpec = {
+          id: `${app}-${i + 1}`,
+          app,
+          entry: entryOf(app),
+          port,
+          // readiness fails first, and the listener stays open until the edge has noticed
+          env: { ...options.env, ...options.appEnv?.[app], SHUTDOWN_DELAY_MS: String(noticeDownMs) },
+        };
+        this.instances.push(new SupervisedProcess(spec, { ...processOptions, stopTimeoutMs: noticeDownMs + 30_000 }));
+      }
+    }
+    const specs = this.instances.map((p) => p.spec);
+    this.edge = new SupervisedProcess(
+      {
+        id: 'edge',
+        app: 'edge',
+        entry: entryOf('edge'),
+        port: options.edgePort,
+        env: { ...options.env, ...options.appEnv?.edge, EDGE_BACKENDS: JSON.stringify(edgeBackendsOf(specs)) },
+      },
+      { ...processOptions, stopTimeoutMs: 30_000 },
+    );
+  }
+
+  get edgeUrl(): string {
+    return urlOf(this.options.edgePort);
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.instances.map((p) => p.start()));
+    await this.edge.start();
+  }
+
+  status(): ProcessStatus[] {
+    return [this.edge, ...this.instances].map((p) => p.status());
+  }
+
+  /** Rolls the target's instances; refuses while another roll runs. */
+  roll(target: RollTarget, progress: (line: string) => void): Promise<void> {
+    if (this.rolling) throw new RollInProgressError('a rolling restart is already running');
+    const apps = target === 'all' ? SCALED_APPS.filter((app) => this.instancesOf(app).length > 0) : [target];
+    this.options.logger.info({ apps }, 'rolling restart');
+    const rolls = apps.map((app) => rollApp(app, this.instancesOf(app), progress));
+    this.rolling = Promise.all(rolls).then(
+      () => {
+        this.rolling = undefined;
+      },
+      (error: unknown) => {
+        this.rolling = undefined;
+        throw error;
+      },
+    );
+    return this.rolling;
+  }
+
+  /** The edge first, so no new request arrives, then every instance drains at once. */
+  async stop(): Promise<void> {
+    await this.edge.stop();
+    await Promise.all(this.instances.map((p) => p.stop()));
+  }
+
+  private instancesOf(app: ScaledApp): SupervisedProcess[] {
+    return this.instances.filter((p) => p.spec.app === app);
+  }
+}
