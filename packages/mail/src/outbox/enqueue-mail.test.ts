@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { DomainError } from '@hatago/platform/errors';
+import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { SAMPLE_PARAMS } from '../testing/sample-params.ts';
+import { enqueueMail, enqueueNotice, type MailRequest } from './enqueue-mail.ts';
+
+const mail = (overrides: Partial<MailRequest> = {}): MailRequest => ({
+  template: 'reservation-confirmation',
+  to: 'guest@example.com',
+  locale: 'ja',
+  params: SAMPLE_PARAMS['reservation-confirmation']!,
+  category: 'reservation',
+  idempotencyKey: `key-${Math.random()}`,
+  reference: 'HT7F3K9Q2MXA',
+  ...overrides,
+});
+
+async function fieldsOf(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof DomainError, String(error));
+    assert.equal(error.kind, 'invalid');
+    return error.fields.map((f) => f.field).sort();
+  }
+  assert.fail('accepted');
+}
+
+for (const target of testDatabaseTargets()) {
+  describe(`enqueue (${target.name})`, () => {
+    let db: TestDatabase;
+    const count = async () => Number((await sql<{ n: number }>`select count(*)::int as n from mail_messages`.execute(db.database.db)).rows[0]!.n);
+    before(async () => {
+      db = await createTestDatabase(target, { seed: false });
+    });
+    after(() => db.dispose());
+
+    test('a valid mail is queued once per idempotency key', async () => {
+      const first = await enqueueMail(db.database.db, mail({ idempotencyKey: 'confirm-1' }));
+      const again = await enqueueMail(db.database.db, mail({ idempotencyKey: 'confirm-1', to: 'other@example.com' }));
+      assert.deepEqual(again, { id: first.id, created: false });
+      assert.equal(first.created, true);
+      const row = await db.database.db.selectFrom('mail_messages').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'queued');
+      assert.equal(row.channel, 'email');
+      assert.equal(row.recipient, 'guest@example.com');
+      assert.equal(row.attempts, 0);
+      assert.equal(row.reference, 'HT7F3K9Q2MXA');
+    });
+
+    test('a notice is queued for its Slack channel', async () => {
+      const queued = await enqueueNotice(db.database.db, { template: 'operator-alert', channel: '#ops', params: SAMPLE_PARAMS['operator-alert']!, idempotencyKey: 'alert-1' });
+      const row = await db.database.db.selectFrom('mail_messages').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
+      assert.deepEqual([row.channel, row.recipient, row.category, row.template], ['slack', '#ops', 'notice', 'operator-alert']);
+    });
+
+    test('bad input is refused with every field named, and nothing is written', async () => {
+      const before = await count();
+      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, mail({ template: 'no-such' as never, to: 'not an address', locale: 'fr' as never }))), ['locale', 'template', 'to']);
+      const missing = await fieldsOf(enqueueMail(db.database.db, mail({ params: { reservation: { code: 'HT1' } } })));
+      assert.ok(missing.includes('params/reservation/hotelName') && missing.includes('params/reservation/checkin'), missing.join());
+      assert.ok(missing.every((f) => f.startsWith('params/reservation/')));
+      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, mail({ template: 'operator-alert' as never }))), ['template']);
+      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, mail({ idempotencyKey: '', category: '' }))), ['category', 'idempotencyKey']);
+      assert.deepEqual(
+        await fieldsOf(enqueueNotice(db.database.db, { template: 'member-welcome', channel: 'ops room', params: { name: 'x' }, idempotencyKey: 'n-1' })),
+        ['channel', 'template'],
+      );
+      assert.deepEqual(
+        await fieldsOf(enqueueNotice(db.database.db, { template: 'operator-alert', channel: '#ops', params: { title: 't', text: 'x', severity: 'panic' }, idempotencyKey: 'n-2' })),
+        ['params/severity'],
+      );
+      assert.equal(await count(), before);
+    });
+
+    test('a rolled-back transaction leaves no message behind', async () => {
+      const before = await count();
+      await assert.rejects(
+        db.database.db.transaction().execute(async (trx) => {
+          await enqueueMail(trx, mail({ idempotencyKey: 'rolled-back' }));
+          throw new Error('the business change failed after the mail was queued');
+        }),
+        /business change failed/,
+      );
+      assert.equal(await count(), before);
+      const row = await db.database.db.selectFrom('mail_messages').select('id').where('idempotency_key', '=', 'rolled-back').executeTakeFirst();
+      assert.equal(row, undefined);
+    });
+  });
+}
