@@ -7,6 +7,9 @@ import type { Logger } from '@hatago/platform/logging';
 import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import { auditActor } from './audit-trail.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
+import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
+import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
+import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
 import { OPERATOR_SHELL } from './views/operator-page.ts';
 
@@ -46,5 +49,8 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   app.get('/operator/', async (_request, reply) => reply.redirect('/operator/reservations'));
   registerReservationRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerMailHistoryRoutes(app, deps);
+  registerMailSuppressionRoutes(app, deps);
+  registerMailboxRoutes(app, deps);
   return app;
 }

@@ -12,10 +12,10 @@ export const OPERATOR_SHELL = {
 };
 
 /** Every console page: the shared shell with navigation for the signed-in operator. */
-export function operatorPage(staff: StaffAccount, title: string, body: SafeHtml): string {
-  return renderConsolePage(OPERATOR_SHELL, staff, {
+export function operatorPage(staff: StaffAccount, title: string, body: SafeHtml, css = ''): string {
+  return renderConsolePage(css ? { ...OPERATOR_SHELL, css: OPERATOR_SHELL.css + css } : OPERATOR_SHELL, staff, {
     title,
-    nav: html`<a href="/operator/reservations">Reservations</a>${hasRole(staff, 'admin') ? html`<a href="/operator/audit">Audit log</a>` : ''}`,
+    nav: html`<a href="/operator/reservations">Reservations</a><a href="/operator/mail">Mail</a>${hasRole(staff, 'admin') ? html`<a href="/operator/audit">Audit log</a>` : ''}`,
     body,
   });
 }
