@@ -143,7 +143,7 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : ''}
       : html`<table>
     <thead><tr><th>Template</th><th>Recipient</th><th>Status</th><th>Queued</th></tr></thead>
     <tbody>${d.mails.map(
-      (m) => html`<tr><td>${m.template}</td><td>${m.recipient}</td><td>${m.status}</td><td>${tokyoTime(m.createdAt)}</td></tr>`,
+      (m) => html`<tr><td><a href="/operator/mail/${m.id}">${m.template}</a></td><td>${m.recipient}</td><td>${m.status}</td><td>${tokyoTime(m.createdAt)}</td></tr>`,
     )}</tbody>
   </table>`
   }
