@@ -11,3 +11,4 @@ export {
 export { UrlSignature, type SignatureCheck, type SignedParams } from './signing/url-signature.ts';
 export { LocalStorage, type LocalStorageOptions } from './local/local-storage.ts';
 export { openSignedObject, type SignedObjectResult } from './signing/signed-download.ts';
+export { signedObjectUrl } from './signing/signed-object-url.ts';

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InvalidObjectKeyError, type ObjectStorage, readBody } from './object-storage.ts';
+import { openSignedObject } from './signing/signed-download.ts';
+import type { UrlSignature } from './signing/url-signature.ts';
 
 export interface StorageFixture {
   storage: ObjectStorage;
@@ -9,6 +11,25 @@ export interface StorageFixture {
   /** Runs the clock that signs and checks links ahead, so expiry is tested without waiting. */
   advanceClock(seconds: number): void;
   dispose(): Promise<void>;
+}
+
+/** What the app's download route does with the parts of a signed link (see the facility's files route). */
+export async function downloadThroughApp(storage: ObjectStorage, signature: UrlSignature, urlPrefix: string, url: string) {
+  const parsed = new URL(url, 'http://storage.test');
+  const key = parsed.pathname.slice(urlPrefix.length).split('/').map(decodeURIComponent).join('/');
+  const result = await openSignedObject(storage, signature, {
+    key,
+    expires: parsed.searchParams.get('expires') ?? undefined,
+    signature: parsed.searchParams.get('signature') ?? undefined,
+  });
+  if (result.status !== 'ok') return { status: result.status === 'missing' ? 404 : 403 };
+  const { object } = result;
+  return {
+    status: 200,
+    body: await readBody(object),
+    contentType: object.contentType,
+    ...(object.contentDisposition === undefined ? {} : { contentDisposition: object.contentDisposition }),
+  };
 }
 
 /**

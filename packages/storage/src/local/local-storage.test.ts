@@ -3,9 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { objectStorageContract } from '../object-storage.contract.ts';
-import { readBody } from '../object-storage.ts';
-import { openSignedObject } from '../signing/signed-download.ts';
+import { downloadThroughApp, objectStorageContract } from '../object-storage.contract.ts';
 import { UrlSignature } from '../signing/url-signature.ts';
 import { LocalStorage } from './local-storage.ts';
 
@@ -22,24 +20,7 @@ async function localFixture() {
     advanceClock: (seconds: number) => {
       offsetMs += seconds * 1000;
     },
-    // What the app's download route does with the parts of the link.
-    async download(url: string) {
-      const parsed = new URL(url, 'http://storage.test');
-      const key = parsed.pathname.slice(PREFIX.length).split('/').map(decodeURIComponent).join('/');
-      const result = await openSignedObject(storage, signature, {
-        key,
-        expires: parsed.searchParams.get('expires') ?? undefined,
-        signature: parsed.searchParams.get('signature') ?? undefined,
-      });
-      if (result.status !== 'ok') return { status: result.status === 'missing' ? 404 : 403 };
-      const { object } = result;
-      return {
-        status: 200,
-        body: await readBody(object),
-        contentType: object.contentType,
-        ...(object.contentDisposition === undefined ? {} : { contentDisposition: object.contentDisposition }),
-      };
-    },
+    download: (url: string) => downloadThroughApp(storage, signature, PREFIX, url),
     dispose: () => rm(root, { recursive: true, force: true }),
   };
 }

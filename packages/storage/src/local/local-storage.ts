@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertValidKey, type ObjectStorage, type PutOptions, type StoredObject } from '../object-storage.ts';
+import { signedObjectUrl } from '../signing/signed-object-url.ts';
 import type { UrlSignature } from '../signing/url-signature.ts';
 
 export interface LocalStorageOptions {
@@ -64,9 +65,7 @@ export class LocalStorage implements ObjectStorage {
 
   async signedUrl(key: string, options: { expiresInSeconds: number }): Promise<string> {
     assertValidKey(key);
-    const { expires, signature } = this.options.signature.sign(key, options.expiresInSeconds);
-    const query = new URLSearchParams({ expires: String(expires), signature });
-    return `${this.options.urlPrefix}${key.split('/').map(encodeURIComponent).join('/')}?${query}`;
+    return signedObjectUrl(this.options.signature, this.options.urlPrefix, key, options.expiresInSeconds);
   }
 
   // Keys are validated before any of these: no segment can be `..` or absolute.
