@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { registerMetrics } from './metrics.ts';
 import { type Problem, problemFrom, sendProblem } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
@@ -18,6 +19,8 @@ export interface HttpAppOptions {
   /** Requests under this prefix get problem+json instead of an HTML page. */
   apiPrefix?: string;
   bodyLimit?: number;
+  /** The app's own Prometheus metrics, served on /metrics beside the HTTP ones. */
+  metrics?: Registry[];
 }
 
 export type HttpApp = FastifyInstance<any, any, any, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -91,6 +94,6 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
   });
 
-  registerMetrics(app, options.service);
+  registerMetrics(app, options.service, options.metrics);
   return app;
 }

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics per process: request durations by route template and status. */
-export function registerMetrics(app: FastifyInstance<any, any, any, any, any>, service: string): void {
+/**
+ * Prometheus metrics per process: request durations by route template and status, plus
+ * whatever registries the app adds for its own work (e.g. the mailer's delivery counters).
+ */
+export function registerMetrics(app: FastifyInstance<any, any, any, any, any>, service: string, extra: Registry[] = []): void {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -21,6 +24,7 @@ export function registerMetrics(app: FastifyInstance<any, any, any, any, any>, s
   });
   app.get('/metrics', async (_request, reply) => {
     reply.type(registry.contentType).header('cache-control', 'no-store');
-    return registry.metrics();
+    const texts = await Promise.all([registry, ...extra].map((r) => r.metrics()));
+    return texts.join('\n');
   });
 }
