@@ -18,7 +18,7 @@ export {
   type SuppressionReason,
 } from './suppression/suppressions.ts';
 export { HISTORY_PAGE_SIZE, parseMailHistoryFilter, type MailHistoryFilter, type MailHistoryForm } from './history/history-filter.ts';
-export { searchMailHistory, type MailHistoryItem, type MailHistoryPage } from './history/search-history.ts';
+export { mailHistoryQuery, searchMailHistory, type MailHistoryItem, type MailHistoryPage } from './history/search-history.ts';
 export { getMailMessage, type MailMessageDetail, type MailTimelineEntry } from './history/message-detail.ts';
 export { discardMessage, OPERATOR_ACTIONABLE, retryMessage, type OperatorMailAction } from './history/operator-actions.ts';
 export { getSinkMessage, listSinkMessages, MAILBOX_PAGE_SIZE, type SinkMessage, type SinkMessageSummary } from './history/sink-mailbox.ts';
