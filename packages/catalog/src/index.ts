@@ -14,6 +14,7 @@ export {
   type RoomTypeOffer,
 } from './offers/hotel-offers.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
+export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';
 export * from './management/index.ts';

@@ -28,7 +28,7 @@ const timeline = async (db: Executor, id: number) =>
   (await db.selectFrom('mail_events').select('type').where('message_id', '=', id).orderBy('id').execute()).map((e) => e.type as string);
 
 /** Runs workers until `done` holds for the message, then stops them (draining as in production). */
-async function deliverUntil(options: MailWorkerOptions, what: string, done: () => Promise<boolean>): Promise<void> {
+async function deliverUntil(options: Omit<MailWorkerOptions, 'logger'>, what: string, done: () => Promise<boolean>): Promise<void> {
   const workers = startMailWorkers({ pollIntervalMs: 10, logger, retry: FAST_RETRY, ...options });
   try {
     await waitUntil(what, done);
@@ -166,7 +166,7 @@ for (const target of testDatabaseTargets()) {
 
     test('a stalled provider holds back claiming: the queue grows, nothing is dropped, and draining returns unsent claims', async () => {
       await sql`update mail_messages set status = 'discarded' where status in ('queued', 'sending')`.execute(db);
-      const ids = [];
+      const ids: number[] = [];
       for (let i = 0; i < 12; i++) ids.push((await queueMail(db)).id);
       const gated = new GatedProvider();
       const workers = startMailWorkers({ db, providers: [gated], logger, concurrency: 1, batchSize: 5, pollIntervalMs: 10, retry: FAST_RETRY });

@@ -42,7 +42,7 @@ export interface MailWorkerOptions {
 
 export interface MailWorkers {
   readonly workerId: string;
-  /** Stop claiming; in-flight sends finish, claimed but unsent messages go back to the queue. */
+  /** Stop claiming; in-flight sends finish, claimed but unsent messages go back to the queue. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -118,13 +118,14 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
   });
   log.info({ providers: options.providers.map((p) => p.name), concurrency, batchSize, leaseMs }, 'mail workers started');
 
+  let stoppedAll: Promise<void> | undefined;
   return {
     workerId,
-    async stop() {
+    stop() {
       stopping = true;
       signalStop();
-      await Promise.all(loops);
-      log.info('mail workers stopped');
+      stoppedAll ??= Promise.all(loops).then(() => log.info('mail workers stopped'));
+      return stoppedAll;
     },
   };
 }

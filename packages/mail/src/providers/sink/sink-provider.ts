@@ -1,5 +1,5 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import type { MailTables } from '../../mail-tables.ts';
+import type { MailChannel, MailTables } from '../../mail-tables.ts';
 import { type MailProvider, MESSAGE_ID_HEADER, type OutgoingMessage, type SendResult } from '../mail-provider.ts';
 
 /**
@@ -9,12 +9,13 @@ import { type MailProvider, MESSAGE_ID_HEADER, type OutgoingMessage, type SendRe
  */
 export class SinkProvider implements MailProvider {
   readonly name = 'sink';
-  readonly channels = ['email', 'slack'] as const;
 
   constructor(
     private readonly db: Executor,
     private readonly from: string,
     readonly ratePerSecond = Number.POSITIVE_INFINITY,
+    /** Leave 'slack' out when a real Slack provider takes the notices. */
+    readonly channels: readonly MailChannel[] = ['email', 'slack'],
   ) {}
 
   async send(message: OutgoingMessage): Promise<SendResult> {

@@ -1,0 +1,33 @@
+import type { Database } from '@hatago/db';
+import { html } from '@hatago/platform/html';
+import { createHttpApp, type HttpApp } from '@hatago/platform/http';
+import type { Logger } from '@hatago/platform/logging';
+import type { Registry } from 'prom-client';
+import { sendgridWebhookRoutes } from './webhooks/sendgrid-webhook-routes.ts';
+
+export interface MailerAppDeps {
+  database: Database;
+  logger: Logger;
+  /** The delivery metrics of this process's workers (see createMailMetrics). */
+  metrics?: Registry;
+  /** SendGrid's Event Webhook verification key; without it the webhook refuses every batch. */
+  sendgridWebhook?: { publicKey: string | undefined; maxAgeSeconds?: number };
+}
+
+/**
+ * The mailer's HTTP side: probes, metrics and SendGrid's Event Webhook. The workers run
+ * beside it in the same process (startMailWorkers); no request ever waits on a send.
+ */
+export async function buildMailerApp(deps: MailerAppDeps): Promise<HttpApp> {
+  const app = createHttpApp({
+    service: 'mailer',
+    logger: deps.logger,
+    readiness: () => deps.database.ping(),
+    // machines call the mailer, never browsers: every error is problem+json
+    apiPrefix: '/',
+    errorPage: (problem) => html`<!doctype html><title>${problem.title}</title><p>${problem.title} (request ${problem.requestId ?? ''})</p>`.value,
+    ...(deps.metrics ? { metrics: [deps.metrics] } : {}),
+  });
+  await app.register(sendgridWebhookRoutes({ database: deps.database, publicKey: deps.sendgridWebhook?.publicKey, ...(deps.sendgridWebhook?.maxAgeSeconds ? { maxAgeSeconds: deps.sendgridWebhook.maxAgeSeconds } : {}) }));
+  return app;
+}
