@@ -1,177 +1,392 @@
-import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
+import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
-import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from '@hatago/platform/http';
-import { escapeHtml } from '@hatago/platform/html';
+import { acceptOrCreateRequestId } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
-import { backendFor, type BackendName } from './routing-table.ts';
+import type { DestinationStream } from 'pino';
+import { createAccessLog } from './admin/access-log.ts';
+import { AdminRoutes, createAdminServer, sendJson } from './admin/admin-server.ts';
+import { EdgeMetrics } from './admin/edge-metrics.ts';
+import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
+import { answerOnSocket, ALLOW_HEADER, methodRefusal, parseErrorStatus, transferEncodingRefusal } from './protection/front-door.ts';
+import { RateLimiter } from './protection/rate-limiter.ts';
+import { PROBLEMS, problemForStatus, sendEdgeProblem, type EdgeProblem } from './proxy/edge-answers.ts';
+import { OriginUnavailableError, type EdgeCacheHandler, type EdgeExchange, type OriginFetch } from './proxy/edge-exchange.ts';
+import { applyTraceContext, forwardableHeaders } from './proxy/forwarding.ts';
+import { originFetchFor, type OriginObserver } from './proxy/origin-client.ts';
+import { compileRules, redirectFor, routeFor, type CompiledRoute, type CompiledRules } from './routing/compiled-rules.ts';
+import { RequestView } from './routing/request-view.ts';
+import { decideRollout } from './routing/rollout.ts';
+import type { BackendRule, EdgeRules } from './rules/edge-rules.ts';
+import { EdgeRulesError } from './rules/load-rules.ts';
+import { formatRulePath, validateEdgeRules } from './rules/validate-rules.ts';
 
-export interface EdgeOptions {
-  backends: Record<BackendName, URL>;
+/** Instance base URLs per backend name, e.g. from EDGE_BACKENDS. */
+export type EdgeInstances = Record<string, ReadonlyArray<string | URL>>;
+
+export interface EdgeServerOptions {
+  rules: EdgeRules;
+  instances: EdgeInstances;
   logger: Logger;
-  /**
-   * Largest request body let through; the apps refuse the same size. The edge refuses
-   * first because an app that answers 413 and closes while the body is still arriving
-   * resets the connection, and the proxy would then only see a failed backend.
-   */
-  maxBodyBytes?: number;
+  /** Where access log lines go; default: stdout, buffered asynchronously. false: no access log. */
+  accessLog?: DestinationStream | false;
+  /** The cache for routes with a cache policy; without one every route passes. */
+  cache?: EdgeCacheHandler;
+  /** Bearer token of the admin listener (`adminServer`); without one there is no admin listener. */
+  adminToken?: string;
+  /** Start health probes at once (default true). */
+  probes?: boolean;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export interface EdgeServer {
+  /** The public listener (not listening yet). */
+  server: http.Server;
+  /** The admin listener (not listening yet), when an admin token was given. */
+  adminServer?: http.Server;
+  /** Routes of the admin listener; the cache mounts its purge routes here. */
+  admin: AdminRoutes;
+  metrics: EdgeMetrics;
+  pools: ReadonlyMap<string, BackendPool>;
+  /** Swaps in new rules (validated first; throws EdgeRulesError and keeps the current ones when invalid). */
+  reload(rules: EdgeRules): void;
+  /** Called on every instance health change (e.g. to broadcast it to other workers). */
+  onHealthChange(listener: (change: HealthChange) => void): void;
+  /** Stops probes and closes both listeners and the origin connection pools. */
+  close(): Promise<void>;
+}
 
-// RFC 9110 §7.6.1: connection-specific headers never cross a proxy
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const named = new Set(
-    String(headers.connection ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase()),
-  );
-  const out: IncomingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HOP_BY_HOP.has(name) && !named.has(name)) out[name] = value;
-  }
-  return out;
+/** The request-path state swapped as one object on reload, so a request never sees half of two rule sets. */
+interface Runtime {
+  rules: CompiledRules;
+  pools: Map<string, BackendPool>;
+  /** Origin fetchers per `route>backend`, built once per load (they close over the route's response rewrites). */
+  fetchers: Map<string, OriginFetch>;
+  limiters: Map<string, RateLimiter>;
 }
 
 /**
- * The front door: forwards by path to the guest, facility or operator app, gives every
- * request an X-Request-Id (kept when the client sent a well-formed one), returns it on
- * every response and logs one JSON line per request.
+ * Hatago's front door. For each request: refuse what must not reach an origin, redirect,
+ * route (first matching rule), rate-limit, answer synthetic routes, pick stable or canary,
+ * and hand the request either to the cache (routes with a cache policy) or straight to
+ * the backend's healthy instances.
  */
-export function createEdgeServer(options: EdgeOptions): http.Server {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
+  const { logger } = options;
+  const metrics = new EdgeMetrics();
+  const accessLog = options.accessLog === false ? undefined : createAccessLog(options.accessLog);
+  const healthListeners: Array<(change: HealthChange) => void> = [];
+  const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
 
-  const server = http.createServer((req, res) => {
-    const started = performance.now();
-    const requestId = acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]);
-    const path = (req.url ?? '/').split('?')[0]!;
-    const backend = backendFor(path);
-    const target = options.backends[backend];
-    res.setHeader(REQUEST_ID_HEADER, requestId);
+  const observer: OriginObserver = {
+    retried: (backend, instance, reason) => {
+      metrics.retries.labels(backend, reason).inc();
+      logger.warn({ backend, instance, reason }, 'retrying on another instance');
+    },
+    answered: (backend, _instance, seconds) => metrics.originSeconds.labels(backend).observe(seconds),
+  };
 
-    const headers = forwardableHeaders(req.headers);
-    headers[REQUEST_ID_HEADER] = requestId;
-    const priorFor = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${req.socket.remoteAddress}` : req.socket.remoteAddress;
-    // what this hop received; a client's own claim of https is not evidence (TLS in front is issue 6's rules)
-    headers['x-forwarded-proto'] = 'http';
-    headers['x-forwarded-host'] = req.headers.host;
-
-    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    const refuseTooLarge = () => {
-      // read and drop the rest of the body, so the client is not reset before it reads the answer
-      req.resume();
-      res.setHeader('connection', 'close');
-      sendEdgeProblem(req, res, requestId, TOO_LARGE);
-      log(413);
-    };
-    if (Number(req.headers['content-length'] ?? 0) > maxBody) return refuseTooLarge();
-
-    let refused = false;
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
-      (upstreamRes) => {
-        const responseHeaders = forwardableHeaders(upstreamRes.headers);
-        responseHeaders[REQUEST_ID_HEADER] = requestId;
-        res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
-        // pipeline, not pipe: a backend dying mid-response must close the client's
-        // connection (which then sees a failed request) instead of leaving it waiting
-        pipeline(upstreamRes, res, (error) => {
-          if (error) options.logger.warn({ reqId: requestId, backend, err: error }, 'response interrupted');
-          log(upstreamRes.statusCode ?? 502);
-        });
-      },
-    );
-    upstream.on('error', (error) => {
-      if (refused) return;
-      if (!res.headersSent) {
-        options.logger.warn({ reqId: requestId, backend, err: error }, 'backend unavailable');
-        sendEdgeProblem(req, res, requestId, UNAVAILABLE);
-        log(502);
-      } else {
-        res.destroy(error);
-      }
+  const buildPool = (name: string, rule: BackendRule) => {
+    const origins = instances[name] ?? [];
+    if (origins.length === 0) logger.warn({ backend: name }, 'backend has no instances: its routes answer 503');
+    const pool = new BackendPool(name, rule, origins);
+    for (const instance of pool.instances) metrics.instanceHealthy.labels(name, instance.origin).set(1);
+    pool.on('health', (change) => {
+      metrics.instanceHealthy.labels(change.backend, change.instance).set(change.healthy ? 1 : 0);
+      logger[change.healthy ? 'info' : 'warn'](change, change.healthy ? 'instance rejoined' : 'instance left the pool');
+      for (const listener of healthListeners) listener(change);
     });
-    // a chunked body has no length to check up front: count it as it streams
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxBody && !refused) {
-        refused = true;
-        req.unpipe(upstream);
-        upstream.destroy();
-        if (!res.headersSent) refuseTooLarge();
-      }
-    });
-    req.pipe(upstream);
-    // the backend may answer (413, 401 …) before reading the whole body; that is not an error
-    req.on('error', () => upstream.destroy());
+    if (options.probes !== false) pool.startProbes();
+    return pool;
+  };
 
-    function log(status: number) {
-      options.logger.info({
-        reqId: requestId,
-        method: req.method,
-        path,
-        backend,
-        status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-      });
+  const build = (rules: EdgeRules, previous?: Runtime): Runtime => {
+    const problems = validateEdgeRules(rules);
+    if (problems.length) throw new EdgeRulesError(problems.map((p) => `${formatRulePath(p.path) || '(rules)'}: ${p.message}`));
+    const pools = new Map<string, BackendPool>();
+    for (const [name, rule] of Object.entries(rules.backends)) {
+      const kept = previous?.pools.get(name);
+      pools.set(name, kept && JSON.stringify(kept.rule) === JSON.stringify(rule) ? kept : buildPool(name, rule));
     }
-  });
+    const compiled = compileRules(rules);
+    const fetchers = new Map<string, OriginFetch>();
+    for (const route of compiled.routes) {
+      for (const backend of [route.backend, route.rollout?.backend]) {
+        if (backend) fetchers.set(`${route.name}>${backend}`, originFetchFor(pools.get(backend)!, route.editResponse, observer));
+      }
+    }
+    const limiters = new Map<string, RateLimiter>();
+    for (const { rule } of compiled.rateLimits) {
+      const kept = previous?.limiters.get(rule.name);
+      const same = kept && kept.requests === rule.perClient.requests && kept.windowSeconds === rule.perClient.windowSeconds;
+      limiters.set(rule.name, same ? kept : new RateLimiter(rule.perClient.requests, rule.perClient.windowSeconds));
+    }
+    return { rules: compiled, pools, fetchers, limiters };
+  };
+
+  let runtime = build(options.rules);
+  for (const name of Object.keys(instances)) {
+    if (!runtime.pools.has(name)) logger.warn({ backend: name }, 'instances given for a backend the rules do not declare');
+  }
+
+  const server = http.createServer({ maxHeaderSize: options.rules.limits.maxHeaderBytes, requireHostHeader: true }, (req, res) => handle(req, res));
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  return server;
-}
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const status = parseErrorStatus(error.code);
+    metrics.refused.labels(`parse-${status}`).inc();
+    answerOnSocket(socket, status);
+  });
+  // CONNECT never reaches the request handler; without a listener node would just drop the socket
+  server.on('connect', (_req, socket) => {
+    metrics.refused.labels('method').inc();
+    answerOnSocket(socket, 405, `Allow: ${ALLOW_HEADER}\r\n`);
+  });
 
-interface EdgeProblem {
-  status: number;
-  title: string;
-  code: string;
-  detail: string;
-  heading: string;
-}
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const { rules } = runtime;
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const requestId = acceptOrCreateRequestId(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const view = RequestView.of(method, url, req.headers);
+    const log = { route: '-', backend: '-', cache: 'REFUSED', originMs: undefined as number | undefined };
+    let exchange: EdgeExchange | undefined;
+    const bytesBefore = req.socket.bytesWritten;
+    res.once('close', () => {
+      const status = res.statusCode;
+      metrics.countRequest(log.route, status, exchange ? exchange.cacheStatus : log.cache);
+      accessLog?.info({
+        reqId: requestId,
+        method,
+        path: view.path,
+        route: log.route,
+        backend: log.backend,
+        instance: exchange?.instance ?? '-',
+        cache: exchange ? exchange.cacheStatus : log.cache,
+        status: res.writableFinished ? status : 0,
+        bytes: req.socket.bytesWritten - bytesBefore,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(log.originMs !== undefined ? { originMs: log.originMs } : {}),
+        client: req.socket.remoteAddress,
+      });
+    });
+    const refuse = (problem: EdgeProblem, reason: string, headers?: OutgoingHttpHeaders) => {
+      metrics.refused.labels(reason).inc();
+      // the body may still be on its way: read and drop it so the client is not reset before it reads the answer
+      if (!req.complete) {
+        req.resume();
+        res.setHeader('connection', 'close');
+      }
+      sendEdgeProblem(res, view.path, requestId, problem, headers);
+    };
 
-const UNAVAILABLE: EdgeProblem = {
-  status: 502,
-  title: 'Bad Gateway',
-  code: 'BACKEND_UNAVAILABLE',
-  detail: 'The service is briefly unavailable; try again.',
-  heading: "We'll be right back",
-};
+    if (url.length > rules.limits.maxUrlBytes) return refuse(PROBLEMS.uriTooLong, 'url');
+    const badMethod = methodRefusal(method);
+    if (badMethod) return refuse(badMethod === 405 ? PROBLEMS.methodNotAllowed : PROBLEMS.notImplemented, 'method', { allow: ALLOW_HEADER });
+    const badCoding = transferEncodingRefusal(req.headers['transfer-encoding']);
+    if (badCoding) return refuse(badCoding === 400 ? PROBLEMS.badRequest : PROBLEMS.notImplemented, 'transfer-encoding');
 
-const TOO_LARGE: EdgeProblem = {
-  status: 413,
-  title: 'Content Too Large',
-  code: 'BODY_TOO_LARGE',
-  detail: 'The request body is too large.',
-  heading: 'That was too much to send',
-};
+    const redirect = redirectFor(rules, view);
+    if (redirect) {
+      log.route = redirect.name;
+      log.cache = 'SYNTH';
+      res.writeHead(redirect.status, { location: redirect.location(view), 'content-length': 0 });
+      return res.end();
+    }
+    const route = routeFor(rules, view);
+    if (!route) return refuse(PROBLEMS.notFound, 'no-route');
+    log.route = route.name;
 
-/** The edge's own answers: problem+json for the API, a friendly page otherwise, both with the request id. */
-function sendEdgeProblem(req: IncomingMessage, res: ServerResponse, requestId: string, problem: EdgeProblem) {
-  res.statusCode = problem.status;
-  res.setHeader('cache-control', 'no-store');
-  if ((req.url ?? '').startsWith('/api/')) {
-    res.setHeader('content-type', 'application/problem+json');
-    const { heading: _heading, ...body } = problem;
-    res.end(JSON.stringify({ type: 'about:blank', ...body, requestId }));
-    return;
+    for (const limit of rules.rateLimits) {
+      if (!limit.matches(view)) continue;
+      const wait = runtime.limiters.get(limit.rule.name)!.take(req.socket.remoteAddress ?? '');
+      if (wait > 0) return refuse(PROBLEMS.tooManyRequests, `rate-${limit.rule.name}`, { 'retry-after': String(wait) });
+    }
+
+    if (route.synthetic) {
+      log.cache = 'SYNTH';
+      req.resume();
+      res.writeHead(route.synthetic.status, route.synthetic.headers);
+      return res.end(route.synthetic.body);
+    }
+
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(PROBLEMS.tooLarge, 'body-size');
+
+    let backend = route.backend!;
+    if (route.rollout) {
+      const decision = decideRollout(route.rollout, backend, view);
+      backend = decision.backend;
+      if (decision.setCookie) res.appendHeader('set-cookie', decision.setCookie);
+    }
+    log.backend = backend;
+
+    const headers: OutgoingHttpHeaders = forwardableHeaders(req.headers);
+    headers['x-request-id'] = requestId;
+    const priorFor = req.headers['x-forwarded-for'];
+    const client = req.socket.remoteAddress ?? '';
+    headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
+    // what this hop received; a client's own claim of https is not evidence
+    headers['x-forwarded-proto'] = 'http';
+    headers['x-forwarded-host'] = req.headers.host;
+    // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here
+    delete headers.expect;
+    applyTraceContext(headers, req.headers.traceparent as string | undefined);
+    route.editRequest?.(headers);
+
+    exchange = {
+      req,
+      res,
+      requestId,
+      route: route.name,
+      backend,
+      path: view.path,
+      query: view.query,
+      originRequest: { method, path: url, headers },
+      cacheStatus: 'PASS',
+    };
+    const fetchOrigin = runtime.fetchers.get(`${route.name}>${backend}`)!;
+    const forward = (exchange: EdgeExchange) => {
+      if (route.cache !== 'pass' && options.cache) {
+        // the cache's call site: it answers from the store or through fetchOrigin, and records its status
+        options.cache.handle(exchange, route.cache, fetchOrigin).catch((error: unknown) => answerOriginError(exchange, error));
+      } else {
+        pass(exchange, fetchOrigin, route, log);
+      }
+    };
+
+    const hasBody = declared !== undefined ? declared !== '0' : req.headers['transfer-encoding'] !== undefined;
+    if (!hasBody) {
+      if (!BODYLESS.has(method)) headers['content-length'] = '0';
+      req.resume();
+      return forward(exchange);
+    }
+    const waiting = exchange;
+    readBody(req, rules.limits.maxBodyBytes).then((body) => {
+      if (body === undefined) return refuse(PROBLEMS.tooLarge, 'body-size');
+      headers['content-length'] = String(body.length);
+      waiting.originRequest.body = body;
+      forward(waiting);
+    }, () => res.destroy());
   }
-  res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(problem.title)}</title>
-<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>${escapeHtml(problem.heading)}</h1><p>${escapeHtml(problem.detail)}</p>
-<p>Request ID: <code>${escapeHtml(requestId)}</code></p></body></html>`);
+
+  function pass(exchange: EdgeExchange, fetchOrigin: OriginFetch, route: CompiledRoute, log: { originMs?: number }) {
+    const { res } = exchange;
+    const sent = performance.now();
+    fetchOrigin(exchange.originRequest).then(
+      (origin) => {
+        log.originMs = Math.round((performance.now() - sent) * 10) / 10;
+        exchange.instance = origin.instance;
+        if (res.destroyed) return origin.body.destroy();
+        res.writeHead(origin.status, origin.headers);
+        // pipeline, not pipe: a backend dying mid-response must close the client's
+        // connection (which then sees a failed request) instead of leaving it waiting
+        pipeline(origin.body, res, (error) => {
+          if (error && !res.writableFinished) logger.warn({ reqId: exchange.requestId, route: route.name, instance: origin.instance, err: error }, 'response interrupted');
+        });
+        if (!SAFE.has(exchange.req.method ?? 'GET') && origin.status < 400) options.cache?.invalidate?.(exchange, origin);
+      },
+      (error: unknown) => answerOriginError(exchange, error),
+    );
+  }
+
+  function answerOriginError(exchange: EdgeExchange, error: unknown) {
+    const { res } = exchange;
+    if (res.headersSent) return res.destroy();
+    if (error instanceof OriginUnavailableError) {
+      logger.warn({ reqId: exchange.requestId, route: exchange.route, backend: exchange.backend, err: error }, 'backend unavailable');
+      return sendEdgeProblem(res, exchange.path, exchange.requestId, problemForStatus(error.status));
+    }
+    logger.error({ reqId: exchange.requestId, route: exchange.route, err: error }, 'edge failed');
+    sendEdgeProblem(res, exchange.path, exchange.requestId, PROBLEMS.badGateway);
+  }
+
+  const admin = new AdminRoutes();
+  admin.add('GET', '/metrics', async (_req, res) => {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
+    res.end(text);
+  });
+  admin.add('GET', '/health', (_req, res) => sendJson(res, 200, healthView(runtime.pools)));
+  const adminServer = options.adminToken ? createAdminServer(admin, options.adminToken, logger) : undefined;
+
+  return {
+    server,
+    ...(adminServer ? { adminServer } : {}),
+    admin,
+    metrics,
+    get pools() {
+      return runtime.pools as ReadonlyMap<string, BackendPool>;
+    },
+    reload(rules) {
+      const previous = runtime;
+      runtime = build(rules, previous);
+      if (rules.limits.maxHeaderBytes !== previous.rules.limits.maxHeaderBytes) {
+        logger.warn('limits.maxHeaderBytes changes take effect on restart (the parser limit is fixed per listener)');
+      }
+      for (const [name, pool] of previous.pools) if (runtime.pools.get(name) !== pool) void pool.close();
+      for (const [name, limiter] of previous.limiters) if (runtime.limiters.get(name) !== limiter) limiter.close();
+    },
+    onHealthChange(listener) {
+      healthListeners.push(listener);
+    },
+    async close() {
+      await Promise.all([closeServer(server), adminServer ? closeServer(adminServer) : undefined]);
+      for (const limiter of runtime.limiters.values()) limiter.close();
+      await Promise.all([...runtime.pools.values()].map((pool) => pool.close()));
+      accessLog?.flush();
+    },
+  };
+}
+
+/** Reads a request body into memory, or undefined once it grows past `max` (the rest is drained). */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > max) {
+        over = true;
+        chunks.length = 0;
+        return resolve(undefined);
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    });
+    req.on('error', reject);
+  });
+}
+
+function healthView(pools: ReadonlyMap<string, BackendPool>) {
+  const backends: Record<string, unknown> = {};
+  for (const [name, pool] of pools) {
+    backends[name] = {
+      healthy: pool.healthyCount,
+      instances: pool.instances.map((instance) => ({
+        url: instance.origin,
+        healthy: instance.healthy,
+        active: instance.active,
+        probes: instance.probes,
+        ...(instance.lastProbeError ? { lastProbeError: instance.lastProbeError } : {}),
+      })),
+    };
+  }
+  return { backends };
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }

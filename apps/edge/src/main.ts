@@ -1,31 +1,63 @@
+import { fileURLToPath } from 'node:url';
 import { Type } from '@sinclair/typebox';
 import { ConfigError, loadConfig, ServiceConfig } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
+import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.ts';
 import { createEdgeServer } from './edge-server.ts';
+import { EdgeRulesError, loadEdgeRules } from './rules/load-rules.ts';
 
 const Env = Type.Object({
   ...ServiceConfig,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
-  GUEST_URL: Type.String({ pattern: '^https?://', default: 'http://127.0.0.1:3001' }),
-  FACILITY_URL: Type.String({ pattern: '^https?://', default: 'http://127.0.0.1:3002' }),
-  OPERATOR_URL: Type.String({ pattern: '^https?://', default: 'http://127.0.0.1:3003' }),
+  /** The rules file (default: the repository's config/edge.ts). */
+  EDGE_RULES: Type.String({ default: fileURLToPath(new URL('../../../config/edge.ts', import.meta.url)) }),
+  /** Instances per backend: {"guest":["http://127.0.0.1:3001",…],…} */
+  EDGE_BACKENDS: Type.String({
+    default: JSON.stringify({ guest: ['http://127.0.0.1:3001'], facility: ['http://127.0.0.1:3002'], operator: ['http://127.0.0.1:3003'] }),
+  }),
+  EDGE_ADMIN_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  EDGE_ADMIN_HOST: Type.String({ default: '127.0.0.1' }),
+  EDGE_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
 });
 
-let config;
-try {
-  config = loadConfig(Env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`edge: ${error.message}`);
-  process.exit(78);
+/** Any start-up problem ends the process with one clear message (78: configuration error). */
+async function orExit<T>(step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof ConfigError || error instanceof EdgeRulesError || error instanceof EdgeBackendsError)) throw error;
+    console.error(`edge: ${error instanceof EdgeRulesError ? `rules refused:\n${error.message}` : error.message}`);
+    process.exit(78);
+  }
 }
+
+const config = await orExit(() => {
+  const env = loadConfig(Env);
+  if (env.EDGE_ADMIN_PORT !== undefined && !env.EDGE_ADMIN_TOKEN) throw new ConfigError('invalid configuration: EDGE_ADMIN_TOKEN (missing): required with EDGE_ADMIN_PORT');
+  return env;
+});
+const instances = await orExit(() => parseEdgeBackends(config.EDGE_BACKENDS));
+const rules = await orExit(() => loadEdgeRules(config.EDGE_RULES));
+
 const logger = createLogger('edge', config.LOG_LEVEL);
-const server = createEdgeServer({
-  logger,
-  backends: { guest: new URL(config.GUEST_URL), facility: new URL(config.FACILITY_URL), operator: new URL(config.OPERATOR_URL) },
+const edge = createEdgeServer({ rules, instances, logger, ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}) });
+edge.server.listen(config.PORT, config.HOST, () => logger.info({ port: config.PORT, backends: instances }, 'edge listening'));
+if (edge.adminServer && config.EDGE_ADMIN_PORT !== undefined) {
+  edge.adminServer.listen(config.EDGE_ADMIN_PORT, config.EDGE_ADMIN_HOST, () => logger.info({ port: config.EDGE_ADMIN_PORT }, 'edge admin listening'));
+}
+
+// SIGHUP: re-read the rules file; a refused file leaves the running rules in place
+process.on('SIGHUP', () => {
+  loadEdgeRules(config.EDGE_RULES)
+    .then((next) => {
+      edge.reload(next);
+      logger.info({ routes: next.routes.length }, 'rules reloaded');
+    })
+    .catch((error: unknown) => {
+      const problems = error instanceof EdgeRulesError ? error.problems : [(error as Error).message];
+      logger.error({ problems }, 'rules refused; keeping the previous rules');
+    });
 });
-server.listen(config.PORT, config.HOST, () => logger.info({ port: config.PORT }, 'edge listening'));
-closeOnSignals([{ name: 'edge', close: () => new Promise((resolve) => server.close(resolve)) }], logger, {
-  delayMs: config.SHUTDOWN_DELAY_MS,
-});
+
+closeOnSignals([{ name: 'edge', close: () => edge.close() }], logger, { delayMs: config.SHUTDOWN_DELAY_MS });

@@ -8,8 +8,11 @@ export interface OriginRequest {
   /** Path and query as the origin should see them. */
   path: string;
   headers: OutgoingHttpHeaders;
-  /** The request body, streamed; absent for bodiless requests and background revalidations. */
-  body?: Readable;
+  /**
+   * The request body: buffered by the pipeline (bounded by limits.maxBodyBytes) so an
+   * idempotent request can be replayed on another instance; a stream is sent as is and never retried.
+   */
+  body?: Buffer | Readable;
 }
 
 /** The origin's answer, hop-by-hop headers removed and the rules' response rewrites applied. */
@@ -29,10 +32,15 @@ export interface OriginResponse {
  */
 export type OriginFetch = (request: OriginRequest) => Promise<OriginResponse>;
 
+/**
+ * No usable answer from the backend: 503 when no instance could be reached (all down or
+ * refusing connections), 504 when the first byte did not come in time, 502 otherwise.
+ */
 export class OriginUnavailableError extends Error {
   constructor(
     readonly backend: string,
     reason: string,
+    readonly status: 502 | 503 | 504 = 503,
   ) {
     super(`backend ${backend}: ${reason}`);
   }
@@ -71,4 +79,9 @@ export interface EdgeExchange {
 export interface EdgeCacheHandler {
   /** Answers `exchange.res` from the store or through `fetchOrigin`; resolves when the response is finished or handed off. */
   handle(exchange: EdgeExchange, policy: CachePolicyRule, fetchOrigin: OriginFetch): Promise<void>;
+  /**
+   * Told about every successful response (< 400) to an unsafe method on a pass route, so it can
+   * invalidate the target URL and its Location / Content-Location (RFC 9111 §4.4).
+   */
+  invalidate?(exchange: EdgeExchange, response: OriginResponse): void;
 }

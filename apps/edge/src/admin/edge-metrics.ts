@@ -1,0 +1,32 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The edge's Prometheus metrics, in a registry of its own (several edges may live in one
+ * test process). The cache registers its own metrics on `registry`.
+ */
+export class EdgeMetrics {
+  readonly registry = new Registry();
+  readonly #requests = new Counter({ name: 'edge_requests_total', help: 'Requests answered, by route, status and cache status', labelNames: ['route', 'status', 'cache'], registers: [this.registry] });
+  readonly #requestChildren = new Map<string, { inc(): void }>();
+  readonly originSeconds = new Histogram({
+    name: 'edge_origin_seconds',
+    help: 'Time from sending a request to an origin to its response head',
+    labelNames: ['backend'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+    registers: [this.registry],
+  });
+  readonly instanceHealthy = new Gauge({ name: 'edge_instance_healthy', help: '1 while an instance passes its probes', labelNames: ['backend', 'instance'], registers: [this.registry] });
+  readonly retries = new Counter({ name: 'edge_retries_total', help: 'Requests retried on another instance', labelNames: ['backend', 'reason'], registers: [this.registry] });
+  readonly refused = new Counter({ name: 'edge_refused_total', help: 'Requests refused at the front door without reaching an origin', labelNames: ['reason'], registers: [this.registry] });
+
+  /** Counts one answered request; label children are cached so the hot path does not rebuild label keys. */
+  countRequest(route: string, status: number, cache: string) {
+    const key = `${route}\0${status}\0${cache}`;
+    let child = this.#requestChildren.get(key);
+    if (!child) {
+      child = this.#requests.labels(route, String(status), cache);
+      this.#requestChildren.set(key, child);
+    }
+    child.inc();
+  }
+}

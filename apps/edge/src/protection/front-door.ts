@@ -1,0 +1,47 @@
+import type { Duplex } from 'node:stream';
+import { HTTP_METHODS } from '../rules/edge-rules.ts';
+
+const ALLOWED = new Set<string>(HTTP_METHODS);
+// known to HTTP but refused on purpose: TRACE echoes credentials back (cross-site tracing), CONNECT would make the edge a tunnel
+const REFUSED = new Set(['TRACE', 'CONNECT']);
+export const ALLOW_HEADER = HTTP_METHODS.join(', ');
+
+/**
+ * RFC 9110 §15.5.6 / §15.6.2: a method the edge knows but refuses is 405 (with Allow);
+ * one it does not implement at all (WebDAV, PURGE from outside, …) is 501. null: allowed.
+ */
+export function methodRefusal(method: string): 405 | 501 | null {
+  if (ALLOWED.has(method)) return null;
+  return REFUSED.has(method) ? 405 : 501;
+}
+
+/**
+ * RFC 9112 §6.1/§6.3: only `chunked` is a transfer coding the edge understands; another
+ * final coding makes the length unknowable (400), an extra coding is not implemented (501).
+ * Node's parser already refuses Content-Length together with Transfer-Encoding and
+ * duplicate or invalid Content-Length, answered by `answerParseError`.
+ */
+export function transferEncodingRefusal(value: string | undefined): 400 | 501 | null {
+  if (value === undefined || value.toLowerCase() === 'chunked') return null;
+  const codings = value.toLowerCase().split(',').map((coding) => coding.trim());
+  return codings.at(-1) === 'chunked' ? 501 : 400;
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 405: 'Method Not Allowed', 414: 'URI Too Long', 431: 'Request Header Fields Too Large', 501: 'Not Implemented' };
+
+/** Status for a request node's parser rejected before it became a request. */
+export function parseErrorStatus(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'HPE_INVALID_METHOD') return 501;
+  if (code === 'HPE_URI_TOO_LONG') return 414;
+  return 400;
+}
+
+/** Writes a minimal response on a socket whose request never parsed (or a CONNECT), then closes it. */
+export function answerOnSocket(socket: Duplex, status: number, extraHeaders = '') {
+  if (!socket.writable) return socket.destroy();
+  const body = `${status} ${REASONS[status] ?? 'Error'}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nCache-Control: no-store\r\n${extraHeaders}\r\n${body}`,
+  );
+}
