@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
 import { createEdgeServer } from '@hatago/edge';
+import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
 import { buildOperatorApp } from '@hatago/operator';
@@ -34,6 +35,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedPlatform {
   /** The edge's address: the one public entry point. */
   url: string;
+  /** The edge's admin listener (metrics, health, purge) and its bearer token. */
+  edgeAdmin: { url: string; token: string };
   database: Database;
   /** Everything to drain and close, in order, on shutdown. */
   parts: Drainable[];
@@ -81,40 +84,46 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
     ['operator', await buildOperatorApp({ ...deps, logger: loggerOf('operator') })],
   ];
-  const backends = {} as Record<(typeof apps)[number][0], URL>;
+  // one instance per app; there is no separate canary build here, so an opt-in lands on the same guest app
+  const instances: Record<string, string[]> = {};
   for (const [name, app] of apps) {
     await app.listen({ port: 0, host: '127.0.0.1' });
-    backends[name] = new URL(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+    instances[name] = [`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`];
   }
+  instances['guest-canary'] = instances.guest!;
 
-  const edge = createEdgeServer({ backends, logger: loggerOf('edge') });
-  await new Promise<void>((resolve, reject) => {
-    edge.once('error', reject);
-    edge.listen(options.port, options.host, resolve);
+  const adminToken = randomBytes(24).toString('hex');
+  const edge = createEdgeServer({
+    rules: edgeRules,
+    instances,
+    logger: loggerOf('edge'),
+    adminToken,
+    ...(options.logLevel === 'silent' ? { accessLog: false as const } : {}),
   });
-  const address = edge.address() as AddressInfo;
+  const listen = (server: http.Server, port: number, host: string) =>
+    new Promise<AddressInfo>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve(server.address() as AddressInfo));
+    });
+  const address = await listen(edge.server, options.port, options.host);
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
+  // the admin listener stays on loopback: purges come from the apps in this process
+  const adminAddress = await listen(edge.adminServer!, 0, '127.0.0.1');
 
   const parts: Drainable[] = [
-    { name: 'edge', close: () => closeServer(edge) },
+    { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
     { name: 'database', close: () => database.close() },
   ];
   return {
     url,
+    edgeAdmin: { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken },
     database,
     parts,
     async close() {
       for (const part of parts) await part.close();
     },
   };
-}
-
-function closeServer(server: http.Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }
 
 /** Embedded mode keeps its signing secret beside the data, so sessions and links survive restarts. */
