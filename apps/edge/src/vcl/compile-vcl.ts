@@ -1,3 +1,5 @@
+import { escapeHtml } from '@hatago/platform/html';
+import { type EdgeProblem, PROBLEMS } from '../proxy/edge-answers.ts';
 import {
   HTTP_METHODS,
   isSyntheticRoute,
@@ -69,7 +71,7 @@ const H = {
 } as const;
 
 /** Headers stored on cached objects for the VCL's own use, removed before delivery. */
-const OBJ = { purgeUrl: 'X-Hatago-Url', swr: 'X-Hatago-Swr' } as const;
+const OBJ = { purgeUrl: 'X-Hatago-Url', path: 'X-Hatago-Obj-Path', swr: 'X-Hatago-Swr' } as const;
 
 // RFC 9111 §4.2.2: statuses a cache may give heuristic freshness when the origin gave none
 const HEURISTIC_STATUSES = [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501];
@@ -561,7 +563,7 @@ function writeAdmin(w: VclWriter, tokenEnv: string) {
             w.line(`set ${PATH} = regsub(req.url, "\\?.*$", "");`);
             w.line('call hatago_match;');
             w.line('call hatago_cache_key;');
-            w.line(`std.ban("obj.http.${OBJ.purgeUrl} == " + req.http.${H.keyUrl});`);
+            w.line(`std.ban(${vclString(`obj.http.${OBJ.purgeUrl} == "`)} + req.http.${H.keyUrl} + ${vclString('"')});`);
             w.line(`set req.http.${H.purged} = "ban";`);
             w.line('return (synth(200));');
           },
@@ -700,8 +702,23 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
     perRoute(w, routes, (route, into) => {
       if (!isSyntheticRoute(route)) rewriteLines(into, 'beresp', rewrites, route, attempt);
     });
+    w.line('# RFC 9111 §4.4: a successful unsafe request invalidates its target and the same-host Location / Content-Location');
+    w.block('if (bereq.method ~ "^(POST|PUT|PATCH|DELETE)$" && beresp.status < 400)', () => {
+      const banPath = (expression: string) => w.line(`std.ban(${vclString(`obj.http.${OBJ.path} == "`)} + ${expression} + ${vclString('"')});`);
+      banPath('regsub(bereq.url, "\\?.*$", "")');
+      for (const header of ['Location', 'Content-Location']) {
+        w.chain([
+          [`beresp.http.${header} ~ "^/"`, () => banPath(`regsub(beresp.http.${header}, "[?#].*$", "")`)],
+          [
+            `beresp.http.${header} ~ "^https?://" && regsub(beresp.http.${header}, "^https?://([^/?#]+).*$", "\\1") == bereq.http.host`,
+            () => banPath(`regsub(regsub(beresp.http.${header}, "^https?://[^/?#]+", ""), "[?#].*$", "")`),
+          ],
+        ]);
+      }
+    });
     w.block('if (var.get("policy") != "cache" || bereq.uncacheable)', () => w.line('return (deliver);'));
     w.line(`set beresp.http.${OBJ.purgeUrl} = var.get("key-url");`);
+    w.line(`set beresp.http.${OBJ.path} = regsub(var.get("key-url"), "\\?.*$", "");`);
     w.line('# stale-if-error: a failed refresh keeps the stale object');
     w.block('if (beresp.status >= 500 && bereq.is_bgfetch)', () => w.line('return (abandon);'));
     w.line('# never shared: one guest\'s cookie or private page must not reach another (hit-for-miss)');
@@ -769,8 +786,27 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
   w.line();
 }
 
-const friendlyPage = (status: string, heading: string, detail: string) =>
-  `<!doctype html><html lang="en"><meta charset="utf-8"><title>${status}</title><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${heading}</h1><p>${detail}</p><p>Request ID: <code>`;
+/**
+ * The edge's own answer as the Node edge writes it (apps/edge/src/proxy/edge-answers.ts):
+ * problem+json for /api/, a friendly page otherwise, the request id in both. Returns the VCL
+ * statements that fill the body; `requestId` is a VCL expression.
+ */
+function problemBody(w: VclWriter, problem: EdgeProblem, target: 'resp' | 'beresp', url: string, requestId: string) {
+  const json = JSON.stringify({ type: 'about:blank', status: problem.status, title: problem.title, code: problem.code, detail: problem.detail, requestId: '' });
+  const [jsonHead] = json.split('""}');
+  w.block(`if (${url} ~ "^/api/")`, () => {
+    w.line(`set ${target}.http.Content-Type = "application/problem+json";`);
+    w.line(`synthetic(${vclString(`${jsonHead}"`)} + ${requestId} + ${vclString('"}')});`);
+    w.line('return (deliver);');
+  });
+  const page = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(problem.title)}</title>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>${escapeHtml(problem.heading)}</h1><p>${escapeHtml(problem.detail)}</p>
+<p>Request ID: <code>`;
+  w.line(`set ${target}.http.Content-Type = "text/html; charset=utf-8";`);
+  w.line(`synthetic(${vclString(page)} + ${requestId} + ${vclString('</code></p></body></html>')});`);
+  w.line('return (deliver);');
+}
 
 function writeBackendError(w: VclWriter) {
   w.block('sub vcl_backend_error', () => {
@@ -784,19 +820,8 @@ function writeBackendError(w: VclWriter) {
     w.line('set beresp.grace = 0s;');
     w.line('set beresp.uncacheable = true;');
     w.line('set beresp.http.Cache-Control = "no-store";');
-    w.line('set beresp.http.Retry-After = "5";');
-    w.block('if (bereq.url ~ "^/api/")', () => {
-      w.line('set beresp.http.Content-Type = "application/problem+json";');
-      w.line(
-        `synthetic(${vclString('{"type":"about:blank","status":503,"title":"Service Unavailable","code":"BACKEND_UNAVAILABLE","detail":"The service is briefly unavailable; try again.","requestId":"')} + bereq.http.X-Request-Id + ${vclString('"}')});`,
-      );
-      w.line('return (deliver);');
-    });
-    w.line('set beresp.http.Content-Type = "text/html; charset=utf-8";');
-    w.line(
-      `synthetic(${vclString(friendlyPage('503 Service Unavailable', "We'll be right back", 'The service is briefly unavailable; try again in a moment.'))} + bereq.http.X-Request-Id + "</code></p></body></html>");`,
-    );
-    w.line('return (deliver);');
+    // the request id is the client's (bereq carries it); a retried URL may be the key URL, its path is the same
+    problemBody(w, PROBLEMS.unavailable, 'beresp', 'bereq.url', 'bereq.http.X-Request-Id');
   });
   w.line();
 }
@@ -810,21 +835,19 @@ function writeDeliver(w: VclWriter) {
       w.line(`set resp.http.X-Cache = req.http.${H.xcache};`);
     });
     w.block(`if (req.http.${H.setCookie})`, () => w.line(`header.append(resp.http.Set-Cookie, req.http.${H.setCookie});`));
-    for (const name of ['xkey', 'Surrogate-Key', OBJ.purgeUrl, OBJ.swr, 'X-Varnish', 'Via']) w.line(`unset resp.http.${name};`);
+    for (const name of ['xkey', 'Surrogate-Key', ...Object.values(OBJ), 'X-Varnish', 'Via']) w.line(`unset resp.http.${name};`);
   });
   w.line();
 }
 
-const SYNTH_PAGES: Record<number, [string, string, string]> = {
-  403: ['Forbidden', 'FORBIDDEN', 'This address may not use the purge API.'],
-  401: ['Unauthorized', 'UNAUTHORIZED', 'A valid bearer token is required.'],
-  404: ['Not Found', 'NOT_FOUND', 'Nothing is served at this address.'],
-  405: ['Method Not Allowed', 'METHOD_NOT_ALLOWED', 'This method is not allowed here.'],
-  413: ['Content Too Large', 'BODY_TOO_LARGE', 'The request body is too large.'],
-  414: ['URI Too Long', 'URI_TOO_LONG', 'The address is too long.'],
-  429: ['Too Many Requests', 'RATE_LIMITED', 'Too many requests; try again later.'],
-  501: ['Not Implemented', 'NOT_IMPLEMENTED', 'This method is not implemented.'],
-};
+const EDGE_ANSWERS: EdgeProblem[] = [
+  PROBLEMS.notFound,
+  PROBLEMS.methodNotAllowed,
+  PROBLEMS.tooLarge,
+  PROBLEMS.uriTooLong,
+  PROBLEMS.tooManyRequests,
+  PROBLEMS.notImplemented,
+];
 
 function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[], attempt: Attempt) {
   w.block('sub vcl_synth', () => {
@@ -835,8 +858,13 @@ function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[]
       w.line('set resp.http.Content-Length = "0";');
       w.line('return (deliver);');
     });
-    w.block(`if (req.http.${H.purged})`, () => {
+    w.block('if (local.socket == "admin")', () => {
       w.line('set resp.http.Content-Type = "application/json";');
+      w.block('if (resp.status == 401)', () => w.line('set resp.http.WWW-Authenticate = {"Bearer realm="hatago-edge-admin""};'));
+      w.block(`if (resp.status != 200)`, () => {
+        w.line(`synthetic(${vclString('{"type":"about:blank","status":')} + resp.status + ${vclString('}')});`);
+        w.line('return (deliver);');
+      });
       w.line(`synthetic(${vclString('{"purged":"')} + req.http.${H.purged} + ${vclString('"}')});`);
       w.line('return (deliver);');
     });
@@ -856,20 +884,11 @@ function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[]
     w.block(`if (req.http.${H.synth} ~ "^retry-after:")`, () => w.line(`set resp.http.Retry-After = regsub(req.http.${H.synth}, "^retry-after:", "");`));
     w.block('if (resp.status == 405)', () => w.line(`set resp.http.Allow = "${HTTP_METHODS.join(', ')}";`));
     w.line('# the edge\'s own answers: problem+json for the API, a friendly page otherwise, both with the request id');
-    const branches: Array<[string, () => void]> = Object.entries(SYNTH_PAGES).map(([status, [title, code, detail]]) => [
-      `resp.status == ${status}`,
+    const branches: Array<[string, () => void]> = EDGE_ANSWERS.map((problem) => [
+      `resp.status == ${problem.status}`,
       () => {
-        w.line(`set resp.reason = "${title}";`);
-        w.block(`if (req.url ~ "^/api/" || local.socket == "admin")`, () => {
-          w.line('set resp.http.Content-Type = "application/problem+json";');
-          w.line(
-            `synthetic(${vclString(`{"type":"about:blank","status":${status},"title":"${title}","code":"${code}","detail":"${detail}","requestId":"`)} + req.http.X-Request-Id + ${vclString('"}')});`,
-          );
-          w.line('return (deliver);');
-        });
-        w.line('set resp.http.Content-Type = "text/html; charset=utf-8";');
-        w.line(`synthetic(${vclString(friendlyPage(`${status} ${title}`, title, detail))} + req.http.X-Request-Id + "</code></p></body></html>");`);
-        w.line('return (deliver);');
+        w.line(`set resp.reason = ${vclString(problem.title)};`);
+        problemBody(w, problem, 'resp', 'req.url', 'req.http.X-Request-Id');
       },
     ]);
     w.chain(branches);

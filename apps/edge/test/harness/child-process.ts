@@ -24,8 +24,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-export function startServerProcess(command: string, args: string[], cleanupDir?: string): ServerProcess {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServerProcess(command: string, args: string[], options: { cleanupDir?: string; env?: Record<string, string> } = {}): ServerProcess {
+  const { cleanupDir } = options;
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   running.add(child);
   let output = '';
   const listeners = new Set<() => void>();

@@ -63,7 +63,7 @@ ${options.passPrefixes.map((prefix) => `    location ^~ ${prefix} { ${proxied} a
 `;
   const file = path.join(dir, 'nginx.conf');
   writeFileSync(file, config);
-  const server = startServerProcess('nginx', ['-p', dir, '-c', file, '-e', 'stderr', '-g', 'daemon off;'], dir);
+  const server = startServerProcess('nginx', ['-p', dir, '-c', file, '-e', 'stderr', '-g', 'daemon off;'], { cleanupDir: dir });
   try {
     await waitUntilAnswers(`http://127.0.0.1:${port}/`, server);
   } catch (error) {

@@ -21,6 +21,8 @@ export interface VarnishOptions {
   params?: Record<string, string>;
   /** Cache size for `-s malloc,<size>`. */
   storage?: string;
+  /** Environment of varnishd (the VCL reads the purge token with std.getenv). */
+  env?: Record<string, string>;
 }
 
 // a small varnishd for tests on a shared 2-core machine; the bench passes its own
@@ -83,7 +85,7 @@ export async function startVarnish(options: VarnishOptions): Promise<RunningVarn
     '-s', `malloc,${options.storage ?? '256m'}`,
     ...Object.entries(params).flatMap(([name, value]) => ['-p', `${name}=${value}`]),
   ];
-  const server = startServerProcess('varnishd', args, dir);
+  const server = startServerProcess('varnishd', args, { cleanupDir: dir, ...(options.env ? { env: options.env } : {}) });
   try {
     // the manager binds the sockets before the child runs; the child accepts once it said so
     await server.waitForOutput(/Child \(\d+\) said Child starts/, 30_000);

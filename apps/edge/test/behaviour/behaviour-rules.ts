@@ -1,0 +1,60 @@
+import { defineEdgeRules, type BackendRule } from '../../src/rules/edge-rules.ts';
+
+/**
+ * The rules the behaviour suite runs on both edges: one of each kind of rule, independent
+ * of Hatago's own config/edge.ts. Probes are fast so an instance that dies leaves its pool
+ * (and one that comes back rejoins) within a second.
+ */
+const pool: BackendRule = {
+  probe: { path: '/readyz', intervalMs: 200, timeoutMs: 150, window: 3, threshold: 2 },
+  connectTimeoutMs: 500,
+  firstByteTimeoutMs: 5000,
+  idleTimeoutMs: 5000,
+  balance: 'round-robin',
+};
+
+export const behaviourRules = defineEdgeRules({
+  backends: { app: pool, canary: pool, console: pool, fragile: pool },
+  redirects: [{ name: 'old-hotel', match: { pathPattern: '^/hotel/([0-9]+)$' }, location: '/hotels/$1', status: 301, keepQuery: true }],
+  routes: [
+    {
+      name: 'maintenance',
+      match: { pathPrefix: '/maintenance' },
+      synthetic: { status: 503, contentType: 'text/html; charset=utf-8', body: '<h1>Under "maintenance"</h1>\n<p>Back soon.</p>', retryAfterSeconds: 60 },
+    },
+    { name: 'switched-off', enabled: false, match: { pathPrefix: '/console/off' }, synthetic: { status: 410, contentType: 'text/plain', body: 'gone' } },
+    { name: 'console', match: { pathPrefix: '/console' }, backend: 'console', cache: 'pass' },
+    { name: 'partner', match: { host: 'partner.example' }, backend: 'console', cache: 'pass' },
+    { name: 'writes', match: { pathPrefix: '/write', methods: ['POST'] }, backend: 'console', cache: 'pass' },
+    { name: 'beta-header', match: { pathPrefix: '/feature', header: { name: 'X-Beta', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
+    { name: 'vip-cookie', match: { pathPrefix: '/lounge', cookie: { name: 'vip', pattern: '^(gold|platinum)$' } }, backend: 'canary', cache: 'pass' },
+    { name: 'preview-query', match: { pathPrefix: '/news', query: { name: 'preview', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
+    {
+      name: 'hotel',
+      match: { pathPattern: '^/hotels/[0-9]+$', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['checkin', 'nights'], locale: false, device: true } },
+      rollout: { backend: 'canary', query: 'canary', cookie: 'test_canary', percent: 0 },
+    },
+    {
+      name: 'catalogue',
+      match: { pathPrefix: '/catalogue', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 60, key: { query: [], locale: false, device: false } },
+    },
+    {
+      name: 'fragile',
+      match: { pathPrefix: '/fragile' },
+      backend: 'fragile',
+      cache: { ttl: 1, graceSeconds: 300, key: { query: [], locale: false, device: false } },
+    },
+    { name: 'beta', match: { pathPrefix: '/beta' }, backend: 'app', cache: 'pass', rollout: { backend: 'canary', query: 'beta', cookie: 'test_beta', percent: 100 } },
+    { name: 'everything-else', match: { pathPrefix: '/' }, backend: 'app', cache: 'pass' },
+  ],
+  headers: {
+    request: [{ set: 'X-Edge', value: 'hatago' }],
+    response: [{ remove: 'X-Powered-By' }, { set: 'X-Content-Type-Options', value: 'nosniff', routes: ['hotel', 'maintenance'] }],
+  },
+  rateLimits: [],
+  limits: { maxHeaderBytes: 16_384, maxUrlBytes: 2048, maxBodyBytes: 65_536 },
+});

@@ -1,0 +1,314 @@
+import assert from 'node:assert/strict';
+import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { echoHandler, type Origin, type OriginHandler, startOrigin } from '../harness/origin.ts';
+import { behaviourRules } from './behaviour-rules.ts';
+import { type EdgeTarget, type EdgeUnderTest, nodeEdge, varnishEdge } from './edge-targets.ts';
+
+/**
+ * The ONE behaviour suite of the edge: the same cases, the same rules and the same real
+ * origin processes, run against the Node edge and against varnishd running the VCL the
+ * rules compile to. A case that passes on one and fails on the other is a difference
+ * between the runtimes, which the rules promise not to have.
+ */
+
+const TOKEN = 'behaviour-suite-token';
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** What the echo origin says it received. */
+interface Echo {
+  origin: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** A plain HTTP/1.1 request (no fetch: the suite sets Host and reads every header as sent). */
+function request(base: string, path: string, options: { method?: string; headers?: OutgoingHttpHeaders } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const echoOf = (answer: Answer) => JSON.parse(answer.text) as Echo;
+
+/** Asks until `done` holds (an instance leaving or rejoining a pool is timed by probes, not by the test). */
+async function until<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, deadlineMs = 15_000): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await attempt();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${deadlineMs} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The suite's origins: tagging, cacheability and cookies by path, like the guest app does. */
+const suiteOrigin: OriginHandler = (req, res, origin) => {
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (path === '/readyz') {
+    res.end('ready');
+    return;
+  }
+  res.setHeader('x-powered-by', 'origin-framework');
+  const hotel = /^\/hotels\/([0-9]+)$/.exec(path);
+  if (hotel) {
+    res.setHeader('cache-control', 'public, max-age=60');
+    res.setHeader('surrogate-key', `hotel-${hotel[1]} hotels`);
+  } else if (path === '/catalogue/cookie') {
+    res.setHeader('cache-control', 'public, max-age=60');
+    res.setHeader('set-cookie', 'session=abc; Path=/');
+  } else if (path === '/catalogue/private') {
+    res.setHeader('cache-control', 'private, max-age=60');
+  }
+  echoHandler(req, res, origin);
+};
+
+function behaviourOn(target: EdgeTarget) {
+  describe(`edge behaviour on ${target.name}`, () => {
+    let edge: EdgeUnderTest;
+    let base: string;
+    const origins = {} as Record<'appA' | 'appB' | 'canary' | 'console' | 'fragile', Origin>;
+    const get = (path: string, headers: OutgoingHttpHeaders = {}) => request(base, path, { headers });
+    /** Requests for this path (and query) that reached any instance. */
+    const originCount = (url: string) => Object.values(origins).reduce((sum, origin) => sum + origin.seen.filter((seen) => seen.url === url).length, 0);
+
+    before(async () => {
+      origins.appA = await startOrigin('app-a', suiteOrigin);
+      origins.appB = await startOrigin('app-b', suiteOrigin);
+      origins.canary = await startOrigin('canary', suiteOrigin);
+      origins.console = await startOrigin('console', suiteOrigin);
+      origins.fragile = await startOrigin('fragile', suiteOrigin);
+      const instances = {
+        app: [origins.appA.url.href, origins.appB.url.href],
+        canary: [origins.canary.url.href],
+        console: [origins.console.url.href],
+        fragile: [origins.fragile.url.href],
+      };
+      edge = await target.start(behaviourRules, instances, TOKEN);
+      base = edge.base;
+    });
+    after(async () => {
+      await edge?.stop();
+      for (const origin of Object.values(origins)) await origin.kill();
+    });
+
+    it('routes by prefix, pattern, method, host, header, cookie and query; first match wins; disabled routes are skipped', async () => {
+      const cases: Array<[string, OutgoingHttpHeaders, string, string?]> = [
+        ['/console/reports?x=1', {}, 'console'],
+        ['/console', {}, 'console'],
+        ['/consolex', {}, 'app'],
+        ['/console/off', {}, 'console'],
+        ['/anything', { host: 'partner.example:8443' }, 'console'],
+        ['/anything', { host: 'PARTNER.example' }, 'console'],
+        ['/anything', { host: 'other.example' }, 'app'],
+        ['/write', {}, 'app'],
+        ['/feature/x', { 'x-beta': 'yes' }, 'canary'],
+        ['/feature/x', { 'x-beta': 'no' }, 'app'],
+        ['/lounge', { cookie: 'a=1; vip=gold' }, 'canary'],
+        ['/lounge', { cookie: 'vip=bronze' }, 'app'],
+        ['/news?preview=yes', {}, 'canary'],
+        ['/news?preview=no&preview=yes', {}, 'app', 'the first occurrence decides'],
+        ['/news', {}, 'app'],
+      ];
+      for (const [path, headers, expected, why] of cases) {
+        const answer = await get(path, headers);
+        assert.equal(answer.status, 200, path);
+        const echo = echoOf(answer);
+        assert.equal(echo.origin.replace(/-[ab]$/, ''), expected, `${path} ${JSON.stringify(headers)} ${why ?? ''}`);
+        assert.equal(echo.headers['x-edge'], 'hatago', 'request header rewrite reaches the origin');
+      }
+      const posted = await request(base, '/write', { method: 'POST' });
+      assert.equal(echoOf(posted).origin, 'console', 'a method-limited route matches its method');
+    });
+
+    it('redirects with the captured group and the query, and answers synthetic routes, without reaching an origin', async () => {
+      const before = originCount('/hotel/12?utm=1') + originCount('/maintenance');
+      const moved = await get('/hotel/12?utm=1');
+      assert.equal(moved.status, 301);
+      assert.equal(moved.headers.location, '/hotels/12?utm=1');
+      assert.match(String(moved.headers['x-request-id']), REQUEST_ID);
+
+      const maintenance = await get('/maintenance/booking');
+      assert.equal(maintenance.status, 503);
+      assert.equal(maintenance.headers['content-type'], 'text/html; charset=utf-8');
+      assert.equal(maintenance.headers['retry-after'], '60');
+      assert.equal(maintenance.headers['x-content-type-options'], 'nosniff', 'response rewrites apply to synthetic answers');
+      assert.equal(maintenance.text, '<h1>Under "maintenance"</h1>\n<p>Back soon.</p>');
+      assert.equal(originCount('/hotel/12?utm=1') + originCount('/maintenance/booking'), before);
+    });
+
+    it('creates a request id, keeps a well-formed one, replaces a malformed one, sends it to the origin and returns it, also on a hit', async () => {
+      const created = await get('/ping');
+      const id = String(created.headers['x-request-id']);
+      assert.match(id, REQUEST_ID);
+      assert.equal(echoOf(created).headers['x-request-id'], id);
+      const again = await get('/ping');
+      assert.notEqual(again.headers['x-request-id'], id, 'every request gets its own id');
+
+      const kept = await get('/ping', { 'x-request-id': 'client.trace-42_A' });
+      assert.equal(kept.headers['x-request-id'], 'client.trace-42_A');
+      assert.equal(echoOf(kept).headers['x-request-id'], 'client.trace-42_A');
+
+      for (const bad of ['x'.repeat(65), 'has space', 'semi;colon', '<script>']) {
+        const replaced = await get('/ping', { 'x-request-id': bad });
+        const replacement = String(replaced.headers['x-request-id']);
+        assert.notEqual(replacement, bad);
+        assert.match(replacement, REQUEST_ID);
+        assert.equal(echoOf(replaced).headers['x-request-id'], replacement);
+      }
+
+      await get('/hotels/900', { 'x-request-id': 'first-visitor' });
+      const hit = await get('/hotels/900', { 'x-request-id': 'second-visitor' });
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      assert.equal(hit.headers['x-request-id'], 'second-visitor', 'a hit carries the id of the request it answers');
+
+      const forwarded = echoOf(await get('/ping', { 'x-forwarded-for': '203.0.113.9' }));
+      assert.equal(forwarded.headers['x-forwarded-for'], '203.0.113.9, 127.0.0.1');
+      assert.equal(forwarded.headers['x-forwarded-proto'], 'http');
+    });
+
+    it('keys the cache by the kept query parameters in order, so tracking parameters and order do not split it', async () => {
+      const first = await get('/hotels/1?nights=2&checkin=2026-12-01&utm_source=news');
+      assert.equal(first.status, 200);
+      assert.equal(first.headers['x-cache'], 'MISS');
+      assert.match(String(first.headers['cache-status']), /^Hatago; fwd=uri-miss; stored$/);
+      assert.equal(echoOf(first).url, '/hotels/1?checkin=2026-12-01&nights=2', 'the origin is asked for the key URL only');
+      assert.equal(first.headers['surrogate-key'], undefined, 'surrogate keys stay inside the edge');
+      assert.equal(first.headers['x-powered-by'], undefined);
+      assert.equal(first.headers['x-content-type-options'], 'nosniff');
+
+      const reordered = await get('/hotels/1?checkin=2026-12-01&fbclid=abc&nights=2');
+      assert.equal(reordered.headers['x-cache'], 'HIT');
+      assert.match(String(reordered.headers['cache-status']), /^Hatago; hit(;|$)/);
+      assert.equal(reordered.text, first.text);
+
+      assert.equal((await get('/hotels/1?checkin=2026-12-02&nights=2')).headers['x-cache'], 'MISS', 'a kept parameter splits');
+      assert.equal((await get('/hotels/1?utm_campaign=x')).headers['x-cache'], 'MISS', 'no kept parameter is its own key');
+      assert.equal((await get('/hotels/1')).headers['x-cache'], 'HIT');
+      assert.equal(originCount('/hotels/1?checkin=2026-12-01&nights=2'), 1);
+
+      const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148';
+      const android = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36';
+      assert.equal((await get('/hotels/1', { 'user-agent': iphone })).headers['x-cache'], 'MISS', 'device class is part of the key');
+      assert.equal((await get('/hotels/1', { 'user-agent': android })).headers['x-cache'], 'HIT', 'one key per class, not per browser');
+      assert.equal((await get('/hotels/1', { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)' })).headers['x-cache'], 'HIT');
+    });
+
+    it('never shares a response with Set-Cookie or Cache-Control: private, and passes pass routes', async () => {
+      for (const path of ['/catalogue/cookie', '/catalogue/private']) {
+        const one = await get(path);
+        const two = await get(path);
+        assert.equal(one.status, 200);
+        assert.notEqual(two.headers['x-cache'], 'HIT', path);
+        assert.equal(originCount(path), 2, `${path} reached the origin each time`);
+      }
+      assert.equal((await get('/catalogue/page')).headers['x-cache'], 'MISS');
+      assert.equal((await get('/catalogue/page')).headers['x-cache'], 'HIT');
+      const passed = await get('/console/a');
+      assert.equal(passed.headers['x-cache'], 'PASS');
+      assert.equal(passed.headers['cache-status'], 'Hatago; fwd=bypass');
+    });
+
+    it('sends opted-in, remembered and drawn visitors to the canary, sticky by cookie, cached apart from the stable pages', async () => {
+      const stable = await get('/hotels/20');
+      assert.equal(echoOf(stable).origin.replace(/-[ab]$/, ''), 'app');
+      assert.equal(stable.headers['set-cookie'], undefined, 'percent 0: nobody is drawn, no cookie');
+
+      const optIn = await get('/hotels/20?canary=1');
+      assert.equal(echoOf(optIn).origin, 'canary');
+      assert.equal(optIn.headers['x-cache'], 'MISS', 'the canary page is not the stable page');
+      assert.match(String(optIn.headers['set-cookie']), /^test_canary=1; Path=\//);
+
+      const remembered = await get('/hotels/20', { cookie: 'test_canary=1' });
+      assert.equal(echoOf(remembered).origin, 'canary');
+      assert.equal(remembered.headers['x-cache'], 'HIT');
+      assert.equal(remembered.headers['set-cookie'], undefined, 'nothing to remember twice');
+
+      const optOut = await get('/hotels/20?canary=0', { cookie: 'test_canary=1' });
+      assert.equal(echoOf(optOut).origin.replace(/-[ab]$/, ''), 'app');
+      assert.match(String(optOut.headers['set-cookie']), /^test_canary=0; Path=\//);
+
+      const drawn = await get('/beta/page');
+      assert.equal(echoOf(drawn).origin, 'canary', 'percent 100 draws everyone');
+      assert.match(String(drawn.headers['set-cookie']), /^test_beta=1; Path=\//);
+      const optedOut = await get('/beta/page', { cookie: 'test_beta=0' });
+      assert.equal(echoOf(optedOut).origin.replace(/-[ab]$/, ''), 'app');
+      assert.equal(optedOut.headers['set-cookie'], undefined);
+    });
+
+    it('purges by surrogate key with the token only, hard or soft, and leaves other entries cached', async () => {
+      for (const path of ['/hotels/5', '/hotels/6']) {
+        await get(path);
+        assert.equal((await get(path)).headers['x-cache'], 'HIT');
+      }
+      assert.equal(await edge.purgeKey('hotel-5', { soft: false, token: 'wrong-token' }), 401);
+      assert.equal((await get('/hotels/5')).headers['x-cache'], 'HIT', 'a refused purge purges nothing');
+
+      assert.equal(await edge.purgeKey('hotel-5', { soft: false, token: TOKEN }), 200);
+      assert.equal((await get('/hotels/5')).headers['x-cache'], 'MISS');
+      assert.equal((await get('/hotels/6')).headers['x-cache'], 'HIT');
+      assert.equal(originCount('/hotels/5'), 2);
+
+      assert.equal(await edge.purgeKey('hotels', { soft: true, token: TOKEN }), 200);
+      const stale = await get('/hotels/6');
+      assert.equal(stale.status, 200);
+      assert.equal(stale.headers['x-cache'], 'STALE', 'soft purge serves the old page while it is refreshed');
+      await until('the refresh after a soft purge', async () => originCount('/hotels/6'), (n) => n === 2);
+      await until('the refreshed entry', async () => (await get('/hotels/6')).headers['x-cache'], (status) => status === 'HIT');
+    });
+
+    it('serves a cached page stale when its origin is down and answers a friendly 503 with the request id for the rest', async () => {
+      const fresh = await get('/fragile/page');
+      assert.equal(fresh.headers['x-cache'], 'MISS');
+      await origins.fragile.kill();
+      const stale = await until(
+        'the entry to expire (ttl 1 s) and be served stale',
+        () => get('/fragile/page'),
+        (answer) => {
+          assert.equal(answer.status, 200, 'cached pages keep being served while the origin is down');
+          assert.equal(answer.text, fresh.text);
+          return answer.headers['x-cache'] === 'STALE';
+        },
+      );
+      assert.match(String(stale.headers['cache-status']), /fwd=stale/);
+
+      const missing = await get('/fragile/never-cached', { 'x-request-id': 'sie-page-1' });
+      assert.equal(missing.status, 503);
+      assert.match(String(missing.headers['content-type']), /^text\/html/);
+      assert.match(missing.text, /sie-page-1/);
+      assert.equal(missing.headers['x-request-id'], 'sie-page-1');
+    });
+
+    it('balances over the instances, fails over when one dies without failing a request, and takes it back when it recovers', async () => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 4; i++) seen.add(echoOf(await get(`/balance/${i}`)).origin);
+      assert.deepEqual([...seen].sort(), ['app-a', 'app-b'], 'round-robin uses both instances');
+
+      await origins.appB.kill();
+      for (let i = 0; i < 12; i++) {
+        const answer = await get(`/failover/${i}`);
+        assert.equal(answer.status, 200, 'an idempotent request to a dead instance is retried on another');
+        assert.equal(echoOf(answer).origin, 'app-a');
+      }
+      await origins.appB.revive();
+      await until('app-b to pass its probe and rejoin', async () => echoOf(await get('/rejoin')).origin, (origin) => origin === 'app-b');
+    });
+  });
+}
+
+for (const target of [nodeEdge, varnishEdge]) behaviourOn(target);
