@@ -16,6 +16,8 @@ export interface CatalogTables {
     recommendation: Generated<number>;
     checkin_time: Generated<string>;
     checkout_time: Generated<string>;
+    /** Receives the hotel's new-reservation and cancellation notices; none when null. */
+    contact_email: string | null;
     created_at: Generated<Date>;
   };
   room_types: {

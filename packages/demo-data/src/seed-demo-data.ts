@@ -62,6 +62,7 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
             address: `${area.en}, Japan`,
             stars: style.stars,
             recommendation: pick(1000),
+            contact_email: `frontdesk.${area.id}.${h + 1}@hatago.example`,
           })
           .returning('id')
           .executeTakeFirstOrThrow();

@@ -113,7 +113,7 @@ for (const target of testDatabaseTargets()) {
       const { rows } = await sql<{ template: string }>`select template from mail_messages where reference = ${reservation.code}`.execute(
         db.database.db,
       );
-      assert.deepEqual(rows, [{ template: 'reservation-confirmation' }]);
+      assert.deepEqual(rows.map((r) => r.template).sort(), ['facility-new-reservation', 'reservation-confirmation']);
     });
 
     it('lists the price of every night', async () => {

@@ -7,6 +7,7 @@ import type { BookingTables } from '../booking-tables.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { cancellationTerms } from './cancellation-policy.ts';
+import { enqueueFacilityNotice } from '../reservations/facility-notice.ts';
 
 export type Canceller =
   | { kind: 'guest'; email: string }
@@ -75,6 +76,7 @@ export async function cancelReservation(
       reference: cancelled.code,
       params: { reservation: cancelled },
     });
+    await enqueueFacilityNotice(trx, 'facility-cancellation', cancelled);
     await hooks.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });

@@ -121,7 +121,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await count(db, 'reservations')) - before, 2);
     });
 
-    it('commits the confirmation mail with the reservation, and neither when booking fails', async () => {
+    it("commits the guest's confirmation and the hotel's notice with the reservation, and none when booking fails", async () => {
       const { plan_id, room_type_id } = await firstPlan(db, 3);
       const checkin = futureDate(40);
       const mailsBefore = await count(db, 'mail_messages');
@@ -131,8 +131,12 @@ for (const target of testDatabaseTargets()) {
         { idempotencyKey: `mail-${target.name}` },
       );
       const { rows } = await sql<{ template: string; recipient: string }>`
-        select template, recipient from mail_messages where reference = ${reservation.code}`.execute(db.database.db);
-      assert.deepEqual(rows, [{ template: 'reservation-confirmation', recipient: guest.email }]);
+        select template, recipient from mail_messages where reference = ${reservation.code} order by id`.execute(db.database.db);
+      const { rows: hotel } = await sql<{ contact_email: string }>`select contact_email from hotels where id = ${reservation.hotelId}`.execute(db.database.db);
+      assert.deepEqual(rows, [
+        { template: 'reservation-confirmation', recipient: guest.email },
+        { template: 'facility-new-reservation', recipient: hotel[0]!.contact_email },
+      ]);
 
       await sql`update room_inventory set stop_sell = true where room_type_id = ${room_type_id} and stay_date = ${checkin}::date`.execute(
         db.database.db,
@@ -141,7 +145,7 @@ for (const target of testDatabaseTargets()) {
         bookStay(db.database.db, { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `mail-${target.name}-2` }),
         'SOLD_OUT',
       );
-      assert.equal(await count(db, 'mail_messages'), mailsBefore + 1);
+      assert.equal(await count(db, 'mail_messages'), mailsBefore + 2);
     });
 
     it('books nothing when the price changed from the total the guest agreed to', async () => {

@@ -7,6 +7,7 @@ import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/er
 import type { BookingTables } from '../booking-tables.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
+import { enqueueFacilityNotice } from './facility-notice.ts';
 
 export interface BookingRequest {
   planId?: unknown;
@@ -146,6 +147,7 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
       reference: reservation.code,
       params: { reservation },
     });
+    await enqueueFacilityNotice(trx, 'facility-new-reservation', reservation);
     return { reservation, replayed: false };
   });
 }
