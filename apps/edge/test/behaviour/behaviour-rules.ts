@@ -20,7 +20,7 @@ export const behaviourRules = defineEdgeRules({
     {
       name: 'maintenance',
       match: { pathPrefix: '/maintenance' },
-      synthetic: { status: 503, contentType: 'text/html; charset=utf-8', body: '<h1>Under "maintenance"</h1>\n<p>Back soon.</p>', retryAfterSeconds: 60 },
+      synthetic: { status: 503, contentType: 'text/html; charset=utf-8', body: '<h1>Under "maintenance"</h1>\n<p>Back {"soon"}.</p>', retryAfterSeconds: 60 },
     },
     { name: 'switched-off', enabled: false, match: { pathPrefix: '/console/off' }, synthetic: { status: 410, contentType: 'text/plain', body: 'gone' } },
     { name: 'console', match: { pathPrefix: '/console' }, backend: 'console', cache: 'pass' },

@@ -148,7 +148,7 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal(maintenance.headers['content-type'], 'text/html; charset=utf-8');
       assert.equal(maintenance.headers['retry-after'], '60');
       assert.equal(maintenance.headers['x-content-type-options'], 'nosniff', 'response rewrites apply to synthetic answers');
-      assert.equal(maintenance.text, '<h1>Under "maintenance"</h1>\n<p>Back soon.</p>');
+      assert.equal(maintenance.text, '<h1>Under "maintenance"</h1>\n<p>Back {"soon"}.</p>', 'quotes, "} and line breaks arrive as written');
       assert.equal(originCount('/hotel/12?utm=1') + originCount('/maintenance/booking'), before);
     });
 
