@@ -1,0 +1,59 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { XCache } from './cache-status.ts';
+
+export interface CacheMetrics {
+  /** Counts one response by its X-Cache outcome; children are made once so a hit does no label lookup. */
+  served: Record<XCache, { inc(): void }>;
+  purged(kind: 'key' | 'url' | 'all', soft: boolean, entries: number): void;
+}
+
+/** Cache counters and gauges, registered on the registry the admin listener's /metrics collects. */
+export function createCacheMetrics(registry: Registry, store: { storedBytes: number; count: number }): CacheMetrics {
+  const responses = new Counter({
+    name: 'edge_cache_responses_total',
+    help: 'Responses by cache outcome (HIT, MISS, STALE, PASS)',
+    labelNames: ['cache'] as const,
+    registers: [registry],
+  });
+  const purges = new Counter({
+    name: 'edge_cache_purges_total',
+    help: 'Purge requests by kind and mode',
+    labelNames: ['kind', 'mode'] as const,
+    registers: [registry],
+  });
+  const purgedEntries = new Counter({
+    name: 'edge_cache_purged_entries_total',
+    help: 'Entries removed or marked stale by purges',
+    labelNames: ['mode'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'edge_cache_stored_bytes',
+    help: 'Bytes held by the cache (bodies in every encoding, and headers)',
+    registers: [registry],
+    collect() {
+      this.set(store.storedBytes);
+    },
+  });
+  new Gauge({
+    name: 'edge_cache_entries',
+    help: 'Responses held by the cache',
+    registers: [registry],
+    collect() {
+      this.set(store.count);
+    },
+  });
+  return {
+    served: {
+      HIT: responses.labels('HIT'),
+      MISS: responses.labels('MISS'),
+      STALE: responses.labels('STALE'),
+      PASS: responses.labels('PASS'),
+    },
+    purged(kind, soft, entries) {
+      const mode = soft ? 'soft' : 'hard';
+      purges.labels(kind, mode).inc();
+      purgedEntries.labels(mode).inc(entries);
+    },
+  };
+}
