@@ -223,7 +223,7 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
         answer({ 'cache-control': 'max-age=60', vary: 'Accept-Language, Accept-Encoding', 'content-type': 'text/html' }, `${lang} ${count} ${PAGE}`)(req, res, count);
       });
       const { get } = await edge();
-      const browsers = [
+      const browsers: Array<Record<string, string>> = [
         { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8', 'accept-encoding': 'gzip, deflate, br' },
         { 'accept-language': 'ja', 'accept-encoding': 'gzip' },
         { 'accept-language': 'en-US,en;q=0.9', 'accept-encoding': 'br, gzip' },
