@@ -10,6 +10,8 @@ import { createEdgeServer } from '@hatago/edge';
 import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
+import { SinkProvider, startMailWorkers } from '@hatago/mail';
+import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
@@ -79,10 +81,13 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     signature: new UrlSignature(signingSecret),
     urlPrefix: '/facility/files/',
   });
-  const apps: Array<[name: 'guest' | 'facility' | 'operator', app: HttpApp]> = [
+  const mailMetrics = createMailMetrics(database.db);
+  const apps: Array<[name: 'guest' | 'facility' | 'operator' | 'mailer', app: HttpApp]> = [
     ['guest', await buildGuestApp({ ...deps, logger: loggerOf('guest') })],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
     ['operator', await buildOperatorApp({ ...deps, logger: loggerOf('operator') })],
+    // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
+    ['mailer', await buildMailerApp({ database, logger: loggerOf('mailer'), metrics: mailMetrics.registry })],
   ];
   // one instance per app; there is no separate canary build here, so an opt-in lands on the same guest app
   const instances: Record<string, string[]> = {};
@@ -110,9 +115,20 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   // the admin listener stays on loopback: purges come from the apps in this process
   const adminAddress = await listen(edge.adminServer!, 0, '127.0.0.1');
 
+  // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
+  const mailWorkers = startMailWorkers({
+    db: database.db,
+    providers: [new SinkProvider(database.db, 'no-reply@hatago.example')],
+    logger: loggerOf('mailer'),
+    concurrency: 1,
+    observer: mailMetrics.observer,
+  });
+
   const parts: Drainable[] = [
     { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
+    // after the apps, so mail they queue while draining is still sent; before the database it needs
+    { name: 'mail-workers', close: () => mailWorkers.stop() },
     { name: 'database', close: () => database.close() },
   ];
   return {
