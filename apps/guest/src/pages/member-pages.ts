@@ -95,7 +95,7 @@ ${formAlert(errors, ['email', 'password'])}
     const values = paramsOf(request.body);
     const lang = langOf(values.lang);
     try {
-      const member = await signUpMember(database.db, values, { client: clientOf(request) });
+      const member = await signUpMember(database.db, values, { client: clientOf(request), locale: lang });
       request.log.info({ memberId: member.id }, 'member signed up');
       return await startSession(request, reply, member, safeNext(values.next, lang));
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { type Executor, isUniqueViolation, tablesOf } from '@hatago/db';
+import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
 import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
 import type { IdentityTables } from '../identity-tables.ts';
@@ -20,10 +21,14 @@ export function checkNewPassword(password: unknown, errors: FieldErrors): string
   return value;
 }
 
+/**
+ * Creates a member and queues the welcome mail in the same transaction: there is no
+ * member without their welcome, and no welcome for a sign-up that failed.
+ */
 export async function signUpMember(
   db: Executor,
   input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown; password?: unknown },
-  origin: { client: string },
+  origin: { client: string; locale?: 'ja' | 'en' },
 ): Promise<Member> {
   const errors = new FieldErrors();
   let contact: ContactDetails | undefined;
@@ -36,19 +41,32 @@ export async function signUpMember(
   const password = checkNewPassword(input.password, errors);
   errors.throwIfAny('INVALID_SIGN_UP');
   await claimSignUpAttempt(db, origin.client);
+  // the deliberately slow hash runs before the transaction, so it holds no locks meanwhile
+  const passwordHash = await hashPassword(password);
   try {
-    const row = await tablesOf<IdentityTables>(db)
-      .insertInto('members')
-      .values({
-        email: contact!.email,
-        name: contact!.name,
-        name_latin: contact!.nameLatin,
-        phone: contact!.phone,
-        password_hash: await hashPassword(password),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: Number(row.id), ...contact! };
+    return await db.transaction().execute(async (trx) => {
+      const row = await tablesOf<IdentityTables>(trx)
+        .insertInto('members')
+        .values({
+          email: contact!.email,
+          name: contact!.name,
+          name_latin: contact!.nameLatin,
+          phone: contact!.phone,
+          password_hash: passwordHash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const member = { id: Number(row.id), ...contact! };
+      await enqueueMail(trx, {
+        template: 'member-welcome',
+        to: member.email,
+        locale: origin.locale ?? 'ja',
+        category: 'member',
+        idempotencyKey: `member-welcome:${member.id}`,
+        params: { name: member.name },
+      });
+      return member;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('EMAIL_TAKEN', 'An account with this email already exists; log in instead');
     throw error;
