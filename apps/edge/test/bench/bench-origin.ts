@@ -1,0 +1,39 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const BODY_BYTES = 8192;
+
+// an 8 KB page, built once: the origin must cost the same for every runtime and as little as possible
+const page = Buffer.from(
+  `<!doctype html><html lang="ja"><meta charset="utf-8"><title>Hotel</title><body>${'<p>宿泊プランのご案内 Hatago bench page.</p>\n'.repeat(400)}`,
+).subarray(0, BODY_BYTES);
+
+/**
+ * The bench origin: /hotels/* are cacheable for an hour, /pass/* are `no-store`, both the
+ * same 8 KB body from memory; /readyz answers the probes.
+ */
+export async function startBenchOrigin(): Promise<{ url: URL; requests: () => number; stop: () => Promise<void> }> {
+  let requests = 0;
+  const cacheable = { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length, 'cache-control': 'public, max-age=3600' };
+  const uncacheable = { ...cacheable, 'cache-control': 'no-store' };
+  const server = http.createServer((req, res) => {
+    if (req.url === '/readyz') {
+      res.end('ready');
+      return;
+    }
+    requests++;
+    res.writeHead(200, req.url?.startsWith('/hotels/') ? cacheable : uncacheable);
+    res.end(page);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    requests: () => requests,
+    stop: async () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The edge side by side, in one run: the same origin (8 KB pages from memory), the same
+ * URLs and the same wrk load through the Node edge (its own process, `apps/edge/src/main.ts`
+ * with the bench rules), through varnishd running the VCL those rules compile to, and
+ * through nginx with proxy_cache. For each: cache hits, pass-through, and a 90/10 mix;
+ * requests/s and p50/p99 latency, printed with ratios to Varnish. Loopback only; stops by
+ * itself. Usage:
+ *   npm run bench:edge
+ *   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_EDGE_WORKERS=2 npm run bench:edge
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import bench from '../apps/edge/test/bench/bench-rules.ts';
+import { BODY_BYTES, startBenchOrigin } from '../apps/edge/test/bench/bench-origin.ts';
+import { freePort } from '../apps/edge/test/harness/free-port.ts';
+import { startNginxCache } from '../apps/edge/test/harness/nginx.ts';
+import { startVarnish } from '../apps/edge/test/harness/varnish.ts';
+import { runWrk, type WrkResult } from '../apps/edge/test/harness/wrk.ts';
+import { compileVcl } from '../apps/edge/src/vcl/compile-vcl.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const threads = Number(process.env.BENCH_THREADS ?? 2);
+const edgeWorkers = process.env.BENCH_EDGE_WORKERS ?? String(os.cpus().length);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const hits = Array.from({ length: 20 }, (_, i) => `/hotels/${i + 1}?checkin=2026-12-0${(i % 9) + 1}`);
+const passes = Array.from({ length: 20 }, (_, i) => `/pass/${i + 1}`);
+// nine hits, then one pass, over the same 20 pages
+const mix = Array.from({ length: 20 }, (_, i) => (i % 10 === 9 ? passes[i]! : hits[i]!));
+const LOADS = [
+  { name: 'hit', paths: hits },
+  { name: 'pass', paths: passes },
+  { name: 'mix 90/10', paths: mix },
+] as const;
+
+interface Runtime {
+  name: string;
+  base: string;
+  stop: () => Promise<void>;
+}
+
+interface Row {
+  runtime: string;
+  load: string;
+  result: WrkResult;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Requests every hit URL twice; returns what is wrong when the second answer is not a full 200 from the cache. */
+async function warm(runtime: Runtime): Promise<string | undefined> {
+  for (const url of hits) await (await fetch(runtime.base + url)).arrayBuffer();
+  for (const url of hits) {
+    const res = await fetch(runtime.base + url);
+    const body = await res.arrayBuffer();
+    const status = res.headers.get('x-cache');
+    if (res.status !== 200 || body.byteLength !== BODY_BYTES || !status?.startsWith('HIT')) {
+      return `${url} is not a cache hit after warming (status ${res.status}, X-Cache ${status}, ${body.byteLength} bytes)`;
+    }
+  }
+  return undefined;
+}
+
+async function startNodeEdge(origin: URL): Promise<Runtime> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/edge/src/main.ts')], {
+    cwd: root,
+    // the access log stays on, as in production; it goes to /dev/null
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      EDGE_RULES: path.join(root, 'apps/edge/test/bench/bench-rules.ts'),
+      EDGE_BACKENDS: JSON.stringify({ origin: [origin.href] }),
+      EDGE_WORKERS: edgeWorkers,
+      NODE_ENV: 'production',
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the Node edge exited (${child.exitCode}) before it answered`);
+    try {
+      await (await fetch(`${base}/pass/0`)).arrayBuffer();
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`the Node edge did not answer: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    name: 'Node edge',
+    base,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+async function startVarnishEdge(origin: URL): Promise<Runtime> {
+  const compiled = compileVcl(bench, { origin: [origin.href] });
+  // a production-like varnishd: one thread pool per core, Varnish's own default pool sizes
+  const varnish = await startVarnish({
+    vcl: compiled.vcl,
+    params: { ...compiled.params, thread_pools: '2', thread_pool_min: '100', thread_pool_max: '5000', vsl_space: '80M' },
+  });
+  return { name: 'Varnish', base: varnish.url, stop: varnish.stop };
+}
+
+async function startNginx(origin: URL): Promise<Runtime> {
+  const nginx = await startNginxCache({ origin, passPrefixes: ['/pass'], defaultTtlSeconds: 3600, workers: os.cpus().length });
+  return { name: 'nginx proxy_cache', base: nginx.url, stop: nginx.stop };
+}
+
+/** The first line a tool prints about its version (varnishd, nginx and wrk print it on stderr). */
+const version = (command: string, args: string[]) => {
+  const run = spawnSync(command, args, { encoding: 'utf8' });
+  return `${run.stdout ?? ''}${run.stderr ?? ''}`.split('\n')[0]!.trim();
+};
+
+function printTable(rows: Row[]) {
+  const varnish = (load: string) => rows.find((row) => row.runtime === 'Varnish' && row.load === load)?.result;
+  const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : '-');
+  log('\n| load | runtime | req/s | p50 ms | p99 ms | errors | req/s ÷ Varnish | p99 ÷ Varnish |');
+  log('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const load of LOADS) {
+    for (const row of rows.filter((r) => r.load === load.name)) {
+      const { result } = row;
+      const base = varnish(load.name);
+      log(
+        `| ${load.name} | ${row.runtime} | ${Math.round(result.perSecond)} | ${result.p50Ms.toFixed(2)} | ${result.p99Ms.toFixed(2)} | ${result.errors} | ${ratio(result.perSecond, base?.perSecond)} | ${ratio(result.p99Ms, base?.p99Ms)} |`,
+      );
+    }
+  }
+  const node = (load: string) => rows.find((row) => row.runtime === 'Node edge' && row.load === load)?.result;
+  const hit = node('hit');
+  const pass = node('pass');
+  const vHit = varnish('hit');
+  const vPass = varnish('pass');
+  if (hit && pass && vHit && vPass) {
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    log('\nTargets of issue 6 (Node edge against Varnish):');
+    log(`  hit throughput ≥ 0.8×: ${(hit.perSecond / vHit.perSecond).toFixed(2)}× — ${verdict(hit.perSecond >= 0.8 * vHit.perSecond)}`);
+    log(`  hit p99 ≤ 1.5×: ${(hit.p99Ms / vHit.p99Ms).toFixed(2)}× — ${verdict(hit.p99Ms <= 1.5 * vHit.p99Ms)}`);
+    log(`  pass throughput ≥ 2×: ${(pass.perSecond / vPass.perSecond).toFixed(2)}× — ${verdict(pass.perSecond >= 2 * vPass.perSecond)}`);
+  }
+}
+
+async function main() {
+  const cpus = os.cpus();
+  log(`bench:edge — ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  log(`  ${version('varnishd', ['-V'])}; ${version('nginx', ['-v'])}; ${version('wrk', ['-v'])}`);
+  log(`  load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (other work on the machine shows here)`);
+  log(`  wrk -t${threads} -c${connections} -d${seconds}s --latency, 20 URLs per load, ${BODY_BYTES}-byte bodies; Node edge EDGE_WORKERS=${edgeWorkers}`);
+
+  const origin = await startBenchOrigin();
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  try {
+    for (const start of [startNodeEdge, startVarnishEdge, startNginx]) {
+      const runtime = await start(origin.url);
+      // a runtime that fails (crashes, refuses connections) is reported and the others still run
+      try {
+        log(`\n${runtime.name}: warming the cache…`);
+        const notCaching = await warm(runtime);
+        // measured anyway, but labelled: its "hit" figures are not hits
+        if (notCaching) {
+          log(`  WARNING ${runtime.name}: ${notCaching}`);
+          runtime.name += ' (NOT caching)';
+        }
+        for (const load of LOADS) {
+          log(`${runtime.name}: ${load.name} for ${seconds}s…`);
+          const before = origin.requests();
+          const result = await runWrk({ base: runtime.base, paths: [...load.paths], connections, threads, seconds });
+          log(
+            `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors, ${origin.requests() - before} origin requests`,
+          );
+          rows.push({ runtime: runtime.name, load: load.name, result });
+        }
+      } catch (error) {
+        log(`  FAILED ${runtime.name}: ${(error as Error).message.trim()}`);
+        failures.push(runtime.name);
+      } finally {
+        await runtime.stop();
+      }
+    }
+  } finally {
+    await origin.stop();
+  }
+  printTable(rows);
+  if (failures.length > 0) {
+    log(`\nFailed during the run: ${failures.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
