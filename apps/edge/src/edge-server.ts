@@ -282,7 +282,8 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         log.originMs = Math.round((performance.now() - sent) * 10) / 10;
         exchange.instance = origin.instance;
         if (res.destroyed) return origin.body.destroy();
-        res.writeHead(origin.status, origin.headers);
+        const { 'surrogate-key': _tags, ...headers } = origin.headers;
+        res.writeHead(origin.status, { ...headers, 'x-cache': 'PASS', 'cache-status': SAFE.has(exchange.req.method ?? 'GET') ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method' });
         // pipeline, not pipe: a backend dying mid-response must close the client's
         // connection (which then sees a failed request) instead of leaving it waiting
         pipeline(origin.body, res, (error) => {
@@ -312,6 +313,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     res.end(text);
   });
   admin.add('GET', '/health', (_req, res) => sendJson(res, 200, healthView(runtime.pools)));
+  options.cache?.attach?.(admin, metrics.registry);
   const adminServer = options.adminToken ? createAdminServer(admin, options.adminToken, logger) : undefined;
 
   return {

@@ -1,10 +1,12 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
 import type { XCache } from './cache-status.ts';
 
 export interface CacheMetrics {
   /** Counts one response by its X-Cache outcome; children are made once so a hit does no label lookup. */
   served: Record<XCache, { inc(): void }>;
   purged(kind: 'key' | 'url' | 'all', soft: boolean, entries: number): void;
+  /** Every metric, to register on another registry too (the edge's /metrics). */
+  all: Metric[];
 }
 
 /** Cache counters and gauges, registered on the registry the admin listener's /metrics collects. */
@@ -27,7 +29,7 @@ export function createCacheMetrics(registry: Registry, store: { storedBytes: num
     labelNames: ['mode'] as const,
     registers: [registry],
   });
-  new Gauge({
+  const storedBytes = new Gauge({
     name: 'edge_cache_stored_bytes',
     help: 'Bytes held by the cache (bodies in every encoding, and headers)',
     registers: [registry],
@@ -35,7 +37,7 @@ export function createCacheMetrics(registry: Registry, store: { storedBytes: num
       this.set(store.storedBytes);
     },
   });
-  new Gauge({
+  const entries = new Gauge({
     name: 'edge_cache_entries',
     help: 'Responses held by the cache',
     registers: [registry],
@@ -50,10 +52,11 @@ export function createCacheMetrics(registry: Registry, store: { storedBytes: num
       STALE: responses.labels('STALE'),
       PASS: responses.labels('PASS'),
     },
-    purged(kind, soft, entries) {
+    purged(kind, soft, count) {
       const mode = soft ? 'soft' : 'hard';
       purges.labels(kind, mode).inc();
-      purgedEntries.labels(mode).inc(entries);
+      purgedEntries.labels(mode).inc(count);
     },
+    all: [responses, purges, purgedEntries, storedBytes, entries],
   };
 }

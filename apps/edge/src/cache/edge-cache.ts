@@ -3,8 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import type CachePolicy from 'http-cache-semantics';
 import { Registry } from 'prom-client';
 import type { Logger } from '@hatago/platform/logging';
+import type { AdminRoutes } from '../admin/admin-server.ts';
 import { isCompressible, preferredEncoding } from '../compression/content-encoding.ts';
 import type { EdgeCacheHandler, EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from '../proxy/edge-exchange.ts';
+import { mountPurgeRoutes } from '../purge/purge-routes.ts';
 import type { CacheKeyRule, CachePolicyRule } from '../rules/edge-rules.ts';
 import { createCacheMetrics, type CacheMetrics } from './cache-metrics.ts';
 import { compileCacheKey, type KeyBuilder, normaliseQuery } from './cache-key.ts';
@@ -138,6 +140,11 @@ export class EdgeCache implements EdgeCacheHandler {
     exchange.instance = response.instance;
     if (UNSAFE_METHODS.has(exchange.req.method ?? '') && response.status < 400) this.invalidate(exchange, response);
     await this.stream(exchange, response, 'PASS', cacheStatus, clientHeaders(response.headers, { dropLength: false }));
+  }
+
+  attach(admin: AdminRoutes, registry: Registry): void {
+    mountPurgeRoutes(admin, this);
+    if (registry !== this.registry) for (const metric of this.metrics.all) registry.registerMetric(metric);
   }
 
   /** Resolves once no origin fetch is running, background refreshes included. */

@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { Registry } from 'prom-client';
+import type { AdminRoutes } from '../admin/admin-server.ts';
 import type { CachePolicyRule } from '../rules/edge-rules.ts';
 
 /** What the edge sends to an origin: path (with query) and headers already prepared for the hop. */
@@ -84,4 +86,6 @@ export interface EdgeCacheHandler {
    * invalidate the target URL and its Location / Content-Location (RFC 9111 §4.4).
    */
   invalidate?(exchange: EdgeExchange, response: OriginResponse): void;
+  /** Called once by createEdgeServer: mounts the purge API on the admin routes and registers the cache's metrics where /metrics collects. */
+  attach?(admin: AdminRoutes, registry: Registry): void;
 }
