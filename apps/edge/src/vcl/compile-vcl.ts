@@ -202,7 +202,7 @@ export function compileVcl(rules: EdgeRules, instances: BackendInstances, option
   writeSynth(w, routes, rules.headers.response, attempt);
 
   if (rules.rateLimits.length > 0) {
-    notes.push('rate limits: vsthrottle is a token bucket (up to `requests` at once, refilled over the window), the Node edge counts per window; Retry-After is the whole window');
+    notes.push('rate limits: one vsthrottle token bucket per varnishd, like the Node edge per process; several varnishd (or Node workers) each count on their own');
   }
   notes.push(
     `header limits: varnishd must run with -p http_req_size=${rules.limits.maxHeaderBytes} -p http_req_hdr_len=${rules.limits.maxHeaderBytes}; Varnish answers an oversized head with 400 where the Node edge answers 431`,
@@ -365,7 +365,8 @@ function writeRateLimits(w: VclWriter, rules: EdgeRules, attempt: Attempt) {
       attempt(`rateLimits "${limit.name}"`, () => {
         const { requests, windowSeconds } = limit.perClient;
         w.block(`if (${matchCondition(limit.match)} && vsthrottle.is_denied(${vclString(`${limit.name}:`)} + client.ip, ${requests}, ${windowSeconds}s))`, () => {
-          w.line(`set req.http.${H.synth} = "retry-after:${windowSeconds}";`);
+          // an empty bucket gets its next token after window / requests, as the Node edge tells its clients
+          w.line(`set req.http.${H.synth} = "retry-after:${Math.max(1, Math.ceil(windowSeconds / requests))}";`);
           w.line('return (synth(429));');
         });
       });

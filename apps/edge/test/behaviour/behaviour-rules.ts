@@ -55,6 +55,6 @@ export const behaviourRules = defineEdgeRules({
     request: [{ set: 'X-Edge', value: 'hatago' }],
     response: [{ remove: 'X-Powered-By' }, { set: 'X-Content-Type-Options', value: 'nosniff', routes: ['hotel', 'maintenance'] }],
   },
-  rateLimits: [],
+  rateLimits: [{ name: 'logins', match: { pathPrefix: '/login', methods: ['POST'] }, perClient: { requests: 3, windowSeconds: 60 } }],
   limits: { maxHeaderBytes: 16_384, maxUrlBytes: 2048, maxBodyBytes: 65_536 },
 });

@@ -152,6 +152,29 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal(originCount('/hotel/12?utm=1') + originCount('/maintenance/booking'), before);
     });
 
+    it('refuses at the front door without reaching an origin: long URLs, unknown and refused methods, clients over their rate', async () => {
+      const long = `/${'a'.repeat(2100)}`;
+      assert.equal((await get(long)).status, 414);
+      assert.equal(originCount(long), 0);
+      assert.equal((await request(base, '/propfind', { method: 'PROPFIND' })).status, 501);
+      const trace = await request(base, '/trace', { method: 'TRACE' });
+      assert.equal(trace.status, 405);
+      assert.match(String(trace.headers.allow), /GET/);
+      assert.equal(originCount('/propfind') + originCount('/trace'), 0);
+
+      const statuses: number[] = [];
+      let limited: Answer | undefined;
+      for (let i = 0; i < 5; i++) {
+        const answer = await request(base, '/login', { method: 'POST', headers: { 'x-request-id': `login-${i}` } });
+        statuses.push(answer.status);
+        if (answer.status === 429) limited = answer;
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429], 'a burst of three, then refused');
+      assert.equal(limited!.headers['retry-after'], '20', 'the next token comes after window / requests');
+      assert.match(limited!.text, /login-4/);
+      assert.equal(originCount('/login'), 3);
+    });
+
     it('creates a request id, keeps a well-formed one, replaces a malformed one, sends it to the origin and returns it, also on a hit', async () => {
       const created = await get('/ping');
       const id = String(created.headers['x-request-id']);
