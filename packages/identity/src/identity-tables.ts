@@ -31,4 +31,11 @@ export interface IdentityTables {
     expires_at: Date;
   };
   login_throttle: { key: string; failures: number; window_started_at: Date };
+  password_reset_tokens: {
+    token_hash: string;
+    member_id: number;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    used_at: Date | null;
+  };
 }

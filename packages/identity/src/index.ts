@@ -6,3 +6,4 @@ export { createSession, resolveSession, endSession, SESSION_TTL_MS } from './ses
 export { THROTTLE } from './throttle/login-throttle.ts';
 export { signUpMember, logInMember, getMember, PASSWORD_RULES, type Member } from './members/member-accounts.ts';
 export { createStaffAccount, logInStaff, getStaff, type StaffAccount, type StaffKind } from './staff/staff-accounts.ts';
+export { PASSWORD_RESET, passwordResetLinkIsValid, requestPasswordReset, resetPassword } from './password-reset/password-reset.ts';
