@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, ServiceConfig } from '@hatago/platform/config'
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.ts';
+import { EdgeCache } from './cache/edge-cache.ts';
 import { createEdgeServer } from './edge-server.ts';
 import { EdgeRulesError, loadEdgeRules } from './rules/load-rules.ts';
 
@@ -19,6 +20,10 @@ const Env = Type.Object({
   EDGE_ADMIN_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   EDGE_ADMIN_HOST: Type.String({ default: '127.0.0.1' }),
   EDGE_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Byte budget of the cache (bodies in every encoding, and headers); least recently used entries leave first. */
+  EDGE_CACHE_MAX_BYTES: Type.Integer({ minimum: 1_048_576, default: 268_435_456 }),
+  /** Responses larger than this stream through without being stored. */
+  EDGE_CACHE_MAX_OBJECT_BYTES: Type.Integer({ minimum: 1024, default: 8_388_608 }),
 });
 
 /** Any start-up problem ends the process with one clear message (78: configuration error). */
@@ -41,7 +46,8 @@ const instances = await orExit(() => parseEdgeBackends(config.EDGE_BACKENDS));
 const rules = await orExit(() => loadEdgeRules(config.EDGE_RULES));
 
 const logger = createLogger('edge', config.LOG_LEVEL);
-const edge = createEdgeServer({ rules, instances, logger, ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}) });
+const cache = new EdgeCache({ maxBytes: config.EDGE_CACHE_MAX_BYTES, maxObjectBytes: config.EDGE_CACHE_MAX_OBJECT_BYTES, logger });
+const edge = createEdgeServer({ rules, instances, logger, cache, ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}) });
 edge.server.listen(config.PORT, config.HOST, () => logger.info({ port: config.PORT, backends: instances }, 'edge listening'));
 if (edge.adminServer && config.EDGE_ADMIN_PORT !== undefined) {
   edge.adminServer.listen(config.EDGE_ADMIN_PORT, config.EDGE_ADMIN_HOST, () => logger.info({ port: config.EDGE_ADMIN_PORT }, 'edge admin listening'));

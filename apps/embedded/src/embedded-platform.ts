@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
 import { createEdgeServer } from '@hatago/edge';
+import { EdgeCache } from '@hatago/edge/cache';
 import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
@@ -102,6 +103,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     rules: edgeRules,
     instances,
     logger: loggerOf('edge'),
+    cache: new EdgeCache({ logger: loggerOf('edge') }),
     adminToken,
     ...(options.logLevel === 'silent' ? { accessLog: false as const } : {}),
   });
