@@ -13,7 +13,6 @@ export const USAGE = `npm run start:cluster -- [options]
   --state-dir <dir>    where the control socket lives (default ./data/cluster)
   --seed               seed the demo world into an empty database
   --dev-peers          start throw-away PostgreSQL and Redis servers (scripts/start-test-*.sh)
-  --stop-on-stdin-close  shut down when stdin closes (for a parent process that owns the cluster)
 Environment: DATABASE_URL (postgres://…) and REDIS_URL (redis://…) unless --dev-peers;
 SIGNING_SECRET (shared by every instance; generated for this run when unset), LOG_LEVEL,
 DB_POOL_SIZE and the apps' other variables pass through to every instance.`;
@@ -34,7 +33,6 @@ export interface ClusterOptions {
   stateDir: string;
   seed: boolean;
   devPeers: boolean;
-  stopOnStdinClose: boolean;
 }
 
 const integer = (name: string, value: string, min: number, max: number): number => {
@@ -57,7 +55,6 @@ export function parseClusterOptions(argv: string[], environment: NodeJS.ProcessE
         'state-dir': { type: 'string', default: 'data/cluster' },
         seed: { type: 'boolean', default: false },
         'dev-peers': { type: 'boolean', default: false },
-        'stop-on-stdin-close': { type: 'boolean', default: false },
       },
       strict: true,
     });
@@ -88,6 +85,5 @@ export function parseClusterOptions(argv: string[], environment: NodeJS.ProcessE
     stateDir: path.resolve(values['state-dir']),
     seed: values.seed,
     devPeers,
-    stopOnStdinClose: values['stop-on-stdin-close'],
   };
 }

@@ -9,14 +9,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '@hatago/platform/config';
 import { createLogger } from '@hatago/platform/logging';
-import { entryOf } from './cluster-layout.ts';
 import { parseClusterOptions, USAGE } from './cluster-options.ts';
 import { instancePorts } from './cluster-ports.ts';
 import { ClusterControl } from './control-client.ts';
 import { startControlServer } from './control-server.ts';
 import { startDevPeers } from './dev-peers.ts';
 import { freePort } from './free-port.ts';
-import { REPO_ROOT } from './node-command.ts';
 import { migrateOnce, seedIfEmpty } from './prepare-database.ts';
 import { Supervisor } from './supervisor.ts';
 
@@ -32,7 +30,8 @@ try {
   console.error(`cluster: ${error.message}`);
   process.exit(78);
 }
-const logger = createLogger('cluster', options.env.LOG_LEVEL === 'silent' ? 'info' : options.env.LOG_LEVEL);
+// LOG_LEVEL quiets the instances; the supervisor's few lifecycle lines always show
+const logger = createLogger('cluster', 'info');
 const socketPath = path.join(options.stateDir, 'control.sock');
 if (existsSync(socketPath)) {
   const running = await new ClusterControl(socketPath).status().catch(() => undefined);
@@ -46,18 +45,21 @@ const peers = options.devPeers
   ? await startDevPeers()
   : { databaseUrl: options.env.DATABASE_URL!, redisUrl: options.env.REDIS_URL! };
 logger.info({ database: new URL(peers.databaseUrl).pathname, redis: peers.redisUrl }, 'migrating');
-await migrateOnce(peers.databaseUrl);
-if (options.seed) await seedIfEmpty(peers.databaseUrl, logger);
+try {
+  await migrateOnce(peers.databaseUrl);
+  if (options.seed) await seedIfEmpty(peers.databaseUrl, logger);
+} catch (error) {
+  // the migrate command has printed its own reason above
+  logger.error({ err: (error as Error).message }, 'the database is not ready; no instance started');
+  process.exit(1);
+}
 
-// the mailer joins once its app exists in this checkout
-if (!existsSync(path.join(REPO_ROOT, entryOf('mailer')))) options.instances.mailer = 0;
 const signingSecret = options.env.SIGNING_SECRET ?? randomBytes(32).toString('hex');
 if (!options.env.SIGNING_SECRET) logger.warn('SIGNING_SECRET unset: generated one for this run, shared by every instance');
 const supervisor = new Supervisor({
   ports: await instancePorts(options.instances, options.basePort),
   edgePort: options.edgePort === 0 ? await freePort() : options.edgePort,
   env: { DATABASE_URL: peers.databaseUrl, REDIS_URL: peers.redisUrl, SIGNING_SECRET: signingSecret },
-  appEnv: { mailer: { MAIL_PROVIDER: process.env.MAIL_PROVIDER ?? 'sink' } },
   logger,
   output: process.stdout,
 });
@@ -75,10 +77,6 @@ const stop = (reason: string, code: number) => {
 };
 process.once('SIGTERM', () => void stop('SIGTERM', 0));
 process.once('SIGINT', () => void stop('SIGINT', 0));
-if (options.stopOnStdinClose) {
-  process.stdin.on('end', () => void stop('stdin closed', 0));
-  process.stdin.resume();
-}
 
 try {
   await supervisor.start();

@@ -11,8 +11,6 @@ export interface SupervisorOptions {
   edgePort: number;
   /** Environment every process gets on top of the supervisor's own. */
   env: Record<string, string>;
-  /** Extra environment for one app's processes. */
-  appEnv?: Partial<Record<ScaledApp | 'edge', Record<string, string>>>;
   logger: Logger;
   output: Writable;
 }
@@ -42,7 +40,7 @@ export class Supervisor {
           entry: entryOf(app),
           port,
           // readiness fails first, and the listener stays open until the edge has noticed
-          env: { ...options.env, ...options.appEnv?.[app], SHUTDOWN_DELAY_MS: String(noticeDownMs) },
+          env: { ...options.env, SHUTDOWN_DELAY_MS: String(noticeDownMs) },
         };
         this.instances.push(new SupervisedProcess(spec, { ...processOptions, stopTimeoutMs: noticeDownMs + 30_000 }));
       }
@@ -54,7 +52,7 @@ export class Supervisor {
         app: 'edge',
         entry: entryOf('edge'),
         port: options.edgePort,
-        env: { ...options.env, ...options.appEnv?.edge, EDGE_BACKENDS: JSON.stringify(edgeBackendsOf(specs)) },
+        env: { ...options.env, EDGE_BACKENDS: JSON.stringify(edgeBackendsOf(specs)) },
       },
       { ...processOptions, stopTimeoutMs: 30_000 },
     );
