@@ -68,10 +68,11 @@ const H = {
   synth: 'X-Hatago-Synth',
   asked: 'X-Hatago-Asked',
   purged: 'X-Hatago-Purged',
+  purgeKey: 'X-Hatago-Key',
 } as const;
 
 /** Headers stored on cached objects for the VCL's own use, removed before delivery. */
-const OBJ = { purgeUrl: 'X-Hatago-Url', path: 'X-Hatago-Obj-Path', swr: 'X-Hatago-Swr' } as const;
+const OBJ = { path: 'X-Hatago-Obj-Path', swr: 'X-Hatago-Swr' } as const;
 
 // RFC 9111 §4.2.2: statuses a cache may give heuristic freshness when the origin gave none
 const HEURISTIC_STATUSES = [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501];
@@ -534,46 +535,53 @@ function writeRollout(w: VclWriter, rollout: NonNullable<ProxyRoute['rollout']>,
   );
 }
 
+/**
+ * Every stored object carries two xkey tags besides its Surrogate-Key ones: one for "all"
+ * and one for its key URL (base64url, since xkey splits on spaces and commas), so purges by
+ * URL and of everything count what they removed and can be soft, like the Node edge's.
+ */
+const ALL_TAG = 'hatago:all';
+const urlTag = (keyUrl: string) => `"hatago:url:" + blob.encode(BASE64URLNOPAD, blob=blob.decode(IDENTITY, encoded=${keyUrl}))`;
+
+/** The purge API of the Node edge (apps/edge/src/purge/purge-routes.ts), same paths and answers, on the "admin" listener. */
 function writeAdmin(w: VclWriter, tokenEnv: string) {
-  w.line('# The purge API, on the listener named "admin" only: bearer token (from the environment) and client ACL');
+  const token = `std.getenv(${vclConstant(tokenEnv, 'environment variable')})`;
+  const purge = (tag: string, soft: string) =>
+    w.chain([[soft, () => w.line(`set req.http.${H.purged} = xkey.softpurge(${tag});`)]], () => w.line(`set req.http.${H.purged} = xkey.purge(${tag});`));
+  w.line('# bearer token from the environment (never written here), and a client ACL');
   w.block('sub hatago_admin', () => {
     w.block('if (!(client.ip ~ hatago_purgers))', () => w.line('return (synth(403));'));
-    w.block(`if (std.getenv(${vclConstant(tokenEnv, 'environment variable')}) == "" || req.http.Authorization != "Bearer " + std.getenv(${vclConstant(tokenEnv, 'environment variable')}))`, () =>
-      w.line('return (synth(401));'),
-    );
-    w.block('if (req.method != "POST")', () => w.line('return (synth(405));'));
+    w.block(`if (${token} == "" || req.http.Authorization != "Bearer " + ${token})`, () => w.line('return (synth(401));'));
+    w.block('if (req.method != "POST")', () => w.line('return (synth(404));'));
+    const softKeyOrAll = 'req.url ~ "\\?soft=1$" || req.http.Soft-Purge == "1"';
     w.chain(
       [
         [
-          'req.url ~ "^/purge/key/[^/?]+(\\?soft=1)?$"',
+          'req.url ~ "^/purge/key/"',
           () => {
-            w.line('set req.http.X-Hatago-Key = regsub(req.url, "^/purge/key/([^/?]+).*$", "\\1");');
-            w.chain(
-              [['req.url ~ "\\?soft=1$"', () => w.line(`set req.http.${H.purged} = xkey.softpurge(req.http.X-Hatago-Key);`)]],
-              () => w.line(`set req.http.${H.purged} = xkey.purge(req.http.X-Hatago-Key);`),
-            );
-            w.line('unset req.http.X-Hatago-Key;');
+            w.line(`set req.http.${H.purgeKey} = blob.transcode(URL, IDENTITY, encoded=regsub(req.url, "^/purge/key/([^?]*).*$", "\\1"));`);
+            w.block(`if (req.http.${H.purgeKey} == "" || req.http.${H.purgeKey} ~ "[\\s,]")`, () => w.line('return (synth(400));'));
+            purge(`req.http.${H.purgeKey}`, softKeyOrAll);
             w.line('return (synth(200));');
           },
         ],
         [
           'req.url ~ "^/purge/url/"',
           () => {
-            w.line('# the URL is keyed exactly as its route keys it, so every variant (canary, device) goes');
+            w.line("# keyed exactly as its route keys a GET for it, so every variant (canary, device, host) goes");
             w.line('set req.url = regsub(req.url, "^/purge/url", "");');
+            w.line('set req.method = "GET";');
             w.line(`set ${PATH} = regsub(req.url, "\\?.*$", "");`);
             w.line('call hatago_match;');
             w.line('call hatago_cache_key;');
-            w.line(`std.ban(${vclString(`obj.http.${OBJ.purgeUrl} == "`)} + req.http.${H.keyUrl} + ${vclString('"')});`);
-            w.line(`set req.http.${H.purged} = "ban";`);
+            purge(urlTag(`req.http.${H.keyUrl}`), 'req.http.Soft-Purge == "1"');
             w.line('return (synth(200));');
           },
         ],
         [
-          'req.url == "/purge/all"',
+          'req.url ~ "^/purge/all(\\?soft=1)?$"',
           () => {
-            w.line('std.ban("obj.status != 0");');
-            w.line(`set req.http.${H.purged} = "ban";`);
+            purge(`"${ALL_TAG}"`, softKeyOrAll);
             w.line('return (synth(200));');
           },
         ],
@@ -718,7 +726,7 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
       }
     });
     w.block('if (var.get("policy") != "cache" || bereq.uncacheable)', () => w.line('return (deliver);'));
-    w.line(`set beresp.http.${OBJ.purgeUrl} = var.get("key-url");`);
+    w.line(`set beresp.http.xkey = ${vclString(`${ALL_TAG} `)} + ${urlTag('var.get("key-url")')} + " " + beresp.http.xkey;`);
     w.line(`set beresp.http.${OBJ.path} = regsub(var.get("key-url"), "\\?.*$", "");`);
     w.line('# stale-if-error: a failed refresh keeps the stale object');
     w.block('if (beresp.status >= 500 && bereq.is_bgfetch)', () => w.line('return (abandon);'));
@@ -862,11 +870,22 @@ function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[]
     w.block('if (local.socket == "admin")', () => {
       w.line('set resp.http.Content-Type = "application/json";');
       w.block('if (resp.status == 401)', () => w.line('set resp.http.WWW-Authenticate = {"Bearer realm="hatago-edge-admin""};'));
-      w.block(`if (resp.status != 200)`, () => {
-        w.line(`synthetic(${vclString('{"type":"about:blank","status":')} + resp.status + ${vclString('}')});`);
-        w.line('return (deliver);');
-      });
-      w.line(`synthetic(${vclString('{"purged":"')} + req.http.${H.purged} + ${vclString('"}')});`);
+      const answers: Array<[number, object]> = [
+        [200, {}],
+        [400, { type: 'about:blank', status: 400, title: 'Bad Request', detail: 'One surrogate key per request.' }],
+        [401, { type: 'about:blank', status: 401, title: 'Unauthorized', detail: 'A valid bearer token is required.' }],
+        [403, { type: 'about:blank', status: 403, title: 'Forbidden', detail: 'This address may not use the admin listener.' }],
+        [404, { type: 'about:blank', status: 404, title: 'Not Found' }],
+      ];
+      w.chain(
+        answers.map(([status, body]): [string, () => void] => [
+          `resp.status == ${status}`,
+          () => {
+            if (status === 200) w.line(`synthetic(${vclString('{"purged":')} + req.http.${H.purged} + "}");`);
+            else w.line(`synthetic(${vclString(JSON.stringify(body))});`);
+          },
+        ]),
+      );
       w.line('return (deliver);');
     });
     for (const route of routes) {

@@ -274,25 +274,50 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal(optedOut.headers['set-cookie'], undefined);
     });
 
+    /** The purge API: the same paths, token and answers on both edges. */
+    const purge = async (path: string, options: { token?: string; soft?: boolean } = {}) => {
+      const answer = await request(edge.admin, path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${options.token ?? TOKEN}`, ...(options.soft ? { 'soft-purge': '1' } : {}) },
+      });
+      return { status: answer.status, body: JSON.parse(answer.text) as { purged?: number } };
+    };
+
     it('purges by surrogate key with the token only, hard or soft, and leaves other entries cached', async () => {
       for (const path of ['/hotels/5', '/hotels/6']) {
         await get(path);
         assert.equal((await get(path)).headers['x-cache'], 'HIT');
       }
-      assert.equal(await edge.purgeKey('hotel-5', { soft: false, token: 'wrong-token' }), 401);
+      assert.equal((await purge('/purge/key/hotel-5', { token: 'wrong-token' })).status, 401);
       assert.equal((await get('/hotels/5')).headers['x-cache'], 'HIT', 'a refused purge purges nothing');
+      assert.equal((await purge('/purge/key/two%20keys')).status, 400, 'one key per request');
 
-      assert.equal(await edge.purgeKey('hotel-5', { soft: false, token: TOKEN }), 200);
+      assert.deepEqual(await purge('/purge/key/hotel-5'), { status: 200, body: { purged: 1 } });
       assert.equal((await get('/hotels/5')).headers['x-cache'], 'MISS');
       assert.equal((await get('/hotels/6')).headers['x-cache'], 'HIT');
       assert.equal(originCount('/hotels/5'), 2);
 
-      assert.equal(await edge.purgeKey('hotels', { soft: true, token: TOKEN }), 200);
+      assert.equal((await purge('/purge/key/hotels?soft=1')).status, 200);
       const stale = await get('/hotels/6');
       assert.equal(stale.status, 200);
       assert.equal(stale.headers['x-cache'], 'STALE', 'soft purge serves the old page while it is refreshed');
       await until('the refresh after a soft purge', async () => originCount('/hotels/6'), (n) => n === 2);
       await until('the refreshed entry', async () => (await get('/hotels/6')).headers['x-cache'], (status) => status === 'HIT');
+    });
+
+    it('purges by URL, normalised as its route keys it, and everything', async () => {
+      const url = '/hotels/7?checkin=2026-12-01&nights=2';
+      await get(url);
+      await get('/hotels/8');
+      assert.equal((await get(`${url}&utm_source=mail`)).headers['x-cache'], 'HIT');
+      assert.deepEqual(await purge('/purge/url/hotels/7?nights=2&checkin=2026-12-01&gclid=x'), { status: 200, body: { purged: 1 } });
+      assert.equal((await get(url)).headers['x-cache'], 'MISS');
+      assert.equal((await get('/hotels/8')).headers['x-cache'], 'HIT', 'another URL stays');
+
+      const all = await purge('/purge/all');
+      assert.equal(all.status, 200);
+      assert.ok((all.body.purged ?? 0) >= 2, `everything cached was purged (${all.body.purged})`);
+      assert.equal((await get('/hotels/8')).headers['x-cache'], 'MISS');
     });
 
     it('serves a cached page stale when its origin is down and answers a friendly 503 with the request id for the rest', async () => {

@@ -8,8 +8,8 @@ import { startVarnish } from '../harness/varnish.ts';
 /** An edge answering on loopback: the Node edge or varnishd running the compiled VCL. */
 export interface EdgeUnderTest {
   base: string;
-  /** Purges by surrogate key through the edge's own purge API; resolves with the HTTP status. */
-  purgeKey: (key: string, options: { soft: boolean; token: string }) => Promise<number>;
+  /** The admin listener, where the purge API answers (the same paths on both edges). */
+  admin: string;
   stop: () => Promise<void>;
 }
 
@@ -21,12 +21,6 @@ export interface EdgeTarget {
 const listen = (server: http.Server) =>
   new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 
-async function post(url: string, token: string): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 export const nodeEdge: EdgeTarget = {
   name: 'the Node edge',
   async start(rules, instances, adminToken) {
@@ -36,11 +30,7 @@ export const nodeEdge: EdgeTarget = {
     const edge = createEdgeServer({ rules, instances, logger: createLogger('edge-behaviour', 'silent'), accessLog: false, cache: new EdgeCache(), adminToken });
     const base = await listen(edge.server);
     const admin = await listen(edge.adminServer!);
-    return {
-      base,
-      purgeKey: (key, { soft, token }) => post(`${admin}/purge/key/${encodeURIComponent(key)}${soft ? '?soft=1' : ''}`, token),
-      stop: () => edge.close(),
-    };
+    return { base, admin, stop: () => edge.close() };
   },
 };
 
@@ -49,10 +39,6 @@ export const varnishEdge: EdgeTarget = {
   async start(rules, instances, adminToken) {
     const compiled = compileVcl(rules, instances);
     const varnish = await startVarnish({ vcl: compiled.vcl, params: compiled.params, env: { EDGE_ADMIN_TOKEN: adminToken } });
-    return {
-      base: varnish.url,
-      purgeKey: (key, { soft, token }) => post(`${varnish.adminUrl}/purge/key/${encodeURIComponent(key)}${soft ? '?soft=1' : ''}`, token),
-      stop: () => varnish.stop(),
-    };
+    return { base: varnish.url, admin: varnish.adminUrl, stop: () => varnish.stop() };
   },
 };
