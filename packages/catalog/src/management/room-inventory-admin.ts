@@ -5,6 +5,7 @@ import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, readChoice, readInteger } from '@hatago/platform/input';
 import { lockedNights } from '../inventory/room-inventory.ts';
 import { auditChange, type ManagementContext } from './management-context.ts';
+import { enqueueInventoryNotice } from './inventory-notice.ts';
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';
 import { getRoomType } from './room-types.ts';
@@ -56,6 +57,7 @@ export async function setInventoryTotal(db: Executor, context: ManagementContext
       throw error;
     }
     await auditChange(trx, context, 'inventory.set_total', { type: 'room_type', id: roomType.id }, { ...range, total, nights: nights.length });
+    await enqueueInventoryNotice(trx, context, { action: 'set_total', roomTypeId: roomType.id, range });
   });
   return { nights: nights.length };
 }
@@ -80,6 +82,7 @@ export async function setStopSell(db: Executor, context: ManagementContext, room
       ...range,
       nights: changed,
     });
+    await enqueueInventoryNotice(trx, context, { action: stopSell ? 'stop_sell' : 'resume_sale', roomTypeId: roomType.id, range });
     return { nights: changed };
   });
 }
