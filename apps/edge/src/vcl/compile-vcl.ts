@@ -321,11 +321,12 @@ function matchCondition(match: MatchRule): string {
 }
 
 /** The first cookie of that name, trimmed, like the Node edge's RequestView.cookie. */
-const cookieValue = (name: string) => `regsub(req.http.Cookie, ${vclRegex(`^(?:[^;]*;)*?\\s*${escapeRegex(name)}\\s*=\\s*([^;]*?)\\s*(?:;.*)?$`)}, "\\1")`;
+const cookieValue = (name: string) =>
+  `regsub(req.http.Cookie, ${vclRegex(`^(?:[^;]*;)*?\\s*${escapeRegex(name)}\\s*=\\s*([^;]*?)\\s*(?:;.*)?$|^.*$`)}, "\\1")`;
 
-/** The first raw value of a query parameter ('' when absent or without '='). */
+/** The first raw value of a query parameter ('' when absent or without '=': the `|^.*$` branch matches with no group). */
 const queryValue = (name: string) =>
-  `regsub(req.url, ${vclRegex(`^[^?]*\\?(?:[^&]*&)*?${escapeRegex(name)}(?:=([^&]*))?(?:&.*)?$`)}, "\\1")`;
+  `regsub(req.url, ${vclRegex(`^[^?]*\\?(?:[^&]*&)*?${escapeRegex(name)}(?:=([^&]*))?(?:&.*)?$|^.*$`)}, "\\1")`;
 
 // ---- client-side subroutines
 
@@ -347,10 +348,11 @@ function writeArrival(w: VclWriter, rules: EdgeRules) {
     w.line('set req.http.X-Forwarded-Proto = "http";');
     w.line('set req.http.X-Forwarded-Host = req.http.host;');
     w.line(`set ${PATH} = regsub(req.url, "\\?.*$", "");`);
+    w.line('# refused in the Node edge\'s order: the address, the method, the body');
+    w.block(`if (req.url ~ "^.{${rules.limits.maxUrlBytes + 1}}")`, () => w.line('return (synth(414));'));
     w.block(`if (req.method !~ "^(${HTTP_METHODS.join('|')})$")`, () => {
       w.chain([['req.method ~ "^(TRACE|CONNECT)$"', () => w.line('return (synth(405));')]], () => w.line('return (synth(501));'));
     });
-    w.block(`if (req.url ~ "^.{${rules.limits.maxUrlBytes + 1}}")`, () => w.line('return (synth(414));'));
     w.block(`if (std.integer(req.http.Content-Length, 0) > ${rules.limits.maxBodyBytes})`, () => w.line('return (synth(413));'));
     w.line('# a chunked body has no length to check up front: read it (up to the limit) before anything is sent');
     w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !req.http.Content-Length && !std.cache_req_body(${rules.limits.maxBodyBytes + 1}B))`, () =>
@@ -491,7 +493,7 @@ function writeRouteActions(w: VclWriter, routes: RouteRule[], directors: Map<str
         ]);
       });
     }
-    w.chain(branches, () => w.line('return (synth(404));'));
+    w.chain(branches);
   });
   w.line();
 }
@@ -596,9 +598,11 @@ function writeRecv(w: VclWriter) {
   w.block('sub vcl_recv', () => {
     w.line('call hatago_arrival;');
     w.block('if (local.socket == "admin")', () => w.line('call hatago_admin;'));
-    w.line('call hatago_rate_limits;');
     w.line('call hatago_redirects;');
     w.line('call hatago_match;');
+    w.block(`if (!req.http.${H.route})`, () => w.line('return (synth(404));'));
+    w.line('# a restart (vcl_hit refetching an entry) is the same client request: counted once');
+    w.block('if (req.restarts == 0)', () => w.line('call hatago_rate_limits;'));
     w.line('call hatago_route;');
     w.block(`if (req.http.${H.policy} == "pass")`, () => {
       w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=bypass";`);
@@ -902,7 +906,7 @@ function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[]
       });
     }
     w.block(`if (req.http.${H.synth} ~ "^retry-after:")`, () => w.line(`set resp.http.Retry-After = regsub(req.http.${H.synth}, "^retry-after:", "");`));
-    w.block('if (resp.status == 405)', () => w.line(`set resp.http.Allow = "${HTTP_METHODS.join(', ')}";`));
+    w.block('if (resp.status == 405 || resp.status == 501)', () => w.line(`set resp.http.Allow = "${HTTP_METHODS.join(', ')}";`));
     w.line('# the edge\'s own answers: problem+json for the API, a friendly page otherwise, both with the request id');
     const branches: Array<[string, () => void]> = EDGE_ANSWERS.map((problem) => [
       `resp.status == ${problem.status}`,
