@@ -24,7 +24,9 @@ export async function loadEdgeRules(file: string): Promise<EdgeRules> {
   try {
     exported = ((await import(`${pathToFileURL(absolute).href}?v=${++generation}`)) as { default?: unknown }).default;
   } catch (error) {
-    throw new EdgeRulesError([`${relative}: cannot be loaded: ${(error as Error).message.split('\n')[0]}`]);
+    // esbuild's message is a header line and then file:line:column: reason; keep both, drop the code frame
+    const detail = (error as Error).message.split('\n').filter((line) => line.trim()).slice(0, 2).join(' ');
+    throw new EdgeRulesError([`${relative}: cannot be loaded: ${detail}`]);
   }
   if (exported === undefined) throw new EdgeRulesError([`${relative}: has no default export (export default defineEdgeRules({...}))`]);
   await assertValidRules(exported, absolute);
