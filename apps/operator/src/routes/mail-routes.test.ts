@@ -104,6 +104,19 @@ describe('operator console mail pages', () => {
     assert.deepEqual(audit!.target, { type: 'mail_message', id: String(ids.delivered) });
   });
 
+  it('never shows the body of a password reset mail to staff', async () => {
+    const { rows } = await sql<{ id: number }>`
+      insert into mail_messages (template, recipient, locale, params, category, idempotency_key, status, subject, body_html, body_text)
+      values ('password-reset', 'ken.sato@example.com', 'en', '{}', 'member', 'mail-pages-reset', 'delivered', 'Reset your Hatago password',
+              '<a href="https://hatago.example/members/password-reset/SECRETTOKEN">reset</a>', 'https://hatago.example/members/password-reset/SECRETTOKEN')
+      returning id`.execute(db.database.db);
+    const page = await get(`/operator/mail/${rows[0]!.id}`, admin);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Reset your Hatago password/);
+    assert.match(page.body, /Not shown: this mail carries a password reset link/);
+    assert.doesNotMatch(page.body, /SECRETTOKEN/);
+  });
+
   it('shows attempts and the last error of a dead message, and lets support retry it (audited)', async () => {
     const page = await get(`/operator/mail/${ids.dead}`, support);
     assert.match(page.body, /provider answered 503 five times/);

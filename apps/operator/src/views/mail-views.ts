@@ -79,8 +79,10 @@ export function mailMessagePage(staff: StaffAccount, m: MailMessageDetail, view:
   const body: SafeHtml =
     m.bodyPurgedAt !== null
       ? html`<p class="muted">The body was purged on ${tokyoTime(m.bodyPurgedAt)} under the retention policy; the subject, metadata and timeline remain.</p>`
-      : m.bodyText === null
-        ? html`<p class="muted">Not rendered yet: bodies are rendered when a worker sends the message.</p>`
+      : m.bodyWithheld
+        ? html`<p class="muted">Not shown: this mail carries a password reset link, which would sign its reader in as the member.</p>`
+        : m.bodyText === null
+          ? html`<p class="muted">Not rendered yet: bodies are rendered when a worker sends the message.</p>`
         : html`${m.bodyHtml !== null ? html`<h3>HTML</h3>${mailPreview(m.bodyHtml, `Mail #${m.id} as the recipient saw it`)}` : ''}
 <h3>Plain text</h3>
 <pre class="mail-text">${m.bodyText}</pre>`;

@@ -104,6 +104,16 @@ for (const target of testDatabaseTargets()) {
       await assert.rejects(getMailMessage(db.database.db, 987654), (e: DomainError) => e.kind === 'not_found');
     });
 
+    it('withholds the body of a password reset mail: its link would sign the reader in', async () => {
+      const id = await message({ recipient: 'reset@example.com', template: 'password-reset', category: 'secret', createdAt: '2026-11-04T03:00:00Z' });
+      const detail = await getMailMessage(db.database.db, id);
+      assert.equal(detail.bodyWithheld, true);
+      assert.equal(detail.bodyHtml, null);
+      assert.equal(detail.bodyText, null);
+      assert.equal(detail.subject, 'Your stay', 'the subject and the rest stay visible');
+      assert.equal((await getMailMessage(db.database.db, ids.old!)).bodyWithheld, false);
+    });
+
     it('retries a dead message with a fresh budget and discards a failed one, each audited with its timeline entry', async () => {
       await retryMessage(db.database.db, ids.dead!, OPERATOR);
       const retried = await getMailMessage(db.database.db, ids.dead!);

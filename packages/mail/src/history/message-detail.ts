@@ -22,8 +22,16 @@ export interface MailMessageDetail extends MailHistoryItem {
   bodyHtml: string | null;
   bodyText: string | null;
   bodyPurgedAt: string | null;
+  /** True when the body exists but is not shown (see SECRET_BODY_TEMPLATES). */
+  bodyWithheld: boolean;
   timeline: MailTimelineEntry[];
 }
+
+/**
+ * Mails whose body is a credential: a password reset link signs its holder in. Support
+ * staff see that it was sent and what happened to it, never the link.
+ */
+export const SECRET_BODY_TEMPLATES: ReadonlySet<string> = new Set(['password-reset']);
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -57,8 +65,9 @@ export async function getMailMessage(db: Executor, id: number): Promise<MailMess
     nextAttemptAt: iso(row.next_attempt_at)!,
     sentAt: iso(row.sent_at),
     updatedAt: iso(row.updated_at)!,
-    bodyHtml: row.body_html,
-    bodyText: row.body_text,
+    ...(SECRET_BODY_TEMPLATES.has(row.template)
+      ? { bodyHtml: null, bodyText: null, bodyWithheld: row.body_text !== null }
+      : { bodyHtml: row.body_html, bodyText: row.body_text, bodyWithheld: false }),
     bodyPurgedAt: iso(row.body_purged_at),
     timeline: events.map((e) => ({ type: e.type, source: e.source, detail: e.detail, occurredAt: iso(e.occurred_at)! })),
   };
