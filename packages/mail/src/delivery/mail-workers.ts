@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Executor } from '@hatago/db';
 import type { Logger } from '@hatago/platform/logging';
 import type { MailProvider } from '../providers/mail-provider.ts';
@@ -97,6 +98,9 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
           if (!(await recordOutcome(options.db, workerId, message.id, outcome))) {
             log.warn({ messageId: message.id }, 'lease lost before the outcome was recorded');
           }
+          // PGlite answers in-process without a trip through the event loop: without this
+          // a backlog would keep HTTP requests and timers of the same process waiting
+          await nextTurn();
         }
       } catch (error) {
         // the database is away or a provider threw outside its contract: wait, then claim again
