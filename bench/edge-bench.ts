@@ -9,6 +9,7 @@
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_EDGE_WORKERS=2 npm run bench:edge
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +95,8 @@ async function startNodeEdge(origin: URL): Promise<Runtime> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  const workers = childProcessesOf(child.pid!);
+  log(`  Node edge: ${workers === 0 ? 'one process (EDGE_WORKERS not used by main.ts)' : `${workers} worker processes`}`);
   return {
     name: 'Node edge',
     base,
@@ -104,6 +107,22 @@ async function startNodeEdge(origin: URL): Promise<Runtime> {
       clearTimeout(killer);
     },
   };
+}
+
+/** How many processes `pid` started (Linux /proc), to report whether the Node edge ran as a cluster. */
+function childProcessesOf(pid: number): number {
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) count++;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return count;
 }
 
 async function startVarnishEdge(origin: URL): Promise<Runtime> {
