@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Type } from '@sinclair/typebox';
 import { ConfigError, loadConfig, ServiceConfig } from '@hatago/platform/config';
@@ -48,9 +50,10 @@ const rules = await orExit(() => loadEdgeRules(config.EDGE_RULES));
 const logger = createLogger('edge', config.LOG_LEVEL);
 const cache = new EdgeCache({ maxBytes: config.EDGE_CACHE_MAX_BYTES, maxObjectBytes: config.EDGE_CACHE_MAX_OBJECT_BYTES, logger });
 const edge = createEdgeServer({ rules, instances, logger, cache, ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}) });
-edge.server.listen(config.PORT, config.HOST, () => logger.info({ port: config.PORT, backends: instances }, 'edge listening'));
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+edge.server.listen(config.PORT, config.HOST, () => logger.info({ port: portOf(edge.server), backends: instances }, 'edge listening'));
 if (edge.adminServer && config.EDGE_ADMIN_PORT !== undefined) {
-  edge.adminServer.listen(config.EDGE_ADMIN_PORT, config.EDGE_ADMIN_HOST, () => logger.info({ port: config.EDGE_ADMIN_PORT }, 'edge admin listening'));
+  edge.adminServer.listen(config.EDGE_ADMIN_PORT, config.EDGE_ADMIN_HOST, () => logger.info({ port: portOf(edge.adminServer!) }, 'edge admin listening'));
 }
 
 // SIGHUP: re-read the rules file; a refused file leaves the running rules in place

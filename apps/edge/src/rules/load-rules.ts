@@ -1,3 +1,4 @@
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EdgeRules } from './edge-rules.ts';
@@ -11,18 +12,39 @@ export class EdgeRulesError extends Error {
   }
 }
 
+const loaded = new Set<string>();
 let generation = 0;
 
 /**
- * Imports a rules file afresh (a query string defeats the module cache, so SIGHUP sees the
- * edited file) and validates it. Modules the rules file itself imports stay cached.
+ * Imports a module once more even though it was imported before. A query string is not
+ * enough: the TypeScript loader serves the first transform of a path again. So a reload
+ * imports a copy written beside the file (relative imports still resolve) and removes it.
+ */
+async function importAfresh(absolute: string): Promise<unknown> {
+  if (!loaded.has(absolute)) {
+    const module = await import(pathToFileURL(absolute).href);
+    loaded.add(absolute);
+    return module;
+  }
+  const copy = path.join(path.dirname(absolute), `.${path.basename(absolute, '.ts')}.reload-${process.pid}-${++generation}.ts`);
+  await copyFile(absolute, copy);
+  try {
+    return await import(pathToFileURL(copy).href);
+  } finally {
+    await rm(copy, { force: true });
+  }
+}
+
+/**
+ * Imports a rules file (afresh on a reload, so SIGHUP sees the edited file) and validates
+ * it. Modules the rules file itself imports stay as first loaded.
  */
 export async function loadEdgeRules(file: string): Promise<EdgeRules> {
   const absolute = path.resolve(file);
   const relative = path.relative(process.cwd(), absolute);
   let exported: unknown;
   try {
-    exported = ((await import(`${pathToFileURL(absolute).href}?v=${++generation}`)) as { default?: unknown }).default;
+    exported = ((await importAfresh(absolute)) as { default?: unknown }).default;
   } catch (error) {
     // esbuild's message is a header line and then file:line:column: reason; keep both, drop the code frame
     const detail = (error as Error).message.split('\n').filter((line) => line.trim()).slice(0, 2).join(' ');

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { closeAll, listen } from './proxy/test-origins.ts';
+
+const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
+const configFile = fileURLToPath(new URL('../../../config/edge.ts', import.meta.url));
+const rulesModule = fileURLToPath(new URL('./rules/edge-rules.ts', import.meta.url));
+
+/** The edge's stdout as parsed JSON lines, with a way to wait for the next line that matches. */
+function jsonLines(child: ChildProcess) {
+  const seen: Array<Record<string, unknown>> = [];
+  const waiters: Array<{ test: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }> = [];
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    let line: Record<string, unknown>;
+    try {
+      line = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    seen.push(line);
+    for (const waiter of [...waiters]) {
+      if (waiter.test(line)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  });
+  return {
+    next: (test: (line: Record<string, unknown>) => boolean) => new Promise<Record<string, unknown>>((resolve) => waiters.push({ test, resolve })),
+  };
+}
+
+describe('standalone edge process', () => {
+  let dir: string;
+  let rulesFile: string;
+  let source: string;
+  let release: () => void = () => undefined;
+  const origin = http.createServer((req, res) => {
+    if (req.url === '/hold') return void new Promise<void>((resolve) => (release = resolve)).then(() => res.end('held'));
+    res.end(`origin ${req.url}`);
+  });
+  let child: ChildProcess;
+  let lines: ReturnType<typeof jsonLines>;
+  let edgeUrl: string;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  /** GET over the one kept-alive connection; reports whether the socket was reused. */
+  const get = (pathname: string) =>
+    new Promise<{ status: number; body: string; reused: boolean }>((resolve, reject) => {
+      const req = http.get(`${edgeUrl}${pathname}`, { agent }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, reused: req.reusedSocket }));
+      });
+      req.on('error', reject);
+    });
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hatago-edge-main-'));
+    rulesFile = path.join(dir, 'edge.ts');
+    source = (await readFile(configFile, 'utf8')).replace("'../apps/edge/src/rules/edge-rules.ts'", JSON.stringify(rulesModule));
+    await writeFile(rulesFile, source);
+    const originUrl = await listen(origin);
+    child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', EDGE_RULES: rulesFile, EDGE_BACKENDS: JSON.stringify({ guest: [originUrl] }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    lines = jsonLines(child);
+    const listening = await lines.next((line) => line.msg === 'edge listening');
+    edgeUrl = `http://127.0.0.1:${listening.port}`;
+  });
+  after(async () => {
+    release();
+    agent.destroy();
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    await closeAll(origin);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const reload = async (text: string, outcome: 'rules reloaded' | 'rules refused; keeping the previous rules') => {
+    await writeFile(rulesFile, text);
+    const done = lines.next((line) => line.msg === 'rules reloaded' || line.msg === 'rules refused; keeping the previous rules');
+    child.kill('SIGHUP');
+    const line = await done;
+    assert.equal(line.msg, outcome);
+    return line;
+  };
+
+  it('reloads the rules on SIGHUP without dropping a kept-alive connection or an in-flight request', async () => {
+    assert.equal((await get('/book')).body, 'origin /book');
+    const held = get('/hold');
+    const sideAgent = new http.Agent({ keepAlive: true });
+    try {
+      await reload(source.replace('enabled: false,', 'enabled: true,'), 'rules reloaded');
+      const maintenance = await new Promise<number>((resolve) => http.get(`${edgeUrl}/book`, { agent: sideAgent }, (res) => (res.resume(), resolve(res.statusCode!))));
+      assert.equal(maintenance, 503, 'the switched-on maintenance route answers at once');
+      release();
+      assert.deepEqual(await held, { status: 200, body: 'held', reused: true }, 'the request in flight during the reload completes');
+      const after = await get('/book');
+      assert.equal(after.status, 503);
+      assert.equal(after.reused, true, 'the same connection carries on under the new rules');
+    } finally {
+      sideAgent.destroy();
+    }
+  });
+
+  it('refuses a wrong file on SIGHUP with its line and keeps serving with the previous rules', async () => {
+    const from = "backend: 'mailer'";
+    const line = source.slice(0, source.indexOf(from)).split('\n').length;
+    const refused = await reload(source.replace('enabled: false,', 'enabled: true,').replace(from, "backend: 'mailr'"), 'rules refused; keeping the previous rules');
+    const problems = refused.problems as string[];
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, new RegExp(`edge\\.ts:${line} routes\\[\\d+\\]\\.backend: "mailr" is not a declared backend`));
+    const still = await get('/book');
+    assert.equal(still.status, 503, 'the maintenance route of the previous rules still answers');
+    assert.equal(still.reused, true);
+  });
+
+  it('refuses to start on a wrong EDGE_BACKENDS with one line naming it', async () => {
+    const bad = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+      env: { ...process.env, PORT: '0', EDGE_RULES: rulesFile, EDGE_BACKENDS: '{"guest":["ftp://x"]}' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    bad.stderr!.on('data', (c) => (stderr += c));
+    const [code] = (await once(bad, 'exit')) as [number];
+    assert.equal(code, 78);
+    assert.match(stderr, /^edge: invalid configuration: EDGE_BACKENDS\.guest\[0\] \("ftp:\/\/x"\) must be an http:\/\/ URL without a path\n$/);
+  });
+});
