@@ -82,8 +82,8 @@ const REQUEST_ID = '^[A-Za-z0-9._-]{1,64}$';
 const TRACEPARENT = '^(?!ff)[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$';
 // as long as the Node edge keeps a tester on the canary (apps/edge/src/routing/rollout.ts)
 const ROLLOUT_COOKIE_ATTRIBUTES = '; Path=/; Max-Age=604800; SameSite=Lax; HttpOnly';
-// a first assignment may not change on restart (vcl_hit restarts to refetch an entry past its revalidation window)
-const IDEMPOTENT_RETRY = '^(GET|HEAD|OPTIONS|PUT|DELETE)$';
+// replayed on another instance after a failed connection, as the Node edge does (apps/edge/src/proxy/origin-client.ts)
+const IDEMPOTENT = '^(GET|HEAD|OPTIONS|PUT|DELETE)$';
 
 export function compileVcl(rules: EdgeRules, instances: BackendInstances, options: VclOptions = {}): CompiledVcl {
   const problems: string[] = [];
@@ -354,8 +354,8 @@ function writeArrival(w: VclWriter, rules: EdgeRules) {
       w.chain([['req.method ~ "^(TRACE|CONNECT)$"', () => w.line('return (synth(405));')]], () => w.line('return (synth(501));'));
     });
     w.block(`if (std.integer(req.http.Content-Length, 0) > ${rules.limits.maxBodyBytes})`, () => w.line('return (synth(413));'));
-    w.line('# a chunked body has no length to check up front: read it (up to the limit) before anything is sent');
-    w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !req.http.Content-Length && !std.cache_req_body(${rules.limits.maxBodyBytes + 1}B))`, () =>
+    w.line('# bodies are read before anything is sent, as the Node edge does: a chunked one is measured, and any can be replayed on a retry');
+    w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(${rules.limits.maxBodyBytes + 1}B))`, () =>
       w.line('return (synth(413));'),
     );
   });
@@ -823,8 +823,8 @@ function problemBody(w: VclWriter, problem: EdgeProblem, target: 'resp' | 'beres
 
 function writeBackendError(w: VclWriter) {
   w.block('sub vcl_backend_error', () => {
-    w.line('# a failed connection is retried once on another instance when the request is idempotent and bodiless');
-    w.block(`if (bereq.retries == 0 && bereq.method ~ "${IDEMPOTENT_RETRY}" && !bereq.http.Content-Length && !bereq.http.Transfer-Encoding)`, () =>
+    w.line('# a failed connection is retried once on another instance when the request is idempotent (or a POST with an Idempotency-Key)');
+    w.block(`if (bereq.retries == 0 && (bereq.method ~ "${IDEMPOTENT}" || (bereq.method == "POST" && bereq.http.Idempotency-Key)))`, () =>
       w.line('return (retry);'),
     );
     w.block('if (bereq.is_bgfetch)', () => w.line('return (abandon);'));

@@ -348,6 +348,11 @@ function behaviourOn(target: EdgeTarget) {
       assert.deepEqual([...seen].sort(), ['app-a', 'app-b'], 'round-robin uses both instances');
 
       await origins.appB.kill();
+      for (let i = 0; i < 4; i++) {
+        const answer = await request(base, `/bookings/${i}`, { method: 'POST', headers: { 'idempotency-key': `failover-${i}`, 'content-type': 'text/plain' } });
+        assert.equal(answer.status, 200, 'a POST with an Idempotency-Key may be replayed on another instance');
+        assert.equal(echoOf(answer).origin, 'app-a');
+      }
       for (let i = 0; i < 12; i++) {
         const answer = await get(`/failover/${i}`);
         assert.equal(answer.status, 200, 'an idempotent request to a dead instance is retried on another');
