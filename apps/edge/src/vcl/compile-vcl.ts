@@ -197,7 +197,7 @@ export function compileVcl(rules: EdgeRules, instances: BackendInstances, option
   // ---- backend side
   writeBackendFetch(w, routes, rules.headers.request, attempt);
   writeBackendResponse(w, routes, rules.headers.response, attempt);
-  writeBackendError(w);
+  writeBackendError(w, rules.backends);
   // ---- answers
   writeDeliver(w);
   writeSynth(w, routes, rules.headers.response, attempt);
@@ -691,6 +691,7 @@ function writeBackendFetch(w: VclWriter, routes: RouteRule[], rewrites: HeaderRe
     w.line('# the client side\'s decisions move into this backend task; origins never see X-Hatago-*');
     w.block(`if (bereq.http.${H.route})`, () => {
       w.line(`var.set("route", bereq.http.${H.route});`);
+      w.line(`var.set("backend", bereq.http.${H.backend});`);
       w.line(`var.set("policy", bereq.http.${H.policy});`);
       w.line(`var.set("key-url", bereq.http.${H.keyUrl});`);
     });
@@ -821,20 +822,46 @@ function problemBody(w: VclWriter, problem: EdgeProblem, target: 'resp' | 'beres
   w.line('return (deliver);');
 }
 
-function writeBackendError(w: VclWriter) {
+/**
+ * A failed fetch, answered as the Node edge answers it: a first-byte timeout is 504 and is
+ * not retried (VCL does not say why a fetch failed; the time spent does); a failed
+ * connection is retried once on another instance when the request may be replayed, then 503.
+ * One difference remains: a connection reset before the response (the Node edge: 502) is
+ * also 503 here, since VCL cannot tell it from a refused connection.
+ */
+function writeBackendError(w: VclWriter, backends: EdgeRules['backends']) {
   w.block('sub vcl_backend_error', () => {
-    w.line('# a failed connection is retried once on another instance when the request is idempotent (or a POST with an Idempotency-Key)');
-    w.block(`if (bereq.retries == 0 && (bereq.method ~ "${IDEMPOTENT}" || (bereq.method == "POST" && bereq.http.Idempotency-Key)))`, () =>
-      w.line('return (retry);'),
+    w.chain(
+      Object.entries(backends).map(([name, backend]): [string, () => void] => [
+        `var.get("backend") == ${vclString(name)} && now - bereq.time >= ${duration(backend.firstByteTimeoutMs)}`,
+        () => w.line('var.set("timed-out", "yes");'),
+      ]),
+    );
+    w.block(
+      `if (var.get("timed-out") != "yes" && bereq.retries == 0 && (bereq.method ~ "${IDEMPOTENT}" || (bereq.method == "POST" && bereq.http.Idempotency-Key)))`,
+      () => w.line('return (retry);'),
     );
     w.block('if (bereq.is_bgfetch)', () => w.line('return (abandon);'));
-    w.line('set beresp.status = 503;');
     w.line('set beresp.ttl = 0s;');
     w.line('set beresp.grace = 0s;');
     w.line('set beresp.uncacheable = true;');
     w.line('set beresp.http.Cache-Control = "no-store";');
-    // the request id is the client's (bereq carries it); a retried URL may be the key URL, its path is the same
-    problemBody(w, PROBLEMS.unavailable, 'beresp', 'bereq.url', 'bereq.http.X-Request-Id');
+    // the request id is the client's (bereq carries it); a key URL keeps the request's path
+    w.chain(
+      [
+        [
+          'var.get("timed-out") == "yes"',
+          () => {
+            w.line('set beresp.status = 504;');
+            problemBody(w, PROBLEMS.gatewayTimeout, 'beresp', 'bereq.url', 'bereq.http.X-Request-Id');
+          },
+        ],
+      ],
+      () => {
+        w.line('set beresp.status = 503;');
+        problemBody(w, PROBLEMS.unavailable, 'beresp', 'bereq.url', 'bereq.http.X-Request-Id');
+      },
+    );
   });
   w.line();
 }

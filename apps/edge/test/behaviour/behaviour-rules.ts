@@ -14,7 +14,7 @@ const pool: BackendRule = {
 };
 
 export const behaviourRules = defineEdgeRules({
-  backends: { app: pool, canary: pool, console: pool, fragile: pool },
+  backends: { app: pool, canary: pool, console: pool, fragile: pool, slow: { ...pool, firstByteTimeoutMs: 300 } },
   redirects: [{ name: 'old-hotel', match: { pathPattern: '^/hotel/([0-9]+)$' }, location: '/hotels/$1', status: 301, keepQuery: true }],
   routes: [
     {
@@ -48,6 +48,7 @@ export const behaviourRules = defineEdgeRules({
       backend: 'fragile',
       cache: { ttl: 1, graceSeconds: 300, key: { query: [], locale: false, device: false } },
     },
+    { name: 'slow', match: { pathPrefix: '/slow' }, backend: 'slow', cache: 'pass' },
     { name: 'beta', match: { pathPrefix: '/beta' }, backend: 'app', cache: 'pass', rollout: { backend: 'canary', query: 'beta', cookie: 'test_beta', percent: 100 } },
     { name: 'everything-else', match: { pathPrefix: '/' }, backend: 'app', cache: 'pass' },
   ],

@@ -74,6 +74,10 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     res.setHeader('set-cookie', 'session=abc; Path=/');
   } else if (path === '/catalogue/private') {
     res.setHeader('cache-control', 'private, max-age=60');
+  } else if (path.startsWith('/slow/')) {
+    // longer than the slow backend's first-byte timeout
+    setTimeout(() => echoHandler(req, res, origin), 1500);
+    return;
   }
   echoHandler(req, res, origin);
 };
@@ -82,7 +86,7 @@ function behaviourOn(target: EdgeTarget) {
   describe(`edge behaviour on ${target.name}`, () => {
     let edge: EdgeUnderTest;
     let base: string;
-    const origins = {} as Record<'appA' | 'appB' | 'canary' | 'console' | 'fragile', Origin>;
+    const origins = {} as Record<'appA' | 'appB' | 'canary' | 'console' | 'fragile' | 'slow', Origin>;
     const get = (path: string, headers: OutgoingHttpHeaders = {}) => request(base, path, { headers });
     /** Requests for this path (and query) that reached any instance. */
     const originCount = (url: string) => Object.values(origins).reduce((sum, origin) => sum + origin.seen.filter((seen) => seen.url === url).length, 0);
@@ -93,11 +97,13 @@ function behaviourOn(target: EdgeTarget) {
       origins.canary = await startOrigin('canary', suiteOrigin);
       origins.console = await startOrigin('console', suiteOrigin);
       origins.fragile = await startOrigin('fragile', suiteOrigin);
+      origins.slow = await startOrigin('slow', suiteOrigin);
       const instances = {
         app: [origins.appA.url.href, origins.appB.url.href],
         canary: [origins.canary.url.href],
         console: [origins.console.url.href],
         fragile: [origins.fragile.url.href],
+        slow: [origins.slow.url.href],
       };
       edge = await target.start(behaviourRules, instances, TOKEN);
       base = edge.base;
@@ -340,6 +346,15 @@ function behaviourOn(target: EdgeTarget) {
       assert.match(String(missing.headers['content-type']), /^text\/html/);
       assert.match(missing.text, /sie-page-1/);
       assert.equal(missing.headers['x-request-id'], 'sie-page-1');
+    });
+
+    it('answers 504 with the request id when an origin passes its first-byte timeout, without asking it twice', async () => {
+      const page = await get('/slow/page', { 'x-request-id': 'slow-page-1' });
+      assert.equal(page.status, 504);
+      assert.match(page.text, /slow-page-1/);
+      const api = await request(base, '/slow/api', { headers: { 'x-request-id': 'slow-api-1' } });
+      assert.equal(api.status, 504);
+      assert.equal(originCount('/slow/page'), 1, 'a timed-out request is not retried');
     });
 
     it('balances over the instances, fails over when one dies without failing a request, and takes it back when it recovers', async () => {
