@@ -9,6 +9,7 @@ import type { GuestAppDeps } from '../guest-app.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember, MEMBER_COOKIE } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
+import { forgotPasswordLink } from './password-reset-pages.ts';
 import { sendCancelled } from './reservation-pages.ts';
 import { cancellationPanel, reservationDetails } from './reservation-view.ts';
 
@@ -82,7 +83,8 @@ ${formAlert(errors, ['email', 'password'])}
   ${hidden({ next: values.next })}${langField(lang)}
   <button type="submit">${text.login}</button>
 </form>
-<p><a href="${link('/signup', { next: values.next }, lang)}">${text.signupLink}</a></p>`,
+<p><a href="${link('/signup', { next: values.next }, lang)}">${text.signupLink}</a></p>
+${forgotPasswordLink(lang)}`,
     });
   };
 

@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '@hatago/identity';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
-import { PASSWORD_RESET_PATH, registerPasswordResetPages } from './password-reset-pages.ts';
+import { forgotPasswordLink, PASSWORD_RESET_PATH, registerPasswordResetPages } from './password-reset-pages.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -47,6 +47,7 @@ describe('password reset pages', () => {
     assert.equal(response.headers['cache-control'], 'private, no-store');
     assert.equal(response.headers['referrer-policy'], 'no-referrer');
     assert.match(response.body, /<form class="stack" method="post" action="\/members\/password-reset">/);
+    assert.equal(String(forgotPasswordLink('en')), '<p><a href="/members/password-reset?lang=en">Forgot your password?</a></p>');
   });
 
   it('answers a member and a stranger with the same page, and mails only the member a link to the configured site', async () => {

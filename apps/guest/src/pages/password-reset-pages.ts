@@ -41,6 +41,7 @@ const COPY = {
     doneTitle: 'パスワードを変更しました',
     done: '新しいパスワードでログインしてください。他の端末のログインはすべて解除されました。',
     login: 'ログインへ',
+    forgot: 'パスワードをお忘れの方',
   },
   en: {
     title: 'Reset your password',
@@ -60,10 +61,14 @@ const COPY = {
     doneTitle: 'Your password has been changed',
     done: 'Log in with your new password. Every other sign-in has been ended.',
     login: 'Log in',
+    forgot: 'Forgot your password?',
   },
 } as const;
 
 type TokenParams = { Params: { token: string } };
+
+/** The way in from the login form. */
+export const forgotPasswordLink = (lang: Lang): SafeHtml => html`<p><a href="${link(PASSWORD_RESET_PATH, {}, lang)}">${COPY[lang].forgot}</a></p>`;
 
 /** Members who forgot their password ask for a link by mail, then choose a new one through it. */
 export function registerPasswordResetPages(app: HttpApp, deps: PasswordResetPagesDeps): void {
