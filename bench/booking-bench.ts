@@ -1,27 +1,40 @@
 /**
- * Bookings per second on PGlite (embedded) and on PostgreSQL, side by side in one run:
- * through the edge and the JSON API (the platform in its own process), and calling the
- * booking module directly (no HTTP), which shows what the HTTP layers cost. Usage:
- *   npm run bench:booking                       # PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL
+ * Bookings per second, side by side in one run: the booking module called directly on
+ * PGlite and on PostgreSQL (no HTTP); through the edge and the JSON API of the cluster on
+ * PostgreSQL; and PostgreSQL's own pgbench running the same booking transaction
+ * (bench/pgbench/book-stay.sql) with the same concurrency: every row is printed as a ratio
+ * to pgbench. Then hotel search latency (p50/p95/p99) at 200 concurrent clients against a
+ * guest instance with its Redis cache cold, then warm. Usage:
+ *   npm run bench:booking     # PostgreSQL and Redis from BENCH_DATABASE_URL / BENCH_REDIS_URL
+ *                             # or TEST_DATABASE_URL / TEST_REDIS_URL
  *   BENCH_SECONDS=20 BENCH_CONCURRENCY=32 npm run bench:booking
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { bookStay, type BookingRequest } from '@hatago/booking';
-import { type DatabaseConfig, openDatabase } from '@hatago/db';
+import { startCluster } from '@hatago/cluster';
+import { type Database, type DatabaseConfig, openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
 import { DomainError } from '@hatago/platform/errors';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
-import { type LoadResult, printTable, runLoad } from './lib/load.ts';
-import { startPlatformProcess } from './lib/platform-process.ts';
+import { type LoadResult, percentile, printTable, runLoad } from './lib/load.ts';
+import { runPgbench } from './lib/pgbench.ts';
+import { benchSearchLatency, printLatencyTable } from './lib/search-latency.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL;
+const SEARCH_CLIENTS = 200;
+// a Redis database of the bench's own: it is flushed for the cold run
+const BENCH_REDIS_DB = 9;
 const runId = randomBytes(4).toString('hex');
 const today = tokyoToday();
 
@@ -43,19 +56,31 @@ const bookingLoad = (label: string, request: (worker: number, n: number) => Prom
 
 const getJson = async <T>(url: string) => (await (await fetch(url)).json()) as T;
 
-async function benchApi(label: string, env: Record<string, string>): Promise<LoadResult> {
-  console.log(`\n${label}: starting the platform (migrate + seed)…`);
-  const platform = await startPlatformProcess(env);
-  const pool = new Pool(platform.url, { connections: concurrency });
+/**
+ * Bookings through the edge and the JSON API of the distributed mode: the cluster (apps/
+ * cluster) with two guest instances on PostgreSQL and Redis, the edge running the
+ * production rules minus the per-client rate limits (every bench client shares one address).
+ */
+async function benchApi(label: string, databaseUrl: string, redis: string): Promise<LoadResult> {
+  console.log(`\n${label}: starting the cluster (migrate + seed)…`);
+  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-bench-cluster-'));
+  const cluster = await startCluster(['--instances', '1', '--scale', 'guest=2', '--base-port', '0', '--port', '0', '--state-dir', stateDir, '--seed'], {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis,
+    EDGE_RULES: fileURLToPath(new URL('./edge-rules-unlimited.ts', import.meta.url)),
+    LOG_LEVEL: 'warn',
+    DB_POOL_SIZE: '16',
+  });
+  const pool = new Pool(cluster.edgeUrl, { connections: concurrency });
   try {
     // the plans a guest can find, discovered through the API itself
     const { items: hotels } = await getJson<{ items: Array<{ id: number }> }>(
-      `${platform.url}/api/v1/hotels?checkin=${addDays(today, 30)}&guests=1&pageSize=100`,
+      `${cluster.edgeUrl}/api/v1/hotels?checkin=${addDays(today, 30)}&guests=1&pageSize=100`,
     );
     const plans: number[] = [];
     for (const hotel of hotels) {
       const offer = await getJson<{ roomTypes: Array<{ plans: Array<{ id: number }> }> }>(
-        `${platform.url}/api/v1/hotels/${hotel.id}?checkin=${addDays(today, 30)}&guests=1`,
+        `${cluster.edgeUrl}/api/v1/hotels/${hotel.id}?checkin=${addDays(today, 30)}&guests=1`,
       );
       offer.roomTypes.forEach((rt) => rt.plans.forEach((p) => plans.push(p.id)));
     }
@@ -66,13 +91,14 @@ async function benchApi(label: string, env: Record<string, string>): Promise<Loa
         path: '/api/v1/reservations',
         headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${worker}-${n}` },
         body: JSON.stringify(randomBooking(plans, worker)),
-        });
-        await res.body.dump();
-        return res.statusCode;
+      });
+      await res.body.dump();
+      return res.statusCode;
     });
   } finally {
     await pool.close();
-    await platform.stop();
+    await cluster.stop();
+    await rm(stateDir, { recursive: true, force: true });
   }
 }
 
@@ -80,8 +106,7 @@ async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadR
   console.log(`\n${label}: migrate + seed…`);
   const database = openDatabase(config);
   try {
-    await migrateHatago(database.db);
-    await seedDemoData(database.db);
+    await migrateAndSeed(database);
     const { rows } = await sql<{ id: number }>`select id from rate_plans`.execute(database.db);
     const plans = rows.map((r) => r.id);
     return await bookingLoad(label, async (worker, n) => {
@@ -98,6 +123,64 @@ async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadR
   }
 }
 
+async function migrateAndSeed(database: Database): Promise<void> {
+  await migrateHatago(database.db);
+  await seedDemoData(database.db);
+}
+
+/**
+ * pgbench running bookStay's transaction (bench/pgbench/book-stay.sql) with the same clients
+ * for the same time; bookings are counted in the database, as for the API (sold-out
+ * transactions roll back there too).
+ */
+async function benchPgbench(label: string, url: string): Promise<LoadResult> {
+  console.log(`\n${label}: migrate + seed…`);
+  const database = openDatabase(postgres(url));
+  let plans: number;
+  try {
+    await migrateAndSeed(database);
+    plans = (await sql<{ n: number }>`select max(id)::int as n from rate_plans`.execute(database.db)).rows[0]!.n;
+  } finally {
+    await database.close();
+  }
+  const run = await runPgbench({
+    label,
+    url,
+    script: fileURLToPath(new URL('./pgbench/book-stay.sql', import.meta.url)),
+    clients: concurrency,
+    seconds,
+    defines: { plans },
+  });
+  const counted = openDatabase(postgres(url));
+  try {
+    const ok = (await sql<{ n: number }>`select count(*)::int as n from reservations`.execute(counted.db)).rows[0]!.n;
+    return {
+      label,
+      seconds: run.seconds,
+      ok,
+      rejected: run.processed - ok,
+      errors: run.failed,
+      perSecond: ok / run.seconds,
+      p50: percentile(run.latenciesMs, 50),
+      p95: percentile(run.latenciesMs, 95),
+      p99: percentile(run.latenciesMs, 99),
+    };
+  } finally {
+    await counted.close();
+  }
+}
+
+async function benchSearch(url: string, redis: string): Promise<LoadResult[]> {
+  console.log('\nsearch latency: migrate + seed, then one guest instance with Redis…');
+  const database = openDatabase(postgres(url));
+  try {
+    await migrateAndSeed(database);
+  } finally {
+    await database.close();
+  }
+  return benchSearchLatency({ databaseUrl: url, redisUrl: redis, concurrency: SEARCH_CLIENTS, seconds });
+}
+
 async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const name = `hatago_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -108,9 +191,27 @@ async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise
     url.pathname = `/${name}`;
     return await fn(url.toString());
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await dropWhenClosed(admin, name);
     await admin.end();
   }
+}
+
+/**
+ * A closed pg pool has sent its goodbyes, but the server may not have ended those sessions
+ * yet; dropping WITH (FORCE) then would kill them and the closing clients would raise an
+ * unhandled error. So drop plainly while sessions are still going away (55006).
+ */
+async function dropWhenClosed(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
 }
 
 const postgres = (url: string): DatabaseConfig => ({
@@ -122,15 +223,22 @@ const postgres = (url: string): DatabaseConfig => ({
 });
 
 console.log(`bench:booking on ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-const api: LoadResult[] = [await benchApi('API via edge, PGlite', {})];
-const direct: LoadResult[] = [await benchDirect('bookStay() direct, PGlite', { kind: 'pglite' })];
-if (adminUrl) {
-  api.push(await withPostgresDatabase((url) => benchApi('API via edge, PostgreSQL (pool 16)', { DATABASE_URL: url, DB_POOL_SIZE: '16' })));
-  direct.push(await withPostgresDatabase((url) => benchDirect('bookStay() direct, PostgreSQL (pool 16)', postgres(url))));
+const results: LoadResult[] = [await benchDirect('bookStay() direct, PGlite', { kind: 'pglite' })];
+if (adminUrl && redisUrl) {
+  // a Redis database of the bench's own: the search run flushes it for its cold cache
+  const benchRedis = new URL(redisUrl);
+  benchRedis.pathname = `/${BENCH_REDIS_DB}`;
+  results.push(await withPostgresDatabase((url) => benchDirect('bookStay() direct, PostgreSQL (pool 16)', postgres(url))));
+  results.push(await withPostgresDatabase((url) => benchApi('API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)', url, benchRedis.toString())));
+  const pgbench = await withPostgresDatabase((url) => benchPgbench('pgbench, the same transaction', url));
+  results.push(pgbench);
+  const searches = await withPostgresDatabase((url) => benchSearch(url, benchRedis.toString()));
+  console.log(`\nBookings: ${concurrency} concurrent clients, ${seconds}s each; ratio = bookings/s ÷ pgbench's (the same transaction on the same server).`);
+  printTable(results, pgbench);
+  console.log(`\nHotel search on PostgreSQL, one guest instance with its Redis cache, ${SEARCH_CLIENTS} concurrent clients:`);
+  printLatencyTable(searches);
 } else {
-  console.log('\nPostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL), e.g. from scripts/start-test-postgres.sh');
+  console.log('\nPostgreSQL skipped: set BENCH_DATABASE_URL and BENCH_REDIS_URL (or TEST_DATABASE_URL and TEST_REDIS_URL), e.g. from scripts/start-test-postgres.sh and start-test-redis.sh');
+  printTable(results);
 }
-console.log(`\n${concurrency} concurrent clients, ${seconds}s each; ratio = bookings/s relative to the PGlite row of the same table.`);
-printTable(api, api[0]);
-printTable(direct, direct[0]);
-console.log('\n409 = sold out, a correct answer. Stays are random over 300 days and every plan.');
+console.log('\n409 = sold out, a correct answer (pgbench: transactions rolled back as sold out). Stays are random over 300 days and every plan.');

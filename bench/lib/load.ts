@@ -8,6 +8,7 @@ export interface LoadResult {
   errors: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
@@ -21,7 +22,7 @@ export interface LoadOptions {
   rejectedStatuses?: number[];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
  * Closed-loop load: `concurrency` clients each send the next request when the last one
@@ -73,6 +74,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors,
     perSecond: ok / seconds,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
   };
 }

@@ -6,8 +6,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
+import { type ClusterProcess, startCluster } from '@hatago/cluster';
 import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
-import { type ClusterProcess, startCluster } from './support/cluster-process.ts';
 import { bookablePlans, DEMO_MEMBER, GuestClient } from './support/guest-client.ts';
 import { MixedLoad } from './support/mixed-load.ts';
 

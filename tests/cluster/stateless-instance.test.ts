@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { type AppProcess, startAppProcess } from '@hatago/cluster';
 import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
-import { type AppProcess, startAppProcess } from './support/app-process.ts';
 import { bookablePlans, cookieNamed, DEMO_MEMBER, GuestClient } from './support/guest-client.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { nodeArgsFor } from '@hatago/cluster';
+import { nodeArgsFor } from './node-command.ts';
 
 export interface AppProcess {
   child: ChildProcess;
@@ -11,8 +11,9 @@ export interface AppProcess {
 }
 
 /**
- * Starts one app's main.ts as the cluster does (tsx and the exit-with-parent lifeline), in
- * the given working directory, on a free port; resolves with its address once it listens.
+ * Starts one app's main.ts alone, as the cluster does (tsx and the exit-with-parent
+ * lifeline), in the given working directory on a free port; resolves with its address once
+ * it listens. For tests and benchmarks that need a single instance of their own.
  */
 export function startAppProcess(app: string, cwd: string, env: Record<string, string>): Promise<AppProcess> {
   const child = spawn(process.execPath, nodeArgsFor(`apps/${app}/src/main.ts`), {

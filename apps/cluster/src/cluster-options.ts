@@ -9,7 +9,7 @@ export const USAGE = `npm run start:cluster -- [options]
   --scale <app>=<n>    instances of one app, e.g. --scale guest=3 (repeatable)
   --port <n>           the edge's port (default $PORT or 8080; 0 = any free port)
   --base-port <n>      instance i of guest/facility/operator/mailer listens on base+1..4 + 10*i
-                       (default 3000; 0 = any free ports)
+                       and the edge's admin listener base+9 (default 3000; 0 = any free ports)
   --state-dir <dir>    where the control socket lives (default ./data/cluster)
   --seed               seed the demo world into an empty database
   --dev-peers          start throw-away PostgreSQL and Redis servers (scripts/start-test-*.sh)

@@ -3,7 +3,8 @@ import { freePort } from './free-port.ts';
 
 /**
  * Fixed ports per instance: guest i on base+1+10*i, facility base+2+10*i, operator
- * base+3+10*i, mailer base+4+10*i (3001, 3011, … by default). Base 0 takes free ports
+ * base+3+10*i, mailer base+4+10*i (3001, 3011, … by default); the edge's admin listener
+ * takes base+9. Base 0 takes free ports
  * instead, for tests and for several clusters on one machine.
  */
 export async function instancePorts(instances: Record<ScaledApp, number>, basePort: number): Promise<Partial<Record<ScaledApp, number[]>>> {

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { ClusterControl, nodeArgsFor } from '@hatago/cluster';
+import { ClusterControl } from './control-client.ts';
+import { nodeArgsFor } from './node-command.ts';
 
 export interface ClusterProcess {
   edgeUrl: string;
@@ -12,9 +13,9 @@ export interface ClusterProcess {
 }
 
 /**
- * Starts `npm run start:cluster`'s entry point with `args` and resolves once the supervisor
- * reports the cluster ready. Its stdin is the lifeline: if this test process dies, the
- * cluster drains and exits instead of outliving it.
+ * Starts `npm run start:cluster`'s entry point with `args` as a child of this process (for
+ * tests and benchmarks) and resolves once the supervisor reports the cluster ready. Its
+ * stdin is the lifeline: if this process dies, the cluster drains and exits with it.
  */
 export async function startCluster(args: string[], env: Record<string, string>): Promise<ClusterProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgsFor('apps/cluster/src/main.ts'), ...args], {

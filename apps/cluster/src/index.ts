@@ -1,3 +1,5 @@
+export { type AppProcess, startAppProcess } from './app-process.ts';
+export { type ClusterProcess, startCluster } from './cluster-process.ts';
 export { ClusterControl, type ClusterStatus } from './control-client.ts';
 export { nodeArgsFor } from './node-command.ts';
 export type { ProcessStatus } from './supervised-process.ts';

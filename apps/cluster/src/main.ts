@@ -59,6 +59,7 @@ if (!options.env.SIGNING_SECRET) logger.warn('SIGNING_SECRET unset: generated on
 const supervisor = new Supervisor({
   ports: await instancePorts(options.instances, options.basePort),
   edgePort: options.edgePort === 0 ? await freePort() : options.edgePort,
+  edgeAdmin: { port: options.basePort === 0 ? await freePort() : options.basePort + 9, token: randomBytes(24).toString('hex') },
   env: { DATABASE_URL: peers.databaseUrl, REDIS_URL: peers.redisUrl, SIGNING_SECRET: signingSecret },
   logger,
   output: process.stdout,

@@ -4,14 +4,13 @@ import type { ScaledApp } from './cluster-layout.ts';
 
 /**
  * How long the edge takes to notice an instance changing, from the probe in the edge rules
- * (healthy while `threshold` of the last `window` probes passed). The cluster paces drains
- * and rolls by it, so the edge has stopped sending to an instance before it closes, and
- * sees the new one healthy before the next instance goes.
+ * (healthy while `threshold` of the last `window` probes passed). An instance's drain
+ * delay is set from it, so the edge has stopped sending to an instance before it closes.
  */
 export interface ProbeTiming {
   /** From readiness failing to the edge taking the instance out of its pool. */
   noticeDownMs: number;
-  /** From readiness passing to the edge putting the instance back. */
+  /** From readiness passing to the edge putting the instance back (at most). */
   noticeUpMs: number;
 }
 

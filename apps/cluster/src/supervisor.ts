@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Logger } from '@hatago/platform/logging';
 import { edgeBackendsOf, entryOf, type InstanceSpec, SCALED_APPS, type ScaledApp, urlOf } from './cluster-layout.ts';
+import { EdgeHealth } from './edge-health.ts';
 import { probeTimingOf } from './probe-timing.ts';
 import { rollApp } from './rolling-restart.ts';
 import { type ProcessStatus, SupervisedProcess } from './supervised-process.ts';
@@ -9,6 +10,8 @@ export interface SupervisorOptions {
   /** Instances per app, each with its fixed port. */
   ports: Partial<Record<ScaledApp, number[]>>;
   edgePort: number;
+  /** The edge's admin listener, whose health view paces rolls; loopback only, behind a token. */
+  edgeAdmin: { port: number; token: string };
   /** Environment every process gets on top of the supervisor's own. */
   env: Record<string, string>;
   logger: Logger;
@@ -27,6 +30,7 @@ export class RollInProgressError extends Error {}
 export class Supervisor {
   private readonly instances: SupervisedProcess[] = [];
   private readonly edge: SupervisedProcess;
+  private readonly edgeHealth: EdgeHealth;
   private rolling: Promise<void> | undefined;
 
   constructor(private readonly options: SupervisorOptions) {
@@ -52,10 +56,17 @@ export class Supervisor {
         app: 'edge',
         entry: entryOf('edge'),
         port: options.edgePort,
-        env: { ...options.env, EDGE_BACKENDS: JSON.stringify(edgeBackendsOf(specs)) },
+        env: {
+          ...options.env,
+          EDGE_BACKENDS: JSON.stringify(edgeBackendsOf(specs)),
+          EDGE_ADMIN_PORT: String(options.edgeAdmin.port),
+          EDGE_ADMIN_HOST: '127.0.0.1',
+          EDGE_ADMIN_TOKEN: options.edgeAdmin.token,
+        },
       },
       { ...processOptions, stopTimeoutMs: 30_000 },
     );
+    this.edgeHealth = new EdgeHealth(urlOf(options.edgeAdmin.port), options.edgeAdmin.token);
   }
 
   get edgeUrl(): string {
@@ -76,7 +87,7 @@ export class Supervisor {
     if (this.rolling) throw new RollInProgressError('a rolling restart is already running');
     const apps = target === 'all' ? SCALED_APPS.filter((app) => this.instancesOf(app).length > 0) : [target];
     this.options.logger.info({ apps }, 'rolling restart');
-    const rolls = apps.map((app) => rollApp(app, this.instancesOf(app), progress));
+    const rolls = apps.map((app) => rollApp(app, this.instancesOf(app), this.edgeHealth, progress));
     this.rolling = Promise.all(rolls).then(
       () => {
         this.rolling = undefined;
