@@ -311,6 +311,37 @@ describe('edge answers of its own', () => {
     }
   });
 
+  it('lets go of the origin response when the client has left before it arrived', async () => {
+    let arrived: () => void = () => undefined;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const slow = http.createServer((req, res) => {
+      if (req.url !== '/slow') return res.end('fine');
+      arrived();
+      void held.then(() => res.end('too late'));
+    });
+    const origin = await listen(slow);
+    const log = lineCollector();
+    const edge = await startEdge({ rules: hatagoRules, instances: { guest: [origin] }, accessLog: log.stream, probes: false });
+    try {
+      const controller = new AbortController();
+      const leaving = fetch(`${edge.url}/slow`, { signal: controller.signal }).catch((error: unknown) => error);
+      await arrival;
+      controller.abort();
+      await leaving;
+      await until(() => log.lines.some((line) => line.path === '/slow'), 'the edge to see the client leave');
+      answer();
+      const instance = edge.pools.get('guest')!.instances[0]!;
+      await until(() => instance.active === 0, 'the late origin response to be dropped');
+      assert.equal(await (await fetch(`${edge.url}/other`)).text(), 'fine', 'the edge is still serving');
+    } finally {
+      answer();
+      await edge.close();
+      await closeAll(slow);
+    }
+  });
+
   it('answers a friendly 503 with the request id when every instance refuses connections', async () => {
     const dead = await deadUrl();
     const edge = await startEdge({ rules: hatagoRules, instances: { guest: [dead], facility: [dead], operator: [dead] }, probes: false });

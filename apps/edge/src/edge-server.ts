@@ -1,5 +1,4 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
 import { acceptOrCreateRequestId } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
 import type { DestinationStream } from 'pino';
@@ -13,6 +12,7 @@ import { PROBLEMS, problemForStatus, sendEdgeProblem, type EdgeProblem } from '.
 import { OriginUnavailableError, type EdgeCacheHandler, type EdgeExchange, type OriginFetch } from './proxy/edge-exchange.ts';
 import { applyTraceContext, forwardableHeaders } from './proxy/forwarding.ts';
 import { originFetchFor, type OriginObserver } from './proxy/origin-client.ts';
+import { relayBody } from './proxy/relay-body.ts';
 import { compileRules, redirectFor, routeFor, type CompiledRoute, type CompiledRules } from './routing/compiled-rules.ts';
 import { RequestView } from './routing/request-view.ts';
 import { decideRollout } from './routing/rollout.ts';
@@ -84,7 +84,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       metrics.retries.labels(backend, reason).inc();
       logger.warn({ backend, instance, reason }, 'retrying on another instance');
     },
-    answered: (backend, _instance, seconds) => metrics.originSeconds.labels(backend).observe(seconds),
+    answered: (backend, _instance, seconds) => metrics.observeOrigin(backend, seconds),
   };
 
   const buildPool = (name: string, rule: BackendRule) => {
@@ -281,14 +281,15 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       (origin) => {
         log.originMs = Math.round((performance.now() - sent) * 10) / 10;
         exchange.instance = origin.instance;
-        if (res.destroyed) return origin.body.destroy();
-        const { 'surrogate-key': _tags, ...headers } = origin.headers;
-        res.writeHead(origin.status, { ...headers, 'x-cache': 'PASS', 'cache-status': SAFE.has(exchange.req.method ?? 'GET') ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method' });
-        // pipeline, not pipe: a backend dying mid-response must close the client's
-        // connection (which then sees a failed request) instead of leaving it waiting
-        pipeline(origin.body, res, (error) => {
-          if (error && !res.writableFinished) logger.warn({ reqId: exchange.requestId, route: route.name, instance: origin.instance, err: error }, 'response interrupted');
-        });
+        // the client left while the origin was answering: drop the body (its abort error has no one to tell)
+        if (res.destroyed) return void origin.body.on('error', () => undefined).destroy();
+        // origin.headers is the edge's own copy: edited in place rather than copied again
+        const headers = origin.headers;
+        delete headers['surrogate-key'];
+        headers['x-cache'] = 'PASS';
+        headers['cache-status'] = SAFE.has(exchange.req.method ?? 'GET') ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
+        res.writeHead(origin.status, headers);
+        relayBody(origin.body, res, (error) => logger.warn({ reqId: exchange.requestId, route: route.name, instance: origin.instance, err: error }, 'response interrupted'));
         if (!SAFE.has(exchange.req.method ?? 'GET') && origin.status < 400) options.cache?.invalidate?.(exchange, origin);
       },
       (error: unknown) => answerOriginError(exchange, error),

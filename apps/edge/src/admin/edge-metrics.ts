@@ -15,9 +15,19 @@ export class EdgeMetrics {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
     registers: [this.registry],
   });
+  readonly #originChildren = new Map<string, { observe(seconds: number): void }>();
   readonly instanceHealthy = new Gauge({ name: 'edge_instance_healthy', help: '1 while an instance passes its probes', labelNames: ['backend', 'instance'], registers: [this.registry] });
   readonly retries = new Counter({ name: 'edge_retries_total', help: 'Requests retried on another instance', labelNames: ['backend', 'reason'], registers: [this.registry] });
   readonly refused = new Counter({ name: 'edge_refused_total', help: 'Requests refused at the front door without reaching an origin', labelNames: ['reason'], registers: [this.registry] });
+
+  observeOrigin(backend: string, seconds: number) {
+    let child = this.#originChildren.get(backend);
+    if (!child) {
+      child = this.originSeconds.labels(backend);
+      this.#originChildren.set(backend, child);
+    }
+    child.observe(seconds);
+  }
 
   /** Counts one answered request; label children are cached so the hot path does not rebuild label keys. */
   countRequest(route: string, status: number, cache: string) {
