@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
+import { type Cache, MemoryCache } from '@hatago/cache';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
 import { createEdgeServer } from '@hatago/edge';
@@ -13,6 +14,7 @@ import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
 import { SinkProvider, startMailWorkers } from '@hatago/mail';
 import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
+import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
@@ -41,6 +43,8 @@ export interface EmbeddedPlatform {
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
   database: Database;
+  /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
+  cache: Cache;
   /** Everything to drain and close, in order, on shutdown. */
   parts: Drainable[];
   close(): Promise<void>;
@@ -76,7 +80,10 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   }
 
   const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));
-  const deps = { database, signingSecret };
+  // One process serves everything: a cache in its memory is shared by every app, and
+  // attempts are counted in the database, so limits survive a restart.
+  const cache = new MemoryCache({ logger: loggerOf('cache') });
+  const deps = { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db) };
   const storage = new LocalStorage({
     root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
     signature: new UrlSignature(signingSecret),
@@ -137,6 +144,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     url,
     edgeAdmin: { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken },
     database,
+    cache,
     parts,
     async close() {
       for (const part of parts) await part.close();

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import { getHotel } from '@hatago/catalog';
+import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
+import { CatalogChanges, getHotel } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
@@ -23,17 +24,27 @@ export interface FacilityAppDeps {
   signingSecret: string;
   /** Where exports are written; downloads go through its signed links. */
   storage: ObjectStorage;
+  /** Shared with the guest app: committed changes invalidate what it cached (see CatalogChanges). */
+  cache: Cache;
+  /** Counts sign-in attempts across every instance. */
+  rateLimiter: RateLimiter;
 }
 
 /** The console where hotel staff run their own hotel: rooms, plans, prices, inventory, reservations. */
 export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> {
+  const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
     service: 'facility',
     logger: deps.logger,
-    readiness: () => deps.database.ping(),
+    readiness: async () => {
+      await deps.database.ping();
+      await cacheReady();
+    },
     errorPage: (problem) => renderErrorPage(problem, FACILITY_SHELL),
+    metrics: [deps.cache.telemetry.registry],
     apiPrefix: '/facility/api/',
   });
+  app.decorate('catalogChanges', new CatalogChanges(deps.cache));
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   rejectCrossSiteWrites(app);
@@ -41,7 +52,13 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   // Everything else needs a signed-in facility account; the session check is scoped to
   // this plugin so the signed download links above work without one.
   await app.register(async (consoleScope: HttpApp) => {
-    registerStaffLogin(consoleScope, { kind: 'facility', basePath: '/facility', database: deps.database, shell: FACILITY_SHELL });
+    registerStaffLogin(consoleScope, {
+      kind: 'facility',
+      basePath: '/facility',
+      database: deps.database,
+      rateLimiter: deps.rateLimiter,
+      shell: FACILITY_SHELL,
+    });
     consoleScope.get('/facility/', async (request, reply) => {
       const hotel = await getHotel(deps.database.db, hotelOf(request));
       return sendPage(

@@ -1,6 +1,8 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
+import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
+import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
@@ -15,15 +17,38 @@ export interface GuestAppDeps {
   logger: Logger;
   /** Signs cookies that must not be forged (flash messages, booking drafts). */
   signingSecret: string;
+  /** Search results and hotel data are read through it; shared by every instance in production. */
+  cache: Cache;
+  /** Counts login, sign-up and booking attempts across every instance. */
+  rateLimiter: RateLimiter;
+  /** Bookings one client address may attempt per minute (API and form alike). */
+  bookingAttemptsPerMinute?: number;
+}
+
+/** What the routes use: the deps, and what the app builds from them once. */
+export interface GuestServices extends GuestAppDeps {
+  catalog: CachedCatalog;
+  /** Bookings and cancellations publish here, so cached hotel data shows the rooms they took or gave back. */
+  catalogChanges: CatalogChanges;
 }
 
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
-export async function buildGuestApp(deps: GuestAppDeps): Promise<HttpApp> {
+export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
+  const deps: GuestServices = {
+    ...appDeps,
+    catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
+    catalogChanges: new CatalogChanges(appDeps.cache),
+  };
+  const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
     service: 'guest',
     logger: deps.logger,
-    readiness: () => deps.database.ping(),
+    readiness: async () => {
+      await deps.database.ping();
+      await cacheReady();
+    },
     errorPage: (problem) => renderErrorPage(problem, GUEST_SHELL),
+    metrics: [deps.cache.telemetry.registry],
   });
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);

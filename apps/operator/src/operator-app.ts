@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { recordAudit } from '@hatago/audit';
+import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
 import type { Database } from '@hatago/db';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
@@ -17,16 +18,24 @@ export interface OperatorAppDeps {
   database: Database;
   logger: Logger;
   signingSecret: string;
+  /** Cancellations publish through it, so cached hotel pages show the rooms given back. */
+  cache: Cache;
+  /** Counts sign-in attempts across every instance. */
+  rateLimiter: RateLimiter;
 }
 
 export { OPERATOR_SHELL };
 
 /** The console where support staff and administrators serve guests across every hotel. */
 export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> {
+  const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
     service: 'operator',
     logger: deps.logger,
-    readiness: () => deps.database.ping(),
+    readiness: async () => {
+      await deps.database.ping();
+      await cacheReady();
+    },
     errorPage: (problem) => renderErrorPage(problem, OPERATOR_SHELL),
     apiPrefix: '/operator/api/',
   });
@@ -37,6 +46,7 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
     kind: 'operator',
     basePath: '/operator',
     database: deps.database,
+    rateLimiter: deps.rateLimiter,
     shell: OPERATOR_SHELL,
     onSignIn: (staff, request) =>
       recordAudit(deps.database.db, {

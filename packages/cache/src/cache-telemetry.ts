@@ -1,4 +1,4 @@
-import { Counter } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 
 export type CacheOperation = 'get' | 'set' | 'delete' | 'versions' | 'invalidate' | 'listener' | 'subscribe' | 'connection' | 'rate-limit';
@@ -9,19 +9,20 @@ export type CacheOperation = 'get' | 'set' | 'delete' | 'versions' | 'invalidate
  * otherwise log the same line.
  */
 export class CacheTelemetry {
-  /** Not registered anywhere by itself; each app adds them to its own /metrics registry. */
+  /** Served on /metrics by every app using the cache (createHttpApp's `metrics` option). */
+  readonly registry = new Registry();
   readonly metrics = {
     reads: new Counter({
       name: 'cache_reads_total',
       help: 'Cache reads by outcome: hit, miss, or error (served from the database instead)',
       labelNames: ['backend', 'outcome'] as const,
-      registers: [],
+      registers: [this.registry],
     }),
     errors: new Counter({
       name: 'cache_errors_total',
       help: 'Cache operations that failed or timed out; the caller carried on without the cache',
       labelNames: ['backend', 'operation'] as const,
-      registers: [],
+      registers: [this.registry],
     }),
   };
   #failing = false;

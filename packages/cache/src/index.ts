@@ -5,3 +5,4 @@ export { claimAttempt, type AttemptLimit, type RateLimiter } from './rate-limite
 export { FallbackRateLimiter } from './fallback-rate-limiter.ts';
 export { MemoryCache, type MemoryCacheOptions } from './memory/memory-cache.ts';
 export { MemoryRateLimiter } from './memory/memory-rate-limiter.ts';
+export { cacheReadiness } from './cache-readiness.ts';

@@ -18,3 +18,14 @@ export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';
 export * from './management/index.ts';
+export {
+  CatalogChanges,
+  hotelNamespace,
+  namespacesOf,
+  SEARCH_NAMESPACE,
+  type CatalogChange,
+  type CatalogChangeKind,
+  type CatalogChangeListener,
+  type CatalogChangePublisher,
+} from './changes/catalog-change.ts';
+export { CachedCatalog, CATALOG_TTL, type CachedAreas } from './caching/cached-catalog.ts';

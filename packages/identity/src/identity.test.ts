@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { rateLimiterContract } from '@hatago/cache/contract';
 import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { logInMember, signUpMember } from './members/member-accounts.ts';
 import { hashPassword, verifyPassword } from './passwords/password-hash.ts';
 import { createSession, endSession, resolveSession } from './sessions/sessions.ts';
 import { logInStaff } from './staff/staff-accounts.ts';
+import { DatabaseRateLimiter } from './throttle/database-rate-limiter.ts';
 import { THROTTLE } from './throttle/login-throttle.ts';
 
 const code = (error: unknown) => (error instanceof DomainError ? error.code : String(error));
@@ -113,5 +115,13 @@ for (const target of testDatabaseTargets()) {
       await endSession(db.database.db, token);
       assert.equal(await resolveSession(db.database.db, 'facility', token), undefined);
     });
+  });
+}
+
+for (const target of testDatabaseTargets()) {
+  rateLimiterContract(`database on ${target.name}`, async () => {
+    const db = await createTestDatabase(target, { seed: false });
+    const limiter = new DatabaseRateLimiter(db.database.db);
+    return { limiters: [limiter, new DatabaseRateLimiter(db.database.db)], dispose: () => db.dispose() };
   });
 }

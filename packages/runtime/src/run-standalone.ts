@@ -2,14 +2,21 @@ import { ConfigError } from '@hatago/platform/config';
 import { openDatabase, type Database } from '@hatago/db';
 import { closeOnSignals, type HttpApp } from '@hatago/platform/http';
 import { createLogger, type Logger } from '@hatago/platform/logging';
-import { LocalStorage, type ObjectStorage, UrlSignature } from '@hatago/storage';
+import type { Cache, RateLimiter } from '@hatago/cache';
+import type { ObjectStorage } from '@hatago/storage';
 import { loadStandaloneConfig, type StandaloneServiceConfig } from './service-config.ts';
+import { openSharedComponents } from './shared-components.ts';
 
 export interface StandaloneDeps {
   database: Database;
   logger: Logger;
   signingSecret: string;
   storage: ObjectStorage;
+  /** Redis when REDIS_URL is set, else this process's memory. */
+  cache: Cache;
+  /** Redis (falling back to the database while Redis fails) when REDIS_URL is set, else the database. */
+  rateLimiter: RateLimiter;
+  bookingAttemptsPerMinute: number;
   config: StandaloneServiceConfig;
 }
 
@@ -36,17 +43,22 @@ export async function runStandalone(service: string, defaultPort: number, build:
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     applicationName: `hatago-${service}`,
   });
-  // Local files are shared between instances only through a shared volume; S3 comes later.
-  const storage = new LocalStorage({
-    root: config.STORAGE_DIR,
-    signature: new UrlSignature(config.SIGNING_SECRET),
-    urlPrefix: '/facility/files/',
+  const shared = openSharedComponents(config, service, database, logger);
+  const app = await build({
+    database,
+    logger,
+    signingSecret: config.SIGNING_SECRET,
+    storage: shared.storage,
+    cache: shared.cache,
+    rateLimiter: shared.rateLimiter,
+    bookingAttemptsPerMinute: config.BOOKING_ATTEMPTS_PER_MINUTE,
+    config,
   });
-  const app = await build({ database, logger, signingSecret: config.SIGNING_SECRET, storage, config });
   await app.listen({ port: config.PORT, host: config.HOST });
   closeOnSignals(
     [
       { name: service, startDraining: () => app.startDraining(), close: () => app.close() },
+      { name: 'cache', close: () => shared.close() },
       { name: 'database', close: () => database.close() },
     ],
     logger,

@@ -1,17 +1,21 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DatabaseEnv, loadConfig, SecretEnv, ServiceConfig } from '@hatago/platform/config';
+import { checkS3Settings, SharedComponentsEnv } from './shared-components-env.ts';
 
 /** What one app process reads from its environment when it runs on its own. */
 export const StandaloneServiceEnv = Type.Object({
   ...ServiceConfig,
   ...DatabaseEnv,
   ...SecretEnv,
+  ...SharedComponentsEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
-  /** Local object storage (exports) until an S3 adapter is configured. */
+  /** Local object storage (exports) when S3_BUCKET is not set. */
   STORAGE_DIR: Type.String({ minLength: 1, default: './data/objects' }),
 });
 export type StandaloneServiceConfig = Static<typeof StandaloneServiceEnv>;
 
 export function loadStandaloneConfig(defaultPort: number, env: NodeJS.ProcessEnv = process.env): StandaloneServiceConfig {
-  return loadConfig(StandaloneServiceEnv, { PORT: String(defaultPort), ...env });
+  const config = loadConfig(StandaloneServiceEnv, { PORT: String(defaultPort), ...env });
+  checkS3Settings(config);
+  return config;
 }

@@ -7,6 +7,8 @@ export interface AppUnderTest<App> {
   /** Set by the suite's `before` hook; read inside tests only. */
   readonly app: App;
   readonly db: TestDatabase;
+  /** What the app was built from (its cache, to announce changes made behind its back). */
+  readonly deps: ReturnType<typeof testAppDeps>;
 }
 
 /**
@@ -16,10 +18,11 @@ export interface AppUnderTest<App> {
 export function appUnderTest<App extends { close(): Promise<unknown> }>(
   build: (deps: { database: Database } & ReturnType<typeof testAppDeps>) => Promise<App>,
 ): AppUnderTest<App> {
-  const state = {} as { app: App; db: TestDatabase };
+  const state = {} as { app: App; db: TestDatabase; deps: ReturnType<typeof testAppDeps> };
   before(async () => {
     state.db = await createTestDatabase(testDatabaseTargets()[0]!);
-    state.app = await build(testAppDeps(state.db.database));
+    state.deps = testAppDeps(state.db.database);
+    state.app = await build(state.deps);
   });
   after(async () => {
     await state.app?.close();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
+import type { RateLimiter } from '@hatago/cache';
 import type { Database } from '@hatago/db';
 import { createSession, endSession, getStaff, logInStaff, resolveSession, type StaffAccount, type StaffKind } from '@hatago/identity';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
@@ -21,6 +22,8 @@ export interface StaffLoginOptions {
   /** Where the console lives, e.g. `/facility`. */
   basePath: string;
   database: Database;
+  /** Counts sign-in attempts per account and client across every instance. */
+  rateLimiter: RateLimiter;
   shell: Pick<PageShell, 'brand' | 'lang' | 'css'>;
   /** Called after a successful sign-in, e.g. to write it to the audit log. */
   onSignIn?: (staff: StaffAccount, request: FastifyRequest) => Promise<void>;
@@ -80,7 +83,7 @@ ${formAlert(errors, ['login', 'password'])}
     const next = safeNext(body.next, basePath);
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     try {
-      const staff = await logInStaff(database.db, kind, { login, password, client: clientOf(request) });
+      const staff = await logInStaff(database.db, kind, { login, password, client: clientOf(request) }, options.rateLimiter);
       const session = await createSession(database.db, kind, staff.id);
       writeSessionCookie(request, reply, cookie, session.token, session.expiresAt);
       await options.onSignIn?.(staff, request);

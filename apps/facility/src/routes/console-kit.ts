@@ -1,12 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type FormInput, type ManagementContext, parseMonth } from '@hatago/catalog';
+import { type CatalogChangePublisher, type FormInput, type ManagementContext, parseMonth } from '@hatago/catalog';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where committed catalogue changes go (set once by buildFacilityApp). */
+    catalogChanges: CatalogChangePublisher;
+  }
+}
 
 /** The signed-in facility account's hotel, actor and request: the scope of every query. */
 export function contextOf(request: FastifyRequest): ManagementContext {
   const { staff } = request;
   if (staff.hotelId === null) throw new DomainError('forbidden', 'NO_HOTEL', 'This account is not linked to a hotel');
-  return { hotelId: staff.hotelId, actor: { id: staff.id, name: staff.name }, requestId: String(request.id) };
+  return { hotelId: staff.hotelId, actor: { id: staff.id, name: staff.name }, requestId: String(request.id), changes: request.server.catalogChanges };
 }
 
 export const hotelOf = (request: FastifyRequest) => contextOf(request).hotelId;

@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { getHotelOffer, listAreas, parseStay, searchHotels } from '@hatago/catalog';
+import { parseStay } from '@hatago/catalog';
 import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
-import type { GuestAppDeps } from '../guest-app.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
 
 /** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
 const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
 
-export function registerCatalogApi(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): void {
   app.get(
     '/api/v1/areas',
     {
@@ -21,7 +21,7 @@ export function registerCatalogApi(app: HttpApp, { database }: GuestAppDeps): vo
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return { items: await listAreas(database.db, request.query.lang ?? 'en') };
+      return { items: await catalog.listAreas(request.query.lang ?? 'en') };
     },
   );
 
@@ -53,13 +53,12 @@ export function registerCatalogApi(app: HttpApp, { database }: GuestAppDeps): vo
       const q = request.query;
       const stay = parseStay(q);
       const locale = q.lang ?? 'en';
-      if (q.area && !(await listAreas(database.db)).some((a) => a.id === q.area)) {
+      if (q.area && !(await catalog.listAreas()).some((a) => a.id === q.area)) {
         throw notFound('AREA_NOT_FOUND', `There is no area ${q.area}`);
       }
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 20;
-      const result = await searchHotels(
-        database.db,
+      const result = await catalog.searchHotels(
         { ...stay, ...(q.area ? { area: q.area } : {}), sort: q.sort ?? 'recommended', page, pageSize },
         locale,
       );
@@ -81,7 +80,7 @@ export function registerCatalogApi(app: HttpApp, { database }: GuestAppDeps): vo
     },
     async (request, reply) => {
       const stay = parseStay(request.query);
-      const offer = await getHotelOffer(database.db, request.params.id, stay, request.query.lang ?? 'en');
+      const offer = await catalog.getHotelOffer(request.params.id, stay, request.query.lang ?? 'en');
       reply.header('cache-control', CATALOG_CACHE);
       return offer;
     },

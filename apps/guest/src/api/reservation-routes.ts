@@ -2,12 +2,14 @@ import { Type } from '@sinclair/typebox';
 import { bookStay, cancellationTerms, cancelReservation, findReservationForGuest } from '@hatago/booking';
 import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
-import type { GuestAppDeps } from '../guest-app.ts';
+import { claimBookingAttempt } from '../booking-attempts.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { BookingBody, EmailBody, problemResponses, Reservation } from './api-schemas.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 
-export function registerReservationApi(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerReservationApi(app: HttpApp, services: GuestServices): void {
+  const { database, catalogChanges } = services;
   app.post(
     '/api/v1/reservations',
     {
@@ -18,16 +20,18 @@ export function registerReservationApi(app: HttpApp, { database }: GuestAppDeps)
           'Idempotent by the Idempotency-Key header: the same key and body return the same reservation (header Idempotent-Replayed: true); the same key with another body is rejected with 422.',
         headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 200 }) }),
         body: BookingBody,
-        response: { 201: Reservation, ...problemResponses(400, 404, 409, 413, 415, 422) },
+        response: { 201: Reservation, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
       const { lang, ...booking } = request.body;
+      await claimBookingAttempt(services, request.ip);
       const outcome = await bookStay(database.db, booking, {
         idempotencyKey: request.headers['idempotency-key'],
         locale: lang ?? 'en',
       });
       request.log.info({ code: outcome.reservation.code, replayed: outcome.replayed }, 'reservation booked');
+      if (!outcome.replayed) await catalogChanges.publish({ hotelId: outcome.reservation.hotelId, kind: 'booking' });
       reply.code(201).header('cache-control', 'no-store').header('location', `/api/v1/reservations/${outcome.reservation.code}`);
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return outcome.reservation;
@@ -67,6 +71,7 @@ export function registerReservationApi(app: HttpApp, { database }: GuestAppDeps)
     async (request, reply) => {
       const outcome = await cancelReservation(database.db, request.params.code, { kind: 'guest', email: request.body.email });
       request.log.info({ code: outcome.reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled');
+      await catalogChanges.publish({ hotelId: outcome.reservation.hotelId, kind: 'booking' });
       reply.header('cache-control', 'no-store');
       return outcome.reservation;
     },

@@ -8,7 +8,8 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { field, formAlert, yen } from '@hatago/web-kit';
-import type { GuestAppDeps } from '../guest-app.ts';
+import { claimBookingAttempt } from '../booking-attempts.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { type Lang, langOf, localise, planLabel, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, messagePage, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
@@ -41,7 +42,8 @@ const bookingRequestOf = (values: Record<string, string>): BookingRequest => ({
   guest: { name: values.name, nameLatin: values.nameLatin, email: values.email, phone: values.phone },
 });
 
-export function registerBookingPages(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerBookingPages(app: HttpApp, services: GuestServices): void {
+  const { database, catalogChanges } = services;
   /** The plan and stay a booking form carries, priced; or the page that explains why not. */
   async function loadPlan(reply: FastifyReply, values: Record<string, string>, lang: Lang): Promise<LoadedPlan | string> {
     const text = t(lang);
@@ -128,7 +130,7 @@ ${formAlert(errors, [...CONTACT_FIELDS])}
    */
   function confirmPage(
     reply: FastifyReply,
-    page: { lang: Lang; plan: LoadedPlan; values: Record<string, string>; member?: Member; alert?: string },
+    page: { lang: Lang; plan: LoadedPlan; values: Record<string, string>; member?: Member; alert?: string; status?: number },
   ): string {
     const { lang, plan, values, member } = page;
     const text = t(lang);
@@ -137,7 +139,7 @@ ${formAlert(errors, [...CONTACT_FIELDS])}
       lang,
       title: text.confirmTitle,
       cache: 'private',
-      status: page.alert ? 409 : 200,
+      status: page.status ?? (page.alert ? 409 : 200),
       loggedIn: member !== undefined,
       body: html`<h1>${text.confirmTitle}</h1>
 ${page.alert ? html`<div class="alert" role="alert">${page.alert}</div>` : ''}
@@ -163,6 +165,7 @@ ${staySummary(plan, lang)}
     const text = t(lang);
     const member = await currentMember(database, request);
     try {
+      await claimBookingAttempt(services, request.ip);
       const { reservation, replayed } = await bookStay(database.db, bookingRequestOf(values), {
         idempotencyKey: values.idempotencyKey ?? '',
         memberId: member?.id,
@@ -172,6 +175,7 @@ ${staySummary(plan, lang)}
         expectedTotal: values.expectedTotal === undefined ? undefined : Number(values.expectedTotal),
       });
       request.log.info({ code: reservation.code, replayed }, 'reservation booked from the guest site');
+      if (!replayed) await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       reply.setCookie(BOOKED_COOKIE.name, reservation.code, {
         path: confirmationPath(reservation.code),
         maxAge: BOOKED_COOKIE.maxAge,
@@ -188,6 +192,7 @@ ${staySummary(plan, lang)}
       if (typeof plan === 'string') return plan;
       if (error.kind === 'invalid') return detailsPage(reply, { lang, plan, values, member, errors: localiseErrors(lang, error.fields) });
       if (error.code === 'PRICE_CHANGED') return confirmPage(reply, { lang, plan, values, member, alert: text.priceChanged });
+      if (error.code === 'BOOKING_THROTTLED') return confirmPage(reply, { lang, plan, values, member, alert: text.tooManyBookings, status: 429 });
       if (error.code !== 'SOLD_OUT') throw error;
       const hotel = link(`/hotels/${plan.quote.hotelId}`, stayParams(plan.stay), lang);
       return sendPage(reply, {

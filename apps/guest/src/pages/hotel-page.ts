@@ -1,25 +1,17 @@
-import {
-  getAvailabilityCalendar,
-  getHotel,
-  getHotelOffer,
-  type HotelOffer,
-  type HotelSummary,
-  type RoomTypeOffer,
-  type Stay,
-} from '@hatago/catalog';
+import type { HotelOffer, HotelSummary, RoomTypeOffer, Stay } from '@hatago/catalog';
 import { DomainError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { parseId } from '@hatago/platform/input';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
-import type { GuestAppDeps } from '../guest-app.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { availabilityCalendar, calendarSpan } from './availability-calendar.ts';
 import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
-export function registerHotelPage(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): void {
   app.get('/hotels/:id', async (request, reply) => {
     const query = paramsOf(request.query);
     const lang = langOf(query.lang);
@@ -32,15 +24,15 @@ export function registerHotelPage(app: HttpApp, { database }: GuestAppDeps): voi
     let hotel: HotelSummary;
     let offer: HotelOffer | undefined;
     try {
-      offer = stay ? await getHotelOffer(database.db, hotelId, stay, lang) : undefined;
-      hotel = offer ?? (await getHotel(database.db, hotelId, lang));
+      offer = stay ? await catalog.getHotelOffer(hotelId, stay, lang) : undefined;
+      hotel = offer ?? (await catalog.getHotel(hotelId, lang));
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'not_found') return notFoundPage(reply, lang, text.hotelNotFound);
       throw error;
     }
     const today = tokyoToday();
     const span = calendarSpan(today);
-    const calendar = await getAvailabilityCalendar(database.db, hotelId, span.from, span.days);
+    const calendar = await catalog.getAvailabilityCalendar(hotelId, span.from, span.days);
     // calendar days keep the party the guest chose, or the defaults while the form is invalid
     const party = stay ?? { nights: 1, guests: 2, rooms: 1 };
     const dayHref = (checkin: string) =>

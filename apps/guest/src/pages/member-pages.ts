@@ -5,7 +5,7 @@ import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { clearSessionCookie, clientOf, field, formAlert, localRedirect, readSessionCookie, writeSessionCookie, yen } from '@hatago/web-kit';
-import type { GuestAppDeps } from '../guest-app.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember, MEMBER_COOKIE } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
@@ -20,7 +20,7 @@ const safeNext = (next: string | undefined, lang: Lang): string => localRedirect
 
 const DOMAIN_STATUS: Partial<Record<DomainError['kind'], number>> = { invalid: 422, conflict: 409, unauthorized: 401, rate_limited: 429 };
 
-export function registerMemberPages(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerMemberPages(app: HttpApp, { database, rateLimiter, catalogChanges }: GuestServices): void {
   async function startSession(request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
     const session = await createSession(database.db, 'member', member.id);
     writeSessionCookie(request, reply, MEMBER_COOKIE, session.token, session.expiresAt);
@@ -97,7 +97,7 @@ ${forgotPasswordLink(lang)}`,
     const values = paramsOf(request.body);
     const lang = langOf(values.lang);
     try {
-      const member = await signUpMember(database.db, values, { client: clientOf(request), locale: lang });
+      const member = await signUpMember(database.db, values, { client: clientOf(request), locale: lang }, rateLimiter);
       request.log.info({ memberId: member.id }, 'member signed up');
       return await startSession(request, reply, member, safeNext(values.next, lang));
     } catch (error) {
@@ -120,7 +120,7 @@ ${forgotPasswordLink(lang)}`,
     const lang = langOf(values.lang);
     const email = (values.email ?? '').slice(0, 254);
     try {
-      const member = await logInMember(database.db, { email, password: values.password ?? '', client: clientOf(request) });
+      const member = await logInMember(database.db, { email, password: values.password ?? '', client: clientOf(request) }, rateLimiter);
       return await startSession(request, reply, member, safeNext(values.next, lang));
     } catch (error) {
       if (!(error instanceof DomainError) || (error.kind !== 'unauthorized' && error.kind !== 'rate_limited')) throw error;
@@ -211,6 +211,7 @@ ${cancellationPanel(reservation, lang, { action: `${ACCOUNT_HOME}/${reservation.
     try {
       const outcome = await cancelReservation(database.db, reservation.code, { kind: 'member', memberId: member.id });
       request.log.info({ code: reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled by its member');
+      await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       return sendCancelled(reply, outcome.reservation, lang, true);
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;

@@ -4,7 +4,7 @@ import { DomainError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { field } from '@hatago/web-kit';
-import type { GuestAppDeps } from '../guest-app.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { langField, link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { cancellationPanel, reservationDetails } from './reservation-view.ts';
@@ -27,7 +27,7 @@ ${reservationDetails(reservation, lang)}
  * Look-up and cancellation without an account. The code and the email must both match;
  * a wrong pair gets the same answer whichever half is wrong, so nothing leaks.
  */
-export function registerReservationPages(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerReservationPages(app: HttpApp, { database, catalogChanges }: GuestServices): void {
   const lookupForm = (reply: FastifyReply, lang: Lang, values: Record<string, string>, options: { status?: number; otherLang?: string } = {}) => {
     const text = t(lang);
     const notFound = options.status === 404;
@@ -99,6 +99,7 @@ ${cancellationPanel(reservation, lang, {
       }
       const { reservation } = await cancelReservation(database.db, code, { kind: 'guest', email });
       request.log.info({ code: reservation.code, fee: reservation.cancelFee }, 'reservation cancelled from the guest site');
+      await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       return sendCancelled(reply, reservation, lang);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { CatalogChanges } from '@hatago/catalog';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { appUnderTest, futureDate } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
@@ -57,6 +58,8 @@ describe('search and hotel pages', () => {
     await sql`update room_inventory set reserved = total
               where stay_date = ${addDays(checkin, 1)}::date
                 and room_type_id in (select id from room_types where hotel_id = ${full})`.execute(ctx.db.database.db);
+    // announced as every inventory writer does, so cached search results drop it
+    await new CatalogChanges(ctx.deps.cache).publish({ hotelId: full, kind: 'inventory' });
     const after = await get(`/search?area=tokyo&checkin=${checkin}&nights=3`);
     assert.deepEqual(hotelIds(after.body), [other]);
     const oneNight = await get(`/search?area=tokyo&checkin=${checkin}&nights=1`);

@@ -1,9 +1,9 @@
-import { type HotelSearchResult, type HotelSort, listAreas, searchHotels, type Stay } from '@hatago/catalog';
+import type { HotelSearchResult, HotelSort, Stay } from '@hatago/catalog';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { pagination, yen } from '@hatago/web-kit';
-import type { GuestAppDeps } from '../guest-app.ts';
+import type { GuestServices } from '../guest-app.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
@@ -13,10 +13,10 @@ export const SEARCH_PAGE_SIZE = 10;
 const sortOf = (value: string | undefined): HotelSort => (value === 'price' ? 'price' : 'recommended');
 const pageOf = (value: string | undefined): number => (value && /^\d{1,4}$/.test(value) ? Math.max(1, Number(value)) : 1);
 
-export function registerSearchPages(app: HttpApp, { database }: GuestAppDeps): void {
+export function registerSearchPages(app: HttpApp, { catalog }: GuestServices): void {
   app.get('/', async (request, reply) => {
     const lang = langOf(paramsOf(request.query).lang);
-    const areas = await listAreas(database.db, lang);
+    const areas = await catalog.listAreas(lang);
     return sendPage(reply, {
       lang,
       title: t(lang).findStay,
@@ -31,7 +31,7 @@ ${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
     const query = paramsOf(request.query);
     const lang = langOf(query.lang);
     const text = t(lang);
-    const areas = await listAreas(database.db, lang);
+    const areas = await catalog.listAreas(lang);
     // a bare /search (a bookmark, a typed URL) searches the defaults the home page offers
     const values = { ...defaultStayValues(), ...query };
     const page = (body: SafeHtml, status = 200) =>
@@ -46,7 +46,7 @@ ${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
 
     const sort = sortOf(query.sort);
     const current = pageOf(query.page);
-    const result = await searchHotels(database.db, { ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang);
+    const result = await catalog.searchHotels({ ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang);
     const searchLink = (changes: { sort?: HotelSort; page?: number }) =>
       link('/search', { area, ...stayParams(stay), sort: changes.sort ?? sort, page: changes.page ?? current }, lang);
     return page(html`<h1>${text.searchResults}</h1>

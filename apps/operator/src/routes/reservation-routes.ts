@@ -6,6 +6,7 @@ import {
   searchReservations,
 } from '@hatago/booking';
 import { listAudit } from '@hatago/audit';
+import { CatalogChanges } from '@hatago/catalog';
 import { listMailForReference } from '@hatago/mail';
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
@@ -22,8 +23,9 @@ type CodeParams = { Params: { code: string } };
 const HTML = 'text/html; charset=utf-8';
 const CHECKED = new Set(['yes', 'on', 'true', '1']);
 
-export function registerReservationRoutes(app: HttpApp, { database }: OperatorAppDeps): void {
+export function registerReservationRoutes(app: HttpApp, { database, cache }: OperatorAppDeps): void {
   const db = database.db;
+  const catalogChanges = new CatalogChanges(cache);
 
   app.get('/operator/reservations', async (request, reply) => {
     reply.type(HTML);
@@ -87,6 +89,7 @@ export function registerReservationRoutes(app: HttpApp, { database }: OperatorAp
         waiveFee,
         requestId: request.id,
       });
+      if (!outcome.alreadyCancelled) await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       const notice = outcome.alreadyCancelled ? 'already-cancelled' : 'cancelled';
       return reply.redirect(`/operator/reservations/${encodeURIComponent(reservation.code)}?notice=${notice}`, 303);
     } catch (error) {

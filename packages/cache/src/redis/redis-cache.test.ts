@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Registry } from 'prom-client';
 import { cacheContract, eventually } from '../cache.contract.ts';
 import { cached } from '../cached.ts';
 import { FallbackRateLimiter } from '../fallback-rate-limiter.ts';
@@ -32,12 +31,6 @@ describe('when Redis fails, the cache degrades to the database', { timeout: 30_0
   let loads = 0;
   const load = async () => ({ hotel: 'Hatago Kyoto', loads: ++loads });
   const entry = { key: 'hotel-page:1', namespaces: ['hotel:1'] };
-  const metricsText = async () => {
-    const registry = new Registry();
-    registry.registerMetric(cache.telemetry.metrics.reads);
-    registry.registerMetric(cache.telemetry.metrics.errors);
-    return registry.metrics();
-  };
 
   before(async () => {
     server = await startRedisServer();
@@ -73,7 +66,7 @@ describe('when Redis fails, the cache degrades to the database', { timeout: 30_0
       () => assert.fail('an invalidation cannot reach a dead Redis'),
       (error: Error) => assert.ok(error instanceof Error),
     );
-    const text = await metricsText();
+    const text = await cache.telemetry.registry.metrics();
     assert.match(text, /cache_reads_total\{backend="redis",outcome="error"\} [4-9]/);
     assert.match(text, /cache_reads_total\{backend="redis",outcome="hit"\} 1/);
     assert.match(text, /cache_errors_total\{backend="redis",operation="get"\} [4-9]/);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { MemoryCache } from '@hatago/cache';
 import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { CatalogChanges } from '../changes/catalog-change.ts';
 import { setStopSell } from '../management/room-inventory-admin.ts';
 import { createRoomType } from '../management/room-types.ts';
 import { releaseRooms } from './room-inventory.ts';
@@ -19,7 +21,8 @@ for (const target of testDatabaseTargets().filter((t) => t.name === 'postgres'))
     });
     after(() => db.dispose());
 
-    const context = () => ({ hotelId, actor: { id: 1, name: 'Front desk' }, requestId: 'req-lock-order' });
+    const changes = new CatalogChanges(new MemoryCache());
+    const context = () => ({ hotelId, actor: { id: 1, name: 'Front desk' }, requestId: 'req-lock-order', changes });
 
     /** A room type whose second night sits before its first in the table, so a scan meets it first. */
     async function roomTypeWithNightsStoredBackwards(): Promise<number> {

@@ -5,6 +5,7 @@ import { listAudit } from '@hatago/audit';
 import { DomainError } from '@hatago/platform/errors';
 import { addDays } from '@hatago/platform/time';
 import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import type { CatalogChange } from '../changes/catalog-change.ts';
 import type { ManagementContext } from './management-context.ts';
 import { inventoryMonth, setInventoryTotal, setStopSell } from './room-inventory-admin.ts';
 import { planPriceMonth, setPlanPrices } from './plan-prices.ts';
@@ -30,6 +31,12 @@ for (const target of testDatabaseTargets()) {
     let otherRoomTypeId: number;
     let planId: number;
     let otherPlanId: number;
+    const published: CatalogChange[] = [];
+    const changes = {
+      publish: async (change: CatalogChange) => {
+        published.push(change);
+      },
+    };
 
     const nights = async (id: number, from: string, to: string) =>
       (
@@ -54,8 +61,8 @@ for (const target of testDatabaseTargets()) {
         order by rt.hotel_id, rt.id, rp.id limit 2
       `.execute(db.database.db);
       const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
-      mine = { hotelId: a.hotel_id, actor: { id: 1, name: 'Front desk' }, requestId: 'req-mine' };
-      theirs = { hotelId: b.hotel_id, actor: { id: 2, name: 'Elsewhere' }, requestId: 'req-theirs' };
+      mine = { hotelId: a.hotel_id, actor: { id: 1, name: 'Front desk' }, requestId: 'req-mine', changes };
+      theirs = { hotelId: b.hotel_id, actor: { id: 2, name: 'Elsewhere' }, requestId: 'req-theirs', changes };
       roomTypeId = a.room_type_id;
       planId = a.plan_id;
       otherRoomTypeId = b.room_type_id;
@@ -192,6 +199,26 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(await prices(otherPlanId, from, from), beforePrices);
       // and the other hotel still manages its own
       assert.equal((await getPlan(db.database.db, theirs.hotelId, otherPlanId)).id, otherPlanId);
+    });
+
+    it('publishes every committed change once, for its hotel, and nothing for a refused one', async () => {
+      published.length = 0;
+      const from = futureDate(30);
+      await setInventoryTotal(db.database.db, mine, roomTypeId, { from, to: from, total: '9' });
+      await setStopSell(db.database.db, mine, roomTypeId, { from, to: from, stopSell: 'on' });
+      await setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '30000' });
+      await setPlanActive(db.database.db, mine, planId, true);
+      const roomType = await getRoomType(db.database.db, mine.hotelId, roomTypeId);
+      await updateRoomType(db.database.db, mine, roomTypeId, { ...roomType, capacity: String(roomType.capacity), sizeSqm: String(roomType.sizeSqm) });
+      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '0' }), 'invalid', ['price']);
+      await assert.rejects(setStopSell(db.database.db, theirs, roomTypeId, { from, to: from, stopSell: 'off' }));
+      assert.deepEqual(published, [
+        { hotelId: mine.hotelId, kind: 'inventory' },
+        { hotelId: mine.hotelId, kind: 'inventory' },
+        { hotelId: mine.hotelId, kind: 'prices' },
+        { hotelId: mine.hotelId, kind: 'plans' },
+        { hotelId: mine.hotelId, kind: 'room-types' },
+      ]);
     });
   });
 }

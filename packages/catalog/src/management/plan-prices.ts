@@ -3,7 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, readInteger } from '@hatago/platform/input';
-import { auditChange, type ManagementContext } from './management-context.ts';
+import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';
 import { getPlan } from './rate-plans.ts';
@@ -23,7 +23,7 @@ export async function setPlanPrices(db: Executor, context: ManagementContext, pl
   const { range, nights } = readNightRange(errors, form);
   const price = readInteger(errors, form, 'price', { label: 'Price', min: 1, max: MAX_NIGHTLY_PRICE });
   errors.throwIfAny('INVALID_PRICES');
-  await db.transaction().execute(async (trx) => {
+  await commitChange(db, context, 'prices', async (trx) => {
     await sql`
       insert into plan_prices (plan_id, stay_date, price)
       select ${plan.id}::int, n.night::date, ${price}::int

@@ -2,7 +2,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { type FormInput, parseId, readChoice, readDate, readInteger, readText } from '@hatago/platform/input';
-import { auditChange, type ManagementContext } from './management-context.ts';
+import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { findRoomType } from './room-types.ts';
 
 export const MEALS: readonly Meals[] = ['room_only', 'breakfast', 'half_board'];
@@ -108,7 +108,7 @@ export async function createPlan(db: Executor, context: ManagementContext, form:
   if (!roomType) errors.add('roomTypeId', 'Choose one of your room types');
   const plan = readPlan(errors, form);
   errors.throwIfAny('INVALID_PLAN');
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await commitChange(db, context, 'plans', async (trx) => {
     const row = await tablesOf<CatalogTables>(trx)
       .insertInto('rate_plans')
       .values({ room_type_id: roomType!.id, active: false, ...toRow(plan) })
@@ -126,7 +126,7 @@ export async function updatePlan(db: Executor, context: ManagementContext, id: u
   const errors = new FieldErrors();
   const plan = readPlan(errors, form);
   errors.throwIfAny('INVALID_PLAN');
-  await db.transaction().execute(async (trx) => {
+  await commitChange(db, context, 'plans', async (trx) => {
     await tablesOf<CatalogTables>(trx).updateTable('rate_plans').set(toRow(plan)).where('id', '=', existing.id).execute();
     await auditChange(trx, context, 'rate_plan.update', { type: 'rate_plan', id: existing.id }, { before: existing, after: plan });
   });
@@ -135,7 +135,7 @@ export async function updatePlan(db: Executor, context: ManagementContext, id: u
 
 export async function setPlanActive(db: Executor, context: ManagementContext, id: unknown, active: boolean): Promise<ManagedPlan> {
   const existing = await getPlan(db, context.hotelId, id);
-  await db.transaction().execute(async (trx) => {
+  await commitChange(db, context, 'plans', async (trx) => {
     await tablesOf<CatalogTables>(trx).updateTable('rate_plans').set({ active }).where('id', '=', existing.id).execute();
     await auditChange(trx, context, active ? 'rate_plan.activate' : 'rate_plan.deactivate', { type: 'rate_plan', id: existing.id }, {});
   });

@@ -4,7 +4,7 @@ import { FieldErrors, invalid } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, readChoice, readInteger } from '@hatago/platform/input';
 import { lockedNights } from '../inventory/room-inventory.ts';
-import { auditChange, type ManagementContext } from './management-context.ts';
+import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { enqueueInventoryNotice } from './inventory-notice.ts';
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';
@@ -36,7 +36,7 @@ export async function setInventoryTotal(db: Executor, context: ManagementContext
   const { range, nights } = readNightRange(errors, form);
   const total = readInteger(errors, form, 'total', { label: 'Rooms', min: 0, max: MAX_ROOMS_PER_NIGHT });
   errors.throwIfAny('INVALID_INVENTORY');
-  await db.transaction().execute(async (trx) => {
+  await commitChange(db, context, 'inventory', async (trx) => {
     const { rows } = await lockedNights(roomType.id, sql`stay_date in ${nightsJson(nights)}`).execute(trx);
     const over = rows.filter((night) => night.reserved > total);
     if (over.length) {
@@ -69,7 +69,7 @@ export async function setStopSell(db: Executor, context: ManagementContext, room
   const { range, nights } = readNightRange(errors, form);
   const stopSell = readChoice(errors, form, 'stopSell', { label: 'Sale state', choices: ['on', 'off'] as const }) === 'on';
   errors.throwIfAny('INVALID_INVENTORY');
-  return db.transaction().execute(async (trx) => {
+  return commitChange(db, context, 'inventory', async (trx) => {
     const result = await sql`
       with locked as (${lockedNights(roomType.id, sql`stay_date in ${nightsJson(nights)}`)})
       update room_inventory ri set stop_sell = ${stopSell}

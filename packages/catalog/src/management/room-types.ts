@@ -2,7 +2,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, parseId, readInteger, readText } from '@hatago/platform/input';
-import { auditChange, type ManagementContext } from './management-context.ts';
+import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 
 export interface ManagedRoomType {
   id: number;
@@ -79,7 +79,7 @@ const toRow = (input: RoomTypeInput) => ({
 
 export async function createRoomType(db: Executor, context: ManagementContext, form: FormInput): Promise<ManagedRoomType> {
   const input = parseRoomTypeInput(form);
-  return db.transaction().execute(async (trx) => {
+  return commitChange(db, context, 'room-types', async (trx) => {
     const t = tablesOf<CatalogTables>(trx);
     const { next } = await t
       .selectFrom('room_types')
@@ -99,7 +99,7 @@ export async function createRoomType(db: Executor, context: ManagementContext, f
 export async function updateRoomType(db: Executor, context: ManagementContext, id: unknown, form: FormInput): Promise<ManagedRoomType> {
   const existing = await getRoomType(db, context.hotelId, id);
   const input = parseRoomTypeInput(form);
-  return db.transaction().execute(async (trx) => {
+  return commitChange(db, context, 'room-types', async (trx) => {
     const row = await tablesOf<CatalogTables>(trx)
       .updateTable('room_types')
       .set(toRow(input))

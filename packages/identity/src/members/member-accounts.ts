@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { RateLimiter } from '@hatago/cache';
 import { type Executor, isUniqueViolation, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
@@ -6,6 +7,7 @@ import { type ContactDetails, parseContact } from '../contact/contact-details.ts
 import type { IdentityTables } from '../identity-tables.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
+import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
 import { claimSignUpAttempt } from '../throttle/login-throttle.ts';
 
 export interface Member extends ContactDetails {
@@ -29,6 +31,7 @@ export async function signUpMember(
   db: Executor,
   input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown; password?: unknown },
   origin: { client: string; locale?: 'ja' | 'en' },
+  limiter: RateLimiter = new DatabaseRateLimiter(db),
 ): Promise<Member> {
   const errors = new FieldErrors();
   let contact: ContactDetails | undefined;
@@ -40,7 +43,7 @@ export async function signUpMember(
   }
   const password = checkNewPassword(input.password, errors);
   errors.throwIfAny('INVALID_SIGN_UP');
-  await claimSignUpAttempt(db, origin.client);
+  await claimSignUpAttempt(limiter, origin.client);
   // the deliberately slow hash runs before the transaction, so it holds no locks meanwhile
   const passwordHash = await hashPassword(password);
   try {
@@ -73,10 +76,14 @@ export async function signUpMember(
   }
 }
 
-export async function logInMember(db: Executor, input: { email: string; password: string; client: string }): Promise<Member> {
+export async function logInMember(
+  db: Executor,
+  input: { email: string; password: string; client: string },
+  limiter: RateLimiter = new DatabaseRateLimiter(db),
+): Promise<Member> {
   const email = normaliseLoginName(input.email);
   const row = await throttledLogin(
-    db,
+    limiter,
     { account: `member:${email}`, client: input.client },
     input.password,
     () =>

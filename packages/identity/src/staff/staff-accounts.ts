@@ -1,6 +1,8 @@
+import type { RateLimiter } from '@hatago/cache';
 import { type Executor, tablesOf } from '@hatago/db';
 import type { IdentityTables, OperatorRole } from '../identity-tables.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
+import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
 import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 
 export type StaffKind = 'facility' | 'operator';
@@ -38,10 +40,11 @@ export async function logInStaff(
   db: Executor,
   kind: StaffKind,
   input: { login: string; password: string; client: string },
+  limiter: RateLimiter = new DatabaseRateLimiter(db),
 ): Promise<StaffAccount> {
   const login = normaliseLoginName(input.login);
   const row = await throttledLogin(
-    db,
+    limiter,
     { account: `${kind}:${login}`, client: input.client },
     input.password,
     () =>

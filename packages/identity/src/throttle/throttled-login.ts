@@ -1,4 +1,4 @@
-import type { Executor } from '@hatago/db';
+import type { RateLimiter } from '@hatago/cache';
 import { DomainError } from '@hatago/platform/errors';
 import { DECOY_HASH, verifyPassword } from '../passwords/password-hash.ts';
 import { claimLoginAttempt, releaseLoginAttempt, type ThrottleKeys } from './login-throttle.ts';
@@ -16,16 +16,16 @@ export const normaliseLoginName = (name: string): string => name.trim().toLowerC
  * count.
  */
 export async function throttledLogin<Account extends { password_hash: string }>(
-  db: Executor,
+  limiter: RateLimiter,
   keys: ThrottleKeys,
   password: string,
   find: () => Promise<Account | undefined>,
   wrongCredentials: string,
 ): Promise<Account> {
-  await claimLoginAttempt(db, keys);
+  await claimLoginAttempt(limiter, keys);
   const account = await find();
   const ok = await verifyPassword(password, account?.password_hash ?? DECOY_HASH);
   if (!account || !ok) throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', wrongCredentials);
-  await releaseLoginAttempt(db, keys);
+  await releaseLoginAttempt(limiter, keys);
   return account;
 }
