@@ -31,3 +31,4 @@ export { SendgridProvider, sendgridRequestBody, type SendgridOptions } from './p
 export { SmtpProvider, type SmtpOptions } from './providers/smtp/smtp-provider.ts';
 export { SinkProvider } from './providers/sink/sink-provider.ts';
 export { SlackProvider, type SlackOptions } from './providers/slack/slack-provider.ts';
+export { startRetentionPurge, type RetentionSchedule } from './retention/retention-schedule.ts';
