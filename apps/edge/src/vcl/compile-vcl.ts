@@ -78,6 +78,8 @@ const OBJ = { path: 'X-Hatago-Obj-Path', swr: 'X-Hatago-Swr' } as const;
 const HEURISTIC_STATUSES = [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501];
 // the same pages the Node edge tells apart (apps/edge/src/cache/cache-key.ts)
 const MOBILE_USER_AGENT = '(?i)Mobi|Android|iPhone|iPod|Windows Phone';
+// the types the Node edge compresses (apps/edge/src/compression/content-encoding.ts)
+const COMPRESSIBLE_TYPE = '(?i)^(text/|application/(json|javascript|xml|manifest\\+json|problem\\+json|ld\\+json)|application/[^;]*\\+(json|xml)|image/svg\\+xml)';
 const REQUEST_ID = '^[A-Za-z0-9._-]{1,64}$';
 const TRACEPARENT = '^(?!ff)[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$';
 // as long as the Node edge keeps a tester on the canary (apps/edge/src/routing/rollout.ts)
@@ -205,6 +207,7 @@ export function compileVcl(rules: EdgeRules, instances: BackendInstances, option
   if (rules.rateLimits.length > 0) {
     notes.push('rate limits: one vsthrottle token bucket per varnishd, like the Node edge per process; several varnishd (or Node workers) each count on their own');
   }
+  notes.push('compression: gzip only, made once when stored; Varnish has no brotli, so clients that prefer br get gzip');
   notes.push(
     `header limits: varnishd must run with -p http_req_size=${rules.limits.maxHeaderBytes} -p http_req_hdr_len=${rules.limits.maxHeaderBytes}; Varnish answers an oversized head with 400 where the Node edge answers 431`,
   );
@@ -794,6 +797,11 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
       w.line('return (deliver);');
     });
     w.block('if (beresp.ttl < 0s)', () => w.line('set beresp.ttl = 0s;'));
+    w.line('# compressed once when stored, as the Node edge does (apps/edge/src/compression): text-like, not encoded, not no-transform, 256 bytes or more');
+    w.block(
+      `if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ ${vclRegex(COMPRESSIBLE_TYPE)} && beresp.http.Cache-Control !~ "(?i)no-transform" && std.integer(beresp.http.Content-Length, 256) >= 256)`,
+      () => w.line('set beresp.do_gzip = true;'),
+    );
     w.block('if (beresp.http.ETag || beresp.http.Last-Modified)', () => w.line('set beresp.keep = 1h;'));
     w.line('return (deliver);');
   });
@@ -833,7 +841,8 @@ function writeBackendError(w: VclWriter, backends: EdgeRules['backends']) {
   w.block('sub vcl_backend_error', () => {
     w.chain(
       Object.entries(backends).map(([name, backend]): [string, () => void] => [
-        `var.get("backend") == ${vclString(name)} && now - bereq.time >= ${duration(backend.firstByteTimeoutMs)}`,
+        // 90%: Varnish's timer may fire a little before the full timeout, a refused connection fails at once
+        `var.get("backend") == ${vclString(name)} && now - bereq.time >= ${duration(Math.floor(backend.firstByteTimeoutMs * 0.9))}`,
         () => w.line('var.set("timed-out", "yes");'),
       ]),
     );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { echoHandler, type Origin, type OriginHandler, startOrigin } from '../harness/origin.ts';
 import { behaviourRules } from './behaviour-rules.ts';
 import { type EdgeTarget, type EdgeUnderTest, nodeEdge, varnishEdge } from './edge-targets.ts';
@@ -251,6 +252,24 @@ function behaviourOn(target: EdgeTarget) {
       const passed = await get('/console/a');
       assert.equal(passed.headers['x-cache'], 'PASS');
       assert.equal(passed.headers['cache-status'], 'Hatago; fwd=bypass');
+    });
+
+    it('compresses a cacheable text response once, for clients that take gzip, and still serves it plain', async () => {
+      const plain = await get('/hotels/30');
+      const zipped = await new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${base}/hotels/30`, { headers: { 'accept-encoding': 'gzip' }, agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(zipped.encoding, 'gzip');
+      assert.match(String(zipped.vary), /accept-encoding/i);
+      assert.equal(gunzipSync(zipped.body).toString(), plain.text);
+      assert.equal(originCount('/hotels/30'), 1, 'one origin request serves both encodings');
     });
 
     it('sends opted-in, remembered and drawn visitors to the canary, sticky by cookie, cached apart from the stable pages', async () => {
