@@ -23,6 +23,9 @@ function startMailer(env: Record<string, string>): ChildProcess & { output: stri
   return Object.assign(child, { output });
 }
 
+// starting a process through tsx takes seconds, and far longer on a loaded CI machine
+const STARTUP_LIMIT_MS = 180_000;
+
 const idOf = (body: string) => (JSON.parse(body) as { custom_args: { hatago_message_id: string } }).custom_args.hatago_message_id;
 
 // Worker processes need PostgreSQL: PGlite lives inside one process and cannot be shared.
@@ -57,12 +60,13 @@ if (postgres) {
         ids.push(queued.id);
       }
       const common = { DATABASE_URL: db.url!, MAIL_PROVIDER: 'sendgrid', SENDGRID_API_KEY: 'SG.test', SENDGRID_BASE_URL: sendgrid.url, MAIL_WORKERS: '2', MAIL_BATCH_SIZE: '5' };
-      // a short lease so the takeover comes soon; the send timeout is below it, as the mailer requires
-      const first = startMailer({ ...common, MAIL_LEASE_SECONDS: '5', MAIL_SEND_TIMEOUT_MS: '4000' });
+      // a short lease so the takeover comes soon; the send timeout is below it, as the mailer
+      // requires, and long enough that the held sends are still in flight when the kill comes
+      const first = startMailer({ ...common, MAIL_LEASE_SECONDS: '10', MAIL_SEND_TIMEOUT_MS: '8000' });
       children.push(first);
       const heldBy = (pid: number) =>
         sql<{ n: number }>`select count(*)::int as n from mail_messages where status = 'sending' and leased_by like ${`%:${pid}:%`}`.execute(db.database.db).then((r) => r.rows[0]!.n);
-      await waitUntil(`the first mailer holds 2 sends of 10 claimed messages (output: ${first.output.join('')})`, async () => sendgrid.held.length === 2 && (await heldBy(first.pid!)) === 10);
+      await waitUntil(() => `the first mailer holds 2 sends of 10 claimed messages (output: ${first.output.join('')})`, async () => sendgrid.held.length === 2 && (await heldBy(first.pid!)) === 10, STARTUP_LIMIT_MS);
 
       first.kill('SIGKILL');
       await once(first, 'exit');
@@ -73,8 +77,9 @@ if (postgres) {
       holding = false;
       const second = startMailer({ ...common, MAIL_LEASE_SECONDS: '30' });
       children.push(second);
-      await waitUntil(`all 20 are sent (output: ${second.output.join('')})`, async () =>
+      await waitUntil(() => `all 20 are sent (output: ${second.output.join('')})`, async () =>
         (await sql<{ n: number }>`select count(*)::int as n from mail_messages where status = 'sent'`.execute(db.database.db)).rows[0]!.n === 20,
+        STARTUP_LIMIT_MS,
       );
 
       assert.deepEqual([...accepted].sort(), ids.map(String).sort(), 'each message accepted by the provider exactly once');

@@ -35,7 +35,7 @@ if (postgres) {
         await waitUntil(
           'every message is sent',
           async () => (await sql<{ n: number }>`select count(*)::int as n from mail_messages where status = 'sent'`.execute(db.database.db)).rows[0]!.n === MESSAGES,
-          120_000,
+          300_000,
         );
       } finally {
         await Promise.all(workers.map((w) => w.stop()));

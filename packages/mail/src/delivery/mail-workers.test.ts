@@ -77,7 +77,7 @@ for (const target of testDatabaseTargets()) {
     /** Each message's scripted answers from the stand-in SendGrid, in order; then 202. */
     const scripts = new Map<string, Reaction[]>();
     const provider = () =>
-      new SendgridProvider({ apiKey: 'SG.k', baseUrl: sendgrid.url, from: { email: 'no-reply@hatago.example' }, sandbox: false, ratePerSecond: 1000, timeoutMs: 150 });
+      new SendgridProvider({ apiKey: 'SG.k', baseUrl: sendgrid.url, from: { email: 'no-reply@hatago.example' }, sandbox: false, ratePerSecond: 1000, timeoutMs: 1500 });
     const accepted = (id: number) =>
       sendgrid.requests.filter((r) => (JSON.parse(r.body) as { custom_args: { hatago_message_id: string } }).custom_args.hatago_message_id === String(id)).length;
 

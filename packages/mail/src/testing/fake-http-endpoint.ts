@@ -60,12 +60,16 @@ export class FakeHttpEndpoint {
  * Waits for observable state (rows, requests) to reach a condition, checking every few
  * milliseconds; the limit only turns a hang into a clear failure.
  */
-export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, limitMs = 30_000): Promise<T> {
+export async function waitUntil<T>(
+  what: string | (() => string),
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  limitMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
