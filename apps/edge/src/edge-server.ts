@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerRespon
 import { acceptOrCreateRequestId } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
 import type { DestinationStream } from 'pino';
-import { createAccessLog } from './admin/access-log.ts';
+import { AccessLog } from './admin/access-log.ts';
 import { AdminRoutes, createAdminServer, sendJson } from './admin/admin-server.ts';
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
@@ -75,7 +75,7 @@ interface Runtime {
 export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const { logger } = options;
   const metrics = new EdgeMetrics();
-  const accessLog = options.accessLog === false ? undefined : createAccessLog(options.accessLog);
+  const accessLog = options.accessLog === false ? undefined : new AccessLog(options.accessLog);
   const healthListeners: Array<(change: HealthChange) => void> = [];
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
 
@@ -159,7 +159,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     res.once('close', () => {
       const status = res.statusCode;
       metrics.countRequest(log.route, status, exchange ? exchange.cacheStatus : log.cache);
-      accessLog?.info({
+      accessLog?.write({
         reqId: requestId,
         method,
         path: view.path,
@@ -170,8 +170,8 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         status: res.writableFinished ? status : 0,
         bytes: req.socket.bytesWritten - bytesBefore,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        ...(log.originMs !== undefined ? { originMs: log.originMs } : {}),
-        client: req.socket.remoteAddress,
+        originMs: log.originMs,
+        client: req.socket.remoteAddress ?? '-',
       });
     });
     const refuse = (problem: EdgeProblem, reason: string, headers?: OutgoingHttpHeaders) => {
