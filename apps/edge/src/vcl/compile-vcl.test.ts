@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import hatagoRules from '../../../../config/edge.ts';
-import { checkVcl } from '../../test/harness/varnish.ts';
+import { startOrigin } from '../../test/harness/origin.ts';
+import { checkVcl, startVarnish } from '../../test/harness/varnish.ts';
 import { defineEdgeRules, type BackendRule, type EdgeRules, type RouteRule } from '../rules/edge-rules.ts';
 import { compileVcl, VclRefusedError } from './compile-vcl.ts';
 
@@ -51,6 +52,37 @@ describe('edge rules → VCL', () => {
     assert.deepEqual(compiled.params, { http_req_size: '16384', http_req_hdr_len: '16384' });
     assert.ok(compiled.notes.some((note) => note.startsWith('backends.facility: least-connections balanced by round-robin')));
     await checkVcl(compiled.vcl);
+  });
+
+  it("runs Hatago's own rules in a real varnishd: apps by path, cached guest pages, redirects, the canary by query", async () => {
+    const origins = await Promise.all(Object.keys(hatagoRules.backends).map((name) => startOrigin(name)));
+    const instances = Object.fromEntries(origins.map((origin) => [origin.name, [origin.url.href]]));
+    const compiled = compileVcl(hatagoRules, instances, { leastConnectionsAs: 'round-robin' });
+    const varnish = await startVarnish({ vcl: compiled.vcl, params: compiled.params });
+    try {
+      const answer = async (path: string) => {
+        const res = await fetch(`${varnish.url}${path}`, { redirect: 'manual' });
+        return { res, body: res.status === 200 ? ((await res.json()) as { origin: string; url: string }) : (await res.arrayBuffer(), undefined) };
+      };
+      assert.equal((await answer('/facility/inventory')).body?.origin, 'facility');
+      assert.equal((await answer('/operator')).body?.origin, 'operator');
+      assert.equal((await answer('/webhooks/sendgrid')).body?.origin, 'mailer');
+      assert.equal((await answer('/book/1')).body?.origin, 'guest', 'the maintenance route is switched off');
+
+      const first = await answer('/hotels/3?checkin=2026-12-01&utm_source=x');
+      assert.equal(first.body?.url, '/hotels/3?checkin=2026-12-01');
+      assert.equal(first.res.headers.get('x-cache'), 'MISS');
+      assert.equal(first.res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal((await answer('/hotels/3?checkin=2026-12-01')).res.headers.get('x-cache'), 'HIT');
+      assert.equal((await answer('/hotels/3?canary=1')).body?.origin, 'guest-canary');
+
+      const moved = await answer('/hotel/3/?x=1');
+      assert.equal(moved.res.status, 301);
+      assert.equal(moved.res.headers.get('location'), '/hotels/3?x=1');
+    } finally {
+      await varnish.stop();
+      for (const origin of origins) await origin.kill();
+    }
   });
 
   it("refuses Hatago's least-connections pools unless the substitute is asked for, naming each backend", () => {
