@@ -8,6 +8,7 @@ import { enqueueMail, enqueueNotice } from '../outbox/enqueue-mail.ts';
 import type { MailProvider, OutgoingMessage, SendResult } from '../providers/mail-provider.ts';
 import { SendgridProvider } from '../providers/sendgrid/sendgrid-provider.ts';
 import { SinkProvider } from '../providers/sink/sink-provider.ts';
+import { SlackProvider } from '../providers/slack/slack-provider.ts';
 import { FakeHttpEndpoint, type Reaction, waitUntil } from '../testing/fake-http-endpoint.ts';
 import { SAMPLE_PARAMS } from '../testing/sample-params.ts';
 import { claimMessages, recordOutcome } from './message-lease.ts';
@@ -110,6 +111,24 @@ for (const target of testDatabaseTargets()) {
       const inbox = await db.selectFrom('mail_sink_messages').selectAll().where('message_id', 'in', [mail.id, notice.id]).orderBy('message_id').execute();
       assert.deepEqual(inbox.map((m) => m.recipient), ['guest@example.com', '#ops']);
       assert.equal(row.provider_message_id, `sink-${inbox[0]!.id}`);
+    });
+
+    test('each channel goes to its own provider: mail to SendGrid, notices to their Slack webhook', async () => {
+      const slack = await FakeHttpEndpoint.start(() => ({ status: 200, body: 'ok' }));
+      try {
+        const mail = await queueMail(db);
+        const notice = await enqueueNotice(db, { template: 'facility-inventory-changed', channel: 'facility-ops', params: SAMPLE_PARAMS['facility-inventory-changed']!, idempotencyKey: `n-${++keys}` });
+        const providers = [provider(), new SlackProvider({ webhooks: { '#facility-ops': `${slack.url}/hook` }, ratePerSecond: 1, timeoutMs: 1500 })];
+        await deliverUntil({ db, providers }, 'both are sent', async () =>
+          (await statusOf(db, mail.id)).status === 'sent' && (await statusOf(db, notice.id)).status === 'sent',
+        );
+        assert.equal(accepted(mail.id), 1);
+        assert.equal(slack.requests.length, 1);
+        assert.match((JSON.parse(slack.requests[0]!.body) as { text: string }).text, /^Inventory changed at Inn &lt;&amp;&gt; Spa/);
+        assert.deepEqual([(await statusOf(db, notice.id)).provider, (await statusOf(db, mail.id)).provider], ['slack', 'sendgrid']);
+      } finally {
+        await slack.close();
+      }
     });
 
     test('a suppressed address is recorded as suppressed and not sent', async () => {
