@@ -24,6 +24,7 @@ import { compileVcl } from '../apps/edge/src/vcl/compile-vcl.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const threads = Number(process.env.BENCH_THREADS ?? 2);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const edgeWorkers = process.env.BENCH_EDGE_WORKERS ?? String(os.cpus().length);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -184,35 +185,42 @@ async function main() {
   const origin = await startBenchOrigin();
   const rows: Row[] = [];
   const failures: string[] = [];
+  const runtimes: Runtime[] = [];
   try {
     for (const start of [startNodeEdge, startVarnishEdge, startNginx]) {
       const runtime = await start(origin.url);
-      // a runtime that fails (crashes, refuses connections) is reported and the others still run
-      try {
-        log(`\n${runtime.name}: warming the cache…`);
-        const notCaching = await warm(runtime);
-        // measured anyway, but labelled: its "hit" figures are not hits
-        if (notCaching) {
-          log(`  WARNING ${runtime.name}: ${notCaching}`);
-          runtime.name += ' (NOT caching)';
-        }
-        for (const load of LOADS) {
-          log(`${runtime.name}: ${load.name} for ${seconds}s…`);
-          const before = origin.requests();
+      runtimes.push(runtime);
+      log(`${runtime.name}: warming the cache, then ${warmupSeconds}s of unrecorded load…`);
+      const notCaching = await warm(runtime);
+      // measured anyway, but labelled: its "hit" figures are not hits
+      if (notCaching) {
+        log(`  WARNING ${runtime.name}: ${notCaching}`);
+        runtime.name += ' (NOT caching)';
+      }
+      // unrecorded: lets the Node edge's JIT compile its hot paths, so the first measured load is not its warm-up
+      await runWrk({ base: runtime.base, paths: [...mix], connections, threads, seconds: warmupSeconds });
+    }
+    // load by load, the three runtimes back to back: on a shared machine, what is compared is measured minutes apart at most
+    for (const load of LOADS) {
+      for (const runtime of runtimes) {
+        if (failures.includes(runtime.name)) continue;
+        log(`${runtime.name}: ${load.name} for ${seconds}s…`);
+        const before = origin.requests();
+        try {
           const result = await runWrk({ base: runtime.base, paths: [...load.paths], connections, threads, seconds });
           log(
             `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors, ${origin.requests() - before} origin requests`,
           );
           rows.push({ runtime: runtime.name, load: load.name, result });
+        } catch (error) {
+          // a runtime that fails (crashes, refuses connections) is reported and the others still run
+          log(`  FAILED ${runtime.name}: ${(error as Error).message.trim()}`);
+          failures.push(runtime.name);
         }
-      } catch (error) {
-        log(`  FAILED ${runtime.name}: ${(error as Error).message.trim()}`);
-        failures.push(runtime.name);
-      } finally {
-        await runtime.stop();
       }
     }
   } finally {
+    for (const runtime of runtimes) await runtime.stop();
     await origin.stop();
   }
   printTable(rows);
