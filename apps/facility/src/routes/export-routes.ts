@@ -44,7 +44,7 @@ export function registerExportRoutes(app: HttpApp, { database, storage }: Facili
 }
 
 /**
- * Serves what the local storage adapter links to. It sits outside the staff session on
+ * Serves what the storage adapters (local disk or S3) link to. It sits outside the staff session on
  * purpose: the signature is the authority, and it names one object until a set time.
  */
 export function registerSignedDownloads(app: HttpApp, { storage, signingSecret }: FacilityAppDeps): void {

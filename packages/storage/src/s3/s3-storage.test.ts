@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import S3rver from 's3rver';
 import { downloadThroughApp, objectStorageContract } from '../object-storage.contract.ts';
 import { readBody } from '../object-storage.ts';
 import { UrlSignature } from '../signing/url-signature.ts';
 import { S3Storage } from './s3-storage.ts';
+import { startTestS3 } from './s3-test-server.ts';
 
 const PREFIX = '/files/';
-const BUCKET = 'hatago-test';
-
-/**
- * s3rver stands in for S3: a real HTTP server speaking the S3 REST API and checking
- * SigV4 signatures with its fixed credentials, on a free loopback port.
- */
-async function startS3() {
-  const directory = await mkdtemp(path.join(tmpdir(), 'hatago-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: BUCKET }] });
-  const { port } = await server.run();
-  return {
-    location: {
-      endpoint: `http://127.0.0.1:${port}`,
-      region: 'us-east-1',
-      bucket: BUCKET,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      forcePathStyle: true,
-    },
-    async stop() {
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
-    },
-  };
-}
 
 async function s3Fixture() {
-  const s3 = await startS3();
+  const s3 = await startTestS3();
   let offsetMs = 0;
   const signature = new UrlSignature('contract-test-secret-0123456789abcdef', () => Date.now() + offsetMs);
   const storage = new S3Storage({ ...s3.location, signature, urlPrefix: PREFIX, keyPrefix: 'objects/' });
