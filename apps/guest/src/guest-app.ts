@@ -11,6 +11,7 @@ import { Problem } from './api/api-schemas.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
+import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
 
 export interface GuestAppDeps {
   database: Database;
@@ -23,6 +24,8 @@ export interface GuestAppDeps {
   rateLimiter: RateLimiter;
   /** Bookings one client address may attempt per minute (API and form alike). */
   bookingAttemptsPerMinute?: number;
+  /** The site's public origin, for links in mails; the embedded platform's address when absent. */
+  publicBaseUrl?: string;
 }
 
 /** What the routes use: the deps, and what the app builds from them once. */
@@ -76,5 +79,6 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   registerCatalogApi(app, deps);
   registerReservationApi(app, deps);
   registerGuestPages(app, deps);
+  registerPasswordResetPages(app, { database: deps.database, rateLimiter: deps.rateLimiter, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:8080' });
   return app;
 }

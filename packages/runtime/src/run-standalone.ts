@@ -17,6 +17,8 @@ export interface StandaloneDeps {
   /** Redis (falling back to the database while Redis fails) when REDIS_URL is set, else the database. */
   rateLimiter: RateLimiter;
   bookingAttemptsPerMinute: number;
+  /** The site's public origin, for links in mails. */
+  publicBaseUrl: string;
   config: StandaloneServiceConfig;
 }
 
@@ -52,6 +54,7 @@ export async function runStandalone(service: string, defaultPort: number, build:
     cache: shared.cache,
     rateLimiter: shared.rateLimiter,
     bookingAttemptsPerMinute: config.BOOKING_ATTEMPTS_PER_MINUTE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
     config,
   });
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -11,6 +11,8 @@ export const StandaloneServiceEnv = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
   /** Local object storage (exports) when S3_BUCKET is not set. */
   STORAGE_DIR: Type.String({ minLength: 1, default: './data/objects' }),
+  /** The site's public origin, for links in mails (password reset); never taken from a request's Host. */
+  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+/?$', default: 'http://localhost:8080' }),
 });
 export type StandaloneServiceConfig = Static<typeof StandaloneServiceEnv>;
 

@@ -6,7 +6,8 @@ import { MemoryRateLimiter } from '@hatago/cache';
 import { hashPassword, verifyPassword } from '@hatago/identity';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
-import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { appUnderTest, createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { buildGuestApp } from '../guest-app.ts';
 import { forgotPasswordLink, PASSWORD_RESET_PATH, registerPasswordResetPages } from './password-reset-pages.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -104,5 +105,19 @@ describe('password reset pages', () => {
     for (let i = 0; i < 11; i++) last = (await post(PASSWORD_RESET_PATH, { email: `someone${i}@example.com` }, '198.51.100.7')).statusCode;
     assert.equal(last, 429);
     assert.equal(await mailCount(), before);
+  });
+});
+
+describe('password reset in the guest app', () => {
+  const ctx = appUnderTest(buildGuestApp);
+
+  it('is linked from the login page and mails the demo member a link to the platform', async () => {
+    const login = await ctx.app.inject({ url: '/login' });
+    assert.match(login.body, /href="\/members\/password-reset">パスワードをお忘れの方/);
+    const response = await ctx.app.inject({ method: 'POST', url: PASSWORD_RESET_PATH, headers: FORM, payload: 'email=member%40example.com' });
+    assert.equal(response.statusCode, 200);
+    const { rows } = await sql<{ params: unknown }>`select params from mail_messages where template = 'password-reset'`.execute(ctx.db.database.db);
+    const params = (typeof rows[0]!.params === 'string' ? JSON.parse(rows[0]!.params) : rows[0]!.params) as { resetUrl: string };
+    assert.match(params.resetUrl, /^http:\/\/localhost:8080\/members\/password-reset\/[A-Za-z0-9_-]{43}$/);
   });
 });
