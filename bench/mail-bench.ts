@@ -23,7 +23,7 @@ import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
 import { type LoadResult, printTable, runLoad } from './lib/load.ts';
 
-const messages = Number(process.env.BENCH_MAIL_MESSAGES ?? 5000);
+const messages = Number(process.env.BENCH_MAIL_MESSAGES ?? 3000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
