@@ -190,7 +190,7 @@ async function main() {
     for (const start of [startNodeEdge, startVarnishEdge, startNginx]) {
       const runtime = await start(origin.url);
       runtimes.push(runtime);
-      log(`${runtime.name}: warming the cache, then ${warmupSeconds}s of unrecorded load…`);
+      log(`${runtime.name}: warming the cache, then ${warmupSeconds}s of pass and ${warmupSeconds}s of mix, unrecorded…`);
       const notCaching = await warm(runtime);
       // measured anyway, but labelled: its "hit" figures are not hits
       if (notCaching) {
@@ -198,18 +198,18 @@ async function main() {
         runtime.name += ' (NOT caching)';
       }
       // unrecorded: lets the Node edge's JIT compile its hot paths, so the first measured load is not its warm-up
-      await runWrk({ base: runtime.base, paths: [...mix], connections, threads, seconds: warmupSeconds });
+      for (const paths of [passes, mix]) await runWrk({ base: runtime.base, paths, connections, threads, seconds: warmupSeconds });
     }
     // load by load, the three runtimes back to back: on a shared machine, what is compared is measured minutes apart at most
     for (const load of LOADS) {
       for (const runtime of runtimes) {
         if (failures.includes(runtime.name)) continue;
         log(`${runtime.name}: ${load.name} for ${seconds}s…`);
-        const before = origin.requests();
+        const before = { requests: origin.requests(), connections: origin.connections() };
         try {
           const result = await runWrk({ base: runtime.base, paths: [...load.paths], connections, threads, seconds });
           log(
-            `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors, ${origin.requests() - before} origin requests`,
+            `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors; origin: ${origin.requests() - before.requests} requests on ${origin.connections() - before.connections} new connections`,
           );
           rows.push({ runtime: runtime.name, load: load.name, result });
         } catch (error) {

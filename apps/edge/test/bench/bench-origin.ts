@@ -12,8 +12,18 @@ const page = Buffer.from(
  * The bench origin: /hotels/* are cacheable for an hour, /pass/* are `no-store`, both the
  * same 8 KB body from memory; /readyz answers the probes.
  */
-export async function startBenchOrigin(): Promise<{ url: URL; requests: () => number; stop: () => Promise<void> }> {
+export interface BenchOrigin {
+  url: URL;
+  /** Requests answered so far (probes excepted). */
+  requests: () => number;
+  /** TCP connections accepted so far: an edge that does not keep connections alive shows here. */
+  connections: () => number;
+  stop: () => Promise<void>;
+}
+
+export async function startBenchOrigin(): Promise<BenchOrigin> {
   let requests = 0;
+  let connections = 0;
   // no-transform: wrk asks for identity, and an edge that stored gzip would gunzip on every hit; the bench measures the cache, not compression
   const cacheable = { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length, 'cache-control': 'public, max-age=3600, no-transform' };
   const uncacheable = { ...cacheable, 'cache-control': 'no-store' };
@@ -26,11 +36,13 @@ export async function startBenchOrigin(): Promise<{ url: URL; requests: () => nu
     res.writeHead(200, req.url?.startsWith('/hotels/') ? cacheable : uncacheable);
     res.end(page);
   });
+  server.on('connection', () => connections++);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
     requests: () => requests,
+    connections: () => connections,
     stop: async () => {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
