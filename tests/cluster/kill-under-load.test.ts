@@ -58,12 +58,21 @@ describe('killed and rolled instances under load', () => {
   });
 
   it('loses no idempotent request, no booking and no mail while a guest instance is killed and every app rolls', async () => {
+    try {
+      await proveUnderLoad();
+    } catch (error) {
+      console.log(`what the cluster said last:\n${cluster.recentLines.join('\n')}`);
+      throw error;
+    }
+  });
+
+  async function proveUnderLoad() {
     const scout = new GuestClient(cluster.edgeUrl);
     const areas = (JSON.parse((await scout.get('/api/v1/areas')).body) as { items: Array<{ id: string }> }).items.map((a) => a.id);
     // a dozen plans: bookings collide on the same nights, so some sell out (409) as in real life
     const plans = (await bookablePlans(scout, futureDate(5))).slice(0, 12);
     const members = Array.from({ length: MEMBERS }, (_, i) => ({ email: `load-member-${i + 1}@example.com`, password: DEMO_MEMBER.password }));
-    const load = new MixedLoad(cluster.edgeUrl, { plans, areas, members }, { clients: CLIENTS, thinkMs: 300 });
+    const load = new MixedLoad(cluster.edgeUrl, { plans, areas, members }, { clients: CLIENTS, thinkMs: 500 });
     const events: string[] = [];
     const note = (line: string) => events.push(`${(load.elapsedMs / 1000).toFixed(1)}s ${line}`);
 
@@ -154,5 +163,5 @@ describe('killed and rolled instances under load', () => {
       from mail_sink_messages s join mail_messages m on m.id = s.message_id
       where m.reference in (${sql.join(codes)})`.execute(conn);
     assert.deepEqual(deliveries.rows[0], { n: codes.length, messages: codes.length }, 'every confirmation delivered exactly once');
-  });
+  }
 });

@@ -2,7 +2,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { SCALED_APPS } from './cluster-layout.ts';
-import { type RollTarget, RollInProgressError, type Supervisor } from './supervisor.ts';
+import type { RollTarget, Supervisor } from './supervisor.ts';
 
 const ROLL_PATH = /^\/roll\/([a-z]+)$/;
 
@@ -28,17 +28,14 @@ export async function startControlServer(socketPath: string, supervisor: Supervi
       res.end(`use GET /status or POST /roll/<${[...SCALED_APPS, 'all'].join('|')}>\n`);
       return;
     }
-    let rolled: Promise<void>;
-    try {
-      rolled = supervisor.roll(target as RollTarget, (line) => res.write(`${line}\n`));
-    } catch (error) {
-      if (!(error instanceof RollInProgressError)) throw error;
+    if (supervisor.isRolling) {
       res.statusCode = 409;
-      res.end(`${error.message}\n`);
+      res.end('a rolling restart is already running\n');
       return;
     }
+    // the head goes first: the roll reports its first step before it returns
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-    rolled.then(
+    supervisor.roll(target as RollTarget, (line) => res.write(`${line}\n`)).then(
       () => res.end('done\n'),
       (error: Error) => res.end(`failed: ${error.message}\n`),
     );

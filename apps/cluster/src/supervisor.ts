@@ -20,8 +20,6 @@ export interface SupervisorOptions {
 
 export type RollTarget = ScaledApp | 'all';
 
-export class RollInProgressError extends Error {}
-
 /**
  * Runs the whole cluster: every instance of every app, then the edge in front of them, and
  * keeps them running. Rolls one app (or every app, each on its own, at the same time) on
@@ -34,7 +32,8 @@ export class Supervisor {
   private rolling: Promise<void> | undefined;
 
   constructor(private readonly options: SupervisorOptions) {
-    const processOptions = { logger: options.logger, output: options.output, readyTimeoutMs: 120_000 };
+    // generous: on a busy machine a cold start of a TypeScript app takes minutes, not seconds
+    const processOptions = { logger: options.logger, output: options.output, readyTimeoutMs: 300_000 };
     for (const app of SCALED_APPS) {
       const { noticeDownMs } = probeTimingOf(app);
       for (const [i, port] of (options.ports[app] ?? []).entries()) {
@@ -82,9 +81,13 @@ export class Supervisor {
     return [this.edge, ...this.instances].map((p) => p.status());
   }
 
-  /** Rolls the target's instances; refuses while another roll runs. */
+  get isRolling(): boolean {
+    return this.rolling !== undefined;
+  }
+
+  /** Rolls the target's instances; one roll at a time. */
   roll(target: RollTarget, progress: (line: string) => void): Promise<void> {
-    if (this.rolling) throw new RollInProgressError('a rolling restart is already running');
+    if (this.rolling) return Promise.reject(new Error('a rolling restart is already running'));
     const apps = target === 'all' ? SCALED_APPS.filter((app) => this.instancesOf(app).length > 0) : [target];
     this.options.logger.info({ apps }, 'rolling restart');
     const rolls = apps.map((app) => rollApp(app, this.instancesOf(app), this.edgeHealth, progress));
