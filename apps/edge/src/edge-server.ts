@@ -9,7 +9,7 @@ import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
 import { answerOnSocket, ALLOW_HEADER, methodRefusal, parseErrorStatus, transferEncodingRefusal } from './protection/front-door.ts';
 import { RateLimiter } from './protection/rate-limiter.ts';
 import { PROBLEMS, problemForStatus, sendEdgeProblem, type EdgeProblem } from './proxy/edge-answers.ts';
-import { OriginUnavailableError, type EdgeCacheHandler, type EdgeExchange, type OriginFetch } from './proxy/edge-exchange.ts';
+import { OriginUnavailableError, type EdgeBroadcast, type EdgeCacheHandler, type EdgeExchange, type OriginFetch } from './proxy/edge-exchange.ts';
 import { applyTraceContext, forwardableHeaders } from './proxy/forwarding.ts';
 import { originFetchFor, type OriginObserver } from './proxy/origin-client.ts';
 import { relayBody } from './proxy/relay-body.ts';
@@ -35,6 +35,10 @@ export interface EdgeServerOptions {
   adminToken?: string;
   /** Start health probes at once (default true). */
   probes?: boolean;
+  /** Reaches the other worker processes in multi-process mode (health changes, purges); default: none. */
+  broadcast?: EdgeBroadcast;
+  /** The /metrics text; default: this process's registry (multi-process mode aggregates every worker's). */
+  metricsText?: () => Promise<string>;
 }
 
 export interface EdgeServer {
@@ -48,8 +52,6 @@ export interface EdgeServer {
   pools: ReadonlyMap<string, BackendPool>;
   /** Swaps in new rules (validated first; throws EdgeRulesError and keeps the current ones when invalid). */
   reload(rules: EdgeRules): void;
-  /** Called on every instance health change (e.g. to broadcast it to other workers). */
-  onHealthChange(listener: (change: HealthChange) => void): void;
   /** Stops probes and closes both listeners and the origin connection pools. */
   close(): Promise<void>;
 }
@@ -76,7 +78,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const { logger } = options;
   const metrics = new EdgeMetrics();
   const accessLog = options.accessLog === false ? undefined : new AccessLog(options.accessLog);
-  const healthListeners: Array<(change: HealthChange) => void> = [];
+  const broadcast: EdgeBroadcast = options.broadcast ?? { send: () => undefined, on: () => undefined };
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
 
   const observer: OriginObserver = {
@@ -95,7 +97,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     pool.on('health', (change) => {
       metrics.instanceHealthy.labels(change.backend, change.instance).set(change.healthy ? 1 : 0);
       logger[change.healthy ? 'info' : 'warn'](change, change.healthy ? 'instance rejoined' : 'instance left the pool');
-      for (const listener of healthListeners) listener(change);
+      broadcast.send('health', change);
     });
     if (options.probes !== false) pool.startProbes();
     return pool;
@@ -126,6 +128,11 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   };
 
   let runtime = build(options.rules);
+  // another worker's probe saw it first: act on it now instead of after this worker's own probes
+  broadcast.on('health', (payload) => {
+    const change = payload as HealthChange;
+    if (runtime.pools.get(change.backend)?.adopt(change)) metrics.instanceHealthy.labels(change.backend, change.instance).set(change.healthy ? 1 : 0);
+  });
   for (const name of Object.keys(instances)) {
     if (!runtime.pools.has(name)) logger.warn({ backend: name }, 'instances given for a backend the rules do not declare');
   }
@@ -309,12 +316,12 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
 
   const admin = new AdminRoutes();
   admin.add('GET', '/metrics', async (_req, res) => {
-    const text = await metrics.registry.metrics();
+    const text = options.metricsText ? await options.metricsText() : await metrics.registry.metrics();
     res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
     res.end(text);
   });
   admin.add('GET', '/health', (_req, res) => sendJson(res, 200, healthView(runtime.pools)));
-  options.cache?.attach?.(admin, metrics.registry);
+  options.cache?.attach?.(admin, metrics.registry, broadcast);
   const adminServer = options.adminToken ? createAdminServer(admin, options.adminToken, logger) : undefined;
 
   return {
@@ -333,9 +340,6 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       }
       for (const [name, pool] of previous.pools) if (runtime.pools.get(name) !== pool) void pool.close();
       for (const [name, limiter] of previous.limiters) if (runtime.limiters.get(name) !== limiter) limiter.close();
-    },
-    onHealthChange(listener) {
-      healthListeners.push(listener);
     },
     async close() {
       await Promise.all([closeServer(server), adminServer ? closeServer(adminServer) : undefined]);

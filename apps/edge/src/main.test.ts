@@ -127,6 +127,43 @@ describe('standalone edge process', () => {
     assert.equal(still.reused, true);
   });
 
+  it('runs several worker processes on one port and reports metrics for all of them together', async () => {
+    const token = 'workers-admin-token-0123';
+    await writeFile(rulesFile, source);
+    const workers = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        EDGE_WORKERS: '2',
+        EDGE_ADMIN_PORT: '0',
+        EDGE_ADMIN_TOKEN: token,
+        EDGE_RULES: rulesFile,
+        EDGE_BACKENDS: JSON.stringify({ guest: [`http://127.0.0.1:${(origin.address() as { port: number }).port}`] }),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const output = jsonLines(workers);
+      const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
+      const adminLine = await output.next((line) => line.msg === 'edge admin listening');
+      const [first] = await Promise.all(listening);
+      const url = `http://127.0.0.1:${first!.port}`;
+      // a new connection per request: the primary hands connections to the workers in turn
+      for (let i = 0; i < 40; i++) {
+        const res = await fetch(`${url}/worker-check`, { headers: { connection: 'close' } });
+        assert.equal(await res.text(), 'origin /worker-check');
+      }
+      const metrics = await (await fetch(`http://127.0.0.1:${adminLine.port}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+      assert.match(metrics, /\nedge_processes 2\n/, 'the view covers both workers');
+      assert.match(metrics, /edge_requests_total\{route="guest-other",status="200",cache="PASS"\} 40\n/, 'every request counted once, whichever worker answered');
+    } finally {
+      workers.kill('SIGTERM');
+      const [code] = (await once(workers, 'exit')) as [number];
+      assert.equal(code, 0, 'the primary exits cleanly once every worker has drained');
+    }
+  });
+
   it('refuses to start on a wrong EDGE_BACKENDS with one line naming it', async () => {
     const bad = spawn(process.execPath, ['--import', 'tsx', mainFile], {
       env: { ...process.env, PORT: '0', EDGE_RULES: rulesFile, EDGE_BACKENDS: '{"guest":["ftp://x"]}' },

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { createLogger } from '@hatago/platform/logging';
 import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.ts';
 import { EdgeCache } from './cache/edge-cache.ts';
 import { createEdgeServer } from './edge-server.ts';
+import { clusterMetrics, processBroadcast, runEdgePrimary } from './edge-workers.ts';
 import { EdgeRulesError, loadEdgeRules } from './rules/load-rules.ts';
 
 const Env = Type.Object({
@@ -22,6 +24,8 @@ const Env = Type.Object({
   EDGE_ADMIN_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   EDGE_ADMIN_HOST: Type.String({ default: '127.0.0.1' }),
   EDGE_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Worker processes sharing the ports (node:cluster); 1 runs the edge in this process. */
+  EDGE_WORKERS: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
   /** Byte budget of the cache (bodies in every encoding, and headers); least recently used entries leave first. */
   EDGE_CACHE_MAX_BYTES: Type.Integer({ minimum: 1_048_576, default: 268_435_456 }),
   /** Responses larger than this stream through without being stored. */
@@ -48,25 +52,40 @@ const instances = await orExit(() => parseEdgeBackends(config.EDGE_BACKENDS));
 const rules = await orExit(() => loadEdgeRules(config.EDGE_RULES));
 
 const logger = createLogger('edge', config.LOG_LEVEL);
-const cache = new EdgeCache({ maxBytes: config.EDGE_CACHE_MAX_BYTES, maxObjectBytes: config.EDGE_CACHE_MAX_OBJECT_BYTES, logger });
-const edge = createEdgeServer({ rules, instances, logger, cache, ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}) });
-const portOf = (server: Server) => (server.address() as AddressInfo).port;
-edge.server.listen(config.PORT, config.HOST, () => logger.info({ port: portOf(edge.server), backends: instances }, 'edge listening'));
-if (edge.adminServer && config.EDGE_ADMIN_PORT !== undefined) {
-  edge.adminServer.listen(config.EDGE_ADMIN_PORT, config.EDGE_ADMIN_HOST, () => logger.info({ port: portOf(edge.adminServer!) }, 'edge admin listening'));
+if (config.EDGE_WORKERS > 1 && cluster.isPrimary) runEdgePrimary(config.EDGE_WORKERS, logger);
+else serve();
+
+function serve() {
+  const workerMetrics = cluster.isWorker ? clusterMetrics() : undefined;
+  const cache = new EdgeCache({ maxBytes: config.EDGE_CACHE_MAX_BYTES, maxObjectBytes: config.EDGE_CACHE_MAX_OBJECT_BYTES, logger });
+  const edge = createEdgeServer({
+    rules,
+    instances,
+    logger,
+    cache,
+    broadcast: processBroadcast(),
+    ...(workerMetrics ? { metricsText: workerMetrics.text } : {}),
+    ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}),
+  });
+  workerMetrics?.offer(edge.metrics.registry);
+  const portOf = (server: Server) => (server.address() as AddressInfo).port;
+  edge.server.listen(config.PORT, config.HOST, () => logger.info({ port: portOf(edge.server), backends: instances }, 'edge listening'));
+  if (edge.adminServer && config.EDGE_ADMIN_PORT !== undefined) {
+    edge.adminServer.listen(config.EDGE_ADMIN_PORT, config.EDGE_ADMIN_HOST, () => logger.info({ port: portOf(edge.adminServer!) }, 'edge admin listening'));
+  }
+
+  // SIGHUP: re-read the rules file; a refused file leaves the running rules in place
+  process.on('SIGHUP', () => {
+    loadEdgeRules(config.EDGE_RULES)
+      .then((next) => {
+        edge.reload(next);
+        logger.info({ routes: next.routes.length }, 'rules reloaded');
+      })
+      .catch((error: unknown) => {
+        const problems = error instanceof EdgeRulesError ? error.problems : [(error as Error).message];
+        logger.error({ problems }, 'rules refused; keeping the previous rules');
+      });
+  });
+
+  closeOnSignals([{ name: 'edge', close: () => edge.close() }], logger, { delayMs: config.SHUTDOWN_DELAY_MS });
 }
-
-// SIGHUP: re-read the rules file; a refused file leaves the running rules in place
-process.on('SIGHUP', () => {
-  loadEdgeRules(config.EDGE_RULES)
-    .then((next) => {
-      edge.reload(next);
-      logger.info({ routes: next.routes.length }, 'rules reloaded');
-    })
-    .catch((error: unknown) => {
-      const problems = error instanceof EdgeRulesError ? error.problems : [(error as Error).message];
-      logger.error({ problems }, 'rules refused; keeping the previous rules');
-    });
-});
-
-closeOnSignals([{ name: 'edge', close: () => edge.close() }], logger, { delayMs: config.SHUTDOWN_DELAY_MS });

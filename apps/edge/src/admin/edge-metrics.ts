@@ -16,7 +16,8 @@ export class EdgeMetrics {
     registers: [this.registry],
   });
   readonly #originChildren = new Map<string, { observe(seconds: number): void }>();
-  readonly instanceHealthy = new Gauge({ name: 'edge_instance_healthy', help: '1 while an instance passes its probes', labelNames: ['backend', 'instance'], registers: [this.registry] });
+  // min across worker processes: an instance is healthy for the edge when every worker sends to it
+  readonly instanceHealthy = new Gauge({ name: 'edge_instance_healthy', help: '1 while an instance passes its probes', labelNames: ['backend', 'instance'], aggregator: 'min', registers: [this.registry] });
   readonly retries = new Counter({ name: 'edge_retries_total', help: 'Requests retried on another instance', labelNames: ['backend', 'reason'], registers: [this.registry] });
   readonly refused = new Counter({ name: 'edge_refused_total', help: 'Requests refused at the front door without reaching an origin', labelNames: ['reason'], registers: [this.registry] });
 
@@ -27,6 +28,11 @@ export class EdgeMetrics {
       this.#originChildren.set(backend, child);
     }
     child.observe(seconds);
+  }
+
+  constructor() {
+    // summed over worker processes, so the aggregated view says how many workers it covers
+    new Gauge({ name: 'edge_processes', help: 'Edge processes serving (summed over workers)', registers: [this.registry] }).set(1);
   }
 
   /** Counts one answered request; label children are cached so the hot path does not rebuild label keys. */

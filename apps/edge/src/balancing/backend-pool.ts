@@ -42,6 +42,14 @@ export class Instance {
     return true;
   }
 
+  /** Takes a health state decided elsewhere (another worker's probes); own probes carry on from there. */
+  adopt(healthy: boolean): boolean {
+    if (healthy === this.healthy) return false;
+    this.#samples.fill(healthy);
+    this.healthy = healthy;
+    return true;
+  }
+
   get probes() {
     return [...this.#samples.slice(this.#next), ...this.#samples.slice(0, this.#next)];
   }
@@ -94,6 +102,14 @@ export class BackendPool extends EventEmitter<{ health: [HealthChange]; probed: 
       if (candidate !== exclude && (!best || candidate.active < best.active)) best = candidate;
     }
     return best;
+  }
+
+  /** Applies a health change another worker's probe saw; true when it changed this pool. */
+  adopt(change: HealthChange): boolean {
+    const instance = this.instances.find((candidate) => candidate.origin === change.instance);
+    if (!instance?.adopt(change.healthy)) return false;
+    this.#healthy = this.instances.filter((candidate) => candidate.healthy);
+    return true;
   }
 
   get healthyCount() {

@@ -86,6 +86,19 @@ export interface EdgeCacheHandler {
    * invalidate the target URL and its Location / Content-Location (RFC 9111 §4.4).
    */
   invalidate?(exchange: EdgeExchange, response: OriginResponse): void;
-  /** Called once by createEdgeServer: mounts the purge API on the admin routes and registers the cache's metrics where /metrics collects. */
-  attach?(admin: AdminRoutes, registry: Registry): void;
+  /**
+   * Called once by createEdgeServer: mounts the purge API on the admin routes and registers the cache's metrics where /metrics collects.
+   * `broadcast` reaches the edge's other worker processes (EDGE_WORKERS > 1), e.g. so a purge received by one worker empties every worker's store.
+   */
+  attach?(admin: AdminRoutes, registry: Registry, broadcast: EdgeBroadcast): void;
+}
+
+/**
+ * Messages between the worker processes of one edge, relayed by the primary. `send` reaches
+ * every OTHER worker (the sender acts on its own message itself); with one process it does nothing.
+ * Payloads must survive structured cloning (plain data).
+ */
+export interface EdgeBroadcast {
+  send(topic: string, payload: unknown): void;
+  on(topic: string, handler: (payload: unknown) => void): void;
 }
