@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ConfigError, DatabaseEnv, loadConfig, ServiceConfig } from '@hatago/platform/config';
+import { MailRetentionEnv } from '@hatago/mail';
 import { SendgridWebhookEnv } from './webhooks/sendgrid-webhook-routes.ts';
 
 const Millis = (min: number, max: number, fallback: number) => Type.Integer({ minimum: min, maximum: max, default: fallback });
@@ -8,6 +9,7 @@ export const MailerEnv = Type.Object({
   ...ServiceConfig,
   ...DatabaseEnv,
   ...SendgridWebhookEnv,
+  ...MailRetentionEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3004 }),
   MAIL_PROVIDER: Type.Union([Type.Literal('sink'), Type.Literal('smtp'), Type.Literal('sendgrid')], { default: 'sink' }),
   MAIL_FROM_ADDRESS: Type.String({ pattern: '^[^\\s@<>]+@[^\\s@<>]+$', default: 'no-reply@hatago.example' }),

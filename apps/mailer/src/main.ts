@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@hatago/db';
-import { startMailWorkers } from '@hatago/mail';
+import { startMailWorkers, startRetentionPurge } from '@hatago/mail';
 import { ConfigError } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
@@ -39,6 +39,8 @@ const workers = startMailWorkers({
   retry: { baseMs: config.MAIL_RETRY_BASE_MS, capMs: config.MAIL_RETRY_CAP_MS, maxAttempts: config.MAIL_MAX_ATTEMPTS },
   observer: metrics.observer,
 });
+// bodies past retention are purged here, beside the workers; several mailers may all run it
+const retention = startRetentionPurge({ db: database.db, logger, olderThanDays: config.MAIL_BODY_RETENTION_DAYS });
 const app = await buildMailerApp({
   database,
   logger,
@@ -52,6 +54,7 @@ closeOnSignals(
     { name: 'mailer', startDraining: () => app.startDraining(), close: () => app.close() },
     // stop claiming at once; in-flight sends finish and unsent claims return to the queue
     { name: 'mail-workers', startDraining: () => void workers.stop(), close: () => workers.stop() },
+    { name: 'retention-purge', close: () => retention.stop() },
     { name: 'providers', close: () => Promise.all(providers.map((p) => p.close?.())) },
     { name: 'database', close: () => database.close() },
   ],
