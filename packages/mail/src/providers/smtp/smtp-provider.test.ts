@@ -19,6 +19,7 @@ const smtpError = (code: number, text: string) => Object.assign(new Error(text),
 // a real SMTP server in this process: what nodemailer writes on the wire is what we assert
 describe('SMTP provider against a real SMTP server', () => {
   const received: Array<{ from: string; to: string[]; raw: string }> = [];
+  let connections = 0;
   let server: SMTPServer;
   let provider: SmtpProvider;
 
@@ -27,6 +28,10 @@ describe('SMTP provider against a real SMTP server', () => {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onConnect(_session, callback) {
+        connections++;
+        callback();
+      },
       onRcptTo(address, _session, callback) {
         if (address.address.startsWith('later@')) return callback(smtpError(451, '4.3.0 Mailbox busy, try again later'));
         if (address.address.startsWith('nobody@')) return callback(smtpError(550, '5.1.1 No such user here'));
@@ -73,6 +78,14 @@ describe('SMTP provider against a real SMTP server', () => {
     const htmlPart = body.indexOf('Content-Type: text/html');
     assert.ok(plain > 0 && htmlPart > plain);
     assert.ok(body.includes('Hello guest') && body.includes('<p>Hello <b>guest</b></p>'));
+  });
+
+  test('mails share pooled connections instead of one connection each', async () => {
+    const before = connections;
+    await provider.send(message('guest1@example.com'));
+    await provider.send(message('guest2@example.com'));
+    await provider.send(message('guest3@example.com'));
+    assert.ok(connections - before <= 1, `${connections - before} new connections for 3 mails`);
   });
 
   test('a 4xx reply is transient, a 5xx reply permanent, both with the server\'s words', async () => {

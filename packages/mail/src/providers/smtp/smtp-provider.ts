@@ -25,12 +25,14 @@ export class SmtpProvider implements MailProvider {
   constructor(private readonly options: SmtpOptions) {
     this.ratePerSecond = options.ratePerSecond;
     this.domain = options.from.email.split('@')[1] ?? 'hatago.invalid';
-    this.transport = nodemailer.createTransport(options.url, {
+    // host, port, TLS and credentials come from the URL; pooling and timeouts from here
+    this.transport = nodemailer.createTransport({
+      url: options.url,
       pool: true,
       connectionTimeout: options.timeoutMs,
       greetingTimeout: options.timeoutMs,
       socketTimeout: options.timeoutMs,
-    } as never);
+    });
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
