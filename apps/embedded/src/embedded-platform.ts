@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { type Cache, MemoryCache } from '@hatago/cache';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
+import { CatalogChanges, type EdgePurging, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
 import { createEdgeServer } from '@hatago/edge';
 import { EdgeCache } from '@hatago/edge/cache';
 import edgeRules from '../../../config/edge.ts';
@@ -17,6 +18,7 @@ import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
+import { createEdgePurgeClient } from '@hatago/platform/edge';
 import { createLogger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
@@ -42,6 +44,8 @@ export interface EmbeddedPlatform {
   url: string;
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
+  /** Catalogue changes purging the edge; `settled()` resolves when the purges sent so far are done. */
+  edgePurging: EdgePurging;
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
   cache: Cache;
@@ -123,6 +127,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
   // the admin listener stays on loopback: purges come from the apps in this process
   const adminAddress = await listen(edge.adminServer!, 0, '127.0.0.1');
+  const edgeAdmin = { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken };
+  // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
+  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edgeAdmin, logger: loggerOf('edge-purge') }));
 
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({
@@ -134,6 +141,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   });
 
   const parts: Drainable[] = [
+    { name: 'edge-purge', close: () => edgePurging.stop() },
     { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
     // after the apps, so mail they queue while draining is still sent; before the database it needs
@@ -142,7 +150,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   ];
   return {
     url,
-    edgeAdmin: { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken },
+    edgeAdmin,
+    edgePurging,
     database,
     cache,
     parts,

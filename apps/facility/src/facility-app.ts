@@ -1,8 +1,9 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
-import { CatalogChanges, getHotel } from '@hatago/catalog';
+import { CatalogChanges, getHotel, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
+import type { EdgePurger } from '@hatago/platform/edge';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
@@ -28,6 +29,8 @@ export interface FacilityAppDeps {
   cache: Cache;
   /** Counts sign-in attempts across every instance. */
   rateLimiter: RateLimiter;
+  /** Purges the edge's copies of what a catalogue change makes stale (absent: no edge to tell). */
+  edgePurger?: EdgePurger;
 }
 
 /** The console where hotel staff run their own hotel: rooms, plans, prices, inventory, reservations. */
@@ -44,7 +47,12 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
     metrics: [deps.cache.telemetry.registry],
     apiPrefix: '/facility/api/',
   });
-  app.decorate('catalogChanges', new CatalogChanges(deps.cache));
+  const catalogChanges = new CatalogChanges(deps.cache);
+  app.decorate('catalogChanges', catalogChanges);
+  if (deps.edgePurger) {
+    const purging = purgeEdgeOnCatalogChanges(catalogChanges, deps.edgePurger);
+    app.addHook('onClose', () => purging.stop());
+  }
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   rejectCrossSiteWrites(app);

@@ -1,6 +1,7 @@
 import { ConfigError } from '@hatago/platform/config';
 import { openDatabase, type Database } from '@hatago/db';
 import { closeOnSignals, type HttpApp } from '@hatago/platform/http';
+import { edgePurgerFromEnv, type EdgePurger } from '@hatago/platform/edge';
 import { createLogger, type Logger } from '@hatago/platform/logging';
 import type { Cache, RateLimiter } from '@hatago/cache';
 import type { ObjectStorage } from '@hatago/storage';
@@ -17,6 +18,8 @@ export interface StandaloneDeps {
   /** Redis (falling back to the database while Redis fails) when REDIS_URL is set, else the database. */
   rateLimiter: RateLimiter;
   bookingAttemptsPerMinute: number;
+  /** The edge's purge API when EDGE_PURGE_URL is set, else no purging. */
+  edgePurger: EdgePurger;
   /** The site's public origin, for links in mails. */
   publicBaseUrl: string;
   config: StandaloneServiceConfig;
@@ -54,6 +57,7 @@ export async function runStandalone(service: string, defaultPort: number, build:
     cache: shared.cache,
     rateLimiter: shared.rateLimiter,
     bookingAttemptsPerMinute: config.BOOKING_ATTEMPTS_PER_MINUTE,
+    edgePurger: edgePurgerFromEnv(config, logger),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     config,
   });

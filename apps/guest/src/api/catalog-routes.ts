@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { parseStay } from '@hatago/catalog';
+import { EDGE_KEYS, parseStay } from '@hatago/catalog';
 import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../guest-app.ts';
@@ -20,7 +20,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
+      reply.header('cache-control', 'public, max-age=300').header('surrogate-key', EDGE_KEYS.areas);
       return { items: await catalog.listAreas(request.query.lang ?? 'en') };
     },
   );
@@ -62,7 +62,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
         { ...stay, ...(q.area ? { area: q.area } : {}), sort: q.sort ?? 'recommended', page, pageSize },
         locale,
       );
-      reply.header('cache-control', CATALOG_CACHE);
+      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', EDGE_KEYS.search);
       return { ...result, page, pageSize };
     },
   );
@@ -81,7 +81,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
     async (request, reply) => {
       const stay = parseStay(request.query);
       const offer = await catalog.getHotelOffer(request.params.id, stay, request.query.lang ?? 'en');
-      reply.header('cache-control', CATALOG_CACHE);
+      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', EDGE_KEYS.hotel(request.params.id));
       return offer;
     },
   );

@@ -1,4 +1,4 @@
-import type { HotelOffer, HotelSummary, RoomTypeOffer, Stay } from '@hatago/catalog';
+import { EDGE_KEYS, type HotelOffer, type HotelSummary, type RoomTypeOffer, type Stay } from '@hatago/catalog';
 import { DomainError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { parseId } from '@hatago/platform/input';
@@ -42,6 +42,7 @@ export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): voi
       lang,
       title: hotel.name,
       cache: 'public',
+      surrogateKeys: [EDGE_KEYS.hotel(hotelId)],
       status: stay ? 200 : 422,
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${hotel.name} <span class="stars">${text.stars(hotel.stars)}</span></h1>

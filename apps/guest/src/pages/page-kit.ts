@@ -43,6 +43,8 @@ export interface GuestPage {
   otherLang?: string;
   /** Logged-in pages offer logging out; public pages never show who is logged in. */
   loggedIn?: boolean;
+  /** Surrogate-Key tags (EDGE_KEYS) of a public page, so a catalogue change purges it from the edge. */
+  surrogateKeys?: readonly string[];
 }
 
 export function sendPage(reply: FastifyReply, page: GuestPage): string {
@@ -51,6 +53,7 @@ export function sendPage(reply: FastifyReply, page: GuestPage): string {
     .code(page.status ?? 200)
     .type('text/html; charset=utf-8')
     .header('cache-control', CACHE_CONTROL[page.cache]);
+  if (page.cache === 'public' && page.surrogateKeys?.length) reply.header('surrogate-key', page.surrogateKeys.join(' '));
   const nav = html`<a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
 <a href="${link('/account/reservations', {}, page.lang)}">${text.navAccount}</a>
 ${page.otherLang ? html`<a href="${page.otherLang}" hreflang="${page.lang === 'ja' ? 'en' : 'ja'}">${text.navSwitchLang}</a>` : ''}

@@ -1,4 +1,4 @@
-import type { HotelSearchResult, HotelSort, Stay } from '@hatago/catalog';
+import { EDGE_KEYS, type HotelSearchResult, type HotelSort, type Stay } from '@hatago/catalog';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
@@ -21,6 +21,7 @@ export function registerSearchPages(app: HttpApp, { catalog }: GuestServices): v
       lang,
       title: t(lang).findStay,
       cache: 'public',
+      surrogateKeys: [EDGE_KEYS.areas],
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${t(lang).findStay}</h1>
 ${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
@@ -35,7 +36,7 @@ ${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
     // a bare /search (a bookmark, a typed URL) searches the defaults the home page offers
     const values = { ...defaultStayValues(), ...query };
     const page = (body: SafeHtml, status = 200) =>
-      sendPage(reply, { lang, title: text.searchResults, cache: 'public', status, otherLang: otherLangOf(request, lang), body });
+      sendPage(reply, { lang, title: text.searchResults, cache: 'public', surrogateKeys: [EDGE_KEYS.search, EDGE_KEYS.areas], status, otherLang: otherLangOf(request, lang), body });
     const form = (errors: FieldError[] = []) =>
       stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: query.sort === 'price' ? 'price' : undefined } });
 

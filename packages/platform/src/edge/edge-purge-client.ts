@@ -55,11 +55,21 @@ export function createEdgePurgeClient(options: EdgePurgeClientOptions): EdgePurg
 /** For processes with no edge to tell (tests, an app run on its own without EDGE_PURGE_URL). */
 export const NO_EDGE_PURGE: EdgePurger = { purgeKeys: async () => undefined };
 
-/** The client from EDGE_PURGE_URL / EDGE_PURGE_TOKEN, or no purging when they are not set. */
-export function edgePurgerFromEnv(env: { EDGE_PURGE_URL?: string; EDGE_PURGE_TOKEN?: string }, logger: Logger): EdgePurger {
-  if (env.EDGE_PURGE_URL === undefined) return NO_EDGE_PURGE;
-  if (env.EDGE_PURGE_TOKEN === undefined) {
+interface EdgePurgeSettings {
+  EDGE_PURGE_URL?: string;
+  EDGE_PURGE_TOKEN?: string;
+}
+
+/** Start-up check: a purge URL without its token is a configuration error, not a silent lack of purges. */
+export function checkEdgePurgeSettings(env: EdgePurgeSettings): void {
+  if (env.EDGE_PURGE_URL !== undefined && env.EDGE_PURGE_TOKEN === undefined) {
     throw new ConfigError('invalid configuration: EDGE_PURGE_TOKEN (missing): required with EDGE_PURGE_URL');
   }
+}
+
+/** The client from EDGE_PURGE_URL / EDGE_PURGE_TOKEN, or no purging when they are not set. */
+export function edgePurgerFromEnv(env: EdgePurgeSettings, logger: Logger): EdgePurger {
+  checkEdgePurgeSettings(env);
+  if (env.EDGE_PURGE_URL === undefined || env.EDGE_PURGE_TOKEN === undefined) return NO_EDGE_PURGE;
   return createEdgePurgeClient({ url: env.EDGE_PURGE_URL, token: env.EDGE_PURGE_TOKEN, logger });
 }

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { CatalogChanges, setPlanPrices, setStopSell } from '@hatago/catalog';
+import { futureDate } from '@hatago/test-support';
+import { type EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform.ts';
+
+/**
+ * A facility change reaches the edge: the management call commits, publishes the catalogue
+ * change, and the edge's copies of that hotel's pages and of every search are purged
+ * through its purge API, while other hotels stay cached.
+ */
+describe('catalogue changes purge the edge (embedded platform)', () => {
+  let platform: EmbeddedPlatform;
+  let hotelId: number;
+  let otherHotelId: number;
+  let planId: number;
+  let roomTypeId: number;
+
+  before(async () => {
+    platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, days: 30 }, logLevel: 'silent' });
+    const { rows } = await sql<{ plan_id: number; room_type_id: number; hotel_id: number }>`
+      select p.id as plan_id, p.room_type_id, r.hotel_id from rate_plans p join room_types r on r.id = p.room_type_id order by p.id limit 1`.execute(platform.database.db);
+    ({ plan_id: planId, room_type_id: roomTypeId, hotel_id: hotelId } = rows[0]!);
+    const other = await sql<{ id: number }>`select id from hotels where id <> ${hotelId} order by id limit 1`.execute(platform.database.db);
+    otherHotelId = other.rows[0]!.id;
+  });
+  after(() => platform.close());
+
+  const xCache = async (path: string) => {
+    const res = await fetch(platform.url + path);
+    await res.arrayBuffer();
+    return res.headers.get('x-cache');
+  };
+  const context = () => ({ hotelId, actor: { id: 1, name: 'Front desk' }, requestId: 'edge-purge-test', changes: new CatalogChanges(platform.cache) });
+
+  it('a price change purges the hotel’s page and API answer and the searches, not other hotels', async () => {
+    const checkin = futureDate(5);
+    const pages = [`/hotels/${hotelId}`, `/api/v1/hotels/${hotelId}?checkin=${checkin}&nights=1&rooms=1`, `/search?checkin=${checkin}&nights=1&rooms=1`, `/hotels/${otherHotelId}`];
+    for (const path of pages) await xCache(path);
+    for (const path of pages) assert.equal(await xCache(path), 'HIT', path);
+
+    await setPlanPrices(platform.database.db, context(), planId, { from: checkin, to: checkin, price: '54321' });
+    await platform.edgePurging.settled();
+
+    assert.equal(await xCache(`/hotels/${hotelId}`), 'MISS');
+    assert.equal(await xCache(`/api/v1/hotels/${hotelId}?checkin=${checkin}&nights=1&rooms=1`), 'MISS');
+    assert.equal(await xCache(`/search?checkin=${checkin}&nights=1&rooms=1`), 'MISS');
+    assert.equal(await xCache(`/hotels/${otherHotelId}`), 'HIT');
+    const offer = (await (await fetch(`${platform.url}/api/v1/hotels/${hotelId}?checkin=${checkin}&nights=1&rooms=1`)).json()) as {
+      roomTypes: Array<{ plans: Array<{ id: number; totalPrice: number | null }> }>;
+    };
+    const plan = offer.roomTypes.flatMap((room) => room.plans).find((p) => p.id === planId);
+    assert.equal(plan?.totalPrice, 54321, 'the guest sees the new price at once');
+  });
+
+  it('a stop-sell purges too; a booking does not', async () => {
+    const night = futureDate(6);
+    await xCache(`/hotels/${hotelId}`);
+    assert.equal(await xCache(`/hotels/${hotelId}`), 'HIT');
+    await new CatalogChanges(platform.cache).publish({ hotelId, kind: 'booking' });
+    await platform.edgePurging.settled();
+    assert.equal(await xCache(`/hotels/${hotelId}`), 'HIT', 'bookings leave the page to its short TTL');
+
+    await setStopSell(platform.database.db, context(), roomTypeId, { from: night, to: night, stopSell: 'on' });
+    await platform.edgePurging.settled();
+    assert.equal(await xCache(`/hotels/${hotelId}`), 'MISS');
+  });
+});

@@ -1,0 +1,63 @@
+import type { EdgePurger } from '@hatago/platform/edge';
+import type { CatalogChange, CatalogChanges } from './catalog-change.ts';
+
+/**
+ * The `Surrogate-Key` tags guest responses carry, named here beside the changes that make
+ * them stale so the tagging (guest app) and the purging (below) cannot drift apart.
+ */
+export const EDGE_KEYS = {
+  /** A hotel's page and API answer. */
+  hotel: (hotelId: number) => `hotel-${hotelId}`,
+  /** Every search page and search API answer, whatever hotels it lists (a change can add a hotel to a search). */
+  search: 'search',
+  /** The areas list and the home page built from it. */
+  areas: 'areas',
+} as const;
+
+/**
+ * What a committed change makes stale at the edge. Bookings and cancellations purge
+ * nothing: under a booking spike a purge per booking would empty the very pages the edge
+ * must keep serving, and a page that shows a room for its short TTL oversells nothing,
+ * since a booking checks the nights in the database under lock.
+ */
+export function edgeKeysOf(change: CatalogChange): string[] {
+  switch (change.kind) {
+    case 'booking':
+      return [];
+    case 'hotel':
+      return [EDGE_KEYS.hotel(change.hotelId), EDGE_KEYS.search, EDGE_KEYS.areas];
+    default:
+      return [EDGE_KEYS.hotel(change.hotelId), EDGE_KEYS.search];
+  }
+}
+
+export interface EdgePurging {
+  /** Resolves once every purge started so far has finished (or failed and been logged). */
+  settled(): Promise<void>;
+  /** Stops listening and waits for the purges already sent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Purges the edge on every catalogue change any instance publishes, through the same
+ * publication that drops the data cache, so there is one "catalogue changed" mechanism.
+ */
+export function purgeEdgeOnCatalogChanges(changes: Pick<CatalogChanges, 'subscribe'>, purger: EdgePurger): EdgePurging {
+  const pending = new Set<Promise<void>>();
+  const unsubscribe = changes.subscribe((change) => {
+    const keys = edgeKeysOf(change);
+    if (keys.length === 0) return;
+    const purge = purger.purgeKeys(keys).finally(() => pending.delete(purge));
+    pending.add(purge);
+  });
+  const settled = async () => {
+    while (pending.size > 0) await Promise.all(pending);
+  };
+  return {
+    settled,
+    async stop() {
+      unsubscribe();
+      await settled();
+    },
+  };
+}
