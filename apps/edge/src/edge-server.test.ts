@@ -415,6 +415,14 @@ describe('front door', () => {
     assert.equal(origin.requests, 0);
   });
 
+  it('forwards an HTTP/1.0 request without Host and keeps a connection open after refusing a bodyless request', async () => {
+    const old = await rawRequest(edge.url, 'GET /hotels/1 HTTP/1.0\r\n\r\n');
+    assert.equal(statusOf(old), 200, old.split('\r\n')[0]);
+    const twice = await rawRequest(edge.url, 'GET /nowhere/../' + 'x'.repeat(300) + ' HTTP/1.1\r\nHost: a\r\n\r\nGET /hotels/1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n');
+    assert.deepEqual([...twice.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1]), ['414', '200']);
+    origin.requests = 0;
+  });
+
   it('answers oversized headers with 431 and an oversized URL with 414', async () => {
     const headers = await rawRequest(edge.url, `GET / HTTP/1.1\r\nHost: a\r\nX-Big: ${'b'.repeat(5000)}\r\n\r\n`);
     assert.equal(statusOf(headers), 431);

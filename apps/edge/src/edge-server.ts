@@ -162,6 +162,8 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     const view = RequestView.of(method, url, req.headers);
     const log = { route: '-', backend: '-', cache: 'REFUSED', originMs: undefined as number | undefined };
     let exchange: EdgeExchange | undefined;
+    const declared = req.headers['content-length'];
+    const hasBody = declared !== undefined ? declared !== '0' : req.headers['transfer-encoding'] !== undefined;
     const bytesBefore = req.socket.bytesWritten;
     res.once('close', () => {
       const status = res.statusCode;
@@ -184,7 +186,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     const refuse = (problem: EdgeProblem, reason: string, headers?: OutgoingHttpHeaders) => {
       metrics.refused.labels(reason).inc();
       // the body may still be on its way: read and drop it so the client is not reset before it reads the answer
-      if (!req.complete) {
+      if (hasBody && !req.complete) {
         req.resume();
         res.setHeader('connection', 'close');
       }
@@ -221,7 +223,6 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       return res.end(route.synthetic.body);
     }
 
-    const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(PROBLEMS.tooLarge, 'body-size');
 
     let backend = route.backend!;
@@ -239,7 +240,8 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
     // what this hop received; a client's own claim of https is not evidence
     headers['x-forwarded-proto'] = 'http';
-    headers['x-forwarded-host'] = req.headers.host;
+    // HTTP/1.0 may come without Host; an undefined header value would fail the origin request
+    if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
     // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here
     delete headers.expect;
     applyTraceContext(headers, req.headers.traceparent as string | undefined);
@@ -266,7 +268,6 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       }
     };
 
-    const hasBody = declared !== undefined ? declared !== '0' : req.headers['transfer-encoding'] !== undefined;
     if (!hasBody) {
       if (!BODYLESS.has(method)) headers['content-length'] = '0';
       req.resume();
