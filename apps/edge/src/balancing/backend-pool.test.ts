@@ -163,6 +163,24 @@ describe('backend pools', () => {
     }
   });
 
+  it('cuts a response whose body goes silent for longer than the idle timeout', async () => {
+    const stalling = http.createServer((req, res) => {
+      if (req.url === '/readyz') return res.end();
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('partial');
+    });
+    const stallingUrl = await listen(stalling);
+    const edge = await startEdge({ rules: poolRules({ ...fastProbe, idleTimeoutMs: 300 }), instances: { app: [stallingUrl] }, probes: false });
+    try {
+      const res = await fetch(`${edge.url}/stall`);
+      assert.equal(res.status, 200);
+      await assert.rejects(res.text(), 'the client sees a failed response instead of waiting forever');
+    } finally {
+      await edge.close();
+      await closeAll(stalling);
+    }
+  });
+
   it('answers 503 without trying when every instance has failed its probes', async () => {
     const origin: EchoOrigin = echoOrigin('down');
     const url = await listen(origin.server);
