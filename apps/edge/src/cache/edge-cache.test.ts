@@ -692,6 +692,26 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
       assert.equal((await get(hotel2)).headers['x-cache'], 'MISS');
     });
 
+    it('a purge during a fetch keeps the fetched response only as stale: it may predate the purge', async () => {
+      const path = fresh('racing');
+      const release = latch();
+      origin.route(path, (req, res, count) => {
+        const reply = () => answer({ 'cache-control': 'max-age=600', 'surrogate-key': 'hotel-9' })(req, res, count);
+        if (count === 1) void release.opened.then(reply);
+        else reply();
+      });
+      const { get, cache, front } = await edge();
+      const first = get(path);
+      await front.received(1);
+      cache.purge({ kind: 'key', keys: ['hotel-9'], soft: false });
+      release.open();
+      assert.equal((await first).body.toString(), 'answer 1');
+      const next = await get(path);
+      assert.equal(next.headers['x-cache'], 'MISS');
+      assert.equal(next.body.toString(), 'answer 2');
+      assert.equal((await get(path)).headers['x-cache'], 'HIT');
+    });
+
     it('a soft purge marks entries stale: served under SWR / stale-if-error while refetched', async () => {
       const own = await startOrigin();
       const path = fresh('soft');

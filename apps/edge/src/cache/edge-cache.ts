@@ -80,6 +80,8 @@ export class EdgeCache implements EdgeCacheHandler {
   private readonly keyBuilders = new WeakMap<CacheKeyRule, KeyBuilder>();
   private readonly metrics: CacheMetrics;
   private readonly logger: Logger | undefined;
+  /** Counts purges and invalidations, so a fetch that began before one cannot store what it removed as fresh. */
+  private removals = 0;
 
   constructor(options: EdgeCacheOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -168,6 +170,7 @@ export class EdgeCache implements EdgeCacheHandler {
     } else {
       for (const entry of entries) this.store.remove(entry);
     }
+    this.removals++;
     this.metrics.purged(command.kind, command.soft, entries.length);
     return entries.length;
   }
@@ -249,6 +252,7 @@ export class EdgeCache implements EdgeCacheHandler {
   /** Asks the origin (conditionally when there is a stale entry), answers the client if any, and stores what may be stored. */
   private async fetchAndStore(f: Fetching): Promise<Outcome> {
     const { client, stale } = f;
+    const removalsBefore = this.removals;
     const request = stale === undefined ? f.request : { ...f.request, headers: { ...f.request.headers, ...validatorsOf(stale) } };
     let response: OriginResponse;
     try {
@@ -267,7 +271,7 @@ export class EdgeCache implements EdgeCacheHandler {
     const policyRequest = { url: f.url, method: 'GET', headers: f.requestHeaders as CachePolicy.Headers };
     if (response.status === 304 && stale !== undefined) {
       response.body.resume();
-      return this.refreshed(f, stale, policyRequest, response);
+      return this.refreshed(f, stale, policyRequest, response, removalsBefore);
     }
     const now = this.now();
     const policy = this.newPolicy(policyRequest, { status: response.status, headers: response.headers as CachePolicy.Headers });
@@ -304,12 +308,14 @@ export class EdgeCache implements EdgeCacheHandler {
       body,
       timing: decision.timing,
     });
+    // the origin may have answered from data a purge since then declared stale: keep it, but only as stale
+    if (this.removals !== removalsBefore) markStale(entry, this.now());
     this.store.put(entry);
     return { kind: 'stored', entry };
   }
 
   /** RFC 9111 §4.3.4: a 304 updates the stored headers and freshness; the body stays. */
-  private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse): Promise<Outcome> {
+  private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, removalsBefore: number): Promise<Outcome> {
     const { policy, matches } = stale.policy.revalidatedPolicy(request, { status: 304, headers: response.headers as CachePolicy.Headers });
     if (!matches) {
       // a 304 for a representation the edge does not hold: fetch it whole
@@ -337,6 +343,7 @@ export class EdgeCache implements EdgeCacheHandler {
       timing: decision.timing,
       encoded: stale.encodedByEdge ? { gzip: stale.gzip?.body, br: stale.br?.body } : undefined,
     });
+    if (this.removals !== removalsBefore) markStale(entry, this.now());
     this.store.put(entry);
     if (f.client !== undefined) this.serve(f.client, entry, this.now(), 'MISS', staleForwarded(304, true));
     return { kind: 'stored', entry };
@@ -461,6 +468,7 @@ export class EdgeCache implements EdgeCacheHandler {
         // an unparseable Location names nothing to invalidate
       }
     }
+    this.removals++;
     for (const path of paths) for (const entry of this.store.withPath(path)) this.store.remove(entry);
   }
 
