@@ -6,6 +6,7 @@ import { enqueueMail } from '@hatago/mail';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { buildMailerApp } from '../mailer-app.ts';
 import { SENDGRID_EVENTS_PATH, sendgridWebhookRoutes } from './sendgrid-webhook-routes.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -23,6 +24,7 @@ for (const target of testDatabaseTargets()) {
     let db: TestDatabase;
     let app: HttpApp;
     let unconfigured: HttpApp;
+    let mailer: HttpApp;
     const sendgrid = keyPair();
     const ids: Record<string, number> = {};
     let serial = 0;
@@ -89,10 +91,12 @@ for (const target of testDatabaseTargets()) {
       await app.register(sendgridWebhookRoutes({ database: db.database, publicKey: spkiBase64(sendgrid.publicKey), now: () => NOW }));
       unconfigured = bare();
       await unconfigured.register(sendgridWebhookRoutes({ database: db.database, publicKey: undefined, now: () => NOW }));
+      mailer = await buildMailerApp({ database: db.database, logger, sendgridWebhook: { publicKey: spkiBase64(sendgrid.publicKey) } });
     });
     after(async () => {
       await app.close();
       await unconfigured.close();
+      await mailer.close();
       await db.dispose();
     });
 
@@ -226,6 +230,17 @@ for (const target of testDatabaseTargets()) {
       assert.equal(response.statusCode, 503);
       assert.equal(response.json().code, 'WEBHOOK_NOT_CONFIGURED');
       assert.equal(await state(), before);
+    });
+
+    it('is served by the mailer app, against the clock', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const body = JSON.stringify([{ ...event('open', 'erin'), timestamp: now }]);
+      const response = await post(body, signed(body, { at: now }), mailer);
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().recorded, 1);
+      const stale = await post(body, signed(body, { at: now - 3600 }), mailer);
+      assert.equal(stale.statusCode, 401);
+      assert.equal(stale.headers['content-type'], 'application/problem+json; charset=utf-8');
     });
   });
 }
