@@ -288,12 +288,27 @@ export class EdgeCache implements EdgeCacheHandler {
     }
     const headers = clientHeaders(response.headers, { dropLength: false });
     if (isCompressible(headers, Number.POSITIVE_INFINITY)) headers.vary = withVaryOnEncoding(headers.vary);
-    const body = await this.streamAndCollect(client, response, headers, this.missStatus(f, true, response.status));
+    const { body, finish } = await this.streamAndCollect(client, response, headers, this.missStatus(f, true, response.status));
     if (body === undefined) {
       this.collapsing.markPass(f.key);
       return { kind: 'pass' };
     }
     this.collapsing.clearPass(f.key);
+    try {
+      return await this.storeResponse(f, response, policy, decision, body, removalsBefore);
+    } finally {
+      finish();
+    }
+  }
+
+  private async storeResponse(
+    f: Fetching,
+    response: OriginResponse,
+    policy: CachePolicy,
+    decision: Extract<ReturnType<typeof decideStorage>, { store: true }>,
+    body: Buffer,
+    removalsBefore: number,
+  ): Promise<Outcome> {
     const entry = await buildEntry({
       key: f.key,
       url: f.url,
@@ -396,9 +411,16 @@ export class EdgeCache implements EdgeCacheHandler {
   /**
    * Sends the body to the client as it arrives (never after buffering it whole) while
    * keeping a copy to store. Past the per-object limit the copy is dropped and the rest
-   * only streams; undefined means nothing may be stored.
+   * only streams; undefined means nothing may be stored. The body's very last byte is held
+   * back: the caller sends it (`finish`) once the copy is stored, so a client that has the
+   * whole response finds it in the cache on its next request.
    */
-  private streamAndCollect(client: EdgeExchange | undefined, response: OriginResponse, headers: IncomingHttpHeaders, cacheStatus: string): Promise<Buffer | undefined> {
+  private streamAndCollect(
+    client: EdgeExchange | undefined,
+    response: OriginResponse,
+    headers: IncomingHttpHeaders,
+    cacheStatus: string,
+  ): Promise<{ body: Buffer | undefined; finish: () => void }> {
     const limit = this.store.limits.maxObjectBytes;
     if (client !== undefined) {
       client.cacheStatus = 'MISS';
@@ -409,27 +431,41 @@ export class EdgeCache implements EdgeCacheHandler {
     return new Promise((resolve) => {
       let chunks: Buffer[] | undefined = [];
       let size = 0;
+      let held: Buffer | undefined;
       const body = response.body;
+      const finish = () => {
+        if (res !== undefined && !res.destroyed) res.end(held);
+      };
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (chunks !== undefined) {
           if (size > limit) chunks = undefined;
           else chunks.push(chunk);
         }
+        if (res === undefined || res.destroyed || chunk.length === 0) return;
         // a client gone away does not stop the fetch: others are waiting for this entry
-        if (res !== undefined && !res.destroyed && !res.write(chunk)) {
+        res.cork();
+        if (held !== undefined) res.write(held);
+        const flowing = res.write(chunk.subarray(0, chunk.length - 1));
+        res.uncork();
+        held = chunk.subarray(chunk.length - 1);
+        if (!flowing) {
           body.pause();
           res.once('drain', () => body.resume());
         }
       });
       body.on('end', () => {
-        res?.end();
-        resolve(chunks === undefined ? undefined : Buffer.concat(chunks, size));
+        if (chunks === undefined) {
+          finish();
+          resolve({ body: undefined, finish: () => undefined });
+        } else {
+          resolve({ body: Buffer.concat(chunks, size), finish });
+        }
       });
       body.on('error', (error) => {
         res?.destroy();
         this.logger?.warn({ reqId: client?.requestId, err: error }, 'origin response interrupted');
-        resolve(undefined);
+        resolve({ body: undefined, finish: () => undefined });
       });
       res?.on('close', () => {
         if (body.isPaused()) body.resume();
