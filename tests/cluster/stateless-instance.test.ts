@@ -25,6 +25,7 @@ describe('a guest instance holds no state', () => {
     assert.ok(postgres, 'TEST_DATABASE_URL must name a PostgreSQL server (npm test starts one)');
     db = await createTestDatabase(postgres, { seed: { hotelsPerArea: 1, days: 30 } });
     env = {
+      LOG_LEVEL: 'warn',
       DATABASE_URL: db.url!,
       SIGNING_SECRET: randomBytes(32).toString('hex'),
       ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { freePort } from './free-port.ts';
 import { nodeArgsFor } from './node-command.ts';
+import { waitUntilReady } from './readiness.ts';
 
 export interface AppProcess {
   child: ChildProcess;
@@ -12,29 +13,26 @@ export interface AppProcess {
 
 /**
  * Starts one app's main.ts alone, as the cluster does (tsx and the exit-with-parent
- * lifeline), in the given working directory on a free port; resolves with its address once
- * it listens. For tests and benchmarks that need a single instance of their own.
+ * lifeline), in the given working directory on a free port; resolves once it is ready.
+ * For tests and benchmarks that need a single instance of their own. Its output goes to
+ * this process's.
  */
-export function startAppProcess(app: string, cwd: string, env: Record<string, string>): Promise<AppProcess> {
+export async function startAppProcess(app: string, cwd: string, env: Record<string, string>): Promise<AppProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, nodeArgsFor(`apps/${app}/src/main.ts`), {
     cwd,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['pipe', 'inherit', 'inherit'],
   });
   const exited = once(child, 'exit');
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${app} exited with ${code} before listening`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (!match) return;
-      resolve({
-        child,
-        url: match[1]!,
-        async kill(signal) {
-          child.kill(signal);
-          await exited;
-        },
-      });
-    });
-  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(url, { timeoutMs: 300_000, isGone: () => child.exitCode !== null || child.signalCode !== null });
+  return {
+    child,
+    url,
+    async kill(signal) {
+      child.kill(signal);
+      await exited;
+    },
+  };
 }
