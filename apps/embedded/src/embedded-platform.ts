@@ -13,7 +13,7 @@ import { EdgeCache } from '@hatago/edge/cache';
 import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
-import { SinkProvider, startMailWorkers } from '@hatago/mail';
+import { SinkProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
 import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
@@ -37,6 +37,12 @@ export interface EmbeddedOptions {
   /** Each service logs under its own name at this level. */
   logLevel: string;
   onSeedProgress?: (done: number, total: number) => void;
+  /** The origin guests reach the platform at, for links in mails; defaults to the edge's own address. */
+  publicBaseUrl?: string;
+  /** Booking attempts per client address and minute; every local client shares one loopback address. */
+  bookingAttemptsPerMinute?: number;
+  /** Rendered bodies of mails older than this are purged; metadata and timeline stay. */
+  mailBodyRetentionDays?: number;
 }
 
 export interface EmbeddedPlatform {
@@ -95,7 +101,15 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   });
   const mailMetrics = createMailMetrics(database.db);
   const apps: Array<[name: 'guest' | 'facility' | 'operator' | 'mailer', app: HttpApp]> = [
-    ['guest', await buildGuestApp({ ...deps, logger: loggerOf('guest') })],
+    [
+      'guest',
+      await buildGuestApp({
+        ...deps,
+        logger: loggerOf('guest'),
+        publicBaseUrl: options.publicBaseUrl ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`,
+        ...(options.bookingAttemptsPerMinute ? { bookingAttemptsPerMinute: options.bookingAttemptsPerMinute } : {}),
+      }),
+    ],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
     ['operator', await buildOperatorApp({ ...deps, logger: loggerOf('operator') })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
@@ -142,12 +156,15 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     observer: mailMetrics.observer,
   });
 
+  const retention = startRetentionPurge({ db: database.db, logger: loggerOf('mailer'), olderThanDays: options.mailBodyRetentionDays ?? 90 });
+
   const parts: Drainable[] = [
     { name: 'edge-purge', close: () => edgePurging.stop() },
     { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
     // after the apps, so mail they queue while draining is still sent; before the database it needs
     { name: 'mail-workers', close: () => mailWorkers.stop() },
+    { name: 'mail-retention', close: () => retention.stop() },
     { name: 'database', close: () => database.close() },
   ];
   return {

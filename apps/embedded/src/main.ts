@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ConfigError, DatabaseEnv, loadConfig, ServiceConfig } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
+import { MailRetentionEnv } from '@hatago/mail';
 import { startEmbeddedPlatform } from './embedded-platform.ts';
 
 const Env = Type.Object({
@@ -10,6 +11,8 @@ const Env = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   SIGNING_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   SEED_DEMO_DATA: Type.Boolean({ default: true }),
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+/?$' })),
+  ...MailRetentionEnv,
 });
 
 let config;
@@ -29,6 +32,8 @@ const platform = await startEmbeddedPlatform({
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dbPoolSize: config.DB_POOL_SIZE } : {}),
   ...(config.SIGNING_SECRET ? { signingSecret: config.SIGNING_SECRET } : {}),
   seed: config.SEED_DEMO_DATA,
+  ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+  mailBodyRetentionDays: config.MAIL_BODY_RETENTION_DAYS,
   logLevel: config.LOG_LEVEL,
   onSeedProgress: (done, total) => {
     if (done === 1 || done % 10 === 0 || done === total) {
