@@ -8,13 +8,14 @@
  *   npm run bench:edge
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_EDGE_WORKERS=2 npm run bench:edge
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import bench from '../apps/edge/test/bench/bench-rules.ts';
 import { BODY_BYTES, startBenchOrigin } from '../apps/edge/test/bench/bench-origin.ts';
+import { startServerProcess } from '../apps/edge/test/harness/child-process.ts';
 import { freePort } from '../apps/edge/test/harness/free-port.ts';
 import { startNginxCache } from '../apps/edge/test/harness/nginx.ts';
 import { startVarnish } from '../apps/edge/test/harness/varnish.ts';
@@ -68,12 +69,11 @@ async function warm(runtime: Runtime): Promise<string | undefined> {
 
 async function startNodeEdge(origin: URL): Promise<Runtime> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/edge/src/main.ts')], {
-    cwd: root,
-    // the access log stays on, as in production; it goes to /dev/null
-    stdio: ['ignore', 'ignore', 'inherit'],
+  // a server process of the harness: killed with the bench however the bench ends
+  const edge = startServerProcess(process.execPath, ['--import', 'tsx', path.join(root, 'apps/edge/src/main.ts')], {
+    // the access log stays on, as in production; it is dropped
+    dropStdout: true,
     env: {
-      ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
@@ -83,31 +83,24 @@ async function startNodeEdge(origin: URL): Promise<Runtime> {
       NODE_ENV: 'production',
     },
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the Node edge exited (${child.exitCode}) before it answered`);
+    if (edge.child.exitCode !== null) throw new Error(`the Node edge exited (${edge.child.exitCode}) before it answered:\n${edge.output()}`);
     try {
       await (await fetch(`${base}/pass/0`)).arrayBuffer();
       break;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`the Node edge did not answer: ${(error as Error).message}`);
+      if (Date.now() > deadline) {
+        await edge.stop();
+        throw new Error(`the Node edge did not answer: ${(error as Error).message}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  const workers = childProcessesOf(child.pid!);
-  log(`  Node edge: ${workers === 0 ? 'one process (EDGE_WORKERS not used by main.ts)' : `${workers} worker processes`}`);
-  return {
-    name: 'Node edge',
-    base,
-    stop: async () => {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
+  const workers = childProcessesOf(edge.child.pid!);
+  log(`  Node edge: ${workers === 0 ? 'one process' : `${workers} worker processes (EDGE_WORKERS)`}`);
+  return { name: 'Node edge', base, stop: () => edge.stop(10_000) };
 }
 
 /** How many processes `pid` started (Linux /proc), to report whether the Node edge ran as a cluster. */

@@ -24,9 +24,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-export function startServerProcess(command: string, args: string[], options: { cleanupDir?: string; env?: Record<string, string> } = {}): ServerProcess {
+export interface ServerProcessOptions {
+  /** Removed when the process has exited. */
+  cleanupDir?: string;
+  env?: Record<string, string>;
+  /** Discard stdout (an access log under load would fill memory); stderr is still kept. */
+  dropStdout?: boolean;
+}
+
+export function startServerProcess(command: string, args: string[], options: ServerProcessOptions = {}): ServerProcess {
   const { cleanupDir } = options;
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const child = spawn(command, args, { stdio: ['ignore', options.dropStdout ? 'ignore' : 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   running.add(child);
   let output = '';
   const listeners = new Set<() => void>();
@@ -34,7 +42,7 @@ export function startServerProcess(command: string, args: string[], options: { c
     output += chunk.toString();
     for (const listener of listeners) listener();
   };
-  child.stdout!.on('data', collect);
+  child.stdout?.on('data', collect);
   child.stderr!.on('data', collect);
   // spawn failures (command missing) arrive as 'error' without an 'exit'
   let spawnError: Error | undefined;
