@@ -122,13 +122,14 @@ export class MixedLoad {
   }
 
   private async client(i: number): Promise<void> {
-    const agent = new Agent({ connect: { localAddress: `127.0.0.${10 + i}` }, connections: 2 });
+    const agent = new Agent({ localAddress: `127.0.0.${10 + i}`, connections: 2 });
     this.agents.push(agent);
     const guest = new GuestClient(this.edgeUrl, agent);
     const member = this.world.members[i % this.world.members.length]!;
     const today = tokyoToday();
     for (let n = 0; !this.stopped; n++) {
-      if (!guest.memberCookie || n % RELOGIN_EVERY === RELOGIN_EVERY - 1) {
+      // a refused login is tried again at the next turn of the cycle, not at once
+      if ((!guest.memberCookie && n % STEPS.length === 0) || n % RELOGIN_EVERY === RELOGIN_EVERY - 1) {
         await this.timed('login', async () => {
           const status = await guest.logIn(member.email, member.password);
           return { status, headers: {}, body: '' };
@@ -175,6 +176,8 @@ export class MixedLoad {
         return;
       }
       if (reply?.status === 409) return;
+      // only a lost answer or a server error is worth the same request again
+      if (reply && reply.status < 500) break;
     }
     this.unresolvedBookings.push(key);
   }
