@@ -52,9 +52,10 @@ describe('killed and rolled instances under load', () => {
   });
 
   after(async () => {
-    if (cluster) assert.equal(await cluster.stop(), 0, 'the cluster stops cleanly');
+    const exitCode = await cluster?.stop();
     await db?.dispose();
     if (stateDir) await rm(stateDir, { recursive: true, force: true });
+    if (cluster) assert.equal(exitCode, 0, 'the cluster stops cleanly');
   });
 
   it('loses no idempotent request, no booking and no mail while a guest instance is killed and every app rolls', async () => {
