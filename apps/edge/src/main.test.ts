@@ -164,6 +164,68 @@ describe('standalone edge process', () => {
     }
   });
 
+  it('relays a purge received by one worker to every worker', async () => {
+    const token = 'workers-admin-token-0123';
+    let originHits = 0;
+    const cacheable = http.createServer((req, res) => {
+      // health probes reach the origin too; only the page counts
+      if (req.url === '/hotels/7') originHits++;
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.setHeader('surrogate-key', 'hotel-7');
+      res.end('hotel seven');
+    });
+    const cacheableUrl = await listen(cacheable);
+    await writeFile(rulesFile, source);
+    const workers = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        EDGE_WORKERS: '2',
+        EDGE_ADMIN_PORT: '0',
+        EDGE_ADMIN_TOKEN: token,
+        EDGE_RULES: rulesFile,
+        EDGE_BACKENDS: JSON.stringify({ guest: [cacheableUrl] }),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const output = jsonLines(workers);
+      const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
+      const adminLine = await output.next((line) => line.msg === 'edge admin listening');
+      const [first] = await Promise.all(listening);
+      const url = `http://127.0.0.1:${first!.port}/hotels/7`;
+      // a new connection per request: the primary hands connections to the workers, so within
+      // a bounded number of requests each worker's store has filled once from the origin
+      const fetchUntilOriginSaw = async (hits: number) => {
+        for (let i = 0; i < 200 && originHits < hits; i++) {
+          const body = await new Promise<string>((resolve, reject) => {
+            http
+              .get(url, { agent: false }, (res) => {
+                let text = '';
+                res.on('data', (chunk) => (text += chunk));
+                res.on('end', () => resolve(text));
+              })
+              .on('error', reject);
+          });
+          assert.equal(body, 'hotel seven');
+        }
+      };
+      await fetchUntilOriginSaw(2);
+      assert.equal(originHits, 2, 'each of the two workers stored the page once');
+
+      const purge = await fetch(`http://127.0.0.1:${adminLine.port}/purge/key/hotel-7`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(purge.status, 200);
+      // a worker the purge did not reach would keep answering from its store: the origin would stop at 3
+      await fetchUntilOriginSaw(4);
+      assert.equal(originHits, 4, 'both workers dropped the page: each fetched it again once');
+    } finally {
+      workers.kill('SIGTERM');
+      await once(workers, 'exit');
+      await closeAll(cacheable);
+    }
+  });
+
   it('refuses to start on a wrong EDGE_BACKENDS with one line naming it', async () => {
     const bad = spawn(process.execPath, ['--import', 'tsx', mainFile], {
       env: { ...process.env, PORT: '0', EDGE_RULES: rulesFile, EDGE_BACKENDS: '{"guest":["ftp://x"]}' },

@@ -5,7 +5,7 @@ import { Registry } from 'prom-client';
 import type { Logger } from '@hatago/platform/logging';
 import type { AdminRoutes } from '../admin/admin-server.ts';
 import { isCompressible, preferredEncoding } from '../compression/content-encoding.ts';
-import type { EdgeCacheHandler, EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from '../proxy/edge-exchange.ts';
+import type { EdgeBroadcast, EdgeCacheHandler, EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from '../proxy/edge-exchange.ts';
 import { mountPurgeRoutes } from '../purge/purge-routes.ts';
 import type { CacheKeyRule, CachePolicyRule } from '../rules/edge-rules.ts';
 import { createCacheMetrics, type CacheMetrics } from './cache-metrics.ts';
@@ -64,6 +64,9 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NOT_FORWARDED_WHEN_CACHING = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range', 'accept-encoding'];
 // request directives are the client's preference (RFC 9111 §5.2.1); a shared edge ignores them so a reload storm cannot bypass it
 const IGNORED_FOR_POLICY = ['cache-control', 'pragma'];
+// what the workers of a multi-process edge tell each other
+const PURGE_TOPIC = 'cache-purge';
+const INVALIDATE_TOPIC = 'cache-invalidate';
 
 /**
  * The edge's HTTP cache (RFC 9111, RFC 5861 stale extensions): answers hits from prepared
@@ -82,6 +85,8 @@ export class EdgeCache implements EdgeCacheHandler {
   private readonly logger: Logger | undefined;
   /** Counts purges and invalidations, so a fetch that began before one cannot store what it removed as fresh. */
   private removals = 0;
+  /** The edge's other worker processes, once attached (see attach). */
+  private peers: EdgeBroadcast | undefined;
 
   constructor(options: EdgeCacheOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -144,8 +149,23 @@ export class EdgeCache implements EdgeCacheHandler {
     await this.stream(exchange, response, 'PASS', cacheStatus, clientHeaders(response.headers, { dropLength: false }));
   }
 
-  attach(admin: AdminRoutes, registry: Registry): void {
-    mountPurgeRoutes(admin, this);
+  /**
+   * With several worker processes, each holds its own store: a purge received by one worker
+   * and an unsafe method's invalidation seen by one are relayed to every other, or the other
+   * workers would keep serving what was just removed. The purge answer counts this worker's entries.
+   */
+  attach(admin: AdminRoutes, registry: Registry, broadcast?: EdgeBroadcast): void {
+    if (broadcast) {
+      this.peers = broadcast;
+      broadcast.on(PURGE_TOPIC, (command) => this.purge(command as PurgeCommand));
+      broadcast.on(INVALIDATE_TOPIC, (paths) => this.invalidatePaths(paths as string[]));
+    }
+    mountPurgeRoutes(admin, {
+      purge: (command) => {
+        this.peers?.send(PURGE_TOPIC, command);
+        return this.purge(command);
+      },
+    });
     if (registry !== this.registry) for (const metric of this.metrics.all) registry.registerMetric(metric);
   }
 
@@ -504,6 +524,11 @@ export class EdgeCache implements EdgeCacheHandler {
         // an unparseable Location names nothing to invalidate
       }
     }
+    this.peers?.send(INVALIDATE_TOPIC, [...paths]);
+    this.invalidatePaths(paths);
+  }
+
+  private invalidatePaths(paths: Iterable<string>): void {
     this.removals++;
     for (const path of paths) for (const entry of this.store.withPath(path)) this.store.remove(entry);
   }
