@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs every *.test.ts beside the code it pins, with Node's test runner through tsx.
-// Arguments narrow the run to files whose path contains one of them.
+// Arguments narrow the run to files whose path contains one of them. Tests that take the
+// whole machine (tests/cluster: a dozen processes under load, probed on timeouts) run after
+// the others, one at a time, so another file's load cannot starve their health probes.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -28,10 +30,14 @@ if (selected.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+const wholeMachine = selected.filter((f) => f.startsWith(path.join('tests', 'cluster') + path.sep));
+const shared = selected.filter((f) => !wholeMachine.includes(f));
+const run = (group, concurrency) =>
+  group.length === 0
+    ? 0
+    : (spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...group], {
+        stdio: 'inherit',
+      }).status ?? 1);
+const sharedStatus = run(shared, process.env.TEST_CONCURRENCY ?? '2');
+const wholeMachineStatus = run(wholeMachine, '1');
+process.exit(sharedStatus || wholeMachineStatus);
