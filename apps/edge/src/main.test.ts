@@ -97,6 +97,30 @@ describe('standalone edge process', () => {
     return line;
   };
 
+  const WORKERS_TOKEN = 'workers-admin-token-0123';
+  /** The edge as a primary with two worker processes on one port, in front of one guest origin. */
+  const startTwoWorkers = async (guestOrigin: string) => {
+    await writeFile(rulesFile, source);
+    const workers = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        EDGE_WORKERS: '2',
+        EDGE_ADMIN_PORT: '0',
+        EDGE_ADMIN_TOKEN: WORKERS_TOKEN,
+        EDGE_RULES: rulesFile,
+        EDGE_BACKENDS: JSON.stringify({ guest: [guestOrigin] }),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const output = jsonLines(workers);
+    const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
+    const adminLine = await output.next((line) => line.msg === 'edge admin listening');
+    const [first] = await Promise.all(listening);
+    return { workers, edgeUrl: `http://127.0.0.1:${first!.port}`, adminUrl: `http://127.0.0.1:${adminLine.port}` };
+  };
+
   it('reloads the rules on SIGHUP without dropping a kept-alive connection or an in-flight request', async () => {
     assert.equal((await get('/book')).body, 'origin /book');
     const held = get('/hold');
@@ -128,33 +152,14 @@ describe('standalone edge process', () => {
   });
 
   it('runs several worker processes on one port and reports metrics for all of them together', async () => {
-    const token = 'workers-admin-token-0123';
-    await writeFile(rulesFile, source);
-    const workers = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        EDGE_WORKERS: '2',
-        EDGE_ADMIN_PORT: '0',
-        EDGE_ADMIN_TOKEN: token,
-        EDGE_RULES: rulesFile,
-        EDGE_BACKENDS: JSON.stringify({ guest: [`http://127.0.0.1:${(origin.address() as { port: number }).port}`] }),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { workers, edgeUrl: url, adminUrl } = await startTwoWorkers(`http://127.0.0.1:${(origin.address() as { port: number }).port}`);
     try {
-      const output = jsonLines(workers);
-      const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
-      const adminLine = await output.next((line) => line.msg === 'edge admin listening');
-      const [first] = await Promise.all(listening);
-      const url = `http://127.0.0.1:${first!.port}`;
       // a new connection per request: the primary hands connections to the workers in turn
       for (let i = 0; i < 40; i++) {
         const res = await fetch(`${url}/worker-check`, { headers: { connection: 'close' } });
         assert.equal(await res.text(), 'origin /worker-check');
       }
-      const metrics = await (await fetch(`http://127.0.0.1:${adminLine.port}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+      const metrics = await (await fetch(`${adminUrl}/metrics`, { headers: { authorization: `Bearer ${WORKERS_TOKEN}` } })).text();
       assert.match(metrics, /\nedge_processes 2\n/, 'the view covers both workers');
       assert.match(metrics, /edge_requests_total\{route="guest-other",status="200",cache="PASS"\} 40\n/, 'every request counted once, whichever worker answered');
     } finally {
@@ -165,7 +170,6 @@ describe('standalone edge process', () => {
   });
 
   it('relays a purge received by one worker to every worker', async () => {
-    const token = 'workers-admin-token-0123';
     let originHits = 0;
     const cacheable = http.createServer((req, res) => {
       // health probes reach the origin too; only the page counts
@@ -175,26 +179,9 @@ describe('standalone edge process', () => {
       res.end('hotel seven');
     });
     const cacheableUrl = await listen(cacheable);
-    await writeFile(rulesFile, source);
-    const workers = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        EDGE_WORKERS: '2',
-        EDGE_ADMIN_PORT: '0',
-        EDGE_ADMIN_TOKEN: token,
-        EDGE_RULES: rulesFile,
-        EDGE_BACKENDS: JSON.stringify({ guest: [cacheableUrl] }),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { workers, edgeUrl, adminUrl } = await startTwoWorkers(cacheableUrl);
     try {
-      const output = jsonLines(workers);
-      const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
-      const adminLine = await output.next((line) => line.msg === 'edge admin listening');
-      const [first] = await Promise.all(listening);
-      const url = `http://127.0.0.1:${first!.port}/hotels/7`;
+      const url = `${edgeUrl}/hotels/7`;
       // a new connection per request: the primary hands connections to the workers, so within
       // a bounded number of requests each worker's store has filled once from the origin
       const fetchUntilOriginSaw = async (hits: number) => {
@@ -214,7 +201,7 @@ describe('standalone edge process', () => {
       await fetchUntilOriginSaw(2);
       assert.equal(originHits, 2, 'each of the two workers stored the page once');
 
-      const purge = await fetch(`http://127.0.0.1:${adminLine.port}/purge/key/hotel-7`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const purge = await fetch(`${adminUrl}/purge/key/hotel-7`, { method: 'POST', headers: { authorization: `Bearer ${WORKERS_TOKEN}` } });
       assert.equal(purge.status, 200);
       // a worker the purge did not reach would keep answering from its store: the origin would stop at 3
       await fetchUntilOriginSaw(4);

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OriginUnavailableError, type EdgeExchange, type OriginFetch } from '../proxy/edge-exchange.ts';
-import type { CachePolicyRule } from '../rules/edge-rules.ts';
+import { type CachePolicyRule, defineEdgeRules, type MatchRule } from '../rules/edge-rules.ts';
 import type { EdgeCache } from './edge-cache.ts';
 
 /**
@@ -134,4 +134,24 @@ export function manualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
       now += seconds * 1000;
     },
   };
+}
+
+/** Rules with one backend `site` and one cached route: what the spike and purge tests put in front of their origin. */
+export function oneCachedRouteRules(route: { name: string; match: MatchRule; cache: CachePolicyRule }) {
+  return defineEdgeRules({
+    backends: {
+      site: {
+        probe: { path: '/readyz', intervalMs: 60_000, timeoutMs: 1000, window: 1, threshold: 1 },
+        connectTimeoutMs: 1000,
+        firstByteTimeoutMs: 5000,
+        idleTimeoutMs: 5000,
+        balance: 'round-robin',
+      },
+    },
+    redirects: [],
+    routes: [{ ...route, backend: 'site' }],
+    headers: { request: [], response: [] },
+    rateLimits: [],
+    limits: { maxHeaderBytes: 16_384, maxUrlBytes: 8192, maxBodyBytes: 1_048_576 },
+  });
 }

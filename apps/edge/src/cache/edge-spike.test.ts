@@ -3,8 +3,7 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createLogger } from '@hatago/platform/logging';
 import { createEdgeServer, type EdgeServer } from '../edge-server.ts';
-import { defineEdgeRules } from '../rules/edge-rules.ts';
-import { listen, manualClock, startOrigin, type TestOrigin } from './cache-harness.ts';
+import { listen, manualClock, oneCachedRouteRules, startOrigin, type TestOrigin } from './cache-harness.ts';
 import { EdgeCache } from './edge-cache.ts';
 
 /**
@@ -17,28 +16,10 @@ const UNCACHED = '/hotels/999';
 const CLIENTS = 500;
 const REQUESTS_PER_CLIENT = 4;
 
-const rules = defineEdgeRules({
-  backends: {
-    site: {
-      probe: { path: '/readyz', intervalMs: 60_000, timeoutMs: 1000, window: 1, threshold: 1 },
-      connectTimeoutMs: 1000,
-      firstByteTimeoutMs: 5000,
-      idleTimeoutMs: 5000,
-      balance: 'round-robin',
-    },
-  },
-  redirects: [],
-  routes: [
-    {
-      name: 'hotel-page',
-      match: { pathPattern: '^/hotels/[0-9]+$', methods: ['GET', 'HEAD'] },
-      backend: 'site',
-      cache: { ttl: 'origin', graceSeconds: 0, key: { query: ['checkin'], locale: false, device: false } },
-    },
-  ],
-  headers: { request: [], response: [] },
-  rateLimits: [],
-  limits: { maxHeaderBytes: 16_384, maxUrlBytes: 8192, maxBodyBytes: 1_048_576 },
+const rules = oneCachedRouteRules({
+  name: 'hotel-page',
+  match: { pathPattern: '^/hotels/[0-9]+$', methods: ['GET', 'HEAD'] },
+  cache: { ttl: 'origin', graceSeconds: 0, key: { query: ['checkin'], locale: false, device: false } },
 });
 
 function get(base: string, path: string, agent: http.Agent): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {

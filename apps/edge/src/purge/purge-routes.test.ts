@@ -3,36 +3,17 @@ import { after, before, describe, it } from 'node:test';
 import { Writable } from 'node:stream';
 import { createEdgePurgeClient } from '@hatago/platform/edge';
 import { createLogger } from '@hatago/platform/logging';
-import { listen, startOrigin, type TestOrigin } from '../cache/cache-harness.ts';
+import { listen, oneCachedRouteRules, startOrigin, type TestOrigin } from '../cache/cache-harness.ts';
 import { EdgeCache } from '../cache/edge-cache.ts';
 import { request } from '../cache/http-client.ts';
 import { createEdgeServer, type EdgeServer } from '../edge-server.ts';
-import { defineEdgeRules } from '../rules/edge-rules.ts';
 
 const TOKEN = 'purge-test-token-0123456789';
 
-const rules = defineEdgeRules({
-  backends: {
-    site: {
-      probe: { path: '/readyz', intervalMs: 60_000, timeoutMs: 1000, window: 1, threshold: 1 },
-      connectTimeoutMs: 1000,
-      firstByteTimeoutMs: 5000,
-      idleTimeoutMs: 5000,
-      balance: 'round-robin',
-    },
-  },
-  redirects: [],
-  routes: [
-    {
-      name: 'pages',
-      match: { pathPrefix: '/', methods: ['GET', 'HEAD'] },
-      backend: 'site',
-      cache: { ttl: 'origin', graceSeconds: 0, key: { query: ['area'], locale: false, device: false } },
-    },
-  ],
-  headers: { request: [], response: [] },
-  rateLimits: [],
-  limits: { maxHeaderBytes: 16_384, maxUrlBytes: 8192, maxBodyBytes: 1_048_576 },
+const rules = oneCachedRouteRules({
+  name: 'pages',
+  match: { pathPrefix: '/', methods: ['GET', 'HEAD'] },
+  cache: { ttl: 'origin', graceSeconds: 0, key: { query: ['area'], locale: false, device: false } },
 });
 
 const TAGS: Record<string, string> = { '/hotels/1': 'hotel-1 area-1', '/hotels/2': 'hotel-2 area-1', '/search': 'search', '/banners': 'banners' };
