@@ -224,7 +224,7 @@ function behaviourOn(target: EdgeTarget) {
 
       const reordered = await get('/hotels/1?checkin=2026-12-01&fbclid=abc&nights=2');
       assert.equal(reordered.headers['x-cache'], 'HIT');
-      assert.match(String(reordered.headers['cache-status']), /^Hatago; hit(;|$)/);
+      assert.equal(reordered.headers['cache-status'], 'Hatago; hit', 'a later request is a plain hit, not a collapsed one');
       assert.equal(reordered.text, first.text);
 
       assert.equal((await get('/hotels/1?checkin=2026-12-02&nights=2')).headers['x-cache'], 'MISS', 'a kept parameter splits');
