@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { Pool } from 'undici';
 import { bookStay, type BookingRequest } from '@hatago/booking';
 import { startCluster } from '@hatago/cluster';
@@ -24,6 +23,7 @@ import { seedDemoData } from '@hatago/demo-data';
 import { DomainError } from '@hatago/platform/errors';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
+import { withScratchDatabase } from './lib/scratch-database.ts';
 import { type LoadResult, percentile, printTable, runLoad } from './lib/load.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { benchSearchLatency, printLatencyTable } from './lib/search-latency.ts';
@@ -184,39 +184,6 @@ async function benchSearch(url: string, redis: string): Promise<LoadResult[]> {
   return benchSearchLatency({ databaseUrl: url, redisUrl: redis, concurrency: SEARCH_CLIENTS, seconds });
 }
 
-async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `hatago_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await dropWhenClosed(admin, name);
-    await admin.end();
-  }
-}
-
-/**
- * A closed pg pool has sent its goodbyes, but the server may not have ended those sessions
- * yet; dropping WITH (FORCE) then would kill them and the closing clients would raise an
- * unhandled error. So drop plainly while sessions are still going away (55006).
- */
-async function dropWhenClosed(admin: pg.Client, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    try {
-      await admin.query(`drop database if exists ${name}`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '55006') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  await admin.query(`drop database if exists ${name} with (force)`);
-}
-
 const postgres = (url: string): DatabaseConfig => ({
   kind: 'postgres',
   url,
@@ -231,11 +198,11 @@ if (adminUrl && redisUrl) {
   // a Redis database of the bench's own: the search run flushes it for its cold cache
   const benchRedis = new URL(redisUrl);
   benchRedis.pathname = `/${BENCH_REDIS_DB}`;
-  results.push(await withPostgresDatabase((url) => benchDirect('bookStay() direct, PostgreSQL (pool 16)', postgres(url))));
-  results.push(await withPostgresDatabase((url) => benchApi('API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)', url, benchRedis.toString())));
-  const pgbench = await withPostgresDatabase((url) => benchPgbench('pgbench, the same transaction', url));
+  results.push(await withScratchDatabase(adminUrl, (url) => benchDirect('bookStay() direct, PostgreSQL (pool 16)', postgres(url))));
+  results.push(await withScratchDatabase(adminUrl, (url) => benchApi('API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)', url, benchRedis.toString())));
+  const pgbench = await withScratchDatabase(adminUrl, (url) => benchPgbench('pgbench, the same transaction', url));
   results.push(pgbench);
-  const searches = await withPostgresDatabase((url) => benchSearch(url, benchRedis.toString()));
+  const searches = await withScratchDatabase(adminUrl, (url) => benchSearch(url, benchRedis.toString()));
   console.log(`\nBookings: ${concurrency} concurrent clients, ${seconds}s each; ratio = bookings/s ÷ pgbench's (the same transaction on the same server).`);
   printTable(results, pgbench);
   console.log(`\nHotel search on PostgreSQL, one guest instance with its Redis cache, ${SEARCH_CLIENTS} concurrent clients:`);

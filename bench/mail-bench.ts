@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { type DatabaseConfig, type Executor, openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
 import { enqueueMail, SinkProvider, startMailWorkers } from '@hatago/mail';
@@ -21,6 +20,7 @@ import { sampleReservation } from '@hatago/mail/testing';
 import { createLogger } from '@hatago/platform/logging';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
+import { withScratchDatabase } from './lib/scratch-database.ts';
 import { type LoadResult, printTable, runLoad } from './lib/load.ts';
 
 const messages = Number(process.env.BENCH_MAIL_MESSAGES ?? 3000);
@@ -122,26 +122,11 @@ async function benchDatabase(name: string, config: DatabaseConfig): Promise<{ th
   }
 }
 
-async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `hatago_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 console.log(`bench:mail on ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
 const results = [await benchDatabase('PGlite', { kind: 'pglite' })];
 if (adminUrl) {
   results.push(
-    await withPostgresDatabase((url) =>
+    await withScratchDatabase(adminUrl, (url) =>
       benchDatabase('PostgreSQL (pool 16)', { kind: 'postgres', url, poolSize: 16, statementTimeoutMs: 30_000, applicationName: 'hatago-bench' }),
     ),
   );
