@@ -35,6 +35,18 @@ export class EdgeMetrics {
     new Gauge({ name: 'edge_processes', help: 'Edge processes serving (summed over workers)', registers: [this.registry] }).set(1);
   }
 
+  /** Reports the access log's dropped lines (a stdout that does not keep up) at every scrape. */
+  watchAccessLog(log: { dropped: number }) {
+    new Gauge({
+      name: 'edge_access_log_dropped_lines',
+      help: 'Access log lines dropped since start because stdout did not keep up',
+      registers: [this.registry],
+      collect() {
+        this.set(log.dropped);
+      },
+    });
+  }
+
   /** Counts one answered request; label children are cached so the hot path does not rebuild label keys. */
   countRequest(route: string, status: number, cache: string) {
     const key = `${route}\0${status}\0${cache}`;

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { PassThrough, Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { AccessLog, type AccessEntry } from './access-log.ts';
+
+const entry = (reqId: string, path = '/hotels/1'): AccessEntry => ({
+  reqId,
+  method: 'GET',
+  path,
+  route: 'hotel',
+  backend: 'guest',
+  instance: 'http://127.0.0.1:3001',
+  cache: 'HIT',
+  status: 200,
+  bytes: 8400,
+  durationMs: 0.4,
+  client: '127.0.0.1',
+});
+
+/** A destination that records each write it gets. */
+function recorder() {
+  const writes: string[] = [];
+  const waiting: Array<() => void> = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      writes.push(chunk.toString());
+      for (const wake of waiting.splice(0)) wake();
+      done();
+    },
+  });
+  const nextWrite = () => new Promise<void>((resolve) => waiting.push(resolve));
+  const lines = () => writes.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { writes, stream, lines, nextWrite };
+}
+
+/** Awaits a promise that only the log's unref'd timer settles, keeping the test process alive meanwhile. */
+async function held<T>(promise: Promise<T>): Promise<T> {
+  const alive = setTimeout(() => undefined, 30_000);
+  try {
+    return await promise;
+  } finally {
+    clearTimeout(alive);
+  }
+}
+
+describe('access log', () => {
+  it('writes a full batch as one write, each line valid JSON with the fields, and the rest at close', async () => {
+    const out = recorder();
+    const log = new AccessLog(out.stream, { batchLines: 4, flushMs: 60_000 });
+    for (let i = 0; i < 6; i++) log.write(entry(`r-${i}`, `/search?q="京都"\\${i}`));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(out.writes.length, 1, 'four lines, one write; two still held');
+    log.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(out.writes.length, 2);
+    const lines = out.lines();
+    assert.deepEqual(lines.map((line) => line.reqId), ['r-0', 'r-1', 'r-2', 'r-3', 'r-4', 'r-5']);
+    assert.equal(lines[5]!.path, '/search?q="京都"\\5', 'quotes, backslashes and non-ASCII paths survive');
+    assert.equal(lines[0]!.service, 'edge');
+    assert.equal(lines[0]!.cache, 'HIT');
+    assert.ok(!Number.isNaN(Date.parse(String(lines[0]!.time))));
+    assert.equal('originMs' in lines[0]!, false, 'absent when no origin was asked');
+  });
+
+  it('sends a small batch on its timer, so a quiet edge still shows its requests', async () => {
+    const out = recorder();
+    const log = new AccessLog(out.stream, { batchLines: 64, flushMs: 20 });
+    const written = out.nextWrite();
+    log.write(entry('quiet-1'));
+    assert.equal(out.writes.length, 0);
+    await held(written);
+    assert.deepEqual(out.lines().map((line) => line.reqId), ['quiet-1']);
+    log.close();
+  });
+
+  it('holds lines while the destination is full, sends them on drain, and drops and counts what exceeds the bound', async () => {
+    // nobody reads: after the first batch the stream's buffer is over its mark and write() says wait
+    const blocked = new PassThrough({ highWaterMark: 16 });
+    const log = new AccessLog(blocked, { batchLines: 2, flushMs: 60_000, maxPendingLines: 5 });
+    for (let i = 0; i < 2; i++) log.write(entry(`first-${i}`));
+    for (let i = 0; i < 8; i++) log.write(entry(`held-${i}`));
+    assert.equal(log.dropped, 3, 'five held, three over the bound');
+    const received: string[] = [];
+    const all = new Promise<void>((resolve) =>
+      blocked.on('data', (chunk: Buffer) => {
+        received.push(chunk.toString());
+        if (chunk.toString().includes('held-4')) resolve();
+      }),
+    );
+    await held(all);
+    const ids = received.join('').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { reqId: string }).reqId);
+    assert.deepEqual(ids, ['first-0', 'first-1', 'held-0', 'held-1', 'held-2', 'held-3', 'held-4'], 'every kept line once, in order');
+    log.close();
+  });
+});
