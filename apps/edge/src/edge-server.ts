@@ -1,8 +1,7 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { acceptOrCreateRequestId } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
-import type { DestinationStream } from 'pino';
-import { AccessLog } from './admin/access-log.ts';
+import { AccessLog, type AccessLogDestination } from './admin/access-log.ts';
 import { AdminRoutes, createAdminServer, sendJson } from './admin/admin-server.ts';
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
@@ -27,8 +26,8 @@ export interface EdgeServerOptions {
   rules: EdgeRules;
   instances: EdgeInstances;
   logger: Logger;
-  /** Where access log lines go; default: stdout, buffered asynchronously. false: no access log. */
-  accessLog?: DestinationStream | false;
+  /** Where access log lines go; default: stdout, in batches written asynchronously. false: no access log. */
+  accessLog?: AccessLogDestination | false;
   /** The cache for routes with a cache policy; without one every route passes. */
   cache?: EdgeCacheHandler;
   /** Bearer token of the admin listener (`adminServer`); without one there is no admin listener. */
@@ -78,6 +77,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const { logger } = options;
   const metrics = new EdgeMetrics();
   const accessLog = options.accessLog === false ? undefined : new AccessLog(options.accessLog);
+  if (accessLog) metrics.watchAccessLog(accessLog);
   const broadcast: EdgeBroadcast = options.broadcast ?? { send: () => undefined, on: () => undefined };
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
 
@@ -157,8 +157,8 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     const { rules } = runtime;
     const url = req.url ?? '/';
     const method = req.method ?? 'GET';
+    // not set on res here: each answer carries it in its one writeHead call (see EdgeExchange)
     const requestId = acceptOrCreateRequestId(req.headers['x-request-id']);
-    res.setHeader('x-request-id', requestId);
     const view = RequestView.of(method, url, req.headers);
     const log = { route: '-', backend: '-', cache: 'REFUSED', originMs: undefined as number | undefined };
     let exchange: EdgeExchange | undefined;
@@ -203,7 +203,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     if (redirect) {
       log.route = redirect.name;
       log.cache = 'SYNTH';
-      res.writeHead(redirect.status, { location: redirect.location(view), 'content-length': 0 });
+      res.writeHead(redirect.status, { location: redirect.location(view), 'content-length': 0, 'x-request-id': requestId });
       return res.end();
     }
     const route = routeFor(rules, view);
@@ -219,11 +219,23 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     if (route.synthetic) {
       log.cache = 'SYNTH';
       req.resume();
-      res.writeHead(route.synthetic.status, route.synthetic.headers);
+      res.writeHead(route.synthetic.status, { ...route.synthetic.headers, 'x-request-id': requestId });
       return res.end(route.synthetic.body);
     }
 
     if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(PROBLEMS.tooLarge, 'body-size');
+
+    if (
+      !hasBody &&
+      route.cache !== 'pass' &&
+      route.rollout === undefined &&
+      (method === 'GET' || method === 'HEAD') &&
+      options.cache?.answerFresh?.({ req, res, requestId, backend: route.backend!, path: view.path, query: view.query }, route.cache)
+    ) {
+      log.backend = route.backend!;
+      log.cache = 'HIT';
+      return;
+    }
 
     let backend = route.backend!;
     if (route.rollout) {
@@ -294,6 +306,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         // origin.headers is the edge's own copy: edited in place rather than copied again
         const headers = origin.headers;
         delete headers['surrogate-key'];
+        headers['x-request-id'] = exchange.requestId;
         headers['x-cache'] = 'PASS';
         headers['cache-status'] = SAFE.has(exchange.req.method ?? 'GET') ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
         res.writeHead(origin.status, headers);
@@ -346,7 +359,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       await Promise.all([closeServer(server), adminServer ? closeServer(adminServer) : undefined]);
       for (const limiter of runtime.limiters.values()) limiter.close();
       await Promise.all([...runtime.pools.values()].map((pool) => pool.close()));
-      accessLog?.flush();
+      accessLog?.close();
     },
   };
 }

@@ -74,37 +74,45 @@ export interface CachedFront {
 let requests = 0;
 
 /**
- * A front like the pipeline's seam: it builds the exchange, calls the cache for a cached
- * route (or `pass`), and answers an origin failure with a 503 page naming the request id.
+ * A front like the pipeline's seam: it tries the hit fast path, else builds the exchange,
+ * calls the cache for a cached route (or `pass`), and answers an origin failure with a 503 page naming the request id.
  */
 export async function startFront(cache: EdgeCache, rule: CachePolicyRule | 'pass', fetchOrigin: OriginFetch): Promise<CachedFront> {
   let seen = 0;
   const watchers: Array<{ count: number; resolve: () => void }> = [];
   const server = http.createServer((req, res) => {
     const requestId = `req-${++requests}`;
-    res.setHeader('x-request-id', requestId);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const query = q < 0 ? '' : url.slice(q + 1);
+    const noted = () => {
+      seen++;
+      for (const watcher of watchers.filter((w) => w.count <= seen)) {
+        watchers.splice(watchers.indexOf(watcher), 1);
+        watcher.resolve();
+      }
+    };
+    // the pipeline's order: the hit fast path first, then the exchange
+    if (rule !== 'pass' && (req.method === 'GET' || req.method === 'HEAD') && cache.answerFresh({ req, res, requestId, backend: 'origin', path, query }, rule)) {
+      return noted();
+    }
     const exchange: EdgeExchange = {
       req,
       res,
       requestId,
       route: 'test',
       backend: 'origin',
-      path: q < 0 ? url : url.slice(0, q),
-      query: q < 0 ? '' : url.slice(q + 1),
+      path,
+      query,
       originRequest: { method: req.method ?? 'GET', path: url, headers: { ...req.headers, 'x-request-id': requestId } },
       cacheStatus: 'PASS',
     };
     const answered = rule === 'pass' ? cache.pass(exchange, fetchOrigin) : cache.handle(exchange, rule, fetchOrigin);
-    seen++;
-    for (const watcher of watchers.filter((w) => w.count <= seen)) {
-      watchers.splice(watchers.indexOf(watcher), 1);
-      watcher.resolve();
-    }
+    noted();
     answered.catch(() => {
       if (res.headersSent) return res.destroy();
-      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId });
       res.end(`<!doctype html><h1>We'll be right back</h1><p>Request ID: <code>${requestId}</code></p>`);
     });
   });

@@ -9,7 +9,7 @@ import { flatten, withVaryOnEncoding } from './response-headers.ts';
 /** One stored encoding of a response: its body and the complete header list a hit writes. */
 export interface Representation {
   readonly body: Buffer;
-  /** `[name, value …, 'x-cache', 'HIT', 'cache-status', …, 'age', '0']`: a hit only fills in the age. */
+  /** `[name, value …, 'x-request-id', '', 'x-cache', 'HIT', 'cache-status', …, 'age', '0']`: a hit only fills in the request id and the age. */
   readonly headers: string[];
 }
 
@@ -47,21 +47,24 @@ export interface CachedEntry {
 // RFC 9110 §15.4.5: what a 304 carries from the stored response
 const NOT_MODIFIED_FIELDS = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'last-modified', 'vary'];
 
-const TRAILER_LENGTH = 6;
-const withTrailer = (base: string[]) => [...base, 'x-cache', 'HIT', 'cache-status', CACHE_STATUS.hit, 'age', '0'];
+// the request id travels in the one header list writeHead gets: a field set earlier with setHeader makes node merge and re-check every field one by one
+const TRAILER_LENGTH = 8;
+const withTrailer = (base: string[]) => [...base, 'x-request-id', '', 'x-cache', 'HIT', 'cache-status', CACHE_STATUS.hit, 'age', '0'];
 
-/** A copy of prepared headers with the cache outcome and age filled in (the hit path mutates in place instead). */
-export function headersWith(prepared: string[], xCache: XCache, cacheStatus: string, age: number): string[] {
+/** A copy of prepared headers with the request id, cache outcome and age filled in (a plain hit fills them in place instead). */
+export function headersWith(prepared: string[], requestId: string, xCache: XCache, cacheStatus: string, age: number): string[] {
   const headers = prepared.slice();
   const at = headers.length - TRAILER_LENGTH;
-  headers[at + 1] = xCache;
-  headers[at + 3] = cacheStatus;
-  headers[at + 5] = String(age);
+  headers[at + 1] = requestId;
+  headers[at + 3] = xCache;
+  headers[at + 5] = cacheStatus;
+  headers[at + 7] = String(age);
   return headers;
 }
 
-/** Sets the age of prepared hit headers in place; the caller writes them before yielding. */
-export function stampAge(prepared: string[], age: number): string[] {
+/** Fills the request id and age of prepared hit headers in place; the caller writes them before yielding. */
+export function stampHit(prepared: string[], requestId: string, age: number): string[] {
+  prepared[prepared.length - TRAILER_LENGTH + 1] = requestId;
   prepared[prepared.length - 1] = String(age);
   return prepared;
 }

@@ -62,6 +62,20 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
   });
 
   describe('freshness and cacheability', () => {
+    it('answers every response, a hit too, with its own request id once, never the one stored with the page', async () => {
+      const path = fresh('request-id');
+      origin.route(path, (_req, res, count) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'public, max-age=60', 'x-request-id': `origin-${count}` });
+        res.end('page');
+      });
+      const { get } = await edge();
+      const miss = await get(path);
+      const hit = await get(path);
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      for (const res of [miss, hit]) assert.match(String(res.headers['x-request-id']), /^req-\d+$/, 'one id, the front\'s');
+      assert.notEqual(hit.headers['x-request-id'], miss.headers['x-request-id']);
+    });
+
     it('max-age: a fresh response is answered by the edge, a stale one goes back to the origin', async () => {
       const path = fresh('max-age');
       origin.route(path, answer({ 'cache-control': 'public, max-age=60' }));

@@ -1,18 +1,18 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type CachePolicy from 'http-cache-semantics';
 import { Registry } from 'prom-client';
 import type { Logger } from '@hatago/platform/logging';
 import type { AdminRoutes } from '../admin/admin-server.ts';
 import { isCompressible, preferredEncoding } from '../compression/content-encoding.ts';
-import type { EdgeBroadcast, EdgeCacheHandler, EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from '../proxy/edge-exchange.ts';
+import type { EdgeBroadcast, EdgeCacheHandler, EdgeExchange, FreshRequest, OriginFetch, OriginRequest, OriginResponse } from '../proxy/edge-exchange.ts';
 import { mountPurgeRoutes } from '../purge/purge-routes.ts';
 import type { CacheKeyRule, CachePolicyRule } from '../rules/edge-rules.ts';
 import { createCacheMetrics, type CacheMetrics } from './cache-metrics.ts';
 import { compileCacheKey, type KeyBuilder, normaliseQuery } from './cache-key.ts';
 import { CACHE_STATUS, staleForwarded, staleIfError, type XCache } from './cache-status.ts';
 import { CacheStore, type Lookup } from './cache-store.ts';
-import { buildEntry, type CachedEntry, headersWith, notModifiedFor, representationFor, stampAge } from './cached-entry.ts';
+import { buildEntry, type CachedEntry, headersWith, notModifiedFor, representationFor, stampHit } from './cached-entry.ts';
 import { type Clock, decideStorage, policyFactory, type PolicyFactory } from './freshness.ts';
 import { RequestCollapsing } from './request-collapsing.ts';
 import { clientHeaders, flatten, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
@@ -99,6 +99,26 @@ export class EdgeCache implements EdgeCacheHandler {
     this.registry = options.registry ?? new Registry();
     this.metrics = createCacheMetrics(this.registry, this.store);
     this.logger = options.logger;
+  }
+
+  /**
+   * Answers a GET or HEAD from a fresh entry before the pipeline builds anything an origin
+   * request needs (forwarded headers, trace context, the exchange): the cache-hit fast path.
+   * False when the request needs more (no fresh entry, Authorization, hit-for-pass): the
+   * pipeline then goes on as usual and `handle` decides.
+   */
+  answerFresh(request: FreshRequest, rule: CachePolicyRule): boolean {
+    const { req } = request;
+    if (req.headers.authorization !== undefined) return false;
+    const { key } = this.keyOf(rule)({ host: req.headers.host ?? '', backend: request.backend, path: request.path, query: request.query, headers: req.headers });
+    if (this.collapsing.isPass(key)) return false;
+    const found = this.store.lookup(key, req.headers);
+    if (found.found !== 'entry') return false;
+    const now = this.now();
+    if (now >= found.entry.timing.freshUntil) return false;
+    this.metrics.served.HIT.inc();
+    writeEntry(req, request.res, request.requestId, found.entry, now, 'HIT', CACHE_STATUS.hit);
+    return true;
   }
 
   async handle(exchange: EdgeExchange, rule: CachePolicyRule, fetchOrigin: OriginFetch): Promise<void> {
@@ -391,34 +411,18 @@ export class EdgeCache implements EdgeCacheHandler {
     return true;
   }
 
-  /**
-   * Answers from an entry. A plain hit writes the entry's prepared header list with only
-   * the Age filled in, and its prepared body: no parsing, no header objects.
-   */
+  /** Answers from an entry, recording the outcome on the exchange. */
   private serve(exchange: EdgeExchange, entry: CachedEntry, now: number, xCache: XCache, cacheStatus: string): void {
     exchange.cacheStatus = xCache;
     this.metrics.served[xCache].inc();
-    const { req, res } = exchange;
-    const age = Math.floor(entry.timing.initialAge + (now - entry.timing.storedAt) / 1000);
-    const plainHit = cacheStatus === CACHE_STATUS.hit;
-    const ifNoneMatch = req.headers['if-none-match'];
-    const ifModifiedSince = req.headers['if-modified-since'];
-    if ((ifNoneMatch !== undefined || ifModifiedSince !== undefined) && notModifiedFor(entry, ifNoneMatch, ifModifiedSince)) {
-      res.writeHead(304, plainHit ? stampAge(entry.notModifiedHeaders, age) : headersWith(entry.notModifiedHeaders, xCache, cacheStatus, age));
-      res.end();
-      return;
-    }
-    const representation = entry.encodedByEdge ? representationFor(entry, preferredEncoding(req.headers['accept-encoding'])) : entry.identity;
-    res.writeHead(entry.status, plainHit ? stampAge(representation.headers, age) : headersWith(representation.headers, xCache, cacheStatus, age));
-    // node sends no body for HEAD, so a HEAD is answered from the GET's entry with the same headers
-    res.end(representation.body);
+    writeEntry(exchange.req, exchange.res, exchange.requestId, entry, now, xCache, cacheStatus);
   }
 
   /** Streams an origin response the cache does not keep. */
   private async stream(exchange: EdgeExchange, response: OriginResponse, xCache: XCache, cacheStatus: string, headers: IncomingHttpHeaders): Promise<void> {
     exchange.cacheStatus = xCache;
     this.metrics.served[xCache].inc();
-    exchange.res.writeHead(response.status, [...flatten(headers), 'x-cache', xCache, 'cache-status', cacheStatus]);
+    exchange.res.writeHead(response.status, [...flatten(headers), 'x-request-id', exchange.requestId, 'x-cache', xCache, 'cache-status', cacheStatus]);
     try {
       await pipeline(response.body, exchange.res);
     } catch (error) {
@@ -445,7 +449,7 @@ export class EdgeCache implements EdgeCacheHandler {
     if (client !== undefined) {
       client.cacheStatus = 'MISS';
       this.metrics.served.MISS.inc();
-      client.res.writeHead(response.status, [...flatten(headers), 'x-cache', 'MISS', 'cache-status', cacheStatus]);
+      client.res.writeHead(response.status, [...flatten(headers), 'x-request-id', client.requestId, 'x-cache', 'MISS', 'cache-status', cacheStatus]);
     }
     const res = client?.res;
     return new Promise((resolve) => {
@@ -546,6 +550,27 @@ export class EdgeCache implements EdgeCacheHandler {
       .withPath(parsed.pathname)
       .filter((entry) => (query === '' ? entry.path : normaliseQuery(entry.keyQuery)(entry.path, query)) === entry.url);
   }
+}
+
+/**
+ * Writes an entry to a client. A plain hit writes the entry's prepared header list with
+ * only the request id and Age filled in, and its prepared body: no parsing, no header
+ * objects, one writeHead call (see stampHit).
+ */
+function writeEntry(req: IncomingMessage, res: ServerResponse, requestId: string, entry: CachedEntry, now: number, xCache: XCache, cacheStatus: string): void {
+  const age = Math.floor(entry.timing.initialAge + (now - entry.timing.storedAt) / 1000);
+  const plainHit = cacheStatus === CACHE_STATUS.hit;
+  const ifNoneMatch = req.headers['if-none-match'];
+  const ifModifiedSince = req.headers['if-modified-since'];
+  if ((ifNoneMatch !== undefined || ifModifiedSince !== undefined) && notModifiedFor(entry, ifNoneMatch, ifModifiedSince)) {
+    res.writeHead(304, plainHit ? stampHit(entry.notModifiedHeaders, requestId, age) : headersWith(entry.notModifiedHeaders, requestId, xCache, cacheStatus, age));
+    res.end();
+    return;
+  }
+  const representation = entry.encodedByEdge ? representationFor(entry, preferredEncoding(req.headers['accept-encoding'])) : entry.identity;
+  res.writeHead(entry.status, plainHit ? stampHit(representation.headers, requestId, age) : headersWith(representation.headers, requestId, xCache, cacheStatus, age));
+  // node sends no body for HEAD, so a HEAD is answered from the GET's entry with the same headers
+  res.end(representation.body);
 }
 
 function validatorsOf(entry: CachedEntry): OutgoingHttpHeaders {

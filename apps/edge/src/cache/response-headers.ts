@@ -13,8 +13,8 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-/** Headers that are the edge's to set: the origin's values would be wrong once the response is cached or re-encoded. */
-const EDGE_OWNED = new Set(['surrogate-key', 'surrogate-control', 'age', 'x-cache', 'cache-status']);
+/** Headers that are the edge's to set: the origin's values would be wrong once the response is cached or re-encoded (a stored X-Request-Id names the request that filled the cache). */
+const EDGE_OWNED = new Set(['surrogate-key', 'surrogate-control', 'age', 'x-cache', 'cache-status', 'x-request-id']);
 
 /**
  * The origin's response headers as the client may see them: hop-by-hop headers (and any

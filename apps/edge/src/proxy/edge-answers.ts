@@ -42,6 +42,7 @@ export function sendEdgeProblem(res: ServerResponse, path: string, requestId: st
     'content-type': api ? 'application/problem+json' : 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    'x-request-id': requestId,
   });
   res.end(body);
 }
