@@ -6,7 +6,7 @@ import { AdminRoutes, createAdminServer, sendJson } from './admin/admin-server.t
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
 import { answerOnSocket, ALLOW_HEADER, methodRefusal, parseErrorStatus, transferEncodingRefusal } from './protection/front-door.ts';
-import { RateLimiter } from './protection/rate-limiter.ts';
+import { LocalRateLimits, type RateLimitCounter, type RateLimitRefusal, type RateLimitSpec } from './protection/rate-limits.ts';
 import { PROBLEMS, problemForStatus, sendEdgeProblem, type EdgeProblem } from './proxy/edge-answers.ts';
 import { OriginUnavailableError, type EdgeBroadcast, type EdgeCacheHandler, type EdgeExchange, type OriginFetch } from './proxy/edge-exchange.ts';
 import { applyTraceContext, forwardableHeaders } from './proxy/forwarding.ts';
@@ -36,6 +36,8 @@ export interface EdgeServerOptions {
   probes?: boolean;
   /** Reaches the other worker processes in multi-process mode (health changes, purges); default: none. */
   broadcast?: EdgeBroadcast;
+  /** Where per-client rate limits are counted; default: in this process (multi-process mode counts in the primary). */
+  rateLimits?: RateLimitCounter;
   /** The /metrics text; default: this process's registry (multi-process mode aggregates every worker's). */
   metricsText?: () => Promise<string>;
 }
@@ -64,7 +66,6 @@ interface Runtime {
   pools: Map<string, BackendPool>;
   /** Origin fetchers per `route>backend`, built once per load (they close over the route's response rewrites). */
   fetchers: Map<string, OriginFetch>;
-  limiters: Map<string, RateLimiter>;
 }
 
 /**
@@ -79,6 +80,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const accessLog = options.accessLog === false ? undefined : new AccessLog(options.accessLog);
   if (accessLog) metrics.watchAccessLog(accessLog);
   const broadcast: EdgeBroadcast = options.broadcast ?? { send: () => undefined, on: () => undefined };
+  const rateLimits = options.rateLimits ?? new LocalRateLimits();
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
 
   const observer: OriginObserver = {
@@ -118,13 +120,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         if (backend) fetchers.set(`${route.name}>${backend}`, originFetchFor(pools.get(backend)!, route.editResponse, observer));
       }
     }
-    const limiters = new Map<string, RateLimiter>();
-    for (const { rule } of compiled.rateLimits) {
-      const kept = previous?.limiters.get(rule.name);
-      const same = kept && kept.requests === rule.perClient.requests && kept.windowSeconds === rule.perClient.windowSeconds;
-      limiters.set(rule.name, same ? kept : new RateLimiter(rule.perClient.requests, rule.perClient.windowSeconds));
-    }
-    return { rules: compiled, pools, fetchers, limiters };
+    return { rules: compiled, pools, fetchers };
   };
 
   let runtime = build(options.rules);
@@ -210,88 +206,99 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     if (!route) return refuse(PROBLEMS.notFound, 'no-route');
     log.route = route.name;
 
-    for (const limit of rules.rateLimits) {
-      if (!limit.matches(view)) continue;
-      const wait = runtime.limiters.get(limit.rule.name)!.take(req.socket.remoteAddress ?? '');
-      if (wait > 0) return refuse(PROBLEMS.tooManyRequests, `rate-${limit.rule.name}`, { 'retry-after': String(wait) });
-    }
+    let limits: RateLimitSpec[] | undefined;
+    for (const limit of rules.rateLimits) if (limit.matches(view)) (limits ??= []).push(limit.spec);
+    if (limits === undefined) return proceed(route);
+    const refuseOver = (refusal: RateLimitRefusal | undefined) =>
+      refusal === undefined ? proceed(route) : refuse(PROBLEMS.tooManyRequests, `rate-${refusal.limit}`, { 'retry-after': String(refusal.retryAfter) });
+    const verdict = rateLimits.take(limits, req.socket.remoteAddress ?? '');
+    if (!(verdict instanceof Promise)) return refuseOver(verdict);
+    // counted in the primary (a client that left meanwhile is not forwarded); the counter falls back to this
+    // worker's own count itself, so a rejection is a bug and must not lock clients out
+    verdict.then((refusal) => (res.destroyed ? undefined : refuseOver(refusal)), (error: unknown) => {
+      logger.error({ err: error, reqId: requestId }, 'rate limit check failed; letting the request through');
+      proceed(route);
+    });
 
-    if (route.synthetic) {
-      log.cache = 'SYNTH';
-      req.resume();
-      res.writeHead(route.synthetic.status, { ...route.synthetic.headers, 'x-request-id': requestId });
-      return res.end(route.synthetic.body);
-    }
-
-    if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(PROBLEMS.tooLarge, 'body-size');
-
-    if (
-      !hasBody &&
-      route.cache !== 'pass' &&
-      route.rollout === undefined &&
-      (method === 'GET' || method === 'HEAD') &&
-      options.cache?.answerFresh?.({ req, res, requestId, backend: route.backend!, path: view.path, query: view.query }, route.cache)
-    ) {
-      log.backend = route.backend!;
-      log.cache = 'HIT';
-      return;
-    }
-
-    let backend = route.backend!;
-    if (route.rollout) {
-      const decision = decideRollout(route.rollout, backend, view);
-      backend = decision.backend;
-      if (decision.setCookie) res.appendHeader('set-cookie', decision.setCookie);
-    }
-    log.backend = backend;
-
-    const headers: OutgoingHttpHeaders = forwardableHeaders(req.headers);
-    headers['x-request-id'] = requestId;
-    const priorFor = req.headers['x-forwarded-for'];
-    const client = req.socket.remoteAddress ?? '';
-    headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
-    // what this hop received; a client's own claim of https is not evidence
-    headers['x-forwarded-proto'] = 'http';
-    // HTTP/1.0 may come without Host; an undefined header value would fail the origin request
-    if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
-    // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here
-    delete headers.expect;
-    applyTraceContext(headers, req.headers.traceparent as string | undefined);
-    route.editRequest?.(headers);
-
-    exchange = {
-      req,
-      res,
-      requestId,
-      route: route.name,
-      backend,
-      path: view.path,
-      query: view.query,
-      originRequest: { method, path: url, headers },
-      cacheStatus: 'PASS',
-    };
-    const fetchOrigin = runtime.fetchers.get(`${route.name}>${backend}`)!;
-    const forward = (exchange: EdgeExchange) => {
-      if (route.cache !== 'pass' && options.cache) {
-        // the cache's call site: it answers from the store or through fetchOrigin, and records its status
-        options.cache.handle(exchange, route.cache, fetchOrigin).catch((error: unknown) => answerOriginError(exchange, error));
-      } else {
-        pass(exchange, fetchOrigin, route, log);
+    /** The rest of the way once the rate limits said yes. */
+    function proceed(route: CompiledRoute) {
+      if (route.synthetic) {
+        log.cache = 'SYNTH';
+        req.resume();
+        res.writeHead(route.synthetic.status, { ...route.synthetic.headers, 'x-request-id': requestId });
+        return res.end(route.synthetic.body);
       }
-    };
 
-    if (!hasBody) {
-      if (!BODYLESS.has(method)) headers['content-length'] = '0';
-      req.resume();
-      return forward(exchange);
+      if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(PROBLEMS.tooLarge, 'body-size');
+
+      if (
+        !hasBody &&
+        route.cache !== 'pass' &&
+        route.rollout === undefined &&
+        (method === 'GET' || method === 'HEAD') &&
+        options.cache?.answerFresh?.({ req, res, requestId, backend: route.backend!, path: view.path, query: view.query }, route.cache)
+      ) {
+        log.backend = route.backend!;
+        log.cache = 'HIT';
+        return;
+      }
+
+      let backend = route.backend!;
+      if (route.rollout) {
+        const decision = decideRollout(route.rollout, backend, view);
+        backend = decision.backend;
+        if (decision.setCookie) res.appendHeader('set-cookie', decision.setCookie);
+      }
+      log.backend = backend;
+
+      const headers: OutgoingHttpHeaders = forwardableHeaders(req.headers);
+      headers['x-request-id'] = requestId;
+      const priorFor = req.headers['x-forwarded-for'];
+      const client = req.socket.remoteAddress ?? '';
+      headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
+      // what this hop received; a client's own claim of https is not evidence
+      headers['x-forwarded-proto'] = 'http';
+      // HTTP/1.0 may come without Host; an undefined header value would fail the origin request
+      if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
+      // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here
+      delete headers.expect;
+      applyTraceContext(headers, req.headers.traceparent as string | undefined);
+      route.editRequest?.(headers);
+
+      exchange = {
+        req,
+        res,
+        requestId,
+        route: route.name,
+        backend,
+        path: view.path,
+        query: view.query,
+        originRequest: { method, path: url, headers },
+        cacheStatus: 'PASS',
+      };
+      const fetchOrigin = runtime.fetchers.get(`${route.name}>${backend}`)!;
+      const forward = (exchange: EdgeExchange) => {
+        if (route.cache !== 'pass' && options.cache) {
+          // the cache's call site: it answers from the store or through fetchOrigin, and records its status
+          options.cache.handle(exchange, route.cache, fetchOrigin).catch((error: unknown) => answerOriginError(exchange, error));
+        } else {
+          pass(exchange, fetchOrigin, route, log);
+        }
+      };
+
+      if (!hasBody) {
+        if (!BODYLESS.has(method)) headers['content-length'] = '0';
+        req.resume();
+        return forward(exchange);
+      }
+      const waiting = exchange;
+      readBody(req, rules.limits.maxBodyBytes).then((body) => {
+        if (body === undefined) return refuse(PROBLEMS.tooLarge, 'body-size');
+        headers['content-length'] = String(body.length);
+        waiting.originRequest.body = body;
+        forward(waiting);
+      }, () => res.destroy());
     }
-    const waiting = exchange;
-    readBody(req, rules.limits.maxBodyBytes).then((body) => {
-      if (body === undefined) return refuse(PROBLEMS.tooLarge, 'body-size');
-      headers['content-length'] = String(body.length);
-      waiting.originRequest.body = body;
-      forward(waiting);
-    }, () => res.destroy());
   }
 
   function pass(exchange: EdgeExchange, fetchOrigin: OriginFetch, route: CompiledRoute, log: { originMs?: number }) {
@@ -353,11 +360,10 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         logger.warn('limits.maxHeaderBytes changes take effect on restart (the parser limit is fixed per listener)');
       }
       for (const [name, pool] of previous.pools) if (runtime.pools.get(name) !== pool) void pool.close();
-      for (const [name, limiter] of previous.limiters) if (runtime.limiters.get(name) !== limiter) limiter.close();
     },
     async close() {
       await Promise.all([closeServer(server), adminServer ? closeServer(adminServer) : undefined]);
-      for (const limiter of runtime.limiters.values()) limiter.close();
+      rateLimits.close();
       await Promise.all([...runtime.pools.values()].map((pool) => pool.close()));
       accessLog?.close();
     },

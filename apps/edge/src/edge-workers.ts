@@ -1,18 +1,37 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '@hatago/platform/logging';
 import { AggregatorRegistry, type Registry } from 'prom-client';
+import { LocalRateLimits, type RateLimitCounter, type RateLimitRefusal, type RateLimitSpec } from './protection/rate-limits.ts';
 import type { EdgeBroadcast } from './proxy/edge-exchange.ts';
 
 /**
  * Multi-process mode (EDGE_WORKERS > 1): the primary forks workers that share the public
  * and admin ports (node:cluster hands each new connection to one of them), relays
- * broadcasts between them (purges, health changes), forwards SIGHUP, answers /metrics
- * for the whole edge by aggregating every worker's registry, and replaces a worker that dies.
+ * broadcasts between them (purges, health changes), counts the per-client rate limits for
+ * all of them, forwards SIGHUP, answers /metrics for the whole edge by aggregating every
+ * worker's registry, and replaces a worker that dies.
  */
 
 const BROADCAST = 'hatago-edge:broadcast';
 const METRICS_ASK = 'hatago-edge:metrics?';
 const METRICS_ANSWER = 'hatago-edge:metrics';
+const RATE_ASK = 'hatago-edge:rate?';
+const RATE_ANSWER = 'hatago-edge:rate';
+// a primary too busy to answer this fast must not hold bookings up: the worker counts on its own meanwhile
+const RATE_ANSWER_TIMEOUT_MS = 250;
+
+interface RateAsk {
+  type: typeof RATE_ASK;
+  id: number;
+  limits: RateLimitSpec[];
+  client: string;
+}
+
+interface RateAnswer {
+  type: typeof RATE_ANSWER;
+  id: number;
+  refusal: RateLimitRefusal | null;
+}
 
 interface BroadcastMessage {
   type: typeof BROADCAST;
@@ -25,6 +44,7 @@ const isMessage = <T extends { type: string }>(message: unknown, type: T['type']
 
 export function runEdgePrimary(workers: number, logger: Logger): void {
   const aggregator = new AggregatorRegistry();
+  const rateLimits = new LocalRateLimits();
   let stopping = false;
 
   const fork = () => {
@@ -32,6 +52,9 @@ export function runEdgePrimary(workers: number, logger: Logger): void {
     worker.on('message', (message: unknown) => {
       if (isMessage<BroadcastMessage>(message, BROADCAST)) {
         for (const other of Object.values(cluster.workers ?? {})) if (other && other !== worker && other.isConnected()) other.send(message);
+      } else if (isMessage<RateAsk>(message, RATE_ASK)) {
+        const refusal = rateLimits.take(message.limits, message.client) ?? null;
+        if (worker.isConnected()) worker.send({ type: RATE_ANSWER, id: message.id, refusal } satisfies RateAnswer);
       } else if (isMessage<{ type: string; id: number }>(message, METRICS_ASK)) {
         aggregator.clusterMetrics().then(
           (text) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id: message.id, text }),
@@ -111,5 +134,42 @@ export function clusterMetrics(): { offer(registry: Registry): void; text(): Pro
         waiting.set(id, { resolve, reject });
         process.send!({ type: METRICS_ASK, id });
       }),
+  };
+}
+
+/**
+ * In a worker: per-client rate limits counted by the primary, one count for the whole edge
+ * (a client's connections land on different workers). When the primary does not answer in
+ * time or is gone, the worker counts on its own rather than hold the request or let it
+ * through uncounted.
+ */
+export function primaryRateLimits(): RateLimitCounter {
+  const local = new LocalRateLimits();
+  let next = 0;
+  const waiting = new Map<number, { resolve: (refusal: RateLimitRefusal | undefined) => void; timer: NodeJS.Timeout }>();
+  process.on('message', (message: unknown) => {
+    if (!isMessage<RateAnswer>(message, RATE_ANSWER)) return;
+    const waiter = waiting.get(message.id);
+    if (waiter === undefined) return;
+    waiting.delete(message.id);
+    clearTimeout(waiter.timer);
+    waiter.resolve(message.refusal ?? undefined);
+  });
+  return {
+    take(limits, client) {
+      if (!cluster.isWorker || !process.connected) return local.take(limits, client);
+      return new Promise((resolve) => {
+        const id = ++next;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          resolve(local.take(limits, client));
+        }, RATE_ANSWER_TIMEOUT_MS);
+        waiting.set(id, { resolve, timer });
+        process.send!({ type: RATE_ASK, id, limits: [...limits], client } satisfies RateAsk);
+      });
+    },
+    close() {
+      local.close();
+    },
   };
 }

@@ -169,6 +169,24 @@ describe('standalone edge process', () => {
     }
   });
 
+  it('counts a client against its rate limit once for the whole edge, whichever worker gets each connection', async () => {
+    const { workers, edgeUrl: url } = await startTwoWorkers(`http://127.0.0.1:${(origin.address() as { port: number }).port}`);
+    try {
+      // config/edge.ts: guest-logins allows 10 POSTs to /login per client per minute; a new connection
+      // per request, so the primary hands them to both workers (each counting alone would allow 20)
+      const statuses: number[] = [];
+      for (let i = 0; i < 16; i++) {
+        const res = await fetch(`${url}/login`, { method: 'POST', headers: { connection: 'close' } });
+        await res.arrayBuffer();
+        statuses.push(res.status);
+      }
+      assert.deepEqual(statuses, [...Array(10).fill(200), ...Array(6).fill(429)]);
+    } finally {
+      workers.kill('SIGTERM');
+      await once(workers, 'exit');
+    }
+  });
+
   it('relays a purge received by one worker to every worker', async () => {
     let originHits = 0;
     const cacheable = http.createServer((req, res) => {

@@ -9,7 +9,7 @@ import { createLogger } from '@hatago/platform/logging';
 import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.ts';
 import { EdgeCache } from './cache/edge-cache.ts';
 import { createEdgeServer } from './edge-server.ts';
-import { clusterMetrics, processBroadcast, runEdgePrimary } from './edge-workers.ts';
+import { clusterMetrics, primaryRateLimits, processBroadcast, runEdgePrimary } from './edge-workers.ts';
 import { EdgeRulesError, loadEdgeRules } from './rules/load-rules.ts';
 
 const Env = Type.Object({
@@ -64,6 +64,7 @@ function serve() {
     logger,
     cache,
     broadcast: processBroadcast(),
+    ...(cluster.isWorker ? { rateLimits: primaryRateLimits() } : {}),
     ...(workerMetrics ? { metricsText: workerMetrics.text } : {}),
     ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}),
   });

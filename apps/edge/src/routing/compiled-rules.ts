@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { RateLimitSpec } from '../protection/rate-limits.ts';
 import type {
   CacheRule,
   EdgeRules,
@@ -143,6 +144,8 @@ function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
 
 export interface CompiledRateLimit {
   rule: RateLimitRule;
+  /** What the rate-limit counter needs, built once. */
+  spec: RateLimitSpec;
   matches: Matcher;
 }
 
@@ -160,7 +163,11 @@ export function compileRules(rules: EdgeRules): CompiledRules {
     source: rules,
     redirects: rules.redirects.map(compileRedirect),
     routes: rules.routes.filter((route) => route.enabled !== false).map((route) => compileRoute(route, rules)),
-    rateLimits: rules.rateLimits.map((rule) => ({ rule, matches: compileMatch(rule.match) })),
+    rateLimits: rules.rateLimits.map((rule) => ({
+      rule,
+      spec: { name: rule.name, requests: rule.perClient.requests, windowSeconds: rule.perClient.windowSeconds },
+      matches: compileMatch(rule.match),
+    })),
     limits: rules.limits,
   };
 }
