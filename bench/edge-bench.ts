@@ -1,8 +1,9 @@
 /**
  * The edge side by side, in one run: the same origin (8 KB pages from memory), the same
  * URLs and the same wrk load through the Node edge (its own process, `apps/edge/src/main.ts`
- * with the bench rules), through varnishd running the VCL those rules compile to, and
- * through nginx with proxy_cache. For each: cache hits, pass-through, and a 90/10 mix;
+ * with the bench rules), through bare Node doing none of the edge's work (the ceiling,
+ * `apps/edge/test/bench/bare-node.ts`), through varnishd running the VCL those rules
+ * compile to, and through nginx with proxy_cache. For each: cache hits, pass-through, and a 90/10 mix;
  * requests/s and p50/p99 latency, printed with ratios to Varnish. Loopback only; stops by
  * itself. Usage:
  *   npm run bench:edge
@@ -52,6 +53,7 @@ interface Row {
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const BARE = 'bare Node (ceiling)';
 
 /** Requests every hit URL twice; returns what is wrong when the second answer is not a full 200 from the cache. */
 async function warm(runtime: Runtime): Promise<string | undefined> {
@@ -83,24 +85,37 @@ async function startNodeEdge(origin: URL): Promise<Runtime> {
       NODE_ENV: 'production',
     },
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = await answering(`http://127.0.0.1:${port}`, edge, 'the Node edge');
+  const workers = childProcessesOf(edge.child.pid!);
+  log(`  Node edge: ${workers === 0 ? 'one process' : `${workers} worker processes (EDGE_WORKERS)`}`);
+  return { name: 'Node edge', base, stop: () => edge.stop(10_000) };
+}
+
+async function startBareNode(origin: URL): Promise<Runtime> {
+  const port = await freePort();
+  const bare = startServerProcess(process.execPath, ['--import', 'tsx', path.join(root, 'apps/edge/test/bench/bare-node.ts'), origin.origin, String(port), edgeWorkers], {
+    dropStdout: true,
+  });
+  const base = await answering(`http://127.0.0.1:${port}`, bare, 'bare Node');
+  return { name: BARE, base, stop: () => bare.stop(10_000) };
+}
+
+/** Waits (up to a minute) until a started Node process answers; fails with its output if it exits first. */
+async function answering(base: string, server: ReturnType<typeof startServerProcess>, name: string): Promise<string> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (edge.child.exitCode !== null) throw new Error(`the Node edge exited (${edge.child.exitCode}) before it answered:\n${edge.output()}`);
+    if (server.child.exitCode !== null) throw new Error(`${name} exited (${server.child.exitCode}) before it answered:\n${server.output()}`);
     try {
       await (await fetch(`${base}/pass/0`)).arrayBuffer();
-      break;
+      return base;
     } catch (error) {
       if (Date.now() > deadline) {
-        await edge.stop();
-        throw new Error(`the Node edge did not answer: ${(error as Error).message}`);
+        await server.stop();
+        throw new Error(`${name} did not answer: ${(error as Error).message}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  const workers = childProcessesOf(edge.child.pid!);
-  log(`  Node edge: ${workers === 0 ? 'one process' : `${workers} worker processes (EDGE_WORKERS)`}`);
-  return { name: 'Node edge', base, stop: () => edge.stop(10_000) };
 }
 
 /** How many processes `pid` started (Linux /proc), to report whether the Node edge ran as a cluster. */
@@ -166,6 +181,11 @@ function printTable(rows: Row[]) {
     log(`  hit p99 ≤ 1.5×: ${(hit.p99Ms / vHit.p99Ms).toFixed(2)}× — ${verdict(hit.p99Ms <= 1.5 * vHit.p99Ms)}`);
     log(`  pass throughput ≥ 2×: ${(pass.perSecond / vPass.perSecond).toFixed(2)}× — ${verdict(pass.perSecond >= 2 * vPass.perSecond)}`);
   }
+  const bare = (load: string) => rows.find((row) => row.runtime === BARE && row.load === load)?.result;
+  if (hit && pass && bare('hit') && bare('pass')) {
+    log('\nNode edge against bare Node (how much of what Node itself does here the edge keeps):');
+    log(`  hits ${(hit.perSecond / bare('hit')!.perSecond).toFixed(2)}×, pass ${(pass.perSecond / bare('pass')!.perSecond).toFixed(2)}×; bare Node against Varnish: hits ${ratio(bare('hit')!.perSecond, vHit?.perSecond)}×, pass ${ratio(bare('pass')!.perSecond, vPass?.perSecond)}×`);
+  }
 }
 
 async function main() {
@@ -180,7 +200,7 @@ async function main() {
   const failures: string[] = [];
   const runtimes: Runtime[] = [];
   try {
-    for (const start of [startNodeEdge, startVarnishEdge, startNginx]) {
+    for (const start of [startNodeEdge, startBareNode, startVarnishEdge, startNginx]) {
       const runtime = await start(origin.url);
       runtimes.push(runtime);
       log(`${runtime.name}: warming the cache, then ${warmupSeconds}s of pass and ${warmupSeconds}s of mix, unrecorded…`);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 export const BODY_BYTES = 8192;
 
 // an 8 KB page, built once: the origin must cost the same for every runtime and as little as possible
-const page = Buffer.from(
+export const BENCH_PAGE = Buffer.from(
   `<!doctype html><html lang="ja"><meta charset="utf-8"><title>Hotel</title><body>${'<p>宿泊プランのご案内 Hatago bench page.</p>\n'.repeat(400)}`,
 ).subarray(0, BODY_BYTES);
 
@@ -25,7 +25,7 @@ export async function startBenchOrigin(): Promise<BenchOrigin> {
   let requests = 0;
   let connections = 0;
   // no-transform: wrk asks for identity, and an edge that stored gzip would gunzip on every hit; the bench measures the cache, not compression
-  const cacheable = { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length, 'cache-control': 'public, max-age=3600, no-transform' };
+  const cacheable = { 'content-type': 'text/html; charset=utf-8', 'content-length': BENCH_PAGE.length, 'cache-control': 'public, max-age=3600, no-transform' };
   const uncacheable = { ...cacheable, 'cache-control': 'no-store' };
   const server = http.createServer((req, res) => {
     if (req.url === '/readyz') {
@@ -34,7 +34,7 @@ export async function startBenchOrigin(): Promise<BenchOrigin> {
     }
     requests++;
     res.writeHead(200, req.url?.startsWith('/hotels/') ? cacheable : uncacheable);
-    res.end(page);
+    res.end(BENCH_PAGE);
   });
   server.on('connection', () => connections++);
   server.keepAliveTimeout = 65_000;
