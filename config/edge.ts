@@ -129,4 +129,8 @@ export default defineEdgeRules({
   ],
 
   limits: { maxHeaderBytes: 16_384, maxUrlBytes: 8192, maxBodyBytes: 1_048_576 },
+
+  // the edge is the front door here; a deployment with load balancers in front lists their
+  // addresses (e.g. '10.0.0.0/8') so rate limits count each client, not the balancer
+  trustedProxies: [],
 });

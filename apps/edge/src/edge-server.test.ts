@@ -342,6 +342,44 @@ describe('edge answers of its own', () => {
     }
   });
 
+  it('behind a trusted balancer, counts rate limits and logs per client from X-Forwarded-For, and ignores the header from anyone else', async () => {
+    const guest = echoOrigin('guest');
+    const origin = await listen(guest.server);
+    const log = lineCollector();
+    const edge = await startEdge({ rules: rulesWith({ trustedProxies: ['127.0.0.1'] }), instances: { guest: [origin] }, accessLog: log.stream, probes: false });
+    /** A login POST from a local address, carrying an X-Forwarded-For. */
+    const login = (from: string, forwardedFor: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${edge.url}/login`, { method: 'POST', localAddress: from, agent: false, headers: { 'x-forwarded-for': forwardedFor, 'content-length': 0 } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        });
+        req.on('error', reject).end();
+      });
+    try {
+      // config/edge.ts allows 10 login POSTs per client per minute
+      const statuses = async (from: string, forwardedFor: string, times: number) => {
+        const seen: number[] = [];
+        for (let i = 0; i < times; i++) seen.push(await login(from, forwardedFor));
+        return seen;
+      };
+      assert.deepEqual(await statuses('127.0.0.1', '203.0.113.1', 11), [...Array(10).fill(200), 429], 'the first client behind the balancer');
+      assert.deepEqual(await statuses('127.0.0.1', '203.0.113.2', 10), Array(10).fill(200), 'a second client behind the same balancer has its own budget');
+      assert.deepEqual(
+        await statuses('127.0.0.3', '203.0.113.9', 11),
+        [...Array(10).fill(200), 429],
+        'an untrusted peer is counted by its own address, whatever it claims',
+      );
+      assert.equal(await login('127.0.0.3', '203.0.113.10'), 429, 'changing the claimed address buys nothing');
+      await until(() => log.lines.filter((line) => line.path === '/login').length === 33, 'the access log lines');
+      const clients = new Set(log.lines.filter((line) => line.path === '/login').map((line) => line.client));
+      assert.deepEqual([...clients].sort(), ['127.0.0.3', '203.0.113.1', '203.0.113.2']);
+    } finally {
+      await edge.close();
+      await closeAll(guest.server);
+    }
+  });
+
   it('answers a friendly 503 with the request id when every instance refuses connections', async () => {
     const dead = await deadUrl();
     const edge = await startEdge({ rules: hatagoRules, instances: { guest: [dead], facility: [dead], operator: [dead] }, probes: false });

@@ -176,7 +176,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         bytes: req.socket.bytesWritten - bytesBefore,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         originMs: log.originMs,
-        client: req.socket.remoteAddress ?? '-',
+        client: rules.clientAddress(req.socket.remoteAddress ?? '-', req.headers['x-forwarded-for']),
       });
     });
     const refuse = (problem: EdgeProblem, reason: string, headers?: OutgoingHttpHeaders) => {
@@ -211,7 +211,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     if (limits === undefined) return proceed(route);
     const refuseOver = (refusal: RateLimitRefusal | undefined) =>
       refusal === undefined ? proceed(route) : refuse(PROBLEMS.tooManyRequests, `rate-${refusal.limit}`, { 'retry-after': String(refusal.retryAfter) });
-    const verdict = rateLimits.take(limits, req.socket.remoteAddress ?? '');
+    const verdict = rateLimits.take(limits, rules.clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for']));
     if (!(verdict instanceof Promise)) return refuseOver(verdict);
     // counted in the primary (a client that left meanwhile is not forwarded); the counter falls back to this
     // worker's own count itself, so a rejection is a bug and must not lock clients out

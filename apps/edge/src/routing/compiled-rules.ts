@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import { type ClientAddressOf, compileClientAddress } from './client-address.ts';
 import type { RateLimitSpec } from '../protection/rate-limits.ts';
 import type {
   CacheRule,
@@ -156,6 +157,8 @@ export interface CompiledRules {
   routes: CompiledRoute[];
   rateLimits: CompiledRateLimit[];
   limits: LimitsRule;
+  /** Who a request comes from (trusted proxies' X-Forwarded-For believed). */
+  clientAddress: ClientAddressOf;
 }
 
 export function compileRules(rules: EdgeRules): CompiledRules {
@@ -169,6 +172,7 @@ export function compileRules(rules: EdgeRules): CompiledRules {
       matches: compileMatch(rule.match),
     })),
     limits: rules.limits,
+    clientAddress: compileClientAddress(rules.trustedProxies ?? []),
   };
 }
 

@@ -157,6 +157,12 @@ export interface EdgeRules<B extends string = string> {
   headers: { request: HeaderRewrite[]; response: HeaderRewrite[] };
   rateLimits: RateLimitRule[];
   limits: LimitsRule;
+  /**
+   * Load balancers in front of the edge (addresses or CIDR ranges) whose X-Forwarded-For is
+   * believed when deciding who a client is (rate limits, access log). Default none: the
+   * connection's address is the client.
+   */
+  trustedProxies?: string[];
 }
 
 /** Identity at run time; at compile time it ties every route's backend to a declared backend. */

@@ -33,6 +33,14 @@ describe('edge rules validation', () => {
     return { file, line: source.slice(0, source.indexOf(from)).split('\n').length };
   }
 
+  it('takes trusted proxies as addresses or CIDR ranges and names a wrong one', () => {
+    assert.deepEqual(problemsOf({ ...hatagoRules, trustedProxies: ['10.0.0.0/8', '::1'] }), []);
+    assert.deepEqual(problemsOf({ ...hatagoRules, trustedProxies: ['10.0.0.0/8', 'lb.internal', '192.0.2.0/40'] }), [
+      'trustedProxies[1]: "lb.internal" is not an IP address or CIDR range',
+      'trustedProxies[2]: "192.0.2.0/40" has a prefix outside 0–32',
+    ]);
+  });
+
   it("accepts Hatago's rules file", async () => {
     assert.deepEqual(problemsOf(hatagoRules), []);
     assert.equal((await loadEdgeRules(configFile)).routes.length, hatagoRules.routes.length);

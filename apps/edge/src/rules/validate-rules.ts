@@ -1,4 +1,5 @@
 import { HTTP_METHODS } from './edge-rules.ts';
+import { trustedProxyProblem } from '../routing/client-address.ts';
 
 /** One thing wrong in a rules file: where (path into the rules object) and why. */
 export interface RuleProblem {
@@ -98,7 +99,7 @@ export function validateEdgeRules(value: unknown): RuleProblem[] {
     return seen;
   };
 
-  if (!object(value, [], ['backends', 'redirects', 'routes', 'headers', 'rateLimits', 'limits'])) return problems;
+  if (!object(value, [], ['backends', 'redirects', 'routes', 'headers', 'rateLimits', 'limits'], ['trustedProxies'])) return problems;
   const rules = value;
 
   const backendNames = isObject(rules.backends) ? Object.keys(rules.backends) : [];
@@ -239,6 +240,14 @@ export function validateEdgeRules(value: unknown): RuleProblem[] {
     integer(rules.limits.maxHeaderBytes, ['limits', 'maxHeaderBytes'], 1024, 1 << 20);
     integer(rules.limits.maxUrlBytes, ['limits', 'maxUrlBytes'], 64, 1 << 20);
     integer(rules.limits.maxBodyBytes, ['limits', 'maxBodyBytes'], 0);
+  }
+
+  if (rules.trustedProxies !== undefined && array(rules.trustedProxies, ['trustedProxies'])) {
+    rules.trustedProxies.forEach((entry, i) => {
+      if (!string(entry, ['trustedProxies', i])) return;
+      const problem = trustedProxyProblem(entry);
+      if (problem) fail(['trustedProxies', i], problem);
+    });
   }
   return problems;
 }

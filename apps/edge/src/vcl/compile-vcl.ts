@@ -205,7 +205,12 @@ export function compileVcl(rules: EdgeRules, instances: BackendInstances, option
   writeSynth(w, routes, rules.headers.response, attempt);
 
   if (rules.rateLimits.length > 0) {
-    notes.push('rate limits: one vsthrottle token bucket per varnishd, like the Node edge per process; several varnishd (or Node workers) each count on their own');
+    notes.push('rate limits: one vsthrottle token bucket per varnishd (the Node edge counts once for all its workers); several varnishd each count on their own');
+  }
+  if ((rules.trustedProxies ?? []).length > 0) {
+    notes.push(
+      'trustedProxies: not compiled; behind a load balancer, run varnishd with the PROXY protocol (-a :80,PROXY) so client.ip is the client the rate limits count, as the Node edge reads it from a trusted X-Forwarded-For',
+    );
   }
   notes.push('compression: gzip only, made once when stored; Varnish has no brotli, so clients that prefer br get gzip');
   notes.push(
