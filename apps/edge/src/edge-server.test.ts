@@ -293,21 +293,68 @@ describe('edge answers of its own', () => {
     }
   });
 
-  it('closes the client connection when a backend dies mid-response', async () => {
+  it('closes the client connection when a backend dies mid-response, cached route or pass-through', async () => {
     const dying = http.createServer((req, res) => {
       if (req.url === '/readyz') return res.end();
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.write('first half', () => res.socket?.destroy());
     });
     const origin = await listen(dying);
-    const edge = await startEdge({ rules: hatagoRules, instances: { guest: [origin] } });
+    const edge = await startEdge({ rules: hatagoRules, instances: { guest: [origin], facility: [origin] } });
     try {
-      const res = await fetch(`${edge.url}/hotels/1`);
-      assert.equal(res.status, 200);
-      await assert.rejects(res.text(), 'the truncated body ends in an error, not in a wait for the rest');
+      for (const path of ['/hotels/1', '/facility/inventory']) {
+        const res = await fetch(`${edge.url}${path}`);
+        assert.equal(res.status, 200);
+        await assert.rejects(res.text(), `${path}: the truncated body ends in an error, not in a wait for the rest`);
+      }
     } finally {
       await edge.close();
       await closeAll(dying);
+    }
+  });
+
+  it('relays a large pass-through body whole to a client that reads slower than the origin writes', async () => {
+    // 16 MiB of a repeating pattern: far more than the socket buffers, so the relay must wait for the client
+    const chunk = Buffer.alloc(64 * 1024, 'hatago-');
+    const total = 256;
+    const big = http.createServer((req, res) => {
+      if (req.url === '/readyz') return res.end();
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': chunk.length * total });
+      let sent = 0;
+      const more = () => {
+        while (sent < total) {
+          sent++;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    });
+    const origin = await listen(big);
+    const edge = await startEdge({ rules: hatagoRules, instances: { facility: [origin] } });
+    try {
+      const received = await new Promise<{ bytes: number; intact: boolean }>((resolve, reject) => {
+        http
+          .get(`${edge.url}/facility/export.csv`, (res) => {
+            let bytes = 0;
+            let intact = true;
+            res.on('data', (data: Buffer) => {
+              for (let i = 0; i < data.length; i += 4099) if (data[i] !== chunk[(bytes + i) % chunk.length]) intact = false;
+              bytes += data.length;
+              // a slow reader: the stream stays paused until a later turn of the event loop
+              res.pause();
+              setImmediate(() => res.resume());
+            });
+            res.on('end', () => resolve({ bytes, intact }));
+            res.on('error', reject);
+          })
+          .on('error', reject);
+      });
+      assert.equal(received.bytes, chunk.length * total);
+      assert.ok(received.intact, 'every byte in order');
+    } finally {
+      await edge.close();
+      await closeAll(big);
     }
   });
 

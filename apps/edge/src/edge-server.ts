@@ -8,10 +8,9 @@ import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
 import { answerOnSocket, ALLOW_HEADER, methodRefusal, parseErrorStatus, transferEncodingRefusal } from './protection/front-door.ts';
 import { LocalRateLimits, type RateLimitCounter, type RateLimitRefusal, type RateLimitSpec } from './protection/rate-limits.ts';
 import { PROBLEMS, problemForStatus, sendEdgeProblem, type EdgeProblem } from './proxy/edge-answers.ts';
-import { OriginUnavailableError, type EdgeBroadcast, type EdgeCacheHandler, type EdgeExchange, type OriginFetch } from './proxy/edge-exchange.ts';
+import { OriginUnavailableError, type EdgeBroadcast, type EdgeCacheHandler, type EdgeExchange } from './proxy/edge-exchange.ts';
 import { applyTraceContext, forwardableHeaders } from './proxy/forwarding.ts';
-import { originFetchFor, type OriginObserver } from './proxy/origin-client.ts';
-import { relayBody } from './proxy/relay-body.ts';
+import { originClientFor, type OriginClient, type OriginObserver } from './proxy/origin-client.ts';
 import { compileRules, redirectFor, routeFor, type CompiledRoute, type CompiledRules } from './routing/compiled-rules.ts';
 import { RequestView } from './routing/request-view.ts';
 import { decideRollout } from './routing/rollout.ts';
@@ -64,8 +63,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 interface Runtime {
   rules: CompiledRules;
   pools: Map<string, BackendPool>;
-  /** Origin fetchers per `route>backend`, built once per load (they close over the route's response rewrites). */
-  fetchers: Map<string, OriginFetch>;
+  /** Origin clients per `route>backend`, built once per load (they close over the route's response rewrites). */
+  origins: Map<string, OriginClient>;
 }
 
 /**
@@ -114,13 +113,13 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       pools.set(name, kept && JSON.stringify(kept.rule) === JSON.stringify(rule) ? kept : buildPool(name, rule));
     }
     const compiled = compileRules(rules);
-    const fetchers = new Map<string, OriginFetch>();
+    const origins = new Map<string, OriginClient>();
     for (const route of compiled.routes) {
       for (const backend of [route.backend, route.rollout?.backend]) {
-        if (backend) fetchers.set(`${route.name}>${backend}`, originFetchFor(pools.get(backend)!, route.editResponse, observer));
+        if (backend) origins.set(`${route.name}>${backend}`, originClientFor(pools.get(backend)!, route.editResponse, observer));
       }
     }
-    return { rules: compiled, pools, fetchers };
+    return { rules: compiled, pools, origins };
   };
 
   let runtime = build(options.rules);
@@ -276,13 +275,13 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         originRequest: { method, path: url, headers },
         cacheStatus: 'PASS',
       };
-      const fetchOrigin = runtime.fetchers.get(`${route.name}>${backend}`)!;
+      const origin = runtime.origins.get(`${route.name}>${backend}`)!;
       const forward = (exchange: EdgeExchange) => {
         if (route.cache !== 'pass' && options.cache) {
           // the cache's call site: it answers from the store or through fetchOrigin, and records its status
-          options.cache.handle(exchange, route.cache, fetchOrigin).catch((error: unknown) => answerOriginError(exchange, error));
+          options.cache.handle(exchange, route.cache, origin.fetch).catch((error: unknown) => answerOriginError(exchange, error));
         } else {
-          pass(exchange, fetchOrigin, route, log);
+          pass(exchange, origin, route, log);
         }
       };
 
@@ -301,27 +300,27 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     }
   }
 
-  function pass(exchange: EdgeExchange, fetchOrigin: OriginFetch, route: CompiledRoute, log: { originMs?: number }) {
-    const { res } = exchange;
+  function pass(exchange: EdgeExchange, origin: OriginClient, route: CompiledRoute, log: { originMs?: number }) {
     const sent = performance.now();
-    fetchOrigin(exchange.originRequest).then(
-      (origin) => {
-        log.originMs = Math.round((performance.now() - sent) * 10) / 10;
-        exchange.instance = origin.instance;
-        // the client left while the origin was answering: drop the body (its abort error has no one to tell)
-        if (res.destroyed) return void origin.body.on('error', () => undefined).destroy();
-        // origin.headers is the edge's own copy: edited in place rather than copied again
-        const headers = origin.headers;
-        delete headers['surrogate-key'];
-        headers['x-request-id'] = exchange.requestId;
-        headers['x-cache'] = 'PASS';
-        headers['cache-status'] = SAFE.has(exchange.req.method ?? 'GET') ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
-        res.writeHead(origin.status, headers);
-        relayBody(origin.body, res, (error) => logger.warn({ reqId: exchange.requestId, route: route.name, instance: origin.instance, err: error }, 'response interrupted'));
-        if (!SAFE.has(exchange.req.method ?? 'GET') && origin.status < 400) options.cache?.invalidate?.(exchange, origin);
-      },
-      (error: unknown) => answerOriginError(exchange, error),
-    );
+    const method = exchange.req.method ?? 'GET';
+    origin
+      .relay(exchange.originRequest, {
+        head(status, headers, instance) {
+          log.originMs = Math.round((performance.now() - sent) * 10) / 10;
+          exchange.instance = instance;
+          // the edge's own copy: edited in place rather than copied again
+          delete headers['surrogate-key'];
+          headers['x-request-id'] = exchange.requestId;
+          headers['x-cache'] = 'PASS';
+          headers['cache-status'] = SAFE.has(method) ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
+          if (!SAFE.has(method) && status < 400) options.cache?.invalidate?.(exchange, { headers });
+          return exchange.res.writeHead(status, headers);
+        },
+        interrupted(error, instance) {
+          logger.warn({ reqId: exchange.requestId, route: route.name, instance, err: error }, 'response interrupted');
+        },
+      })
+      .catch((error: unknown) => answerOriginError(exchange, error));
   }
 
   function answerOriginError(exchange: EdgeExchange, error: unknown) {

@@ -105,7 +105,7 @@ export interface EdgeCacheHandler {
    * Told about every successful response (< 400) to an unsafe method on a pass route, so it can
    * invalidate the target URL and its Location / Content-Location (RFC 9111 §4.4).
    */
-  invalidate?(exchange: EdgeExchange, response: OriginResponse): void;
+  invalidate?(exchange: EdgeExchange, response: Pick<OriginResponse, 'headers'>): void;
   /**
    * Called once by createEdgeServer: mounts the purge API on the admin routes and registers the cache's metrics where /metrics collects.
    * `broadcast` reaches the edge's other worker processes (EDGE_WORKERS > 1), e.g. so a purge received by one worker empties every worker's store.

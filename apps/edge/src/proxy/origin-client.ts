@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { Dispatcher } from 'undici';
 import type { BackendPool, Instance } from '../balancing/backend-pool.ts';
 import type { HeaderEdit } from '../routing/compiled-rules.ts';
 import { OriginUnavailableError, type OriginFetch, type OriginRequest, type OriginResponse } from './edge-exchange.ts';
@@ -24,34 +25,64 @@ const replayable = (request: OriginRequest) =>
   (IDEMPOTENT.has(request.method) || (request.method === 'POST' && request.headers['idempotency-key'] !== undefined)) &&
   (request.body === undefined || Buffer.isBuffer(request.body));
 
+/** Where a relayed response goes. */
+export interface RelayTarget {
+  /**
+   * Called once, when the origin's head arrives, with client-ready headers (hop-by-hop
+   * removed, the route's rewrites applied; the edge's own copy to edit). Writes the head
+   * and returns the response the body is written to.
+   */
+  head(status: number, headers: IncomingHttpHeaders, instance: string): ServerResponse;
+  /** The origin failed after the head was written; the client's response is already destroyed. */
+  interrupted(error: Error, instance: string): void;
+}
+
 /**
- * Fetches from one backend: a healthy instance by the backend's strategy, and once more on
+ * Sends a request to a backend and writes the answer straight into a client's response,
+ * with no stream between the two: the pass-through path. Resolves once the head is
+ * written; rejects (with an OriginUnavailableError) only when no instance gave a head.
+ */
+export type OriginRelay = (request: OriginRequest, target: RelayTarget) => Promise<void>;
+
+/** One backend as the pipeline uses it: `fetch` for the cache, which keeps what it reads; `relay` for everything it does not keep. */
+export interface OriginClient {
+  fetch: OriginFetch;
+  relay: OriginRelay;
+}
+
+/**
+ * A backend's client: a healthy instance by the backend's strategy, and once more on
  * another instance when a replayable request failed to connect or was reset before any
  * response byte. Response headers lose hop-by-hop fields and get the route's rewrites.
  */
-export function originFetchFor(pool: BackendPool, editResponse: HeaderEdit | undefined, observer: OriginObserver): OriginFetch {
-  return async (request) => {
-    const first = pool.pick();
-    if (!first) throw new OriginUnavailableError(pool.name, 'no healthy instance', 503);
-    try {
-      return await send(first, request, editResponse, observer);
-    } catch (error) {
-      const code = codeOf(error);
-      if ((NOT_CONNECTED.has(code) || RESET.has(code)) && replayable(request)) {
-        // the same instance again only when it is the only one left: a reset kept-alive connection is then worth a fresh one
-        const second = pool.pick(first) ?? (pool.healthyCount === 1 && RESET.has(code) ? first : undefined);
-        if (second) {
-          observer.retried(pool.name, first.origin, code);
-          try {
-            return await send(second, request, editResponse, observer);
-          } catch (retryError) {
-            throw unavailable(pool.name, retryError);
-          }
+export function originClientFor(pool: BackendPool, editResponse: HeaderEdit | undefined, observer: OriginObserver): OriginClient {
+  return {
+    fetch: (request) => withRetry(pool, request, observer, (instance) => send(instance, request, editResponse, observer)),
+    relay: (request, target) => withRetry(pool, request, observer, (instance) => relay(instance, request, editResponse, observer, target)),
+  };
+}
+
+async function withRetry<T>(pool: BackendPool, request: OriginRequest, observer: OriginObserver, attempt: (instance: Instance) => Promise<T>): Promise<T> {
+  const first = pool.pick();
+  if (!first) throw new OriginUnavailableError(pool.name, 'no healthy instance', 503);
+  try {
+    return await attempt(first);
+  } catch (error) {
+    const code = codeOf(error);
+    if ((NOT_CONNECTED.has(code) || RESET.has(code)) && replayable(request)) {
+      // the same instance again only when it is the only one left: a reset kept-alive connection is then worth a fresh one
+      const second = pool.pick(first) ?? (pool.healthyCount === 1 && RESET.has(code) ? first : undefined);
+      if (second) {
+        observer.retried(pool.name, first.origin, code);
+        try {
+          return await attempt(second);
+        } catch (retryError) {
+          throw unavailable(pool.name, retryError);
         }
       }
-      throw unavailable(pool.name, error);
     }
-  };
+    throw unavailable(pool.name, error);
+  }
 }
 
 function unavailable(backend: string, error: unknown): OriginUnavailableError {
@@ -60,17 +91,19 @@ function unavailable(backend: string, error: unknown): OriginUnavailableError {
   return Object.assign(new OriginUnavailableError(backend, code || (error as Error).message, status), { cause: error });
 }
 
+const dispatchOptions = (request: OriginRequest) => ({
+  method: request.method as 'GET',
+  path: request.path,
+  headers: request.headers as Record<string, string>,
+  body: request.body ?? null,
+});
+
 async function send(instance: Instance, request: OriginRequest, editResponse: HeaderEdit | undefined, observer: OriginObserver): Promise<OriginResponse> {
   const started = performance.now();
   instance.active++;
   let response;
   try {
-    response = await instance.pool.request({
-      method: request.method as 'GET',
-      path: request.path,
-      headers: request.headers as Record<string, string>,
-      body: request.body ?? null,
-    });
+    response = await instance.pool.request(dispatchOptions(request));
   } catch (error) {
     instance.active--;
     throw error;
@@ -80,4 +113,62 @@ async function send(instance: Instance, request: OriginRequest, editResponse: He
   const headers = forwardableHeaders(response.headers as IncomingHttpHeaders);
   editResponse?.(headers);
   return { status: response.statusCode, headers, body: response.body, instance: instance.origin };
+}
+
+/**
+ * One relay attempt through undici's dispatch handler: the body's chunks go to the
+ * client's response as they arrive, paced by its backpressure. Measured against
+ * `request()` plus a pipe on the bench's pass load: a quarter more requests per second,
+ * the cost of a Readable, a pipe and their listeners per request.
+ */
+function relay(instance: Instance, request: OriginRequest, editResponse: HeaderEdit | undefined, observer: OriginObserver, target: RelayTarget): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    instance.active++;
+    let res: ServerResponse | undefined;
+    let settled = false;
+    const done = () => {
+      if (settled) return false;
+      settled = true;
+      instance.active--;
+      return true;
+    };
+    const handler: Dispatcher.DispatchHandler = {
+      // undici tells the handler API apart from the legacy one by this method, even when it has nothing to do
+      onRequestStart() {},
+      onResponseStart(controller, status, headers) {
+        // 1xx: the edge reads whole request bodies itself, so nothing waits for a 100 Continue
+        if (status < 200 || res !== undefined) return;
+        observer.answered(instance.backend, instance.origin, (performance.now() - started) / 1000);
+        const clientHeaders = forwardableHeaders(headers as IncomingHttpHeaders);
+        editResponse?.(clientHeaders);
+        const client = target.head(status, clientHeaders, instance.origin);
+        res = client;
+        resolve();
+        if (client.destroyed) return controller.abort(new Error('the client left before the response began'));
+        // a client gone before the end stops the transfer (and frees the origin connection)
+        client.once('close', () => {
+          if (!settled) controller.abort(new Error('the client left before the response ended'));
+        });
+      },
+      onResponseData(controller, chunk) {
+        if (res === undefined || res.destroyed) return;
+        if (!res.write(chunk)) {
+          controller.pause();
+          res.once('drain', () => controller.resume());
+        }
+      },
+      onResponseEnd() {
+        if (done()) res?.end();
+      },
+      onResponseError(_controller, error) {
+        if (!done()) return;
+        if (res === undefined) return reject(error);
+        if (res.destroyed) return;
+        res.destroy(error);
+        target.interrupted(error, instance.origin);
+      },
+    };
+    instance.pool.dispatch(dispatchOptions(request), handler);
+  });
 }
