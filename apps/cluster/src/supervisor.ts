@@ -42,8 +42,14 @@ export class Supervisor {
           app,
           entry: entryOf(app),
           port,
-          // readiness fails first, and the listener stays open until the edge has noticed
-          env: { ...options.env, SHUTDOWN_DELAY_MS: String(noticeDownMs) },
+          // readiness fails first, and the listener stays open until the edge has noticed;
+          // catalogue changes purge the edge's pages through its admin listener
+          env: {
+            ...options.env,
+            SHUTDOWN_DELAY_MS: String(noticeDownMs),
+            EDGE_PURGE_URL: urlOf(options.edgeAdmin.port),
+            EDGE_PURGE_TOKEN: options.edgeAdmin.token,
+          },
         };
         this.instances.push(new SupervisedProcess(spec, { ...processOptions, stopTimeoutMs: noticeDownMs + 30_000 }));
       }

@@ -389,7 +389,7 @@ describe('edge answers of its own', () => {
     }
   });
 
-  it('behind a trusted balancer, counts rate limits and logs per client from X-Forwarded-For, and ignores the header from anyone else', async () => {
+  it('behind a trusted balancer, counts rate limits and logs per client from X-Forwarded-For, passes on its X-Forwarded-Proto, and believes neither from anyone else', async () => {
     const guest = echoOrigin('guest');
     const origin = await listen(guest.server);
     const log = lineCollector();
@@ -421,6 +421,20 @@ describe('edge answers of its own', () => {
       await until(() => log.lines.filter((line) => line.path === '/login').length === 33, 'the access log lines');
       const clients = new Set(log.lines.filter((line) => line.path === '/login').map((line) => line.client));
       assert.deepEqual([...clients].sort(), ['127.0.0.3', '203.0.113.1', '203.0.113.2']);
+
+      // a TLS-terminating balancer says the client came over https; anyone else saying so is not believed
+      const protoSeen = (from: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          http
+            .get(`${edge.url}/hop`, { localAddress: from, agent: false, headers: { 'x-forwarded-proto': 'https' } }, async (res) => {
+              const chunks: Buffer[] = [];
+              for await (const chunk of res) chunks.push(chunk as Buffer);
+              resolve((JSON.parse(Buffer.concat(chunks).toString()) as { headers: Record<string, string> }).headers['x-forwarded-proto']);
+            })
+            .on('error', reject);
+        });
+      assert.equal(await protoSeen('127.0.0.1'), 'https');
+      assert.equal(await protoSeen('127.0.0.3'), 'http');
     } finally {
       await edge.close();
       await closeAll(guest.server);

@@ -175,7 +175,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         bytes: req.socket.bytesWritten - bytesBefore,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         originMs: log.originMs,
-        client: rules.clientAddress(req.socket.remoteAddress ?? '-', req.headers['x-forwarded-for']),
+        client: rules.clientAddress.of(req.socket.remoteAddress ?? '-', req.headers['x-forwarded-for']),
       });
     });
     const refuse = (problem: EdgeProblem, reason: string, headers?: OutgoingHttpHeaders) => {
@@ -210,7 +210,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     if (limits === undefined) return proceed(route);
     const refuseOver = (refusal: RateLimitRefusal | undefined) =>
       refusal === undefined ? proceed(route) : refuse(PROBLEMS.tooManyRequests, `rate-${refusal.limit}`, { 'retry-after': String(refusal.retryAfter) });
-    const verdict = rateLimits.take(limits, rules.clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for']));
+    const verdict = rateLimits.take(limits, rules.clientAddress.of(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for']));
     if (!(verdict instanceof Promise)) return refuseOver(verdict);
     // counted in the primary (a client that left meanwhile is not forwarded); the counter falls back to this
     // worker's own count itself, so a rejection is a bug and must not lock clients out
@@ -245,7 +245,9 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       let backend = route.backend!;
       if (route.rollout) {
         const decision = decideRollout(route.rollout, backend, view);
-        backend = decision.backend;
+        // a canary with no healthy instance sends its visitors to the stable pages meanwhile rather than
+        // to a 503; their cookie stays, so they are back on the canary once it passes its probes
+        if ((runtime.pools.get(decision.backend)?.healthyCount ?? 0) > 0) backend = decision.backend;
         if (decision.setCookie) res.appendHeader('set-cookie', decision.setCookie);
       }
       log.backend = backend;
@@ -255,8 +257,9 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       const priorFor = req.headers['x-forwarded-for'];
       const client = req.socket.remoteAddress ?? '';
       headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
-      // what this hop received; a client's own claim of https is not evidence
-      headers['x-forwarded-proto'] = 'http';
+      // what this hop received; a client's own claim of https is not evidence, a trusted balancer's is
+      const proto = req.headers['x-forwarded-proto'];
+      headers['x-forwarded-proto'] = (proto === 'https' || proto === 'http') && rules.clientAddress.trusts(client) ? proto : 'http';
       // HTTP/1.0 may come without Host; an undefined header value would fail the origin request
       if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
       // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here

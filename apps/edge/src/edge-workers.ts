@@ -64,10 +64,17 @@ export function runEdgePrimary(workers: number, logger: Logger): void {
     });
     return worker;
   };
+  // a worker that cannot start (a rules file on disk that a reload refused: exit 78) would die again at
+  // once; quick deaths in a row wait longer each time instead of forking in a tight loop
+  const started = new WeakMap<Worker, number>();
+  let quickDeaths = 0;
+  cluster.on('fork', (worker: Worker) => started.set(worker, Date.now()));
   cluster.on('exit', (worker: Worker, code, signal) => {
     if (stopping) return;
-    logger.error({ pid: worker.process.pid, code, signal }, 'edge worker died; starting another');
-    fork();
+    quickDeaths = Date.now() - (started.get(worker) ?? 0) < 10_000 ? quickDeaths + 1 : 0;
+    const restartInMs = quickDeaths === 0 ? 0 : Math.min(30_000, 500 * 2 ** (quickDeaths - 1));
+    logger.error({ pid: worker.process.pid, code, signal, restartInMs }, code === 78 ? 'edge worker refused its configuration; starting another' : 'edge worker died; starting another');
+    setTimeout(() => stopping || fork(), restartInMs);
   });
   for (let i = 0; i < workers; i++) fork();
   logger.info({ workers }, 'edge primary started');

@@ -26,7 +26,7 @@ const Env = Type.Object({
   EDGE_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   /** Worker processes sharing the ports (node:cluster); 1 runs the edge in this process. */
   EDGE_WORKERS: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
-  /** Byte budget of the cache (bodies in every encoding, and headers); least recently used entries leave first. */
+  /** Byte budget of the cache (bodies in every encoding, and headers) per worker process; least recently used entries leave first. */
   EDGE_CACHE_MAX_BYTES: Type.Integer({ minimum: 1_048_576, default: 268_435_456 }),
   /** Responses larger than this stream through without being stored. */
   EDGE_CACHE_MAX_OBJECT_BYTES: Type.Integer({ minimum: 1024, default: 8_388_608 }),

@@ -13,7 +13,7 @@ export interface CacheMetrics {
 export function createCacheMetrics(registry: Registry, store: { storedBytes: number; count: number }): CacheMetrics {
   const responses = new Counter({
     name: 'edge_cache_responses_total',
-    help: 'Responses by cache outcome (HIT, MISS, STALE, PASS)',
+    help: 'Responses of routes with a cache policy, by outcome (HIT, MISS, STALE, PASS); edge_requests_total counts every route',
     labelNames: ['cache'] as const,
     registers: [registry],
   });

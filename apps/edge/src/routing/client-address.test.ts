@@ -4,13 +4,13 @@ import { compileClientAddress, trustedProxyProblem } from './client-address.ts';
 
 describe('client address', () => {
   it('is the connection address when no proxy is trusted, whatever X-Forwarded-For claims', () => {
-    const clientOf = compileClientAddress([]);
+    const clientOf = compileClientAddress([]).of;
     assert.equal(clientOf('198.51.100.4', '203.0.113.9'), '198.51.100.4');
     assert.equal(clientOf('::ffff:198.51.100.4', undefined), '198.51.100.4', 'an IPv4 peer on a dual-stack listener');
   });
 
   it('behind trusted balancers, is the rightmost X-Forwarded-For entry no trusted hop added', () => {
-    const clientOf = compileClientAddress(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+    const clientOf = compileClientAddress(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']).of;
     assert.equal(clientOf('10.1.2.3', '203.0.113.9'), '203.0.113.9', 'one balancer');
     assert.equal(clientOf('10.1.2.3', '1.1.1.1, 203.0.113.9, 192.0.2.7'), '203.0.113.9', 'two trusted hops; the client forged the leftmost');
     assert.equal(clientOf('10.1.2.3', ['203.0.113.9', '10.9.9.9']), '203.0.113.9', 'repeated header fields read as one list');
@@ -21,8 +21,11 @@ describe('client address', () => {
   });
 
   it('ignores the header from an untrusted peer, so a client cannot choose its own rate-limit bucket', () => {
-    const clientOf = compileClientAddress(['10.0.0.0/8']);
-    assert.equal(clientOf('198.51.100.4', '203.0.113.9'), '198.51.100.4');
+    const address = compileClientAddress(['10.0.0.0/8']);
+    assert.equal(address.of('198.51.100.4', '203.0.113.9'), '198.51.100.4');
+    assert.equal(address.trusts('198.51.100.4'), false);
+    assert.equal(address.trusts('::ffff:10.0.0.1'), true);
+    assert.equal(compileClientAddress([]).trusts('10.0.0.1'), false);
   });
 
   it('accepts addresses and ranges in the rules and names what is wrong otherwise', () => {

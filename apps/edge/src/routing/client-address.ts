@@ -1,7 +1,11 @@
 import { BlockList, isIP } from 'node:net';
 
-/** Who a request comes from, given the connection's address and the X-Forwarded-For it arrived with. */
-export type ClientAddressOf = (socketAddress: string, forwardedFor: string | string[] | undefined) => string;
+export interface ClientAddress {
+  /** Who a request comes from, given the connection's address and the X-Forwarded-For it arrived with. */
+  of(socketAddress: string, forwardedFor: string | string[] | undefined): string;
+  /** Whether the connection comes from a trusted proxy (whose X-Forwarded-Proto is then believed too). */
+  trusts(socketAddress: string): boolean;
+}
 
 // a dual-stack listener reports IPv4 peers as ::ffff:a.b.c.d
 const unmapped = (address: string) => (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
@@ -14,8 +18,8 @@ const unmapped = (address: string) => (address.startsWith('::ffff:') && isIP(add
  * client does not share the balancer's one address, and a client cannot pick its own by
  * sending the header.
  */
-export function compileClientAddress(trustedProxies: readonly string[]): ClientAddressOf {
-  if (trustedProxies.length === 0) return (socketAddress) => unmapped(socketAddress);
+export function compileClientAddress(trustedProxies: readonly string[]): ClientAddress {
+  if (trustedProxies.length === 0) return { of: (socketAddress) => unmapped(socketAddress), trusts: () => false };
   const trusted = new BlockList();
   for (const entry of trustedProxies) {
     const [address, prefix] = entry.split('/') as [string, string | undefined];
@@ -27,7 +31,7 @@ export function compileClientAddress(trustedProxies: readonly string[]): ClientA
     const family = isIP(address);
     return family !== 0 && trusted.check(address, family === 6 ? 'ipv6' : 'ipv4');
   };
-  return (socketAddress, forwardedFor) => {
+  const of = (socketAddress: string, forwardedFor: string | string[] | undefined) => {
     let client = unmapped(socketAddress);
     if (!isTrusted(client) || forwardedFor === undefined) return client;
     const hops = (typeof forwardedFor === 'string' ? forwardedFor : forwardedFor.join(',')).split(',');
@@ -39,6 +43,7 @@ export function compileClientAddress(trustedProxies: readonly string[]): ClientA
     }
     return client;
   };
+  return { of, trusts: (socketAddress) => isTrusted(unmapped(socketAddress)) };
 }
 
 /** Why an entry of trustedProxies is not an address or CIDR range, or undefined when it is one. */

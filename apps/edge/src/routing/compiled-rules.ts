@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import { type ClientAddressOf, compileClientAddress } from './client-address.ts';
+import { type ClientAddress, compileClientAddress } from './client-address.ts';
 import type { RateLimitSpec } from '../protection/rate-limits.ts';
 import type {
   CacheRule,
@@ -158,7 +158,7 @@ export interface CompiledRules {
   rateLimits: CompiledRateLimit[];
   limits: LimitsRule;
   /** Who a request comes from (trusted proxies' X-Forwarded-For believed). */
-  clientAddress: ClientAddressOf;
+  clientAddress: ClientAddress;
 }
 
 export function compileRules(rules: EdgeRules): CompiledRules {

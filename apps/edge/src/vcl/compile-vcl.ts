@@ -510,10 +510,12 @@ function writeRollout(w: VclWriter, rollout: NonNullable<ProxyRoute['rollout']>,
   const cookie = escapeRegex(rollout.cookie);
   const remembered = cookieValue(rollout.cookie);
   const hasCookie = `req.http.Cookie ~ ${vclRegex(`(^|;)\\s*${cookie}\\s*=`)}`;
-  const toCanary = () => {
-    w.line(`set req.backend_hint = ${canary}.backend();`);
-    w.line(`set req.http.${H.backend} = ${vclString(rollout.backend)};`);
-  };
+  // as the Node edge: while the canary has no healthy instance its visitors get the stable pages (their cookie stays)
+  const toCanary = () =>
+    w.block(`if (std.healthy(${canary}.backend()))`, () => {
+      w.line(`set req.backend_hint = ${canary}.backend();`);
+      w.line(`set req.http.${H.backend} = ${vclString(rollout.backend)};`);
+    });
   const remember = (value: '0' | '1') => w.line(`set req.http.${H.setCookie} = ${vclString(`${rollout.cookie}=${value}${ROLLOUT_COOKIE_ATTRIBUTES}`)};`);
   w.line(`# rollout to ${rollout.backend}: ?${rollout.query}=1|0 wins and is remembered, then the ${rollout.cookie} cookie, then a ${rollout.percent}% draw`);
   w.line(`set req.http.${H.asked} = ${queryValue(rollout.query)};`);

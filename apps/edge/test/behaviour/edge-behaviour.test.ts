@@ -376,6 +376,21 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal(originCount('/slow/page'), 1, 'a timed-out request is not retried');
     });
 
+    it('sends canary visitors to the stable pages while the canary has no healthy instance, and back once it has', async () => {
+      await origins.canary.kill();
+      const originOf = async (path: string) => {
+        const answer = await get(path);
+        return answer.status === 200 ? echoOf(answer).origin : `status ${answer.status}`;
+      };
+      await until('the canary to fail its probe', () => originOf('/beta/while-down'), (origin) => origin.startsWith('app'));
+      const optIn = await get('/hotels/23?canary=1');
+      assert.equal(optIn.status, 200);
+      assert.equal(echoOf(optIn).origin.replace(/-[ab]$/, ''), 'app', 'the stable page, not a 503');
+      assert.match(String(optIn.headers['set-cookie']), /^test_canary=1; Path=\//, 'the opt-in is still remembered');
+      await origins.canary.revive();
+      await until('the canary to pass its probe again', () => originOf('/beta/back'), (origin) => origin === 'canary');
+    });
+
     it('balances over the instances, fails over when one dies without failing a request, and takes it back when it recovers', async () => {
       const seen = new Set<string>();
       for (let i = 0; i < 4; i++) seen.add(echoOf(await get(`/balance/${i}`)).origin);
