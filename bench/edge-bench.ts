@@ -7,7 +7,9 @@
  * requests/s and p50/p99 latency, printed with ratios to Varnish. Loopback only; stops by
  * itself. Usage:
  *   npm run bench:edge
- *   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_EDGE_WORKERS=2 npm run bench:edge
+ *   BENCH_SECONDS=20 BENCH_ROUNDS=3 BENCH_CONNECTIONS=64 BENCH_EDGE_WORKERS=2 npm run bench:edge
+ *   git worktree add /tmp/before HEAD~1 && ln -s "$PWD/node_modules" /tmp/before/ &&
+ *     BENCH_AGAINST=/tmp/before BENCH_LOADS=hit npm run bench:edge      # a change A/B, same rounds
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,22 +30,44 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const threads = Number(process.env.BENCH_THREADS ?? 2);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const edgeWorkers = process.env.BENCH_EDGE_WORKERS ?? String(os.cpus().length);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const hits = Array.from({ length: 20 }, (_, i) => `/hotels/${i + 1}?checkin=2026-12-0${(i % 9) + 1}`);
 const passes = Array.from({ length: 20 }, (_, i) => `/pass/${i + 1}`);
 // nine hits, then one pass, over the same 20 pages
 const mix = Array.from({ length: 20 }, (_, i) => (i % 10 === 9 ? passes[i]! : hits[i]!));
-const LOADS = [
+const ALL_LOADS = [
   { name: 'hit', paths: hits },
   { name: 'pass', paths: passes },
   { name: 'mix 90/10', paths: mix },
 ] as const;
+// BENCH_LOADS=hit,pass narrows the run, e.g. to A/B one change quickly
+const wanted = process.env.BENCH_LOADS?.split(',').map((name) => name.trim());
+const LOADS = ALL_LOADS.filter((load) => wanted === undefined || wanted.some((name) => load.name.startsWith(name)));
+// BENCH_AGAINST=<another checkout> adds the Node edge of that tree (e.g. a `git worktree` of the previous commit), measured in the same rounds
+const against = process.env.BENCH_AGAINST;
 
 interface Runtime {
   name: string;
   base: string;
   stop: () => Promise<void>;
+}
+
+/** The median of each figure over a runtime's rounds (errors summed): one slow or lucky round does not decide a ratio. */
+function medianOf(runs: WrkResult[]): WrkResult {
+  const median = (pick: (run: WrkResult) => number) => {
+    const sorted = runs.map(pick).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  return {
+    requests: runs.reduce((sum, run) => sum + run.requests, 0),
+    perSecond: median((run) => run.perSecond),
+    p50Ms: median((run) => run.p50Ms),
+    p99Ms: median((run) => run.p99Ms),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  };
 }
 
 interface Row {
@@ -69,26 +93,26 @@ async function warm(runtime: Runtime): Promise<string | undefined> {
   return undefined;
 }
 
-async function startNodeEdge(origin: URL): Promise<Runtime> {
+async function startNodeEdge(origin: URL, tree = root, name = 'Node edge'): Promise<Runtime> {
   const port = await freePort();
   // a server process of the harness: killed with the bench however the bench ends
-  const edge = startServerProcess(process.execPath, ['--import', 'tsx', path.join(root, 'apps/edge/src/main.ts')], {
+  const edge = startServerProcess(process.execPath, ['--import', 'tsx', path.join(tree, 'apps/edge/src/main.ts')], {
     // the access log stays on, as in production; it is dropped
     dropStdout: true,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      EDGE_RULES: path.join(root, 'apps/edge/test/bench/bench-rules.ts'),
+      EDGE_RULES: path.join(tree, 'apps/edge/test/bench/bench-rules.ts'),
       EDGE_BACKENDS: JSON.stringify({ origin: [origin.href] }),
       EDGE_WORKERS: edgeWorkers,
       NODE_ENV: 'production',
     },
   });
-  const base = await answering(`http://127.0.0.1:${port}`, edge, 'the Node edge');
+  const base = await answering(`http://127.0.0.1:${port}`, edge, name);
   const workers = childProcessesOf(edge.child.pid!);
-  log(`  Node edge: ${workers === 0 ? 'one process' : `${workers} worker processes (EDGE_WORKERS)`}`);
-  return { name: 'Node edge', base, stop: () => edge.stop(10_000) };
+  log(`  ${name}: ${workers === 0 ? 'one process' : `${workers} worker processes (EDGE_WORKERS)`}`);
+  return { name, base, stop: () => edge.stop(10_000) };
 }
 
 async function startBareNode(origin: URL): Promise<Runtime> {
@@ -194,13 +218,21 @@ async function main() {
   log(`  ${version('varnishd', ['-V'])}; ${version('nginx', ['-v'])}; ${version('wrk', ['-v'])}`);
   log(`  load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (other work on the machine shows here)`);
   log(`  wrk -t${threads} -c${connections} -d${seconds}s --latency, 20 URLs per load, ${BODY_BYTES}-byte bodies; Node edge EDGE_WORKERS=${edgeWorkers}`);
+  log(`  ${rounds} rounds; the table shows each runtime's median over them`);
 
   const origin = await startBenchOrigin();
   const rows: Row[] = [];
   const failures: string[] = [];
   const runtimes: Runtime[] = [];
   try {
-    for (const start of [startNodeEdge, startBareNode, startVarnishEdge, startNginx]) {
+    const starters = [
+      startNodeEdge,
+      ...(against ? [(origin: URL) => startNodeEdge(origin, path.resolve(against), `Node edge @ ${path.basename(path.resolve(against))}`)] : []),
+      startBareNode,
+      startVarnishEdge,
+      startNginx,
+    ];
+    for (const start of starters) {
       const runtime = await start(origin.url);
       runtimes.push(runtime);
       log(`${runtime.name}: warming the cache, then ${warmupSeconds}s of pass and ${warmupSeconds}s of mix, unrecorded…`);
@@ -213,23 +245,35 @@ async function main() {
       // unrecorded: lets the Node edge's JIT compile its hot paths, so the first measured load is not its warm-up
       for (const paths of [passes, mix]) await runWrk({ base: runtime.base, paths, connections, threads, seconds: warmupSeconds });
     }
-    // load by load, the three runtimes back to back: on a shared machine, what is compared is measured minutes apart at most
+    // load by load, the runtimes back to back: on a shared machine, what is compared is measured minutes apart at most;
+    // each round starts the order one runtime later, so none is always the first after a quiet spell
+    const samples = new Map<string, WrkResult[]>();
+    for (let round = 1; round <= rounds; round++) {
+      for (const load of LOADS) {
+        const order = runtimes.map((_, i) => runtimes[(i + round - 1) % runtimes.length]!);
+        for (const runtime of order) {
+          if (failures.includes(runtime.name)) continue;
+          log(`round ${round}/${rounds}, ${runtime.name}: ${load.name} for ${seconds}s…`);
+          const before = { requests: origin.requests(), connections: origin.connections() };
+          try {
+            const result = await runWrk({ base: runtime.base, paths: [...load.paths], connections, threads, seconds });
+            log(
+              `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors; origin: ${origin.requests() - before.requests} requests on ${origin.connections() - before.connections} new connections`,
+            );
+            const key = `${runtime.name}\n${load.name}`;
+            samples.set(key, [...(samples.get(key) ?? []), result]);
+          } catch (error) {
+            // a runtime that fails (crashes, refuses connections) is reported and the others still run
+            log(`  FAILED ${runtime.name}: ${(error as Error).message.trim()}`);
+            failures.push(runtime.name);
+          }
+        }
+      }
+    }
     for (const load of LOADS) {
       for (const runtime of runtimes) {
-        if (failures.includes(runtime.name)) continue;
-        log(`${runtime.name}: ${load.name} for ${seconds}s…`);
-        const before = { requests: origin.requests(), connections: origin.connections() };
-        try {
-          const result = await runWrk({ base: runtime.base, paths: [...load.paths], connections, threads, seconds });
-          log(
-            `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors; origin: ${origin.requests() - before.requests} requests on ${origin.connections() - before.connections} new connections`,
-          );
-          rows.push({ runtime: runtime.name, load: load.name, result });
-        } catch (error) {
-          // a runtime that fails (crashes, refuses connections) is reported and the others still run
-          log(`  FAILED ${runtime.name}: ${(error as Error).message.trim()}`);
-          failures.push(runtime.name);
-        }
+        const runs = samples.get(`${runtime.name}\n${load.name}`);
+        if (runs) rows.push({ runtime: runtime.name, load: load.name, result: medianOf(runs) });
       }
     }
   } finally {
