@@ -200,10 +200,11 @@ describe('standalone edge process', () => {
     const { workers, edgeUrl, adminUrl } = await startTwoWorkers(cacheableUrl);
     try {
       const url = `${edgeUrl}/hotels/7`;
-      // a new connection per request: the primary hands connections to the workers, so within
-      // a bounded number of requests each worker's store has filled once from the origin
+      // a new connection per request: the primary hands connections to the workers in turn, so
+      // each worker's store fills once from the origin; bounded by time rather than a count, as a
+      // worker busy (or replaced) on a loaded machine gets no connection while it is not free
       const fetchUntilOriginSaw = async (hits: number) => {
-        for (let i = 0; i < 200 && originHits < hits; i++) {
+        for (const deadline = Date.now() + 20_000; originHits < hits && Date.now() < deadline; ) {
           const body = await new Promise<string>((resolve, reject) => {
             http
               .get(url, { agent: false }, (res) => {
