@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { type ClusterProcess, startCluster } from '@hatago/cluster';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { futureDate } from '@hatago/test-support';
 import { GuestClient } from './support/guest-client.ts';
+import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -17,33 +14,15 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
  * publication and the edge's admin listener) while other hotels' pages stay cached.
  */
 describe('a catalogue change in the cluster', () => {
-  let db: TestDatabase;
-  let cluster: ClusterProcess;
-  let stateDir: string;
+  let running: TestCluster;
 
   before(async () => {
-    const postgres = testDatabaseTargets().find((t) => t.name === 'postgres');
-    assert.ok(postgres, 'TEST_DATABASE_URL must name a PostgreSQL server (npm test starts one)');
-    assert.ok(process.env.TEST_REDIS_URL, 'TEST_REDIS_URL must name a Redis server (npm test starts one)');
-    db = await createTestDatabase(postgres);
-    stateDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-cluster-'));
-    cluster = await startCluster(['--instances', '1', '--base-port', '0', '--port', '0', '--state-dir', stateDir], {
-      DATABASE_URL: db.url!,
-      REDIS_URL: process.env.TEST_REDIS_URL,
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '5',
-    });
+    running = await startTestCluster(1);
   });
-
-  after(async () => {
-    const exitCode = await cluster?.stop();
-    await db?.dispose();
-    if (stateDir) await rm(stateDir, { recursive: true, force: true });
-    if (cluster) assert.equal(exitCode, 0, 'the cluster stops cleanly');
-  });
+  after(() => running?.stop());
 
   it("purges the hotel's page at the edge when its facility changes a price, and only that hotel's", async () => {
-    const browser = new GuestClient(cluster.edgeUrl);
+    const browser = new GuestClient(running.cluster.edgeUrl);
     for (const page of ['/hotels/1', '/hotels/2']) {
       await browser.get(page);
       assert.equal((await browser.get(page)).headers['x-cache'], 'HIT', `${page} is cached before the change`);
@@ -53,7 +32,7 @@ describe('a catalogue change in the cluster', () => {
     assert.equal(login.status, 303);
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const { rows } = await sql<{ id: number }>`
-      select p.id from rate_plans p join room_types r on r.id = p.room_type_id where r.hotel_id = 1 order by p.id limit 1`.execute(db.database.db);
+      select p.id from rate_plans p join room_types r on r.id = p.room_type_id where r.hotel_id = 1 order by p.id limit 1`.execute(running.db.database.db);
     const saved = await browser.call('POST', `/facility/plans/${rows[0]!.id}/prices`, {
       headers: { ...FORM, cookie },
       body: `from=${futureDate(40)}&to=${futureDate(41)}&price=77000`,

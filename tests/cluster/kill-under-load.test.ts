@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
-import { type ClusterProcess, startCluster } from '@hatago/cluster';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { futureDate } from '@hatago/test-support';
 import { bookablePlans, DEMO_MEMBER, GuestClient } from './support/guest-client.ts';
 import { MixedLoad } from './support/mixed-load.ts';
+import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
 
 const CLIENTS = 50;
 const LOAD_MS = 60_000;
@@ -27,47 +24,31 @@ async function count(db: Executor, query: ReturnType<typeof sql<{ n: number }>>)
  * reservations, and one confirmation mail each.
  */
 describe('killed and rolled instances under load', () => {
-  let db: TestDatabase;
-  let cluster: ClusterProcess;
-  let stateDir: string;
+  let running: TestCluster;
 
   before(async () => {
-    const postgres = testDatabaseTargets().find((t) => t.name === 'postgres');
-    assert.ok(postgres, 'TEST_DATABASE_URL must name a PostgreSQL server (npm test starts one)');
-    assert.ok(process.env.TEST_REDIS_URL, 'TEST_REDIS_URL must name a Redis server (npm test starts one)');
-    db = await createTestDatabase(postgres);
     // members of their own: a login per client, each with the demo password
-    await sql`
-      insert into members (email, name, name_latin, phone, password_hash)
-      select 'load-member-' || i || '@example.com', name, name_latin, phone, password_hash
-      from members, generate_series(1, ${MEMBERS}::int) i where email = ${DEMO_MEMBER.email}
-    `.execute(db.database.db);
-    stateDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-cluster-'));
-    cluster = await startCluster(['--instances', '2', '--base-port', '0', '--port', '0', '--state-dir', stateDir], {
-      DATABASE_URL: db.url!,
-      REDIS_URL: process.env.TEST_REDIS_URL,
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '5',
+    running = await startTestCluster(2, async (db) => {
+      await sql`
+        insert into members (email, name, name_latin, phone, password_hash)
+        select 'load-member-' || i || '@example.com', name, name_latin, phone, password_hash
+        from members, generate_series(1, ${MEMBERS}::int) i where email = ${DEMO_MEMBER.email}
+      `.execute(db.database.db);
     });
   });
-
-  after(async () => {
-    const exitCode = await cluster?.stop();
-    await db?.dispose();
-    if (stateDir) await rm(stateDir, { recursive: true, force: true });
-    if (cluster) assert.equal(exitCode, 0, 'the cluster stops cleanly');
-  });
+  after(() => running?.stop());
 
   it('loses no idempotent request, no booking and no mail while a guest instance is killed and every app rolls', async () => {
     try {
       await proveUnderLoad();
     } catch (error) {
-      console.log(`what the cluster said last:\n${cluster.recentLines.join('\n')}`);
+      console.log(`what the cluster said last:\n${running.cluster.recentLines.join('\n')}`);
       throw error;
     }
   });
 
   async function proveUnderLoad() {
+    const { cluster, db } = running;
     const scout = new GuestClient(cluster.edgeUrl);
     const areas = (JSON.parse((await scout.get('/api/v1/areas')).body) as { items: Array<{ id: string }> }).items.map((a) => a.id);
     // a dozen plans: bookings collide on the same nights, so some sell out (409) as in real life
