@@ -1,8 +1,9 @@
 import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
+import { SlottedCounter } from '../admin/slotted-counter.ts';
 import type { XCache } from './cache-status.ts';
 
 export interface CacheMetrics {
-  /** Counts one response by its X-Cache outcome; children are made once so a hit does no label lookup. */
+  /** Counts one response by its X-Cache outcome, with no label work on the way (see SlottedCounter). */
   served: Record<XCache, { inc(): void }>;
   purged(kind: 'key' | 'url' | 'all', soft: boolean, entries: number): void;
   /** Every metric, to register on another registry too (the edge's /metrics). */
@@ -11,7 +12,7 @@ export interface CacheMetrics {
 
 /** Cache counters and gauges, registered on the registry the admin listener's /metrics collects. */
 export function createCacheMetrics(registry: Registry, store: { storedBytes: number; count: number }): CacheMetrics {
-  const responses = new Counter({
+  const responses = new SlottedCounter({
     name: 'edge_cache_responses_total',
     help: 'Responses of routes with a cache policy, by outcome (HIT, MISS, STALE, PASS); edge_requests_total counts every route',
     labelNames: ['cache'] as const,
@@ -47,16 +48,16 @@ export function createCacheMetrics(registry: Registry, store: { storedBytes: num
   });
   return {
     served: {
-      HIT: responses.labels('HIT'),
-      MISS: responses.labels('MISS'),
-      STALE: responses.labels('STALE'),
-      PASS: responses.labels('PASS'),
+      HIT: responses.slot({ cache: 'HIT' }),
+      MISS: responses.slot({ cache: 'MISS' }),
+      STALE: responses.slot({ cache: 'STALE' }),
+      PASS: responses.slot({ cache: 'PASS' }),
     },
     purged(kind, soft, count) {
       const mode = soft ? 'soft' : 'hard';
       purges.labels(kind, mode).inc();
       purgedEntries.labels(mode).inc(count);
     },
-    all: [responses, purges, purgedEntries, storedBytes, entries],
+    all: [responses.counter, purges, purgedEntries, storedBytes, entries],
   };
 }
