@@ -40,21 +40,37 @@ export function compileCacheKey(spec: CacheKeySpec): KeyBuilder {
   };
 }
 
-/** `path?query` reduced to the kept parameters in the given order. */
+/** Distinct query strings remembered per route; past this the memo starts over (bounds what odd URLs can make it hold). */
+const QUERY_MEMO_SIZE = 1024;
+
+/**
+ * `path?query` reduced to the kept parameters in the given order. Pages are asked for with
+ * the same few query strings over and over, so what each query string reduces to is
+ * remembered: a hit then costs one map lookup instead of a split, a sort and a join.
+ */
 export function normaliseQuery(kept: readonly string[]): (path: string, query: string) => string {
   if (kept.length === 0) return (path) => path;
   const order = new Map(kept.map((name, i) => [name, i]));
-  return (path, query) => {
+  const reduce = (query: string) => {
     const picked: Array<[number, string]> = [];
     for (const pair of query.split('&')) {
       const eq = pair.indexOf('=');
       const at = order.get(eq < 0 ? pair : pair.slice(0, eq));
       if (at !== undefined) picked.push([at, pair]);
     }
-    if (picked.length === 0) return path;
     // a stable sort keeps repeated parameters in request order
     picked.sort((a, b) => a[0] - b[0]);
-    return `${path}?${picked.map((p) => p[1]).join('&')}`;
+    return picked.map((p) => p[1]).join('&');
+  };
+  const reduced = new Map<string, string>();
+  return (path, query) => {
+    let keptQuery = reduced.get(query);
+    if (keptQuery === undefined) {
+      keptQuery = reduce(query);
+      if (reduced.size >= QUERY_MEMO_SIZE) reduced.clear();
+      reduced.set(query, keptQuery);
+    }
+    return keptQuery === '' ? path : `${path}?${keptQuery}`;
   };
 }
 

@@ -1,13 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * What rules look at in a request. Cookies and query parameters are parsed only when a
- * rule asks for them, and at most once: most requests match on the path alone.
+ * What rules look at in a request. The host, cookies and query parameters are worked out
+ * only when a rule asks for them, and at most once: most requests match on the path alone.
  */
 export class RequestView {
   #cookies?: Map<string, string>;
   #params?: URLSearchParams;
-  readonly host: string;
+  #host?: string;
 
   constructor(
     readonly method: string,
@@ -16,11 +16,17 @@ export class RequestView {
     /** Raw query without '?', '' when absent. */
     readonly query: string,
     readonly headers: IncomingHttpHeaders,
-  ) {
-    const host = headers.host ?? '';
-    const colon = host.lastIndexOf(':');
-    // a bracketed IPv6 literal has colons of its own; only a trailing :port is cut
-    this.host = (colon > host.lastIndexOf(']') ? host.slice(0, colon) : host).toLowerCase();
+  ) {}
+
+  /** The Host header without its port, lower-cased; worked out when a rule first asks. */
+  get host(): string {
+    if (this.#host === undefined) {
+      const host = this.headers.host ?? '';
+      const colon = host.lastIndexOf(':');
+      // a bracketed IPv6 literal has colons of its own; only a trailing :port is cut
+      this.#host = (colon > host.lastIndexOf(']') ? host.slice(0, colon) : host).toLowerCase();
+    }
+    return this.#host;
   }
 
   static of(method: string, url: string, headers: IncomingHttpHeaders): RequestView {

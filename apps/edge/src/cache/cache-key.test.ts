@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normaliseQuery } from './cache-key.ts';
+
+describe('normaliseQuery', () => {
+  const normalise = normaliseQuery(['checkin', 'nights']);
+
+  it('keeps only the kept parameters, in the rule’s order, repeats in request order', () => {
+    assert.equal(normalise('/hotels/1', 'utm_source=tv&nights=2&checkin=2026-12-01'), '/hotels/1?checkin=2026-12-01&nights=2');
+    assert.equal(normalise('/hotels/1', 'nights=3&checkin=a&nights=1'), '/hotels/1?checkin=a&nights=3&nights=1');
+    assert.equal(normalise('/hotels/1', 'utm_source=tv&gclid=x'), '/hotels/1');
+    assert.equal(normalise('/hotels/1', 'checkin'), '/hotels/1?checkin');
+  });
+
+  it('gives each path its own URL when the same query string comes back (remembered per query, not per URL)', () => {
+    assert.equal(normalise('/hotels/1', 'checkin=2026-12-01&utm_source=x'), '/hotels/1?checkin=2026-12-01');
+    assert.equal(normalise('/hotels/2', 'checkin=2026-12-01&utm_source=x'), '/hotels/2?checkin=2026-12-01');
+    assert.equal(normalise('/hotels/2', 'utm_source=x'), '/hotels/2');
+    assert.equal(normalise('/hotels/3', 'utm_source=x'), '/hotels/3');
+  });
+
+  it('stays right after more distinct query strings than it remembers', () => {
+    for (let i = 0; i < 3000; i++) {
+      assert.equal(normalise(`/hotels/${i % 7}`, `utm_content=${i}&checkin=d${i % 5}`), `/hotels/${i % 7}?checkin=d${i % 5}`);
+    }
+  });
+
+  it('leaves the path alone when a route keeps no parameter', () => {
+    assert.equal(normaliseQuery([])('/banners', 'v=2'), '/banners');
+  });
+});
