@@ -136,7 +136,9 @@ describe('facility console', () => {
     assert.match(String(ok.headers.location), /saved=1$/);
     const { rows } = await sql<{ stay_date: string }>`select stay_date from plan_prices where plan_id = ${mine.planId} and price = 88000 order by stay_date`.execute(db.database.db);
     assert.deepEqual(rows.map((r) => r.stay_date), saturdays);
-    const page = await get(String(ok.headers.location));
+    assert.equal((await get(String(ok.headers.location))).statusCode, 200);
+    // the week may run into the next month: the new price shows on the first Saturday's month
+    const page = await get(`/facility/plans/${mine.planId}?month=${saturdays[0]!.slice(0, 7)}`);
     assert.match(page.body, /¥88,000/);
   });
 
