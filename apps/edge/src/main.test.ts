@@ -38,6 +38,15 @@ function jsonLines(child: ChildProcess) {
   };
 }
 
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 describe('standalone edge process', () => {
   let dir: string;
   let rulesFile: string;
@@ -118,7 +127,7 @@ describe('standalone edge process', () => {
     const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
     const adminLine = await output.next((line) => line.msg === 'edge admin listening');
     const [first] = await Promise.all(listening);
-    return { workers, edgeUrl: `http://127.0.0.1:${first!.port}`, adminUrl: `http://127.0.0.1:${adminLine.port}` };
+    return { workers, output, edgeUrl: `http://127.0.0.1:${first!.port}`, adminUrl: `http://127.0.0.1:${adminLine.port}` };
   };
 
   it('reloads the rules on SIGHUP without dropping a kept-alive connection or an in-flight request', async () => {
@@ -166,6 +175,40 @@ describe('standalone edge process', () => {
       workers.kill('SIGTERM');
       const [code] = (await once(workers, 'exit')) as [number];
       assert.equal(code, 0, 'the primary exits cleanly once every worker has drained');
+    }
+  });
+
+  it('writes one whole access line per request to stdout from every worker, next to the process log', async () => {
+    const { workers, output, edgeUrl: url } = await startTwoWorkers(`http://127.0.0.1:${(origin.address() as { port: number }).port}`);
+    let raw = '';
+    workers.stdout!.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    try {
+      const ids = Array.from({ length: 120 }, (_, i) => `access-line-${i}`);
+      const logged = Promise.all(ids.map((id) => output.next((line) => line.log === 'access' && line.reqId === id)));
+      // new connections, so both workers answer some; a few at a time, so their batches meet in the pipe
+      for (let i = 0; i < ids.length; i += 4) {
+        await Promise.all(
+          ids.slice(i, i + 4).map(async (id) => {
+            const res = await fetch(`${url}/access-check?n=${id}`, { headers: { connection: 'close', 'x-request-id': id } });
+            assert.equal(await res.text(), `origin /access-check?n=${id}`);
+          }),
+        );
+      }
+      const lines = await logged;
+      for (const line of lines) {
+        assert.equal(line.service, 'edge');
+        assert.equal(line.path, '/access-check');
+        assert.equal(line.route, 'guest-other');
+        assert.equal(line.status, 200);
+        assert.equal(line.cache, 'PASS');
+        assert.ok(typeof line.bytes === 'number' && line.bytes > 0);
+      }
+      // up to the last newline: what follows may be a line still arriving
+      const broken = raw.slice(0, raw.lastIndexOf('\n')).split('\n').filter((text) => text !== '' && !isJson(text));
+      assert.deepEqual(broken, [], 'every line on stdout is one whole JSON line');
+    } finally {
+      workers.kill('SIGTERM');
+      await once(workers, 'exit');
     }
   });
 
