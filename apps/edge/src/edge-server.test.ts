@@ -15,6 +15,7 @@ import {
   type RunningEdge,
   until,
 } from './proxy/test-origins.ts';
+import { EdgeCache } from './cache/edge-cache.ts';
 import { defineEdgeRules, type EdgeRules, type RouteRule } from './rules/edge-rules.ts';
 
 /** Hatago's rules with changes for one case. */
@@ -184,6 +185,7 @@ describe('edge proxy on the Hatago rules', () => {
     assert.equal(line.status, 200);
     assert.ok(Number(line.bytes) > 100);
     assert.equal(typeof line.durationMs, 'number');
+    assert.equal(typeof line.originMs, 'number');
   });
 
   it('serves metrics and the pool health view on the admin listener, behind the bearer token', async () => {
@@ -529,5 +531,33 @@ describe('front door', () => {
     assert.equal(url.status, 414);
     assert.equal(origin.requests, 0);
     assert.equal((await fetch(`${edge.url}/search?q=${'u'.repeat(100)}`)).status, 200);
+  });
+});
+
+describe('access log of a cached route', () => {
+  it('gives a miss the origin’s time to the response head, and a hit none', async () => {
+    const origin = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=60' });
+      res.end('<p>hotel</p>');
+    });
+    const log = lineCollector();
+    const edge = await startEdge({ rules: hatagoRules, instances: { guest: [await listen(origin)] }, accessLog: log.stream, probes: false, cache: new EdgeCache() });
+    try {
+      for (const id of ['timing-miss', 'timing-hit']) {
+        const res = await fetch(`${edge.url}/hotels/7`, { headers: { 'x-request-id': id } });
+        assert.equal(await res.text(), '<p>hotel</p>');
+      }
+      await until(() => log.lines.some((line) => line.reqId === 'timing-hit'), 'both access lines');
+      const miss = log.lines.find((line) => line.reqId === 'timing-miss')!;
+      const hit = log.lines.find((line) => line.reqId === 'timing-hit')!;
+      assert.equal(miss.cache, 'MISS');
+      assert.equal(typeof miss.originMs, 'number');
+      assert.ok(Number(miss.originMs) <= Number(miss.durationMs), 'within the request’s own time');
+      assert.equal(hit.cache, 'HIT');
+      assert.equal('originMs' in hit, false);
+    } finally {
+      await edge.close();
+      await closeAll(origin);
+    }
   });
 });

@@ -155,7 +155,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     // not set on res here: each answer carries it in its one writeHead call (see EdgeExchange)
     const requestId = acceptOrCreateRequestId(req.headers['x-request-id']);
     const view = RequestView.of(method, url, req.headers);
-    const log = { route: '-', backend: '-', cache: 'REFUSED', originMs: undefined as number | undefined };
+    const log = { route: '-', backend: '-', cache: 'REFUSED' };
     let exchange: EdgeExchange | undefined;
     const declared = req.headers['content-length'];
     const hasBody = declared !== undefined ? declared !== '0' : req.headers['transfer-encoding'] !== undefined;
@@ -174,7 +174,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
         status: res.writableFinished ? status : 0,
         bytes: req.socket.bytesWritten - bytesBefore,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        originMs: log.originMs,
+        originMs: exchange?.originMs,
         client: rules.clientAddress.of(req.socket.remoteAddress ?? '-', req.headers['x-forwarded-for']),
       });
     });
@@ -284,7 +284,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
           // the cache's call site: it answers from the store or through fetchOrigin, and records its status
           options.cache.handle(exchange, route.cache, origin.fetch).catch((error: unknown) => answerOriginError(exchange, error));
         } else {
-          pass(exchange, origin, route, log);
+          pass(exchange, origin, route);
         }
       };
 
@@ -303,13 +303,13 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     }
   }
 
-  function pass(exchange: EdgeExchange, origin: OriginClient, route: CompiledRoute, log: { originMs?: number }) {
+  function pass(exchange: EdgeExchange, origin: OriginClient, route: CompiledRoute) {
     const sent = performance.now();
     const method = exchange.req.method ?? 'GET';
     origin
       .relay(exchange.originRequest, {
         head(status, headers, instance) {
-          log.originMs = Math.round((performance.now() - sent) * 10) / 10;
+          exchange.originMs = Math.round((performance.now() - sent) * 10) / 10;
           exchange.instance = instance;
           // the edge's own copy: edited in place rather than copied again
           delete headers['surrogate-key'];

@@ -53,9 +53,10 @@ export function fetchFrom(origin: URL): OriginFetch {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   return (request) =>
     new Promise((resolve, reject) => {
+      const sent = performance.now();
       const outgoing = http.request(
         { host: origin.hostname, port: origin.port, method: request.method, path: request.path, headers: request.headers, agent },
-        (res) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, instance: origin.origin }),
+        (res) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, instance: origin.origin, originMs: performance.now() - sent }),
       );
       outgoing.on('error', (error) => reject(new OriginUnavailableError('origin', error.message, 503)));
       const body = request.body;

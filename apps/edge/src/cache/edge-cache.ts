@@ -165,6 +165,7 @@ export class EdgeCache implements EdgeCacheHandler {
       throw error;
     }
     exchange.instance = response.instance;
+    exchange.originMs = response.originMs;
     if (UNSAFE_METHODS.has(exchange.req.method ?? '') && response.status < 400) this.invalidate(exchange, response);
     await this.stream(exchange, response, 'PASS', cacheStatus, clientHeaders(response.headers, { dropLength: false }));
   }
@@ -302,7 +303,10 @@ export class EdgeCache implements EdgeCacheHandler {
       if (client !== undefined) this.serveStaleIfError(client, stale, undefined);
       return { kind: 'failed', error };
     }
-    if (client !== undefined) client.instance = response.instance;
+    if (client !== undefined) {
+      client.instance = response.instance;
+      client.originMs = response.originMs;
+    }
     if (response.status >= 500 && stale !== undefined && this.now() < stale.timing.staleIfErrorUntil) {
       response.body.resume();
       if (client !== undefined) this.serveStaleIfError(client, stale, response.status);

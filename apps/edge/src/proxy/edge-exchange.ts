@@ -24,6 +24,8 @@ export interface OriginResponse {
   body: Readable;
   /** The instance that answered (its URL origin), for logs and metrics. */
   instance: string;
+  /** Milliseconds from sending the request to the response head, for the access log. */
+  originMs: number;
 }
 
 /**
@@ -75,8 +77,10 @@ export interface EdgeExchange {
   originRequest: OriginRequest;
   /** Set by whoever answers, for the access log and metrics. */
   cacheStatus: CacheStatus;
-  /** Set by whoever fetched from an origin. */
+  /** Set by whoever fetched from an origin for this request (a collapsed waiter or a hit has none). */
   instance?: string;
+  /** Set with `instance`: the origin's time to the response head. */
+  originMs?: number;
 }
 
 /** A routed request the cache may answer before the pipeline builds anything for the origin. */

@@ -108,11 +108,12 @@ async function send(instance: Instance, request: OriginRequest, editResponse: He
     instance.active--;
     throw error;
   }
-  observer.answered(instance.backend, instance.origin, (performance.now() - started) / 1000);
+  const originMs = performance.now() - started;
+  observer.answered(instance.backend, instance.origin, originMs / 1000);
   response.body.once('close', () => instance.active--);
   const headers = forwardableHeaders(response.headers as IncomingHttpHeaders);
   editResponse?.(headers);
-  return { status: response.statusCode, headers, body: response.body, instance: instance.origin };
+  return { status: response.statusCode, headers, body: response.body, instance: instance.origin, originMs: Math.round(originMs * 10) / 10 };
 }
 
 /**
