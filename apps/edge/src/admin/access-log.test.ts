@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { AccessLog, type AccessEntry } from './access-log.ts';
+import { AccessLog, PIPE_ATOMIC_BYTES, type AccessEntry } from './access-log.ts';
 
 const entry = (reqId: string, path = '/hotels/1'): AccessEntry => ({
   reqId,
@@ -60,6 +60,30 @@ describe('access log', () => {
     assert.equal(lines[0]!.cache, 'HIT');
     assert.ok(!Number.isNaN(Date.parse(String(lines[0]!.time))));
     assert.equal('originMs' in lines[0]!, false, 'absent when no origin was asked');
+  });
+
+  it('writes whole lines of at most PIPE_BUF bytes, one write at a time, so workers sharing stdout never cut into each other’s lines', async () => {
+    const writes: string[] = [];
+    const pending: Array<() => void> = [];
+    // a destination that finishes a write only when the test says so, like a pipe the collector reads slowly
+    const slow = { write: (chunk: string, done: () => void) => (writes.push(chunk), pending.push(done), false) };
+    const log = new AccessLog(slow, { flushMs: 60_000 });
+    const long = `/search?q=${'京都'.repeat(900)}`; // 5.4 KB once encoded: over the limit on its own
+    for (let i = 0; i < 40; i++) log.write(entry(`pipe-${i}`, i === 20 ? long : `/hotels/${i}`));
+    assert.equal(writes.length, 1, 'no second write while the first is under way');
+    while (pending.length > 0) {
+      pending.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    log.close();
+    const sizes = writes.map((chunk) => Buffer.byteLength(chunk));
+    const ids = writes.join('').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { reqId: string }).reqId);
+    assert.deepEqual(ids, Array.from({ length: 40 }, (_, i) => `pipe-${i}`), 'every line once, in order');
+    for (const chunk of writes) assert.ok(chunk.endsWith('\n'), 'a write ends at a line’s end');
+    const withLong = writes.findIndex((chunk) => chunk.includes('pipe-20'));
+    assert.equal(writes[withLong]!.split('\n').filter(Boolean).length, 1, 'a line over the limit goes alone');
+    for (const [i, size] of sizes.entries()) if (i !== withLong) assert.ok(size <= PIPE_ATOMIC_BYTES, `write ${i}: ${size} bytes`);
+    assert.ok(writes.length >= 4, 'many 4 KB writes rather than one large one');
   });
 
   it('sends a small batch on its timer, so a quiet edge still shows its requests', async () => {

@@ -16,15 +16,19 @@ export interface AccessEntry {
 
 /** Where batches of lines go: any writable stream (stdout by default, a collector in tests). */
 export interface AccessLogDestination {
-  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
-  once(event: 'drain', listener: () => void): unknown;
+  write(chunk: string, callback: (error?: Error | null) => void): boolean;
 }
 
+/** Linux's PIPE_BUF: a write to a pipe of at most this many bytes lands whole, never mixed with another process's. */
+export const PIPE_ATOMIC_BYTES = 4096;
+
 export interface AccessLogOptions {
-  /** Lines per write; a batch also goes out after `flushMs` however small it is. */
+  /** Lines held before a write; held lines also go out after `flushMs` however few they are. */
   batchLines?: number;
+  /** Bytes per write at most (whole lines; a longer line is written alone). Default PIPE_ATOMIC_BYTES. */
+  maxWriteBytes?: number;
   flushMs?: number;
-  /** Lines held while the destination is not taking more; past this, lines are dropped and counted. */
+  /** Lines held while a write is still under way; past this, lines are dropped and counted. */
   maxPendingLines?: number;
 }
 
@@ -35,19 +39,27 @@ export interface AccessLogOptions {
  * bookkeeping, and a write per line through sonic-boom still cost 4 µs of CPU a line
  * (bench: 0.1 µs batched), a tenth of what the edge spends passing a request through.
  * By default the batches go to `process.stdout`, written from the event loop itself: to a
- * pipe (a container's log collector) node writes without blocking and reports a full pipe
- * through 'drain'; to a file it writes at once. An `fs` write stream on fd 1, used before,
- * handed every batch to libuv's thread pool and back, which cost a single-process edge
- * about 4 µs per request in thread wake-ups on this kind of VM. If the pipe stays full,
- * lines beyond `maxPendingLines` are dropped and counted rather than held without bound
- * (the way Varnish's shared-memory log overwrites what nobody read).
+ * pipe (a container's log collector) node writes without blocking; to a file it writes at
+ * once. An `fs` write stream on fd 1, used before, handed every batch to libuv's thread pool
+ * and back, which cost a single-process edge about 4 µs per request in thread wake-ups on
+ * this kind of VM. Worker processes share one stdout, so a write holds whole lines and at
+ * most PIPE_BUF bytes, and the next starts only when the last is done: the kernel takes such
+ * a write whole or not at all, and two workers' lines never cut into each other, even when
+ * the collector falls behind. While a write waits, lines are held; beyond `maxPendingLines`
+ * they are dropped and counted rather than held without bound (the way Varnish's
+ * shared-memory log overwrites what nobody read).
  */
 export class AccessLog {
   readonly #destination: AccessLogDestination;
   readonly #batchLines: number;
+  readonly #maxWriteBytes: number;
   readonly #maxPendingLines: number;
   #lines: string[] = [];
-  #waiting = false;
+  /** Lines before this index were written already: a long backlog leaves 4 KB at a time without copying what is left. */
+  #head = 0;
+  /** Characters held: the byte count for the ASCII lines nearly all are, so a write is due without measuring each line. */
+  #heldChars = 0;
+  #writing = false;
   #dropped = 0;
   #timer: NodeJS.Timeout;
   #lastMs = 0;
@@ -56,6 +68,7 @@ export class AccessLog {
   constructor(destination?: AccessLogDestination, options: AccessLogOptions = {}) {
     this.#destination = destination ?? process.stdout;
     this.#batchLines = options.batchLines ?? 64;
+    this.#maxWriteBytes = options.maxWriteBytes ?? PIPE_ATOMIC_BYTES;
     this.#maxPendingLines = options.maxPendingLines ?? 100_000;
     // a quiet edge still shows its requests within a fraction of a second
     this.#timer = setInterval(() => this.flush(), options.flushMs ?? 200).unref();
@@ -67,36 +80,67 @@ export class AccessLog {
   }
 
   write(e: AccessEntry) {
-    if (this.#lines.length >= this.#maxPendingLines) {
+    if (this.#held() >= this.#maxPendingLines) {
       this.#dropped++;
       return;
     }
     // request ids, route and backend names and instance URLs are token characters: only the path and method need quoting
-    this.#lines.push(
-      `{"level":30,"time":"${this.#time()}","service":"edge","log":"access","reqId":"${e.reqId}","method":${JSON.stringify(e.method)},"path":${JSON.stringify(e.path)},"route":"${e.route}","backend":"${e.backend}","instance":"${e.instance}","cache":"${e.cache}","status":${e.status},"bytes":${e.bytes},"durationMs":${e.durationMs}${e.originMs === undefined ? '' : `,"originMs":${e.originMs}`},"client":"${e.client}"}\n`,
-    );
-    if (this.#lines.length >= this.#batchLines && !this.#waiting) this.flush();
+    const line = `{"level":30,"time":"${this.#time()}","service":"edge","log":"access","reqId":"${e.reqId}","method":${JSON.stringify(e.method)},"path":${JSON.stringify(e.path)},"route":"${e.route}","backend":"${e.backend}","instance":"${e.instance}","cache":"${e.cache}","status":${e.status},"bytes":${e.bytes},"durationMs":${e.durationMs}${e.originMs === undefined ? '' : `,"originMs":${e.originMs}`},"client":"${e.client}"}\n`;
+    this.#lines.push(line);
+    this.#heldChars += line.length;
+    if (this.#held() >= this.#batchLines || this.#heldChars >= this.#maxWriteBytes) this.flush();
   }
 
-  /** Hands every held line to the destination now (unless it asked to wait for 'drain'). */
+  /** Starts the next write (whole lines, at most `maxWriteBytes`) unless one is under way; each finished write starts the next. */
   flush() {
-    if (this.#lines.length === 0 || this.#waiting) return;
-    const batch = this.#lines.join('');
-    this.#lines = [];
-    if (!this.#destination.write(batch)) {
-      this.#waiting = true;
-      this.#destination.once('drain', () => {
-        this.#waiting = false;
-        this.flush();
-      });
-    }
+    if (this.#held() === 0 || this.#writing) return;
+    const chunk = this.#take();
+    this.#writing = true;
+    this.#destination.write(chunk, () => {
+      this.#writing = false;
+      if (this.#held() >= this.#batchLines || this.#heldChars >= this.#maxWriteBytes) this.flush();
+    });
   }
 
-  /** Flushes and stops the timer. */
+  /** Stops the timer and hands over every held line at once (the process is ending: whole writes no longer matter). */
   close() {
     clearInterval(this.#timer);
-    this.#waiting = false;
-    this.flush();
+    if (this.#held() === 0) return;
+    const rest = this.#lines.slice(this.#head).join('');
+    this.#lines = [];
+    this.#head = 0;
+    this.#heldChars = 0;
+    this.#destination.write(rest, () => undefined);
+  }
+
+  #held(): number {
+    return this.#lines.length - this.#head;
+  }
+
+  /** Takes the held lines that fit one write (at least one), joined. */
+  #take(): string {
+    const lines = this.#lines;
+    const start = this.#head;
+    let end = start;
+    let bytes = 0;
+    for (; end < lines.length; end++) {
+      const size = Buffer.byteLength(lines[end]!);
+      if (end > start && bytes + size > this.#maxWriteBytes) break;
+      bytes += size;
+      this.#heldChars -= lines[end]!.length;
+    }
+    const chunk = start === 0 && end === lines.length ? lines.join('') : lines.slice(start, end).join('');
+    if (end === lines.length) {
+      this.#lines = [];
+      this.#head = 0;
+    } else if (end > 1024 && end * 2 > lines.length) {
+      // a writer that never quite catches up would otherwise keep every written line referenced
+      this.#lines = lines.slice(end);
+      this.#head = 0;
+    } else {
+      this.#head = end;
+    }
+    return chunk;
   }
 
   /** ISO time, formatted once per millisecond: under load many lines share one. */
