@@ -22,6 +22,7 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Executor;
   ping(): Promise<void>;
+  /** Ends the pool; resolves once every connection has closed, so the server no longer sees any of them. */
   close(): Promise<void>;
 }
 
@@ -30,16 +31,16 @@ export function openDatabase(config: DatabaseConfig): Database {
     const dialect = new PGliteDialect(config.dataDir === undefined ? {} : { dataDir: config.dataDir });
     return wrap('pglite', new Kysely<any>({ dialect }));
   }
-  const { dialect } = createPostgresDialect({
+  const { dialect, disconnected } = createPostgresDialect({
     connectionString: config.url,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     applicationName: config.applicationName,
   });
-  return wrap('postgres', new Kysely<any>({ dialect }));
+  return wrap('postgres', new Kysely<any>({ dialect }), disconnected);
 }
 
-function wrap(kind: Database['kind'], db: Kysely<any>): Database {
+function wrap(kind: Database['kind'], db: Kysely<any>, disconnected: () => Promise<void> = () => Promise.resolve()): Database {
   let closed: Promise<void> | undefined;
   return {
     kind,
@@ -48,7 +49,7 @@ function wrap(kind: Database['kind'], db: Kysely<any>): Database {
       await sql`select 1`.execute(db);
     },
     close() {
-      closed ??= db.destroy();
+      closed ??= db.destroy().then(disconnected);
       return closed;
     },
   };

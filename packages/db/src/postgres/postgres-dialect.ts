@@ -22,7 +22,23 @@ export function createPostgresPool(config: PostgresDialectConfig): pg.Pool {
   });
 }
 
-export function createPostgresDialect(config: PostgresDialectConfig): { dialect: PostgresDialect; pool: pg.Pool } {
+export function createPostgresDialect(config: PostgresDialectConfig): { dialect: PostgresDialect; pool: pg.Pool; disconnected: () => Promise<void> } {
   const pool = createPostgresPool(config);
-  return { dialect: new PostgresDialect({ pool }), pool };
+  return { dialect: new PostgresDialect({ pool }), pool, disconnected: trackConnections(pool) };
+}
+
+/**
+ * Resolves, once asked, when every connection the pool opened has closed. pg-pool's end()
+ * resolves as soon as it has asked its clients to end, before their sockets have closed;
+ * whoever drops the database or stops the server right after (a test's clean-up, a
+ * shutdown) would otherwise hit connections still open and get their errors afterwards.
+ */
+function trackConnections(pool: pg.Pool): () => Promise<void> {
+  let open = 0;
+  let onClosed: (() => void) | undefined;
+  pool.on('connect', () => open++);
+  pool.on('remove', () => {
+    if (--open === 0) onClosed?.();
+  });
+  return () => (open === 0 ? Promise.resolve() : new Promise<void>((resolve) => (onClosed = resolve)));
 }
