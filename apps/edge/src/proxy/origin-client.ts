@@ -124,52 +124,77 @@ async function send(instance: Instance, request: OriginRequest, editResponse: He
  */
 function relay(instance: Instance, request: OriginRequest, editResponse: HeaderEdit | undefined, observer: OriginObserver, target: RelayTarget): Promise<void> {
   return new Promise((resolve, reject) => {
-    const started = performance.now();
     instance.active++;
-    let res: ServerResponse | undefined;
-    let settled = false;
-    const done = () => {
-      if (settled) return false;
-      settled = true;
-      instance.active--;
-      return true;
-    };
-    const handler: Dispatcher.DispatchHandler = {
-      // undici tells the handler API apart from the legacy one by this method, even when it has nothing to do
-      onRequestStart() {},
-      onResponseStart(controller, status, headers) {
-        // 1xx: the edge reads whole request bodies itself, so nothing waits for a 100 Continue
-        if (status < 200 || res !== undefined) return;
-        observer.answered(instance.backend, instance.origin, (performance.now() - started) / 1000);
-        const clientHeaders = forwardableHeaders(headers as IncomingHttpHeaders);
-        editResponse?.(clientHeaders);
-        const client = target.head(status, clientHeaders, instance.origin);
-        res = client;
-        resolve();
-        if (client.destroyed) return controller.abort(new Error('the client left before the response began'));
-        // a client gone before the end stops the transfer (and frees the origin connection)
-        client.once('close', () => {
-          if (!settled) controller.abort(new Error('the client left before the response ended'));
-        });
-      },
-      onResponseData(controller, chunk) {
-        if (res === undefined || res.destroyed) return;
-        if (!res.write(chunk)) {
-          controller.pause();
-          res.once('drain', () => controller.resume());
-        }
-      },
-      onResponseEnd() {
-        if (done()) res?.end();
-      },
-      onResponseError(_controller, error) {
-        if (!done()) return;
-        if (res === undefined) return reject(error);
-        if (res.destroyed) return;
-        res.destroy(error);
-        target.interrupted(error, instance.origin);
-      },
-    };
-    instance.pool.dispatch(dispatchOptions(request), handler);
+    instance.pool.dispatch(dispatchOptions(request), new RelayHandler(instance, editResponse, observer, target, resolve, reject));
   });
+}
+
+/**
+ * One relay attempt's undici handler. A class rather than an object literal of closures:
+ * its methods are made once, not per request (and tsx's keepNames would name each
+ * per-request closure with a defineProperty call).
+ */
+class RelayHandler implements Dispatcher.DispatchHandler {
+  readonly #started = performance.now();
+  #res: ServerResponse | undefined;
+  #settled = false;
+
+  constructor(
+    private readonly instance: Instance,
+    private readonly editResponse: HeaderEdit | undefined,
+    private readonly observer: OriginObserver,
+    private readonly target: RelayTarget,
+    private readonly resolve: () => void,
+    private readonly reject: (error: Error) => void,
+  ) {}
+
+  // undici tells the handler API apart from the legacy one by this method, even when it has nothing to do
+  onRequestStart() {}
+
+  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders) {
+    // 1xx: the edge reads whole request bodies itself, so nothing waits for a 100 Continue
+    if (status < 200 || this.#res !== undefined) return;
+    const { instance } = this;
+    this.observer.answered(instance.backend, instance.origin, (performance.now() - this.#started) / 1000);
+    const clientHeaders = forwardableHeaders(headers);
+    this.editResponse?.(clientHeaders);
+    const client = this.target.head(status, clientHeaders, instance.origin);
+    this.#res = client;
+    this.resolve();
+    if (client.destroyed) return controller.abort(new Error('the client left before the response began'));
+    // a client gone before the end stops the transfer (and frees the origin connection)
+    client.once('close', () => {
+      if (!this.#settled) controller.abort(new Error('the client left before the response ended'));
+    });
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer) {
+    const res = this.#res;
+    if (res === undefined || res.destroyed) return;
+    if (!res.write(chunk)) {
+      controller.pause();
+      res.once('drain', () => controller.resume());
+    }
+  }
+
+  onResponseEnd() {
+    if (this.#settle()) this.#res?.end();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error) {
+    if (!this.#settle()) return;
+    const res = this.#res;
+    if (res === undefined) return this.reject(error);
+    if (res.destroyed) return;
+    res.destroy(error);
+    this.target.interrupted(error, this.instance.origin);
+  }
+
+  /** True the first time: the attempt is over, and the instance has one request less. */
+  #settle(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    this.instance.active--;
+    return true;
+  }
 }
