@@ -86,6 +86,22 @@ describe('access log', () => {
     assert.ok(writes.length >= 4, 'many 4 KB writes rather than one large one');
   });
 
+  it('survives a destination that breaks (the collector went away: EPIPE), counting what it can no longer write', async () => {
+    const broken = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const errored = new Promise((resolve) => broken.once('error', resolve));
+    const log = new AccessLog(broken, { batchLines: 2, flushMs: 60_000 });
+    log.write(entry('lost-0'));
+    log.write(entry('lost-1'));
+    await held(errored);
+    for (let i = 2; i < 7; i++) log.write(entry(`lost-${i}`));
+    assert.equal(log.dropped, 5, 'the lines after the failure are counted, not thrown');
+    log.close();
+  });
+
   it('sends a small batch on its timer, so a quiet edge still shows its requests', async () => {
     const out = recorder();
     const log = new AccessLog(out.stream, { batchLines: 64, flushMs: 20 });

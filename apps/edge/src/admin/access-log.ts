@@ -17,6 +17,8 @@ export interface AccessEntry {
 /** Where batches of lines go: any writable stream (stdout by default, a collector in tests). */
 export interface AccessLogDestination {
   write(chunk: string, callback: (error?: Error | null) => void): boolean;
+  /** Streams report a broken destination (the collector's end of the pipe closed: EPIPE) here. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** Linux's PIPE_BUF: a write to a pipe of at most this many bytes lands whole, never mixed with another process's. */
@@ -61,12 +63,23 @@ export class AccessLog {
   #heldChars = 0;
   #writing = false;
   #dropped = 0;
+  /** The destination failed for good: lines are counted as dropped instead of written. */
+  #broken = false;
   #timer: NodeJS.Timeout;
   #lastMs = 0;
   #lastTime = '';
 
   constructor(destination?: AccessLogDestination, options: AccessLogOptions = {}) {
     this.#destination = destination ?? process.stdout;
+    // a collector that went away must not take the edge down with it: without a listener the stream's
+    // 'error' (EPIPE) would be an uncaught exception; the edge keeps serving and counts the lines it loses
+    this.#destination.on?.('error', () => {
+      this.#broken = true;
+      this.#dropped += this.#held();
+      this.#lines = [];
+      this.#head = 0;
+      this.#heldChars = 0;
+    });
     this.#batchLines = options.batchLines ?? 64;
     this.#maxWriteBytes = options.maxWriteBytes ?? PIPE_ATOMIC_BYTES;
     this.#maxPendingLines = options.maxPendingLines ?? 100_000;
@@ -74,13 +87,13 @@ export class AccessLog {
     this.#timer = setInterval(() => this.flush(), options.flushMs ?? 200).unref();
   }
 
-  /** Lines dropped because the destination did not keep up. */
+  /** Lines dropped because the destination did not keep up, or failed. */
   get dropped(): number {
     return this.#dropped;
   }
 
   write(e: AccessEntry) {
-    if (this.#held() >= this.#maxPendingLines) {
+    if (this.#broken || this.#held() >= this.#maxPendingLines) {
       this.#dropped++;
       return;
     }
