@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { HTTP_METHODS } from '../rules/edge-rules.ts';
 
@@ -17,7 +18,7 @@ export function methodRefusal(method: string): 405 | 501 | null {
 
 /**
  * RFC 9112 §6.1/§6.3: only `chunked` is a transfer coding the edge understands; another
- * final coding makes the length unknowable (400), an extra coding is not implemented (501).
+ * final coding makes the length unknowable (400), and an extra coding on top of chunked gets 501.
  * Node's parser already refuses Content-Length together with Transfer-Encoding and
  * duplicate or invalid Content-Length, answered by `answerParseError`.
  */
@@ -26,8 +27,6 @@ export function transferEncodingRefusal(value: string | undefined): 400 | 501 | 
   const codings = value.toLowerCase().split(',').map((coding) => coding.trim());
   return codings.at(-1) === 'chunked' ? 501 : 400;
 }
-
-const REASONS: Record<number, string> = { 400: 'Bad Request', 405: 'Method Not Allowed', 414: 'URI Too Long', 431: 'Request Header Fields Too Large', 501: 'Not Implemented' };
 
 /** Status for a request node's parser rejected before it became a request. */
 export function parseErrorStatus(code: string | undefined): number {
@@ -40,8 +39,9 @@ export function parseErrorStatus(code: string | undefined): number {
 /** Writes a minimal response on a socket whose request never parsed (or a CONNECT), then closes it. */
 export function answerOnSocket(socket: Duplex, status: number, extraHeaders = '') {
   if (!socket.writable) return socket.destroy();
-  const body = `${status} ${REASONS[status] ?? 'Error'}\n`;
+  const reason = STATUS_CODES[status] ?? 'Error';
+  const body = `${status} ${reason}\n`;
   socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nCache-Control: no-store\r\n${extraHeaders}\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nCache-Control: no-store\r\n${extraHeaders}\r\n${body}`,
   );
 }
