@@ -354,12 +354,11 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   }
 
   function pass(exchange: EdgeExchange, origin: OriginClient, route: CompiledRoute) {
-    const sent = performance.now();
     const method = exchange.req.method ?? 'GET';
     origin
       .relay(exchange.originRequest, {
-        head(status, headers, instance) {
-          exchange.originMs = Math.round((performance.now() - sent) * 10) / 10;
+        head(status, headers, instance, originMs) {
+          exchange.originMs = originMs;
           exchange.instance = instance;
           // the edge's own copy: edited in place rather than copied again
           delete headers['surrogate-key'];

@@ -18,6 +18,13 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EHOST
 // failures before any response byte: a kept-alive connection the instance closed, or an instance killed mid-request
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
+/** Time to the response head, in the access log's tenths of a millisecond; reported to the observer in seconds. */
+function answeredIn(observer: OriginObserver, instance: Instance, started: number): number {
+  const ms = performance.now() - started;
+  observer.answered(instance.backend, instance.origin, ms / 1000);
+  return Math.round(ms * 10) / 10;
+}
+
 const codeOf = (error: unknown) => (error as { code?: string }).code ?? '';
 
 /** A request the origin may see twice without harm, with a body that can be sent again. */
@@ -32,7 +39,7 @@ export interface RelayTarget {
    * removed, the route's rewrites applied; the edge's own copy to edit). Writes the head
    * and returns the response the body is written to.
    */
-  head(status: number, headers: IncomingHttpHeaders, instance: string): ServerResponse;
+  head(status: number, headers: IncomingHttpHeaders, instance: string, originMs: number): ServerResponse;
   /** The origin failed after the head was written; the client's response is already destroyed. */
   interrupted(error: Error, instance: string): void;
 }
@@ -108,12 +115,11 @@ async function send(instance: Instance, request: OriginRequest, editResponse: He
     instance.active--;
     throw error;
   }
-  const originMs = performance.now() - started;
-  observer.answered(instance.backend, instance.origin, originMs / 1000);
+  const originMs = answeredIn(observer, instance, started);
   response.body.once('close', () => instance.active--);
   const headers = forwardableHeaders(response.headers as IncomingHttpHeaders);
   editResponse?.(headers);
-  return { status: response.statusCode, headers, body: response.body, instance: instance.origin, originMs: Math.round(originMs * 10) / 10 };
+  return { status: response.statusCode, headers, body: response.body, instance: instance.origin, originMs };
 }
 
 /**
@@ -155,10 +161,10 @@ class RelayHandler implements Dispatcher.DispatchHandler {
     // 1xx: the edge reads whole request bodies itself, so nothing waits for a 100 Continue
     if (status < 200 || this.#res !== undefined) return;
     const { instance } = this;
-    this.observer.answered(instance.backend, instance.origin, (performance.now() - this.#started) / 1000);
+    const originMs = answeredIn(this.observer, instance, this.#started);
     const clientHeaders = forwardableHeaders(headers);
     this.editResponse?.(clientHeaders);
-    const client = this.target.head(status, clientHeaders, instance.origin);
+    const client = this.target.head(status, clientHeaders, instance.origin, originMs);
     this.#res = client;
     this.resolve();
     if (client.destroyed) return controller.abort(new Error('the client left before the response began'));
