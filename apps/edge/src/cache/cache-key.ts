@@ -40,8 +40,23 @@ export function compileCacheKey(spec: CacheKeySpec): KeyBuilder {
   };
 }
 
-/** Distinct query strings remembered per route; past this the memo starts over (bounds what odd URLs can make it hold). */
-const QUERY_MEMO_SIZE = 1024;
+/**
+ * `compute` remembered for up to `size` distinct inputs. Headers and query strings repeat
+ * over and over under load; past `size` the memo starts over, which bounds what a client
+ * sending odd values can make it hold.
+ */
+function remembered(size: number, compute: (input: string) => string): (input: string) => string {
+  const seen = new Map<string, string>();
+  return (input) => {
+    let result = seen.get(input);
+    if (result === undefined) {
+      result = compute(input);
+      if (seen.size >= size) seen.clear();
+      seen.set(input, result);
+    }
+    return result;
+  };
+}
 
 /**
  * `path?query` reduced to the kept parameters in the given order. Pages are asked for with
@@ -51,7 +66,7 @@ const QUERY_MEMO_SIZE = 1024;
 export function normaliseQuery(kept: readonly string[]): (path: string, query: string) => string {
   if (kept.length === 0) return (path) => path;
   const order = new Map(kept.map((name, i) => [name, i]));
-  const reduce = (query: string) => {
+  const reduce = remembered(1024, (query) => {
     const picked: Array<[number, string]> = [];
     for (const pair of query.split('&')) {
       const eq = pair.indexOf('=');
@@ -61,26 +76,19 @@ export function normaliseQuery(kept: readonly string[]): (path: string, query: s
     // a stable sort keeps repeated parameters in request order
     picked.sort((a, b) => a[0] - b[0]);
     return picked.map((p) => p[1]).join('&');
-  };
-  const reduced = new Map<string, string>();
+  });
   return (path, query) => {
-    let keptQuery = reduced.get(query);
-    if (keptQuery === undefined) {
-      keptQuery = reduce(query);
-      if (reduced.size >= QUERY_MEMO_SIZE) reduced.clear();
-      reduced.set(query, keptQuery);
-    }
+    const keptQuery = reduce(query);
     return keptQuery === '' ? path : `${path}?${keptQuery}`;
   };
 }
 
-const languages = new Map<string, string>();
-
 /** The first served language the client accepts (q > 0), or the site's default. */
 export function normaliseLanguage(header: string | undefined): string {
-  if (!header) return SERVED_LOCALES[0];
-  const known = languages.get(header);
-  if (known !== undefined) return known;
+  return header ? servedLanguageOf(header) : SERVED_LOCALES[0];
+}
+
+const servedLanguageOf = remembered(256, (header) => {
   const ranked = header
     .split(',')
     .map((part) => {
@@ -91,11 +99,8 @@ export function normaliseLanguage(header: string | undefined): string {
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
   const match = ranked.find((entry) => (SERVED_LOCALES as readonly string[]).includes(entry.lang));
-  const result = match?.lang ?? SERVED_LOCALES[0];
-  if (languages.size >= 256) languages.clear();
-  languages.set(header, result);
-  return result;
-}
+  return match?.lang ?? SERVED_LOCALES[0];
+});
 
 const MOBILE = /Mobi|Android|iPhone|iPod|Windows Phone/i;
 
