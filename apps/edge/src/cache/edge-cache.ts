@@ -14,7 +14,7 @@ import { CACHE_STATUS, staleForwarded, staleIfError, type XCache } from './cache
 import { CacheStore, type Lookup } from './cache-store.ts';
 import { buildEntry, type CachedEntry, headersWith, notModifiedFor, representationFor, stampHit } from './cached-entry.ts';
 import { type Clock, decideStorage, policyFactory, type PolicyFactory } from './freshness.ts';
-import { RequestCollapsing } from './request-collapsing.ts';
+import { HIT_FOR_PASS_SECONDS, RequestCollapsing } from './request-collapsing.ts';
 import { clientHeaders, flatten, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
 
 export interface EdgeCacheOptions {
@@ -22,7 +22,7 @@ export interface EdgeCacheOptions {
   maxBytes?: number;
   /** Larger responses are streamed to the client and not stored. Default 8 MiB. */
   maxObjectBytes?: number;
-  /** How long a key whose response was uncacheable goes straight to the origin. Default 30 s. */
+  /** How long a key whose response was uncacheable goes straight to the origin. Default HIT_FOR_PASS_SECONDS. */
   hitForPassSeconds?: number;
   /** The clock every freshness decision reads; tests move it instead of waiting. */
   now?: Clock;
@@ -95,7 +95,7 @@ export class EdgeCache implements EdgeCacheHandler {
       maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
       maxObjectBytes: options.maxObjectBytes ?? 8 * 1024 * 1024,
     });
-    this.collapsing = new RequestCollapsing(this.now, (options.hitForPassSeconds ?? 30) * 1000);
+    this.collapsing = new RequestCollapsing(this.now, (options.hitForPassSeconds ?? HIT_FOR_PASS_SECONDS) * 1000);
     this.registry = options.registry ?? new Registry();
     this.metrics = createCacheMetrics(this.registry, this.store);
     this.logger = options.logger;

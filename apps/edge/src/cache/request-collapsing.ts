@@ -2,6 +2,13 @@ import { LRUCache } from 'lru-cache';
 import type { Clock } from './freshness.ts';
 
 /**
+ * How long a key whose response could not be shared goes straight to the origin, on both
+ * runtimes (the VCL compiles it to `return (pass(30s))`): long enough that a page with a
+ * session cookie stops queueing its visitors, short enough that a fixed origin is cached again soon.
+ */
+export const HIT_FOR_PASS_SECONDS = 30;
+
+/**
  * One origin request per key at a time: the first request for a key leads, the others
  * wait for its outcome. A key whose response turned out uncacheable is remembered as
  * hit-for-pass for a while, so later requests go to the origin side by side instead of

@@ -1,4 +1,5 @@
 import { escapeHtml } from '@hatago/platform/html';
+import { HIT_FOR_PASS_SECONDS } from '../cache/request-collapsing.ts';
 import { type EdgeProblem, PROBLEMS } from '../proxy/edge-answers.ts';
 import {
   HTTP_METHODS,
@@ -69,6 +70,12 @@ const H = {
   asked: 'X-Hatago-Asked',
   purged: 'X-Hatago-Purged',
   purgeKey: 'X-Hatago-Key',
+  /**
+   * "kept": a stale entry stays in the cache while its refresh is fetched in the foreground;
+   * "serve": that fetch failed, so the restarted request serves the entry (stale-if-error).
+   * The only one that lives across restarts.
+   */
+  staleKept: 'X-Hatago-Stale-Kept',
 } as const;
 
 /** Headers stored on cached objects for the VCL's own use, removed before delivery. */
@@ -340,7 +347,8 @@ const queryValue = (name: string) =>
 
 function writeArrival(w: VclWriter, rules: EdgeRules) {
   w.block('sub hatago_arrival', () => {
-    for (const header of Object.values(H)) w.line(`unset req.http.${header};`);
+    for (const header of Object.values(H)) if (header !== H.staleKept) w.line(`unset req.http.${header};`);
+    w.block('if (req.restarts == 0)', () => w.line(`unset req.http.${H.staleKept};`));
     w.line('# X-Request-Id: the client\'s when well formed, otherwise a new one (time, request number, random)');
     w.block(`if (req.http.X-Request-Id !~ "${REQUEST_ID}")`, () => {
       w.line('set req.http.X-Request-Id = "v" + std.integer(time=now) + "-" + req.xid + "-" + std.integer(real=std.random(0, 999999999999));');
@@ -356,14 +364,17 @@ function writeArrival(w: VclWriter, rules: EdgeRules) {
     w.line('set req.http.X-Forwarded-Proto = "http";');
     w.line('set req.http.X-Forwarded-Host = req.http.host;');
     w.line(`set ${PATH} = regsub(req.url, "\\?.*$", "");`);
-    w.line('# refused in the Node edge\'s order: the address, the method, the body');
+    w.line('# refused in the Node edge\'s order: the address and the method here, the body once routes and rate limits have spoken');
     w.block(`if (req.url ~ "^.{${rules.limits.maxUrlBytes + 1}}")`, () => w.line('return (synth(414));'));
     w.block(`if (req.method !~ "^(${HTTP_METHODS.join('|')})$")`, () => {
       w.chain([['req.method ~ "^(TRACE|CONNECT)$"', () => w.line('return (synth(405));')]], () => w.line('return (synth(501));'));
     });
+  });
+  w.line();
+  w.block('sub hatago_body', () => {
     w.block(`if (std.integer(req.http.Content-Length, 0) > ${rules.limits.maxBodyBytes})`, () => w.line('return (synth(413));'));
     w.line('# bodies are read before anything is sent, as the Node edge does: a chunked one is measured, and any can be replayed on a retry');
-    w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(${rules.limits.maxBodyBytes + 1}B))`, () =>
+    w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(${rules.limits.maxBodyBytes}B))`, () =>
       w.line('return (synth(413));'),
     );
   });
@@ -614,6 +625,7 @@ function writeRecv(w: VclWriter) {
     w.line('# a restart (vcl_hit refetching an entry) is the same client request: counted once');
     w.block('if (req.restarts == 0)', () => w.line('call hatago_rate_limits;'));
     w.line('call hatago_route;');
+    w.line('call hatago_body;');
     w.block(`if (req.http.${H.policy} == "pass")`, () => {
       w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=bypass";`);
       w.line('return (pass);');
@@ -627,6 +639,7 @@ function writeRecv(w: VclWriter) {
       w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=request; detail=authorization";`);
       w.line('return (pass);');
     });
+    w.block(`if (req.http.${H.staleKept} == "serve")`, () => w.line('set req.hash_always_miss = false;'));
     w.line('return (hash);');
   });
   w.line();
@@ -648,12 +661,14 @@ function writeLookup(w: VclWriter) {
       w.line('return (deliver);');
     });
     w.line(`set req.http.${H.xcache} = "STALE";`);
-    w.block('if (!std.healthy(req.backend_hint))', () => {
+    w.block(`if (!std.healthy(req.backend_hint) || req.http.${H.staleKept} == "serve")`, () => {
       w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=stale; detail=stale-if-error";`);
       w.line('return (deliver);');
     });
     w.line('# healthy origin: stale only within its stale-while-revalidate window (grace holds the longer stale-if-error one)');
     w.block(`if (obj.ttl + std.duration(obj.http.${OBJ.swr} + "s", 0s) < 0s && req.restarts == 0)`, () => {
+      w.line('# fetched in the foreground past the entry; should that fail, vcl_synth comes back for the entry');
+      w.line(`set req.http.${H.staleKept} = "kept";`);
       w.line('set req.hash_always_miss = true;');
       w.line('return (restart);');
     });
@@ -698,12 +713,15 @@ function perRoute(w: VclWriter, routes: RouteRule[], body: (route: RouteRule, in
 
 function writeBackendFetch(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[], attempt: Attempt) {
   w.block('sub vcl_backend_fetch', () => {
+    w.line('# serving an entry stale starts a background refresh; not when the origin has just failed that very refresh');
+    w.block(`if (bereq.is_bgfetch && bereq.http.${H.staleKept} == "serve")`, () => w.line('return (abandon);'));
     w.line('# the client side\'s decisions move into this backend task; origins never see X-Hatago-*');
     w.block(`if (bereq.http.${H.route})`, () => {
       w.line(`var.set("route", bereq.http.${H.route});`);
       w.line(`var.set("backend", bereq.http.${H.backend});`);
       w.line(`var.set("policy", bereq.http.${H.policy});`);
       w.line(`var.set("key-url", bereq.http.${H.keyUrl});`);
+      w.line(`var.set("stale-kept", bereq.http.${H.staleKept});`);
     });
     for (const header of Object.values(H)) w.line(`unset bereq.http.${header};`);
     w.line('# a cached route asks the origin for the key URL: what is stored never depends on a stripped parameter');
@@ -743,15 +761,13 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
     w.block('if (var.get("policy") != "cache" || bereq.uncacheable)', () => w.line('return (deliver);'));
     w.line(`set beresp.http.xkey = ${vclString(`${ALL_TAG} `)} + ${urlTag('var.get("key-url")')} + " " + beresp.http.xkey;`);
     w.line(`set beresp.http.${OBJ.path} = regsub(var.get("key-url"), "\\?.*$", "");`);
-    w.line('# stale-if-error: a failed refresh keeps the stale object');
-    w.block('if (beresp.status >= 500 && bereq.is_bgfetch)', () => w.line('return (abandon);'));
-    w.line('# never shared: one guest\'s cookie or private page must not reach another (hit-for-miss)');
+    w.line('# stale-if-error: a failed refresh keeps the stale object (a foreground one serves it from vcl_synth)');
+    w.block('if (beresp.status >= 500 && (bereq.is_bgfetch || var.get("stale-kept") == "kept"))', () => w.line('return (abandon);'));
+    w.line('# never shared: one guest\'s cookie or private page must not reach another; the key passes for a while, as on the Node edge');
     w.block(
       'if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(^|[ ,])(private|no-store)($|[ ,=])" || beresp.http.Vary ~ "^\\s*\\*")',
       () => {
-        w.line('set beresp.ttl = 120s;');
-        w.line('set beresp.uncacheable = true;');
-        w.line('return (deliver);');
+        w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
       },
     );
     w.line('# RFC 9111 §4.2.2: heuristic freshness (10% of the age since Last-Modified) only without explicit freshness');
@@ -786,12 +802,15 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
           },
         ],
         [
-          'beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-(while-revalidate|if-error)="',
+          'beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-(while-revalidate|if-error)=[0-9]"',
           () => {
-            w.line('# the origin\'s own windows: grace covers the longer (stale-if-error), swr is remembered for vcl_hit');
-            w.line(`set beresp.http.${OBJ.swr} = regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-while-revalidate)=([0-9]+).*$|^.*$", "\\1");`);
-            w.line(`if (beresp.http.${OBJ.swr} == "") { set beresp.http.${OBJ.swr} = "0"; }`);
-            w.line('set beresp.grace = std.duration(regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-if-error)=([0-9]+).*$|^.*$", "\\1") + "s", 0s);');
+            w.line('# the origin\'s own windows, each in place of the route\'s grace: grace covers the longer (stale-if-error), swr is remembered for vcl_hit');
+            w.block('if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-while-revalidate=[0-9]")', () =>
+              w.line(`set beresp.http.${OBJ.swr} = regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-while-revalidate)=([0-9]+).*$", "\\1");`),
+            );
+            w.block('if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-if-error=[0-9]")', () =>
+              w.line('set beresp.grace = std.duration(regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-if-error)=([0-9]+).*$", "\\1") + "s", 0s);'),
+            );
             w.block(`if (std.duration(beresp.http.${OBJ.swr} + "s", 0s) > beresp.grace)`, () => w.line(`set beresp.grace = std.duration(beresp.http.${OBJ.swr} + "s", 0s);`));
           },
         ],
@@ -799,9 +818,7 @@ function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: Heade
     );
     w.line('# without freshness a response is only worth keeping for revalidation, and only with a validator');
     w.block('if (beresp.ttl <= 0s && !beresp.http.ETag && !beresp.http.Last-Modified)', () => {
-      w.line('set beresp.ttl = 120s;');
-      w.line('set beresp.uncacheable = true;');
-      w.line('return (deliver);');
+      w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
     });
     w.block('if (beresp.ttl < 0s)', () => w.line('set beresp.ttl = 0s;'));
     w.line('# compressed once when stored, as the Node edge does (apps/edge/src/compression): text-like, not encoded, not no-transform, 256 bytes or more');
@@ -857,7 +874,7 @@ function writeBackendError(w: VclWriter, backends: EdgeRules['backends']) {
       `if (var.get("timed-out") != "yes" && bereq.retries == 0 && (bereq.method ~ "${IDEMPOTENT}" || (bereq.method == "POST" && bereq.http.Idempotency-Key)))`,
       () => w.line('return (retry);'),
     );
-    w.block('if (bereq.is_bgfetch)', () => w.line('return (abandon);'));
+    w.block('if (bereq.is_bgfetch || var.get("stale-kept") == "kept")', () => w.line('return (abandon);'));
     w.line('set beresp.ttl = 0s;');
     w.line('set beresp.grace = 0s;');
     w.line('set beresp.uncacheable = true;');
@@ -907,6 +924,11 @@ const EDGE_ANSWERS: EdgeProblem[] = [
 
 function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[], attempt: Attempt) {
   w.block('sub vcl_synth', () => {
+    w.line('# a foreground refresh abandoned for a failed origin: back to the stale entry it kept');
+    w.block(`if (req.http.${H.staleKept} == "kept" && resp.status == 503)`, () => {
+      w.line(`set req.http.${H.staleKept} = "serve";`);
+      w.line('return (restart);');
+    });
     w.line('set resp.http.X-Request-Id = req.http.X-Request-Id;');
     w.line('set resp.http.Cache-Control = "no-store";');
     w.block(`if (req.http.${H.location})`, () => {
