@@ -532,6 +532,19 @@ describe('front door', () => {
     assert.equal(origin.requests, 0);
     assert.equal((await fetch(`${edge.url}/search?q=${'u'.repeat(100)}`)).status, 200);
   });
+
+  it('applies a reloaded header limit to the next connections, raised or lowered', async () => {
+    const head = `GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\nX-Big: ${'b'.repeat(6000)}\r\n\r\n`;
+    const limits = (maxHeaderBytes: number) => defineEdgeRules({ ...hatagoRules, limits: { maxHeaderBytes, maxUrlBytes: 256, maxBodyBytes: 1024 } });
+    try {
+      edge.reload(limits(8192));
+      assert.equal(statusOf(await rawRequest(edge.url, head)), 200);
+      edge.reload(limits(2048));
+      assert.equal(statusOf(await rawRequest(edge.url, `GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\nX-Big: ${'b'.repeat(3000)}\r\n\r\n`)), 431);
+    } finally {
+      edge.reload(limits(4096));
+    }
+  });
 });
 
 describe('access log of a cached route', () => {

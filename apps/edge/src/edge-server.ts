@@ -407,9 +407,10 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     reload(rules) {
       const previous = runtime;
       runtime = build(rules, previous);
-      if (rules.limits.maxHeaderBytes !== previous.rules.limits.maxHeaderBytes) {
-        logger.warn('limits.maxHeaderBytes changes take effect on restart (the parser limit is fixed per listener)');
-      }
+      // node keeps the createServer option as a server property (not in its types) and gives it to the parser of
+      // each new connection: new connections get the new limit, kept-alive ones keep theirs until they close.
+      // edge-server.test.ts pins this, so a node that stops doing it fails there rather than here in silence.
+      (server as http.Server & { maxHeaderSize: number }).maxHeaderSize = rules.limits.maxHeaderBytes;
       for (const [name, pool] of previous.pools) if (runtime.pools.get(name) !== pool) void pool.close();
     },
     async close() {
