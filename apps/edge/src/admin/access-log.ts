@@ -24,6 +24,13 @@ export interface AccessLogDestination {
 /** Linux's PIPE_BUF: a write to a pipe of at most this many bytes lands whole, never mixed with another process's. */
 export const PIPE_ATOMIC_BYTES = 4096;
 
+/**
+ * Characters of a path the line keeps; a longer one is cut and its length given as `pathLength`.
+ * At 6 bytes a character (a JSON escape) that is 3 KB, so a line stays within PIPE_BUF however
+ * long the URL the edge accepted (`limits.maxUrlBytes` may be larger).
+ */
+export const MAX_LOGGED_PATH_CHARS = 512;
+
 export interface AccessLogOptions {
   /** Lines held before a write; held lines also go out after `flushMs` however few they are. */
   batchLines?: number;
@@ -98,7 +105,8 @@ export class AccessLog {
       return;
     }
     // request ids, route and backend names and instance URLs are token characters: only the path and method need quoting
-    const line = `{"level":30,"time":"${this.#time()}","service":"edge","log":"access","reqId":"${e.reqId}","method":${JSON.stringify(e.method)},"path":${JSON.stringify(e.path)},"route":"${e.route}","backend":"${e.backend}","instance":"${e.instance}","cache":"${e.cache}","status":${e.status},"bytes":${e.bytes},"durationMs":${e.durationMs}${e.originMs === undefined ? '' : `,"originMs":${e.originMs}`},"client":"${e.client}"}\n`;
+    const path = e.path.length > MAX_LOGGED_PATH_CHARS ? `${JSON.stringify(e.path.slice(0, MAX_LOGGED_PATH_CHARS))},"pathLength":${e.path.length}` : JSON.stringify(e.path);
+    const line = `{"level":30,"time":"${this.#time()}","service":"edge","log":"access","reqId":"${e.reqId}","method":${JSON.stringify(e.method)},"path":${path},"route":"${e.route}","backend":"${e.backend}","instance":"${e.instance}","cache":"${e.cache}","status":${e.status},"bytes":${e.bytes},"durationMs":${e.durationMs}${e.originMs === undefined ? '' : `,"originMs":${e.originMs}`},"client":"${e.client}"}\n`;
     this.#lines.push(line);
     this.#heldChars += line.length;
     if (this.#held() >= this.#batchLines || this.#heldChars >= this.#maxWriteBytes) this.flush();
