@@ -1,6 +1,6 @@
 export type { IdentityTables, OperatorRole, SubjectKind } from './identity-tables.ts';
 export { identityMigrations } from './migrations/index.ts';
-export { parseContact, isEmail, type ContactDetails } from './contact/contact-details.ts';
+export { parseContact, type ContactDetails } from './contact/contact-details.ts';
 export { hashPassword, verifyPassword } from './passwords/password-hash.ts';
 export { createSession, resolveSession, endSession, SESSION_TTL_MS } from './sessions/sessions.ts';
 export { THROTTLE } from './throttle/login-throttle.ts';

@@ -30,6 +30,14 @@ export function field(spec: FieldSpec, errors: FieldError[] = []): SafeHtml {
   }</label>`;
 }
 
+/** A labelled multi-line field, with its own error, keeping what the user typed. */
+export function textArea(spec: { name: string; label: string; value?: string | null; maxLength: number; required?: boolean }, errors: FieldError[] = []): SafeHtml {
+  const error = errorFor(errors, spec.name);
+  return html`<label class="${error ? 'field-error' : ''}">${spec.label}<textarea name="${spec.name}" maxlength="${spec.maxLength}"${spec.required ? html` required` : ''}${
+    error ? html` aria-invalid="true"` : ''
+  }>${spec.value ?? ''}</textarea>${error ? html`<span class="error-text">${error}</span>` : ''}</label>`;
+}
+
 export function select(
   spec: { name: string; label: string; value?: string | number; options: Array<{ value: string | number; label: string }> },
   errors: FieldError[] = [],

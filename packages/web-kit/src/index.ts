@@ -1,5 +1,5 @@
 export { renderPage, renderErrorPage, type PageShell } from './page-shell.ts';
-export { field, select, formAlert, errorFor, yen, type FieldSpec } from './forms.ts';
+export { field, textArea, select, formAlert, errorFor, yen, type FieldSpec } from './forms.ts';
 export { readSessionCookie, writeSessionCookie, clearSessionCookie, clientOf, type SessionCookieSpec } from './session-cookie.ts';
 export { rejectCrossSiteWrites } from './cross-site-forms.ts';
 export { registerStaffLogin, type StaffLoginOptions } from './staff-login.ts';

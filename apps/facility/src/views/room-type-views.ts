@@ -2,7 +2,7 @@ import type { ManagedRoomType } from '@hatago/catalog';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
-import { errorFor, field, formAlert } from '@hatago/web-kit';
+import { field, formAlert, textArea } from '@hatago/web-kit';
 import { facilityPage, savedNotice } from './facility-page.ts';
 import type { FormValues } from './form-values.ts';
 
@@ -24,7 +24,6 @@ const FIELDS = ['nameJa', 'nameEn', 'capacity', 'sizeSqm', 'description'];
 /** The same form creates (no id) and edits a room type. */
 export function roomTypeFormPage(staff: StaffAccount, id: number | null, values: FormValues, errors: FieldError[] = []): string {
   const title = id === null ? 'New room type' : `Edit ${values.nameEn ?? 'room type'}`;
-  const descriptionError = errorFor(errors, 'description');
   return facilityPage(
     staff,
     title,
@@ -34,9 +33,7 @@ export function roomTypeFormPage(staff: StaffAccount, id: number | null, values:
   ${field({ name: 'nameEn', label: 'Name (English)', value: values.nameEn, required: true }, errors)}
   ${field({ name: 'capacity', label: 'Capacity (guests, 1–8)', type: 'number', value: values.capacity ?? '2', required: true, attrs: { min: 1, max: 8 } }, errors)}
   ${field({ name: 'sizeSqm', label: 'Size (m²)', type: 'number', value: values.sizeSqm ?? '30', required: true, attrs: { min: 1, max: 1000 } }, errors)}
-  <label class="${descriptionError ? 'field-error' : ''}">Description<textarea name="description" maxlength="2000">${values.description ?? ''}</textarea>${
-      descriptionError ? html`<span class="error-text">${descriptionError}</span>` : ''
-    }</label>
+  ${textArea({ name: 'description', label: 'Description', value: values.description, maxLength: 2000 }, errors)}
   <button type="submit">Save</button>
 </form>
 <p><a href="/facility/room-types">Back to room types</a></p>`,

@@ -2,7 +2,7 @@ import type { StaffAccount } from '@hatago/identity';
 import { LIFT_REASON_MAX, type Suppression } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
-import { errorFor, field, formAlert, pageLinkWith, pagination } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, textArea } from '@hatago/web-kit';
 import { hasRole } from '../authorize.ts';
 import { tokyoTime } from './format.ts';
 import { mailPath } from './mail-views.ts';
@@ -53,7 +53,6 @@ ${results}`,
 }
 
 export function liftSuppressionPage(staff: StaffAccount, form: { address: string; reason: string }, errors: FieldError[] = []): string {
-  const reasonError = errorFor(errors, 'reason');
   return operatorPage(
     staff,
     'Lift a suppression',
@@ -61,10 +60,7 @@ export function liftSuppressionPage(staff: StaffAccount, form: { address: string
 ${formAlert(errors, ['reason'])}
 <form class="stack" method="post" action="${SUPPRESSIONS_PATH}/lift">
   <input type="hidden" name="address" value="${form.address}">
-  <label class="${reasonError ? 'field-error' : ''}">Reason (required, kept in the audit log)
-    <textarea name="reason" required maxlength="${LIFT_REASON_MAX}"${reasonError ? html` aria-invalid="true"` : ''}>${form.reason}</textarea>
-    ${reasonError ? html`<span class="error-text">${reasonError}</span>` : ''}
-  </label>
+  ${textArea({ name: 'reason', label: 'Reason (required, kept in the audit log)', value: form.reason, maxLength: LIFT_REASON_MAX, required: true }, errors)}
   <button class="danger" type="submit">Lift the suppression</button>
 </form>
 <p><a href="${SUPPRESSIONS_PATH}">Back to the list</a></p>`,

@@ -4,7 +4,7 @@ import type { StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { errorFor, field, formAlert, pageLinkWith, pagination, select, yen } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, select, textArea, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
@@ -167,7 +167,6 @@ export function cancelPage(
   view: { form: CancelForm; mayWaive: boolean; errors?: FieldError[] },
 ): string {
   const errors = view.errors ?? [];
-  const reasonError = errorFor(errors, 'reason');
   const body: SafeHtml =
     r.status === 'cancelled'
       ? html`<p class="notice">This reservation is already cancelled.</p>`
@@ -182,10 +181,7 @@ export function cancelPage(
 </dl>
 ${terms.reason === 'STAY_STARTED' ? html`<p class="alert">The stay has started; guests can no longer cancel online.</p>` : ''}
 <form class="stack" method="post" action="${reservationPath(r.code)}/cancel">
-  <label class="${reasonError ? 'field-error' : ''}">Reason (required, kept in the audit log)
-    <textarea name="reason" required maxlength="500"${reasonError ? html` aria-invalid="true"` : ''}>${view.form.reason}</textarea>
-    ${reasonError ? html`<span class="error-text">${reasonError}</span>` : ''}
-  </label>
+  ${textArea({ name: 'reason', label: 'Reason (required, kept in the audit log)', value: view.form.reason, maxLength: 500, required: true }, errors)}
   ${
     view.mayWaive
       ? html`<label class="check"><input type="checkbox" name="waiveFee" value="yes"${view.form.waiveFee ? html` checked` : ''}> Waive the fee</label>`

@@ -1,4 +1,5 @@
 import { FieldErrors } from '@hatago/platform/errors';
+import { isEmail } from '@hatago/platform/input';
 
 export interface ContactDetails {
   /** As the guest writes it, usually kanji or kana. */
@@ -9,17 +10,12 @@ export interface ContactDetails {
   phone: string;
 }
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const PHONE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
 const LATIN_NAME = /^[A-Za-z][A-Za-z .'-]{0,99}$/;
 // markup and control characters have no place in a person's name; nor have lone UTF-16
 // surrogates (UTF-8 cannot encode them, so the stored name would differ) or bidi overrides,
 // which make a name shown to staff read differently from what was typed
 const FORBIDDEN_IN_NAME = /[<>{}\\\p{Cc}\p{Cs}\u202a-\u202e\u2066-\u2069]/u;
-
-export function isEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value);
-}
 
 /**
  * Validates contact details the way both bookings and member sign-up need them.

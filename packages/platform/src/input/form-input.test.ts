@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FieldErrors } from '../errors/domain-error.ts';
-import { readDate, readFields, readInteger, readText } from './form-input.ts';
+import { readDate, readEmail, readFields, readInteger, readText, readTimeOfDay } from './form-input.ts';
 
 const fieldsOf = (errors: FieldErrors) => errors.list.map((e) => e.field);
 
@@ -29,5 +29,17 @@ describe('form readers', () => {
     readDate(errors, { d: '2026-02-30' }, 'd', { label: 'D' });
     readDate(errors, { d: '0000-01-01' }, 'd', { label: 'D' });
     assert.deepEqual(fieldsOf(errors), ['n', 'n', 'd', 'd']);
+  });
+
+  it('reads email addresses and times of day, refusing what only looks like one', () => {
+    const errors = new FieldErrors();
+    assert.equal(readEmail(errors, { e: ' Front.Desk+kyoto@hotel.example ' }, 'e', { label: 'Email' }), 'Front.Desk+kyoto@hotel.example');
+    assert.equal(readEmail(errors, { e: '' }, 'e', { label: 'Email', optional: true }), null);
+    assert.equal(readTimeOfDay(errors, { t: '09:05' }, 't', { label: 'Time' }), '09:05');
+    assert.deepEqual(fieldsOf(errors), []);
+    for (const bad of ['frontdesk', 'a@b', 'a b@hotel.example', `${'a'.repeat(250)}@x.example`]) readEmail(errors, { e: bad }, 'e', { label: 'Email' });
+    readEmail(errors, {}, 'e', { label: 'Email' });
+    for (const bad of ['24:00', '9:05', '12:60', '12.30', '']) readTimeOfDay(errors, { t: bad }, 't', { label: 'Time' });
+    assert.deepEqual(fieldsOf(errors), ['e', 'e', 'e', 'e', 'e', 't', 't', 't', 't', 't']);
   });
 });

@@ -51,6 +51,34 @@ export function readDate(errors: FieldErrors, input: FormInput, name: string, ru
   return value;
 }
 
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** An address mail can be sent to: dot-atom local part, a domain of DNS labels with a dot (RFC 5321's 254 characters at most). */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/** An email address; `null` when optional and left empty. */
+export function readEmail(errors: FieldErrors, input: FormInput, name: string, rule: { label: string; optional?: boolean }): string | null {
+  const raw = input[name];
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  if (!value) {
+    if (!rule.optional) errors.add(name, `${rule.label} is required`);
+    return rule.optional ? null : '';
+  }
+  if (!isEmail(value)) errors.add(name, `${rule.label} must be an email address, like frontdesk@example.com`);
+  return value;
+}
+
+/** A time of day on a 24-hour clock, 'HH:MM'. */
+export function readTimeOfDay(errors: FieldErrors, input: FormInput, name: string, rule: { label: string }): string {
+  const raw = input[name];
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  if (!value) errors.add(name, `${rule.label} is required`);
+  else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) errors.add(name, `${rule.label} must be a time like 15:00`);
+  return value;
+}
+
 export function readChoice<T extends string>(errors: FieldErrors, input: FormInput, name: string, rule: { label: string; choices: readonly T[] }): T {
   const raw = input[name];
   if (typeof raw === 'string' && (rule.choices as readonly string[]).includes(raw)) return raw as T;
