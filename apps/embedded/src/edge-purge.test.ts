@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { CatalogChanges, setPlanPrices, setStopSell } from '@hatago/catalog';
+import { CatalogChanges, getHotelProfile, setPlanPrices, setStopSell, updateHotelProfile } from '@hatago/catalog';
 import { futureDate } from '@hatago/test-support';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform.ts';
 
@@ -65,5 +65,24 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     await setStopSell(platform.database.db, context(), roomTypeId, { from: night, to: night, stopSell: 'on' });
     await platform.edgePurging.settled();
     assert.equal(await xCache(`/hotels/${hotelId}`), 'MISS');
+  });
+
+  it('a hotel profile change purges the hotel’s pages, the searches and the areas list, and guests read the new name at once', async () => {
+    const checkin = futureDate(7);
+    const search = `/search?checkin=${checkin}&nights=1&rooms=1`;
+    const pages = [`/hotels/${hotelId}`, search, '/', `/hotels/${otherHotelId}`];
+    for (const path of pages) await xCache(path);
+    for (const path of pages) assert.equal(await xCache(path), 'HIT', path);
+
+    const profile = await getHotelProfile(platform.database.db, hotelId);
+    await updateHotelProfile(platform.database.db, context(), { ...profile, nameJa: 'はたご 川辺', contactEmail: profile.contactEmail ?? '' });
+    await platform.edgePurging.settled();
+
+    assert.equal(await xCache(search), 'MISS');
+    assert.equal(await xCache('/'), 'MISS');
+    assert.equal(await xCache(`/hotels/${otherHotelId}`), 'HIT');
+    const page = await fetch(`${platform.url}/hotels/${hotelId}`);
+    assert.equal(page.headers.get('x-cache'), 'MISS');
+    assert.match(await page.text(), /<title>はたご 川辺 \| Hatago<\/title>/);
   });
 });

@@ -118,6 +118,40 @@ describe('facility console', () => {
     assert.equal(await count(), before + 1);
   });
 
+  it('edits its own hotel\u2019s profile, keeping what was typed beside field errors on bad input', async () => {
+    const profile = async (id: number) =>
+      row(sql<{ name_en: string; checkin_time: string; contact_email: string | null }>`select name_en, checkin_time, contact_email from hotels where id = ${id}`);
+    const page = await get('/facility/hotel');
+    assert.equal(page.statusCode, 200);
+    const current = (await profile(mine.hotelId))!;
+    assert.ok(page.body.includes(`value="${current.name_en}"`), 'the form shows the stored profile');
+    const theirsBefore = await profile(theirs.hotelId);
+
+    const fields = {
+      nameJa: 'はたご 京都',
+      nameEn: 'Hatago <Kyoto>',
+      descriptionJa: '',
+      descriptionEn: 'By the river.',
+      address: '京都市中京区 1-2-3',
+      checkinTime: '14:00',
+      checkoutTime: '11:00',
+      contactEmail: '',
+    };
+    const bad = await post('/facility/hotel', { ...fields, checkinTime: '2pm', contactEmail: 'desk@' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Check-in time must be a time like 15:00/);
+    assert.match(bad.body, /Front desk email must be an email address/);
+    assert.ok(bad.body.includes('value="Hatago &lt;Kyoto&gt;"'), 'keeps what was typed, escaped');
+    assert.deepEqual(await profile(mine.hotelId), current, 'nothing saved');
+
+    const good = await post('/facility/hotel', fields);
+    assert.equal(good.statusCode, 303);
+    assert.equal(good.headers.location, '/facility/hotel?saved=0');
+    assert.deepEqual(await profile(mine.hotelId), { name_en: 'Hatago <Kyoto>', checkin_time: '14:00', contact_email: null });
+    assert.deepEqual(await profile(theirs.hotelId), theirsBefore, 'only the signed-in hotel changes');
+    assert.match((await get('/facility/hotel?saved=0')).body, /Saved\./);
+  });
+
   it('sets prices for chosen weekdays and refuses bad input or another hotel\u2019s plan', async () => {
     assert.equal((await get(`/facility/plans/${theirs.planId}`)).statusCode, 404);
     assert.equal((await post(`/facility/plans/${theirs.planId}/prices`, { from: futureDate(2), to: futureDate(3), price: '1' })).statusCode, 404);

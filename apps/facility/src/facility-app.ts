@@ -11,6 +11,7 @@ import type { ObjectStorage } from '@hatago/storage';
 import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import { hotelOf, sendPage } from './routes/console-kit.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
+import { registerHotelRoutes } from './routes/hotel-routes.ts';
 import { registerInventoryRoutes } from './routes/inventory-routes.ts';
 import { registerPlanRoutes } from './routes/plan-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
@@ -80,6 +81,7 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
         ),
       );
     });
+    registerHotelRoutes(consoleScope, deps);
     registerRoomTypeRoutes(consoleScope, deps);
     registerPlanRoutes(consoleScope, deps);
     registerInventoryRoutes(consoleScope, deps);

@@ -22,7 +22,7 @@ td.unset{background:#f4f1ec;color:var(--muted)}
 export function facilityPage(staff: StaffAccount, title: string, body: SafeHtml): string {
   return renderConsolePage(FACILITY_SHELL, staff, {
     title,
-    nav: html`<a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`,
+    nav: html`<a href="/facility/hotel">Hotel</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`,
     body,
   });
 }

@@ -6,6 +6,7 @@ import { DomainError } from '@hatago/platform/errors';
 import { addDays } from '@hatago/platform/time';
 import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import type { CatalogChange } from '../changes/catalog-change.ts';
+import { getHotelProfile, updateHotelProfile } from './hotel-profile.ts';
 import type { ManagementContext } from './management-context.ts';
 import { inventoryMonth, setInventoryTotal, setStopSell } from './room-inventory-admin.ts';
 import { planPriceMonth, setPlanPrices } from './plan-prices.ts';
@@ -199,6 +200,53 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(await prices(otherPlanId, from, from), beforePrices);
       // and the other hotel still manages its own
       assert.equal((await getPlan(db.database.db, theirs.hotelId, otherPlanId)).id, otherPlanId);
+    });
+
+    it('saves the hotel profile for its own hotel only, audits it, and tells the catalogue once committed', async () => {
+      const theirsBefore = await getHotelProfile(db.database.db, theirs.hotelId);
+      const profile = {
+        nameJa: 'ホテル　はたご京都',
+        nameEn: 'Hotel Hatago Kyoto',
+        descriptionJa: '鴨川のほとり。',
+        descriptionEn: 'By the Kamo river.',
+        address: '京都市中京区 1-2-3',
+        checkinTime: '14:30',
+        checkoutTime: '11:00',
+        contactEmail: 'frontdesk@kyoto.example',
+      };
+      const countBefore = published.length;
+      const saved = await updateHotelProfile(db.database.db, mine, { ...profile, nameEn: '  Hotel Hatago Kyoto ', contactEmail: 'frontdesk@kyoto.example' });
+      assert.deepEqual(saved, profile, 'trimmed and saved');
+      assert.deepEqual(await getHotelProfile(db.database.db, mine.hotelId), profile);
+      assert.deepEqual(await getHotelProfile(db.database.db, theirs.hotelId), theirsBefore, 'another hotel is untouched');
+      assert.deepEqual(published.slice(countBefore), [{ hotelId: mine.hotelId, kind: 'hotel' }]);
+      const [entry] = await listAudit(db.database.db, { targetType: 'hotel', targetId: String(mine.hotelId), page: 1, pageSize: 1 });
+      assert.equal(entry?.action, 'hotel.update');
+      assert.equal((entry?.detail?.after as { checkinTime?: string } | undefined)?.checkinTime, '14:30');
+
+      const cleared = await updateHotelProfile(db.database.db, mine, { ...profile, contactEmail: '' });
+      assert.equal(cleared.contactEmail, null, 'an empty email means no notices, stored as none');
+    });
+
+    it('refuses a bad hotel profile with every field error at once, changing and publishing nothing', async () => {
+      const before = await getHotelProfile(db.database.db, mine.hotelId);
+      const audits = await auditCount();
+      const countBefore = published.length;
+      await rejectsWith(
+        updateHotelProfile(db.database.db, mine, {
+          nameJa: '',
+          nameEn: 'x'.repeat(101),
+          address: 'Kyoto\u0000',
+          checkinTime: '25:00',
+          checkoutTime: '11am',
+          contactEmail: 'front desk@',
+        }),
+        'invalid',
+        ['nameJa', 'nameEn', 'address', 'checkinTime', 'checkoutTime', 'contactEmail'],
+      );
+      assert.deepEqual(await getHotelProfile(db.database.db, mine.hotelId), before);
+      assert.equal(await auditCount(), audits);
+      assert.equal(published.length, countBefore);
     });
 
     it('publishes every committed change once, for its hotel, and nothing for a refused one', async () => {

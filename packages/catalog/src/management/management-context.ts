@@ -33,7 +33,7 @@ export function auditChange(
   trx: Executor,
   context: ManagementContext,
   action: string,
-  target: { type: 'room_type' | 'rate_plan'; id: number },
+  target: { type: 'hotel' | 'room_type' | 'rate_plan'; id: number },
   detail: Record<string, unknown>,
 ): Promise<void> {
   return recordAudit(trx, {

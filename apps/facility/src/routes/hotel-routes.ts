@@ -1,0 +1,27 @@
+import { getHotelProfile, updateHotelProfile } from '@hatago/catalog';
+import type { HttpApp } from '@hatago/platform/http';
+import type { FacilityAppDeps } from '../facility-app.ts';
+import { valuesOf } from '../views/form-values.ts';
+import { hotelProfilePage } from '../views/hotel-views.ts';
+import { contextOf, formOf, hotelOf, sendPage, submitForm } from './console-kit.ts';
+
+export function registerHotelRoutes(app: HttpApp, { database }: FacilityAppDeps): void {
+  const { db } = database;
+
+  app.get('/facility/hotel', async (request, reply) => {
+    const profile = await getHotelProfile(db, hotelOf(request));
+    return sendPage(reply, hotelProfilePage(request.staff, valuesOf({ ...profile, contactEmail: profile.contactEmail ?? '' }), [], request.query));
+  });
+
+  app.post('/facility/hotel', async (request, reply) => {
+    const form = formOf(request);
+    return submitForm(
+      reply,
+      async () => {
+        await updateHotelProfile(db, contextOf(request), form);
+        return '/facility/hotel?saved=0';
+      },
+      (errors) => hotelProfilePage(request.staff, valuesOf(form), errors),
+    );
+  });
+}
