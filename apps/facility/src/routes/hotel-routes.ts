@@ -10,7 +10,7 @@ export function registerHotelRoutes(app: HttpApp, { database }: FacilityAppDeps)
 
   app.get('/facility/hotel', async (request, reply) => {
     const profile = await getHotelProfile(db, hotelOf(request));
-    return sendPage(reply, hotelProfilePage(request.staff, valuesOf({ ...profile, contactEmail: profile.contactEmail ?? '' }), [], request.query));
+    return sendPage(reply, hotelProfilePage(request.staff, valuesOf({ ...profile }), [], request.query));
   });
 
   app.post('/facility/hotel', async (request, reply) => {
