@@ -1,5 +1,5 @@
-import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { titleOf } from '@hatago/platform/http';
 import { HTTP_METHODS } from '../rules/edge-rules.ts';
 
 const ALLOWED = new Set<string>(HTTP_METHODS);
@@ -39,7 +39,7 @@ export function parseErrorStatus(code: string | undefined): number {
 /** Writes a minimal response on a socket whose request never parsed (or a CONNECT), then closes it. */
 export function answerOnSocket(socket: Duplex, status: number, extraHeaders = '') {
   if (!socket.writable) return socket.destroy();
-  const reason = STATUS_CODES[status] ?? 'Error';
+  const reason = titleOf(status);
   const body = `${status} ${reason}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nCache-Control: no-store\r\n${extraHeaders}\r\n${body}`,

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.ts';
 
@@ -22,22 +23,11 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   rate_limited: 429,
 };
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+// node's reason phrases predate RFC 9110, which renamed these two
+const RFC_9110_RENAMED: Record<number, string> = { 413: 'Content Too Large', 422: 'Unprocessable Content' };
 
-export const titleOf = (status: number) => TITLES[status] ?? 'Error';
+/** The status's RFC 9110 §15 reason phrase: the title of an `about:blank` problem (RFC 9457 §4.2.1), the apps' and the edge's. */
+export const titleOf = (status: number) => RFC_9110_RENAMED[status] ?? STATUS_CODES[status] ?? 'Error';
 
 /** Turns any thrown error into a problem; unexpected errors reveal nothing internal. */
 export function problemFrom(error: unknown, request: FastifyRequest): Problem {
