@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { Pool } from 'undici';
 import { bookStay, type BookingRequest } from '@hatago/booking';
+import { MemoryCache } from '@hatago/cache';
+import { CatalogChanges } from '@hatago/catalog';
 import { startCluster } from '@hatago/cluster';
 import { type Database, type DatabaseConfig, openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
@@ -112,9 +114,11 @@ async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadR
     await migrateAndSeed(database);
     const { rows } = await sql<{ id: number }>`select id from rate_plans`.execute(database.db);
     const plans = rows.map((r) => r.id);
+    // publishing into an in-process cache, as the embedded platform does, so the direct path pays what the app pays
+    const booking = { db: database.db, changes: new CatalogChanges(new MemoryCache()) };
     return await bookingLoad(label, async (worker, n) => {
       try {
-        await bookStay(database.db, randomBooking(plans, worker), { idempotencyKey: `direct-${runId}-${worker}-${n}` });
+        await bookStay(booking, randomBooking(plans, worker), { idempotencyKey: `direct-${runId}-${worker}-${n}` });
         return 201;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'SOLD_OUT') return 409;

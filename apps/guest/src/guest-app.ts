@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
+import type { BookingContext } from '@hatago/booking';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
@@ -31,8 +32,8 @@ export interface GuestAppDeps {
 /** What the routes use: the deps, and what the app builds from them once. */
 export interface GuestServices extends GuestAppDeps {
   catalog: CachedCatalog;
-  /** Bookings and cancellations publish here, so cached hotel data shows the rooms they took or gave back. */
-  catalogChanges: CatalogChanges;
+  /** Bookings and cancellations run in it and publish the rooms they took or gave back themselves. */
+  booking: BookingContext;
 }
 
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
@@ -40,7 +41,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   const deps: GuestServices = {
     ...appDeps,
     catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
-    catalogChanges: new CatalogChanges(appDeps.cache),
+    booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
   };
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { listAudit } from '@hatago/audit';
 import { bookStay, type Reservation } from '@hatago/booking';
 import type { HttpApp } from '@hatago/platform/http';
-import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { yen } from '@hatago/web-kit';
 import { buildOperatorApp } from './operator-app.ts';
 
@@ -31,8 +31,7 @@ describe('operator console', () => {
 
   const book = async (guest: { name: string; nameLatin: string; email: string }, checkinInDays: number, nights = 2): Promise<Reservation> => {
     serial += 1;
-    const { reservation } = await bookStay(
-      db.database.db,
+    const { reservation } = await bookStay(testBookingContext(db.database.db),
       { planId, checkin: futureDate(checkinInDays), nights, guests: 1, rooms: 1, guest: { ...guest, phone: '090-1234-5678' } },
       { idempotencyKey: `operator-app-test-${serial}` },
     );

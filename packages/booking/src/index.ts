@@ -1,5 +1,6 @@
 export type { BookingTables, ReservationStatus } from './booking-tables.ts';
 export { bookingMigrations } from './migrations/index.ts';
+export type { BookingContext } from './booking-context.ts';
 export { type Reservation } from './reservations/reservation.ts';
 export { normaliseReservationCode, RESERVATION_CODE } from './reservations/reservation-code.ts';
 export {
@@ -14,10 +15,15 @@ export { cancellationTerms, type CancellationTerms } from './cancellation/cancel
 export {
   cancelReservation,
   type Canceller,
-  type CancellationHooks,
+  type CancellationOptions,
   type CancellationOutcome,
 } from './cancellation/cancel-reservation.ts';
-export { cancelReservationAsOperator, OPERATOR_REASON_MAX, type OperatorCancellation } from './cancellation/cancel-as-operator.ts';
+export {
+  cancelReservationAsOperator,
+  mayWaiveCancellationFee,
+  OPERATOR_REASON_MAX,
+  type OperatorCancellation,
+} from './cancellation/cancel-as-operator.ts';
 export {
   findReservationForGuest,
   getReservationByCode,

@@ -7,4 +7,5 @@ export { THROTTLE } from './throttle/login-throttle.ts';
 export { DatabaseRateLimiter } from './throttle/database-rate-limiter.ts';
 export { signUpMember, logInMember, getMember, PASSWORD_RULES, type Member } from './members/member-accounts.ts';
 export { createStaffAccount, logInStaff, getStaff, type StaffAccount, type StaffKind } from './staff/staff-accounts.ts';
+export { hasRole, requireRole } from './staff/operator-roles.ts';
 export { PASSWORD_RESET, passwordResetLinkIsValid, requestPasswordReset, resetPassword } from './password-reset/password-reset.ts';

@@ -2,3 +2,4 @@ export { createTestDatabase, testDatabaseTargets, type TestDatabase, type TestDa
 export { testAppDeps, cookieFrom } from './test-apps.ts';
 export { futureDate } from './dates.ts';
 export { appUnderTest, type AppUnderTest } from './app-under-test.ts';
+export { RecordingChanges, testBookingContext } from './recording-changes.ts';

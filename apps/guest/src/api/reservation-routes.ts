@@ -9,7 +9,7 @@ import { BookingBody, EmailBody, problemResponses, Reservation } from './api-sch
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 
 export function registerReservationApi(app: HttpApp, services: GuestServices): void {
-  const { database, catalogChanges } = services;
+  const { database, booking: bookingContext } = services;
   app.post(
     '/api/v1/reservations',
     {
@@ -26,12 +26,11 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
     async (request, reply) => {
       const { lang, ...booking } = request.body;
       await claimBookingAttempt(services, request.ip);
-      const outcome = await bookStay(database.db, booking, {
+      const outcome = await bookStay(bookingContext, booking, {
         idempotencyKey: request.headers['idempotency-key'],
         locale: lang ?? 'en',
       });
       request.log.info({ code: outcome.reservation.code, replayed: outcome.replayed }, 'reservation booked');
-      if (!outcome.replayed) await catalogChanges.publish({ hotelId: outcome.reservation.hotelId, kind: 'booking' });
       reply.code(201).header('cache-control', 'no-store').header('location', `/api/v1/reservations/${outcome.reservation.code}`);
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return outcome.reservation;
@@ -69,9 +68,8 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
       },
     },
     async (request, reply) => {
-      const outcome = await cancelReservation(database.db, request.params.code, { kind: 'guest', email: request.body.email });
+      const outcome = await cancelReservation(bookingContext, request.params.code, { kind: 'guest', email: request.body.email });
       request.log.info({ code: outcome.reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled');
-      await catalogChanges.publish({ hotelId: outcome.reservation.hotelId, kind: 'booking' });
       reply.header('cache-control', 'no-store');
       return outcome.reservation;
     },

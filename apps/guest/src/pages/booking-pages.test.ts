@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { bookStay } from '@hatago/booking';
-import { appUnderTest, futureDate } from '@hatago/test-support';
+import { appUnderTest, futureDate, testBookingContext } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf, hrefsOf } from './page-test-forms.ts';
 
@@ -163,8 +163,7 @@ describe('booking, look-up and cancellation pages', () => {
       select id, cancel_fee_percent as pct from rate_plans where free_cancel_days >= 1 order by id limit 1`.execute(ctx.db.database.db);
     const plan = rows[0]!;
     const today = futureDate(0);
-    const { reservation } = await bookStay(
-      ctx.db.database.db,
+    const { reservation } = await bookStay(testBookingContext(ctx.db.database.db),
       { planId: plan.id, checkin: today, nights: 1, guests: 1, rooms: 1, guest: { ...guest, email: 'Cancel.Me@example.com' } },
       { idempotencyKey: 'page-cancel-0001', requireLatinName: true },
     );

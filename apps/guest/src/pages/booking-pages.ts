@@ -43,7 +43,7 @@ const bookingRequestOf = (values: Record<string, string>): BookingRequest => ({
 });
 
 export function registerBookingPages(app: HttpApp, services: GuestServices): void {
-  const { database, catalogChanges } = services;
+  const { database, booking } = services;
   /** The plan and stay a booking form carries, priced; or the page that explains why not. */
   async function loadPlan(reply: FastifyReply, values: Record<string, string>, lang: Lang): Promise<LoadedPlan | string> {
     const text = t(lang);
@@ -166,7 +166,7 @@ ${staySummary(plan, lang)}
     const member = await currentMember(database, request);
     try {
       await claimBookingAttempt(services, request.ip);
-      const { reservation, replayed } = await bookStay(database.db, bookingRequestOf(values), {
+      const { reservation, replayed } = await bookStay(booking, bookingRequestOf(values), {
         idempotencyKey: values.idempotencyKey ?? '',
         memberId: member?.id,
         locale: lang,
@@ -175,7 +175,6 @@ ${staySummary(plan, lang)}
         expectedTotal: values.expectedTotal === undefined ? undefined : Number(values.expectedTotal),
       });
       request.log.info({ code: reservation.code, replayed }, 'reservation booked from the guest site');
-      if (!replayed) await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       reply.setCookie(BOOKED_COOKIE.name, reservation.code, {
         path: confirmationPath(reservation.code),
         maxAge: BOOKED_COOKIE.maxAge,

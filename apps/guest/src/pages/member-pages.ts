@@ -20,7 +20,7 @@ const safeNext = (next: string | undefined, lang: Lang): string => localRedirect
 
 const DOMAIN_STATUS: Partial<Record<DomainError['kind'], number>> = { invalid: 422, conflict: 409, unauthorized: 401, rate_limited: 429 };
 
-export function registerMemberPages(app: HttpApp, { database, rateLimiter, catalogChanges }: GuestServices): void {
+export function registerMemberPages(app: HttpApp, { database, rateLimiter, booking }: GuestServices): void {
   async function startSession(request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
     const session = await createSession(database.db, 'member', member.id);
     writeSessionCookie(request, reply, MEMBER_COOKIE, session.token, session.expiresAt);
@@ -209,9 +209,8 @@ ${cancellationPanel(reservation, lang, { action: `${ACCOUNT_HOME}/${reservation.
     if (typeof reservation === 'string') return reservation;
     if (values.confirm !== 'yes') return memberReservationPage(reply, lang, reservation, { status: 422, message: t(lang).cancelNeedsConfirm });
     try {
-      const outcome = await cancelReservation(database.db, reservation.code, { kind: 'member', memberId: member.id });
+      const outcome = await cancelReservation(booking, reservation.code, { kind: 'member', memberId: member.id });
       request.log.info({ code: reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled by its member');
-      await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       return sendCancelled(reply, outcome.reservation, lang, true);
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;

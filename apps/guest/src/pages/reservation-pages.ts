@@ -27,7 +27,7 @@ ${reservationDetails(reservation, lang)}
  * Look-up and cancellation without an account. The code and the email must both match;
  * a wrong pair gets the same answer whichever half is wrong, so nothing leaks.
  */
-export function registerReservationPages(app: HttpApp, { database, catalogChanges }: GuestServices): void {
+export function registerReservationPages(app: HttpApp, { database, booking }: GuestServices): void {
   const lookupForm = (reply: FastifyReply, lang: Lang, values: Record<string, string>, options: { status?: number; otherLang?: string } = {}) => {
     const text = t(lang);
     const notFound = options.status === 404;
@@ -97,9 +97,8 @@ ${cancellationPanel(reservation, lang, {
         const reservation = await findReservationForGuest(database.db, code, email);
         return reservationPage(reply, lang, reservation, email, { status: 422, message: t(lang).cancelNeedsConfirm });
       }
-      const { reservation } = await cancelReservation(database.db, code, { kind: 'guest', email });
+      const { reservation } = await cancelReservation(booking, code, { kind: 'guest', email });
       request.log.info({ code: reservation.code, fee: reservation.cancelFee }, 'reservation cancelled from the guest site');
-      await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       return sendCancelled(reply, reservation, lang);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -1,6 +1,6 @@
 import { countAudit, listAudit } from '@hatago/audit';
 import type { HttpApp } from '@hatago/platform/http';
-import { requireRole } from '../authorize.ts';
+import { requireRole } from '@hatago/identity';
 import { parseAuditFilter } from '../filters.ts';
 import type { OperatorAppDeps } from '../operator-app.ts';
 import { auditPage } from '../views/audit-views.ts';

@@ -3,7 +3,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { notFound } from '@hatago/platform/errors';
 import { auditAction, auditActor } from '../audit-trail.ts';
-import { requireRole } from '../authorize.ts';
+import { requireRole } from '@hatago/identity';
 import type { OperatorAppDeps } from '../operator-app.ts';
 import { MAIL_PAGE_CSP } from '../views/mail-preview.ts';
 import { mailMessagePage, mailPath, mailSearchPage } from '../views/mail-views.ts';

@@ -3,7 +3,7 @@ import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { finishForm, readFields, readPage } from '@hatago/platform/input';
 import { auditAction, auditActor } from '../audit-trail.ts';
-import { requireRole } from '../authorize.ts';
+import { requireRole } from '@hatago/identity';
 import type { OperatorAppDeps } from '../operator-app.ts';
 import { liftSuppressionPage, SUPPRESSION_PAGE_SIZE, SUPPRESSIONS_PATH, suppressionListPage } from '../views/mail-suppression-views.ts';
 

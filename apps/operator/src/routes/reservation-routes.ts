@@ -1,7 +1,9 @@
 import {
+  type BookingContext,
   cancellationTerms,
   cancelReservationAsOperator,
   getReservationByCode,
+  mayWaiveCancellationFee,
   listReservationNights,
   searchReservations,
 } from '@hatago/booking';
@@ -12,8 +14,7 @@ import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
-import { auditAction, auditActor } from '../audit-trail.ts';
-import { hasRole, requireRole } from '../authorize.ts';
+import { auditAction } from '../audit-trail.ts';
 import { parseReservationSearch } from '../filters.ts';
 import type { OperatorAppDeps } from '../operator-app.ts';
 import { cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
@@ -25,7 +26,7 @@ const CHECKED = new Set(['yes', 'on', 'true', '1']);
 
 export function registerReservationRoutes(app: HttpApp, { database, cache }: OperatorAppDeps): void {
   const db = database.db;
-  const catalogChanges = new CatalogChanges(cache);
+  const booking: BookingContext = { db, changes: new CatalogChanges(cache) };
 
   app.get('/operator/reservations', async (request, reply) => {
     reply.type(HTML);
@@ -72,24 +73,22 @@ export function registerReservationRoutes(app: HttpApp, { database, cache }: Ope
     reply.type(HTML);
     return cancelPage(request.staff, reservation, cancellationTerms(reservation, tokyoToday()), {
       form: { reason: '', waiveFee: false },
-      mayWaive: hasRole(request.staff, 'admin'),
+      mayWaive: mayWaiveCancellationFee(request.staff),
     });
   });
 
   app.post<CodeParams & { Body: { reason?: unknown; waiveFee?: unknown } }>('/operator/reservations/:code/cancel', async (request, reply) => {
     const body = request.body ?? {};
     const waiveFee = typeof body.waiveFee === 'string' && CHECKED.has(body.waiveFee);
-    if (waiveFee) requireRole(request.staff, 'admin', 'waive a cancellation fee');
     const reason = typeof body.reason === 'string' ? body.reason : '';
     const reservation = await getReservationByCode(db, request.params.code);
     try {
-      const outcome = await cancelReservationAsOperator(db, reservation.code, {
-        operator: auditActor(request.staff),
+      const outcome = await cancelReservationAsOperator(booking, reservation.code, {
+        operator: request.staff,
         reason,
         waiveFee,
         requestId: request.id,
       });
-      if (!outcome.alreadyCancelled) await catalogChanges.publish({ hotelId: reservation.hotelId, kind: 'booking' });
       const notice = outcome.alreadyCancelled ? 'already-cancelled' : 'cancelled';
       return reply.redirect(`/operator/reservations/${encodeURIComponent(reservation.code)}?notice=${notice}`, 303);
     } catch (error) {
@@ -97,7 +96,7 @@ export function registerReservationRoutes(app: HttpApp, { database, cache }: Ope
       reply.type(HTML).code(422);
       return cancelPage(request.staff, reservation, cancellationTerms(reservation, tokyoToday()), {
         form: { reason, waiveFee },
-        mayWaive: hasRole(request.staff, 'admin'),
+        mayWaive: mayWaiveCancellationFee(request.staff),
         errors: error.fields,
       });
     }

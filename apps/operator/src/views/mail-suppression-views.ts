@@ -3,7 +3,7 @@ import { LIFT_REASON_MAX, type Suppression } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, textArea } from '@hatago/web-kit';
-import { hasRole } from '../authorize.ts';
+import { hasRole } from '@hatago/identity';
 import { tokyoTime } from './format.ts';
 import { mailPath } from './mail-views.ts';
 import { operatorPage } from './operator-page.ts';

@@ -3,7 +3,7 @@ import { MAIL_STATUSES, type MailHistoryItem, type MailMessageDetail } from '@ha
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, select } from '@hatago/web-kit';
-import { hasRole } from '../authorize.ts';
+import { hasRole } from '@hatago/identity';
 import { tokyoTime } from './format.ts';
 import { MAIL_CSS, mailPreview } from './mail-preview.ts';
 import { operatorPage } from './operator-page.ts';

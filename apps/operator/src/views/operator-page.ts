@@ -1,7 +1,7 @@
 import type { StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { renderConsolePage } from '@hatago/web-kit';
-import { hasRole } from '../authorize.ts';
+import { hasRole } from '@hatago/identity';
 
 export const OPERATOR_SHELL = {
   brand: 'Hatago Operator Console',

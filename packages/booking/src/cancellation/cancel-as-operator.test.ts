@@ -3,14 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { listAudit } from '@hatago/audit';
 import { DomainError } from '@hatago/platform/errors';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { listReservationNights } from '../queries/reservation-queries.ts';
 import { bookStay } from '../reservations/book-stay.ts';
-import { cancelReservationAsOperator } from './cancel-as-operator.ts';
+import { cancelReservationAsOperator, mayWaiveCancellationFee } from './cancel-as-operator.ts';
 import { cancelReservation } from './cancel-reservation.ts';
 
 const guest = { name: '佐藤 花子', nameLatin: 'Hanako Sato', email: 'hanako@example.com', phone: '090-3333-4444' };
 const operator = { id: 7, name: 'Demo Support' };
+/** The operator as the console hands them over: with the role that decides what they may do. */
+const admin = { ...operator, role: 'admin' as const };
 
 for (const target of testDatabaseTargets()) {
   describe(`operator cancellation on ${target.name}`, () => {
@@ -27,8 +29,7 @@ for (const target of testDatabaseTargets()) {
     /** A two-night stay whose policy charges 50% from 3 days before check-in. */
     async function book(checkinInDays: number) {
       serial += 1;
-      const { reservation } = await bookStay(
-        db.database.db,
+      const { reservation } = await bookStay(testBookingContext(db.database.db),
         { planId, checkin: futureDate(checkinInDays), nights: 2, guests: 1, rooms: 1, guest },
         { idempotencyKey: `operator-cancel-${target.name}-${serial}` },
       );
@@ -43,8 +44,8 @@ for (const target of testDatabaseTargets()) {
 
     it('cancels with the policy fee and records who, why and which request, once', async () => {
       const reservation = await book(1);
-      const outcome = await cancelReservationAsOperator(db.database.db, reservation.code, {
-        operator,
+      const outcome = await cancelReservationAsOperator(testBookingContext(db.database.db), reservation.code, {
+        operator: admin,
         reason: '  Guest called: flight cancelled  ',
         waiveFee: false,
         requestId: 'req-cancel-1',
@@ -53,8 +54,8 @@ for (const target of testDatabaseTargets()) {
       assert.equal(outcome.reservation.cancelledBy, 'operator');
       assert.equal(outcome.reservation.cancelFee, Math.floor(reservation.totalPrice / 2));
 
-      const again = await cancelReservationAsOperator(db.database.db, reservation.code, {
-        operator,
+      const again = await cancelReservationAsOperator(testBookingContext(db.database.db), reservation.code, {
+        operator: admin,
         reason: 'double click',
         waiveFee: true,
         requestId: 'req-cancel-2',
@@ -77,8 +78,8 @@ for (const target of testDatabaseTargets()) {
 
     it('waives the fee when asked', async () => {
       const reservation = await book(1);
-      const outcome = await cancelReservationAsOperator(db.database.db, reservation.code, {
-        operator,
+      const outcome = await cancelReservationAsOperator(testBookingContext(db.database.db), reservation.code, {
+        operator: admin,
         reason: 'Hotel overbooked us',
         waiveFee: true,
         requestId: 'req-waive',
@@ -87,11 +88,29 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual((await auditsFor(reservation.code))[0]!.detail, { reason: 'Hotel overbooked us', fee: 0, waived: true });
     });
 
+    it('lets only an admin waive a fee, and a refused waiver changes nothing', async () => {
+      const reservation = await book(1);
+      const support = { ...operator, role: 'support' as const };
+      assert.equal(mayWaiveCancellationFee(support), false);
+      assert.equal(mayWaiveCancellationFee(admin), true);
+      const booking = testBookingContext(db.database.db);
+      await assert.rejects(
+        cancelReservationAsOperator(booking, reservation.code, { operator: support, reason: 'Guest asked', waiveFee: true, requestId: 'req-support-waive' }),
+        (error: unknown) => error instanceof DomainError && error.kind === 'forbidden' && error.code === 'ROLE_REQUIRED',
+      );
+      assert.deepEqual(await statusOf(reservation.code), { status: 'confirmed', cancel_fee: null });
+      assert.deepEqual(booking.changes.published, []);
+
+      const charged = await cancelReservationAsOperator(booking, reservation.code, { operator: support, reason: 'Guest asked', waiveFee: false, requestId: 'req-support' });
+      assert.equal(charged.reservation.cancelFee, Math.floor(reservation.totalPrice / 2));
+      assert.deepEqual(booking.changes.published, [{ hotelId: reservation.hotelId, kind: 'booking' }]);
+    });
+
     it('refuses a missing or overlong reason and changes nothing', async () => {
       const reservation = await book(10);
       for (const reason of ['   ', undefined, 'x'.repeat(501)]) {
         await assert.rejects(
-          cancelReservationAsOperator(db.database.db, reservation.code, { operator, reason, waiveFee: false, requestId: 'req-bad' }),
+          cancelReservationAsOperator(testBookingContext(db.database.db), reservation.code, { operator: admin, reason, waiveFee: false, requestId: 'req-bad' }),
           (error: unknown) => error instanceof DomainError && error.kind === 'invalid' && error.fields[0]?.field === 'reason',
         );
       }
@@ -102,7 +121,7 @@ for (const target of testDatabaseTargets()) {
     it('rolls the cancellation back when the record written with it fails', async () => {
       const reservation = await book(10);
       await assert.rejects(
-        cancelReservation(db.database.db, reservation.code, { kind: 'operator', waiveFee: false }, undefined, {
+        cancelReservation(testBookingContext(db.database.db), reservation.code, { kind: 'operator', waiveFee: false }, {
           onCancelled: async () => {
             throw new Error('audit store down');
           },

@@ -1,18 +1,21 @@
 import { recordAudit } from '@hatago/audit';
-import type { Executor } from '@hatago/db';
+import { hasRole, requireRole, type StaffAccount } from '@hatago/identity';
 import { FieldErrors } from '@hatago/platform/errors';
-import { tokyoToday } from '@hatago/platform/time';
+import type { BookingContext } from '../booking-context.ts';
 import { type CancellationOutcome, cancelReservation } from './cancel-reservation.ts';
 
 export const OPERATOR_REASON_MAX = 500;
 
 export interface OperatorCancellation {
-  operator: { id: number; name: string };
+  operator: Pick<StaffAccount, 'id' | 'name' | 'role'>;
   /** Why the guest asked; required, because a fee decision must be explainable later. */
   reason: unknown;
   waiveFee: boolean;
   requestId: string;
 }
+
+/** Waiving a fee gives away the hotel's money, so only an admin may decide it. */
+export const mayWaiveCancellationFee = (operator: Pick<StaffAccount, 'role'>): boolean => hasRole(operator, 'admin');
 
 /**
  * Cancels on a guest's behalf and writes the `reservation.cancel` audit entry in the same
@@ -20,24 +23,27 @@ export interface OperatorCancellation {
  * Cancelling an already cancelled reservation changes nothing and records nothing.
  */
 export async function cancelReservationAsOperator(
-  db: Executor,
+  context: BookingContext,
   codeInput: unknown,
   cancellation: OperatorCancellation,
-  today: string = tokyoToday(),
+  today?: string,
 ): Promise<CancellationOutcome> {
+  const { operator, waiveFee } = cancellation;
+  if (waiveFee) requireRole(operator, 'admin', 'waive a cancellation fee');
   const reason = typeof cancellation.reason === 'string' ? cancellation.reason.trim() : '';
   const errors = new FieldErrors();
   if (!reason) errors.add('reason', 'Give the reason for cancelling');
   else if (reason.length > OPERATOR_REASON_MAX) errors.add('reason', `Keep the reason to ${OPERATOR_REASON_MAX} characters`);
   errors.throwIfAny('INVALID_CANCELLATION');
 
-  return cancelReservation(db, codeInput, { kind: 'operator', waiveFee: cancellation.waiveFee }, today, {
+  return cancelReservation(context, codeInput, { kind: 'operator', waiveFee }, {
+    ...(today ? { today } : {}),
     onCancelled: (trx, cancelled) =>
       recordAudit(trx, {
-        actor: { kind: 'operator', ...cancellation.operator },
+        actor: { kind: 'operator', id: operator.id, name: operator.name },
         action: 'reservation.cancel',
         target: { type: 'reservation', id: cancelled.code },
-        detail: { reason, fee: cancelled.cancelFee, waived: cancellation.waiveFee },
+        detail: { reason, fee: cancelled.cancelFee, waived: waiveFee },
         requestId: cancellation.requestId,
       }),
   });

@@ -3,6 +3,7 @@ import { releaseRooms } from '@hatago/catalog';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { tokyoToday } from '@hatago/platform/time';
+import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
@@ -20,7 +21,9 @@ export interface CancellationOutcome {
   alreadyCancelled: boolean;
 }
 
-export interface CancellationHooks {
+export interface CancellationOptions {
+  /** The day in Tokyo the policy's deadlines count from; today unless a test fixes it. */
+  today?: string;
   /**
    * Runs inside the cancelling transaction, only when this call did the cancelling: records
    * that must exist exactly when the cancellation does (an audit entry) are written here.
@@ -31,18 +34,19 @@ export interface CancellationHooks {
 /**
  * Cancels under the reservation's policy and gives back every night, in one transaction
  * with the cancellation mail. The reservation row is locked first, so two concurrent
- * cancels cannot both release the rooms.
+ * cancels cannot both release the rooms. Once committed, the rooms given back are
+ * published; cancelling an already cancelled reservation changes and publishes nothing.
  */
 export async function cancelReservation(
-  db: Executor,
+  context: BookingContext,
   codeInput: unknown,
   by: Canceller,
-  today: string = tokyoToday(),
-  hooks: CancellationHooks = {},
+  options: CancellationOptions = {},
 ): Promise<CancellationOutcome> {
   const code = normaliseReservationCode(codeInput);
   if (!code) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
-  return db.transaction().execute(async (trx) => {
+  const today = options.today ?? tokyoToday();
+  const outcome = await context.db.transaction().execute(async (trx): Promise<CancellationOutcome> => {
     const t = tablesOf<BookingTables>(trx);
     const row = await t.selectFrom('reservations').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!row || !mayCancel(row, by)) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
@@ -77,9 +81,11 @@ export async function cancelReservation(
       params: { reservation: cancelled },
     });
     await enqueueFacilityNotice(trx, 'facility-cancellation', cancelled);
-    await hooks.onCancelled?.(trx, cancelled);
+    await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });
+  if (!outcome.alreadyCancelled) await publishRoomsChanged(context, outcome.reservation.hotelId);
+  return outcome;
 }
 
 function mayCancel(row: { email: string; member_id: number | null }, by: Canceller): boolean {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { bookStay } from '../reservations/book-stay.ts';
 import { exportReservationsCsv } from './reservations-csv.ts';
 
@@ -17,8 +17,7 @@ describe('reservation CSV export', () => {
     const guest = { name: '書出 太郎', nameLatin: 'Taro Kakidashi', email: 'export@example.com', phone: '090-5555-6666' };
     const codes: string[] = [];
     for (const days of [20, 30, 25]) {
-      const { reservation } = await bookStay(
-        db.database.db,
+      const { reservation } = await bookStay(testBookingContext(db.database.db),
         { planId: rows[0]!.id, checkin: futureDate(days), nights: 1, guests: 1, rooms: 1, guest },
         { idempotencyKey: `export-${days}` },
       );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { DomainError } from '@hatago/platform/errors';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { cancelReservation } from '../cancellation/cancel-reservation.ts';
 import { bookStay, type BookingRequest } from './book-stay.ts';
 
@@ -49,8 +49,7 @@ for (const target of testDatabaseTargets()) {
 
       const outcomes = await Promise.allSettled(
         Array.from({ length: 100 }, (_, i) =>
-          bookStay(
-            db.database.db,
+          bookStay(testBookingContext(db.database.db),
             { planId: plan_id, checkin, nights: 2, guests: 1, rooms: 1, guest: { ...guest, email: `g${i}@example.com` } },
             { idempotencyKey: `concurrent-${target.name}-${i}` },
           ),
@@ -76,23 +75,56 @@ for (const target of testDatabaseTargets()) {
       const beforeNights = await inventory(db, room_type_id, checkin, 3);
       const request: BookingRequest = { planId: plan_id, checkin, nights: 3, guests: 1, rooms: 1, guest };
 
-      await rejectsWith(bookStay(db.database.db, request, { idempotencyKey: `partial-${target.name}` }), 'SOLD_OUT');
+      await rejectsWith(bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `partial-${target.name}` }), 'SOLD_OUT');
       assert.deepEqual(await inventory(db, room_type_id, checkin, 3), beforeNights);
 
       await sql`update room_inventory set total = total + 1
                 where room_type_id = ${room_type_id} and stay_date = ${checkin}::date + 1`.execute(db.database.db);
       const reopened = await inventory(db, room_type_id, checkin, 3);
-      const { reservation } = await bookStay(db.database.db, request, { idempotencyKey: `partial-${target.name}-2` });
+      const { reservation } = await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `partial-${target.name}-2` });
       const booked = await inventory(db, room_type_id, checkin, 3);
       booked.forEach((night, i) => assert.equal(night.reserved, reopened[i]!.reserved + 1));
 
-      const cancelled = await cancelReservation(db.database.db, reservation.code, { kind: 'guest', email: guest.email });
+      const cancelled = await cancelReservation(testBookingContext(db.database.db), reservation.code, { kind: 'guest', email: guest.email });
       assert.equal(cancelled.reservation.status, 'cancelled');
       assert.deepEqual(await inventory(db, room_type_id, checkin, 3), reopened);
 
-      const again = await cancelReservation(db.database.db, reservation.code, { kind: 'guest', email: guest.email });
+      const again = await cancelReservation(testBookingContext(db.database.db), reservation.code, { kind: 'guest', email: guest.email });
       assert.equal(again.alreadyCancelled, true);
       assert.deepEqual(await inventory(db, room_type_id, checkin, 3), reopened, 'a second cancel returns nothing twice');
+    });
+
+    it('publishes the rooms a booking takes and a cancellation gives back, after commit and only when something changed', async () => {
+      const { plan_id, room_type_id } = await firstPlan(db, 1);
+      const checkin = futureDate(20);
+      const request: BookingRequest = { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest };
+      const published: Array<{ change: unknown; committed: boolean }> = [];
+      const booking = {
+        db: db.database.db,
+        changes: {
+          publish: async (change: unknown) => {
+            // what a reader refilling the cache on this news would see: the committed rows only
+            const { rows } = await sql<{ n: number }>`select count(*)::int as n from reservations where checkin = ${checkin}::date and email = ${guest.email}
+                                                       and room_type_id = ${room_type_id}`.execute(db.database.db);
+            published.push({ change, committed: rows[0]!.n > 0 });
+          },
+        },
+      };
+
+      const { reservation } = await bookStay(booking, request, { idempotencyKey: `publish-${target.name}` });
+      const change = { hotelId: reservation.hotelId, kind: 'booking' };
+      assert.deepEqual(published, [{ change, committed: true }]);
+
+      await bookStay(booking, request, { idempotencyKey: `publish-${target.name}` });
+      assert.equal(published.length, 1, 'a replay changed nothing and publishes nothing');
+
+      await sql`update room_inventory set total = reserved where room_type_id = ${room_type_id} and stay_date = ${checkin}::date`.execute(db.database.db);
+      await rejectsWith(bookStay(booking, request, { idempotencyKey: `publish-${target.name}-sold-out` }), 'SOLD_OUT');
+      assert.equal(published.length, 1, 'a booking that failed publishes nothing');
+
+      await cancelReservation(booking, reservation.code, { kind: 'guest', email: guest.email });
+      await cancelReservation(booking, reservation.code, { kind: 'guest', email: guest.email });
+      assert.deepEqual(published.map((p) => p.change), [change, change], 'the second cancel changed nothing and publishes nothing');
     });
 
     it('makes one reservation per idempotency key, also when the key arrives concurrently', async () => {
@@ -101,21 +133,21 @@ for (const target of testDatabaseTargets()) {
       const before = await count(db, 'reservations');
       const key = `same-key-${target.name}`;
 
-      const first = await bookStay(db.database.db, request, { idempotencyKey: key });
-      const second = await bookStay(db.database.db, request, { idempotencyKey: key });
+      const first = await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: key });
+      const second = await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: key });
       assert.equal(second.reservation.code, first.reservation.code);
       assert.equal(second.replayed, true);
 
       const concurrentKey = `${key}-concurrent`;
       const racing = await Promise.all(
-        Array.from({ length: 10 }, () => bookStay(db.database.db, request, { idempotencyKey: concurrentKey })),
+        Array.from({ length: 10 }, () => bookStay(testBookingContext(db.database.db), request, { idempotencyKey: concurrentKey })),
       );
       assert.equal(new Set(racing.map((r) => r.reservation.code)).size, 1);
       assert.equal(racing.filter((r) => !r.replayed).length, 1);
       assert.equal((await count(db, 'reservations')) - before, 2);
 
       await rejectsWith(
-        bookStay(db.database.db, { ...request, nights: 2 }, { idempotencyKey: key }),
+        bookStay(testBookingContext(db.database.db), { ...request, nights: 2 }, { idempotencyKey: key }),
         'IDEMPOTENCY_KEY_REUSED',
       );
       assert.equal((await count(db, 'reservations')) - before, 2);
@@ -125,8 +157,7 @@ for (const target of testDatabaseTargets()) {
       const { plan_id, room_type_id } = await firstPlan(db, 3);
       const checkin = futureDate(40);
       const mailsBefore = await count(db, 'mail_messages');
-      const { reservation } = await bookStay(
-        db.database.db,
+      const { reservation } = await bookStay(testBookingContext(db.database.db),
         { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest },
         { idempotencyKey: `mail-${target.name}` },
       );
@@ -142,7 +173,7 @@ for (const target of testDatabaseTargets()) {
         db.database.db,
       );
       await rejectsWith(
-        bookStay(db.database.db, { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `mail-${target.name}-2` }),
+        bookStay(testBookingContext(db.database.db), { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `mail-${target.name}-2` }),
         'SOLD_OUT',
       );
       assert.equal(await count(db, 'mail_messages'), mailsBefore + 2);
@@ -156,9 +187,9 @@ for (const target of testDatabaseTargets()) {
         select price from plan_prices where plan_id = ${plan_id} and stay_date = ${checkin}::date`.execute(db.database.db);
       const shown = rows[0]!.price;
       const counts = [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')];
-      await rejectsWith(bookStay(db.database.db, request, { idempotencyKey: `price-${target.name}`, expectedTotal: shown - 1 }), 'PRICE_CHANGED');
+      await rejectsWith(bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `price-${target.name}`, expectedTotal: shown - 1 }), 'PRICE_CHANGED');
       assert.deepEqual([await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')], counts);
-      const { reservation } = await bookStay(db.database.db, request, { idempotencyKey: `price-${target.name}`, expectedTotal: shown });
+      const { reservation } = await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `price-${target.name}`, expectedTotal: shown });
       assert.equal(reservation.totalPrice, shown, 'the same key books once the guest agrees to the actual total');
     });
 
@@ -178,13 +209,13 @@ for (const target of testDatabaseTargets()) {
       ];
       for (const [i, [request, fields]] of cases.entries()) {
         await assert.rejects(
-          bookStay(db.database.db, request, { idempotencyKey: `bad-input-${target.name}-${i}` }),
+          bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `bad-input-${target.name}-${i}` }),
           (error: unknown) =>
             error instanceof DomainError && error.kind === 'invalid' && fields.every((f) => error.fields.some((e) => e.field === f)),
         );
       }
       await rejectsWith(
-        bookStay(db.database.db, { planId: 999999, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `unknown-${target.name}` }),
+        bookStay(testBookingContext(db.database.db), { planId: 999999, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `unknown-${target.name}` }),
         'PLAN_NOT_FOUND',
       );
       assert.deepEqual(

@@ -4,6 +4,7 @@ import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
 import { type ContactDetails, parseContact } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
+import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
@@ -72,8 +73,10 @@ export function parseBookingRequest(request: BookingRequest, options: Pick<Booki
 /**
  * Books a stay in one transaction: idempotency claim, price quote, inventory for every
  * night, the reservation and its confirmation mail all commit together or not at all.
+ * Once committed, the hotel's change of free rooms is published; a replay changed
+ * nothing and publishes nothing.
  */
-export async function bookStay(db: Executor, request: BookingRequest, options: BookingOptions): Promise<BookingOutcome> {
+export async function bookStay(context: BookingContext, request: BookingRequest, options: BookingOptions): Promise<BookingOutcome> {
   if (!IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
     throw invalid('INVALID_IDEMPOTENCY_KEY', [
       { field: 'Idempotency-Key', message: 'Send 8 to 200 printable ASCII characters' },
@@ -85,7 +88,7 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
     .update(JSON.stringify([booking.planId, booking.stay, booking.contact, options.memberId ?? null]))
     .digest('hex');
 
-  return db.transaction().execute(async (trx) => {
+  const outcome = await context.db.transaction().execute(async (trx) => {
     const t = tablesOf<BookingTables>(trx);
     const code = newReservationCode();
     const claimed = await t
@@ -150,6 +153,8 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
     await enqueueFacilityNotice(trx, 'facility-new-reservation', reservation);
     return { reservation, replayed: false };
   });
+  if (!outcome.replayed) await publishRoomsChanged(context, outcome.reservation.hotelId);
+  return outcome;
 }
 
 async function replay(trx: Executor, key: string, requestHash: string): Promise<BookingOutcome> {

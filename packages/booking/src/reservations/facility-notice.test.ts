@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { cancelReservation } from '../cancellation/cancel-reservation.ts';
 import { bookStay } from './book-stay.ts';
 
@@ -34,10 +34,10 @@ for (const target of testDatabaseTargets()) {
       const hotel = plans[0]!;
       assert.match(hotel.contact_email, /@hatago\.example$/, 'the demo data gives every hotel an address');
       const request = { planId: hotel.plan_id, checkin: futureDate(20), nights: 2, guests: 1, rooms: 1, guest };
-      const { reservation } = await bookStay(db.database.db, request, { idempotencyKey: `notice-${target.name}` });
-      await bookStay(db.database.db, request, { idempotencyKey: `notice-${target.name}` });
-      await cancelReservation(db.database.db, reservation.code, { kind: 'guest', email: guest.email });
-      await cancelReservation(db.database.db, reservation.code, { kind: 'guest', email: guest.email });
+      const { reservation } = await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `notice-${target.name}` });
+      await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `notice-${target.name}` });
+      await cancelReservation(testBookingContext(db.database.db), reservation.code, { kind: 'guest', email: guest.email });
+      await cancelReservation(testBookingContext(db.database.db), reservation.code, { kind: 'guest', email: guest.email });
       const mails = await mailsOf(reservation.code);
       assert.deepEqual(
         mails.map((m) => [m.template, m.recipient, m.locale]),
@@ -54,8 +54,7 @@ for (const target of testDatabaseTargets()) {
     it('sends no notice to a hotel without a contact address, and still books', async () => {
       const hotel = plans[1]!;
       await sql`update hotels set contact_email = null where id = ${hotel.hotel_id}`.execute(db.database.db);
-      const { reservation } = await bookStay(
-        db.database.db,
+      const { reservation } = await bookStay(testBookingContext(db.database.db),
         { planId: hotel.plan_id, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, guest },
         { idempotencyKey: `no-contact-${target.name}` },
       );
