@@ -8,7 +8,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { sql } from 'kysely';
 import { openDatabase } from '@hatago/db';
 import { getMailMessage, mailHistoryQuery, type MailHistoryFilter } from '@hatago/mail';
 import { migrateHatago } from '@hatago/schema';

@@ -8,7 +8,7 @@ import { bookStay } from '@hatago/booking';
 import { DEMO_PASSWORD } from '@hatago/demo-data';
 import type { HttpApp } from '@hatago/platform/http';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
-import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { buildFacilityApp } from './facility-app.ts';
 
 interface HotelWorld {
@@ -45,8 +45,7 @@ describe('facility console', () => {
       where rt.hotel_id = ${hotelId} order by rt.id, rp.id limit 1
     `.execute(db.database.db);
     const { room_type_id: roomTypeId, plan_id: planId } = rows[0]!;
-    const { reservation } = await bookStay(
-      db.database.db,
+    const { reservation } = await bookStay(testBookingContext(db.database.db),
       {
         planId,
         checkin: futureDate(12),

@@ -1,14 +1,11 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
+import { cacheReadiness } from '@hatago/cache';
 import { CatalogChanges, getHotel, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
-import type { Database } from '@hatago/db';
-import type { EdgePurger } from '@hatago/platform/edge';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import type { Logger } from '@hatago/platform/logging';
-import type { ObjectStorage } from '@hatago/storage';
 import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import type { FacilityAppDeps } from './deps.ts';
 import { hotelOf, sendPage } from './routes/console-kit.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
 import { registerHotelRoutes } from './routes/hotel-routes.ts';
@@ -19,20 +16,6 @@ import { registerRoomTypeRoutes } from './routes/room-type-routes.ts';
 import { FACILITY_SHELL, facilityPage } from './views/facility-page.ts';
 
 export { FACILITY_SHELL };
-
-export interface FacilityAppDeps {
-  database: Database;
-  logger: Logger;
-  signingSecret: string;
-  /** Where exports are written; downloads go through its signed links. */
-  storage: ObjectStorage;
-  /** Shared with the guest app: committed changes invalidate what it cached (see CatalogChanges). */
-  cache: Cache;
-  /** Counts sign-in attempts across every instance. */
-  rateLimiter: RateLimiter;
-  /** Purges the edge's copies of what a catalogue change makes stale (absent: no edge to tell). */
-  edgePurger?: EdgePurger;
-}
 
 /** The console where hotel staff run their own hotel: rooms, plans, prices, inventory, reservations. */
 export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> {

@@ -1,5 +1,5 @@
 import { claimAttempt } from '@hatago/cache';
-import type { GuestServices } from './guest-app.ts';
+import type { GuestServices } from './deps.ts';
 
 /** Bookings one client address may attempt per minute unless the deployment says otherwise. */
 export const BOOKING_ATTEMPTS_PER_MINUTE = 30;

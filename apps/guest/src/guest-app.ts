@@ -1,40 +1,16 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
-import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
-import type { BookingContext } from '@hatago/booking';
+import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
-import type { Database } from '@hatago/db';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import type { Logger } from '@hatago/platform/logging';
 import { renderErrorPage } from '@hatago/web-kit';
+import type { GuestAppDeps, GuestServices } from './deps.ts';
 import { Problem } from './api/api-schemas.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
-
-export interface GuestAppDeps {
-  database: Database;
-  logger: Logger;
-  /** Signs cookies that must not be forged (flash messages, booking drafts). */
-  signingSecret: string;
-  /** Search results and hotel data are read through it; shared by every instance in production. */
-  cache: Cache;
-  /** Counts login, sign-up and booking attempts across every instance. */
-  rateLimiter: RateLimiter;
-  /** Bookings one client address may attempt per minute (API and form alike). */
-  bookingAttemptsPerMinute?: number;
-  /** The site's public origin, for links in mails; the embedded platform's address when absent. */
-  publicBaseUrl?: string;
-}
-
-/** What the routes use: the deps, and what the app builds from them once. */
-export interface GuestServices extends GuestAppDeps {
-  catalog: CachedCatalog;
-  /** Bookings and cancellations run in it and publish the rooms they took or gave back themselves. */
-  booking: BookingContext;
-}
 
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
 export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {

@@ -1,11 +1,10 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { recordAudit } from '@hatago/audit';
-import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
-import type { Database } from '@hatago/db';
+import { cacheReadiness } from '@hatago/cache';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import type { Logger } from '@hatago/platform/logging';
 import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import type { OperatorAppDeps } from './deps.ts';
 import { auditActor } from './audit-trail.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
@@ -13,16 +12,6 @@ import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
 import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
 import { OPERATOR_SHELL } from './views/operator-page.ts';
-
-export interface OperatorAppDeps {
-  database: Database;
-  logger: Logger;
-  signingSecret: string;
-  /** Cancellations publish through it, so cached hotel pages show the rooms given back. */
-  cache: Cache;
-  /** Counts sign-in attempts across every instance. */
-  rateLimiter: RateLimiter;
-}
 
 export { OPERATOR_SHELL };
 

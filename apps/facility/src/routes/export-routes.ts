@@ -5,7 +5,7 @@ import { DomainError, notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { openSignedObject, UrlSignature } from '@hatago/storage';
-import type { FacilityAppDeps } from '../facility-app.ts';
+import type { FacilityAppDeps } from '../deps.ts';
 import { reservationListPage } from '../views/reservation-views.ts';
 import { contextOf, formOf, sendPage } from './console-kit.ts';
 import { parseReservationFilter } from './reservation-filter.ts';

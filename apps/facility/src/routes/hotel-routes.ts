@@ -1,6 +1,6 @@
 import { getHotelProfile, updateHotelProfile } from '@hatago/catalog';
 import type { HttpApp } from '@hatago/platform/http';
-import type { FacilityAppDeps } from '../facility-app.ts';
+import type { FacilityAppDeps } from '../deps.ts';
 import { valuesOf } from '../views/form-values.ts';
 import { hotelProfilePage } from '../views/hotel-views.ts';
 import { contextOf, formOf, hotelOf, sendPage, submitForm } from './console-kit.ts';

@@ -1,7 +1,7 @@
 import { getRoomType, inventoryMonth, listRoomTypes, type ManagedRoomType, parseMonth, setInventoryTotal, setStopSell } from '@hatago/catalog';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp } from '@hatago/platform/http';
-import type { FacilityAppDeps } from '../facility-app.ts';
+import type { FacilityAppDeps } from '../deps.ts';
 import { inventoryIndexPage, inventoryPage, type InventoryPageState } from '../views/inventory-views.ts';
 import { contextOf, formOf, hotelOf, monthOf, sendPage, submitForm } from './console-kit.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '@hatago/catalog';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp } from '@hatago/platform/http';
-import type { FacilityAppDeps } from '../facility-app.ts';
+import type { FacilityAppDeps } from '../deps.ts';
 import { valuesOf } from '../views/form-values.ts';
 import { newPlanPage, planListPage, planPage, type PlanPageState } from '../views/plan-views.ts';
 import { contextOf, formOf, hotelOf, monthOf, sendPage, submitForm } from './console-kit.ts';

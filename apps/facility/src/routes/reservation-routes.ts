@@ -1,6 +1,6 @@
 import { getReservationByCode, searchReservations } from '@hatago/booking';
 import type { HttpApp } from '@hatago/platform/http';
-import type { FacilityAppDeps } from '../facility-app.ts';
+import type { FacilityAppDeps } from '../deps.ts';
 import { reservationListPage, reservationPage } from '../views/reservation-views.ts';
 import { hotelOf, sendPage } from './console-kit.ts';
 import { parseReservationFilter } from './reservation-filter.ts';

@@ -1,6 +1,6 @@
 import { createRoomType, getRoomType, listRoomTypes, updateRoomType } from '@hatago/catalog';
 import type { HttpApp } from '@hatago/platform/http';
-import type { FacilityAppDeps } from '../facility-app.ts';
+import type { FacilityAppDeps } from '../deps.ts';
 import { valuesOf } from '../views/form-values.ts';
 import { roomTypeFormPage, roomTypeListPage } from '../views/room-type-views.ts';
 import { contextOf, formOf, hotelOf, sendPage, submitForm } from './console-kit.ts';

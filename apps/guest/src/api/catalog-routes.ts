@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { EDGE_KEYS, parseStay } from '@hatago/catalog';
 import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
 
 /** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { appUnderTest, futureDate } from '@hatago/test-support';
-import type { HttpApp } from '@hatago/platform/http';
 import { buildGuestApp } from '../guest-app.ts';
 
 const guest = { name: '佐藤 花子', email: 'hanako@example.com', phone: '+81 90 1234 5678' };

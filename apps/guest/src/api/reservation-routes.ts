@@ -3,7 +3,7 @@ import { bookStay, cancellationTerms, cancelReservation, findReservationForGuest
 import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
 import { claimBookingAttempt } from '../booking-attempts.ts';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { BookingBody, EmailBody, problemResponses, Reservation } from './api-schemas.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });

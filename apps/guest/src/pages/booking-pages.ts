@@ -9,7 +9,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import { claimBookingAttempt } from '../booking-attempts.ts';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, localise, planLabel, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, messagePage, notFoundPage, paramsOf, sendPage } from './page-kit.ts';

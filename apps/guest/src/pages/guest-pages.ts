@@ -1,6 +1,6 @@
 import type { HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites } from '@hatago/web-kit';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { registerBookingPages } from './booking-pages.ts';
 import { registerHotelPage } from './hotel-page.ts';
 import { registerMemberPages } from './member-pages.ts';

@@ -5,7 +5,7 @@ import { parseId } from '@hatago/platform/input';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { availabilityCalendar, calendarSpan } from './availability-calendar.ts';
 import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';

@@ -5,7 +5,7 @@ import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { clearSessionCookie, clientOf, field, formAlert, localRedirect, readSessionCookie, writeSessionCookie, yen } from '@hatago/web-kit';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember, MEMBER_COOKIE } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';

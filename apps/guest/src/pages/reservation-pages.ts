@@ -4,7 +4,7 @@ import { DomainError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { field } from '@hatago/web-kit';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { langField, link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { cancellationPanel, reservationDetails } from './reservation-view.ts';

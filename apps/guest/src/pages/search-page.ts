@@ -3,7 +3,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { pagination, yen } from '@hatago/web-kit';
-import type { GuestServices } from '../guest-app.ts';
+import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';

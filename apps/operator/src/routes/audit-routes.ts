@@ -2,7 +2,7 @@ import { countAudit, listAudit } from '@hatago/audit';
 import type { HttpApp } from '@hatago/platform/http';
 import { requireRole } from '@hatago/identity';
 import { parseAuditFilter } from '../filters.ts';
-import type { OperatorAppDeps } from '../operator-app.ts';
+import type { OperatorAppDeps } from '../deps.ts';
 import { auditPage } from '../views/audit-views.ts';
 
 export function registerAuditRoutes(app: HttpApp, { database }: OperatorAppDeps): void {

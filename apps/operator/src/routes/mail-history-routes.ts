@@ -4,7 +4,7 @@ import { parseId } from '@hatago/platform/input';
 import { notFound } from '@hatago/platform/errors';
 import { auditAction, auditActor } from '../audit-trail.ts';
 import { requireRole } from '@hatago/identity';
-import type { OperatorAppDeps } from '../operator-app.ts';
+import type { OperatorAppDeps } from '../deps.ts';
 import { MAIL_PAGE_CSP } from '../views/mail-preview.ts';
 import { mailMessagePage, mailPath, mailSearchPage } from '../views/mail-views.ts';
 

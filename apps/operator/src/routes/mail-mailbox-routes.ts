@@ -3,7 +3,7 @@ import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { auditAction } from '../audit-trail.ts';
-import type { OperatorAppDeps } from '../operator-app.ts';
+import type { OperatorAppDeps } from '../deps.ts';
 import { mailboxMessagePage, mailboxPage, MAILBOX_PATH } from '../views/mail-mailbox-views.ts';
 import { MAIL_PAGE_CSP } from '../views/mail-preview.ts';
 

@@ -4,7 +4,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { finishForm, readFields, readPage } from '@hatago/platform/input';
 import { auditAction, auditActor } from '../audit-trail.ts';
 import { requireRole } from '@hatago/identity';
-import type { OperatorAppDeps } from '../operator-app.ts';
+import type { OperatorAppDeps } from '../deps.ts';
 import { liftSuppressionPage, SUPPRESSION_PAGE_SIZE, SUPPRESSIONS_PATH, suppressionListPage } from '../views/mail-suppression-views.ts';
 
 const HTML = 'text/html; charset=utf-8';

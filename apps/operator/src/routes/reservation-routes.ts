@@ -16,7 +16,7 @@ import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
 import { auditAction } from '../audit-trail.ts';
 import { parseReservationSearch } from '../filters.ts';
-import type { OperatorAppDeps } from '../operator-app.ts';
+import type { OperatorAppDeps } from '../deps.ts';
 import { cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
 
 type CodeParams = { Params: { code: string } };
