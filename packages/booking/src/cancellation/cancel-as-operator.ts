@@ -3,6 +3,7 @@ import type { Executor } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
 import { tokyoToday } from '@hatago/platform/time';
 import { type CancellationOutcome, cancelReservation } from './cancel-reservation.ts';
+import { BookingErrors } from '../booking-errors.ts';
 
 export const OPERATOR_REASON_MAX = 500;
 
@@ -29,7 +30,7 @@ export async function cancelReservationAsOperator(
   const errors = new FieldErrors();
   if (!reason) errors.add('reason', 'Give the reason for cancelling');
   else if (reason.length > OPERATOR_REASON_MAX) errors.add('reason', `Keep the reason to ${OPERATOR_REASON_MAX} characters`);
-  errors.throwIfAny('INVALID_CANCELLATION');
+  errors.throwIfAny(BookingErrors.INVALID_CANCELLATION);
 
   return cancelReservation(db, codeInput, { kind: 'operator', waiveFee: cancellation.waiveFee }, today, {
     onCancelled: (trx, cancelled) =>
