@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Database } from '@hatago/db';
 import { parseSendgridBatch, recordProviderEvents, SIGNATURE_HEADER, sendgridPublicKey, TIMESTAMP_HEADER, verifySendgridSignature } from '@hatago/mail';
-import { DomainError } from '@hatago/platform/errors';
+import { DomainError, type ErrorCode } from '@hatago/platform/errors';
 import { problemFrom, sendProblem, titleOf } from '@hatago/platform/http';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -86,7 +86,7 @@ const headerOf = (request: FastifyRequest, name: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string) {
+function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, detail: string) {
   const base = problemFrom(new DomainError('invalid', code, detail), request);
   return sendProblem(reply, { ...base, status, title: titleOf(status) });
 }
