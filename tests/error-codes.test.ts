@@ -7,7 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // In the manner of Fastify's test/internals/errors.test.js: the codes API clients branch on
 // are declared once per package, and the sources are held to those declarations both ways.
 // The compiler already refuses an undeclared code where an `ErrorCode` is typed; this also
-// catches what it cannot see: a code declared but never thrown, a cast, an untyped `code:`.
+// catches what it cannot see: a code declared but never thrown, a cast, an untyped `code:`,
+// and keeps docs/errors.md, the list API clients read, complete.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFINITION = 'packages/platform/src/errors/error-codes.ts';
@@ -75,6 +76,12 @@ describe('error codes', () => {
         .map((code) => `${name}.${code} (${file})`),
     );
     assert.deepEqual(unused, [], 'declared but never thrown: remove them, or throw them');
+  });
+
+  it('are each listed once in docs/errors.md, which lists no other', () => {
+    const listed = [...readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8').matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((row) => row[1]);
+    assert.deepEqual(listed.filter((code, i) => listed.indexOf(code) !== i), [], 'listed twice');
+    assert.deepEqual([...listed].sort(), declarations.flatMap(({ codes }) => codes).sort());
   });
 
   it('are never thrown as literals', () => {
