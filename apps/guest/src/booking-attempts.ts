@@ -1,5 +1,6 @@
 import { claimAttempt } from '@hatago/cache';
 import type { GuestServices } from './deps.ts';
+import { GuestErrors } from './guest-errors.ts';
 
 /** Bookings one client address may attempt per minute unless the deployment says otherwise. */
 export const BOOKING_ATTEMPTS_PER_MINUTE = 30;
@@ -15,7 +16,7 @@ export function claimBookingAttempt({ rateLimiter, bookingAttemptsPerMinute }: G
     key: `booking:${client}`,
     limit: bookingAttemptsPerMinute ?? BOOKING_ATTEMPTS_PER_MINUTE,
     windowMs: 60_000,
-    code: 'BOOKING_THROTTLED',
+    code: GuestErrors.BOOKING_THROTTLED,
     message: 'Too many booking attempts from this address. Try again in a minute.',
   });
 }

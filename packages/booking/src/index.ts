@@ -1,4 +1,5 @@
 export type { BookingTables, ReservationStatus } from './booking-tables.ts';
+export { BookingErrors } from './booking-errors.ts';
 export { bookingMigrations } from './migrations/index.ts';
 export type { BookingContext } from './booking-context.ts';
 export { type Reservation } from './reservations/reservation.ts';

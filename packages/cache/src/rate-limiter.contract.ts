@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { defineErrorCodes } from '@hatago/platform/errors';
 import { eventually } from './cache.contract.ts';
 import { claimAttempt, type RateLimiter } from './rate-limiter.ts';
 
@@ -8,6 +9,8 @@ export interface RateLimiterFixture {
   limiters: [RateLimiter, RateLimiter];
   dispose(): Promise<void>;
 }
+
+const TestErrors = defineErrorCodes('TOO_MANY');
 
 let unique = 0;
 const fresh = (name: string) => `contract:${process.pid}:${Date.now()}:${unique++}:${name}`;
@@ -42,7 +45,7 @@ export function rateLimiterContract(adapter: string, setup: () => Promise<RateLi
     });
 
     it('refuses attempts past the limit with rate_limited', async () => {
-      const attempt = { key: fresh('claim'), limit: 2, windowMs: 60_000, code: 'TOO_MANY', message: 'Slow down' };
+      const attempt = { key: fresh('claim'), limit: 2, windowMs: 60_000, code: TestErrors.TOO_MANY, message: 'Slow down' };
       await claimAttempt(a, attempt);
       await claimAttempt(b, attempt);
       await assert.rejects(claimAttempt(a, attempt), (e: { kind?: string; code?: string }) => e.kind === 'rate_limited' && e.code === 'TOO_MANY');

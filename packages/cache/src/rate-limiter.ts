@@ -1,4 +1,4 @@
-import { DomainError } from '@hatago/platform/errors';
+import { DomainError, type ErrorCode } from '@hatago/platform/errors';
 
 /**
  * Counts attempts (logins, bookings) per key across every instance. A key's window starts
@@ -17,7 +17,7 @@ export interface AttemptLimit {
   key: string;
   limit: number;
   windowMs: number;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

@@ -1,4 +1,5 @@
 export type { CatalogTables, Meals } from './catalog-tables.ts';
+export { CatalogErrors } from './catalog-errors.ts';
 export { parseStay, checkoutOf, lastNightOf, STAY_LIMITS, type Stay, type StayInput } from './stay.ts';
 export { searchHotels, type HotelSearchQuery, type HotelSearchResult, type HotelSort } from './search/hotel-search.ts';
 export {

@@ -1,5 +1,6 @@
 import { FieldErrors } from '@hatago/platform/errors';
 import { addDays, daysBetween, isValidDate, tokyoToday } from '@hatago/platform/time';
+import { CatalogErrors } from './catalog-errors.ts';
 
 /** What a guest asks for: the same rules apply to search, hotel pages and booking. */
 export interface Stay {
@@ -46,7 +47,7 @@ export function parseStay(input: StayInput, today: string = tokyoToday()): Stay 
   if (rooms === undefined || rooms < 1 || rooms > STAY_LIMITS.maxRooms)
     errors.add('rooms', `Rooms must be between 1 and ${STAY_LIMITS.maxRooms}`);
   else if (guests !== undefined && rooms > guests) errors.add('rooms', 'Each room needs at least one guest');
-  errors.throwIfAny('INVALID_STAY');
+  errors.throwIfAny(CatalogErrors.INVALID_STAY);
   return { checkin, nights: nights!, guests: guests!, rooms: rooms! };
 }
 

@@ -1,5 +1,6 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Executor } from './database.ts';
+import { DbErrors } from './db-errors.ts';
 
 /**
  * Each domain module ships its own migrations. Names start with a date and sequence
@@ -9,7 +10,7 @@ import type { Executor } from './database.ts';
 export type ModuleMigrations = Record<string, Migration>;
 
 export class MigrationFailedError extends Error {
-  readonly code = 'HATAGO_MIGRATION_FAILED';
+  readonly code = DbErrors.HATAGO_MIGRATION_FAILED;
 }
 
 export async function migrateToLatest(db: Executor, modules: ModuleMigrations[]): Promise<string[]> {

@@ -1,4 +1,5 @@
 export type { IdentityTables, OperatorRole, SubjectKind } from './identity-tables.ts';
+export { IdentityErrors } from './identity-errors.ts';
 export { identityMigrations } from './migrations/index.ts';
 export { parseContact, type ContactDetails } from './contact/contact-details.ts';
 export { hashPassword, verifyPassword } from './passwords/password-hash.ts';

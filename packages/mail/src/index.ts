@@ -32,3 +32,4 @@ export { SmtpProvider, type SmtpOptions } from './providers/smtp/smtp-provider.t
 export { SinkProvider } from './providers/sink/sink-provider.ts';
 export { SlackProvider, type SlackOptions } from './providers/slack/slack-provider.ts';
 export { startRetentionPurge, type RetentionSchedule } from './retention/retention-schedule.ts';
+export { MailErrors } from './mail-errors.ts';

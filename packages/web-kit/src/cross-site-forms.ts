@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '@hatago/platform/errors';
+import { WebKitErrors } from './web-kit-errors.ts';
 
 /**
  * Refuses unsafe requests whose Origin names another site: a second line of defence
@@ -18,7 +19,7 @@ export function rejectCrossSiteWrites(app: FastifyInstance<any, any, any, any, a
       host = '';
     }
     if (host !== request.headers.host) {
-      throw new DomainError('forbidden', 'CROSS_SITE_REQUEST', 'Cross-site form submissions are not accepted');
+      throw new DomainError('forbidden', WebKitErrors.CROSS_SITE_REQUEST, 'Cross-site form submissions are not accepted');
     }
   });
 }

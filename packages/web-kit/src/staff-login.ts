@@ -9,6 +9,7 @@ import { field, formAlert } from './forms.ts';
 import { localRedirect } from './local-redirect.ts';
 import { type PageShell, renderPage } from './page-shell.ts';
 import { clearSessionCookie, clientOf, readSessionCookie, type SessionCookieSpec, writeSessionCookie } from './session-cookie.ts';
+import { WebKitErrors } from './web-kit-errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,7 +65,7 @@ ${formAlert(errors, ['login', 'password'])}
     const staff = id === undefined ? undefined : await getStaff(database.db, kind, id);
     if (!staff) {
       if (request.method === 'GET') return reply.redirect(`${loginPath}?next=${encodeURIComponent(request.url)}`);
-      throw new DomainError('unauthorized', 'SIGN_IN_REQUIRED', 'Sign in to continue');
+      throw new DomainError('unauthorized', WebKitErrors.SIGN_IN_REQUIRED, 'Sign in to continue');
     }
     request.staff = staff;
     reply.header('cache-control', 'private, no-store');

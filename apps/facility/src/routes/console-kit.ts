@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type CatalogChangePublisher, type FormInput, type ManagementContext, parseMonth } from '@hatago/catalog';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
+import { FacilityErrors } from '../facility-errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,7 +13,7 @@ declare module 'fastify' {
 /** The signed-in facility account's hotel, actor and request: the scope of every query. */
 export function contextOf(request: FastifyRequest): ManagementContext {
   const { staff } = request;
-  if (staff.hotelId === null) throw new DomainError('forbidden', 'NO_HOTEL', 'This account is not linked to a hotel');
+  if (staff.hotelId === null) throw new DomainError('forbidden', FacilityErrors.NO_HOTEL, 'This account is not linked to a hotel');
   return { hotelId: staff.hotelId, actor: { id: staff.id, name: staff.name }, requestId: String(request.id), changes: request.server.catalogChanges };
 }
 

@@ -9,6 +9,7 @@ import type { FacilityAppDeps } from '../deps.ts';
 import { reservationListPage } from '../views/reservation-views.ts';
 import { contextOf, formOf, sendPage } from './console-kit.ts';
 import { parseReservationFilter } from './reservation-filter.ts';
+import { FacilityErrors } from '../facility-errors.ts';
 
 /** Long enough to start the download, short enough that a leaked link is soon useless. */
 export const EXPORT_LINK_SECONDS = 300;
@@ -55,9 +56,9 @@ export function registerSignedDownloads(app: HttpApp, { storage, signingSecret }
       expires: request.query.expires,
       signature: request.query.signature,
     });
-    if (result.status === 'missing') throw notFound('FILE_NOT_FOUND', 'This file no longer exists');
+    if (result.status === 'missing') throw notFound(FacilityErrors.FILE_NOT_FOUND, 'This file no longer exists');
     if (result.status !== 'ok') {
-      throw new DomainError('forbidden', 'LINK_NOT_VALID', result.status === 'expired' ? 'This download link has expired' : 'This download link is not valid');
+      throw new DomainError('forbidden', FacilityErrors.LINK_NOT_VALID, result.status === 'expired' ? 'This download link has expired' : 'This download link is not valid');
     }
     const { object } = result;
     return reply

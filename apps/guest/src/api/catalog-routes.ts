@@ -4,6 +4,7 @@ import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
 import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
+import { GuestErrors } from '../guest-errors.ts';
 
 /** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
 const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
@@ -54,7 +55,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
       const stay = parseStay(q);
       const locale = q.lang ?? 'en';
       if (q.area && !(await catalog.listAreas()).some((a) => a.id === q.area)) {
-        throw notFound('AREA_NOT_FOUND', `There is no area ${q.area}`);
+        throw notFound(GuestErrors.AREA_NOT_FOUND, `There is no area ${q.area}`);
       }
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 20;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { bookStay, type BookingRequest, getReservationByCode, parseBookingRequest } from '@hatago/booking';
-import { checkoutOf, quoteStay, type Stay, type StayQuote } from '@hatago/catalog';
+import { BookingErrors, bookStay, type BookingRequest, getReservationByCode, parseBookingRequest } from '@hatago/booking';
+import { CatalogErrors, checkoutOf, quoteStay, type Stay, type StayQuote } from '@hatago/catalog';
 import type { Member } from '@hatago/identity';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -10,6 +10,7 @@ import { parseId } from '@hatago/platform/input';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
+import { GuestErrors } from '../guest-errors.ts';
 import { type Lang, langOf, localise, planLabel, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
 import { hidden, langField, link, localiseErrors, messagePage, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
@@ -190,9 +191,9 @@ ${staySummary(plan, lang)}
       const plan = await loadPlan(reply, values, lang);
       if (typeof plan === 'string') return plan;
       if (error.kind === 'invalid') return detailsPage(reply, { lang, plan, values, member, errors: localiseErrors(lang, error.fields) });
-      if (error.code === 'PRICE_CHANGED') return confirmPage(reply, { lang, plan, values, member, alert: text.priceChanged });
-      if (error.code === 'BOOKING_THROTTLED') return confirmPage(reply, { lang, plan, values, member, alert: text.tooManyBookings, status: 429 });
-      if (error.code !== 'SOLD_OUT') throw error;
+      if (error.code === BookingErrors.PRICE_CHANGED) return confirmPage(reply, { lang, plan, values, member, alert: text.priceChanged });
+      if (error.code === GuestErrors.BOOKING_THROTTLED) return confirmPage(reply, { lang, plan, values, member, alert: text.tooManyBookings, status: 429 });
+      if (error.code !== CatalogErrors.SOLD_OUT) throw error;
       const hotel = link(`/hotels/${plan.quote.hotelId}`, stayParams(plan.stay), lang);
       return sendPage(reply, {
         lang,

@@ -1,10 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import type { Database } from '@hatago/db';
 import { parseSendgridBatch, recordProviderEvents, SIGNATURE_HEADER, sendgridPublicKey, TIMESTAMP_HEADER, verifySendgridSignature } from '@hatago/mail';
-import { DomainError } from '@hatago/platform/errors';
+import { DomainError, type ErrorCode } from '@hatago/platform/errors';
 import { problemFrom, sendProblem, titleOf } from '@hatago/platform/http';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MailerErrors } from '../mailer-errors.ts';
 
 /** Spread into the mailer's environment schema. */
 export const SendgridWebhookEnv = {
@@ -28,11 +29,11 @@ export const SENDGRID_EVENTS_PATH = '/webhooks/sendgrid/events';
 const BODY_LIMIT = 2 * 1024 * 1024;
 
 const REFUSALS = {
-  unsigned: { status: 401, code: 'WEBHOOK_UNSIGNED', detail: 'The request carries no SendGrid signature and timestamp' },
-  malformed: { status: 400, code: 'WEBHOOK_SIGNATURE_MALFORMED', detail: 'The signature or timestamp header is not well-formed' },
-  forged: { status: 401, code: 'WEBHOOK_SIGNATURE_INVALID', detail: 'The signature does not match the body and timestamp' },
-  stale: { status: 401, code: 'WEBHOOK_STALE', detail: 'The signed timestamp is too old; replays are refused' },
-  future: { status: 401, code: 'WEBHOOK_FROM_FUTURE', detail: 'The signed timestamp is in the future' },
+  unsigned: { status: 401, code: MailerErrors.WEBHOOK_UNSIGNED, detail: 'The request carries no SendGrid signature and timestamp' },
+  malformed: { status: 400, code: MailerErrors.WEBHOOK_SIGNATURE_MALFORMED, detail: 'The signature or timestamp header is not well-formed' },
+  forged: { status: 401, code: MailerErrors.WEBHOOK_SIGNATURE_INVALID, detail: 'The signature does not match the body and timestamp' },
+  stale: { status: 401, code: MailerErrors.WEBHOOK_STALE, detail: 'The signed timestamp is too old; replays are refused' },
+  future: { status: 401, code: MailerErrors.WEBHOOK_FROM_FUTURE, detail: 'The signed timestamp is in the future' },
 } as const;
 
 /**
@@ -50,7 +51,7 @@ export function sendgridWebhookRoutes(deps: SendgridWebhookDeps) {
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
 
     app.post(SENDGRID_EVENTS_PATH, { bodyLimit: BODY_LIMIT }, async (request, reply) => {
-      if (!key) return refuse(request, reply, 503, 'WEBHOOK_NOT_CONFIGURED', 'SENDGRID_WEBHOOK_PUBLIC_KEY is not set on this mailer');
+      if (!key) return refuse(request, reply, 503, MailerErrors.WEBHOOK_NOT_CONFIGURED, 'SENDGRID_WEBHOOK_PUBLIC_KEY is not set on this mailer');
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const verdict = verifySendgridSignature({
         key,
@@ -85,7 +86,7 @@ const headerOf = (request: FastifyRequest, name: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string) {
+function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, detail: string) {
   const base = problemFrom(new DomainError('invalid', code, detail), request);
   return sendProblem(reply, { ...base, status, title: titleOf(status) });
 }

@@ -1,4 +1,4 @@
-import { discardMessage, getMailMessage, isSuppressed, parseMailHistoryFilter, retryMessage, searchMailHistory } from '@hatago/mail';
+import { discardMessage, getMailMessage, isSuppressed, MailErrors, parseMailHistoryFilter, retryMessage, searchMailHistory } from '@hatago/mail';
 import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { notFound } from '@hatago/platform/errors';
@@ -14,7 +14,7 @@ const HTML = 'text/html; charset=utf-8';
 
 const messageIdOf = (raw: string) => {
   const id = parseId(raw);
-  if (id === undefined) throw notFound('MAIL_NOT_FOUND', `No message #${raw}`);
+  if (id === undefined) throw notFound(MailErrors.MAIL_NOT_FOUND, `No message #${raw}`);
   return id;
 };
 

@@ -1,4 +1,4 @@
-import { getSinkMessage, listSinkMessages } from '@hatago/mail';
+import { getSinkMessage, listSinkMessages, MailErrors } from '@hatago/mail';
 import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
@@ -24,7 +24,7 @@ export function registerMailboxRoutes(app: HttpApp, { database }: OperatorAppDep
 
   app.get<{ Params: { id: string } }>(`${MAILBOX_PATH}/:id`, async (request, reply) => {
     const id = parseId(request.params.id);
-    if (id === undefined) throw notFound('SINK_MESSAGE_NOT_FOUND', `No mailbox message #${request.params.id}`);
+    if (id === undefined) throw notFound(MailErrors.SINK_MESSAGE_NOT_FOUND, `No mailbox message #${request.params.id}`);
     const message = await getSinkMessage(db, id);
     await auditAction(db, request, 'mail.mailbox.view', { type: 'mailbox_message', id: String(id) }, { messageId: message.messageId });
     reply.type(HTML).header('content-security-policy', MAIL_PAGE_CSP);

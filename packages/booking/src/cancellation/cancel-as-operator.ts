@@ -3,6 +3,7 @@ import { hasRole, requireRole, type StaffAccount } from '@hatago/identity';
 import { FieldErrors } from '@hatago/platform/errors';
 import type { BookingContext } from '../booking-context.ts';
 import { type CancellationOutcome, cancelReservation } from './cancel-reservation.ts';
+import { BookingErrors } from '../booking-errors.ts';
 
 export const OPERATOR_REASON_MAX = 500;
 
@@ -34,7 +35,7 @@ export async function cancelReservationAsOperator(
   const errors = new FieldErrors();
   if (!reason) errors.add('reason', 'Give the reason for cancelling');
   else if (reason.length > OPERATOR_REASON_MAX) errors.add('reason', `Keep the reason to ${OPERATOR_REASON_MAX} characters`);
-  errors.throwIfAny('INVALID_CANCELLATION');
+  errors.throwIfAny(BookingErrors.INVALID_CANCELLATION);
 
   return cancelReservation(context, codeInput, { kind: 'operator', waiveFee }, {
     ...(today ? { today } : {}),

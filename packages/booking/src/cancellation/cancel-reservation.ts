@@ -9,6 +9,7 @@ import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { cancellationTerms } from './cancellation-policy.ts';
 import { enqueueFacilityNotice } from '../reservations/facility-notice.ts';
+import { BookingErrors } from '../booking-errors.ts';
 
 export type Canceller =
   | { kind: 'guest'; email: string }
@@ -44,18 +45,18 @@ export async function cancelReservation(
   options: CancellationOptions = {},
 ): Promise<CancellationOutcome> {
   const code = normaliseReservationCode(codeInput);
-  if (!code) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
+  if (!code) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
   const today = options.today ?? tokyoToday();
   const outcome = await context.db.transaction().execute(async (trx): Promise<CancellationOutcome> => {
     const t = tablesOf<BookingTables>(trx);
     const row = await t.selectFrom('reservations').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!row || !mayCancel(row, by)) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
+    if (!row || !mayCancel(row, by)) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
     const reservation = toReservation(row);
     if (reservation.status === 'cancelled') return { reservation, alreadyCancelled: true };
 
     const terms = cancellationTerms(reservation, today);
     if (!terms.allowed && by.kind !== 'operator') {
-      throw conflict('STAY_STARTED', 'This stay has started; contact support to cancel');
+      throw conflict(BookingErrors.STAY_STARTED, 'This stay has started; contact support to cancel');
     }
     const fee = by.kind === 'operator' && by.waiveFee ? 0 : terms.fee;
     await releaseRooms(trx, reservation.roomTypeId, reservation);

@@ -3,6 +3,7 @@ import { invalid } from '@hatago/platform/errors';
 import { type ReservationFilter, searchReservations } from '../queries/reservation-queries.ts';
 import type { Reservation } from '../reservations/reservation.ts';
 import { type CsvCell, toCsv } from './csv.ts';
+import { BookingErrors } from '../booking-errors.ts';
 
 /** One export stays small enough to build in memory and open in a spreadsheet. */
 export const MAX_EXPORT_ROWS = 20_000;
@@ -43,7 +44,7 @@ export async function exportReservationsCsv(
 ): Promise<{ csv: string; rows: number }> {
   const { items, total } = await searchReservations(db, { ...filter, page: 1, pageSize: MAX_EXPORT_ROWS });
   if (total > MAX_EXPORT_ROWS) {
-    throw invalid('EXPORT_TOO_LARGE', [
+    throw invalid(BookingErrors.EXPORT_TOO_LARGE, [
       { field: 'form', message: `${total} reservations match; narrow the filter to at most ${MAX_EXPORT_ROWS} per export` },
     ]);
   }

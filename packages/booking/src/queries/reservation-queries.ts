@@ -3,6 +3,7 @@ import { notFound } from '@hatago/platform/errors';
 import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
+import { BookingErrors } from '../booking-errors.ts';
 
 /** A guest's own look-up: both the code and the email must match, so codes cannot be probed. */
 export async function findReservationForGuest(db: Executor, codeInput: unknown, email: unknown): Promise<Reservation> {
@@ -16,7 +17,7 @@ export async function findReservationForGuest(db: Executor, codeInput: unknown, 
           .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
           .executeTakeFirst()
       : undefined;
-  if (!row) throw notFound('RESERVATION_NOT_FOUND', 'No reservation matches this code and email');
+  if (!row) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
   return toReservation(row);
 }
 
@@ -26,7 +27,7 @@ export async function getReservationByCode(db: Executor, codeInput: unknown, sco
   let query = tablesOf<BookingTables>(db).selectFrom('reservations').selectAll().where('code', '=', code ?? '');
   if (scope.hotelId !== undefined) query = query.where('hotel_id', '=', scope.hotelId);
   const row = code ? await query.executeTakeFirst() : undefined;
-  if (!row) throw notFound('RESERVATION_NOT_FOUND', `No reservation ${String(codeInput)}`);
+  if (!row) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, `No reservation ${String(codeInput)}`);
   return toReservation(row);
 }
 

@@ -9,6 +9,7 @@ import type { BookingTables } from '../booking-tables.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
 import { enqueueFacilityNotice } from './facility-notice.ts';
+import { BookingErrors } from '../booking-errors.ts';
 
 export interface BookingRequest {
   planId?: unknown;
@@ -66,7 +67,7 @@ export function parseBookingRequest(request: BookingRequest, options: Pick<Booki
   const contact = collect(() =>
     parseContact(request.guest ?? {}, { requireLatin: options.requireLatinName ?? false, prefix: 'guest' }),
   );
-  errors.throwIfAny('INVALID_BOOKING');
+  errors.throwIfAny(BookingErrors.INVALID_BOOKING);
   return { planId, stay: stay!, contact: contact! };
 }
 
@@ -78,7 +79,7 @@ export function parseBookingRequest(request: BookingRequest, options: Pick<Booki
  */
 export async function bookStay(context: BookingContext, request: BookingRequest, options: BookingOptions): Promise<BookingOutcome> {
   if (!IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
-    throw invalid('INVALID_IDEMPOTENCY_KEY', [
+    throw invalid(BookingErrors.INVALID_IDEMPOTENCY_KEY, [
       { field: 'Idempotency-Key', message: 'Send 8 to 200 printable ASCII characters' },
     ]);
   }
@@ -101,7 +102,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
 
     const quote = await quoteStay(trx, booking.planId, booking.stay);
     if (options.expectedTotal !== undefined && quote.totalPrice !== options.expectedTotal) {
-      throw conflict('PRICE_CHANGED', 'The price of this stay has changed since it was shown; check the new total');
+      throw conflict(BookingErrors.PRICE_CHANGED, 'The price of this stay has changed since it was shown; check the new total');
     }
     await reserveRooms(trx, quote.roomTypeId, booking.stay);
     const row = await t
@@ -167,7 +168,7 @@ async function replay(trx: Executor, key: string, requestHash: string): Promise<
     .executeTakeFirstOrThrow();
   if (existing.request_hash !== requestHash) {
     throw invalid(
-      'IDEMPOTENCY_KEY_REUSED',
+      BookingErrors.IDEMPOTENCY_KEY_REUSED,
       [{ field: 'Idempotency-Key', message: 'This key was used for a different booking request' }],
       'The Idempotency-Key was already used with a different request body',
     );

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '@hatago/db';
 import { conflict } from '@hatago/platform/errors';
 import { checkoutOf, type Stay } from '../stay.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 /**
  * The chosen nights of one room type, locked in date order. Every statement that changes
@@ -41,7 +42,7 @@ export async function reserveRooms(trx: Executor, roomTypeId: number, stay: Pick
     where v.sellable and ri.room_type_id = ${roomTypeId} and ri.stay_date = n.stay_date
     returning ri.stay_date
   `.execute(trx);
-  if (rows.length !== stay.nights) throw conflict('SOLD_OUT', 'No longer available for every night of this stay');
+  if (rows.length !== stay.nights) throw conflict(CatalogErrors.SOLD_OUT, 'No longer available for every night of this stay');
 }
 
 /** Gives back every night a reservation held. Must run inside the caller's transaction. */

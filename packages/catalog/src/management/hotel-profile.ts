@@ -3,6 +3,7 @@ import { FieldErrors, notFound } from '@hatago/platform/errors';
 import { type FormInput, readEmail, readText, readTimeOfDay } from '@hatago/platform/input';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 /**
  * What a hotel says about itself and may change from its console. Its area, stars and
@@ -48,7 +49,7 @@ const toRow = (profile: HotelProfile): ProfileRow => ({
 
 export async function getHotelProfile(db: Executor, hotelId: number): Promise<HotelProfile> {
   const row = await tablesOf<CatalogTables>(db).selectFrom('hotels').select(columns).where('id', '=', hotelId).executeTakeFirst();
-  if (!row) throw notFound('HOTEL_NOT_FOUND', `Hotel ${hotelId} does not exist`);
+  if (!row) throw notFound(CatalogErrors.HOTEL_NOT_FOUND, `Hotel ${hotelId} does not exist`);
   return toProfile(row);
 }
 
@@ -64,7 +65,7 @@ export function parseHotelProfile(input: FormInput): HotelProfile {
     checkoutTime: readTimeOfDay(errors, input, 'checkoutTime', { label: 'Check-out time' }),
     contactEmail: readEmail(errors, input, 'contactEmail', { label: 'Front desk email', optional: true }),
   };
-  errors.throwIfAny('INVALID_HOTEL_PROFILE');
+  errors.throwIfAny(CatalogErrors.INVALID_HOTEL_PROFILE);
   return profile;
 }
 

@@ -7,6 +7,7 @@ import { auditChange, commitChange, type ManagementContext } from './management-
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';
 import { getPlan } from './rate-plans.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 export const MAX_NIGHTLY_PRICE = 10_000_000;
 
@@ -22,7 +23,7 @@ export async function setPlanPrices(db: Executor, context: ManagementContext, pl
   const errors = new FieldErrors();
   const { range, nights } = readNightRange(errors, form);
   const price = readInteger(errors, form, 'price', { label: 'Price', min: 1, max: MAX_NIGHTLY_PRICE });
-  errors.throwIfAny('INVALID_PRICES');
+  errors.throwIfAny(CatalogErrors.INVALID_PRICES);
   await commitChange(db, context, 'prices', async (trx) => {
     await sql`
       insert into plan_prices (plan_id, stay_date, price)

@@ -4,6 +4,7 @@ import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { type FormInput, parseId, readChoice, readDate, readInteger, readText } from '@hatago/platform/input';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { findRoomType } from './room-types.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 export const MEALS: readonly Meals[] = ['room_only', 'breakfast', 'half_board'];
 
@@ -71,7 +72,7 @@ export async function listPlans(db: Executor, hotelId: number): Promise<ManagedP
 export async function getPlan(db: Executor, hotelId: number, id: unknown): Promise<ManagedPlan> {
   const planId = parseId(id);
   const row = planId === undefined ? undefined : await plansOfHotel(db, hotelId).where('rp.id', '=', planId).executeTakeFirst();
-  if (!row) throw notFound('PLAN_NOT_FOUND', 'No such plan in this hotel');
+  if (!row) throw notFound(CatalogErrors.PLAN_NOT_FOUND, 'No such plan in this hotel');
   return toPlan(row);
 }
 
@@ -107,7 +108,7 @@ export async function createPlan(db: Executor, context: ManagementContext, form:
   const roomType = await findRoomType(db, context.hotelId, form.roomTypeId);
   if (!roomType) errors.add('roomTypeId', 'Choose one of your room types');
   const plan = readPlan(errors, form);
-  errors.throwIfAny('INVALID_PLAN');
+  errors.throwIfAny(CatalogErrors.INVALID_PLAN);
   const id = await commitChange(db, context, 'plans', async (trx) => {
     const row = await tablesOf<CatalogTables>(trx)
       .insertInto('rate_plans')
@@ -125,7 +126,7 @@ export async function updatePlan(db: Executor, context: ManagementContext, id: u
   const existing = await getPlan(db, context.hotelId, id);
   const errors = new FieldErrors();
   const plan = readPlan(errors, form);
-  errors.throwIfAny('INVALID_PLAN');
+  errors.throwIfAny(CatalogErrors.INVALID_PLAN);
   await commitChange(db, context, 'plans', async (trx) => {
     await tablesOf<CatalogTables>(trx).updateTable('rate_plans').set(toRow(plan)).where('id', '=', existing.id).execute();
     await auditChange(trx, context, 'rate_plan.update', { type: 'rate_plan', id: existing.id }, { before: existing, after: plan });

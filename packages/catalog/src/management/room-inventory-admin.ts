@@ -9,6 +9,7 @@ import { enqueueInventoryNotice } from './inventory-notice.ts';
 import { daysOfMonth } from './month.ts';
 import { readNightRange } from './night-range.ts';
 import { getRoomType } from './room-types.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 export const MAX_ROOMS_PER_NIGHT = 9999;
 
@@ -23,7 +24,7 @@ export interface InventoryDay {
 
 const nightsJson = (nights: string[]) => sql`(select n.night::date from jsonb_array_elements_text(${JSON.stringify(nights)}::jsonb) as n(night))`;
 
-const belowReserved = (message: string) => invalid('INVENTORY_BELOW_RESERVED', [{ field: 'total', message }]);
+const belowReserved = (message: string) => invalid(CatalogErrors.INVENTORY_BELOW_RESERVED, [{ field: 'total', message }]);
 
 /**
  * Offers `total` rooms on every chosen night of a range. Nights are locked first (in the
@@ -35,7 +36,7 @@ export async function setInventoryTotal(db: Executor, context: ManagementContext
   const errors = new FieldErrors();
   const { range, nights } = readNightRange(errors, form);
   const total = readInteger(errors, form, 'total', { label: 'Rooms', min: 0, max: MAX_ROOMS_PER_NIGHT });
-  errors.throwIfAny('INVALID_INVENTORY');
+  errors.throwIfAny(CatalogErrors.INVALID_INVENTORY);
   await commitChange(db, context, 'inventory', async (trx) => {
     const { rows } = await lockedNights(roomType.id, sql`stay_date in ${nightsJson(nights)}`).execute(trx);
     const over = rows.filter((night) => night.reserved > total);
@@ -68,7 +69,7 @@ export async function setStopSell(db: Executor, context: ManagementContext, room
   const errors = new FieldErrors();
   const { range, nights } = readNightRange(errors, form);
   const stopSell = readChoice(errors, form, 'stopSell', { label: 'Sale state', choices: ['on', 'off'] as const }) === 'on';
-  errors.throwIfAny('INVALID_INVENTORY');
+  errors.throwIfAny(CatalogErrors.INVALID_INVENTORY);
   return commitChange(db, context, 'inventory', async (trx) => {
     const result = await sql`
       with locked as (${lockedNights(roomType.id, sql`stay_date in ${nightsJson(nights)}`)})
@@ -77,7 +78,7 @@ export async function setStopSell(db: Executor, context: ManagementContext, room
       where ri.room_type_id = ${roomType.id} and ri.stay_date = locked.stay_date
     `.execute(trx);
     const changed = Number(result.numAffectedRows ?? 0);
-    if (changed === 0) throw invalid('NO_INVENTORY_IN_RANGE', [{ field: 'from', message: 'No rooms are set on these nights; set rooms first' }]);
+    if (changed === 0) throw invalid(CatalogErrors.NO_INVENTORY_IN_RANGE, [{ field: 'from', message: 'No rooms are set on these nights; set rooms first' }]);
     await auditChange(trx, context, stopSell ? 'inventory.stop_sell' : 'inventory.resume_sale', { type: 'room_type', id: roomType.id }, {
       ...range,
       nights: changed,

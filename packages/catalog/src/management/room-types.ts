@@ -3,6 +3,7 @@ import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, parseId, readInteger, readText } from '@hatago/platform/input';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 export interface ManagedRoomType {
   id: number;
@@ -52,7 +53,7 @@ export async function findRoomType(db: Executor, hotelId: number, id: unknown): 
 /** Another hotel's room type is reported as missing, never as forbidden: ids reveal nothing. */
 export async function getRoomType(db: Executor, hotelId: number, id: unknown): Promise<ManagedRoomType> {
   const roomType = await findRoomType(db, hotelId, id);
-  if (!roomType) throw notFound('ROOM_TYPE_NOT_FOUND', 'No such room type in this hotel');
+  if (!roomType) throw notFound(CatalogErrors.ROOM_TYPE_NOT_FOUND, 'No such room type in this hotel');
   return roomType;
 }
 
@@ -65,7 +66,7 @@ export function parseRoomTypeInput(input: FormInput): RoomTypeInput {
     sizeSqm: readInteger(errors, input, 'sizeSqm', { label: 'Size', min: 1, max: 1000 }),
     description: readText(errors, input, 'description', { label: 'Description', max: 2000, optional: true }),
   };
-  errors.throwIfAny('INVALID_ROOM_TYPE');
+  errors.throwIfAny(CatalogErrors.INVALID_ROOM_TYPE);
   return parsed;
 }
 

@@ -4,6 +4,7 @@ import { notFound } from '@hatago/platform/errors';
 import { addDays } from '@hatago/platform/time';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 export type Locale = 'ja' | 'en';
 
@@ -61,7 +62,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
     .select(['areas.name_ja as area_name_ja', 'areas.name_en as area_name_en'])
     .where('hotels.id', '=', hotelId)
     .executeTakeFirst();
-  if (!h) throw notFound('HOTEL_NOT_FOUND', `Hotel ${hotelId} does not exist`);
+  if (!h) throw notFound(CatalogErrors.HOTEL_NOT_FOUND, `Hotel ${hotelId} does not exist`);
   return {
     id: h.id,
     name: locale === 'ja' ? h.name_ja : h.name_en,

@@ -3,6 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+import { CatalogErrors } from '../catalog-errors.ts';
 
 /** Everything a booking needs to know about what it sells, frozen at booking time. */
 export interface StayQuote {
@@ -57,21 +58,21 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
     ])
     .where('rp.id', '=', planId)
     .executeTakeFirst();
-  if (!plan) throw notFound('PLAN_NOT_FOUND', `Plan ${planId} does not exist`);
+  if (!plan) throw notFound(CatalogErrors.PLAN_NOT_FOUND, `Plan ${planId} does not exist`);
 
   const onSale =
     plan.active &&
     (plan.sale_start === null || plan.sale_start <= stay.checkin) &&
     (plan.sale_end === null || plan.sale_end >= lastNightOf(stay));
-  if (!onSale) throw conflict('PLAN_NOT_ON_SALE', 'This plan is not sold for these dates');
+  if (!onSale) throw conflict(CatalogErrors.PLAN_NOT_ON_SALE, 'This plan is not sold for these dates');
   if (plan.capacity * stay.rooms < stay.guests) {
-    throw invalid('ROOMS_TOO_SMALL', [
+    throw invalid(CatalogErrors.ROOMS_TOO_SMALL, [
       { field: 'guests', message: `This room holds ${plan.capacity} guests; book more rooms for ${stay.guests} guests` },
     ]);
   }
 
   const { nightly } = plan;
-  if (nightly.length !== stay.nights) throw conflict('PLAN_NOT_ON_SALE', 'This plan has no price for every night of the stay');
+  if (nightly.length !== stay.nights) throw conflict(CatalogErrors.PLAN_NOT_ON_SALE, 'This plan has no price for every night of the stay');
 
   return {
     hotelId: plan.hotel_id,

@@ -1,5 +1,6 @@
 import { FieldErrors } from '@hatago/platform/errors';
 import { isEmail } from '@hatago/platform/input';
+import { IdentityErrors } from '../identity-errors.ts';
 
 export interface ContactDetails {
   /** As the guest writes it, usually kanji or kana. */
@@ -43,6 +44,6 @@ export function parseContact(
 
   if (!isEmail(email)) errors.add(field('email'), 'Enter a valid email address');
   if (!PHONE.test(phone)) errors.add(field('phone'), 'Enter a phone number of digits, spaces or hyphens');
-  errors.throwIfAny('INVALID_CONTACT');
+  errors.throwIfAny(IdentityErrors.INVALID_CONTACT);
   return { name, nameLatin: nameLatin || (LATIN_NAME.test(name) ? name : ''), email, phone };
 }

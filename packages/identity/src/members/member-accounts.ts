@@ -9,6 +9,7 @@ import { hashPassword } from '../passwords/password-hash.ts';
 import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
 import { claimSignUpAttempt } from '../throttle/login-throttle.ts';
+import { IdentityErrors } from '../identity-errors.ts';
 
 export interface Member extends ContactDetails {
   id: number;
@@ -42,7 +43,7 @@ export async function signUpMember(
     error.fields.forEach((f) => errors.add(f.field, f.message));
   }
   const password = checkNewPassword(input.password, errors);
-  errors.throwIfAny('INVALID_SIGN_UP');
+  errors.throwIfAny(IdentityErrors.INVALID_SIGN_UP);
   await claimSignUpAttempt(limiter, origin.client);
   // the deliberately slow hash runs before the transaction, so it holds no locks meanwhile
   const passwordHash = await hashPassword(password);
@@ -71,7 +72,7 @@ export async function signUpMember(
       return member;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('EMAIL_TAKEN', 'An account with this email already exists; log in instead');
+    if (isUniqueViolation(error)) throw conflict(IdentityErrors.EMAIL_TAKEN, 'An account with this email already exists; log in instead');
     throw error;
   }
 }

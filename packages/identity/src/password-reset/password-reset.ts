@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { IdentityTables } from '../identity-tables.ts';
 import { checkNewPassword } from '../members/member-accounts.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
+import { IdentityErrors } from '../identity-errors.ts';
 
 export const PASSWORD_RESET = {
   /** How long a link works. */
@@ -21,7 +22,7 @@ export const PASSWORD_RESET = {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const THROTTLED = { code: 'PASSWORD_RESET_THROTTLED', message: 'Too many password reset requests. Try again in 15 minutes.', windowMs: PASSWORD_RESET.windowMs };
+const THROTTLED = { code: IdentityErrors.PASSWORD_RESET_THROTTLED, message: 'Too many password reset requests. Try again in 15 minutes.', windowMs: PASSWORD_RESET.windowMs };
 
 /**
  * Sends a reset link if the address belongs to a member, and answers the same either
@@ -36,7 +37,7 @@ export async function requestPasswordReset(
   input: { email: unknown; client: string; locale: 'ja' | 'en'; resetUrl: (token: string) => string },
 ): Promise<void> {
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
-  if (!isEmail(email)) throw new DomainError('invalid', 'INVALID_PASSWORD_RESET', 'Enter your email address', [{ field: 'email', message: 'Enter a valid email address' }]);
+  if (!isEmail(email)) throw new DomainError('invalid', IdentityErrors.INVALID_PASSWORD_RESET, 'Enter your email address', [{ field: 'email', message: 'Enter a valid email address' }]);
   await claimAttempt(limiter, { key: `password-reset-client:${input.client}`, limit: PASSWORD_RESET.perClient, ...THROTTLED });
   await claimAttempt(limiter, { key: `password-reset-address:${email}`, limit: PASSWORD_RESET.perAddress, ...THROTTLED });
   await db.transaction().execute(async (trx) => {
@@ -65,7 +66,7 @@ export async function requestPasswordReset(
   });
 }
 
-const invalidLink = () => new DomainError('not_found', 'PASSWORD_RESET_LINK_INVALID', 'This link is invalid or has expired. Ask for a new one.');
+const invalidLink = () => new DomainError('not_found', IdentityErrors.PASSWORD_RESET_LINK_INVALID, 'This link is invalid or has expired. Ask for a new one.');
 
 /** Whether a link still works, to show its form or say that it expired, before anyone types a password. */
 export async function passwordResetLinkIsValid(db: Executor, token: unknown): Promise<boolean> {
@@ -88,7 +89,7 @@ export async function passwordResetLinkIsValid(db: Executor, token: unknown): Pr
 export async function resetPassword(db: Executor, input: { token: unknown; password: unknown }): Promise<{ memberId: number }> {
   const errors = new FieldErrors();
   const password = checkNewPassword(input.password, errors);
-  errors.throwIfAny('INVALID_PASSWORD_RESET');
+  errors.throwIfAny(IdentityErrors.INVALID_PASSWORD_RESET);
   if (!(await passwordResetLinkIsValid(db, input.token))) throw invalidLink();
   // the slow hash only for a link that worked a moment ago, and outside the transaction
   const passwordHash = await hashPassword(password);

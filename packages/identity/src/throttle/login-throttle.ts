@@ -1,4 +1,5 @@
 import { claimAttempt, type RateLimiter } from '@hatago/cache';
+import { IdentityErrors } from '../identity-errors.ts';
 
 /**
  * Login attempts counted per account and per client address, through a RateLimiter shared
@@ -15,7 +16,7 @@ export interface ThrottleKeys {
 
 const accountKey = (keys: ThrottleKeys) => `account:${keys.account}`;
 const clientKey = (keys: ThrottleKeys) => `client:${keys.client}`;
-const LOGIN_REFUSAL = { code: 'LOGIN_THROTTLED', message: 'Too many failed logins. Try again in 15 minutes.', windowMs: THROTTLE.windowMs };
+const LOGIN_REFUSAL = { code: IdentityErrors.LOGIN_THROTTLED, message: 'Too many failed logins. Try again in 15 minutes.', windowMs: THROTTLE.windowMs };
 
 /**
  * Counts the attempt before its password is checked: counting only after a failed check
@@ -35,7 +36,7 @@ export async function claimSignUpAttempt(limiter: RateLimiter, client: string): 
     key: `signup:${client}`,
     limit: THROTTLE.signUpsPerClient,
     windowMs: THROTTLE.windowMs,
-    code: 'SIGN_UP_THROTTLED',
+    code: IdentityErrors.SIGN_UP_THROTTLED,
     message: 'Too many sign-ups from this address. Try again in 15 minutes.',
   });
 }

@@ -2,6 +2,7 @@ import type { RateLimiter } from '@hatago/cache';
 import { DomainError } from '@hatago/platform/errors';
 import { DECOY_HASH, verifyPassword } from '../passwords/password-hash.ts';
 import { claimLoginAttempt, releaseLoginAttempt, type ThrottleKeys } from './login-throttle.ts';
+import { IdentityErrors } from '../identity-errors.ts';
 
 /**
  * Login names compare trimmed and case-insensitively, for the look-up and the throttle
@@ -25,7 +26,7 @@ export async function throttledLogin<Account extends { password_hash: string }>(
   await claimLoginAttempt(limiter, keys);
   const account = await find();
   const ok = await verifyPassword(password, account?.password_hash ?? DECOY_HASH);
-  if (!account || !ok) throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', wrongCredentials);
+  if (!account || !ok) throw new DomainError('unauthorized', IdentityErrors.INVALID_CREDENTIALS, wrongCredentials);
   await releaseLoginAttempt(limiter, keys);
   return account;
 }

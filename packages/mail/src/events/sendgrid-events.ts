@@ -1,4 +1,5 @@
 import { DomainError } from '@hatago/platform/errors';
+import { MailErrors } from '../mail-errors.ts';
 
 /** The delivery and engagement events Hatago maps onto a message; others are acknowledged and ignored. */
 export const SENDGRID_EVENTS = ['processed', 'deferred', 'delivered', 'bounce', 'dropped', 'spamreport', 'unsubscribe', 'open', 'click'] as const;
@@ -28,7 +29,7 @@ export interface ParsedBatch {
 
 const MAX_DETAIL = 500;
 
-const malformed = (message: string) => new DomainError('invalid', 'WEBHOOK_MALFORMED', message);
+const malformed = (message: string) => new DomainError('invalid', MailErrors.WEBHOOK_MALFORMED, message);
 
 /**
  * Reads a verified batch. The body must be a JSON array of objects (anything else is a

@@ -2,6 +2,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import type { MailTables } from '../mail-tables.ts';
 import type { MailHistoryItem } from './search-history.ts';
+import { MailErrors } from '../mail-errors.ts';
 
 export interface MailTimelineEntry {
   type: string;
@@ -39,7 +40,7 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 export async function getMailMessage(db: Executor, id: number): Promise<MailMessageDetail> {
   const t = tablesOf<MailTables>(db);
   const row = await t.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('MAIL_NOT_FOUND', `No message #${id}`);
+  if (!row) throw notFound(MailErrors.MAIL_NOT_FOUND, `No message #${id}`);
   const events = await t
     .selectFrom('mail_events')
     .select(['type', 'source', 'detail', 'occurred_at'])

@@ -3,6 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { sql } from 'kysely';
 import type { MailStatus, MailTables } from '../mail-tables.ts';
+import { MailErrors } from '../mail-errors.ts';
 
 /** Messages the workers gave up on; only these wait for an operator's decision. */
 export const OPERATOR_ACTIONABLE: readonly MailStatus[] = ['dead', 'failed'];
@@ -36,9 +37,9 @@ async function decide(
   await db.transaction().execute(async (trx) => {
     const t = tablesOf<MailTables>(trx);
     const before = await t.selectFrom('mail_messages').select(['status', 'attempts', 'last_error']).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!before) throw notFound('MAIL_NOT_FOUND', `No message #${id}`);
+    if (!before) throw notFound(MailErrors.MAIL_NOT_FOUND, `No message #${id}`);
     if (!OPERATOR_ACTIONABLE.includes(before.status)) {
-      throw conflict('MAIL_NOT_ACTIONABLE', `Only dead or failed messages can be retried or discarded; this one is ${before.status}`);
+      throw conflict(MailErrors.MAIL_NOT_ACTIONABLE, `Only dead or failed messages can be retried or discarded; this one is ${before.status}`);
     }
     await t
       .updateTable('mail_messages')

@@ -1,6 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import type { MailTables } from '../mail-tables.ts';
+import { MailErrors } from '../mail-errors.ts';
 
 export const MAILBOX_PAGE_SIZE = 50;
 
@@ -32,7 +33,7 @@ export async function listSinkMessages(db: Executor, page: { before?: number }):
 
 export async function getSinkMessage(db: Executor, id: number): Promise<SinkMessage> {
   const row = await tablesOf<MailTables>(db).selectFrom('mail_sink_messages').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('SINK_MESSAGE_NOT_FOUND', `No mailbox message #${id}`);
+  if (!row) throw notFound(MailErrors.SINK_MESSAGE_NOT_FOUND, `No mailbox message #${id}`);
   const headers = typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers;
   return {
     ...summaryOf(row),

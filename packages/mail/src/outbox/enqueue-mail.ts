@@ -2,6 +2,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
 import type { MailTables } from '../mail-tables.ts';
 import { findTemplate, type MailTemplate, paramErrors } from '../templates/template-catalog.ts';
+import { MailErrors } from '../mail-errors.ts';
 
 export interface MailRequest {
   template: MailTemplate;
@@ -60,7 +61,7 @@ export async function enqueueMail(trx: Executor, message: MailRequest): Promise<
   if (message.locale !== 'ja' && message.locale !== 'en') errors.add('locale', 'Use ja or en');
   if (typeof message.category !== 'string' || !message.category || message.category.length > 50) errors.add('category', 'Give a category of up to 50 characters');
   checkKey(errors, message.idempotencyKey, message.reference);
-  errors.throwIfAny('INVALID_MAIL');
+  errors.throwIfAny(MailErrors.INVALID_MAIL);
   return insertMessage(trx, {
     channel: 'email',
     template: message.template,
@@ -79,7 +80,7 @@ export async function enqueueNotice(trx: Executor, notice: NoticeRequest): Promi
   checkTemplate(errors, notice.template, 'slack', notice.params);
   if (typeof notice.channel !== 'string' || !SLACK_CHANNEL.test(notice.channel)) errors.add('channel', 'Give a Slack channel name such as #ops');
   checkKey(errors, notice.idempotencyKey, notice.reference);
-  errors.throwIfAny('INVALID_NOTICE');
+  errors.throwIfAny(MailErrors.INVALID_NOTICE);
   return insertMessage(trx, {
     channel: 'slack',
     template: notice.template,

@@ -3,6 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import type { Selectable } from 'kysely';
 import type { MailTables } from '../mail-tables.ts';
+import { MailErrors } from '../mail-errors.ts';
 
 export type SuppressionReason = MailTables['mail_suppressions']['reason'];
 
@@ -49,14 +50,14 @@ export async function liftSuppression(
   if (!reason) errors.add('reason', 'Give the reason for lifting the suppression');
   else if (reason.length > LIFT_REASON_MAX) errors.add('reason', `Keep the reason to ${LIFT_REASON_MAX} characters`);
   else if (reason.includes('\u0000')) errors.add('reason', 'Remove the control character (NUL)');
-  errors.throwIfAny('INVALID_SUPPRESSION_LIFT');
+  errors.throwIfAny(MailErrors.INVALID_SUPPRESSION_LIFT);
   return db.transaction().execute(async (trx) => {
     const removed = await tablesOf<MailTables>(trx)
       .deleteFrom('mail_suppressions')
       .where('address', '=', address)
       .returningAll()
       .executeTakeFirst();
-    if (!removed) throw new DomainError('not_found', 'SUPPRESSION_NOT_FOUND', 'This address is not suppressed');
+    if (!removed) throw new DomainError('not_found', MailErrors.SUPPRESSION_NOT_FOUND, 'This address is not suppressed');
     const lifted = toSuppression(removed);
     await recordAudit(trx, {
       actor: { kind: 'operator', ...lift.operator },

@@ -1,9 +1,10 @@
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { PlatformErrors } from '../errors/platform-errors.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  readonly code = 'HATAGO_CONFIG_INVALID';
+  readonly code = PlatformErrors.HATAGO_CONFIG_INVALID;
 }
 
 /**

@@ -1,3 +1,6 @@
+import type { ErrorCode } from './error-codes.ts';
+import { PlatformErrors } from './platform-errors.ts';
+
 /**
  * The one error type domain modules throw for expected outcomes. It carries no HTTP: the
  * apps map `kind` to a status and render `fields` as problem+json `errors` or as form
@@ -20,8 +23,7 @@ export class DomainError extends Error {
   override readonly name = 'DomainError';
   constructor(
     readonly kind: DomainErrorKind,
-    /** Stable machine-readable code, e.g. `BOOKING_SOLD_OUT`. */
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields: FieldError[] = [],
   ) {
@@ -29,12 +31,12 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (code: string, fields: FieldError[], message = 'The request has invalid fields') =>
+export const invalid = (code: ErrorCode, fields: FieldError[], message = 'The request has invalid fields') =>
   new DomainError('invalid', code, message, fields);
 
-export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
+export const notFound = (code: ErrorCode, message: string) => new DomainError('not_found', code, message);
 
-export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
+export const conflict = (code: ErrorCode, message: string) => new DomainError('conflict', code, message);
 
 /** Collects field errors so a form reports every mistake at once, not the first. */
 export class FieldErrors {
@@ -42,7 +44,7 @@ export class FieldErrors {
   add(field: string, message: string): void {
     this.list.push({ field, message });
   }
-  throwIfAny(code = 'INVALID_INPUT'): void {
+  throwIfAny(code: ErrorCode = PlatformErrors.INVALID_INPUT): void {
     if (this.list.length > 0) throw invalid(code, this.list);
   }
 }

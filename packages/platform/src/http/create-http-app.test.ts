@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { DomainError } from '../errors/domain-error.ts';
+import { defineErrorCodes } from '../errors/error-codes.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createHttpApp } from './create-http-app.ts';
+
+const TestErrors = defineErrorCodes('SOLD_OUT');
 
 function appWithCapturedLogs(readiness: () => Promise<void> = async () => {}) {
   const lines: Array<Record<string, unknown>> = [];
@@ -23,7 +26,7 @@ function appWithCapturedLogs(readiness: () => Promise<void> = async () => {}) {
     throw new Error('secret internal detail');
   });
   app.get('/api/v1/conflict', async () => {
-    throw new DomainError('conflict', 'SOLD_OUT', 'Gone');
+    throw new DomainError('conflict', TestErrors.SOLD_OUT, 'Gone');
   });
   app.get('/api/v1/hello', async (request) => {
     request.log.info('handling hello');

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.ts';
+import { PlatformErrors } from '../errors/platform-errors.ts';
 
 /** RFC 9457 problem details, extended with our stable `code` and the request id. */
 export interface Problem {
@@ -51,7 +52,7 @@ export function problemFrom(error: unknown, request: FastifyRequest): Problem {
       title: titleOf(400),
       status: 400,
       detail: 'The request does not match the expected shape',
-      code: 'INVALID_REQUEST',
+      code: PlatformErrors.INVALID_REQUEST,
       errors: fastifyError.validation.map((v) => ({
         field: fieldName(v.instancePath, v.params, fastifyError.validationContext),
         message: v.message ?? 'is invalid',
@@ -66,7 +67,7 @@ export function problemFrom(error: unknown, request: FastifyRequest): Problem {
       title: titleOf(status),
       status,
       detail: status === 413 ? 'The request body is too large' : fastifyError.message,
-      code: fastifyError.code ?? 'BAD_REQUEST',
+      code: fastifyError.code ?? PlatformErrors.BAD_REQUEST,
       ...base,
     };
   }
@@ -75,7 +76,7 @@ export function problemFrom(error: unknown, request: FastifyRequest): Problem {
     title: titleOf(500),
     status: 500,
     detail: 'Something went wrong on our side. Quote the request id to support.',
-    code: 'INTERNAL',
+    code: PlatformErrors.INTERNAL,
     ...base,
   };
 }

@@ -1,0 +1,12 @@
+import { defineErrorCodes } from '@hatago/platform/errors';
+
+export const BookingErrors = defineErrorCodes(
+  'INVALID_BOOKING',
+  'INVALID_IDEMPOTENCY_KEY',
+  'IDEMPOTENCY_KEY_REUSED', // same key, different request body
+  'PRICE_CHANGED', // the total differs from the one the guest was shown
+  'RESERVATION_NOT_FOUND',
+  'INVALID_CANCELLATION',
+  'STAY_STARTED', // too late to cancel online
+  'EXPORT_TOO_LARGE',
+);

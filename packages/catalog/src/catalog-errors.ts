@@ -1,0 +1,18 @@
+import { defineErrorCodes } from '@hatago/platform/errors';
+
+export const CatalogErrors = defineErrorCodes(
+  'HOTEL_NOT_FOUND',
+  'ROOM_TYPE_NOT_FOUND',
+  'PLAN_NOT_FOUND',
+  'INVALID_HOTEL_PROFILE',
+  'INVALID_ROOM_TYPE',
+  'INVALID_PLAN',
+  'INVALID_PRICES',
+  'INVALID_INVENTORY',
+  'INVENTORY_BELOW_RESERVED', // fewer rooms than are already booked on a night
+  'NO_INVENTORY_IN_RANGE', // a change to nights that have no rooms set yet
+  'INVALID_STAY',
+  'PLAN_NOT_ON_SALE', // not sold, or not priced, on every night of the stay
+  'ROOMS_TOO_SMALL', // the guests do not fit the rooms asked for
+  'SOLD_OUT', // a night of the stay has no room left
+);
