@@ -14,7 +14,7 @@ import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
 import { SinkProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
-import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
+import { buildMailerApp, createMailMetrics, platformTemplates } from '@hatago/mailer';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
@@ -151,6 +151,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const mailWorkers = startMailWorkers({
     db: database.db,
     providers: [new SinkProvider(database.db, 'no-reply@hatago.example')],
+    templates: platformTemplates,
     logger: loggerOf('mailer'),
     concurrency: 1,
     observer: mailMetrics.observer,

@@ -1,6 +1,8 @@
 export type { BookingTables, ReservationStatus } from './booking-tables.ts';
 export { bookingMigrations } from './migrations/index.ts';
 export { type Reservation } from './reservations/reservation.ts';
+export { bookingMails } from './mail/booking-mails.ts';
+export { reservationConfirmation } from './mail/reservation-confirmation.ts';
 export { normaliseReservationCode, RESERVATION_CODE } from './reservations/reservation-code.ts';
 export {
   bookStay,

@@ -1,7 +1,22 @@
 export { mailMigrations } from './migrations/index.ts';
 export { enqueueMail, enqueueNotice, type Enqueued, type MailRequest, type NoticeRequest } from './outbox/enqueue-mail.ts';
-export { MAIL_TEMPLATES, NOTICE_TEMPLATES, type MailTemplate, renderMessage } from './templates/template-catalog.ts';
-export type { Rendered, RenderedEmail, RenderedNotice } from './templates/template.ts';
+export {
+  emailTemplate,
+  noticeTemplate,
+  type EmailTemplate,
+  type Locale,
+  type NoticeTemplate,
+  type Rendered,
+  type RenderedEmail,
+  type RenderedNotice,
+  type Template,
+} from './templates/template.ts';
+export { createTemplateRegistry, type TemplateRegistry } from './templates/template-registry.ts';
+export { templateParamErrors, type ParamError } from './templates/template-params.ts';
+export { factsHtml, factsText, mailLayout, textLayout, type Facts } from './templates/mail-layout.ts';
+export { formatStayDate, formatYen } from './templates/format.ts';
+export { escapeSlack, sectionBlock } from './templates/slack-text.ts';
+export { operatorAlert } from './templates/operator-alert.ts';
 export { listMailForReference, type MailSummary } from './outbox/mail-for-reference.ts';
 export { MAIL_STATUSES, type MailChannel, type MailStatus, type MailTables } from './mail-tables.ts';
 export { isSuppressed } from './suppression/is-suppressed.ts';

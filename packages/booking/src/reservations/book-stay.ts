@@ -5,6 +5,8 @@ import { type ContactDetails, parseContact } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import type { BookingTables } from '../booking-tables.ts';
+import { facilityNewReservation } from '../mail/facility-new-reservation.ts';
+import { reservationConfirmation } from '../mail/reservation-confirmation.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
 import { enqueueFacilityNotice } from './facility-notice.ts';
@@ -138,8 +140,7 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
       .execute();
 
     const reservation = toReservation(row);
-    await enqueueMail(trx, {
-      template: 'reservation-confirmation',
+    await enqueueMail(trx, reservationConfirmation, {
       to: reservation.guest.email,
       locale,
       category: 'reservation',
@@ -147,7 +148,7 @@ export async function bookStay(db: Executor, request: BookingRequest, options: B
       reference: reservation.code,
       params: { reservation },
     });
-    await enqueueFacilityNotice(trx, 'facility-new-reservation', reservation);
+    await enqueueFacilityNotice(trx, facilityNewReservation, reservation);
     return { reservation, replayed: false };
   });
 }
