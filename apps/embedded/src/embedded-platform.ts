@@ -111,7 +111,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, logger: loggerOf('operator') })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
     ['mailer', await buildMailerApp({ database, logger: loggerOf('mailer'), metrics: mailMetrics.registry })],
   ];

@@ -4,6 +4,7 @@ import { recordAudit } from '@hatago/audit';
 import { type Cache, cacheReadiness, type RateLimiter } from '@hatago/cache';
 import type { Database } from '@hatago/db';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
+import type { TemplateRegistry } from '@hatago/mail';
 import type { Logger } from '@hatago/platform/logging';
 import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import { auditActor } from './audit-trail.ts';
@@ -22,6 +23,8 @@ export interface OperatorAppDeps {
   cache: Cache;
   /** Counts sign-in attempts across every instance. */
   rateLimiter: RateLimiter;
+  /** The platform's mail templates: they mark the bodies staff may not read (password reset links). */
+  mailTemplates: TemplateRegistry;
 }
 
 export { OPERATOR_SHELL };

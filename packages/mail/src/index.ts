@@ -34,7 +34,7 @@ export {
 } from './suppression/suppressions.ts';
 export { HISTORY_PAGE_SIZE, parseMailHistoryFilter, type MailHistoryFilter, type MailHistoryForm } from './history/history-filter.ts';
 export { mailHistoryQuery, searchMailHistory, type MailHistoryItem, type MailHistoryPage } from './history/search-history.ts';
-export { getMailMessage, SECRET_BODY_TEMPLATES, type MailMessageDetail, type MailTimelineEntry } from './history/message-detail.ts';
+export { getMailMessage, type MailMessageDetail, type MailTimelineEntry } from './history/message-detail.ts';
 export { discardMessage, OPERATOR_ACTIONABLE, retryMessage, type OperatorMailAction } from './history/operator-actions.ts';
 export { getSinkMessage, listSinkMessages, MAILBOX_PAGE_SIZE, type SinkMessage, type SinkMessageSummary } from './history/sink-mailbox.ts';
 export { MailRetentionEnv, purgeMailBodies, type PurgeOptions } from './retention/purge-bodies.ts';

@@ -23,6 +23,7 @@ describe('identity mails', () => {
     assert.ok(reset.html.includes('href="https://hatago.example/reset?token=abc&amp;lang=en"'));
     assert.ok(reset.text.includes('https://hatago.example/reset?token=abc&lang=en'));
     assert.ok(templates.paramErrors('password-reset', { name: 'x', resetUrl: 'https://a.example/"><script>', expiresInMinutes: 5 }).length > 0);
+    assert.deepEqual([templates.withholdsBody('password-reset'), templates.withholdsBody('member-welcome')], [true, false], 'staff never read the link');
   });
 
   test('params are checked against each template\'s schema', () => {

@@ -21,6 +21,8 @@ const COPY = {
 
 export const passwordReset = emailTemplate({
   name: 'password-reset',
+  // the link signs its holder in: support staff never read it
+  secretBody: true,
   params: Type.Object({
     name: Type.String({ minLength: 1, maxLength: 200 }),
     // only our own https links (http for a local platform) may appear in a mail that asks for a password

@@ -11,6 +11,8 @@ export interface TemplateRegistry {
   paramErrors(name: string, params: unknown): ParamError[];
   /** Renders a stored message at send time; params were checked when it was enqueued. */
   render(name: string, params: unknown, locale: Locale): Rendered;
+  /** Whether staff may not read the stored bodies of the named template's messages. */
+  withholdsBody(name: string): boolean;
 }
 
 /** Compiles each template's params schema once; two templates under one name are refused. */
@@ -35,6 +37,10 @@ export function createTemplateRegistry(templates: Iterable<Template>): TemplateR
       if (template.channel === 'slack') return { channel: 'slack', ...template.render(params as never) };
       const { subject, html, text } = template.render(params as never, locale);
       return { channel: 'email', subject, html: html.value, text };
+    },
+    withholdsBody(name) {
+      const template = byName.get(name);
+      return template?.channel === 'email' && template.secretBody === true;
     },
   };
 }

@@ -9,7 +9,7 @@ import { operatorAlert } from '../templates/operator-alert.ts';
 /*
  * Mail's own tests cannot use the modules' templates (those modules depend on mail), so
  * they declare templates as any module does: these stand in for a welcome mail, a stay
- * confirmation and an inventory notice.
+ * confirmation, a password reset and an inventory notice.
  */
 
 export const welcomeMail = emailTemplate({
@@ -32,6 +32,13 @@ export const stayMail = emailTemplate({
   }),
 });
 
+export const resetMail = emailTemplate({
+  name: 'test-reset',
+  params: Type.Object({ url: Type.String() }),
+  secretBody: true,
+  render: ({ url }, locale) => ({ subject: 'Your reset link', html: mailLayout(locale, 'Reset', html`<p>${url}</p>`), text: url }),
+});
+
 export const inventoryNotice = noticeTemplate({
   name: 'test-inventory',
   params: Type.Object({ hotelName: Type.String({ minLength: 1 }) }),
@@ -42,4 +49,4 @@ export const SAMPLE_STAY = { reservation: { code: 'HT7F3K9Q2MXA', hotelName: 'ç®
 export const SAMPLE_ALERT = { title: 'Queue growing', text: 'mail queue at 10k <@U123>', severity: 'warning' } as const;
 export const SAMPLE_INVENTORY = { hotelName: 'Inn <&> Spa' };
 
-export const testTemplates = createTemplateRegistry([welcomeMail, stayMail, inventoryNotice, operatorAlert]);
+export const testTemplates = createTemplateRegistry([welcomeMail, stayMail, resetMail, inventoryNotice, operatorAlert]);
