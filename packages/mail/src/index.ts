@@ -12,7 +12,6 @@ export {
   type Template,
 } from './templates/template.ts';
 export { createTemplateRegistry, type TemplateRegistry } from './templates/template-registry.ts';
-export { templateParamErrors, type ParamError } from './templates/template-params.ts';
 export { factsHtml, factsText, mailLayout, textLayout, type Facts } from './templates/mail-layout.ts';
 export { formatStayDate, formatYen } from './templates/format.ts';
 export { escapeSlack, sectionBlock } from './templates/slack-text.ts';

@@ -1,7 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueNotice } from '@hatago/mail';
-import { facilityInventoryChanged } from '../mail/facility-inventory-changed.ts';
 import type { CatalogTables } from '../catalog-tables.ts';
+import { facilityInventoryChanged } from '../mail/facility-inventory-changed.ts';
 import type { ManagementContext } from './management-context.ts';
 import type { NightRange } from './night-range.ts';
 
