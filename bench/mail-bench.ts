@@ -15,8 +15,10 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { type DatabaseConfig, type Executor, openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
+import { reservationConfirmation } from '@hatago/booking';
+import { sampleReservation } from '@hatago/booking/testing';
 import { enqueueMail, SinkProvider, startMailWorkers } from '@hatago/mail';
-import { sampleReservation } from '@hatago/mail/testing';
+import { platformTemplates } from '@hatago/runtime';
 import { createLogger } from '@hatago/platform/logging';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
@@ -51,7 +53,7 @@ async function drainQueue(label: string, db: Executor, workers: number): Promise
   const started = performance.now();
   const startedAt = Date.now();
   const running = Array.from({ length: workers }, (_, i) =>
-    startMailWorkers({ db, providers: [sink], logger, workerId: `bench-${i}`, concurrency: 1, batchSize: 50, pollIntervalMs: 20 }),
+    startMailWorkers({ db, providers: [sink], templates: platformTemplates, logger, workerId: `bench-${i}`, concurrency: 1, batchSize: 50, pollIntervalMs: 20 }),
   );
   let sent = 0;
   let last = 0;
@@ -91,8 +93,7 @@ async function enqueueCost(label: string, db: Executor, withMail: boolean): Prom
           })
           .execute();
         if (withMail) {
-          await enqueueMail(trx, {
-            template: 'reservation-confirmation',
+          await enqueueMail(trx, reservationConfirmation, {
             to: `bench${worker}@example.com`,
             locale: 'ja',
             category: 'reservation',

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '@hatago/db';
 import { getMailMessage, mailHistoryQuery, type MailHistoryFilter } from '@hatago/mail';
+import { platformTemplates } from '@hatago/runtime';
 import { migrateHatago } from '@hatago/schema';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -135,7 +136,7 @@ try {
   const detailRuns: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const start = process.hrtime.bigint();
-    await getMailMessage(database.db, 1 + Math.floor(Math.random() * total));
+    await getMailMessage(database.db, 1 + Math.floor(Math.random() * total), platformTemplates);
     detailRuns.push(elapsed(start));
   }
   detailRuns.sort((a, b) => a - b);

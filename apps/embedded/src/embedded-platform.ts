@@ -15,6 +15,7 @@ import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
 import { SinkProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
 import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
+import { platformTemplates } from '@hatago/runtime';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
@@ -111,7 +112,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, logger: loggerOf('operator') })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
     ['mailer', await buildMailerApp({ database, logger: loggerOf('mailer'), metrics: mailMetrics.registry })],
   ];
@@ -151,6 +152,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const mailWorkers = startMailWorkers({
     db: database.db,
     providers: [new SinkProvider(database.db, 'no-reply@hatago.example')],
+    templates: platformTemplates,
     logger: loggerOf('mailer'),
     concurrency: 1,
     observer: mailMetrics.observer,

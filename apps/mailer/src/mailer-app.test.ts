@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { memberWelcome } from '@hatago/identity';
 import { enqueueMail, SinkProvider, startMailWorkers } from '@hatago/mail';
 import { waitUntil } from '@hatago/mail/testing';
 import { ConfigError } from '@hatago/platform/config';
@@ -8,6 +9,7 @@ import { createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets
 import { createMailMetrics } from './mail-metrics.ts';
 import { buildMailerApp } from './mailer-app.ts';
 import { loadMailerConfig } from './mailer-config.ts';
+import { platformTemplates } from '@hatago/runtime';
 import { providersFromConfig } from './providers-from-config.ts';
 
 describe('mailer HTTP app', () => {
@@ -18,11 +20,11 @@ describe('mailer HTTP app', () => {
     const deps = testAppDeps(db.database);
     const metrics = createMailMetrics(db.database.db);
     app = await buildMailerApp({ database: db.database, logger: deps.logger, metrics: metrics.registry });
-    const workers = startMailWorkers({ db: db.database.db, providers: [new SinkProvider(db.database.db, 'no-reply@hatago.example')], logger: deps.logger, pollIntervalMs: 10, observer: metrics.observer });
-    const queued = await enqueueMail(db.database.db, { template: 'member-welcome', to: 'guest@example.com', locale: 'ja', params: { name: '花子' }, category: 'member', idempotencyKey: 'welcome-1' });
+    const workers = startMailWorkers({ db: db.database.db, providers: [new SinkProvider(db.database.db, 'no-reply@hatago.example')], templates: platformTemplates, logger: deps.logger, pollIntervalMs: 10, observer: metrics.observer });
+    const queued = await enqueueMail(db.database.db, memberWelcome, { to: 'guest@example.com', locale: 'ja', params: { name: '花子' }, category: 'member', idempotencyKey: 'welcome-1' });
     await waitUntil('sent', async () => (await db.database.db.selectFrom('mail_messages').select('status').where('id', '=', queued.id).executeTakeFirst())?.status === 'sent');
     await workers.stop();
-    await enqueueMail(db.database.db, { template: 'member-welcome', to: 'later@example.com', locale: 'en', params: { name: 'Ken' }, category: 'member', idempotencyKey: 'welcome-2' });
+    await enqueueMail(db.database.db, memberWelcome, { to: 'later@example.com', locale: 'en', params: { name: 'Ken' }, category: 'member', idempotencyKey: 'welcome-2' });
   });
   after(async () => {
     await app.close();

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { memberWelcome } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { FakeHttpEndpoint, waitUntil } from '@hatago/mail/testing';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
@@ -56,7 +57,7 @@ if (postgres) {
     test('a worker process killed with SIGKILL mid-batch: a second one takes over its expired leases and every message is delivered exactly once', async () => {
       const ids: number[] = [];
       for (let i = 0; i < 20; i++) {
-        const queued = await enqueueMail(db.database.db, { template: 'member-welcome', to: `guest${i}@example.com`, locale: 'ja', params: { name: `客${i}` }, category: 'member', idempotencyKey: `kill-${i}` });
+        const queued = await enqueueMail(db.database.db, memberWelcome, { to: `guest${i}@example.com`, locale: 'ja', params: { name: `客${i}` }, category: 'member', idempotencyKey: `kill-${i}` });
         ids.push(queued.id);
       }
       const common = { DATABASE_URL: db.url!, MAIL_PROVIDER: 'sendgrid', SENDGRID_API_KEY: 'SG.test', SENDGRID_BASE_URL: sendgrid.url, MAIL_WORKERS: '2', MAIL_BATCH_SIZE: '5' };

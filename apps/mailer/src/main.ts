@@ -7,6 +7,7 @@ import { createLogger } from '@hatago/platform/logging';
 import { createMailMetrics } from './mail-metrics.ts';
 import { loadMailerConfig, type MailerConfig } from './mailer-config.ts';
 import { buildMailerApp } from './mailer-app.ts';
+import { platformTemplates } from '@hatago/runtime';
 import { providersFromConfig } from './providers-from-config.ts';
 
 let config: MailerConfig;
@@ -30,6 +31,7 @@ const providers = providersFromConfig(config, database.db);
 const workers = startMailWorkers({
   db: database.db,
   providers,
+  templates: platformTemplates,
   logger,
   concurrency: config.MAIL_WORKERS,
   batchSize: config.MAIL_BATCH_SIZE,

@@ -1,5 +1,6 @@
 import type { Cache, RateLimiter } from '@hatago/cache';
 import type { Database } from '@hatago/db';
+import type { TemplateRegistry } from '@hatago/mail';
 import type { Logger } from '@hatago/platform/logging';
 
 export interface OperatorAppDeps {
@@ -10,4 +11,6 @@ export interface OperatorAppDeps {
   cache: Cache;
   /** Counts sign-in attempts across every instance. */
   rateLimiter: RateLimiter;
+  /** The platform's mail templates: they mark the bodies staff may not read (password reset links). */
+  mailTemplates: TemplateRegistry;
 }

@@ -1,4 +1,4 @@
-import { runStandalone } from '@hatago/runtime';
+import { platformTemplates, runStandalone } from '@hatago/runtime';
 import { buildOperatorApp } from './operator-app.ts';
 
-await runStandalone('operator', 3003, buildOperatorApp);
+await runStandalone('operator', 3003, (deps) => buildOperatorApp({ ...deps, mailTemplates: platformTemplates }));

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { listAudit } from '@hatago/audit';
 import { bookStay, type Reservation } from '@hatago/booking';
+import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
 import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { yen } from '@hatago/web-kit';
@@ -61,7 +62,7 @@ describe('operator console', () => {
     db = await createTestDatabase(testDatabaseTargets()[0]!);
     const { rows } = await sql<{ id: number }>`select id from rate_plans order by id limit 1`.execute(db.database.db);
     planId = rows[0]!.id;
-    app = await buildOperatorApp(testAppDeps(db.database));
+    app = await buildOperatorApp({ ...testAppDeps(db.database), mailTemplates: platformTemplates });
     support = await login('support');
     admin = await login('admin');
     tom = await book({ name: `Tom & "Jerry" O'Neil`, nameLatin: "Tom O'Neil", email: 'Tom.Oneil@example.com' }, 1);

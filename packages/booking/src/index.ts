@@ -3,6 +3,8 @@ export { BookingErrors } from './booking-errors.ts';
 export { bookingMigrations } from './migrations/index.ts';
 export type { BookingContext } from './booking-context.ts';
 export { type Reservation } from './reservations/reservation.ts';
+export { bookingMails } from './mail/booking-mails.ts';
+export { reservationConfirmation } from './mail/reservation-confirmation.ts';
 export { normaliseReservationCode, RESERVATION_CODE } from './reservations/reservation-code.ts';
 export {
   bookStay,

@@ -18,6 +18,7 @@ export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';
+export { catalogNotices } from './mail/catalog-notices.ts';
 export * from './management/index.ts';
 export {
   CatalogChanges,

@@ -1,6 +1,9 @@
 export type { IdentityTables, OperatorRole, SubjectKind } from './identity-tables.ts';
 export { IdentityErrors } from './identity-errors.ts';
 export { identityMigrations } from './migrations/index.ts';
+export { identityMails } from './mail/identity-mails.ts';
+export { memberWelcome } from './mail/member-welcome.ts';
+export { passwordReset } from './mail/password-reset.ts';
 export { parseContact, type ContactDetails } from './contact/contact-details.ts';
 export { hashPassword, verifyPassword } from './passwords/password-hash.ts';
 export { createSession, resolveSession, endSession, SESSION_TTL_MS } from './sessions/sessions.ts';

@@ -1,7 +1,21 @@
 export { mailMigrations } from './migrations/index.ts';
 export { enqueueMail, enqueueNotice, type Enqueued, type MailRequest, type NoticeRequest } from './outbox/enqueue-mail.ts';
-export { MAIL_TEMPLATES, NOTICE_TEMPLATES, type MailTemplate, renderMessage } from './templates/template-catalog.ts';
-export type { Rendered, RenderedEmail, RenderedNotice } from './templates/template.ts';
+export {
+  emailTemplate,
+  noticeTemplate,
+  type EmailTemplate,
+  type Locale,
+  type NoticeTemplate,
+  type Rendered,
+  type RenderedEmail,
+  type RenderedNotice,
+  type Template,
+} from './templates/template.ts';
+export { createTemplateRegistry, type TemplateRegistry } from './templates/template-registry.ts';
+export { factsHtml, factsText, mailLayout, textLayout, type Facts } from './templates/mail-layout.ts';
+export { formatStayDate, formatYen } from './templates/format.ts';
+export { escapeSlack, sectionBlock } from './templates/slack-text.ts';
+export { operatorAlert } from './templates/operator-alert.ts';
 export { listMailForReference, type MailSummary } from './outbox/mail-for-reference.ts';
 export { MAIL_STATUSES, type MailChannel, type MailStatus, type MailTables } from './mail-tables.ts';
 export { isSuppressed } from './suppression/is-suppressed.ts';
@@ -19,7 +33,7 @@ export {
 } from './suppression/suppressions.ts';
 export { HISTORY_PAGE_SIZE, parseMailHistoryFilter, type MailHistoryFilter, type MailHistoryForm } from './history/history-filter.ts';
 export { mailHistoryQuery, searchMailHistory, type MailHistoryItem, type MailHistoryPage } from './history/search-history.ts';
-export { getMailMessage, SECRET_BODY_TEMPLATES, type MailMessageDetail, type MailTimelineEntry } from './history/message-detail.ts';
+export { getMailMessage, type MailMessageDetail, type MailTimelineEntry } from './history/message-detail.ts';
 export { discardMessage, OPERATOR_ACTIONABLE, retryMessage, type OperatorMailAction } from './history/operator-actions.ts';
 export { getSinkMessage, listSinkMessages, MAILBOX_PAGE_SIZE, type SinkMessage, type SinkMessageSummary } from './history/sink-mailbox.ts';
 export { MailRetentionEnv, purgeMailBodies, type PurgeOptions } from './retention/purge-bodies.ts';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { memberWelcome } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
@@ -71,8 +72,7 @@ for (const target of testDatabaseTargets()) {
     before(async () => {
       db = await createTestDatabase(target, { seed: false });
       for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank']) {
-        await enqueueMail(db.database.db, {
-          template: 'member-welcome',
+        await enqueueMail(db.database.db, memberWelcome, {
           to: `${name}@Example.com`,
           locale: 'en',
           params: { name },

@@ -19,7 +19,7 @@ const messageIdOf = (raw: string) => {
 };
 
 /** Support staff search what was sent to whom, read one message as the guest saw it, and settle dead letters. */
-export function registerMailHistoryRoutes(app: HttpApp, { database }: OperatorAppDeps): void {
+export function registerMailHistoryRoutes(app: HttpApp, { database, mailTemplates }: OperatorAppDeps): void {
   const db = database.db;
 
   app.get('/operator/mail', async (request, reply) => {
@@ -36,7 +36,7 @@ export function registerMailHistoryRoutes(app: HttpApp, { database }: OperatorAp
   });
 
   app.get<IdParams & { Querystring: { notice?: unknown } }>('/operator/mail/:id', async (request, reply) => {
-    const message = await getMailMessage(db, messageIdOf(request.params.id));
+    const message = await getMailMessage(db, messageIdOf(request.params.id), mailTemplates);
     await auditAction(db, request, 'mail.view', { type: 'mail_message', id: String(message.id) });
     const suppressed = message.channel === 'email' && (await isSuppressed(db, message.recipient));
     reply.type(HTML).header('content-security-policy', MAIL_PAGE_CSP);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { listAudit } from '@hatago/audit';
 import { suppressAddress } from '@hatago/mail';
+import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
 import { cookieFrom, createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { buildOperatorApp } from '../operator-app.ts';
@@ -43,7 +44,7 @@ describe('operator console mail pages', () => {
 
   before(async () => {
     db = await createTestDatabase(testDatabaseTargets()[0]!);
-    app = await buildOperatorApp(testAppDeps(db.database));
+    app = await buildOperatorApp({ ...testAppDeps(db.database), mailTemplates: platformTemplates });
     support = await login('support');
     admin = await login('admin');
     ids.delivered = await message('mail-pages-delivered', 'delivered', { html: HOSTILE_HTML, text: 'Welcome, Ken <3' });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type Browser, chromium } from 'playwright-core';
+import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
 import { cookieFrom, createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { buildOperatorApp } from '../operator-app.ts';
@@ -28,7 +29,7 @@ describe('a mail shown to support staff in a real browser', () => {
 
   before(async () => {
     db = await createTestDatabase(testDatabaseTargets()[0]!);
-    app = await buildOperatorApp(testAppDeps(db.database));
+    app = await buildOperatorApp({ ...testAppDeps(db.database), mailTemplates: platformTemplates });
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     tracker = createServer((request, response) => {

@@ -5,6 +5,8 @@ import { conflict, notFound } from '@hatago/platform/errors';
 import { tokyoToday } from '@hatago/platform/time';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
+import { facilityCancellation } from '../mail/facility-cancellation.ts';
+import { reservationCancellation } from '../mail/reservation-cancellation.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { cancellationTerms } from './cancellation-policy.ts';
@@ -72,8 +74,7 @@ export async function cancelReservation(
       .returningAll()
       .executeTakeFirstOrThrow();
     const cancelled = toReservation(updated);
-    await enqueueMail(trx, {
-      template: 'reservation-cancellation',
+    await enqueueMail(trx, reservationCancellation, {
       to: cancelled.guest.email,
       locale: cancelled.locale,
       category: 'reservation',
@@ -81,7 +82,7 @@ export async function cancelReservation(
       reference: cancelled.code,
       params: { reservation: cancelled },
     });
-    await enqueueFacilityNotice(trx, 'facility-cancellation', cancelled);
+    await enqueueFacilityNotice(trx, facilityCancellation, cancelled);
     await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });

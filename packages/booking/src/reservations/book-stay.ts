@@ -6,6 +6,8 @@ import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
+import { facilityNewReservation } from '../mail/facility-new-reservation.ts';
+import { reservationConfirmation } from '../mail/reservation-confirmation.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
 import { enqueueFacilityNotice } from './facility-notice.ts';
@@ -142,8 +144,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       .execute();
 
     const reservation = toReservation(row);
-    await enqueueMail(trx, {
-      template: 'reservation-confirmation',
+    await enqueueMail(trx, reservationConfirmation, {
       to: reservation.guest.email,
       locale,
       category: 'reservation',
@@ -151,7 +152,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       reference: reservation.code,
       params: { reservation },
     });
-    await enqueueFacilityNotice(trx, 'facility-new-reservation', reservation);
+    await enqueueFacilityNotice(trx, facilityNewReservation, reservation);
     return { reservation, replayed: false };
   });
   if (!outcome.replayed) await publishRoomsChanged(context, outcome.reservation.hotelId);

@@ -1,6 +1,8 @@
 import { getHotelContact } from '@hatago/catalog';
 import type { Executor } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
+import type { facilityCancellation } from '../mail/facility-cancellation.ts';
+import type { facilityNewReservation } from '../mail/facility-new-reservation.ts';
 import type { Reservation } from './reservation.ts';
 
 /**
@@ -10,17 +12,16 @@ import type { Reservation } from './reservation.ts';
  */
 export async function enqueueFacilityNotice(
   trx: Executor,
-  template: 'facility-new-reservation' | 'facility-cancellation',
+  template: typeof facilityNewReservation | typeof facilityCancellation,
   reservation: Reservation,
 ): Promise<void> {
   const contact = await getHotelContact(trx, reservation.hotelId);
   if (!contact?.email) return;
-  await enqueueMail(trx, {
-    template,
+  await enqueueMail(trx, template, {
     to: contact.email,
     locale: 'ja',
     category: 'facility',
-    idempotencyKey: `${template}:${reservation.code}`,
+    idempotencyKey: `${template.name}:${reservation.code}`,
     reference: reservation.code,
     params: { reservation, hotelName: contact.name.ja },
   });

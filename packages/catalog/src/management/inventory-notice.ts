@@ -1,6 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueNotice } from '@hatago/mail';
 import type { CatalogTables } from '../catalog-tables.ts';
+import { facilityInventoryChanged } from '../mail/facility-inventory-changed.ts';
 import type { ManagementContext } from './management-context.ts';
 import type { NightRange } from './night-range.ts';
 
@@ -18,8 +19,7 @@ export async function enqueueInventoryNotice(
   change: { action: string; roomTypeId: number; range: NightRange },
 ): Promise<void> {
   const hotel = await tablesOf<CatalogTables>(trx).selectFrom('hotels').select('name_en').where('id', '=', context.hotelId).executeTakeFirstOrThrow();
-  await enqueueNotice(trx, {
-    template: 'facility-inventory-changed',
+  await enqueueNotice(trx, facilityInventoryChanged, {
     channel: FACILITY_OPS_CHANNEL,
     params: { hotelId: context.hotelId, hotelName: hotel.name_en, from: change.range.from, to: change.range.to, staff: context.actor.name },
     idempotencyKey: `facility-inventory-changed:${context.requestId}:${change.action}:${change.roomTypeId}`,

@@ -5,6 +5,7 @@ import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
 import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
 import type { IdentityTables } from '../identity-tables.ts';
+import { memberWelcome } from '../mail/member-welcome.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
@@ -61,8 +62,7 @@ export async function signUpMember(
         .returning('id')
         .executeTakeFirstOrThrow();
       const member = { id: Number(row.id), ...contact! };
-      await enqueueMail(trx, {
-        template: 'member-welcome',
+      await enqueueMail(trx, memberWelcome, {
         to: member.email,
         locale: origin.locale ?? 'ja',
         category: 'member',

@@ -6,6 +6,7 @@ import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import { isEmail } from '@hatago/platform/input';
 import { sql } from 'kysely';
 import type { IdentityTables } from '../identity-tables.ts';
+import { passwordReset } from '../mail/password-reset.ts';
 import { checkNewPassword } from '../members/member-accounts.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { IdentityErrors } from '../identity-errors.ts';
@@ -55,8 +56,7 @@ export async function requestPasswordReset(
       .insertInto('password_reset_tokens')
       .values({ token_hash: tokenHash, member_id: member.id, expires_at: sql`now() + make_interval(mins => ${PASSWORD_RESET.expiresInMinutes})` })
       .execute();
-    await enqueueMail(trx, {
-      template: 'password-reset',
+    await enqueueMail(trx, passwordReset, {
       to: member.email,
       locale: input.locale,
       category: 'member',

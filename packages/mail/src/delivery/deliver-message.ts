@@ -1,6 +1,6 @@
 import type { Executor } from '@hatago/db';
 import { asSendError, type MailProvider } from '../providers/mail-provider.ts';
-import { renderMessage } from '../templates/template-catalog.ts';
+import type { TemplateRegistry } from '../templates/template-registry.ts';
 import type { ClaimedMessage, Outcome } from './message-lease.ts';
 import { type RetryPolicy, retryDelayMs } from './retry-policy.ts';
 
@@ -8,6 +8,7 @@ export interface DeliveryContext {
   db: Executor;
   provider: MailProvider;
   retry: RetryPolicy;
+  templates: TemplateRegistry;
   isSuppressed: (db: Executor, address: string) => Promise<boolean>;
 }
 
@@ -21,7 +22,7 @@ export async function attemptDelivery(ctx: DeliveryContext, message: ClaimedMess
   if (message.attempts > ctx.retry.maxAttempts) return { kind: 'dead', error: `gave up after ${message.attempts - 1} attempts` };
   let rendered;
   try {
-    rendered = renderMessage(message.template, message.params, message.locale);
+    rendered = ctx.templates.render(message.template, message.params, message.locale);
   } catch (error) {
     return { kind: 'failed', error: `cannot render: ${(error as Error).message}` };
   }

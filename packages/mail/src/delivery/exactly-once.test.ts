@@ -5,6 +5,7 @@ import { createLogger } from '@hatago/platform/logging';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { SinkProvider } from '../providers/sink/sink-provider.ts';
 import { waitUntil } from '../testing/fake-http-endpoint.ts';
+import { testTemplates, welcomeMail } from '../testing/test-templates.ts';
 import { startMailWorkers } from './mail-workers.ts';
 
 const MESSAGES = 10_000;
@@ -19,7 +20,7 @@ if (postgres) {
       db = await createTestDatabase(postgres, { seed: false });
       await sql`
         insert into mail_messages (template, recipient, locale, params, category, idempotency_key)
-        select 'member-welcome', 'guest' || n || '@example.com', case when n % 2 = 0 then 'ja' else 'en' end,
+        select ${welcomeMail.name}::text, 'guest' || n || '@example.com', case when n % 2 = 0 then 'ja' else 'en' end,
                jsonb_build_object('name', 'Guest ' || n), 'member', 'bulk-' || n
         from generate_series(1, ${MESSAGES}) as n`.execute(db.database.db);
     });
@@ -29,7 +30,7 @@ if (postgres) {
       const logger = createLogger('mail-test', process.env.TEST_LOG_LEVEL ?? 'silent');
       const sink = new SinkProvider(db.database.db, 'no-reply@hatago.example');
       const workers = Array.from({ length: 4 }, (_, i) =>
-        startMailWorkers({ db: db.database.db, providers: [sink], logger, workerId: `worker-${i}`, concurrency: 2, batchSize: 50, pollIntervalMs: 20 }),
+        startMailWorkers({ db: db.database.db, providers: [sink], templates: testTemplates, logger, workerId: `worker-${i}`, concurrency: 2, batchSize: 50, pollIntervalMs: 20 }),
       );
       try {
         await waitUntil(

@@ -10,7 +10,8 @@ import { SendgridProvider } from '../providers/sendgrid/sendgrid-provider.ts';
 import { SinkProvider } from '../providers/sink/sink-provider.ts';
 import { SlackProvider } from '../providers/slack/slack-provider.ts';
 import { FakeHttpEndpoint, type Reaction, waitUntil } from '../testing/fake-http-endpoint.ts';
-import { SAMPLE_PARAMS } from '../testing/sample-params.ts';
+import { operatorAlert } from '../templates/operator-alert.ts';
+import { inventoryNotice, SAMPLE_ALERT, SAMPLE_INVENTORY, testTemplates, welcomeMail } from '../testing/test-templates.ts';
 import { claimMessages, recordOutcome } from './message-lease.ts';
 import { type MailWorkerOptions, startMailWorkers } from './mail-workers.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -20,7 +21,7 @@ const FAST_RETRY = { baseMs: 5, capMs: 20, maxAttempts: 5 };
 let keys = 0;
 
 const queueMail = (db: Executor, to = 'guest@example.com') =>
-  enqueueMail(db, { template: 'member-welcome', to, locale: 'en', params: { name: 'Hanako' }, category: 'member', idempotencyKey: `k-${process.pid}-${++keys}` });
+  enqueueMail(db, welcomeMail, { to, locale: 'en', params: { name: 'Hanako' }, category: 'member', idempotencyKey: `k-${process.pid}-${++keys}` });
 
 const statusOf = async (db: Executor, id: number) =>
   db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -29,8 +30,8 @@ const timeline = async (db: Executor, id: number) =>
   (await db.selectFrom('mail_events').select('type').where('message_id', '=', id).orderBy('id').execute()).map((e) => e.type as string);
 
 /** Runs workers until `done` holds for the message, then stops them (draining as in production). */
-async function deliverUntil(options: Omit<MailWorkerOptions, 'logger'>, what: string, done: () => Promise<boolean>): Promise<void> {
-  const workers = startMailWorkers({ pollIntervalMs: 10, logger, retry: FAST_RETRY, ...options });
+async function deliverUntil(options: Omit<MailWorkerOptions, 'logger' | 'templates'>, what: string, done: () => Promise<boolean>): Promise<void> {
+  const workers = startMailWorkers({ pollIntervalMs: 10, logger, retry: FAST_RETRY, templates: testTemplates, ...options });
   try {
     await waitUntil(what, done);
   } finally {
@@ -97,7 +98,7 @@ for (const target of testDatabaseTargets()) {
 
     test('the sink delivers mail and notices, storing what was sent and a timeline', async () => {
       const mail = await queueMail(db);
-      const notice = await enqueueNotice(db, { template: 'operator-alert', channel: '#ops', params: SAMPLE_PARAMS['operator-alert']!, idempotencyKey: `n-${++keys}` });
+      const notice = await enqueueNotice(db, operatorAlert, { channel: '#ops', params: SAMPLE_ALERT, idempotencyKey: `n-${++keys}` });
       await deliverUntil({ db, providers: [new SinkProvider(db, 'no-reply@hatago.example')] }, 'both are sent', async () =>
         (await statusOf(db, mail.id)).status === 'sent' && (await statusOf(db, notice.id)).status === 'sent',
       );
@@ -117,7 +118,7 @@ for (const target of testDatabaseTargets()) {
       const slack = await FakeHttpEndpoint.start(() => ({ status: 200, body: 'ok' }));
       try {
         const mail = await queueMail(db);
-        const notice = await enqueueNotice(db, { template: 'facility-inventory-changed', channel: 'facility-ops', params: SAMPLE_PARAMS['facility-inventory-changed']!, idempotencyKey: `n-${++keys}` });
+        const notice = await enqueueNotice(db, inventoryNotice, { channel: 'facility-ops', params: SAMPLE_INVENTORY, idempotencyKey: `n-${++keys}` });
         const providers = [provider(), new SlackProvider({ webhooks: { '#facility-ops': `${slack.url}/hook` }, ratePerSecond: 1, timeoutMs: 1500 })];
         await deliverUntil({ db, providers }, 'both are sent', async () =>
           (await statusOf(db, mail.id)).status === 'sent' && (await statusOf(db, notice.id)).status === 'sent',
@@ -188,7 +189,7 @@ for (const target of testDatabaseTargets()) {
       const ids: number[] = [];
       for (let i = 0; i < 12; i++) ids.push((await queueMail(db)).id);
       const gated = new GatedProvider();
-      const workers = startMailWorkers({ db, providers: [gated], logger, concurrency: 1, batchSize: 5, pollIntervalMs: 10, retry: FAST_RETRY });
+      const workers = startMailWorkers({ db, providers: [gated], templates: testTemplates, logger, concurrency: 1, batchSize: 5, pollIntervalMs: 10, retry: FAST_RETRY });
       await waitUntil('the first send is held', () => gated.waiting === 1);
       const counts = async () =>
         Object.fromEntries(
@@ -199,7 +200,7 @@ for (const target of testDatabaseTargets()) {
       gated.release();
       await stopping;
       assert.deepEqual(await counts(), { sent: 1, queued: 11 }, 'the in-flight send finished, the unsent claims went back');
-      const resumed = startMailWorkers({ db, providers: [new SinkProvider(db, 'no-reply@hatago.example')], logger, pollIntervalMs: 10 });
+      const resumed = startMailWorkers({ db, providers: [new SinkProvider(db, 'no-reply@hatago.example')], templates: testTemplates, logger, pollIntervalMs: 10 });
       try {
         await waitUntil('all sent', async () => (await counts()).sent === 12);
       } finally {

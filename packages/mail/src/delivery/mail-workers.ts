@@ -5,6 +5,7 @@ import type { Executor } from '@hatago/db';
 import type { Logger } from '@hatago/platform/logging';
 import type { MailProvider } from '../providers/mail-provider.ts';
 import { isSuppressed } from '../suppression/is-suppressed.ts';
+import type { TemplateRegistry } from '../templates/template-registry.ts';
 import { attemptDelivery, type DeliveryContext } from './deliver-message.ts';
 import { claimMessages, type Outcome, recordOutcome, releaseMessages } from './message-lease.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
@@ -19,6 +20,8 @@ export interface MailWorkerOptions {
   db: Executor;
   /** Each provider serves the channels it names; a channel no provider serves stays queued. */
   providers: MailProvider[];
+  /** Renders each claimed message by its stored template name; a name it lacks fails the message. */
+  templates: TemplateRegistry;
   logger: Logger;
   /** Concurrent worker loops per provider in this process. */
   concurrency?: number;
@@ -116,6 +119,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
       db: options.db,
       provider,
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
+      templates: options.templates,
       isSuppressed: options.isSuppressed ?? isSuppressed,
     };
     return Array.from({ length: concurrency }, () => loop(provider, bucket, ctx));

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { listAudit } from '@hatago/audit';
 import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { resetMail, testTemplates } from '../testing/test-templates.ts';
 import { parseMailHistoryFilter } from './history-filter.ts';
 import { getMailMessage } from './message-detail.ts';
 import { discardMessage, retryMessage } from './operator-actions.ts';
@@ -96,33 +97,33 @@ for (const target of testDatabaseTargets()) {
       await sql`insert into mail_events (message_id, type, source, occurred_at, detail) values
         (${ids.dead}, 'attempt_failed', 'worker', '2026-11-02T03:00:05Z', '503 from provider'),
         (${ids.dead}, 'claimed', 'worker', '2026-11-02T03:00:01Z', null)`.execute(db.database.db);
-      const detail = await getMailMessage(db.database.db, ids.dead!);
+      const detail = await getMailMessage(db.database.db, ids.dead!, testTemplates);
       assert.equal(detail.status, 'dead');
       assert.equal(detail.bodyHtml, '<p>Hello</p>');
       assert.equal(detail.lastError, '503 from provider');
       assert.deepEqual(detail.timeline.map((e) => e.type), ['claimed', 'attempt_failed']);
-      await assert.rejects(getMailMessage(db.database.db, 987654), (e: DomainError) => e.kind === 'not_found');
+      await assert.rejects(getMailMessage(db.database.db, 987654, testTemplates), (e: DomainError) => e.kind === 'not_found');
     });
 
     it('withholds the body of a password reset mail: its link would sign the reader in', async () => {
-      const id = await message({ recipient: 'reset@example.com', template: 'password-reset', category: 'secret', createdAt: '2026-11-04T03:00:00Z' });
-      const detail = await getMailMessage(db.database.db, id);
+      const id = await message({ recipient: 'reset@example.com', template: resetMail.name, category: 'secret', createdAt: '2026-11-04T03:00:00Z' });
+      const detail = await getMailMessage(db.database.db, id, testTemplates);
       assert.equal(detail.bodyWithheld, true);
       assert.equal(detail.bodyHtml, null);
       assert.equal(detail.bodyText, null);
       assert.equal(detail.subject, 'Your stay', 'the subject and the rest stay visible');
-      assert.equal((await getMailMessage(db.database.db, ids.old!)).bodyWithheld, false);
+      assert.equal((await getMailMessage(db.database.db, ids.old!, testTemplates)).bodyWithheld, false);
     });
 
     it('retries a dead message with a fresh budget and discards a failed one, each audited with its timeline entry', async () => {
       await retryMessage(db.database.db, ids.dead!, OPERATOR);
-      const retried = await getMailMessage(db.database.db, ids.dead!);
+      const retried = await getMailMessage(db.database.db, ids.dead!, testTemplates);
       assert.equal(retried.status, 'queued');
       assert.equal(retried.attempts, 0);
       assert.equal(retried.timeline.at(-1)!.type, 'retried');
       assert.equal(retried.timeline.at(-1)!.source, 'operator');
       await discardMessage(db.database.db, ids.failed!, OPERATOR);
-      assert.equal((await getMailMessage(db.database.db, ids.failed!)).status, 'discarded');
+      assert.equal((await getMailMessage(db.database.db, ids.failed!, testTemplates)).status, 'discarded');
       const audits = await listAudit(db.database.db, { targetType: 'mail_message', page: 1, pageSize: 10 });
       assert.deepEqual(
         audits.map((a) => [a.action, a.target.id, a.detail!.status]),
@@ -134,11 +135,11 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('refuses to retry or discard a message that is not dead or failed, changing nothing', async () => {
-      const before = await getMailMessage(db.database.db, ids.old!);
+      const before = await getMailMessage(db.database.db, ids.old!, testTemplates);
       await assert.rejects(retryMessage(db.database.db, ids.old!, OPERATOR), (e: DomainError) => e.code === 'MAIL_NOT_ACTIONABLE');
       await assert.rejects(discardMessage(db.database.db, ids.dead!, OPERATOR), (e: DomainError) => e.code === 'MAIL_NOT_ACTIONABLE', 'queued again now');
       await assert.rejects(retryMessage(db.database.db, 987654, OPERATOR), (e: DomainError) => e.kind === 'not_found');
-      assert.deepEqual(await getMailMessage(db.database.db, ids.old!), before);
+      assert.deepEqual(await getMailMessage(db.database.db, ids.old!, testTemplates), before);
       assert.equal((await listAudit(db.database.db, { targetType: 'mail_message', page: 1, pageSize: 10 })).length, 2);
     });
 

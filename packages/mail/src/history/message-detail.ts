@@ -1,6 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import type { MailTables } from '../mail-tables.ts';
+import type { TemplateRegistry } from '../templates/template-registry.ts';
 import type { MailHistoryItem } from './search-history.ts';
 import { MailErrors } from '../mail-errors.ts';
 
@@ -23,21 +24,18 @@ export interface MailMessageDetail extends MailHistoryItem {
   bodyHtml: string | null;
   bodyText: string | null;
   bodyPurgedAt: string | null;
-  /** True when the body exists but is not shown (see SECRET_BODY_TEMPLATES). */
+  /** True when the body exists but is not shown: its template's `secretBody`. */
   bodyWithheld: boolean;
   timeline: MailTimelineEntry[];
 }
 
-/**
- * Mails whose body is a credential: a password reset link signs its holder in. Support
- * staff see that it was sent and what happened to it, never the link.
- */
-export const SECRET_BODY_TEMPLATES: ReadonlySet<string> = new Set(['password-reset']);
-
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-/** One message as support staff see it: what the guest received and everything that happened to it. */
-export async function getMailMessage(db: Executor, id: number): Promise<MailMessageDetail> {
+/**
+ * One message as support staff see it: what the guest received and everything that
+ * happened to it, but not a body its template marks secret (`templates` knows which).
+ */
+export async function getMailMessage(db: Executor, id: number, templates: Pick<TemplateRegistry, 'withholdsBody'>): Promise<MailMessageDetail> {
   const t = tablesOf<MailTables>(db);
   const row = await t.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(MailErrors.MAIL_NOT_FOUND, `No message #${id}`);
@@ -66,7 +64,7 @@ export async function getMailMessage(db: Executor, id: number): Promise<MailMess
     nextAttemptAt: iso(row.next_attempt_at)!,
     sentAt: iso(row.sent_at),
     updatedAt: iso(row.updated_at)!,
-    ...(SECRET_BODY_TEMPLATES.has(row.template)
+    ...(templates.withholdsBody(row.template)
       ? { bodyHtml: null, bodyText: null, bodyWithheld: row.body_text !== null }
       : { bodyHtml: row.body_html, bodyText: row.body_text, bodyWithheld: false }),
     bodyPurgedAt: iso(row.body_purged_at),

@@ -3,14 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
-import { SAMPLE_PARAMS } from '../testing/sample-params.ts';
+import { operatorAlert } from '../templates/operator-alert.ts';
+import { SAMPLE_ALERT, SAMPLE_STAY, stayMail, welcomeMail } from '../testing/test-templates.ts';
 import { enqueueMail, enqueueNotice, type MailRequest } from './enqueue-mail.ts';
 
-const mail = (overrides: Partial<MailRequest> = {}): MailRequest => ({
-  template: 'reservation-confirmation',
+const mail = (overrides: Partial<MailRequest<typeof SAMPLE_STAY>> = {}): MailRequest<typeof SAMPLE_STAY> => ({
   to: 'guest@example.com',
   locale: 'ja',
-  params: SAMPLE_PARAMS['reservation-confirmation']!,
+  params: SAMPLE_STAY,
   category: 'reservation',
   idempotencyKey: `key-${Math.random()}`,
   reference: 'HT7F3K9Q2MXA',
@@ -38,8 +38,8 @@ for (const target of testDatabaseTargets()) {
     after(() => db.dispose());
 
     test('a valid mail is queued once per idempotency key', async () => {
-      const first = await enqueueMail(db.database.db, mail({ idempotencyKey: 'confirm-1' }));
-      const again = await enqueueMail(db.database.db, mail({ idempotencyKey: 'confirm-1', to: 'other@example.com' }));
+      const first = await enqueueMail(db.database.db, stayMail, mail({ idempotencyKey: 'confirm-1' }));
+      const again = await enqueueMail(db.database.db, stayMail, mail({ idempotencyKey: 'confirm-1', to: 'other@example.com' }));
       assert.deepEqual(again, { id: first.id, created: false });
       assert.equal(first.created, true);
       const row = await db.database.db.selectFrom('mail_messages').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
@@ -51,25 +51,25 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('a notice is queued for its Slack channel', async () => {
-      const queued = await enqueueNotice(db.database.db, { template: 'operator-alert', channel: '#ops', params: SAMPLE_PARAMS['operator-alert']!, idempotencyKey: 'alert-1' });
+      const queued = await enqueueNotice(db.database.db, operatorAlert, { channel: '#ops', params: SAMPLE_ALERT, idempotencyKey: 'alert-1' });
       const row = await db.database.db.selectFrom('mail_messages').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
       assert.deepEqual([row.channel, row.recipient, row.category, row.template], ['slack', '#ops', 'notice', 'operator-alert']);
     });
 
     test('bad input is refused with every field named, and nothing is written', async () => {
       const before = await count();
-      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, mail({ template: 'no-such' as never, to: 'not an address', locale: 'fr' as never }))), ['locale', 'template', 'to']);
-      const missing = await fieldsOf(enqueueMail(db.database.db, mail({ params: { reservation: { code: 'HT1' } } })));
+      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, 'no-such' as never, mail({ to: 'not an address', locale: 'fr' as never }))), ['locale', 'template', 'to']);
+      const missing = await fieldsOf(enqueueMail(db.database.db, stayMail, mail({ params: { reservation: { code: 'HT1' } } as never })));
       assert.ok(missing.includes('params/reservation/hotelName') && missing.includes('params/reservation/checkin'), missing.join());
       assert.ok(missing.every((f) => f.startsWith('params/reservation/')));
-      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, mail({ template: 'operator-alert' as never }))), ['template']);
-      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, mail({ idempotencyKey: '', category: '' }))), ['category', 'idempotencyKey']);
+      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, operatorAlert as never, mail())), ['template']);
+      assert.deepEqual(await fieldsOf(enqueueMail(db.database.db, stayMail, mail({ idempotencyKey: '', category: '' }))), ['category', 'idempotencyKey']);
       assert.deepEqual(
-        await fieldsOf(enqueueNotice(db.database.db, { template: 'member-welcome', channel: 'ops room', params: { name: 'x' }, idempotencyKey: 'n-1' })),
+        await fieldsOf(enqueueNotice(db.database.db, welcomeMail as never, { channel: 'ops room', params: { name: 'x' }, idempotencyKey: 'n-1' })),
         ['channel', 'template'],
       );
       assert.deepEqual(
-        await fieldsOf(enqueueNotice(db.database.db, { template: 'operator-alert', channel: '#ops', params: { title: 't', text: 'x', severity: 'panic' }, idempotencyKey: 'n-2' })),
+        await fieldsOf(enqueueNotice(db.database.db, operatorAlert, { channel: '#ops', params: { title: 't', text: 'x', severity: 'panic' as never }, idempotencyKey: 'n-2' })),
         ['params/severity'],
       );
       assert.equal(await count(), before);
@@ -79,7 +79,7 @@ for (const target of testDatabaseTargets()) {
       const before = await count();
       await assert.rejects(
         db.database.db.transaction().execute(async (trx) => {
-          await enqueueMail(trx, mail({ idempotencyKey: 'rolled-back' }));
+          await enqueueMail(trx, stayMail, mail({ idempotencyKey: 'rolled-back' }));
           throw new Error('the business change failed after the mail was queued');
         }),
         /business change failed/,

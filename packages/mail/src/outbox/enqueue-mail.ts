@@ -1,14 +1,16 @@
+import type { Static, TSchema } from '@sinclair/typebox';
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
 import type { MailTables } from '../mail-tables.ts';
-import { findTemplate, type MailTemplate, paramErrors } from '../templates/template-catalog.ts';
+import type { EmailTemplate, Locale, NoticeTemplate, Template } from '../templates/template.ts';
+import { templateParamErrors } from '../templates/template-params.ts';
 import { MailErrors } from '../mail-errors.ts';
 
-export interface MailRequest {
-  template: MailTemplate;
+/** What goes with an email template; `P` is the template's params type. */
+export interface MailRequest<P = unknown> {
   to: string;
-  locale: 'ja' | 'en';
-  params: Record<string, unknown>;
+  locale: Locale;
+  params: P;
   /** Groups mails for reporting and provider categories, e.g. `reservation`. */
   category: string;
   /** One message per key, however often the enqueueing transaction is retried. */
@@ -17,11 +19,10 @@ export interface MailRequest {
   reference?: string;
 }
 
-export interface NoticeRequest {
-  template: string;
+export interface NoticeRequest<P = unknown> {
   /** The Slack channel the notice goes to, e.g. `#ops`; the mailer maps it to a webhook. */
   channel: string;
-  params: Record<string, unknown>;
+  params: P;
   idempotencyKey: string;
   reference?: string;
 }
@@ -35,13 +36,14 @@ export interface Enqueued {
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,189}\.[^\s@<>]{2,}$/;
 const SLACK_CHANNEL = /^#?[a-z0-9][a-z0-9._-]{0,79}$/;
 
-function checkTemplate(errors: FieldErrors, name: unknown, channel: 'email' | 'slack', params: unknown): void {
-  const template = typeof name === 'string' ? findTemplate(name) : undefined;
-  if (!template || template.channel !== channel) {
-    errors.add('template', `Unknown ${channel === 'email' ? 'mail' : 'notice'} template ${String(name)}`);
+// the types keep a wrong template out of compiled callers; this keeps it out of the outbox
+function checkTemplate(errors: FieldErrors, template: unknown, channel: 'email' | 'slack', params: unknown): void {
+  const given = template as Partial<Template> | null | undefined;
+  if (given?.channel !== channel || typeof given.name !== 'string' || !given.params) {
+    errors.add('template', `Unknown ${channel === 'email' ? 'mail' : 'notice'} template ${String(given?.name ?? given)}`);
     return;
   }
-  for (const e of paramErrors(template.name, params)) errors.add(`params${e.path}`, e.message);
+  for (const e of templateParamErrors(given as Template, params)) errors.add(`params${e.path}`, e.message);
 }
 
 function checkKey(errors: FieldErrors, key: unknown, reference: unknown): void {
@@ -52,11 +54,11 @@ function checkKey(errors: FieldErrors, key: unknown, reference: unknown): void {
 /**
  * Puts a message on the outbox inside the caller's transaction: it commits with the
  * business change it announces or not at all. Everything is checked here, params against
- * the template's schema included, so a worker never meets a message it cannot render.
+ * the template's schema included, so a worker never meets params its template refuses.
  */
-export async function enqueueMail(trx: Executor, message: MailRequest): Promise<Enqueued> {
+export async function enqueueMail<S extends TSchema>(trx: Executor, template: EmailTemplate<S>, message: MailRequest<NoInfer<Static<S>>>): Promise<Enqueued> {
   const errors = new FieldErrors();
-  checkTemplate(errors, message.template, 'email', message.params);
+  checkTemplate(errors, template, 'email', message.params);
   if (typeof message.to !== 'string' || !EMAIL.test(message.to)) errors.add('to', 'Not a valid email address');
   if (message.locale !== 'ja' && message.locale !== 'en') errors.add('locale', 'Use ja or en');
   if (typeof message.category !== 'string' || !message.category || message.category.length > 50) errors.add('category', 'Give a category of up to 50 characters');
@@ -64,7 +66,7 @@ export async function enqueueMail(trx: Executor, message: MailRequest): Promise<
   errors.throwIfAny(MailErrors.INVALID_MAIL);
   return insertMessage(trx, {
     channel: 'email',
-    template: message.template,
+    template: template.name,
     recipient: message.to,
     locale: message.locale,
     params: JSON.stringify(message.params),
@@ -75,15 +77,15 @@ export async function enqueueMail(trx: Executor, message: MailRequest): Promise<
 }
 
 /** An internal notice for a Slack channel, queued, retried and recorded like any mail. */
-export async function enqueueNotice(trx: Executor, notice: NoticeRequest): Promise<Enqueued> {
+export async function enqueueNotice<S extends TSchema>(trx: Executor, template: NoticeTemplate<S>, notice: NoticeRequest<NoInfer<Static<S>>>): Promise<Enqueued> {
   const errors = new FieldErrors();
-  checkTemplate(errors, notice.template, 'slack', notice.params);
+  checkTemplate(errors, template, 'slack', notice.params);
   if (typeof notice.channel !== 'string' || !SLACK_CHANNEL.test(notice.channel)) errors.add('channel', 'Give a Slack channel name such as #ops');
   checkKey(errors, notice.idempotencyKey, notice.reference);
   errors.throwIfAny(MailErrors.INVALID_NOTICE);
   return insertMessage(trx, {
     channel: 'slack',
-    template: notice.template,
+    template: template.name,
     recipient: notice.channel,
     // notices are written for the operators, who read them in English
     locale: 'en',

@@ -29,6 +29,11 @@ interface TemplateBase<S extends TSchema> {
 
 export interface EmailTemplate<S extends TSchema = TSchema> extends TemplateBase<S> {
   channel: 'email';
+  /**
+   * The body is a credential (a password reset link signs its holder in): support staff
+   * see that the mail was sent and what happened to it, never what it said.
+   */
+  secretBody?: boolean;
   render(params: Static<S>, locale: Locale): { subject: string; html: SafeHtml; text: string };
 }
 

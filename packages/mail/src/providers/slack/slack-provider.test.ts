@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { renderMessage } from '../../templates/template-catalog.ts';
 import { FakeHttpEndpoint } from '../../testing/fake-http-endpoint.ts';
+import { testTemplates } from '../../testing/test-templates.ts';
 import { type OutgoingMessage, SendError } from '../mail-provider.ts';
 import { SlackProvider } from './slack-provider.ts';
 
@@ -11,7 +11,7 @@ const notice = (recipient: string): OutgoingMessage => ({
   recipient,
   category: 'notice',
   template: 'operator-alert',
-  rendered: renderMessage('operator-alert', { title: 'Disk <full>', text: 'db-1 at 95% & rising <!channel>', severity: 'critical' }, 'en'),
+  rendered: testTemplates.render('operator-alert', { title: 'Disk <full>', text: 'db-1 at 95% & rising <!channel>', severity: 'critical' }, 'en'),
 });
 
 // Slack cannot be reached from here: a local server takes the incoming-webhook POST

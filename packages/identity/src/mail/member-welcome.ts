@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { html } from '@hatago/platform/html';
-import { mailLayout, textLayout } from './mail-layout.ts';
-import { emailTemplate } from './template.ts';
+import { emailTemplate, mailLayout, textLayout } from '@hatago/mail';
 
 const COPY = {
   ja: {

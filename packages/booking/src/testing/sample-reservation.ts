@@ -17,14 +17,10 @@ export const sampleReservation = {
   cancelFee: null,
 };
 
-/** A valid params object for every template, as the callers (booking, identity, M2's triggers) pass them. */
+/** Valid params for each of booking's mails, as booking passes them. */
 export const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'reservation-confirmation': { reservation: sampleReservation },
   'reservation-cancellation': { reservation: { ...sampleReservation, status: 'cancelled', cancelFee: 64000 } },
   'facility-new-reservation': { reservation: sampleReservation, hotelName: '箱根 翠の宿' },
   'facility-cancellation': { reservation: { ...sampleReservation, cancelFee: 0 }, hotelName: '箱根 翠の宿' },
-  'member-welcome': { name: 'Hanako & <Co>' },
-  'password-reset': { name: 'Hanako', resetUrl: 'https://hatago.example/reset?token=abc&lang=en', expiresInMinutes: 30 },
-  'facility-inventory-changed': { hotelId: 3, hotelName: 'Inn <&> Spa', from: '2026-12-01', to: '2026-12-31', staff: 'facility-3' },
-  'operator-alert': { title: 'Queue growing', text: 'mail queue at 10k <@U123>', severity: 'warning' },
 };

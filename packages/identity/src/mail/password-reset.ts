@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { html } from '@hatago/platform/html';
-import { mailLayout, textLayout } from './mail-layout.ts';
-import { emailTemplate } from './template.ts';
+import { emailTemplate, mailLayout, textLayout } from '@hatago/mail';
 
 const COPY = {
   ja: {
@@ -22,6 +21,8 @@ const COPY = {
 
 export const passwordReset = emailTemplate({
   name: 'password-reset',
+  // the link signs its holder in: support staff never read it
+  secretBody: true,
   params: Type.Object({
     name: Type.String({ minLength: 1, maxLength: 200 }),
     // only our own https links (http for a local platform) may appear in a mail that asks for a password

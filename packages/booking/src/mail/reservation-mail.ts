@@ -1,17 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { html } from '@hatago/platform/html';
-import { formatStayDate, formatYen } from './format.ts';
-import { type Facts, factsHtml, factsText, mailLayout, textLayout } from './mail-layout.ts';
-import { emailTemplate, type Locale } from './template.ts';
+import { emailTemplate, type Facts, factsHtml, factsText, formatStayDate, formatYen, type Locale, mailLayout, textLayout } from '@hatago/mail';
 
 const Text = Type.String({ minLength: 1, maxLength: 500 });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Count = Type.Integer({ minimum: 1, maximum: 1000 });
 
 /**
- * The reservation fields the mails print: a structural subset of booking's `Reservation`,
- * declared here because booking depends on mail and not the other way round. Extra fields
- * booking passes are allowed and ignored.
+ * The fields of a `Reservation` the mails print, as a schema because params are stored
+ * and checked again at send time. Callers pass the whole `Reservation`: it must fit this
+ * type where they enqueue, so a field renamed there fails to compile; the rest is ignored.
  */
 export const ReservationParams = Type.Object({
   code: Text,

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { escapeSlack, sectionBlock } from './slack-text.ts';
-import { noticeTemplate } from './template.ts';
+import { escapeSlack, noticeTemplate, sectionBlock } from '@hatago/mail';
 
 const Text = Type.String({ minLength: 1, maxLength: 500 });
 

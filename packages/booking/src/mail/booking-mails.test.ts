@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTemplateRegistry } from '@hatago/mail';
+import { assertRendersEmail } from '@hatago/mail/testing';
+import { SAMPLE_PARAMS, sampleReservation } from '../testing/sample-reservation.ts';
+import { bookingMails } from './booking-mails.ts';
+
+const templates = createTemplateRegistry(bookingMails);
+
+describe('booking mails', () => {
+  test('every email template renders HTML and text in Japanese and English, escaping what callers pass', () => {
+    for (const { name } of bookingMails) assertRendersEmail(templates, name, SAMPLE_PARAMS[name]);
+  });
+
+  test('reservation mails state the stay in the reader\'s language', () => {
+    const ja = templates.render('reservation-confirmation', SAMPLE_PARAMS['reservation-confirmation'], 'ja');
+    const en = templates.render('reservation-confirmation', SAMPLE_PARAMS['reservation-confirmation'], 'en');
+    assert.ok(ja.channel === 'email' && en.channel === 'email');
+    assert.match(ja.text, /2026年12月24日 〜 2026年12月26日（2泊）/);
+    assert.match(ja.text, /合計金額: 128,000円/);
+    assert.match(ja.subject, /HT7F3K9Q2MXA/);
+    assert.match(en.text, /24 December 2026 – 26 December 2026 \(2 nights\)/);
+    assert.match(en.text, /Total: ¥128,000/);
+    const cancelled = templates.render('reservation-cancellation', SAMPLE_PARAMS['reservation-cancellation'], 'en');
+    assert.ok(cancelled.channel === 'email');
+    assert.match(cancelled.text, /Cancellation fee: ¥64,000/);
+  });
+
+  test('params are checked against each template\'s schema', () => {
+    for (const [name, params] of Object.entries(SAMPLE_PARAMS)) assert.deepEqual(templates.paramErrors(name, params), [], name);
+    assert.ok(templates.paramErrors('facility-new-reservation', { reservation: sampleReservation }).some((e) => e.path === '/hotelName'));
+  });
+});

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTemplateRegistry } from '@hatago/mail';
+import { assertRendersEmail } from '@hatago/mail/testing';
+import { identityMails } from './identity-mails.ts';
+
+const templates = createTemplateRegistry(identityMails);
+
+/** Valid params for each of identity's mails, with markup and a query string to prove escaping. */
+const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
+  'member-welcome': { name: 'Hanako & <Co>' },
+  'password-reset': { name: 'Hanako', resetUrl: 'https://hatago.example/reset?token=abc&lang=en', expiresInMinutes: 30 },
+};
+
+describe('identity mails', () => {
+  test('every email template renders HTML and text in Japanese and English, escaping what callers pass', () => {
+    for (const { name } of identityMails) assertRendersEmail(templates, name, SAMPLE_PARAMS[name]);
+  });
+
+  test('a password reset link is escaped in HTML, whole in text, and only ever an http(s) link', () => {
+    const reset = templates.render('password-reset', SAMPLE_PARAMS['password-reset'], 'en');
+    assert.ok(reset.channel === 'email');
+    assert.ok(reset.html.includes('href="https://hatago.example/reset?token=abc&amp;lang=en"'));
+    assert.ok(reset.text.includes('https://hatago.example/reset?token=abc&lang=en'));
+    assert.ok(templates.paramErrors('password-reset', { name: 'x', resetUrl: 'https://a.example/"><script>', expiresInMinutes: 5 }).length > 0);
+    assert.deepEqual([templates.withholdsBody('password-reset'), templates.withholdsBody('member-welcome')], [true, false], 'staff never read the link');
+  });
+
+  test('params are checked against each template\'s schema', () => {
+    for (const [name, params] of Object.entries(SAMPLE_PARAMS)) assert.deepEqual(templates.paramErrors(name, params), [], name);
+    assert.ok(templates.paramErrors('password-reset', { name: 'x', resetUrl: 'javascript:alert(1)', expiresInMinutes: 30 }).some((e) => e.path === '/resetUrl'));
+  });
+});

@@ -1,0 +1,6 @@
+import type { Template } from '@hatago/mail';
+import { memberWelcome } from './member-welcome.ts';
+import { passwordReset } from './password-reset.ts';
+
+/** Every mail identity sends, for the template registry of the processes that deliver them. */
+export const identityMails: readonly Template[] = [memberWelcome, passwordReset];
