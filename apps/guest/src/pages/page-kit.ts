@@ -47,6 +47,12 @@ export interface GuestPage {
   surrogateKeys?: readonly string[];
 }
 
+/** Most pages open with their title as the heading; the rest of the body follows on the next line. */
+export function titledPage(page: Omit<GuestPage, 'body'>, content: SafeHtml): GuestPage {
+  return { ...page, body: html`<h1>${page.title}</h1>
+${content}` };
+}
+
 export function sendPage(reply: FastifyReply, page: GuestPage): string {
   const text = t(page.lang);
   reply
