@@ -6,7 +6,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import { type Lang, planLabel, t } from './i18n.ts';
-import { type GuestPage, hidden, langField, link, messagePage, titledPage } from './page-kit.ts';
+import { type GuestPage, hidden, langField, link, noticePage, titledPage } from './page-kit.ts';
 import { reservationDetails } from './reservation-views.ts';
 import { stayParams } from './stay-form.ts';
 
@@ -80,25 +80,14 @@ ${staySummary(plan, lang)}
 /** Why a booking form's plan and stay cannot be priced. */
 export function bookingUnavailablePage(lang: Lang, status: number, messages: string[]): GuestPage {
   const text = t(lang);
-  return {
-    lang,
-    title: text.bookingUnavailable,
-    cache: 'private',
-    status,
-    body: messagePage(text.bookingUnavailable, messages.join(' '), { href: link('/', {}, lang), label: text.backToStart }),
-  };
+  const back = { href: link('/', {}, lang), label: text.backToStart };
+  return noticePage(lang, { title: text.bookingUnavailable, message: messages.join(' '), back, status, cache: 'private' });
 }
 
 export function soldOutPage(lang: Lang, { quote, stay }: LoadedPlan): GuestPage {
   const text = t(lang);
-  const hotel = link(`/hotels/${quote.hotelId}`, stayParams(stay), lang);
-  return {
-    lang,
-    title: text.soldOutTitle,
-    cache: 'private',
-    status: 409,
-    body: messagePage(text.soldOutTitle, text.soldOutText, { href: hotel, label: text.backToHotel }),
-  };
+  const back = { href: link(`/hotels/${quote.hotelId}`, stayParams(stay), lang), label: text.backToHotel };
+  return noticePage(lang, { title: text.soldOutTitle, message: text.soldOutText, back, status: 409, cache: 'private' });
 }
 
 export function confirmationPage(lang: Lang, reservation: Reservation): GuestPage {
