@@ -5,10 +5,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { bookStay } from '@hatago/booking';
-import { DEMO_PASSWORD } from '@hatago/demo-data';
 import type { HttpApp } from '@hatago/platform/http';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
-import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
+import { createTestDatabase, futureDate, staffSessionCookie, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { buildFacilityApp } from './facility-app.ts';
 
 interface HotelWorld {
@@ -71,9 +70,7 @@ describe('facility console', () => {
     const { rows } = await sql<{ id: number }>`select id from hotels order by id limit 2`.execute(db.database.db);
     mine = await world(rows[0]!.id, '=HYPERLINK("http://evil.example")');
     theirs = await world(rows[1]!.id, 'Other Hotel Guest');
-    const login = await app.inject({ method: 'POST', url: '/facility/login', headers: FORM, payload: encode({ login: `facility-${mine.hotelId}`, password: DEMO_PASSWORD, next: '/facility/' }) });
-    assert.equal(login.statusCode, 303);
-    cookie = cookieFrom(login.headers['set-cookie']);
+    cookie = await staffSessionCookie(app, '/facility', `facility-${mine.hotelId}`);
   });
   after(async () => {
     await app.close();

@@ -1,16 +1,8 @@
-import type { Cache, RateLimiter } from '@hatago/cache';
-import type { Database } from '@hatago/db';
 import type { TemplateRegistry } from '@hatago/mail';
-import type { Logger } from '@hatago/platform/logging';
+import type { AppDeps } from '@hatago/runtime';
 
-export interface OperatorAppDeps {
-  database: Database;
-  logger: Logger;
-  signingSecret: string;
-  /** Cancellations publish through it, so cached hotel pages show the rooms given back. */
-  cache: Cache;
-  /** Counts sign-in attempts across every instance. */
-  rateLimiter: RateLimiter;
+/** Cancellations publish through the cache, so cached hotel pages show the rooms given back. */
+export interface OperatorAppDeps extends AppDeps {
   /** The platform's mail templates: they mark the bodies staff may not read (password reset links). */
   mailTemplates: TemplateRegistry;
 }

@@ -5,7 +5,7 @@ import { listAudit } from '@hatago/audit';
 import { bookStay, type Reservation } from '@hatago/booking';
 import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
-import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
+import { createTestDatabase, futureDate, staffSessionCookie, type TestDatabase, testAppDeps, testDatabaseTargets, testBookingContext } from '@hatago/test-support';
 import { yen } from '@hatago/web-kit';
 import { buildOperatorApp } from './operator-app.ts';
 
@@ -19,16 +19,7 @@ describe('operator console', () => {
   let planId: number;
   let serial = 0;
 
-  const login = async (name: string) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/operator/login',
-      headers: FORM,
-      payload: new URLSearchParams({ login: name, password: 'hatago-demo-pass', next: '/operator/' }).toString(),
-    });
-    assert.equal(response.statusCode, 303);
-    return cookieFrom(response.headers['set-cookie']);
-  };
+  const login = (name: string) => staffSessionCookie(app, '/operator', name);
 
   const book = async (guest: { name: string; nameLatin: string; email: string }, checkinInDays: number, nights = 2): Promise<Reservation> => {
     serial += 1;

@@ -10,11 +10,11 @@ export {
   type CalendarDay,
   type HotelOffer,
   type HotelSummary,
-  type Locale,
   type PlanOffer,
   type RoomTypeOffer,
 } from './offers/hotel-offers.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
+export type { Locale } from './hotels/hotel-heading.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type InsertObject, type Kysely, sql } from 'kysely';
 import { type Executor, tablesOf } from '@hatago/db';
 import type { CatalogTables } from '@hatago/catalog';
 import { hashPassword, type IdentityTables } from '@hatago/identity';
@@ -13,6 +13,24 @@ export interface SeedOptions {
   today?: string;
   onProgress?: (done: number, total: number) => void;
 }
+
+type SeedTables = CatalogTables & IdentityTables;
+
+/** What every step of one seed shares: the transaction, the dice, and the span of dates. */
+interface Seeding {
+  trx: Executor;
+  t: Kysely<SeedTables>;
+  /** A whole number below n; steps must roll in the same order every time. */
+  pick: (n: number) => number;
+  passwordHash: string;
+  today: string;
+  days: number;
+}
+
+type DemoArea = (typeof DEMO_AREAS)[number];
+
+/** The demo catalogue names things in both languages; the tables keep a column for each. */
+const namesOf = ({ ja, en }: { ja: string; en: string }) => ({ name_ja: ja, name_en: en });
 
 /** A small deterministic generator, so every fresh start shows the same demo world. */
 function random(seed: number) {
@@ -34,122 +52,142 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
   const days = options.days ?? 365;
   const today = options.today ?? tokyoToday();
   const rand = random(20190130);
-  const pick = (n: number) => Math.floor(rand() * n);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction().execute(async (trx) => {
-    const t = tablesOf<CatalogTables & IdentityTables>(trx);
+    const t = tablesOf<SeedTables>(trx);
     const existing = await t.selectFrom('areas').select('id').limit(1).executeTakeFirst();
     if (existing) return false;
+    const seeding: Seeding = { trx, t, pick: (n) => Math.floor(rand() * n), passwordHash, today, days };
     await t
       .insertInto('areas')
-      .values(DEMO_AREAS.map((a, i) => ({ id: a.id, name_ja: a.ja, name_en: a.en, sort_order: i })))
+      .values(DEMO_AREAS.map((a, i) => ({ id: a.id, ...namesOf(a), sort_order: i })))
       .execute();
-
     const total = DEMO_AREAS.length * hotelsPerArea;
     let done = 0;
     for (const area of DEMO_AREAS) {
       for (let h = 0; h < hotelsPerArea; h++) {
-        const style = HOTEL_STYLES[h % HOTEL_STYLES.length]!;
-        const hotel = await t
-          .insertInto('hotels')
-          .values({
-            area_id: area.id,
-            name_ja: `${style.ja} ${area.ja}`,
-            name_en: `${style.en} ${area.en}`,
-            description_ja: `${area.ja}の中心に佇む、${style.ja}ならではのおもてなし。`,
-            description_en: `Quiet luxury in the heart of ${area.en}, with the hospitality of ${style.en}.`,
-            address: `${area.en}, Japan`,
-            stars: style.stars,
-            recommendation: pick(1000),
-            contact_email: `frontdesk.${area.id}.${h + 1}@hatago.example`,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const basePrice = 18000 + style.stars * 6000 + pick(20) * 1000;
-        const roomTypeCount = 2 + pick(4);
-        const prices: Array<{ planId: number; nightly: number }> = [];
-        const inventory: Array<{ roomTypeId: number; rooms: number }> = [];
-        for (let r = 0; r < roomTypeCount; r++) {
-          const spec = ROOM_TYPES[r]!;
-          const roomType = await t
-            .insertInto('room_types')
-            .values({
-              hotel_id: hotel.id,
-              name_ja: spec.ja,
-              name_en: spec.en,
-              capacity: spec.capacity,
-              size_sqm: spec.sizeSqm,
-              sort_order: r,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          inventory.push({ roomTypeId: roomType.id, rooms: spec.rooms });
-          const planCount = 1 + pick(3);
-          for (let p = 0; p < planCount; p++) {
-            const plan = PLANS[p]!;
-            const row = await t
-              .insertInto('rate_plans')
-              .values({
-                room_type_id: roomType.id,
-                name_ja: plan.ja,
-                name_en: plan.en,
-                meals: plan.meals,
-                free_cancel_days: plan.freeCancelDays,
-                cancel_fee_percent: plan.feePercent,
-                sale_start: null,
-                sale_end: null,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            prices.push({ planId: row.id, nightly: Math.round((basePrice * spec.factor * plan.factor) / 100) * 100 });
-          }
-        }
-        // a year of nightly prices (Fridays and Saturdays dearer) and inventory, set-based
-        await sql`
-          insert into plan_prices (plan_id, stay_date, price)
-          select p."planId", d::date,
-                 (round(p.nightly * case when extract(isodow from d) in (5, 6) then 1.25 else 1 end / 100) * 100)::int
-          from jsonb_to_recordset(${JSON.stringify(prices)}::jsonb) as p("planId" int, nightly int)
-            cross join generate_series(${today}::date, ${today}::date + ${days - 1}::int, interval '1 day') as d
-        `.execute(trx);
-        await sql`
-          insert into room_inventory (room_type_id, stay_date, total)
-          select i."roomTypeId", d::date, i.rooms
-          from jsonb_to_recordset(${JSON.stringify(inventory)}::jsonb) as i("roomTypeId" int, rooms int)
-            cross join generate_series(${today}::date, ${today}::date + ${days - 1}::int, interval '1 day') as d
-        `.execute(trx);
-        await t
-          .insertInto('staff_accounts')
-          .values({
-            login: `facility-${hotel.id}`,
-            name: `${style.en} ${area.en} front desk`,
-            kind: 'facility',
-            hotel_id: hotel.id,
-            role: null,
-            password_hash: passwordHash,
-          })
-          .execute();
+        await seedHotel(seeding, area, h);
         options.onProgress?.(++done, total);
       }
     }
-    await t
-      .insertInto('staff_accounts')
-      .values([
-        { login: 'support', name: 'Demo Support', kind: 'operator', hotel_id: null, role: 'support', password_hash: passwordHash },
-        { login: 'admin', name: 'Demo Admin', kind: 'operator', hotel_id: null, role: 'admin', password_hash: passwordHash },
-      ])
-      .execute();
-    await t
-      .insertInto('members')
-      .values({
-        email: 'member@example.com',
-        name: '一休 花子',
-        name_latin: 'Hanako Ikkyu',
-        phone: '090-1234-5678',
-        password_hash: passwordHash,
-      })
-      .execute();
+    await seedDemoAccounts(seeding);
     return true;
   });
+}
+
+/** The id of a row the seed inserts: hotels, room types and plans are numbered by the database. */
+async function insertForId<T extends 'hotels' | 'room_types' | 'rate_plans'>(
+  { t }: Seeding,
+  table: T,
+  values: InsertObject<SeedTables, T>,
+): Promise<number> {
+  const row = await t.insertInto(table).values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One hotel with its room types, plans, a calendar of prices and rooms, and its front desk's account. */
+async function seedHotel(seeding: Seeding, area: DemoArea, index: number): Promise<void> {
+  const { pick } = seeding;
+  const style = HOTEL_STYLES[index % HOTEL_STYLES.length]!;
+  const hotelId = await insertForId(seeding, 'hotels', {
+    area_id: area.id,
+    name_ja: `${style.ja} ${area.ja}`,
+    name_en: `${style.en} ${area.en}`,
+    description_ja: `${area.ja}の中心に佇む、${style.ja}ならではのおもてなし。`,
+    description_en: `Quiet luxury in the heart of ${area.en}, with the hospitality of ${style.en}.`,
+    address: `${area.en}, Japan`,
+    stars: style.stars,
+    recommendation: pick(1000),
+    contact_email: `frontdesk.${area.id}.${index + 1}@hatago.example`,
+  });
+  const basePrice = 18000 + style.stars * 6000 + pick(20) * 1000;
+  const roomTypeCount = 2 + pick(4);
+  await seedCalendar(seeding, await seedRoomTypes(seeding, hotelId, basePrice, roomTypeCount));
+  await seeding.t
+    .insertInto('staff_accounts')
+    .values({
+      login: `facility-${hotelId}`,
+      name: `${style.en} ${area.en} front desk`,
+      kind: 'facility',
+      hotel_id: hotelId,
+      role: null,
+      password_hash: seeding.passwordHash,
+    })
+    .execute();
+}
+
+/** What the calendar is filled from: each plan's weekday price and each room type's rooms. */
+interface HotelStock {
+  prices: Array<{ planId: number; nightly: number }>;
+  inventory: Array<{ roomTypeId: number; rooms: number }>;
+}
+
+async function seedRoomTypes(seeding: Seeding, hotelId: number, basePrice: number, count: number): Promise<HotelStock> {
+  const stock: HotelStock = { prices: [], inventory: [] };
+  for (let r = 0; r < count; r++) {
+    const spec = ROOM_TYPES[r]!;
+    const roomTypeId = await insertForId(seeding, 'room_types', {
+      hotel_id: hotelId,
+      ...namesOf(spec),
+      capacity: spec.capacity,
+      size_sqm: spec.sizeSqm,
+      sort_order: r,
+    });
+    stock.inventory.push({ roomTypeId, rooms: spec.rooms });
+    const planCount = 1 + seeding.pick(3);
+    for (let p = 0; p < planCount; p++) {
+      const plan = PLANS[p]!;
+      const planId = await insertForId(seeding, 'rate_plans', {
+        room_type_id: roomTypeId,
+        ...namesOf(plan),
+        meals: plan.meals,
+        free_cancel_days: plan.freeCancelDays,
+        cancel_fee_percent: plan.feePercent,
+        sale_start: null,
+        sale_end: null,
+      });
+      stock.prices.push({ planId, nightly: Math.round((basePrice * spec.factor * plan.factor) / 100) * 100 });
+    }
+  }
+  return stock;
+}
+
+/** Nightly prices (Fridays and Saturdays dearer) and inventory for every seeded day, set-based. */
+async function seedCalendar({ trx, today, days }: Seeding, { prices, inventory }: HotelStock): Promise<void> {
+  const seededDays = sql`generate_series(${today}::date, ${today}::date + ${days - 1}::int, interval '1 day') as d`;
+  await sql`
+    insert into plan_prices (plan_id, stay_date, price)
+    select p."planId", d::date,
+           (round(p.nightly * case when extract(isodow from d) in (5, 6) then 1.25 else 1 end / 100) * 100)::int
+    from jsonb_to_recordset(${JSON.stringify(prices)}::jsonb) as p("planId" int, nightly int)
+      cross join ${seededDays}
+  `.execute(trx);
+  await sql`
+    insert into room_inventory (room_type_id, stay_date, total)
+    select i."roomTypeId", d::date, i.rooms
+    from jsonb_to_recordset(${JSON.stringify(inventory)}::jsonb) as i("roomTypeId" int, rooms int)
+      cross join ${seededDays}
+  `.execute(trx);
+}
+
+/** Operator staff of both roles and one member, all with the demo password. */
+async function seedDemoAccounts({ t, passwordHash }: Seeding): Promise<void> {
+  await t
+    .insertInto('staff_accounts')
+    .values([
+      { login: 'support', name: 'Demo Support', kind: 'operator', hotel_id: null, role: 'support', password_hash: passwordHash },
+      { login: 'admin', name: 'Demo Admin', kind: 'operator', hotel_id: null, role: 'admin', password_hash: passwordHash },
+    ])
+    .execute();
+  await t
+    .insertInto('members')
+    .values({
+      email: 'member@example.com',
+      name: '一休 花子',
+      name_latin: 'Hanako Ikkyu',
+      phone: '090-1234-5678',
+      password_hash: passwordHash,
+    })
+    .execute();
 }

@@ -1,22 +1,20 @@
 import { ConfigError } from '@hatago/platform/config';
-import { openDatabase, type Database } from '@hatago/db';
+import { openDatabase } from '@hatago/db';
 import { closeOnSignals, type HttpApp } from '@hatago/platform/http';
 import { edgePurgerFromEnv, type EdgePurger } from '@hatago/platform/edge';
-import { createLogger, type Logger } from '@hatago/platform/logging';
-import type { Cache, RateLimiter } from '@hatago/cache';
+import { createLogger } from '@hatago/platform/logging';
 import type { ObjectStorage } from '@hatago/storage';
+import type { AppDeps } from './app-deps.ts';
 import { loadStandaloneConfig, type StandaloneServiceConfig } from './service-config.ts';
 import { openSharedComponents } from './shared-components.ts';
 
-export interface StandaloneDeps {
-  database: Database;
-  logger: Logger;
-  signingSecret: string;
+/**
+ * Everything any app may take, so one process runs whichever app it is given. The cache is
+ * Redis when REDIS_URL is set, else this process's memory; attempts are counted in Redis
+ * (falling back to the database while Redis fails) when REDIS_URL is set, else in the database.
+ */
+export interface StandaloneDeps extends AppDeps {
   storage: ObjectStorage;
-  /** Redis when REDIS_URL is set, else this process's memory. */
-  cache: Cache;
-  /** Redis (falling back to the database while Redis fails) when REDIS_URL is set, else the database. */
-  rateLimiter: RateLimiter;
   bookingAttemptsPerMinute: number;
   /** The edge's purge API when EDGE_PURGE_URL is set, else no purging. */
   edgePurger: EdgePurger;

@@ -1,7 +1,10 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { MemoryCache } from '@hatago/cache';
 import type { Database } from '@hatago/db';
+import { DEMO_PASSWORD } from '@hatago/demo-data';
 import { DatabaseRateLimiter } from '@hatago/identity';
+import type { HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 
 /**
@@ -23,4 +26,16 @@ export function cookieFrom(setCookie: string | string[] | undefined): string {
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   if (!first) throw new Error('the response set no cookie');
   return first.split(';')[0]!;
+}
+
+/** Signs a demo staff account in to the console at `basePath` and returns its session cookie. */
+export async function staffSessionCookie(app: HttpApp, basePath: '/operator' | '/facility', login: string): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `${basePath}/login`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ login, password: DEMO_PASSWORD, next: `${basePath}/` }).toString(),
+  });
+  assert.equal(response.statusCode, 303);
+  return cookieFrom(response.headers['set-cookie']);
 }

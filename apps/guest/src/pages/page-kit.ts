@@ -47,6 +47,12 @@ export interface GuestPage {
   surrogateKeys?: readonly string[];
 }
 
+/** Most pages open with their title as the heading; the rest of the body follows on the next line. */
+export function titledPage(page: Omit<GuestPage, 'body'>, content: SafeHtml): GuestPage {
+  return { ...page, body: html`<h1>${page.title}</h1>
+${content}` };
+}
+
 export function sendPage(reply: FastifyReply, page: GuestPage): string {
   const text = t(page.lang);
   reply
@@ -125,13 +131,15 @@ export function messagePage(heading: string, message: string, back: { href: stri
 </section>`;
 }
 
+/** A page that says one thing and offers one way on, headed by its title. */
+export function noticePage(
+  lang: Lang,
+  notice: { title: string; message: string; back: { href: string; label: string }; status: number; cache: GuestPage['cache'] },
+): GuestPage {
+  return { lang, title: notice.title, cache: notice.cache, status: notice.status, body: messagePage(notice.title, notice.message, notice.back) };
+}
+
 export function notFoundPage(reply: FastifyReply, lang: Lang, message: string, cache: GuestPage['cache'] = 'public'): string {
   const text = t(lang);
-  return sendPage(reply, {
-    lang,
-    title: text.notFoundTitle,
-    status: 404,
-    cache,
-    body: messagePage(text.notFoundTitle, message, { href: link('/', {}, lang), label: text.backToStart }),
-  });
+  return sendPage(reply, noticePage(lang, { title: text.notFoundTitle, message, back: { href: link('/', {}, lang), label: text.backToStart }, status: 404, cache }));
 }

@@ -8,7 +8,8 @@ import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { appUnderTest, createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
-import { forgotPasswordLink, PASSWORD_RESET_PATH, registerPasswordResetPages } from './password-reset-pages.ts';
+import { registerPasswordResetPages } from './password-reset-pages.ts';
+import { forgotPasswordLink, PASSWORD_RESET_PATH } from './password-reset-views.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 

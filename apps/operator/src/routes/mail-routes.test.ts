@@ -5,7 +5,7 @@ import { listAudit } from '@hatago/audit';
 import { suppressAddress } from '@hatago/mail';
 import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
-import { cookieFrom, createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, staffSessionCookie, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { buildOperatorApp } from '../operator-app.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -18,15 +18,7 @@ describe('operator console mail pages', () => {
   let admin: string;
   const ids: Record<string, number> = {};
 
-  const login = async (name: string) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/operator/login',
-      headers: FORM,
-      payload: new URLSearchParams({ login: name, password: 'hatago-demo-pass', next: '/operator/' }).toString(),
-    });
-    return cookieFrom(response.headers['set-cookie']);
-  };
+  const login = (name: string) => staffSessionCookie(app, '/operator', name);
   const get = (url: string, cookie?: string) => app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const post = (url: string, cookie: string, fields: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: new URLSearchParams(fields).toString() });

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { type Browser, chromium } from 'playwright-core';
 import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
-import { cookieFrom, createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, staffSessionCookie, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { buildOperatorApp } from '../operator-app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,13 +53,7 @@ describe('a mail shown to support staff in a real browser', () => {
   });
 
   it('renders the HTML in its frame, runs none of its scripts and loads nothing remote', async () => {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/operator/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ login: 'support', password: 'hatago-demo-pass', next: '/operator/' }).toString(),
-    });
-    const [name, value] = cookieFrom(login.headers['set-cookie']).split('=') as [string, string];
+    const [name, value] = (await staffSessionCookie(app, '/operator', 'support')).split('=') as [string, string];
     const context = await browser.newContext();
     await context.addCookies([{ name, value, url: origin }]);
     const page = await context.newPage();

@@ -1,7 +1,8 @@
 import { type Cache, cached } from '@hatago/cache';
 import type { Executor } from '@hatago/db';
 import { hotelNamespace, SEARCH_NAMESPACE } from '../changes/catalog-change.ts';
-import { type CalendarDay, getAvailabilityCalendar, getHotel, getHotelOffer, type HotelOffer, type HotelSummary, listAreas, type Locale } from '../offers/hotel-offers.ts';
+import type { Locale } from '../hotels/hotel-heading.ts';
+import { type CalendarDay, getAvailabilityCalendar, getHotel, getHotelOffer, type HotelOffer, type HotelSummary, listAreas } from '../offers/hotel-offers.ts';
 import { type HotelSearchQuery, type HotelSearchResult, searchHotels } from '../search/hotel-search.ts';
 import type { Stay } from '../stay.ts';
 

@@ -2,6 +2,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { type FormInput, parseId, readChoice, readDate, readInteger, readText } from '@hatago/platform/input';
+import { RATE_PLAN_COLUMNS } from '../rate-plan-columns.ts';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { findRoomType } from './room-types.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
@@ -32,19 +33,7 @@ function plansOfHotel(db: Executor, hotelId: number) {
     .selectFrom('rate_plans as rp')
     .innerJoin('room_types as rt', 'rt.id', 'rp.room_type_id')
     .where('rt.hotel_id', '=', hotelId)
-    .select([
-      'rp.id',
-      'rp.room_type_id',
-      'rt.name_en as room_type_name',
-      'rp.name_ja',
-      'rp.name_en',
-      'rp.meals',
-      'rp.free_cancel_days',
-      'rp.cancel_fee_percent',
-      'rp.sale_start',
-      'rp.sale_end',
-      'rp.active',
-    ]);
+    .select([...RATE_PLAN_COLUMNS, 'rp.room_type_id', 'rt.name_en as room_type_name']);
 }
 
 type PlanRow = Awaited<ReturnType<ReturnType<typeof plansOfHotel>['executeTakeFirstOrThrow']>>;

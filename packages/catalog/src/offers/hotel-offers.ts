@@ -3,18 +3,11 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import { addDays } from '@hatago/platform/time';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
+import { type HotelHeading, hotelHeadingOf, type Locale } from '../hotels/hotel-heading.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 
-export type Locale = 'ja' | 'en';
-
-export interface HotelSummary {
-  id: number;
-  name: string;
-  nameJa: string;
-  nameEn: string;
-  area: string;
-  areaName: string;
+export interface HotelSummary extends HotelHeading {
   description: string;
   address: string;
   stars: number;
@@ -64,12 +57,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
     .executeTakeFirst();
   if (!h) throw notFound(CatalogErrors.HOTEL_NOT_FOUND, `Hotel ${hotelId} does not exist`);
   return {
-    id: h.id,
-    name: locale === 'ja' ? h.name_ja : h.name_en,
-    nameJa: h.name_ja,
-    nameEn: h.name_en,
-    area: h.area_id,
-    areaName: locale === 'ja' ? h.area_name_ja : h.area_name_en,
+    ...hotelHeadingOf(h, locale),
     description: locale === 'ja' ? h.description_ja : h.description_en,
     address: h.address,
     stars: h.stars,

@@ -2,6 +2,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Executor, tablesOf } from '@hatago/db';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
+import { RATE_PLAN_COLUMNS } from '../rate-plan-columns.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 
@@ -28,15 +29,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
     .innerJoin('room_types as rt', 'rt.id', 'rp.room_type_id')
     .innerJoin('hotels as h', 'h.id', 'rt.hotel_id')
     .select([
-      'rp.id',
-      'rp.name_ja',
-      'rp.name_en',
-      'rp.meals',
-      'rp.free_cancel_days',
-      'rp.cancel_fee_percent',
-      'rp.sale_start',
-      'rp.sale_end',
-      'rp.active',
+      ...RATE_PLAN_COLUMNS,
       'rt.id as room_type_id',
       'rt.name_ja as room_type_name_ja',
       'rt.name_en as room_type_name_en',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
+import { type HotelHeading, hotelHeadingOf, type HotelHeadingRow, type Locale } from '../hotels/hotel-heading.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 
 export type HotelSort = 'price' | 'recommended';
@@ -12,16 +13,7 @@ export interface HotelSearchQuery extends Stay {
 }
 
 export interface HotelSearchResult {
-  items: Array<{
-    id: number;
-    name: string;
-    nameJa: string;
-    nameEn: string;
-    area: string;
-    areaName: string;
-    stars: number;
-    minTotalPrice: number;
-  }>;
+  items: Array<HotelHeading & { stars: number; minTotalPrice: number }>;
   total: number;
 }
 
@@ -59,23 +51,13 @@ export function sellablePlansCte(stay: Stay, hotelFilter: ReturnType<typeof sql>
     )`;
 }
 
-export async function searchHotels(db: Executor, query: HotelSearchQuery, locale: 'ja' | 'en' = 'en'): Promise<HotelSearchResult> {
+export async function searchHotels(db: Executor, query: HotelSearchQuery, locale: Locale = 'en'): Promise<HotelSearchResult> {
   const areaFilter = query.area ? sql`h.area_id = ${query.area}` : sql`true`;
   const order =
     query.sort === 'price'
       ? sql`min_total_price asc, h.recommendation desc, h.id`
       : sql`h.recommendation desc, min_total_price asc, h.id`;
-  const { rows } = await sql<{
-    id: number;
-    name_ja: string;
-    name_en: string;
-    area_id: string;
-    area_name_ja: string;
-    area_name_en: string;
-    stars: number;
-    min_total_price: number;
-    total_count: number;
-  }>`
+  const { rows } = await sql<HotelHeadingRow & { stars: number; min_total_price: number; total_count: number }>`
     with ${sellablePlansCte(query, areaFilter)}
     select h.id, h.name_ja, h.name_en, h.area_id, a.name_ja as area_name_ja, a.name_en as area_name_en, h.stars,
            min(pt.total_price) as min_total_price, count(*) over () as total_count
@@ -90,12 +72,7 @@ export async function searchHotels(db: Executor, query: HotelSearchQuery, locale
   return {
     total: rows[0]?.total_count ?? (query.page > 1 ? await countHotels(db, query, areaFilter) : 0),
     items: rows.map((r) => ({
-      id: r.id,
-      name: locale === 'ja' ? r.name_ja : r.name_en,
-      nameJa: r.name_ja,
-      nameEn: r.name_en,
-      area: r.area_id,
-      areaName: locale === 'ja' ? r.area_name_ja : r.area_name_en,
+      ...hotelHeadingOf(r, locale),
       stars: r.stars,
       minTotalPrice: r.min_total_price,
     })),

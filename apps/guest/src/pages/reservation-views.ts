@@ -1,9 +1,15 @@
 import { cancellationTerms, type Reservation } from '@hatago/booking';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { tokyoToday } from '@hatago/platform/time';
-import { yen } from '@hatago/web-kit';
+import { field, yen } from '@hatago/web-kit';
 import { type Lang, planLabel, t } from './i18n.ts';
-import { hidden, langField } from './page-kit.ts';
+import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
+
+/** A message above the cancellation form, with the status it answers with. */
+export interface PageAlert {
+  status: number;
+  message: string;
+}
 
 /** One reservation as a guest sees it: on the confirmation, look-up and account pages. */
 export function reservationDetails(reservation: Reservation, lang: Lang): SafeHtml {
@@ -65,4 +71,50 @@ ${
     : html`<p>${text.cannotCancelStarted}</p>`
 }
 </section>`;
+}
+
+/** One reservation and what cancelling it would cost: the look-up and the member's account show it alike. */
+export function reservationPage(
+  reservation: Reservation,
+  lang: Lang,
+  options: { cancelAction: string; fields: Record<string, string>; alert?: PageAlert; loggedIn?: boolean; footer?: SafeHtml },
+): GuestPage {
+  return titledPage(
+    { lang, title: t(lang).reservationTitle, cache: 'private', status: options.alert?.status, loggedIn: options.loggedIn },
+    html`${reservationDetails(reservation, lang)}
+${cancellationPanel(reservation, lang, { action: options.cancelAction, fields: options.fields, alert: options.alert?.message })}${options.footer ?? ''}`,
+  );
+}
+
+/** A cancelled reservation, with the fee it cost; shared by guest and member cancellation. */
+export function cancelledPage(reservation: Reservation, lang: Lang, loggedIn = false): GuestPage {
+  const text = t(lang);
+  return titledPage(
+    { lang, title: text.cancelledTitle, cache: 'private', loggedIn },
+    html`${reservationDetails(reservation, lang)}
+<p><a href="${link('/', {}, lang)}">${text.backToStart}</a></p>`,
+  );
+}
+
+/** Look-up without an account; a 404 status says the code and email did not match. */
+export function lookupPage(lang: Lang, values: { code: string; email?: string }, options: { status?: number; otherLang?: string } = {}): GuestPage {
+  const text = t(lang);
+  return titledPage(
+    {
+      lang,
+      title: text.lookupTitle,
+      // the GET form echoes at most a code from a link; after a POST it echoes an email
+      cache: values.email === undefined ? 'public' : 'private',
+      status: options.status,
+      otherLang: options.otherLang,
+    },
+    html`<p>${text.lookupText}</p>
+${options.status === 404 ? html`<div class="alert" role="alert">${text.lookupNotFound}</div>` : ''}
+<form class="stack" method="post" action="/reservations/lookup">
+  ${field({ name: 'code', label: text.reservationCode, value: values.code, required: true, attrs: { placeholder: 'HT0123456789' } })}
+  ${field({ name: 'email', label: text.email, type: 'email', value: values.email, required: true, attrs: { autocomplete: 'email' } })}
+  ${langField(lang)}
+  <button type="submit">${text.lookup}</button>
+</form>`,
+  );
 }

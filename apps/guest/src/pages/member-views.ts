@@ -1,0 +1,111 @@
+import type { Reservation } from '@hatago/booking';
+import { type Member, PASSWORD_RULES } from '@hatago/identity';
+import type { FieldError } from '@hatago/platform/errors';
+import { html, type SafeHtml } from '@hatago/platform/html';
+import { field, formAlert, yen } from '@hatago/web-kit';
+import { type Lang, t } from './i18n.ts';
+import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
+import { forgotPasswordLink } from './password-reset-views.ts';
+import { type PageAlert, reservationPage } from './reservation-views.ts';
+
+export const ACCOUNT_HOME = '/account/reservations';
+const SIGN_UP_FIELDS = ['name', 'nameLatin', 'email', 'phone', 'password'] as const;
+
+/** What the guest typed into a member form, and what was wrong with it. */
+export interface MemberForm {
+  lang: Lang;
+  values: Record<string, string>;
+  errors?: FieldError[];
+  status?: number;
+}
+
+/** Sign-up and login alike: one private form that returns the member to `next` afterwards. */
+function memberFormPage(
+  { lang, values, errors = [], status = 200 }: MemberForm,
+  form: { title: string; action: string; fieldNames: readonly string[]; fields: SafeHtml; submit: string; after?: SafeHtml },
+): GuestPage {
+  return titledPage(
+    { lang, title: form.title, cache: 'private', status },
+    html`${formAlert(errors, [...form.fieldNames])}
+<form class="stack" method="post" action="${form.action}">
+  ${form.fields}
+  ${hidden({ next: values.next })}${langField(lang)}
+  <button type="submit">${form.submit}</button>
+</form>${form.after ?? ''}`,
+  );
+}
+
+export function signUpPage(form: MemberForm): GuestPage {
+  const { values, errors = [] } = form;
+  const text = t(form.lang);
+  return memberFormPage(form, {
+    title: text.signupTitle,
+    action: '/signup',
+    fieldNames: SIGN_UP_FIELDS,
+    submit: text.signup,
+    fields: html`${field({ name: 'name', label: text.name, value: values.name, required: true, attrs: { autocomplete: 'name' } }, errors)}
+  ${field({ name: 'nameLatin', label: text.nameLatin, value: values.nameLatin, required: true, attrs: { placeholder: 'Taro Yamada' } }, errors)}
+  ${field({ name: 'email', label: text.email, type: 'email', value: values.email, required: true, attrs: { autocomplete: 'email' } }, errors)}
+  ${field({ name: 'phone', label: text.phone, type: 'tel', value: values.phone, required: true, attrs: { autocomplete: 'tel' } }, errors)}
+  ${field(
+    {
+      name: 'password',
+      label: `${text.password} (${text.passwordHint(PASSWORD_RULES.min)})`,
+      type: 'password',
+      required: true,
+      attrs: { autocomplete: 'new-password' },
+    },
+    errors,
+  )}`,
+  });
+}
+
+export function loginPage(form: MemberForm): GuestPage {
+  const { lang, values, errors = [] } = form;
+  const text = t(lang);
+  return memberFormPage(form, {
+    title: text.loginTitle,
+    action: '/login',
+    fieldNames: ['email', 'password'],
+    submit: text.login,
+    fields: html`${field({ name: 'email', label: text.email, type: 'email', value: values.email, required: true, attrs: { autocomplete: 'username' } }, errors)}
+  ${field({ name: 'password', label: text.password, type: 'password', required: true, attrs: { autocomplete: 'current-password' } }, errors)}`,
+    after: html`
+<p><a href="${link('/signup', { next: values.next }, lang)}">${text.signupLink}</a></p>
+${forgotPasswordLink(lang)}`,
+  });
+}
+
+export function accountPage(lang: Lang, member: Member, reservations: Reservation[]): GuestPage {
+  const text = t(lang);
+  return titledPage(
+    { lang, title: text.accountTitle, cache: 'private', loggedIn: true },
+    html`<p>${text.welcome(member.name)}</p>
+<h2>${text.yourReservations}</h2>
+${reservations.length ? reservationTable(lang, reservations) : html`<p>${text.noReservations}</p>`}`,
+  );
+}
+
+function reservationTable(lang: Lang, reservations: Reservation[]): SafeHtml {
+  const text = t(lang);
+  return html`<table>
+<thead><tr><th>${text.reservationCode}</th><th>${text.hotel}</th><th>${text.checkin}</th><th>${text.nights}</th><th>${text.total}</th><th>${text.status}</th><th></th></tr></thead>
+<tbody>${reservations.map(
+    (r) => html`<tr data-testid="member-reservation">
+  <td>${r.code}</td><td>${r.hotelName}</td><td>${r.checkin}</td><td>${r.nights}</td><td>${yen(r.totalPrice)}</td>
+  <td>${r.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed}</td>
+  <td><a href="${link(`${ACCOUNT_HOME}/${r.code}`, {}, lang)}">${text.details}</a></td>
+</tr>`,
+  )}</tbody>
+</table>`;
+}
+
+export const memberReservationPage = (lang: Lang, reservation: Reservation, alert?: PageAlert): GuestPage =>
+  reservationPage(reservation, lang, {
+    cancelAction: `${ACCOUNT_HOME}/${reservation.code}/cancel`,
+    fields: {},
+    alert,
+    loggedIn: true,
+    footer: html`
+<p><a href="${link(ACCOUNT_HOME, {}, lang)}">${t(lang).yourReservations}</a></p>`,
+  });
