@@ -14,9 +14,9 @@ import {
   type EchoOrigin,
   type RunningEdge,
   until,
-} from './proxy/test-origins.ts';
-import { EdgeCache } from './cache/edge-cache.ts';
-import { defineEdgeRules, type EdgeRules, type RouteRule } from './rules/edge-rules.ts';
+} from '../test/harness/test-origins.ts';
+import { EdgeCache } from '@hatago/http-cache';
+import { defineEdgeRules, type EdgeRules, type RouteRule } from '@hatago/edge-rules';
 
 /** Hatago's rules with changes for one case. */
 const rulesWith = (change: Partial<EdgeRules>): EdgeRules => ({ ...hatagoRules, ...change });

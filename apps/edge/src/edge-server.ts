@@ -1,22 +1,20 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import { acceptOrCreateRequestId } from '@hatago/platform/http';
+import { type BackendRule, type EdgeRules, EdgeRulesError, formatRulePath, PROBLEMS, problemForStatus, type EdgeProblem, validateEdgeRules } from '@hatago/edge-rules';
+import { OriginUnavailableError, type CacheStatus, type EdgeBroadcast, type EdgeCacheHandler, type EdgeExchange } from '@hatago/http-cache';
+import { acceptOrCreateRequestId, sendJson } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
 import { AccessLog, type AccessLogDestination } from './admin/access-log.ts';
-import { AdminRoutes, createAdminServer, sendJson } from './admin/admin-server.ts';
+import { AdminRoutes, createAdminServer } from './admin/admin-server.ts';
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import { BackendPool, type HealthChange } from './balancing/backend-pool.ts';
 import { answerOnSocket, ALLOW_HEADER, methodRefusal, parseErrorStatus, transferEncodingRefusal } from './protection/front-door.ts';
 import { LocalRateLimits, type RateLimitCounter, type RateLimitRefusal, type RateLimitSpec } from './protection/rate-limits.ts';
-import { PROBLEMS, problemForStatus, sendEdgeProblem, type EdgeProblem } from './proxy/edge-answers.ts';
-import { OriginUnavailableError, type CacheStatus, type EdgeBroadcast, type EdgeCacheHandler, type EdgeExchange } from './proxy/edge-exchange.ts';
+import { sendEdgeProblem } from './proxy/edge-answers.ts';
 import { applyTraceContext, forwardableHeaders } from './proxy/forwarding.ts';
 import { originClientFor, type OriginClient, type OriginObserver } from './proxy/origin-client.ts';
 import { compileRules, redirectFor, routeFor, type CompiledRoute, type CompiledRules } from './routing/compiled-rules.ts';
 import { RequestView } from './routing/request-view.ts';
 import { decideRollout } from './routing/rollout.ts';
-import type { BackendRule, EdgeRules } from './rules/edge-rules.ts';
-import { EdgeRulesError } from './rules/load-rules.ts';
-import { formatRulePath, validateEdgeRules } from './rules/validate-rules.ts';
 
 /** Instance base URLs per backend name, e.g. from EDGE_BACKENDS. */
 export type EdgeInstances = Record<string, ReadonlyArray<string | URL>>;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { EdgeCache } from '@hatago/http-cache';
+import { listen, manualClock, oneCachedRouteRules, startOrigin, type TestOrigin } from '@hatago/http-cache/testing';
 import { createLogger } from '@hatago/platform/logging';
-import { createEdgeServer, type EdgeServer } from '../edge-server.ts';
-import { listen, manualClock, oneCachedRouteRules, startOrigin, type TestOrigin } from './cache-harness.ts';
-import { EdgeCache } from './edge-cache.ts';
+import { createEdgeServer, type EdgeServer } from '../../src/edge-server.ts';
 
 /**
  * The TV-programme spike from the talk, through the whole edge (rules, pipeline, pool,

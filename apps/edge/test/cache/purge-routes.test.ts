@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Writable } from 'node:stream';
+import { EdgeCache } from '@hatago/http-cache';
+import { listen, oneCachedRouteRules, request, startOrigin, type TestOrigin } from '@hatago/http-cache/testing';
 import { createEdgePurgeClient } from '@hatago/platform/edge';
 import { createLogger } from '@hatago/platform/logging';
-import { listen, oneCachedRouteRules, startOrigin, type TestOrigin } from '../cache/cache-harness.ts';
-import { EdgeCache } from '../cache/edge-cache.ts';
-import { request } from '../cache/http-client.ts';
-import { createEdgeServer, type EdgeServer } from '../edge-server.ts';
+import { createEdgeServer, type EdgeServer } from '../../src/edge-server.ts';
 
 const TOKEN = 'purge-test-token-0123456789';
 

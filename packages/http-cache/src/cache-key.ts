@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { preferredEncoding } from '../compression/content-encoding.ts';
-import type { CacheKeyRule as CacheKeySpec } from '../rules/edge-rules.ts';
+import { preferredEncoding } from './content-encoding.ts';
+import type { CacheKeyRule as CacheKeySpec } from '@hatago/edge-rules';
 
 /** The languages pages exist in; Accept-Language is reduced to one of these (the first is the default). */
 export const SERVED_LOCALES = ['ja', 'en'] as const;

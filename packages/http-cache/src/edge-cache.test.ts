@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import type { CachePolicyRule } from '../rules/edge-rules.ts';
-import { type CachedFront, fetchFrom, manualClock, startFront, startOrigin, type TestOrigin } from './cache-harness.ts';
+import type { CachePolicyRule } from '@hatago/edge-rules';
+import { type CachedFront, fetchFrom, manualClock, startFront, startOrigin, type TestOrigin } from '../test/cache-harness.ts';
 import { EdgeCache, type EdgeCacheOptions } from './edge-cache.ts';
-import { request } from './http-client.ts';
+import { request } from '../test/http-client.ts';
 
 /**
  * RFC 9111 / RFC 5861 behaviour of the edge cache, one case per bullet of issue 6's caching

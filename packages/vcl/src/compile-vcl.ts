@@ -1,7 +1,7 @@
 import { escapeHtml } from '@hatago/platform/html';
-import { HIT_FOR_PASS_SECONDS } from '../cache/request-collapsing.ts';
-import { type EdgeProblem, PROBLEMS } from '../proxy/edge-answers.ts';
 import {
+  type EdgeProblem,
+  PROBLEMS,
   HTTP_METHODS,
   isSyntheticRoute,
   type BackendRule,
@@ -12,7 +12,8 @@ import {
   type ProxyRoute,
   type RouteRule,
   type ValueMatch,
-} from '../rules/edge-rules.ts';
+} from '@hatago/edge-rules';
+import { HIT_FOR_PASS_SECONDS } from '@hatago/http-cache';
 import { duration, escapeRegex, headerName, identifier, VclLiteralError, vclConstant, vclRegex, vclString, VclWriter } from './vcl-text.ts';
 
 /**

@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Registry } from 'prom-client';
-import type { AdminRoutes } from '../admin/admin-server.ts';
-import type { CachePolicyRule } from '../rules/edge-rules.ts';
+import type { CachePolicyRule } from '@hatago/edge-rules';
 
 /** What the edge sends to an origin: path (with query) and headers already prepared for the hop. */
 export interface OriginRequest {
@@ -96,7 +95,7 @@ export interface FreshRequest {
   query: string;
 }
 
-/** The cache's side of the seam (E2 implements it in apps/edge/src/cache). */
+/** The cache's side of the seam (EdgeCache implements it). */
 export interface EdgeCacheHandler {
   /**
    * The hit fast path, tried before the exchange is built: answers a routed GET/HEAD from a
@@ -114,7 +113,7 @@ export interface EdgeCacheHandler {
    * Called once by createEdgeServer: mounts the purge API on the admin routes and registers the cache's metrics where /metrics collects.
    * `broadcast` reaches the edge's other worker processes (EDGE_WORKERS > 1), e.g. so a purge received by one worker empties every worker's store.
    */
-  attach?(admin: AdminRoutes, registry: Registry, broadcast: EdgeBroadcast): void;
+  attach?(admin: AdminMount, registry: Registry, broadcast: EdgeBroadcast): void;
 }
 
 /**
@@ -125,4 +124,11 @@ export interface EdgeCacheHandler {
 export interface EdgeBroadcast {
   send(topic: string, payload: unknown): void;
   on(topic: string, handler: (payload: unknown) => void): void;
+}
+
+export type AdminHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+/** Where the cache mounts its purge routes: the edge's admin listener. A path ending in '/*' matches everything below it. */
+export interface AdminMount {
+  add(method: string, path: string, handler: AdminHandler): void;
 }

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import hatagoRules from '../../../../config/edge.ts';
-import { startOrigin } from '../../test/harness/origin.ts';
-import { checkVcl, startVarnish } from '../../test/harness/varnish.ts';
-import { defineEdgeRules, type BackendRule, type EdgeRules, type RouteRule } from '../rules/edge-rules.ts';
-import { compileVcl, VclRefusedError } from './compile-vcl.ts';
+import { defineEdgeRules, type BackendRule, type EdgeRules, type RouteRule } from '@hatago/edge-rules';
+import { compileVcl, VclRefusedError } from '@hatago/vcl';
+import { startOrigin } from '../harness/origin.ts';
+import { checkVcl, startVarnish } from '../harness/varnish.ts';
 
 const hatagoInstances = Object.fromEntries(
   Object.keys(hatagoRules.backends).map((name, i) => [name, [`http://127.0.0.1:${3001 + i}`, `http://127.0.0.1:${3101 + i}`]]),
@@ -152,7 +152,7 @@ describe('edge rules → VCL', () => {
       const out = path.join(dir, 'edge.vcl');
       const instances = JSON.stringify(hatagoInstances);
       const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'apps/edge/src/vcl/vcl-command.ts', ...args], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../../../..') });
+        spawnSync(process.execPath, ['--import', 'tsx', 'packages/vcl/src/vcl-command.ts', ...args], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../../../..') });
       const written = run('--instances', instances, '--least-connections-as', 'round-robin', '--out', out);
       assert.equal(written.status, 0, written.stderr);
       assert.match(readFileSync(out, 'utf8'), /^vcl 4\.1;/);

@@ -4,18 +4,18 @@
  * (rules, pipeline, cache) answering the same 8 KB page from its cache. Each runs alone in
  * its own process; the runs alternate so drift on a shared machine hits both.
  *
- *   node --import tsx apps/edge/src/cache/hit-path-bench.ts [--seconds 5] [--connections 50] [--rounds 2]
+ *   node --import tsx bench/edge-hit-path-bench.ts [--seconds 5] [--connections 50] [--rounds 2]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { defineEdgeRules } from '@hatago/edge-rules';
+import { EdgeCache } from '@hatago/http-cache';
 import { createLogger } from '@hatago/platform/logging';
-import { runWrk, type WrkResult } from '../../test/harness/wrk.ts';
-import { createEdgeServer } from '../edge-server.ts';
-import { defineEdgeRules } from '../rules/edge-rules.ts';
-import { EdgeCache } from './edge-cache.ts';
+import { runWrk, type WrkResult } from '../apps/edge/test/harness/wrk.ts';
+import { createEdgeServer } from '../apps/edge/src/edge-server.ts';
 
 const BODY = Buffer.from(`<!doctype html><title>Hotel</title>${'<p>Quiet rooms over the garden, kaiseki dinner, onsen.</p>'.repeat(200)}`.slice(0, 8192));
 const PATH = '/hotels/1';

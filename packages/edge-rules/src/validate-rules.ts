@@ -1,5 +1,5 @@
 import { HTTP_METHODS } from './edge-rules.ts';
-import { trustedProxyProblem } from '../routing/client-address.ts';
+import { trustedProxyProblem } from './trusted-proxies.ts';
 
 /** One thing wrong in a rules file: where (path into the rules object) and why. */
 export interface RuleProblem {

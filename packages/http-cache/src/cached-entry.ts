@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type CachePolicy from 'http-cache-semantics';
-import { type EncodedBodies, encodeBody, type Encoding, isCompressible } from '../compression/content-encoding.ts';
+import { type EncodedBodies, encodeBody, type Encoding, isCompressible } from './content-encoding.ts';
 import { variantKey } from './cache-key.ts';
 import { CACHE_STATUS, type XCache } from './cache-status.ts';
 import type { EntryTiming } from './freshness.ts';

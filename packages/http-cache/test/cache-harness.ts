@@ -1,8 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OriginUnavailableError, type EdgeExchange, type OriginFetch } from '../proxy/edge-exchange.ts';
-import { type CachePolicyRule, defineEdgeRules, type MatchRule } from '../rules/edge-rules.ts';
-import type { EdgeCache } from './edge-cache.ts';
+import { type CachePolicyRule, defineEdgeRules, type MatchRule } from '@hatago/edge-rules';
+import type { EdgeCache } from '../src/edge-cache.ts';
+import { OriginUnavailableError, type EdgeExchange, type OriginFetch } from '../src/edge-exchange.ts';
 
 /**
  * Test peers for the cache: a real origin process that counts what it is asked, and a

@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { type AdminRoutes, sendJson } from '../admin/admin-server.ts';
-import type { PurgeCommand } from '../cache/edge-cache.ts';
+import { sendJson } from '@hatago/platform/http';
+import type { AdminMount } from './edge-exchange.ts';
+
+export type PurgeCommand =
+  | { kind: 'key'; keys: string[]; soft: boolean }
+  | { kind: 'url'; urls: string[]; soft: boolean }
+  | { kind: 'all'; soft: boolean };
 
 export interface Purger {
   purge(command: PurgeCommand): number;
@@ -16,7 +21,7 @@ export interface Purger {
  * so they are still served under stale-while-revalidate / stale-if-error while refetched.
  * Answers `{"purged": <entries>}`.
  */
-export function mountPurgeRoutes(admin: AdminRoutes, purger: Purger): void {
+export function mountPurgeRoutes(admin: AdminMount, purger: Purger): void {
   const soft = (req: IncomingMessage, url: URL) => url.searchParams.get('soft') === '1' || req.headers['soft-purge'] === '1';
   admin.add('POST', '/purge/key/*', (req, res, url) => {
     const key = decodeURIComponent(url.pathname.slice('/purge/key/'.length));

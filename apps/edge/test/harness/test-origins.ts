@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import { createLogger } from '@hatago/platform/logging';
-import { createEdgeServer, type EdgeServer, type EdgeServerOptions } from '../edge-server.ts';
+import { createEdgeServer, type EdgeServer, type EdgeServerOptions } from '../../src/edge-server.ts';
 
 /** Test origins and edges on loopback port 0, for the edge's own tests. */
 

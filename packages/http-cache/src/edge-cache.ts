@@ -3,11 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import type CachePolicy from 'http-cache-semantics';
 import { Registry } from 'prom-client';
 import type { Logger } from '@hatago/platform/logging';
-import type { AdminRoutes } from '../admin/admin-server.ts';
-import { isCompressible, preferredEncoding } from '../compression/content-encoding.ts';
-import type { EdgeBroadcast, EdgeCacheHandler, EdgeExchange, FreshRequest, OriginFetch, OriginRequest, OriginResponse } from '../proxy/edge-exchange.ts';
-import { mountPurgeRoutes } from '../purge/purge-routes.ts';
-import type { CacheKeyRule, CachePolicyRule } from '../rules/edge-rules.ts';
+import type { CacheKeyRule, CachePolicyRule } from '@hatago/edge-rules';
+import { isCompressible, preferredEncoding } from './content-encoding.ts';
+import type { AdminMount, EdgeBroadcast, EdgeCacheHandler, EdgeExchange, FreshRequest, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
+import { mountPurgeRoutes, type PurgeCommand } from './purge-routes.ts';
 import { createCacheMetrics, type CacheMetrics } from './cache-metrics.ts';
 import { compileCacheKey, type KeyBuilder, normaliseQuery } from './cache-key.ts';
 import { CACHE_STATUS, staleForwarded, staleIfError, type XCache } from './cache-status.ts';
@@ -30,11 +29,6 @@ export interface EdgeCacheOptions {
   registry?: Registry;
   logger?: Logger;
 }
-
-export type PurgeCommand =
-  | { kind: 'key'; keys: string[]; soft: boolean }
-  | { kind: 'url'; urls: string[]; soft: boolean }
-  | { kind: 'all'; soft: boolean };
 
 /** What a leader's origin fetch produced, for the requests that waited on it. */
 type Outcome =
@@ -175,7 +169,7 @@ export class EdgeCache implements EdgeCacheHandler {
    * and an unsafe method's invalidation seen by one are relayed to every other, or the other
    * workers would keep serving what was just removed. The purge answer counts this worker's entries.
    */
-  attach(admin: AdminRoutes, registry: Registry, broadcast?: EdgeBroadcast): void {
+  attach(admin: AdminMount, registry: Registry, broadcast?: EdgeBroadcast): void {
     if (broadcast) {
       this.peers = broadcast;
       broadcast.on(PURGE_TOPIC, (command) => this.purge(command as PurgeCommand));

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
-import { SlottedCounter } from '../admin/slotted-counter.ts';
+import { SlottedCounter } from '@hatago/platform/metrics';
 import type { XCache } from './cache-status.ts';
 
 export interface CacheMetrics {

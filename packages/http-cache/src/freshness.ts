@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import CachePolicy from 'http-cache-semantics';
-import type { CachePolicyRule } from '../rules/edge-rules.ts';
+import type { CachePolicyRule } from '@hatago/edge-rules';
 import { parseVary } from './cache-key.ts';
 
 export type Clock = () => number;

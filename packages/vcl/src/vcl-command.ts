@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EdgeRulesError, loadEdgeRules } from '../rules/load-rules.ts';
+import { EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
 import { type BackendInstances, compileVcl, VclRefusedError } from './compile-vcl.ts';
 
 function parseInstances(json: string | undefined): BackendInstances {

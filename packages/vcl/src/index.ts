@@ -1,0 +1,1 @@
+export { type BackendInstances, compileVcl, type CompiledVcl, type VclOptions, VclRefusedError } from './compile-vcl.ts';
