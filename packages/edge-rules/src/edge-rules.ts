@@ -1,6 +1,6 @@
 /**
  * The edge's rules as typed, plain data. Nothing in here is a function, so the same rules
- * run in the Node edge and compile to VCL (apps/edge/src/vcl). Instance addresses are not
+ * run in the Node edge and compile to VCL (packages/vcl). Instance addresses are not
  * rules: they come from start-up options (`EDGE_BACKENDS`), so one rules file serves every
  * environment.
  */
