@@ -17,16 +17,26 @@ import { refuse } from './refuse.ts';
  * (cache-or-pass.ts), whose answer origin-answer.ts writes.
  */
 export function handleRequest(edge: EdgeContext, req: IncomingMessage, res: ServerResponse): void {
-  const started = performance.now();
-  const { rules } = edge.runtime;
   const url = req.url ?? '/';
+  const arrival = arrive(edge, req, res, url);
+  if (refusedAtFrontDoor(edge, arrival, url)) return;
+  if (answeredByRedirect(arrival)) return;
+  const route = routeFor(arrival.rules, arrival.view);
+  if (!route) return refuse(edge, arrival, PROBLEMS.notFound, 'no-route');
+  arrival.route = route.name;
+  checkRateLimits(edge, arrival, route);
+}
+
+/** A request as the stages see it, under the rules current when it arrived; counted and logged once its response closes. */
+export function arrive(edge: EdgeContext, req: IncomingMessage, res: ServerResponse, url: string): Arrival {
+  const started = performance.now();
   const method = req.method ?? 'GET';
   const declared = req.headers['content-length'];
   const arrival: Arrival = {
     req,
     res,
     started,
-    rules,
+    rules: edge.runtime.rules,
     method,
     // not set on res here: each answer carries it in its one writeHead call (see EdgeExchange)
     requestId: acceptOrCreateRequestId(req.headers['x-request-id']),
@@ -40,11 +50,5 @@ export function handleRequest(edge: EdgeContext, req: IncomingMessage, res: Serv
     exchange: undefined,
   };
   res.once('close', () => recordArrival(edge, arrival));
-
-  if (refusedAtFrontDoor(edge, arrival, url)) return;
-  if (answeredByRedirect(arrival)) return;
-  const route = routeFor(rules, arrival.view);
-  if (!route) return refuse(edge, arrival, PROBLEMS.notFound, 'no-route');
-  arrival.route = route.name;
-  checkRateLimits(edge, arrival, route);
+  return arrival;
 }
