@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type CachePolicy from 'http-cache-semantics';
 import { type EncodedBodies, encodeBody, type Encoding, isCompressible } from './content-encoding.ts';
 import { variantKey } from './cache-key.ts';
@@ -161,4 +161,26 @@ export function notModifiedFor(entry: CachedEntry, ifNoneMatch: string | undefin
     return !Number.isNaN(since) && entry.lastModified <= since;
   }
   return false;
+}
+
+/** The stored validators, for a conditional request that revalidates the entry. */
+export function validatorsOf(entry: CachedEntry): OutgoingHttpHeaders {
+  const validators: OutgoingHttpHeaders = {};
+  const etag = entry.storedHeaders.etag;
+  const lastModified = entry.storedHeaders['last-modified'];
+  if (etag !== undefined) validators['if-none-match'] = etag;
+  if (lastModified !== undefined) validators['if-modified-since'] = lastModified;
+  return validators;
+}
+
+/** A soft purge: the entry stops being fresh now, and its stale windows start now. */
+export function markStale(entry: CachedEntry, now: number): void {
+  const timing = entry.timing;
+  if (timing.freshUntil <= now) return;
+  entry.timing = {
+    ...timing,
+    freshUntil: now,
+    staleWhileRevalidateUntil: now + timing.staleWhileRevalidateSeconds * 1000,
+    staleIfErrorUntil: now + timing.staleIfErrorSeconds * 1000,
+  };
 }

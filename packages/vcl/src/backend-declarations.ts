@@ -1,5 +1,5 @@
 import type { BackendRule, EdgeRules } from '@hatago/edge-rules';
-import type { BackendInstances, VclOptions } from './compile-vcl.ts';
+import type { BackendInstances, VclOptions } from './vcl-options.ts';
 import type { Attempt, Refuse } from './refusals.ts';
 import { duration, identifier, VclLiteralError, vclConstant, VclWriter } from './vcl-text.ts';
 

@@ -16,6 +16,7 @@ import { writeLookup } from './subroutines/vcl-lookup.ts';
 import { writeRecv } from './subroutines/vcl-recv.ts';
 import { writeSynth } from './subroutines/vcl-synth.ts';
 import { VclWriter } from './vcl-text.ts';
+import type { BackendInstances, VclOptions } from './vcl-options.ts';
 
 /**
  * Compiles the edge rules to VCL 4.1 for Varnish 7 with Debian's varnish-modules (xkey,
@@ -26,21 +27,6 @@ import { VclWriter } from './vcl-text.ts';
  * Internal state travels in `X-Hatago-*` request headers (VCL has no variables); every one
  * is removed when a request arrives and before a request leaves for an origin.
  */
-
-/** Instance base URLs per backend, as in EDGE_BACKENDS. */
-export type BackendInstances = Record<string, readonly string[]>;
-
-export interface VclOptions {
-  /** Client networks allowed to use the purge API on the admin listener, besides the bearer token (CIDR or address). */
-  purgeAcl?: readonly string[];
-  /** Environment variable whose value is the purge API's bearer token (read by varnishd at run time, never written into the VCL). */
-  adminTokenEnv?: string;
-  /**
-   * Varnish has no least-connections director. Only when this is set does a
-   * 'least-connections' backend compile, to the director named here, and the VCL says so.
-   */
-  leastConnectionsAs?: 'round-robin' | 'random';
-}
 
 export interface CompiledVcl {
   vcl: string;

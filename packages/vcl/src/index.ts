@@ -1,1 +1,2 @@
-export { type BackendInstances, compileVcl, type CompiledVcl, type VclOptions, VclRefusedError } from './compile-vcl.ts';
+export { compileVcl, type CompiledVcl, VclRefusedError } from './compile-vcl.ts';
+export type { BackendInstances, VclOptions } from './vcl-options.ts';

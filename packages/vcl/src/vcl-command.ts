@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
-import { type BackendInstances, compileVcl, VclRefusedError } from './compile-vcl.ts';
+import { compileVcl, VclRefusedError } from './compile-vcl.ts';
+import type { BackendInstances } from './vcl-options.ts';
 
 function parseInstances(json: string | undefined): BackendInstances {
   if (!json) throw new UsageError('--instances is required: the EDGE_BACKENDS JSON, e.g. {"guest":["http://127.0.0.1:3001"]}');
