@@ -99,7 +99,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       edge.runtime = buildRuntime(rules, wiring, previous);
       // node keeps the createServer option as a server property (not in its types) and gives it to the parser of
       // each new connection: new connections get the new limit, kept-alive ones keep theirs until they close.
-      // edge-server.test.ts pins this, so a node that stops doing it fails there rather than here in silence.
+      // edge-server-front-door.test.ts pins this, so a node that stops doing it fails there rather than here in silence.
       (server as http.Server & { maxHeaderSize: number }).maxHeaderSize = rules.limits.maxHeaderBytes;
       for (const [name, pool] of previous.pools) if (edge.runtime.pools.get(name) !== pool) void pool.close();
     },
