@@ -56,7 +56,7 @@ export async function loadEdgeRules(file: string): Promise<EdgeRules> {
 }
 
 /** Throws an EdgeRulesError naming each problem, with its line when `file` is the source. */
-export async function assertValidRules(rules: unknown, file?: string): Promise<void> {
+async function assertValidRules(rules: unknown, file?: string): Promise<void> {
   const problems = validateEdgeRules(rules);
   if (problems.length === 0) return;
   const relative = file && path.relative(process.cwd(), file);
