@@ -1,5 +1,3 @@
-
-
 /** Internal request headers; a client's own copies are removed on arrival. */
 export const H = {
   path: 'X-Hatago-Path',

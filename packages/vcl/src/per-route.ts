@@ -2,8 +2,10 @@ import { type CachePolicyRule, type HeaderRewrite, isSyntheticRoute, type ProxyR
 import type { Attempt } from './refusals.ts';
 import { headerName, vclString, VclWriter } from './vcl-text.ts';
 
+/** A route whose answers Varnish stores. */
 export const isCached = (route: RouteRule): route is ProxyRoute & { cache: CachePolicyRule } => !isSyntheticRoute(route) && route.cache !== 'pass';
 
+/** The header rewrites that apply to `route`, as VCL statements on `target`'s headers. */
 export function rewriteLines(w: VclWriter, target: 'bereq' | 'beresp' | 'resp', rewrites: HeaderRewrite[], route: RouteRule, attempt: Attempt) {
   for (const rewrite of rewrites) {
     if (rewrite.routes && !rewrite.routes.includes(route.name)) continue;
