@@ -23,7 +23,7 @@ import { freePort } from '../apps/edge/test/harness/free-port.ts';
 import { startNginxCache } from '../apps/edge/test/harness/nginx.ts';
 import { startVarnish } from '../apps/edge/test/harness/varnish.ts';
 import { runWrk, type WrkResult } from '../apps/edge/test/harness/wrk.ts';
-import { compileVcl } from '../apps/edge/src/vcl/compile-vcl.ts';
+import { compileVcl } from '@hatago/vcl';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);

@@ -1,4 +1,4 @@
-import { defineEdgeRules } from '../apps/edge/src/rules/edge-rules.ts';
+import { defineEdgeRules } from '@hatago/edge-rules';
 import rules from '../config/edge.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { defineEdgeRules, type BackendRule, type CacheKeyRule, type RolloutRule } from '../apps/edge/src/rules/edge-rules.ts';
+import { defineEdgeRules, type BackendRule, type CacheKeyRule, type RolloutRule } from '@hatago/edge-rules';
 
 /**
  * Hatago's edge: which app serves what, what may be cached and for how long, and what the

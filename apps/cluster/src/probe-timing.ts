@@ -1,5 +1,5 @@
 import edgeRules from '../../../config/edge.ts';
-import type { ProbeRule } from '../../edge/src/rules/edge-rules.ts';
+import type { ProbeRule } from '@hatago/edge-rules';
 import type { ScaledApp } from './cluster-layout.ts';
 
 /**

@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '@hatago/platform/logging';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import { LocalRateLimits, type RateLimitCounter, type RateLimitRefusal, type RateLimitSpec } from './protection/rate-limits.ts';
-import type { EdgeBroadcast } from './proxy/edge-exchange.ts';
+import type { EdgeBroadcast } from '@hatago/http-cache';
 
 /**
  * Multi-process mode (EDGE_WORKERS > 1): the primary forks workers that share the public

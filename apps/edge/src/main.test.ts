@@ -8,11 +8,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { closeAll, listen } from './proxy/test-origins.ts';
+import { closeAll, listen } from '../test/harness/test-origins.ts';
 
 const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
 const configFile = fileURLToPath(new URL('../../../config/edge.ts', import.meta.url));
-const rulesModule = fileURLToPath(new URL('./rules/edge-rules.ts', import.meta.url));
+const rulesModule = fileURLToPath(new URL('../../../packages/edge-rules/src/index.ts', import.meta.url));
 
 /** The edge's stdout as parsed JSON lines, with a way to wait for the next line that matches. */
 function jsonLines(child: ChildProcess) {
@@ -75,7 +75,7 @@ describe('standalone edge process', () => {
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hatago-edge-main-'));
     rulesFile = path.join(dir, 'edge.ts');
-    source = (await readFile(configFile, 'utf8')).replace("'../apps/edge/src/rules/edge-rules.ts'", JSON.stringify(rulesModule));
+    source = (await readFile(configFile, 'utf8')).replace("'@hatago/edge-rules'", JSON.stringify(rulesModule));
     await writeFile(rulesFile, source);
     const originUrl = await listen(origin);
     child = spawn(process.execPath, ['--import', 'tsx', mainFile], {

@@ -7,10 +7,10 @@ import { ConfigError, loadConfig, ServiceConfig } from '@hatago/platform/config'
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.ts';
-import { EdgeCache } from './cache/edge-cache.ts';
+import { EdgeCache } from '@hatago/http-cache';
 import { createEdgeServer } from './edge-server.ts';
 import { clusterMetrics, primaryRateLimits, processBroadcast, runEdgePrimary } from './edge-workers.ts';
-import { EdgeRulesError, loadEdgeRules } from './rules/load-rules.ts';
+import { EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
 
 const Env = Type.Object({
   ...ServiceConfig,

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
 import { CatalogChanges, type EdgePurging, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
 import { createEdgeServer } from '@hatago/edge';
-import { EdgeCache } from '@hatago/edge/cache';
+import { EdgeCache } from '@hatago/http-cache';
 import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';

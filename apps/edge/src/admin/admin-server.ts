@@ -1,14 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http from 'node:http';
+import type { AdminHandler, AdminMount } from '@hatago/http-cache';
+import { sendJson } from '@hatago/platform/http';
 import type { Logger } from '@hatago/platform/logging';
-
-export type AdminHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
 /**
  * Routes of the admin listener. The edge mounts /metrics and /health; the cache mounts its
  * purge routes. A path ending in '/*' matches everything below it.
  */
-export class AdminRoutes {
+export class AdminRoutes implements AdminMount {
   readonly #exact = new Map<string, AdminHandler>();
   readonly #prefixes: Array<{ method: string; prefix: string; handler: AdminHandler }> = [];
 
@@ -20,12 +20,6 @@ export class AdminRoutes {
   find(method: string, path: string): AdminHandler | undefined {
     return this.#exact.get(`${method} ${path}`) ?? this.#prefixes.find((route) => route.method === method && path.startsWith(route.prefix))?.handler;
   }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
-  res.end(text);
 }
 
 /** The admin listener: every route behind `Authorization: Bearer <token>`, compared in constant time. */

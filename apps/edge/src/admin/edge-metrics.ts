@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { SlottedCounter, type CounterSlot } from './slotted-counter.ts';
+import { SlottedCounter, type CounterSlot } from '@hatago/platform/metrics';
 
 /**
  * The edge's Prometheus metrics, in a registry of its own (several edges may live in one

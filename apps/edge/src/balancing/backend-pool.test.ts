@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import hatagoRules from '../../../../config/edge.ts';
-import { closeAll, deadUrl, echoOf, echoOrigin, listen, startEdge, type EchoOrigin, type RunningEdge } from '../proxy/test-origins.ts';
-import type { BackendRule, EdgeRules } from '../rules/edge-rules.ts';
+import { closeAll, deadUrl, echoOf, echoOrigin, listen, startEdge, type EchoOrigin, type RunningEdge } from '../../test/harness/test-origins.ts';
+import type { BackendRule, EdgeRules } from '@hatago/edge-rules';
 import type { HealthChange } from './backend-pool.ts';
 
 const fastProbe: BackendRule = {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Client, Pool } from 'undici';
-import type { BackendRule } from '../rules/edge-rules.ts';
+import type { BackendRule } from '@hatago/edge-rules';
 
 /** One app instance: its connection pool, its probe history and how many requests it is serving. */
 export class Instance {

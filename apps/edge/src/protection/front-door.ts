@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { titleOf } from '@hatago/platform/http';
-import { HTTP_METHODS } from '../rules/edge-rules.ts';
+import { HTTP_METHODS } from '@hatago/edge-rules';
 
 const ALLOWED = new Set<string>(HTTP_METHODS);
 // known to HTTP but refused on purpose: TRACE echoes credentials back (cross-site tracing), CONNECT would make the edge a tunnel

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { ClientAddress } from '../routing/client-address.ts';
 
 // RFC 9110 §7.6.1: connection-specific headers never cross a proxy
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -34,4 +35,25 @@ export function applyTraceContext(headers: OutgoingHttpHeaders, incoming: string
   const trace = randomUUID().replaceAll('-', '');
   const parent = randomUUID().replaceAll('-', '').slice(0, 16);
   headers.traceparent = `00-${trace}-${parent}-01`;
+}
+
+/**
+ * The headers a request goes to its origin with: hop-by-hop ones removed, the request id,
+ * X-Forwarded-* and trace context set. The route's own request rewrites come after.
+ */
+export function forwardedRequestHeaders(req: IncomingMessage, requestId: string, clientAddress: ClientAddress): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = forwardableHeaders(req.headers);
+  headers['x-request-id'] = requestId;
+  const priorFor = req.headers['x-forwarded-for'];
+  const client = req.socket.remoteAddress ?? '';
+  headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
+  // what this hop received; a client's own claim of https is not evidence, a trusted balancer's is
+  const proto = req.headers['x-forwarded-proto'];
+  headers['x-forwarded-proto'] = (proto === 'https' || proto === 'http') && clientAddress.trusts(client) ? proto : 'http';
+  // HTTP/1.0 may come without Host; an undefined header value would fail the origin request
+  if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
+  // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here
+  delete headers.expect;
+  applyTraceContext(headers, req.headers.traceparent as string | undefined);
+  return headers;
 }

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { BackendPool, Instance } from '../balancing/backend-pool.ts';
 import type { HeaderEdit } from '../routing/compiled-rules.ts';
-import { OriginUnavailableError, type OriginFetch, type OriginRequest, type OriginResponse } from './edge-exchange.ts';
+import { OriginUnavailableError, type OriginFetch, type OriginRequest, type OriginResponse } from '@hatago/http-cache';
 import { forwardableHeaders } from './forwarding.ts';
 
 /** What the origin client reports, for metrics and logs. */

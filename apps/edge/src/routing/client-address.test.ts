@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileClientAddress, trustedProxyProblem } from './client-address.ts';
+import { compileClientAddress } from './client-address.ts';
 
 describe('client address', () => {
   it('is the connection address when no proxy is trusted, whatever X-Forwarded-For claims', () => {
@@ -26,12 +26,5 @@ describe('client address', () => {
     assert.equal(address.trusts('198.51.100.4'), false);
     assert.equal(address.trusts('::ffff:10.0.0.1'), true);
     assert.equal(compileClientAddress([]).trusts('10.0.0.1'), false);
-  });
-
-  it('accepts addresses and ranges in the rules and names what is wrong otherwise', () => {
-    for (const good of ['10.0.0.0/8', '192.0.2.7', '::1', '2001:db8::/32']) assert.equal(trustedProxyProblem(good), undefined, good);
-    assert.match(trustedProxyProblem('10.0.0.0/33')!, /prefix outside 0–32/);
-    assert.match(trustedProxyProblem('lb.internal')!, /not an IP address or CIDR range/);
-    assert.match(trustedProxyProblem('10.0.0.0/8/1')!, /not an IP address/);
   });
 });

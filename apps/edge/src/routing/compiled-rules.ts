@@ -12,8 +12,8 @@ import type {
   RolloutRule,
   RouteRule,
   ValueMatch,
-} from '../rules/edge-rules.ts';
-import { isSyntheticRoute } from '../rules/edge-rules.ts';
+} from '@hatago/edge-rules';
+import { isSyntheticRoute } from '@hatago/edge-rules';
 import type { RequestView } from './request-view.ts';
 
 /** A match compiled once per rules load: regexes built, names lower-cased, no work left for the request. */

@@ -1,4 +1,4 @@
-import type { RolloutRule } from '../rules/edge-rules.ts';
+import type { RolloutRule } from '@hatago/edge-rules';
 import type { RequestView } from './request-view.ts';
 
 // long enough to keep a tester on the canary through a release, short enough to forget it afterwards

@@ -1,4 +1,4 @@
-import { defineEdgeRules, type BackendRule } from '../../src/rules/edge-rules.ts';
+import { defineEdgeRules, type BackendRule } from '@hatago/edge-rules';
 
 /**
  * The rules the behaviour suite runs on both edges: one of each kind of rule, independent

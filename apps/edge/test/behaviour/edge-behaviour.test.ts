@@ -407,7 +407,7 @@ function behaviourOn(target: EdgeTarget) {
       const big = Buffer.alloc(65_537, 'x');
       assert.equal((await request(base, '/write/big', { method: 'POST', body: big })).status, 413);
       // the Node edge reads and drops the rest of a chunked body and answers 413; varnishd stops reading, answers
-      // 413 and closes, so the client may see only the reset (apps/edge/src/vcl/README.md); neither forwards it
+      // 413 and closes, so the client may see only the reset (packages/vcl/README.md); neither forwards it
       const chunked = await request(base, '/write/big', { method: 'POST', body: big, chunked: true }).then(
         (answer) => answer.status,
         (error: NodeJS.ErrnoException) => error.code,

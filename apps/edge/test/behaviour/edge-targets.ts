@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@hatago/platform/logging';
-import type { EdgeRules } from '../../src/rules/edge-rules.ts';
-import { compileVcl, type BackendInstances } from '../../src/vcl/compile-vcl.ts';
+import type { EdgeRules } from '@hatago/edge-rules';
+import { compileVcl, type BackendInstances } from '@hatago/vcl';
 import { startVarnish } from '../harness/varnish.ts';
 
 /** An edge answering on loopback: the Node edge or varnishd running the compiled VCL. */
@@ -26,7 +26,7 @@ export const nodeEdge: EdgeTarget = {
   async start(rules, instances, adminToken) {
     // imported here so a broken Node edge fails its own cases, not the Varnish ones
     const { createEdgeServer } = await import('../../src/edge-server.ts');
-    const { EdgeCache } = await import('../../src/cache/edge-cache.ts');
+    const { EdgeCache } = await import('@hatago/http-cache');
     const edge = createEdgeServer({ rules, instances, logger: createLogger('edge-behaviour', 'silent'), accessLog: false, cache: new EdgeCache(), adminToken });
     const base = await listen(edge.server);
     const admin = await listen(edge.adminServer!);

@@ -1,4 +1,4 @@
-import { defineEdgeRules } from '../../src/rules/edge-rules.ts';
+import { defineEdgeRules } from '@hatago/edge-rules';
 
 /** bench:edge's rules: one cached route (the 8 KB hotel pages) and one pass route, on one origin. */
 export default defineEdgeRules({

@@ -1,4 +1,5 @@
 export { createHttpApp, type HttpApp, type HttpAppOptions } from './create-http-app.ts';
 export { closeOnSignals, type Drainable } from './lifecycle.ts';
 export { problemFrom, sendProblem, titleOf, type Problem } from './problem.ts';
+export { sendJson } from './send-json.ts';
 export { acceptOrCreateRequestId, REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from './request-id.ts';

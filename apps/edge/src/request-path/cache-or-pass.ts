@@ -1,0 +1,78 @@
+import { PROBLEMS } from '@hatago/edge-rules';
+import type { EdgeExchange } from '@hatago/http-cache';
+import { forwardedRequestHeaders } from '../proxy/forwarding.ts';
+import { readBody } from '../proxy/read-body.ts';
+import type { CompiledRoute } from '../routing/compiled-rules.ts';
+import { decideRollout } from '../routing/rollout.ts';
+import type { Arrival, EdgeContext } from './edge-context.ts';
+import { forward } from './origin-answer.ts';
+import { answerSynthetic } from './own-answers.ts';
+import { refuse } from './refuse.ts';
+
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
+
+/**
+ * The rest of the way once the rate limits said yes: a synthetic answer, a cache hit
+ * answered before anything is built for an origin, or the exchange handed to the cache
+ * (routes with a cache policy) or straight to the backend.
+ */
+export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRoute): void {
+  const { req, res, requestId, view, method, rules, hasBody, declared } = arrival;
+  if (route.synthetic) return answerSynthetic(arrival, route.synthetic);
+
+  if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
+
+  if (
+    !hasBody &&
+    route.cache !== 'pass' &&
+    route.rollout === undefined &&
+    (method === 'GET' || method === 'HEAD') &&
+    edge.cache?.answerFresh?.({ req, res, requestId, backend: route.backend!, path: view.path, query: view.query }, route.cache)
+  ) {
+    arrival.backend = route.backend!;
+    arrival.cache = 'HIT';
+    return;
+  }
+
+  const backend = backendFor(edge, arrival, route);
+  arrival.backend = backend;
+  const headers = forwardedRequestHeaders(req, requestId, rules.clientAddress);
+  route.editRequest?.(headers);
+
+  const exchange: EdgeExchange = {
+    req,
+    res,
+    requestId,
+    route: route.name,
+    backend,
+    path: view.path,
+    query: view.query,
+    originRequest: { method, path: req.url ?? '/', headers },
+    cacheStatus: 'PASS',
+  };
+  arrival.exchange = exchange;
+  const origin = edge.runtime.origins.get(`${route.name}>${backend}`)!;
+  if (!hasBody) {
+    if (!BODYLESS.has(method)) headers['content-length'] = '0';
+    req.resume();
+    return forward(edge, exchange, route, origin);
+  }
+  readBody(req, rules.limits.maxBodyBytes).then((body) => {
+    if (body === undefined) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
+    headers['content-length'] = String(body.length);
+    exchange.originRequest.body = body;
+    forward(edge, exchange, route, origin);
+  }, () => res.destroy());
+}
+
+/** The route's backend, or its rollout's for visitors drawn to the canary. */
+function backendFor(edge: EdgeContext, arrival: Arrival, route: CompiledRoute): string {
+  const backend = route.backend!;
+  if (!route.rollout) return backend;
+  const decision = decideRollout(route.rollout, backend, arrival.view);
+  // a canary with no healthy instance sends its visitors to the stable pages meanwhile rather than
+  // to a 503; their cookie stays, so they are back on the canary once it passes its probes
+  const chosen = (edge.runtime.pools.get(decision.backend)?.healthyCount ?? 0) > 0 ? decision.backend : backend;
+  if (decision.setCookie) arrival.res.appendHeader('set-cookie', decision.setCookie);
+  return chosen;
+}

@@ -1,0 +1,51 @@
+import { PROBLEMS, problemForStatus } from '@hatago/edge-rules';
+import { type EdgeExchange, OriginUnavailableError } from '@hatago/http-cache';
+import { sendEdgeProblem } from '../proxy/edge-answers.ts';
+import type { OriginClient } from '../proxy/origin-client.ts';
+import type { CompiledRoute } from '../routing/compiled-rules.ts';
+import type { EdgeContext } from './edge-context.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The last stage: the cache answers routes with a cache policy, the backend's answer is relayed for the rest. */
+export function forward(edge: EdgeContext, exchange: EdgeExchange, route: CompiledRoute, origin: OriginClient): void {
+  if (route.cache !== 'pass' && edge.cache) {
+    // the cache's call site: it answers from the store or through fetchOrigin, and records its status
+    edge.cache.handle(exchange, route.cache, origin.fetch).catch((error: unknown) => answerOriginError(edge, exchange, error));
+  } else {
+    pass(edge, exchange, origin, route);
+  }
+}
+
+function pass(edge: EdgeContext, exchange: EdgeExchange, origin: OriginClient, route: CompiledRoute): void {
+  const method = exchange.req.method ?? 'GET';
+  origin
+    .relay(exchange.originRequest, {
+      head(status, headers, instance, originMs) {
+        exchange.originMs = originMs;
+        exchange.instance = instance;
+        // the edge's own copy: edited in place rather than copied again
+        delete headers['surrogate-key'];
+        headers['x-request-id'] = exchange.requestId;
+        headers['x-cache'] = 'PASS';
+        headers['cache-status'] = SAFE.has(method) ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
+        if (!SAFE.has(method) && status < 400) edge.cache?.invalidate?.(exchange, { headers });
+        return exchange.res.writeHead(status, headers);
+      },
+      interrupted(error, instance) {
+        edge.logger.warn({ reqId: exchange.requestId, route: route.name, instance, err: error }, 'response interrupted');
+      },
+    })
+    .catch((error: unknown) => answerOriginError(edge, exchange, error));
+}
+
+function answerOriginError(edge: EdgeContext, exchange: EdgeExchange, error: unknown): void {
+  const { res } = exchange;
+  if (res.headersSent) return void res.destroy();
+  if (error instanceof OriginUnavailableError) {
+    edge.logger.warn({ reqId: exchange.requestId, route: exchange.route, backend: exchange.backend, err: error }, 'backend unavailable');
+    return sendEdgeProblem(res, exchange.path, exchange.requestId, problemForStatus(error.status));
+  }
+  edge.logger.error({ reqId: exchange.requestId, route: exchange.route, err: error }, 'edge failed');
+  sendEdgeProblem(res, exchange.path, exchange.requestId, PROBLEMS.badGateway);
+}

@@ -1,0 +1,4 @@
+export * from './edge-rules.ts';
+export { type EdgeProblem, PROBLEMS, problemForStatus } from './edge-problems.ts';
+export { EdgeRulesError, loadEdgeRules } from './load-rules.ts';
+export { formatRulePath, type RuleProblem, validateEdgeRules } from './validate-rules.ts';

@@ -1,0 +1,65 @@
+import { isObject, type Obj, type Path, type RuleChecker, TOKEN } from './rule-checker.ts';
+
+/** `routes`: synthetic or proxied, each with its match; a proxied one with its backend, cache rule and rollout. Returns the route names. */
+export function checkRoutes(c: RuleChecker, rules: Obj, backendNames: string[]): Set<string> {
+  const routeNames = c.array(rules.routes, ['routes']) ? c.names(rules.routes as unknown[], ['routes']) : new Set<string>();
+  if (!Array.isArray(rules.routes)) return routeNames;
+  if (rules.routes.length === 0) c.fail(['routes'], 'must have at least one route');
+  rules.routes.forEach((route, i) => {
+    const path = ['routes', i];
+    if (!isObject(route)) return c.fail(path, 'must be an object');
+    if ('synthetic' in route) {
+      if (!c.object(route, path, ['name', 'match', 'synthetic'], ['enabled'])) return;
+      checkSynthetic(c, route.synthetic, [...path, 'synthetic']);
+    } else {
+      if (!c.object(route, path, ['name', 'match', 'backend', 'cache'], ['enabled', 'rollout'])) return;
+      knownBackend(c, backendNames, route.backend, [...path, 'backend']);
+      if (route.cache !== 'pass') checkCacheRule(c, route.cache, [...path, 'cache']);
+      if (route.rollout !== undefined) checkRollout(c, backendNames, route, [...path, 'rollout']);
+    }
+    c.match(route.match, [...path, 'match']);
+    if (route.enabled !== undefined && typeof route.enabled !== 'boolean') c.fail([...path, 'enabled'], 'must be true or false');
+  });
+  return routeNames;
+}
+
+function knownBackend(c: RuleChecker, backendNames: string[], v: unknown, path: Path): void {
+  if (c.string(v, path) && !backendNames.includes(v)) c.fail(path, `${JSON.stringify(v)} is not a declared backend (${backendNames.join(', ')})`);
+}
+
+function checkSynthetic(c: RuleChecker, synthetic: unknown, path: Path): void {
+  if (!c.object(synthetic, path, ['status', 'contentType', 'body'], ['retryAfterSeconds'])) return;
+  c.integer(synthetic.status, [...path, 'status'], 200, 599);
+  c.string(synthetic.contentType, [...path, 'contentType']);
+  if (typeof synthetic.body !== 'string') c.fail([...path, 'body'], 'must be a string');
+  if (synthetic.retryAfterSeconds !== undefined) c.integer(synthetic.retryAfterSeconds, [...path, 'retryAfterSeconds'], 0);
+}
+
+function checkCacheRule(c: RuleChecker, cache: unknown, path: Path): void {
+  if (!c.object(cache, path, ['ttl', 'graceSeconds', 'key'])) return;
+  if (cache.ttl !== 'origin') c.integer(cache.ttl, [...path, 'ttl'], 0);
+  c.integer(cache.graceSeconds, [...path, 'graceSeconds'], 0);
+  if (!c.object(cache.key, [...path, 'key'], ['query', 'locale', 'device'])) return;
+  const key = cache.key;
+  if (c.array(key.query, [...path, 'key', 'query'])) {
+    const seen = new Set<unknown>();
+    key.query.forEach((q, j) => {
+      c.string(q, [...path, 'key', 'query', j]);
+      if (seen.has(q)) c.fail([...path, 'key', 'query', j], `${JSON.stringify(q)} is listed twice`);
+      seen.add(q);
+    });
+  }
+  for (const flag of ['locale', 'device']) {
+    if (typeof key[flag] !== 'boolean') c.fail([...path, 'key', flag], 'must be true or false');
+  }
+}
+
+function checkRollout(c: RuleChecker, backendNames: string[], route: Obj, path: Path): void {
+  if (!c.object(route.rollout, path, ['backend', 'query', 'cookie', 'percent'])) return;
+  const rollout = route.rollout;
+  knownBackend(c, backendNames, rollout.backend, [...path, 'backend']);
+  if (rollout.backend === route.backend) c.fail([...path, 'backend'], 'must differ from the route backend');
+  c.string(rollout.query, [...path, 'query']);
+  c.string(rollout.cookie, [...path, 'cookie'], TOKEN, 'a cookie name');
+  c.integer(rollout.percent, [...path, 'percent'], 0, 100);
+}

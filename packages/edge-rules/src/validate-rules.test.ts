@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import hatagoRules from '../../../config/edge.ts';
+import { EdgeRulesError, loadEdgeRules } from './load-rules.ts';
+import { formatRulePath, validateEdgeRules } from './validate-rules.ts';
+
+const configFile = fileURLToPath(new URL('../../../config/edge.ts', import.meta.url));
+const rulesModule = fileURLToPath(new URL('./index.ts', import.meta.url));
+
+const problemsOf = (rules: unknown) => validateEdgeRules(rules).map((p) => `${formatRulePath(p.path)}: ${p.message}`);
+
+describe('edge rules validation', () => {
+  let dir: string;
+  let source: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hatago-edge-rules-'));
+    source = (await readFile(configFile, 'utf8')).replace("'@hatago/edge-rules'", JSON.stringify(rulesModule));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** The real rules file with one edit, written where the loader can import it. */
+  async function editedRules(name: string, from: string, to: string) {
+    assert.ok(source.includes(from), `the rules file still contains ${from}`);
+    const file = path.join(dir, `${name}.ts`);
+    await writeFile(file, source.replace(from, () => to));
+    return { file, line: source.slice(0, source.indexOf(from)).split('\n').length };
+  }
+
+  it('takes trusted proxies as addresses or CIDR ranges and names a wrong one', () => {
+    assert.deepEqual(problemsOf({ ...hatagoRules, trustedProxies: ['10.0.0.0/8', '::1'] }), []);
+    assert.deepEqual(problemsOf({ ...hatagoRules, trustedProxies: ['10.0.0.0/8', 'lb.internal', '192.0.2.0/40'] }), [
+      'trustedProxies[1]: "lb.internal" is not an IP address or CIDR range',
+      'trustedProxies[2]: "192.0.2.0/40" has a prefix outside 0–32',
+    ]);
+  });
+
+  it("accepts Hatago's rules file", async () => {
+    assert.deepEqual(problemsOf(hatagoRules), []);
+    assert.equal((await loadEdgeRules(configFile)).routes.length, hatagoRules.routes.length);
+  });
+
+  it('refuses a wrong rules file naming the line and the reason of each problem', async () => {
+    const cases: Array<[string, string, string, RegExp]> = [
+      ['unknown-backend', "backend: 'mailer'", "backend: 'mailr'", /routes\[\d+\]\.backend: "mailr" is not a declared backend \(guest, guest-canary, facility, operator, mailer\)/],
+      ['bad-regex', "pathPattern: '^/search$'", "pathPattern: '^/search($'", /routes\[\d+\]\.match\.pathPattern: is not a valid regular expression/],
+      ['typo-key', "match: { pathPrefix: '/operator' }", "match: { pathprefix: '/operator' }", /routes\[\d+\]\.match\.pathprefix: is not a known setting/],
+      ['bad-method', "methods: ['POST'] }, perClient: { requests: 30", "methods: ['POTS'] }, perClient: { requests: 30", /rateLimits\[\d+\]\.match\.methods\[0\]: "POTS" is not one of GET/],
+      ['bad-group', "location: '/hotels/$1'", "location: '/hotels/$2'", /redirects\[1\]\.location: uses \$2 but match\.pathPattern has 1 group/],
+      ['percent', "cookie: 'hatago_canary', percent: 0", "cookie: 'hatago_canary', percent: 120", /percent: must be an integer from 0 to 100/],
+    ];
+    for (const [name, from, to, reason] of cases) {
+      const { file, line } = await editedRules(name, from, to);
+      const error = await loadEdgeRules(file).then(
+        () => assert.fail(`${name} was accepted`),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof EdgeRulesError, name);
+      const first = error.problems[0]!;
+      assert.match(first, reason, name);
+      const where = /\.ts:(\d+) /.exec(first);
+      assert.ok(where, `${name}: ${first} names a line`);
+      // a problem inside a shared constant (the canary rule) is reported where the constant is defined
+      assert.equal(Number(where[1]), line, `${name}: ${first}`);
+    }
+  });
+
+  it('refuses a file that does not load, or exports nothing, with the file name', async () => {
+    const broken = path.join(dir, 'broken.ts');
+    await writeFile(broken, 'export default defineEdgeRules({ backends: ');
+    await assert.rejects(loadEdgeRules(broken), (e: EdgeRulesError) => /broken\.ts: cannot be loaded/.test(e.message));
+    const empty = path.join(dir, 'empty.ts');
+    await writeFile(empty, 'export const x = 1;');
+    await assert.rejects(loadEdgeRules(empty), (e: EdgeRulesError) => /empty\.ts: has no default export/.test(e.message));
+  });
+
+  it('checks references and ranges between rules', () => {
+    const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
+    assert.deepEqual(
+      problemsOf({
+        ...hatagoRules,
+        backends: { ...hatagoRules.backends, guest: { ...hatagoRules.backends.guest, probe: { ...hatagoRules.backends.guest.probe, threshold: 9 } } },
+        routes: [route, { ...route }],
+        headers: { request: [{ set: 'x-bad header', value: 'v' }], response: [{ remove: 'x-a', routes: ['nowhere'] }] },
+      }),
+      [
+        'backends.guest.probe.threshold: 9 is more than the window of 5 probes, so the backend could never be healthy',
+        'routes[1].name: "hotel-page" is used twice',
+        'headers.request[0].set: "x-bad header" is not a header name',
+        'headers.response[0].routes[0]: "nowhere" is not a route name',
+      ],
+    );
+  });
+});

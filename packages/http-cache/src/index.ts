@@ -1,0 +1,4 @@
+export { EdgeCache, type EdgeCacheOptions } from './edge-cache.ts';
+export * from './edge-exchange.ts';
+export type { PurgeCommand } from './purge-routes.ts';
+export { HIT_FOR_PASS_SECONDS } from './request-collapsing.ts';

@@ -1,0 +1,2 @@
+export * from './cache-harness.ts';
+export { type Fetched, request } from './http-client.ts';

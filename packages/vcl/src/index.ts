@@ -1,0 +1,2 @@
+export { compileVcl, type CompiledVcl, VclRefusedError } from './compile-vcl.ts';
+export type { BackendInstances, VclOptions } from './vcl-options.ts';

@@ -1,0 +1,122 @@
+import { type HeaderRewrite, isSyntheticRoute, type RouteRule } from '@hatago/edge-rules';
+import { HIT_FOR_PASS_SECONDS } from '@hatago/http-cache';
+import { OBJ } from '../internal-headers.ts';
+import { isCached, perRoute, rewriteLines } from '../per-route.ts';
+import type { Attempt } from '../refusals.ts';
+import { vclRegex, vclString, type VclWriter } from '../vcl-text.ts';
+import { ALL_TAG, urlTag } from '../xkey-tags.ts';
+
+// RFC 9111 §4.2.2: statuses a cache may give heuristic freshness when the origin gave none
+const HEURISTIC_STATUSES = [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501];
+// the types the Node edge compresses (packages/http-cache/src/content-encoding.ts)
+const COMPRESSIBLE_TYPE = '(?i)^(text/|application/(json|javascript|xml|manifest\\+json|problem\\+json|ld\\+json)|application/[^;]*\\+(json|xml)|image/svg\\+xml)';
+
+/** `vcl_backend_response`: xkey tags, response rewrites, invalidation, storage and freshness, compression. */
+export function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites: HeaderRewrite[], attempt: Attempt) {
+  w.block('sub vcl_backend_response', () => {
+    w.line('# Surrogate-Key tags index the object for xkey; the client never sees them');
+    w.line('unset beresp.http.xkey;');
+    w.block('if (beresp.http.Surrogate-Key)', () => {
+      w.line('set beresp.http.xkey = beresp.http.Surrogate-Key;');
+      w.line('unset beresp.http.Surrogate-Key;');
+    });
+    perRoute(w, routes, (route, into) => {
+      if (!isSyntheticRoute(route)) rewriteLines(into, 'beresp', rewrites, route, attempt);
+    });
+    writeInvalidation(w);
+    w.block('if (var.get("policy") != "cache" || bereq.uncacheable)', () => w.line('return (deliver);'));
+    w.line(`set beresp.http.xkey = ${vclString(`${ALL_TAG} `)} + ${urlTag('var.get("key-url")')} + " " + beresp.http.xkey;`);
+    w.line(`set beresp.http.${OBJ.path} = regsub(var.get("key-url"), "\\?.*$", "");`);
+    w.line('# stale-if-error: a failed refresh keeps the stale object (a foreground one serves it from vcl_synth)');
+    w.block('if (beresp.status >= 500 && (bereq.is_bgfetch || var.get("stale-kept") == "kept"))', () => w.line('return (abandon);'));
+    w.line('# never shared: one guest\'s cookie or private page must not reach another; the key passes for a while, as on the Node edge');
+    w.block(
+      'if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(^|[ ,])(private|no-store)($|[ ,=])" || beresp.http.Vary ~ "^\\s*\\*")',
+      () => {
+        w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
+      },
+    );
+    writeFreshness(w, routes);
+    w.line('# without freshness a response is only worth keeping for revalidation, and only with a validator');
+    w.block('if (beresp.ttl <= 0s && !beresp.http.ETag && !beresp.http.Last-Modified)', () => {
+      w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
+    });
+    w.block('if (beresp.ttl < 0s)', () => w.line('set beresp.ttl = 0s;'));
+    w.line('# compressed once when stored, as the Node edge does (packages/http-cache/src/content-encoding.ts): text-like, not encoded, not no-transform, 256 bytes or more');
+    w.block(
+      `if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ ${vclRegex(COMPRESSIBLE_TYPE)} && beresp.http.Cache-Control !~ "(?i)no-transform" && std.integer(beresp.http.Content-Length, 256) >= 256)`,
+      () => w.line('set beresp.do_gzip = true;'),
+    );
+    w.block('if (beresp.http.ETag || beresp.http.Last-Modified)', () => w.line('set beresp.keep = 1h;'));
+    w.line('return (deliver);');
+  });
+  w.line();
+}
+
+/** Bans what a successful unsafe request invalidates, as the Node edge's cache removes it. */
+function writeInvalidation(w: VclWriter) {
+  w.line('# RFC 9111 §4.4: a successful unsafe request invalidates its target and the same-host Location / Content-Location');
+  w.block('if (bereq.method ~ "^(POST|PUT|PATCH|DELETE)$" && beresp.status < 400)', () => {
+    const banPath = (expression: string) => w.line(`std.ban(${vclString(`obj.http.${OBJ.path} == "`)} + ${expression} + ${vclString('"')});`);
+    banPath('regsub(bereq.url, "\\?.*$", "")');
+    for (const header of ['Location', 'Content-Location']) {
+      w.chain([
+        [`beresp.http.${header} ~ "^/"`, () => banPath(`regsub(beresp.http.${header}, "[?#].*$", "")`)],
+        [
+          `beresp.http.${header} ~ "^https?://" && regsub(beresp.http.${header}, "^https?://([^/?#]+).*$", "\\1") == bereq.http.host`,
+          () => banPath(`regsub(regsub(beresp.http.${header}, "^https?://[^/?#]+", ""), "[?#].*$", "")`),
+        ],
+      ]);
+    }
+  });
+}
+
+/** Freshness: heuristic when the origin gave none, the route's TTL and grace, and the origin's own stale windows. */
+function writeFreshness(w: VclWriter, routes: RouteRule[]) {
+  w.line('# RFC 9111 §4.2.2: heuristic freshness (10% of the age since Last-Modified) only without explicit freshness');
+  w.block('if (beresp.http.Cache-Control !~ "(?i)(^|[ ,])(s-maxage|max-age)=" && !beresp.http.Expires)', () => {
+    w.chain(
+      [
+        [
+          `beresp.http.Last-Modified && (${HEURISTIC_STATUSES.map((status) => `beresp.status == ${status}`).join(' || ')})`,
+          () => w.line('set beresp.ttl = (now - std.time(beresp.http.Last-Modified, now)) * 0.1;'),
+        ],
+      ],
+      () => w.line('set beresp.ttl = 0s;'),
+    );
+  });
+  const cached = routes.filter(isCached);
+  perRoute(w, cached, (route, into) => {
+    if (!isCached(route)) return;
+    const { ttl, graceSeconds } = route.cache;
+    if (typeof ttl === 'number') into.line(`set beresp.ttl = ${ttl}s;`);
+    into.line(`set beresp.grace = ${graceSeconds}s;`);
+    into.line(`set beresp.http.${OBJ.swr} = "${graceSeconds}";`);
+  });
+  w.line('# no-cache, must-revalidate and proxy-revalidate forbid serving stale (RFC 9111 §4.2.4)');
+  w.chain(
+    [
+      [
+        'beresp.http.Cache-Control ~ "(?i)(^|[ ,])(no-cache|must-revalidate|proxy-revalidate)($|[ ,=])"',
+        () => {
+          w.block('if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])no-cache($|[ ,=])")', () => w.line('set beresp.ttl = 0s;'));
+          w.line('set beresp.grace = 0s;');
+          w.line(`set beresp.http.${OBJ.swr} = "0";`);
+        },
+      ],
+      [
+        'beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-(while-revalidate|if-error)=[0-9]"',
+        () => {
+          w.line('# the origin\'s own windows, each in place of the route\'s grace: grace covers the longer (stale-if-error), swr is remembered for vcl_hit');
+          w.block('if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-while-revalidate=[0-9]")', () =>
+            w.line(`set beresp.http.${OBJ.swr} = regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-while-revalidate)=([0-9]+).*$", "\\1");`),
+          );
+          w.block('if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-if-error=[0-9]")', () =>
+            w.line('set beresp.grace = std.duration(regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-if-error)=([0-9]+).*$", "\\1") + "s", 0s);'),
+          );
+          w.block(`if (std.duration(beresp.http.${OBJ.swr} + "s", 0s) > beresp.grace)`, () => w.line(`set beresp.grace = std.duration(beresp.http.${OBJ.swr} + "s", 0s);`));
+        },
+      ],
+    ],
+  );
+}
