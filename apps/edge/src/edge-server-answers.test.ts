@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import hatagoRules from '../../../config/edge.ts';
 import { type RouteRule } from '@hatago/edge-rules';
 import { rulesWith } from '../test/harness/hatago-rules.ts';
