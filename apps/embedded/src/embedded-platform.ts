@@ -20,8 +20,9 @@ import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
 import { createEdgePurgeClient } from '@hatago/platform/edge';
-import { createLogger } from '@hatago/platform/logging';
+import { createLogger, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
+import type { Registry } from 'prom-client';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
 
 export interface EmbeddedOptions {
@@ -68,85 +69,17 @@ export interface EmbeddedPlatform {
  */
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
   const loggerOf = (service: string) => createLogger(service, options.logLevel);
-  const logger = loggerOf('hatago');
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const database = options.databaseUrl
-    ? openDatabase({
-        kind: 'postgres',
-        url: options.databaseUrl,
-        poolSize: options.dbPoolSize ?? 20,
-        statementTimeoutMs: 10_000,
-        applicationName: 'hatago-embedded',
-      })
-    : openDatabase({ kind: 'pglite', ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : {}) });
-
-  const applied = await migrateHatago(database.db);
-  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-  if (options.seed) {
-    const seeded = await seedDemoData(database.db, {
-      ...(options.seed === true ? {} : options.seed),
-      ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
-    });
-    if (seeded) logger.info('demo data seeded');
-  }
-
+  const database = await openEmbeddedDatabase(options, loggerOf('hatago'));
   const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));
   // One process serves everything: a cache in its memory is shared by every app, and
   // attempts are counted in the database, so limits survive a restart.
   const cache = new MemoryCache({ logger: loggerOf('cache') });
-  const deps = { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db) };
-  const storage = new LocalStorage({
-    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
-    signature: new UrlSignature(signingSecret),
-    urlPrefix: '/facility/files/',
-  });
   const mailMetrics = createMailMetrics(database.db);
-  const apps: Array<[name: 'guest' | 'facility' | 'operator' | 'mailer', app: HttpApp]> = [
-    [
-      'guest',
-      await buildGuestApp({
-        ...deps,
-        logger: loggerOf('guest'),
-        publicBaseUrl: options.publicBaseUrl ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`,
-        ...(options.bookingAttemptsPerMinute ? { bookingAttemptsPerMinute: options.bookingAttemptsPerMinute } : {}),
-      }),
-    ],
-    ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
-    // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
-    ['mailer', await buildMailerApp({ database, logger: loggerOf('mailer'), metrics: mailMetrics.registry })],
-  ];
-  // one instance per app; there is no separate canary build here, so an opt-in lands on the same guest app
-  const instances: Record<string, string[]> = {};
-  for (const [name, app] of apps) {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    instances[name] = [`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`];
-  }
-  instances['guest-canary'] = instances.guest!;
-
-  const adminToken = randomBytes(24).toString('hex');
-  const edge = createEdgeServer({
-    // every client of a local platform (browser, tests, benches) arrives from the same loopback
-    // address, so a per-address limit would throttle them as one; the apps keep their own limits
-    rules: { ...edgeRules, rateLimits: [] },
-    instances,
-    logger: loggerOf('edge'),
-    cache: new EdgeCache({ logger: loggerOf('edge') }),
-    adminToken,
-    ...(options.logLevel === 'silent' ? { accessLog: false as const } : {}),
-  });
-  const listen = (server: http.Server, port: number, host: string) =>
-    new Promise<AddressInfo>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve(server.address() as AddressInfo));
-    });
-  const address = await listen(edge.server, options.port, options.host);
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
-  // the admin listener stays on loopback: purges come from the apps in this process
-  const adminAddress = await listen(edge.adminServer!, 0, '127.0.0.1');
-  const edgeAdmin = { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken };
+  const apps = await buildApps(options, { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db) }, mailMetrics.registry, loggerOf);
+  const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
   // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
-  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edgeAdmin, logger: loggerOf('edge-purge') }));
+  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
 
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({
@@ -157,7 +90,6 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     concurrency: 1,
     observer: mailMetrics.observer,
   });
-
   const retention = startRetentionPurge({ db: database.db, logger: loggerOf('mailer'), olderThanDays: options.mailBodyRetentionDays ?? 90 });
 
   const parts: Drainable[] = [
@@ -170,8 +102,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     { name: 'database', close: () => database.close() },
   ];
   return {
-    url,
-    edgeAdmin,
+    url: edge.url,
+    edgeAdmin: edge.admin,
     edgePurging,
     database,
     cache,
@@ -181,6 +113,101 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     },
   };
 }
+
+/** PGlite under the data directory (or a PostgreSQL server when given), migrated, seeded on first start. */
+async function openEmbeddedDatabase(options: EmbeddedOptions, logger: Logger): Promise<Database> {
+  const database = options.databaseUrl
+    ? openDatabase({
+        kind: 'postgres',
+        url: options.databaseUrl,
+        poolSize: options.dbPoolSize ?? 20,
+        statementTimeoutMs: 10_000,
+        applicationName: 'hatago-embedded',
+      })
+    : openDatabase({ kind: 'pglite', ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : {}) });
+  const applied = await migrateHatago(database.db);
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  if (options.seed) {
+    const seeded = await seedDemoData(database.db, {
+      ...(options.seed === true ? {} : options.seed),
+      ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+    });
+    if (seeded) logger.info('demo data seeded');
+  }
+  return database;
+}
+
+type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
+
+async function buildApps(
+  options: EmbeddedOptions,
+  deps: { database: Database; signingSecret: string; cache: Cache; rateLimiter: DatabaseRateLimiter },
+  mailMetrics: Registry,
+  loggerOf: (service: string) => Logger,
+): Promise<Array<[name: AppName, app: HttpApp]>> {
+  const storage = new LocalStorage({
+    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
+    signature: new UrlSignature(deps.signingSecret),
+    urlPrefix: '/facility/files/',
+  });
+  return [
+    [
+      'guest',
+      await buildGuestApp({
+        ...deps,
+        logger: loggerOf('guest'),
+        publicBaseUrl: options.publicBaseUrl ?? `http://${hostInUrl(options.host)}:${options.port}`,
+        ...(options.bookingAttemptsPerMinute ? { bookingAttemptsPerMinute: options.bookingAttemptsPerMinute } : {}),
+      }),
+    ],
+    ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
+    // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
+    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics })],
+  ];
+}
+
+/** One loopback instance per app, named as the edge rules name their backends. */
+async function listenOnLoopback(apps: Array<[name: AppName, app: HttpApp]>): Promise<Record<string, string[]>> {
+  const instances: Record<string, string[]> = {};
+  for (const [name, app] of apps) {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    instances[name] = [`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`];
+  }
+  // there is no separate canary build here, so an opt-in lands on the same guest app
+  instances['guest-canary'] = instances.guest!;
+  return instances;
+}
+
+async function startEdge(options: EmbeddedOptions, instances: Record<string, string[]>, loggerOf: (service: string) => Logger) {
+  const adminToken = randomBytes(24).toString('hex');
+  const edge = createEdgeServer({
+    // every client of a local platform (browser, tests, benches) arrives from the same loopback
+    // address, so a per-address limit would throttle them as one; the apps keep their own limits
+    rules: { ...edgeRules, rateLimits: [] },
+    instances,
+    logger: loggerOf('edge'),
+    cache: new EdgeCache({ logger: loggerOf('edge') }),
+    adminToken,
+    ...(options.logLevel === 'silent' ? { accessLog: false as const } : {}),
+  });
+  const address = await listen(edge.server, options.port, options.host);
+  // the admin listener stays on loopback: purges come from the apps in this process
+  const adminAddress = await listen(edge.adminServer!, 0, '127.0.0.1');
+  return {
+    url: `http://${hostInUrl(options.host)}:${address.port}`,
+    admin: { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken },
+    close: () => edge.close(),
+  };
+}
+
+const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+const listen = (server: http.Server, port: number, host: string) =>
+  new Promise<AddressInfo>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
 
 /** Embedded mode keeps its signing secret beside the data, so sessions and links survive restarts. */
 async function persistentSecret(dataDir: string): Promise<string> {
