@@ -1,25 +1,25 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalid } from '../errors/domain-error.ts';
-import { disallowedCharactersIn, hasDisallowedCharacter } from '../input/control-characters.ts';
+import { disallowedValuesIn, hasDisallowedCharacter } from '../input/control-characters.ts';
 
 /** Request headers whose values the apps pass on to the database. */
 const STORED_HEADERS = ['idempotency-key'] as const;
 
 /**
- * The one input layer every route sits behind: before any schema or handler sees the
- * request, a string carrying a disallowed character (see control-characters.ts) in the
- * query, the path parameters, a parsed body or a stored header is refused as a field
- * error (422 problem+json on the API, the error page elsewhere), so it can never reach
- * PostgreSQL as a 500. Raw bodies (Buffers, e.g. a signed webhook) are left to the route
- * that verifies them.
+ * The one input layer every route sits behind: after the schema has coerced the request
+ * and before any other hook or handler sees it, a value no column can take (see
+ * control-characters.ts) in the query, the path parameters, a parsed body or a stored
+ * header is refused as a field error (422 problem+json on the API, the error page
+ * elsewhere), so it can never reach PostgreSQL as a 500. Raw bodies (Buffers, e.g. a
+ * signed webhook) are left to the route that verifies them.
  */
 export function guardRequestInput(app: FastifyInstance<any, any, any, any, any>): void {
-  app.addHook('preValidation', async (request: FastifyRequest) => {
+  app.addHook('preHandler', async (request: FastifyRequest) => {
     dropForeignCookies(request);
-    const errors = disallowedCharactersIn(request.query, 'query');
-    disallowedCharactersIn(request.params, 'params', errors);
-    disallowedCharactersIn(request.body, 'body', errors);
-    for (const name of STORED_HEADERS) disallowedCharactersIn(request.headers[name], `headers.${name}`, errors);
+    const errors = disallowedValuesIn(request.query, 'query');
+    disallowedValuesIn(request.params, 'params', errors);
+    disallowedValuesIn(request.body, 'body', errors);
+    for (const name of STORED_HEADERS) disallowedValuesIn(request.headers[name], `headers.${name}`, errors);
     if (errors.length) {
       throw invalid('INVALID_CHARACTERS', errors, `Remove the control character or invalid text from ${errors.map((e) => e.field).join(', ')}`);
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { disallowedCharactersIn, hasDisallowedCharacter } from './control-characters.ts';
+import { disallowedValuesIn, hasDisallowedCharacter } from './control-characters.ts';
 
 describe('disallowed characters', () => {
   it('refuses NUL, C0 but TAB/LF/CR, DEL, C1, lone surrogates and U+FFFE/U+FFFF', () => {
@@ -15,10 +15,10 @@ describe('disallowed characters', () => {
     }
   });
 
-  it('names every offending field and key by its path, and refuses hostile nesting', () => {
-    const errors = disallowedCharactersIn({ guest: { name: 'a\u0000' }, list: ['ok', '\u0007'], ['k\u0000']: 1 }, 'body');
-    assert.deepEqual(errors.map((e) => e.field), ['body.guest.name', 'body.list.1', 'body.?']);
+  it('names every offending field and key by its path, and refuses infinite numbers and hostile nesting', () => {
+    const errors = disallowedValuesIn({ guest: { name: 'a\u0000' }, list: ['ok', '\u0007'], ['k\u0000']: 1, size: JSON.parse('1e309') }, 'body');
+    assert.deepEqual(errors.map((e) => e.field), ['body.guest.name', 'body.list.1', 'body.?', 'body.size']);
     const deep = JSON.parse('['.repeat(40) + ']'.repeat(40));
-    assert.equal(disallowedCharactersIn(deep, 'body').length, 1);
+    assert.equal(disallowedValuesIn(deep, 'body').length, 1);
   });
 });

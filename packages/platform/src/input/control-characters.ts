@@ -20,13 +20,19 @@ export const hasDisallowedCharacter = (value: string): boolean => DISALLOWED.tes
 export const DISALLOWED_CHARACTER_MESSAGE = 'Remove the control character or invalid text';
 
 /**
- * Every string inside a parsed request part (query, params, JSON or form body), as field
- * errors named by their path from `prefix` (`body.guest.name`, `query.email`). Keys count
- * too: a JSON key may reach a query as a column-like name or a log label.
+ * Every value inside a parsed request part (query, params, JSON or form body) that no
+ * column can take, as field errors named by their path from `prefix` (`body.guest.name`,
+ * `query.email`): strings with a disallowed character (keys too: a JSON key may become a
+ * log label), and numbers that are not finite, which `1e309` becomes through JSON.parse
+ * or the schema's coercion and PostgreSQL refuses as an integer.
  */
-export function disallowedCharactersIn(value: unknown, prefix: string, errors: FieldError[] = [], depth = 0): FieldError[] {
+export function disallowedValuesIn(value: unknown, prefix: string, errors: FieldError[] = [], depth = 0): FieldError[] {
   if (typeof value === 'string') {
     if (hasDisallowedCharacter(value)) errors.push({ field: prefix, message: DISALLOWED_CHARACTER_MESSAGE });
+    return errors;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) errors.push({ field: prefix, message: 'Give a number within range' });
     return errors;
   }
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return errors;
@@ -37,7 +43,7 @@ export function disallowedCharactersIn(value: unknown, prefix: string, errors: F
   for (const [key, item] of Object.entries(value)) {
     const field = `${prefix}.${hasDisallowedCharacter(key) ? '?' : key}`;
     if (hasDisallowedCharacter(key)) errors.push({ field, message: DISALLOWED_CHARACTER_MESSAGE });
-    disallowedCharactersIn(item, field, errors, depth + 1);
+    disallowedValuesIn(item, field, errors, depth + 1);
   }
   return errors;
 }
