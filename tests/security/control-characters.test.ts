@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { bookStay, type Reservation } from '@hatago/booking';
 import type { HttpApp } from '@hatago/platform/http';
 import { futureDate, testBookingContext } from '@hatago/test-support';
-import { againstEveryApp, type AppsUnderAttack, DEMO_PASSWORD, FORM, form, urlEncode } from './support/apps-under-attack.ts';
+import { againstEveryApp, type AppsUnderAttack, DEMO_PASSWORD, FORM, form, SAME_SITE, urlEncode } from './support/apps-under-attack.ts';
 
 /** Finding 1 of issue 16: control characters in unauthenticated fields reached PostgreSQL and answered 500. */
 const HOSTILE = { nul: 'a\u0000b', bell: 'a\u0007b', del: 'a\u007fb', c1: 'a\u0085b', noncharacter: 'a\uffffb' };
@@ -14,9 +14,8 @@ againstEveryApp('finding 1: control characters never reach the database', (apps)
   let reservation: Reservation;
   const guestEmail = 'finding1@example.com';
 
-  const sameSite = { origin: 'http://localhost' };
   const postForm = (app: HttpApp, url: string, fields: Record<string, string>) =>
-    app.inject({ method: 'POST', url, headers: { ...FORM, ...sameSite }, payload: form(fields) });
+    app.inject({ method: 'POST', url, headers: { ...FORM, ...SAME_SITE }, payload: form(fields) });
   const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
     apps().guest.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body) });
   const statusOf = async ({ db }: AppsUnderAttack) =>
@@ -77,8 +76,8 @@ againstEveryApp('finding 1: control characters never reach the database', (apps)
     const { guest, facility } = apps();
     for (const response of [
       await guest.inject(`/api/v1/reservations/${urlEncode(LONE_SURROGATE)}?email=${urlEncode(LONE_SURROGATE)}`),
-      await guest.inject({ method: 'POST', url: '/reservations/lookup', headers: { ...FORM, ...sameSite }, payload: `code=${urlEncode(LONE_SURROGATE)}&email=x` }),
-      await facility.inject({ method: 'POST', url: '/facility/login', headers: { ...FORM, ...sameSite }, payload: `login=${urlEncode(LONE_SURROGATE)}&password=x` }),
+      await guest.inject({ method: 'POST', url: '/reservations/lookup', headers: { ...FORM, ...SAME_SITE }, payload: `code=${urlEncode(LONE_SURROGATE)}&email=x` }),
+      await facility.inject({ method: 'POST', url: '/facility/login', headers: { ...FORM, ...SAME_SITE }, payload: `login=${urlEncode(LONE_SURROGATE)}&password=x` }),
     ]) {
       assert.ok(response.statusCode >= 400 && response.statusCode < 500, `status ${response.statusCode}`);
     }

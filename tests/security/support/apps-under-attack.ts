@@ -51,9 +51,16 @@ export function againstEveryApp(title: string, suite: (apps: () => AppsUnderAtta
   }
 }
 
+/**
+ * Where a browser says a same-site post came from. Referer, not Origin: the check before
+ * issue 16 compared Origin with the raw Host (`localhost:80` under inject), so using it
+ * here would make every attack fail for the wrong reason on the old code.
+ */
+export const SAME_SITE = { referer: 'http://localhost/' };
+
 /** Signs in through the app's own form, as a browser on the same site would. */
 export async function signIn(app: HttpApp, url: string, fields: Record<string, string>): Promise<string> {
-  const response = await app.inject({ method: 'POST', url, headers: { ...FORM, origin: 'http://localhost' }, payload: form(fields) });
+  const response = await app.inject({ method: 'POST', url, headers: { ...FORM, ...SAME_SITE }, payload: form(fields) });
   if (response.statusCode !== 303) throw new Error(`sign-in at ${url} answered ${response.statusCode}`);
   return cookieFrom(response.headers['set-cookie']);
 }

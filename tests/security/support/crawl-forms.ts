@@ -1,5 +1,5 @@
 import type { HttpApp } from '@hatago/platform/http';
-import { FORM, urlEncode } from './apps-under-attack.ts';
+import { FORM, SAME_SITE, urlEncode } from './apps-under-attack.ts';
 import type { FuzzCase } from './openapi-cases.ts';
 
 const unescape = (value: string) =>
@@ -37,7 +37,7 @@ function formsIn(page: string, pageUrl: string): Form[] {
  * query parameter of every link, and the last path segment of every route.
  */
 export async function crawlCases(app: HttpApp, options: { start: string[]; prefix: string; cookie?: string; maxPages: number }): Promise<FuzzCase[]> {
-  const headers = { ...(options.cookie ? { cookie: options.cookie } : {}), origin: 'http://localhost' };
+  const headers = { ...(options.cookie ? { cookie: options.cookie } : {}), ...SAME_SITE };
   const queue = [...options.start];
   const forms = new Map<string, Form>();
   const links = new Map<string, string>();
