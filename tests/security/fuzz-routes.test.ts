@@ -42,7 +42,11 @@ againstEveryApp('fuzzing every field of every route', (apps) => {
     const staff = await signIn(facility, '/facility/login', { login: `facility-${known.id}`, password: DEMO_PASSWORD });
     const admin = await signIn(operator, '/operator/login', { login: 'admin', password: DEMO_PASSWORD });
     const stay = `checkin=${known.checkin}&nights=1&guests=1&rooms=1`;
+    const formValues = { email: known.email, code: reservation.code, name: 'Fuzz Guest', nameLatin: 'Fuzz Guest', phone: '090-1111-2222', checkin: known.checkin };
+    // the consoles first: the guest crawl submits the reservation's cancel form
     suites.push(
+      { app: 'operator', cases: await crawlCases(operator, { start: ['/operator/login', '/operator/reservations', `/operator/reservations/${reservation.code}`], prefix: '/operator/', cookie: admin, maxPages: 30 }) },
+      { app: 'facility', cases: await crawlCases(facility, { start: ['/facility/login', '/facility/'], prefix: '/facility/', cookie: staff, maxPages: 30 }) },
       { app: 'guest API', cases: openApiCases(document, known) },
       {
         app: 'guest pages',
@@ -50,11 +54,10 @@ againstEveryApp('fuzzing every field of every route', (apps) => {
           start: ['/', `/search?area=kyoto&${stay}`, `/hotels/${known.id}?${stay}`, '/reservations/lookup', '/signup', '/login', '/password-reset', '/account/reservations'],
           prefix: '/',
           cookie: member,
+          known: formValues,
           maxPages: 40,
         }),
       },
-      { app: 'facility', cases: await crawlCases(facility, { start: ['/facility/login', '/facility/'], prefix: '/facility/', cookie: staff, maxPages: 30 }) },
-      { app: 'operator', cases: await crawlCases(operator, { start: ['/operator/login', '/operator/reservations'], prefix: '/operator/', cookie: admin, maxPages: 30 }) },
     );
   });
 

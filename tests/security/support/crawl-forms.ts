@@ -20,41 +20,63 @@ interface Form {
   fields: Record<string, string>;
 }
 
-function formsIn(page: string, pageUrl: string): Form[] {
+function formsIn(page: string, pageUrl: string, known: Record<string, string>): Form[] {
   return [...page.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].map(([, tag, inner]) => {
     const fields: Record<string, string> = {};
     for (const [control] of inner!.matchAll(/<(?:input|select|textarea)\b[^>]*>/g)) {
       const name = attribute(control, 'name');
-      if (name) fields[name] = attribute(control, 'value') ?? (control.startsWith('<select') ? (inner!.match(/<option value="([^"]*)"/)?.[1] ?? '') : 'x');
+      const shown = control.startsWith('<select') ? inner!.match(/<option value="([^"]*)"/)?.[1] : attribute(control, 'value');
+      if (name) fields[name] = shown || known[name] || 'x';
     }
     return { method: attribute(tag!, 'method')?.toUpperCase() === 'POST' ? 'POST' : 'GET', action: attribute(tag!, 'action') ?? pageUrl.split('?')[0]!, fields };
   });
 }
 
+interface CrawlOptions {
+  start: string[];
+  prefix: string;
+  cookie?: string;
+  /** Values for empty fields, so a submitted form gets somewhere (a real code and email). */
+  known?: Record<string, string>;
+  maxPages: number;
+}
+
 /**
  * Walks an app's pages from `start` as `cookie`'s browser would, following its own links
- * under `prefix`, and returns a fuzz case for every field of every form it finds, every
- * query parameter of every link, and the last path segment of every route.
+ * under `prefix` and submitting each posting form once (some forms only appear after
+ * another, like a reservation's cancel button after the look-up), and returns a fuzz
+ * case for every field of every form it finds, every query parameter of every link, and
+ * the last path segment of every route.
  */
-export async function crawlCases(app: HttpApp, options: { start: string[]; prefix: string; cookie?: string; maxPages: number }): Promise<FuzzCase[]> {
+export async function crawlCases(app: HttpApp, options: CrawlOptions): Promise<FuzzCase[]> {
   const headers = { ...(options.cookie ? { cookie: options.cookie } : {}), ...SAME_SITE };
   const queue = [...options.start];
   const forms = new Map<string, Form>();
   const links = new Map<string, string>();
-  while (queue.length && links.size < options.maxPages) {
-    const url = queue.shift()!;
-    if (links.has(linkKeyOf(url))) continue;
-    links.set(linkKeyOf(url), url);
-    const page = await app.inject({ url, headers });
-    if (!String(page.headers['content-type']).startsWith('text/html')) continue;
-    for (const form of formsIn(page.body, url)) {
+  const unsubmitted: Form[] = [];
+  const read = (page: { headers: Record<string, unknown>; body: string }, url: string) => {
+    if (!String(page.headers['content-type']).startsWith('text/html')) return;
+    for (const form of formsIn(page.body, url, options.known ?? {})) {
       const key = `${form.method} ${shapeOf(form.action)} ${Object.keys(form.fields).sort()}`;
-      if (!NOT_FUZZED.test(form.action) && !forms.has(key)) forms.set(key, form);
+      if (NOT_FUZZED.test(form.action) || forms.has(key)) continue;
+      forms.set(key, form);
+      if (form.method === 'POST') unsubmitted.push(form);
     }
     for (const [, href] of page.body.matchAll(/href="([^"]*)"/g)) {
       const next = unescape(href!);
       if (next.startsWith(options.prefix) && !next.startsWith('//')) queue.push(next);
     }
+  };
+  while ((queue.length || unsubmitted.length) && links.size < options.maxPages) {
+    const form = unsubmitted.shift();
+    if (form) {
+      read(await app.inject({ method: 'POST', url: form.action, headers: { ...headers, ...FORM }, payload: encodeFields(form.fields) }), form.action);
+      continue;
+    }
+    const url = queue.shift()!;
+    if (links.has(linkKeyOf(url))) continue;
+    links.set(linkKeyOf(url), url);
+    read(await app.inject({ url, headers }), url);
   }
   return [...[...forms.values()].flatMap((form) => formCases(form, headers)), ...[...links.values()].flatMap((url) => linkCases(url, headers))];
 }
