@@ -21,7 +21,7 @@ export function guardRequestInput(app: FastifyInstance<any, any, any, any, any>)
     disallowedValuesIn(request.body, 'body', errors);
     for (const name of STORED_HEADERS) disallowedValuesIn(request.headers[name], `headers.${name}`, errors);
     if (errors.length) {
-      throw invalid('INVALID_CHARACTERS', errors, `Remove the control character or invalid text from ${errors.map((e) => e.field).join(', ')}`);
+      throw invalid('UNACCEPTABLE_INPUT', errors, `Some fields hold what no record can take: ${errors.map((e) => e.field).join(', ')}`);
     }
   });
 }
