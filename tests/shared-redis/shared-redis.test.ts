@@ -95,7 +95,7 @@ describe('instances sharing Redis', { timeout: 120_000 }, () => {
     const changed = await facilityB.inject({
       method: 'POST',
       url: `/facility/plans/${planId}/prices`,
-      headers: { ...FORM, cookie: cookieFrom(login.headers['set-cookie']) },
+      headers: { ...FORM, cookie: cookieFrom(login.headers['set-cookie']), origin: 'http://localhost' },
       payload: new URLSearchParams({ from: checkin, to: checkin, price: String(before + 777) }).toString(),
     });
     assert.equal(changed.statusCode, 303, changed.body);

@@ -119,7 +119,7 @@ describe('guest and facility processes on PostgreSQL, Redis and S3', { timeout: 
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const changed = await fetch(`${facility.url}/facility/plans/${planId}/prices`, {
       method: 'POST',
-      headers: { ...FORM, cookie },
+      headers: { ...FORM, cookie, origin: facility.url },
       body: new URLSearchParams({ from: checkin, to: checkin, price: String(before + 1234) }),
       redirect: 'manual',
     });
@@ -134,7 +134,7 @@ describe('guest and facility processes on PostgreSQL, Redis and S3', { timeout: 
     }
     assert.equal(seen, before + 1234);
 
-    const exported = await fetch(`${facility.url}/facility/reservations/export`, { method: 'POST', headers: { ...FORM, cookie }, body: '', redirect: 'manual' });
+    const exported = await fetch(`${facility.url}/facility/reservations/export`, { method: 'POST', headers: { ...FORM, cookie, origin: facility.url }, body: '', redirect: 'manual' });
     assert.equal(exported.status, 303);
     const link = exported.headers.get('location')!;
     const download = await fetch(`${facility.url}${link}`);

@@ -35,7 +35,7 @@ describe('facility console', () => {
 
   const get = (url: string, withCookie = true) => app.inject({ method: 'GET', url, headers: withCookie ? { cookie } : {} });
   const post = (url: string, fields: Record<string, string | string[]>) =>
-    app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: encode(fields) });
+    app.inject({ method: 'POST', url, headers: { ...FORM, cookie, origin: 'http://localhost' }, payload: encode(fields) });
   const row = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db.database.db)).rows[0];
 
   async function world(hotelId: number, guestName: string): Promise<HotelWorld> {

@@ -4,7 +4,7 @@ import { cacheReadiness } from '@hatago/cache';
 import { CatalogChanges, getHotel, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import { registerStaffLogin, renderErrorPage } from '@hatago/web-kit';
 import type { FacilityAppDeps } from './deps.ts';
 import { hotelOf, sendPage } from './routes/console-kit.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
@@ -39,7 +39,6 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   }
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
-  rejectCrossSiteWrites(app);
   registerSignedDownloads(app, deps);
   // Everything else needs a signed-in facility account; the session check is scoped to
   // this plugin so the signed download links above work without one.

@@ -4,12 +4,13 @@ import swagger from '@fastify/swagger';
 import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import { renderErrorPage } from '@hatago/web-kit';
+import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
 import { Problem } from './api/api-schemas.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
+import { MEMBER_COOKIE } from './pages/member-session.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
 
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
@@ -55,7 +56,11 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   });
   registerCatalogApi(app, deps);
   registerReservationApi(app, deps);
-  registerGuestPages(app, deps);
-  registerPasswordResetPages(app, { database: deps.database, rateLimiter: deps.rateLimiter, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:8080' });
+  // every page with a form sits behind the cross-site check; the JSON API takes no cookies
+  await app.register(async (pages: HttpApp) => {
+    rejectCrossSiteWrites(pages, MEMBER_COOKIE);
+    registerGuestPages(pages, deps);
+    registerPasswordResetPages(pages, { database: deps.database, rateLimiter: deps.rateLimiter, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:8080' });
+  });
   return app;
 }

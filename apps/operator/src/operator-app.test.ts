@@ -37,7 +37,7 @@ describe('operator console', () => {
     app.inject({
       method: 'POST',
       url: `/operator/reservations/${code}/cancel`,
-      headers: { ...FORM, ...(cookie ? { cookie } : {}), ...(requestId ? { 'x-request-id': requestId } : {}) },
+      headers: { ...FORM, origin: 'http://localhost', ...(cookie ? { cookie } : {}), ...(requestId ? { 'x-request-id': requestId } : {}) },
       payload: new URLSearchParams(fields).toString(),
     });
   const stateOf = async (code: string) =>

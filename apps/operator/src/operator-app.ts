@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import { recordAudit } from '@hatago/audit';
 import { cacheReadiness } from '@hatago/cache';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import { registerStaffLogin, rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import { registerStaffLogin, renderErrorPage } from '@hatago/web-kit';
 import type { OperatorAppDeps } from './deps.ts';
 import { auditActor } from './audit-trail.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
@@ -30,7 +30,6 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   });
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
-  rejectCrossSiteWrites(app);
   registerStaffLogin(app, {
     kind: 'operator',
     basePath: '/operator',

@@ -5,6 +5,7 @@ import type { Database } from '@hatago/db';
 import { createSession, endSession, getStaff, logInStaff, resolveSession, type StaffAccount, type StaffKind } from '@hatago/identity';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
+import { rejectCrossSiteWrites } from './cross-site-forms.ts';
 import { field, formAlert } from './forms.ts';
 import { localRedirect } from './local-redirect.ts';
 import { type PageShell, renderPage } from './page-shell.ts';
@@ -31,9 +32,9 @@ export interface StaffLoginOptions {
 }
 
 /**
- * Login, logout and the session check shared by the staff consoles. Every route the app
- * registers after this requires a signed-in account of `kind`; pages redirect to the
- * login form, which returns the user to where they were going.
+ * Login, logout, the session check and the cross-site check shared by the staff consoles.
+ * Every route the app registers after this requires a signed-in account of `kind`; pages
+ * redirect to the login form, which returns the user to where they were going.
  */
 export function registerStaffLogin(app: FastifyInstance<any, any, any, any, any>, options: StaffLoginOptions): void {
   const { kind, basePath, database } = options;
@@ -56,6 +57,7 @@ ${formAlert(errors, ['login', 'password'])}
 </form>`,
     });
 
+  rejectCrossSiteWrites(app, cookie);
   app.decorateRequest('staff', null as unknown as StaffAccount);
 
   app.addHook('preHandler', async (request: FastifyRequest, reply) => {

@@ -31,7 +31,8 @@ export class GuestClient {
     const res = await request(`${this.baseUrl}${path}`, {
       method,
       dispatcher: this.dispatcher,
-      headers: options.headers ?? {},
+      // as a browser does on every post; the cross-site check wants it with a session
+      headers: method === 'GET' || method === 'HEAD' ? (options.headers ?? {}) : { origin: new URL(this.baseUrl).origin, ...options.headers },
       ...(options.body === undefined ? {} : { body: options.body }),
     });
     return { status: res.statusCode, headers: res.headers, body: await res.body.text() };

@@ -19,7 +19,7 @@ describe('member pages', () => {
   let session = '';
 
   const post = (url: string, fields: Record<string, string>, cookie?: string) =>
-    ctx.app.inject({ method: 'POST', url, ...formBody(fields), headers: { ...formBody(fields).headers, ...(cookie ? { cookie } : {}) } });
+    ctx.app.inject({ method: 'POST', url, ...formBody(fields), headers: { ...formBody(fields).headers, origin: 'http://localhost', ...(cookie ? { cookie } : {}) } });
   const get = (url: string, cookie?: string) => ctx.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
   it('rejects bad sign-ups with field errors and never echoes markup', async () => {

@@ -94,8 +94,10 @@ describe('password reset pages', () => {
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /正しいメールアドレス/);
     for (const token of ['A'.repeat(43), 'x', '%00', 'a'.repeat(90)]) {
-      assert.equal((await app.inject({ url: `${PASSWORD_RESET_PATH}/${token}` })).statusCode, 410, token);
-      assert.equal((await post(`${PASSWORD_RESET_PATH}/${token}`, { password: 'long enough password' })).statusCode, 410, token);
+      // NUL never gets past the input layer, which answers 422 before the route looks
+      const status = token === '%00' ? 422 : 410;
+      assert.equal((await app.inject({ url: `${PASSWORD_RESET_PATH}/${token}` })).statusCode, status, token);
+      assert.equal((await post(`${PASSWORD_RESET_PATH}/${token}`, { password: 'long enough password' })).statusCode, status, token);
     }
     assert.equal(await mailCount(), before);
   });

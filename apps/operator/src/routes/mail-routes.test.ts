@@ -21,7 +21,7 @@ describe('operator console mail pages', () => {
   const login = (name: string) => staffSessionCookie(app, '/operator', name);
   const get = (url: string, cookie?: string) => app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const post = (url: string, cookie: string, fields: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: new URLSearchParams(fields).toString() });
+    app.inject({ method: 'POST', url, headers: { ...FORM, cookie, origin: 'http://localhost' }, payload: new URLSearchParams(fields).toString() });
   const statusOf = async (id: number) =>
     (await sql<{ status: string }>`select status from mail_messages where id = ${id}`.execute(db.database.db)).rows[0]!.status;
   const lastAudit = async (action: string) => (await listAudit(db.database.db, { action, page: 1, pageSize: 1 }))[0];

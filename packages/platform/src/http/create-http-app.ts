@@ -5,6 +5,8 @@ import type { Registry } from 'prom-client';
 import { registerMetrics } from './metrics.ts';
 import { type Problem, problemFrom, sendProblem } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
+import { guardRequestInput } from './input-guard.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 import { NotFoundPageError } from './not-found.ts';
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -35,7 +37,8 @@ declare module 'fastify' {
 /**
  * Every Hatago HTTP service starts from here, so all of them keep the same contracts:
  * request id in and out and on every log line, problem+json or a friendly page for every
- * error, health and readiness, metrics, and a drain state for graceful shutdown.
+ * error, one input layer refusing control characters, the security headers, health and
+ * readiness, metrics, and a drain state for graceful shutdown.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const apiPrefix = options.apiPrefix ?? '/api/';
@@ -60,6 +63,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  guardRequestInput(app);
+  addSecurityHeaders(app);
 
   const isApi = (request: FastifyRequest) => request.url.startsWith(apiPrefix);
   const respond = (problem: Problem, request: FastifyRequest, reply: Parameters<Parameters<typeof app.setErrorHandler>[0]>[2]) =>

@@ -1,5 +1,6 @@
 import { type FieldError, FieldErrors } from '../errors/domain-error.ts';
 import { isValidDate } from '../time/stay-dates.ts';
+import { DISALLOWED_CHARACTER_MESSAGE, hasDisallowedCharacter } from './control-characters.ts';
 
 /** A submitted form as the apps receive it: every value a string, a list of strings, or absent. */
 export type FormInput = Record<string, unknown>;
@@ -13,16 +14,9 @@ export function readText(errors: FieldErrors, input: FormInput, name: string, ru
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (!value && !rule.optional) errors.add(name, `${rule.label} is required`);
   else if (value.length > rule.max) errors.add(name, `${rule.label} must be at most ${rule.max} characters`);
-  else if (hasNul(value)) errors.add(name, NUL_MESSAGE);
+  else if (hasDisallowedCharacter(value)) errors.add(name, DISALLOWED_CHARACTER_MESSAGE);
   return value;
 }
-
-/**
- * PostgreSQL text cannot hold U+0000: a value carrying it fails the query itself (a 500,
- * not a field error), whether it is written or only compared in a filter.
- */
-const hasNul = (value: string) => value.includes('\u0000');
-const NUL_MESSAGE = 'Remove the control character (NUL)';
 
 export function readInteger(errors: FieldErrors, input: FormInput, name: string, rule: { label: string; min: number; max: number }): number {
   const raw = input[name];
@@ -105,7 +99,7 @@ export function readFields<Name extends string>(input: unknown, names: readonly 
     const value = raw[name];
     form[name] = typeof value === 'string' ? value.trim() : '';
     if (value !== undefined && typeof value !== 'string') errors.add(name, 'Give one value');
-    else if (hasNul(form[name])) errors.add(name, NUL_MESSAGE);
+    else if (hasDisallowedCharacter(form[name])) errors.add(name, DISALLOWED_CHARACTER_MESSAGE);
   }
   return form;
 }
