@@ -5,9 +5,18 @@ export type { BookingContext } from './booking-context.ts';
 export { type Reservation } from './reservations/reservation.ts';
 export { bookingMails } from './mail/booking-mails.ts';
 export { reservationConfirmation } from './mail/reservation-confirmation.ts';
-export { normaliseReservationCode, RESERVATION_CODE } from './reservations/reservation-code.ts';
+export {
+  newReservationCode,
+  normaliseReservationCode,
+  RESERVATION_CODE,
+  RESERVATION_PREFIXES,
+  TABLE_RESERVATION_CODE,
+  type ReservationKind,
+} from './reservations/reservation-code.ts';
 export {
   bookStay,
+  checkIdempotencyKey,
+  idempotencyKeyReused,
   parseBookingRequest,
   IDEMPOTENCY_KEY,
   type BookingOptions,
@@ -17,6 +26,7 @@ export {
 export { cancellationTerms, type CancellationTerms } from './cancellation/cancellation-policy.ts';
 export {
   cancelReservation,
+  isCancellableBy,
   type Canceller,
   type CancellationOptions,
   type CancellationOutcome,

@@ -52,7 +52,7 @@ export async function cancelReservation(
   const outcome = await context.db.transaction().execute(async (trx): Promise<CancellationOutcome> => {
     const t = tablesOf<BookingTables>(trx);
     const row = await t.selectFrom('reservations').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!row || !mayCancel(row, by)) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
+    if (!row || !isCancellableBy(row, by)) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
     const reservation = toReservation(row);
     if (reservation.status === 'cancelled') return { reservation, alreadyCancelled: true };
 
@@ -90,7 +90,8 @@ export async function cancelReservation(
   return outcome;
 }
 
-function mayCancel(row: { email: string; member_id: number | null }, by: Canceller): boolean {
+/** Whether this canceller may cancel this reservation: its guest by email, its member, or any operator. */
+export function isCancellableBy(row: { email: string; member_id: number | null }, by: Canceller): boolean {
   if (by.kind === 'operator') return true;
   if (by.kind === 'member') return row.member_id !== null && Number(row.member_id) === by.memberId;
   return row.email.toLowerCase() === by.email.trim().toLowerCase();

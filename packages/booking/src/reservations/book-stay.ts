@@ -45,6 +45,21 @@ export interface BookingOutcome {
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
+/** Every booking write, of a stay or a table, takes a key of this shape. */
+export function checkIdempotencyKey(key: string): void {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw invalid(BookingErrors.INVALID_IDEMPOTENCY_KEY, [{ field: 'Idempotency-Key', message: 'Send 8 to 200 printable ASCII characters' }]);
+  }
+}
+
+/** The answer to a key already used for a different request: nothing is booked. */
+export const idempotencyKeyReused = () =>
+  invalid(
+    BookingErrors.IDEMPOTENCY_KEY_REUSED,
+    [{ field: 'Idempotency-Key', message: 'This key was used for a different booking request' }],
+    'The Idempotency-Key was already used with a different request body',
+  );
+
 interface ValidBooking {
   planId: number;
   stay: Stay;
@@ -80,11 +95,7 @@ export function parseBookingRequest(request: BookingRequest, options: Pick<Booki
  * nothing and publishes nothing.
  */
 export async function bookStay(context: BookingContext, request: BookingRequest, options: BookingOptions): Promise<BookingOutcome> {
-  if (!IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
-    throw invalid(BookingErrors.INVALID_IDEMPOTENCY_KEY, [
-      { field: 'Idempotency-Key', message: 'Send 8 to 200 printable ASCII characters' },
-    ]);
-  }
+  checkIdempotencyKey(options.idempotencyKey);
   const booking = parseBookingRequest(request, options);
   const locale = options.locale ?? 'en';
   const requestHash = createHash('sha256')
@@ -167,13 +178,7 @@ async function replay(trx: Executor, key: string, requestHash: string): Promise<
     .select('k.request_hash')
     .where('k.key', '=', key)
     .executeTakeFirstOrThrow();
-  if (existing.request_hash !== requestHash) {
-    throw invalid(
-      BookingErrors.IDEMPOTENCY_KEY_REUSED,
-      [{ field: 'Idempotency-Key', message: 'This key was used for a different booking request' }],
-      'The Idempotency-Key was already used with a different request body',
-    );
-  }
+  if (existing.request_hash !== requestHash) throw idempotencyKeyReused();
   return { reservation: toReservation(existing), replayed: true };
 }
 
