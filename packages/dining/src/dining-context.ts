@@ -1,0 +1,25 @@
+import type { Executor } from '@hatago/db';
+
+/** One restaurant's free seats changed and the change is committed: what was derived from them is stale. */
+export interface DiningChange {
+  restaurantId: number;
+  kind: 'booking';
+}
+
+export interface DiningChangePublisher {
+  publish(change: DiningChange): Promise<void>;
+}
+
+/**
+ * What a table booking or cancellation needs besides its input, as `BookingContext` for
+ * stays: the database, and the publisher told once the transaction committed, so no
+ * caller can forget the news or announce a change that was rolled back.
+ */
+export interface DiningContext {
+  db: Executor;
+  changes: DiningChangePublisher;
+}
+
+/** Called after the commit, never inside. */
+export const publishSeatsChanged = (context: DiningContext, restaurantId: number): Promise<void> =>
+  context.changes.publish({ restaurantId, kind: 'booking' });

@@ -1,0 +1,12 @@
+import { defineErrorCodes } from '@hatago/platform/errors';
+
+export const DiningErrors = defineErrorCodes(
+  'INVALID_DINING_QUERY', // date, time, party or area of a search or a restaurant's day
+  'INVALID_TABLE_BOOKING', // the request's shape: ids, date, time, party, guest, requests
+  'TABLE_NOT_BOOKABLE', // the restaurant's rules refuse it: closed, cut-off passed, party size, course days
+  'SEATING_FULL', // the seating has no seats or table left for the party
+  'RESTAURANT_NOT_FOUND',
+  'TABLE_RESERVATION_NOT_FOUND',
+  'SEATING_STARTED', // too late to cancel online
+  'INVALID_RESTAURANT', // a restaurant's definition breaks its rules (seed, later the facility console)
+);

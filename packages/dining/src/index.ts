@@ -1,0 +1,17 @@
+export { DiningErrors } from './dining-errors.ts';
+export type { DiningTables, TableReservationStatus } from './dining-tables.ts';
+export { diningMigrations } from './migrations/index.ts';
+export type { DiningChange, DiningChangePublisher, DiningContext } from './dining-context.ts';
+export { CUISINES, MAX_PARTY, type BookingMode, type CancelFeeRule, type CapacityMode, type Cuisine } from './restaurants/restaurant.ts';
+export { insertRestaurant, type CourseSpec, type RestaurantSpec } from './restaurants/insert-restaurant.ts';
+export { diningClock, type DiningClock } from './availability/booking-rules.ts';
+export { parseDiningQuery, DINING_HORIZON_DAYS, type DiningQuery, type DiningQueryInput } from './availability/dining-query.ts';
+export type { RestaurantSummary } from './availability/restaurant-day.ts';
+export { searchRestaurants, TIME_WINDOW_MINUTES, type RestaurantSearchItem } from './availability/search-restaurants.ts';
+export { getRestaurantAvailability, type RestaurantAvailability } from './availability/restaurant-availability.ts';
+export { bookTable, type TableBookingOptions, type TableBookingOutcome } from './reservations/book-table.ts';
+export { REQUESTS_MAX, type TableBookingRequest } from './reservations/table-booking-request.ts';
+export type { TableReservation } from './reservations/table-reservation.ts';
+export { tableCancellationTerms, type TableCancellationTerms } from './cancellation/table-cancellation-policy.ts';
+export { cancelTableReservation, type TableCancellationOutcome } from './cancellation/cancel-table-reservation.ts';
+export { diningMails } from './mail/dining-mails.ts';

@@ -1,0 +1,7 @@
+import type { Template } from '@hatago/mail';
+import { tableReservationCancellation } from './table-reservation-cancellation.ts';
+import { tableReservationConfirmation } from './table-reservation-confirmation.ts';
+import { tableReservationRequest } from './table-reservation-request.ts';
+
+/** Every mail dining sends, for the template registry of the processes that deliver them. */
+export const diningMails: readonly Template[] = [tableReservationConfirmation, tableReservationRequest, tableReservationCancellation];

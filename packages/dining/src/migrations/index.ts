@@ -1,0 +1,6 @@
+import type { ModuleMigrations } from '@hatago/db';
+import * as diningTables from './2026-12-07.01-dining-tables.ts';
+
+export const diningMigrations: ModuleMigrations = {
+  '2026-12-07.01-dining-tables': diningTables,
+};

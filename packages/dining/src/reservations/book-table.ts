@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { checkIdempotencyKey, idempotencyKeyReused, newReservationCode } from '@hatago/booking';
+import { type Executor, tablesOf } from '@hatago/db';
+import { enqueueMail } from '@hatago/mail';
+import { invalid, notFound } from '@hatago/platform/errors';
+import { courseRefusal, type DiningClock, diningClock, dayRefusal } from '../availability/booking-rules.ts';
+import { loadRestaurantDays } from '../availability/load-restaurant-days.ts';
+import { takeSeats } from '../capacity/seating-stock.ts';
+import { type DiningContext, publishSeatsChanged } from '../dining-context.ts';
+import { DiningErrors } from '../dining-errors.ts';
+import type { DiningTables } from '../dining-tables.ts';
+import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
+import { tableReservationRequest } from '../mail/table-reservation-request.ts';
+import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
+import { type TableReservation, toTableReservation } from './table-reservation.ts';
+
+export interface TableBookingOptions {
+  /** Required: the same key always yields the same reservation, however often it is sent. */
+  idempotencyKey: string;
+  memberId?: number;
+  locale?: 'ja' | 'en';
+  clock?: DiningClock;
+}
+
+export interface TableBookingOutcome {
+  reservation: TableReservation;
+  /** True when the key had already made this reservation and nothing new was written. */
+  replayed: boolean;
+}
+
+/** The seating and course a booking asks for, once the restaurant's rules accept them. */
+async function bookableChoice(trx: Executor, booking: ValidTableBooking, clock: DiningClock) {
+  const [day] = await loadRestaurantDays(trx, { ids: [booking.restaurantId] }, booking.date);
+  if (!day) throw notFound(DiningErrors.RESTAURANT_NOT_FOUND, 'No such restaurant');
+  const seating = day.seatings.find((s) => s.time === booking.time);
+  const course = day.courses.find((c) => c.id === booking.courseId);
+  const refusal =
+    dayRefusal(day, clock) ??
+    (!seating ? { field: 'time', message: 'The restaurant has no seating at this time' } : undefined) ??
+    (!course ? { field: 'courseId', message: 'Choose a course of this restaurant' } : undefined) ??
+    courseRefusal(course!, seating!, booking.date, booking.party, clock);
+  if (refusal) throw invalid(DiningErrors.TABLE_NOT_BOOKABLE, [refusal], 'The restaurant does not take this booking');
+  return { day, seating: seating!, course: course! };
+}
+
+/**
+ * Books a table in one transaction: idempotency claim, the restaurant's rules, the seating's
+ * capacity under lock, the reservation and its mail all commit together or not at all. A
+ * restaurant taking requests gets a `requested` reservation that already holds its seats,
+ * so accepting it later can never find the room full. Once committed, the change of free
+ * seats is published; a replay changed nothing and publishes nothing.
+ */
+export async function bookTable(context: DiningContext, request: TableBookingRequest, options: TableBookingOptions): Promise<TableBookingOutcome> {
+  checkIdempotencyKey(options.idempotencyKey);
+  const clock = options.clock ?? diningClock();
+  const booking = parseTableBooking(request, clock.today);
+  const locale = options.locale ?? 'en';
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([booking, options.memberId ?? null]))
+    .digest('hex');
+
+  const outcome = await context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
+    const t = tablesOf<DiningTables>(trx);
+    const code = newReservationCode('table');
+    const claimed = await t
+      .insertInto('dining_idempotency')
+      .values({ key: options.idempotencyKey, request_hash: requestHash, reservation_code: code })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) return replay(trx, options.idempotencyKey, requestHash);
+
+    const { day, seating, course } = await bookableChoice(trx, booking, clock);
+    const tableSeats = await takeSeats(trx, { restaurantId: day.restaurant.id, seatingId: seating.id, date: booking.date }, booking.party);
+    const row = await t
+      .insertInto('table_reservations')
+      .values({
+        code,
+        status: day.restaurant.bookingMode === 'request' ? 'requested' : 'confirmed',
+        restaurant_id: day.restaurant.id,
+        course_id: course.id,
+        seating_id: seating.id,
+        service_date: booking.date,
+        party: booking.party,
+        table_seats: tableSeats,
+        guest_name: booking.contact.name,
+        guest_name_latin: booking.contact.nameLatin,
+        email: booking.contact.email,
+        phone: booking.contact.phone,
+        requests: booking.requests,
+        member_id: options.memberId ?? null,
+        locale,
+        restaurant_name: day.restaurant.name[locale],
+        course_name: course.name[locale],
+        seating_time: seating.time,
+        duration_minutes: seating.durationMinutes,
+        price_per_person: course.pricePerPerson,
+        total_price: course.pricePerPerson * booking.party,
+        cancel_fees: JSON.stringify(course.cancelFees),
+        cancel_fee: null,
+        cancelled_at: null,
+        cancelled_by: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const reservation = toTableReservation(row);
+    await enqueueMail(trx, reservation.status === 'requested' ? tableReservationRequest : tableReservationConfirmation, {
+      to: reservation.guest.email,
+      locale,
+      category: 'reservation',
+      idempotencyKey: `table-reservation-${reservation.status}:${reservation.code}`,
+      reference: reservation.code,
+      params: { reservation },
+    });
+    return { reservation, replayed: false };
+  });
+  if (!outcome.replayed) await publishSeatsChanged(context, outcome.reservation.restaurantId);
+  return outcome;
+}
+
+async function replay(trx: Executor, key: string, requestHash: string): Promise<TableBookingOutcome> {
+  const existing = await tablesOf<DiningTables>(trx)
+    .selectFrom('dining_idempotency as k')
+    .innerJoin('table_reservations as r', 'r.code', 'k.reservation_code')
+    .selectAll('r')
+    .select('k.request_hash')
+    .where('k.key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (existing.request_hash !== requestHash) throw idempotencyKeyReused();
+  return { reservation: toTableReservation(existing), replayed: true };
+}
