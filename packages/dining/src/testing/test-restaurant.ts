@@ -15,7 +15,8 @@ export const DINNER = { name: { ja: '季節のおまかせ', en: 'Seasonal omaka
 /**
  * Closed on Mondays and on TEST_HOLIDAY; lunch at 12:00, dinner at 18:00 and 20:30. The
  * dinner course books up to 30 days ahead and closes 2 hours before; the lunch course is
- * served at weekends only; the seat-only course is free and takes up to 8.
+ * served at weekends only; the seat-only course, at dinner, is free, takes up to 8 and
+ * books until the seating starts.
  */
 export const testRestaurant = (overrides: Partial<RestaurantSpec> = {}): RestaurantSpec => ({
   areaId: 'test-area',
@@ -68,6 +69,7 @@ export const testRestaurant = (overrides: Partial<RestaurantSpec> = {}): Restaur
       minParty: 1,
       maxParty: 8,
       weekdays: [1, 2, 3, 4, 5, 6, 7],
+      servedFrom: '17:00',
       advanceDays: 30,
       cutoffMinutes: 0,
       cancelFees: [],
