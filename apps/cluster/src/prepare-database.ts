@@ -28,7 +28,7 @@ export async function seedIfEmpty(databaseUrl: string, logger: Logger): Promise<
   try {
     const seeded = await seedDemoData(database.db, {
       onProgress: (done, total) => {
-        if (done % 10 === 0 || done === total) logger.info(`seeding demo data: ${done}/${total} hotels`);
+        if (done % 10 === 0 || done === total) logger.info(`seeding demo data: ${done}/${total} hotels and restaurants`);
       },
     });
     logger.info(seeded ? 'demo data seeded' : 'database already has a catalogue; not seeded');

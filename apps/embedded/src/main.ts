@@ -37,7 +37,7 @@ const platform = await startEmbeddedPlatform({
   logLevel: config.LOG_LEVEL,
   onSeedProgress: (done, total) => {
     if (done === 1 || done % 10 === 0 || done === total) {
-      logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels`);
+      logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels and restaurants`);
     }
   },
 });

@@ -4,11 +4,13 @@ import type { CatalogTables } from '@hatago/catalog';
 import { hashPassword, type IdentityTables } from '@hatago/identity';
 import { tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
+import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
 
 export { DEMO_PASSWORD };
 
 export interface SeedOptions {
   hotelsPerArea?: number;
+  restaurantsPerArea?: number;
   days?: number;
   today?: string;
   onProgress?: (done: number, total: number) => void;
@@ -43,12 +45,14 @@ function random(seed: number) {
 
 /**
  * Fills an empty database with a demo world: hotels in every area, room types, plans,
- * nightly prices and inventory from today, demo staff and a demo member. All in one
+ * nightly prices and inventory from today, restaurants with their seatings and courses,
+ * demo staff and a demo member. All in one
  * transaction, so an interrupted seed leaves nothing behind and simply runs again.
  * Returns false when the database already has a catalogue.
  */
 export async function seedDemoData(db: Executor, options: SeedOptions = {}): Promise<boolean> {
   const hotelsPerArea = options.hotelsPerArea ?? 7;
+  const restaurantsPerArea = options.restaurantsPerArea ?? 8;
   const days = options.days ?? 365;
   const today = options.today ?? tokyoToday();
   const rand = random(20190130);
@@ -63,7 +67,7 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       .insertInto('areas')
       .values(DEMO_AREAS.map((a, i) => ({ id: a.id, ...namesOf(a), sort_order: i })))
       .execute();
-    const total = DEMO_AREAS.length * hotelsPerArea;
+    const total = DEMO_AREAS.length * (hotelsPerArea + restaurantsPerArea);
     let done = 0;
     for (const area of DEMO_AREAS) {
       for (let h = 0; h < hotelsPerArea; h++) {
@@ -71,6 +75,14 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
         options.onProgress?.(++done, total);
       }
     }
+    await seedDemoRestaurants({
+      trx,
+      areas: DEMO_AREAS,
+      perArea: restaurantsPerArea,
+      today,
+      pick: seeding.pick,
+      onSeeded: () => options.onProgress?.(++done, total),
+    });
     await seedDemoAccounts(seeding);
     return true;
   });

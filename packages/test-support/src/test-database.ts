@@ -14,8 +14,8 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database of its own, with a small demo world unless `seed` is false:
- * 2 hotels per area and 60 days of inventory keep set-up fast while leaving every flow
- * something to find.
+ * 2 hotels and 1 restaurant per area and 60 days of inventory keep set-up fast while
+ * leaving every flow something to find.
  */
 export async function createTestDatabase(
   target: TestDatabaseTarget,
@@ -23,6 +23,6 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const created = await target.create();
   await migrateHatago(created.database.db);
-  if (options.seed !== false) await seedDemoData(created.database.db, { hotelsPerArea: 2, days: 60, ...(options.seed ?? {}) });
+  if (options.seed !== false) await seedDemoData(created.database.db, { hotelsPerArea: 2, restaurantsPerArea: 1, days: 60, ...(options.seed ?? {}) });
   return created;
 }
