@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { bookTable } from '../reservations/book-table.ts';
+import { findTableReservationForGuest } from '../reservations/find-table-reservation.ts';
 import { addTestRestaurant, TEST_CLOCK, testDiningContext, testRestaurant } from '../testing/test-restaurant.ts';
 import { cancelTableReservation } from './cancel-table-reservation.ts';
 import { tableCancellationTerms } from './table-cancellation-policy.ts';
@@ -57,6 +58,9 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(context.published, [{ restaurantId: reservation.restaurantId, kind: 'booking' }]);
       const { rows } = await sql<{ template: string }>`select template from mail_messages where reference = ${reservation.code} order by id`.execute(db.database.db);
       assert.deepEqual(rows.map((r) => r.template), ['table-reservation-confirmation', 'table-reservation-cancellation']);
+      const found = await findTableReservationForGuest(db.database.db, reservation.code.replace('RS', 'rs-'), guest.email.toUpperCase());
+      assert.equal(found.status, 'cancelled');
+      await assert.rejects(findTableReservationForGuest(db.database.db, reservation.code, 'other@example.com'), (error: unknown) => error instanceof DomainError && error.code === 'TABLE_RESERVATION_NOT_FOUND');
     });
 
     it('refuses a guest once the seating started and a stranger always; an operator may cancel and waive the fee', async () => {

@@ -128,6 +128,7 @@ for (const target of testDatabaseTargets()) {
       await rejectsWith(book({ ...valid, party: 7 }), 'TABLE_NOT_BOOKABLE', ['party']);
       await rejectsWith(book({ ...valid, courseId: courseIds[1], time: '12:00' }), 'TABLE_NOT_BOOKABLE', ['courseId']); // lunch on a weekday
       await rejectsWith(book({ ...valid, party: 20 }), 'TABLE_NOT_BOOKABLE', ['party']);
+      await rejectsWith(bookTable(context, valid, { idempotencyKey: `price-${target.name}`, clock: TEST_CLOCK, expectedTotal: 50000 }), 'PRICE_CHANGED');
       assert.deepEqual(await counts(), before);
       assert.deepEqual(context.published, []);
     });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { checkIdempotencyKey, idempotencyKeyReused, newReservationCode } from '@hatago/booking';
+import { BookingErrors, checkIdempotencyKey, idempotencyKeyReused, newReservationCode } from '@hatago/booking';
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
-import { invalid, notFound } from '@hatago/platform/errors';
+import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import { courseRefusal, type DiningClock, diningClock, dayRefusal } from '../availability/booking-rules.ts';
 import { loadRestaurantDays } from '../availability/load-restaurant-days.ts';
 import { takeSeats } from '../capacity/seating-stock.ts';
@@ -19,6 +19,11 @@ export interface TableBookingOptions {
   idempotencyKey: string;
   memberId?: number;
   locale?: 'ja' | 'en';
+  /**
+   * The total the guest was shown and agreed to; when the course's price changed since,
+   * nothing is booked (PRICE_CHANGED), as for stays.
+   */
+  expectedTotal?: number;
   clock?: DiningClock;
 }
 
@@ -71,6 +76,10 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     if (!claimed) return replay(trx, options.idempotencyKey, requestHash);
 
     const { day, seating, course } = await bookableChoice(trx, booking, clock);
+    const totalPrice = course.pricePerPerson * booking.party;
+    if (options.expectedTotal !== undefined && totalPrice !== options.expectedTotal) {
+      throw conflict(BookingErrors.PRICE_CHANGED, 'The price of this course has changed since it was shown; check the new total');
+    }
     const tableSeats = await takeSeats(trx, { restaurantId: day.restaurant.id, seatingId: seating.id, date: booking.date }, booking.party);
     const row = await t
       .insertInto('table_reservations')
@@ -95,7 +104,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
         seating_time: seating.time,
         duration_minutes: seating.durationMinutes,
         price_per_person: course.pricePerPerson,
-        total_price: course.pricePerPerson * booking.party,
+        total_price: totalPrice,
         cancel_fees: JSON.stringify(course.cancelFees),
         cancel_fee: null,
         cancelled_at: null,
