@@ -1,13 +1,13 @@
 import type { Selectable } from 'kysely';
 import { type Executor, tablesOf } from '@hatago/db';
 import type { DiningTables } from '../dining-tables.ts';
-import { weekdayBit } from '../restaurants/restaurant.ts';
+import { type Cuisine, weekdayBit } from '../restaurants/restaurant.ts';
 import type { CapacityUnit, Course, RestaurantDay, SeatingDay } from './restaurant-day.ts';
 
 export interface RestaurantFilter {
   ids?: number[];
   areaId?: string;
-  cuisine?: string;
+  cuisine?: Cuisine;
 }
 
 /**
@@ -26,7 +26,7 @@ export async function loadRestaurantDays(db: Executor, filter: RestaurantFilter,
     .orderBy('r.id');
   if (filter.ids) query = query.where('r.id', 'in', filter.ids);
   if (filter.areaId) query = query.where('r.area_id', '=', filter.areaId);
-  if (filter.cuisine) query = query.where('r.cuisine', '=', filter.cuisine as DiningTables['restaurants']['cuisine']);
+  if (filter.cuisine) query = query.where('r.cuisine', '=', filter.cuisine);
   const restaurants = await query.execute();
   if (restaurants.length === 0) return [];
   const ids = restaurants.map((r) => r.id);

@@ -1,5 +1,4 @@
-import type { CancelFeeRule, Cuisine } from '../restaurants/restaurant.ts';
-import type { BookingMode, CapacityMode } from '../restaurants/restaurant.ts';
+import type { BookingMode, CancelFeeRule, CapacityMode, Cuisine } from '../restaurants/restaurant.ts';
 
 /** What a seating can still sell: a table size with its free tables, or the seat pool (tableSeats 0). */
 export interface CapacityUnit {
