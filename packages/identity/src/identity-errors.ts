@@ -3,6 +3,7 @@ import { defineErrorCodes } from '@hatago/platform/errors';
 export const IdentityErrors = defineErrorCodes(
   'INVALID_CREDENTIALS', // deliberately does not say whether the account exists
   'LOGIN_THROTTLED',
+  'ACCOUNT_UNDER_ATTACK', // only known devices may sign in until the window ends
   'ROLE_REQUIRED',
   'INVALID_SIGN_UP',
   'SIGN_UP_THROTTLED',

@@ -258,6 +258,8 @@ const JA_DOMAIN_MESSAGES: Record<string, string> = {
   'An account with this email already exists; log in instead': 'このメールアドレスは登録済みです。ログインしてください',
   'The email or password is wrong': 'メールアドレスまたはパスワードが正しくありません',
   'Too many failed logins. Try again in 15 minutes.': 'ログインの失敗が続いたため、15分間ログインできません。時間をおいてお試しください。',
+  'This account has had too many failed logins. Sign in from a device you used before, or reset your password.':
+    'このアカウントへのログイン失敗が続いています。以前ログインした端末からログインするか、パスワードを再設定してください。',
   'Too many sign-ups from this address. Try again in 15 minutes.': 'この接続元からの登録が多すぎます。15分ほどおいてお試しください。',
   'This plan is not sold for these dates': 'このプランはこの日程では販売していません',
   'This plan has no price for every night of the stay': 'このプランはご宿泊の全日程では販売していません',

@@ -130,7 +130,7 @@ describe('member pages', () => {
 
   it('throttles repeated failed logins with a 429 page', async () => {
     const attempt = (password: string) => post('/login', { email: 'member@example.com', password });
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
+    for (let i = 0; i < THROTTLE.perAccountAndClient; i++) {
       const res = await attempt(`wrong password ${i}`);
       assert.equal(res.statusCode, 401);
       assert.ok(res.body.includes('メールアドレスまたはパスワードが正しくありません'));

@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cancelReservation, getReservationByCode, listMemberReservations, type Reservation } from '@hatago/booking';
 import type { Database } from '@hatago/db';
-import { createSession, endSession, logInMember, type Member, signUpMember } from '@hatago/identity';
+import { createSession, endSession, knownDeviceOf, logInMember, type Member, signUpMember } from '@hatago/identity';
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
-import { clearSessionCookie, clientOf, localRedirect, readSessionCookie, writeSessionCookie } from '@hatago/web-kit';
+import { clearSessionCookie, clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice, writeSessionCookie } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
-import { currentMember, MEMBER_COOKIE } from './member-session.ts';
+import { currentMember, MEMBER_COOKIE, MEMBER_DEVICE } from './member-session.ts';
 import { ACCOUNT_HOME, accountPage, loginPage, type MemberForm, memberReservationPage, signUpPage } from './member-views.ts';
 import { type GuestPage, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { cancelledPage } from './reservation-views.ts';
@@ -32,6 +32,7 @@ const safeNext = (next: string | undefined, lang: Lang): string => localRedirect
 async function startSession(database: Database, request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
   const session = await createSession(database.db, 'member', member.id);
   writeSessionCookie(request, reply, MEMBER_COOKIE, session.token, session.expiresAt);
+  writeKnownDevice(request, reply, MEMBER_DEVICE, knownDeviceOf('member', member.id));
   reply.header('cache-control', 'private, no-store');
   return reply.redirect(next, 303);
 }
@@ -85,10 +86,12 @@ async function logIn({ database, rateLimiter }: GuestServices, request: FastifyR
   const lang = langOf(values.lang);
   const email = (values.email ?? '').slice(0, 254);
   try {
-    const member = await logInMember(database.db, { email, password: values.password ?? '', client: clientOf(request) }, rateLimiter);
+    const attempt = { email, password: values.password ?? '', client: clientOf(request), knownDevice: readKnownDevice(request, MEMBER_DEVICE) };
+    const member = await logInMember(database.db, attempt, rateLimiter);
     return await startSession(database, request, reply, member, safeNext(values.next, lang));
   } catch (error) {
     if (!(error instanceof DomainError) || (error.kind !== 'unauthorized' && error.kind !== 'rate_limited')) throw error;
+    if (error.kind === 'rate_limited') request.log.warn({ code: error.code }, 'member login refused by the throttle');
     const errors = [{ field: 'form', message: localise(lang, error.message) }];
     return sendPage(reply, loginPage({ lang, values: { email, next: values.next ?? '' }, errors, status: DOMAIN_STATUS[error.kind] }));
   }

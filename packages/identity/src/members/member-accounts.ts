@@ -7,7 +7,7 @@ import { type ContactDetails, parseContact } from '../contact/contact-details.ts
 import type { IdentityTables } from '../identity-tables.ts';
 import { memberWelcome } from '../mail/member-welcome.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
-import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
+import { knownDeviceOf, normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
 import { claimSignUpAttempt } from '../throttle/login-throttle.ts';
 import { IdentityErrors } from '../identity-errors.ts';
@@ -79,22 +79,24 @@ export async function signUpMember(
 
 export async function logInMember(
   db: Executor,
-  input: { email: string; password: string; client: string },
+  input: { email: string; password: string; client: string; knownDevice?: string },
   limiter: RateLimiter = new DatabaseRateLimiter(db),
 ): Promise<Member> {
   const email = normaliseLoginName(input.email);
-  const row = await throttledLogin(
-    limiter,
-    { account: `member:${email}`, client: input.client },
-    input.password,
-    () =>
+  const row = await throttledLogin(db, limiter, {
+    account: `member:${email}`,
+    client: input.client,
+    password: input.password,
+    knownDevice: input.knownDevice,
+    find: () =>
       tablesOf<IdentityTables>(db)
         .selectFrom('members')
         .selectAll()
         .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
         .executeTakeFirst(),
-    'The email or password is wrong',
-  );
+    deviceOf: (member) => knownDeviceOf('member', Number(member.id)),
+    wrongCredentials: 'The email or password is wrong',
+  });
   return toMember(row);
 }
 
