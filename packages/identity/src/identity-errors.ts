@@ -7,9 +7,9 @@ export const IdentityErrors = defineErrorCodes(
   'ROLE_REQUIRED',
   'INVALID_SIGN_UP',
   'SIGN_UP_THROTTLED',
-  'EMAIL_TAKEN',
   'INVALID_CONTACT',
   'INVALID_PASSWORD_RESET',
   'PASSWORD_RESET_THROTTLED',
   'PASSWORD_RESET_LINK_INVALID', // unknown, used or expired: the guest cannot tell which
+  'EMAIL_VERIFICATION_LINK_INVALID', // unknown, used or expired alike
 );

@@ -255,7 +255,6 @@ const JA_DOMAIN_MESSAGES: Record<string, string> = {
   'Enter a valid email address': '正しいメールアドレスを入力してください',
   'Enter a phone number of digits, spaces or hyphens': '電話番号を数字・スペース・ハイフンで入力してください',
   'Use 10 to 200 characters': '10〜200文字で入力してください',
-  'An account with this email already exists; log in instead': 'このメールアドレスは登録済みです。ログインしてください',
   'The email or password is wrong': 'メールアドレスまたはパスワードが正しくありません',
   'Too many failed logins. Try again in 15 minutes.': 'ログインの失敗が続いたため、15分間ログインできません。時間をおいてお試しください。',
   'This account has had too many failed logins. Sign in from a device you used before, or reset your password.':
