@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { sql } from 'kysely';
 import { bookStay } from '@hatago/booking';
 import { futureDate, testBookingContext } from '@hatago/test-support';
-import { againstEveryApp, type AppsUnderAttack, FORM, form, SAME_SITE } from './support/apps-under-attack.ts';
+import { againstEveryApp, type AppsUnderAttack, FORM, form, SAME_SITE, signIn } from './support/apps-under-attack.ts';
 
 /**
  * Finding 7 of issue 16: sign-up told whether an email was registered (409 against a
@@ -39,6 +39,14 @@ againstEveryApp('finding 7: sign-up neither tells who is a member nor trusts an 
   it('tells only the owner of the address, by mail', async () => {
     assert.deepEqual((await mailsTo(apps(), 'member@example.com')).map((m) => m.template), ['sign-up-attempted']);
     assert.deepEqual((await mailsTo(apps(), 'new.finding7@example.com')).map((m) => m.template), ['member-verify-email']);
+  });
+
+  it('lets an unverified member sign in, telling them a booking will not be theirs yet', async () => {
+    const session = await signIn(apps().guest, '/login', { email: 'new.finding7@example.com', password: 'a long enough password' });
+    const plan = await apps().db.database.db.selectFrom('rate_plans').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const details = await apps().guest.inject({ url: `/book?planId=${plan.id}&checkin=${futureDate(30)}&nights=1&guests=1&rooms=1`, headers: { cookie: session } });
+    assert.equal(details.statusCode, 200);
+    assert.match(details.body, /data-testid="verify-to-book-as-member"/);
   });
 
   it('lets the new member hold reservations only after following the mailed link', async () => {

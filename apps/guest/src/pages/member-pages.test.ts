@@ -88,6 +88,7 @@ describe('member pages', () => {
     assert.equal(details.headers['cache-control'], 'private, no-store');
     assert.ok(details.body.includes(`value="${newMember.email}"`), 'the member email is filled in');
     assert.ok(details.body.includes('value="Hanako Sato"'));
+    assert.doesNotMatch(details.body, /verify-to-book-as-member/, 'a verified member books as a member');
     const detailFields = Object.fromEntries(
       [...details.body.matchAll(/<input name="(name|nameLatin|email|phone)" type="\w+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
     );

@@ -16,6 +16,8 @@ import { sendVerificationLink, type VerificationMail } from './email-verificatio
 
 export interface Member extends ContactDetails {
   id: number;
+  /** Whether the member followed the mailed link; until then they book as a guest. */
+  emailVerified: boolean;
 }
 
 export const PASSWORD_RULES = { min: 10, max: 200 } as const;
@@ -62,7 +64,7 @@ export async function signUpMember(
       .returning('id')
       .executeTakeFirst();
     if (row) {
-      const member = { id: Number(row.id), ...contact! };
+      const member = { id: Number(row.id), ...contact!, emailVerified: false };
       await sendVerificationLink(trx, member, origin);
       return member;
     }
@@ -120,4 +122,5 @@ const toMember = (row: Selectable<IdentityTables['members']>): Member => ({
   name: row.name,
   nameLatin: row.name_latin,
   phone: row.phone,
+  emailVerified: row.email_verified_at !== null,
 });
