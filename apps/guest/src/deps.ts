@@ -15,4 +15,6 @@ export interface GuestServices extends GuestAppDeps {
   catalog: CachedCatalog;
   /** Bookings and cancellations run in it and publish the rooms they took or gave back themselves. */
   booking: BookingContext;
+  /** The site's public origin, defaulted: links in mails always have one. */
+  publicBaseUrl: string;
 }

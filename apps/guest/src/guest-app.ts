@@ -19,6 +19,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     ...appDeps,
     catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
     booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
+    publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
   };
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
@@ -60,7 +61,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   await app.register(async (pages: HttpApp) => {
     rejectCrossSiteWrites(pages, MEMBER_COOKIE);
     registerGuestPages(pages, deps);
-    registerPasswordResetPages(pages, { database: deps.database, rateLimiter: deps.rateLimiter, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:8080' });
+    registerPasswordResetPages(pages, { database: deps.database, rateLimiter: deps.rateLimiter, publicBaseUrl: deps.publicBaseUrl });
   });
   return app;
 }

@@ -3,12 +3,13 @@ import { defineErrorCodes } from '@hatago/platform/errors';
 export const IdentityErrors = defineErrorCodes(
   'INVALID_CREDENTIALS', // deliberately does not say whether the account exists
   'LOGIN_THROTTLED',
+  'ACCOUNT_UNDER_ATTACK', // only known devices may sign in until the window ends
   'ROLE_REQUIRED',
   'INVALID_SIGN_UP',
   'SIGN_UP_THROTTLED',
-  'EMAIL_TAKEN',
   'INVALID_CONTACT',
   'INVALID_PASSWORD_RESET',
   'PASSWORD_RESET_THROTTLED',
   'PASSWORD_RESET_LINK_INVALID', // unknown, used or expired: the guest cannot tell which
+  'EMAIL_VERIFICATION_LINK_INVALID', // unknown, used or expired alike
 );

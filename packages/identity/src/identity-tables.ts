@@ -12,6 +12,8 @@ export interface IdentityTables {
     phone: string;
     password_hash: string;
     created_at: Generated<Date>;
+    /** Null until the member followed the link mailed at sign-up: they may sign in, not book. */
+    email_verified_at: Generated<Date | null>;
   };
   staff_accounts: {
     id: Generated<number>;
@@ -32,6 +34,13 @@ export interface IdentityTables {
   };
   login_throttle: { key: string; failures: number; window_started_at: Date };
   password_reset_tokens: {
+    token_hash: string;
+    member_id: number;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    used_at: Date | null;
+  };
+  email_verification_tokens: {
     token_hash: string;
     member_id: number;
     created_at: Generated<Date>;

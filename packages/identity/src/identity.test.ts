@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from './passwords/password-hash.ts';
 import { createSession, endSession, resolveSession } from './sessions/sessions.ts';
 import { logInStaff } from './staff/staff-accounts.ts';
 import { DatabaseRateLimiter } from './throttle/database-rate-limiter.ts';
+import { knownDeviceOf } from './throttle/throttled-login.ts';
 import { THROTTLE } from './throttle/login-throttle.ts';
 
 const code = (error: unknown) => (error instanceof DomainError ? error.code : String(error));
@@ -24,6 +25,8 @@ describe('password hashing', () => {
   });
 });
 
+const origin = (client: string) => ({ client, locale: 'ja' as const, verifyUrl: (token: string) => `https://hatago.example/signup/verify?token=${token}` });
+
 for (const target of testDatabaseTargets()) {
   describe(`identity on ${target.name}`, () => {
     let db: TestDatabase;
@@ -34,40 +37,56 @@ for (const target of testDatabaseTargets()) {
 
     it('signs a member up once per email, whatever its case, and never stores the password', async () => {
       const input = { name: '鈴木 一郎', nameLatin: 'Ichiro Suzuki', email: 'Ichiro@Example.com', phone: '080-1111-2222', password: 'a long enough secret' };
-      const member = await signUpMember(db.database.db, input, { client: '10.0.0.1' });
-      await assert.rejects(signUpMember(db.database.db, { ...input, email: 'ichiro@example.COM' }, { client: '10.0.0.1' }), (e) => code(e) === 'EMAIL_TAKEN');
+      const member = (await signUpMember(db.database.db, input, origin('10.0.0.1')))!;
+      assert.equal(await signUpMember(db.database.db, { ...input, email: 'ichiro@example.COM' }, origin('10.0.0.1')), undefined, 'no second member');
       const { rows } = await sql<{ password_hash: string }>`select password_hash from members where id = ${member.id}`.execute(db.database.db);
       assert.doesNotMatch(rows[0]!.password_hash, /secret/);
       const loggedIn = await logInMember(db.database.db, { email: 'ICHIRO@example.com', password: 'a long enough secret', client: '10.0.0.1' });
       assert.equal(loggedIn.id, member.id);
       await assert.rejects(
-        signUpMember(db.database.db, { ...input, email: 'x@example.com', password: 'short', name: '' }, { client: '10.0.0.1' }),
+        signUpMember(db.database.db, { ...input, email: 'x@example.com', password: 'short', name: '' }, origin('10.0.0.1')),
         (e) => e instanceof DomainError && ['name', 'password'].every((f) => e.fields.some((x) => x.field === f)),
       );
     });
 
-    it(`locks an account after ${THROTTLE.perAccount} failures, even for the right password, and counts across addresses`, async () => {
+    it(`refuses a client after ${THROTTLE.perAccountAndClient} failures on an account, while the owner elsewhere signs in`, async () => {
       const account = { login: 'support', client: '192.0.2.1' };
-      for (let i = 0; i < THROTTLE.perAccount; i++) {
-        await assert.rejects(logInStaff(db.database.db, 'operator', { ...account, password: `wrong-${i}`, client: `192.0.2.${i}` }), (e) => code(e) === 'INVALID_CREDENTIALS');
+      for (let i = 0; i < THROTTLE.perAccountAndClient; i++) {
+        await assert.rejects(logInStaff(db.database.db, 'operator', { ...account, password: `wrong-${i}` }), (e) => code(e) === 'INVALID_CREDENTIALS');
       }
       await assert.rejects(logInStaff(db.database.db, 'operator', { ...account, password: 'hatago-demo-pass' }), (e) => code(e) === 'LOGIN_THROTTLED');
-      const admin = await logInStaff(db.database.db, 'operator', { login: 'admin', password: 'hatago-demo-pass', client: '192.0.2.200' });
-      assert.equal(admin.role, 'admin', 'another account is not affected');
+      const owner = await logInStaff(db.database.db, 'operator', { login: 'support', password: 'hatago-demo-pass', client: '192.0.2.200' });
+      assert.equal(owner.role, 'support', 'the account is not locked for everyone');
     });
 
-    it('lets no more guesses through than the limit, however they are spelled or however many arrive at once', async () => {
+    it(`lets only a known device in once ${THROTTLE.perAccount} attempts from everywhere put an account under attack, and alerts once`, async () => {
+      const known = await logInStaff(db.database.db, 'operator', { login: 'admin', password: 'hatago-demo-pass', client: '192.0.2.250' });
+      const device = knownDeviceOf('operator', known.id);
+      for (let i = 0; i < THROTTLE.perAccount + 5; i++) {
+        await logInStaff(db.database.db, 'operator', { login: 'admin', password: `wrong-${i}`, client: `203.0.113.${i}` }).catch(code);
+      }
+      const right = { login: 'admin', password: 'hatago-demo-pass', client: '192.0.2.251' };
+      await assert.rejects(logInStaff(db.database.db, 'operator', right), (e) => code(e) === 'ACCOUNT_UNDER_ATTACK');
+      await assert.rejects(logInStaff(db.database.db, 'operator', { ...right, knownDevice: knownDeviceOf('operator', known.id + 1) }), (e) => code(e) === 'ACCOUNT_UNDER_ATTACK');
+      assert.equal((await logInStaff(db.database.db, 'operator', { ...right, knownDevice: device })).id, known.id);
+      const notices = await db.database.db.selectFrom('mail_messages').select('params').where('template', '=', 'login-failures-sustained').execute();
+      assert.equal(notices.length, 1, 'one notice per account and window');
+      assert.match(JSON.stringify(notices[0]!.params), /operator:admin/);
+    });
+
+    it('lets no more guesses from one client through than the limit, however they are spelled or however many arrive at once', async () => {
       const password = 'the member secret';
-      await signUpMember(db.database.db, { name: '林 花', nameLatin: 'Hana Hayashi', email: 'hana@example.com', phone: '080-3333-4444', password }, { client: '10.0.0.2' });
+      await signUpMember(db.database.db, { name: '林 花', nameLatin: 'Hana Hayashi', email: 'hana@example.com', phone: '080-3333-4444', password }, origin('10.0.0.2'));
       const variants = ['hana@example.com', ' hana@example.com', 'HANA@example.com ', '\thana@EXAMPLE.com'];
       const outcomes = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          logInMember(db.database.db, { email: variants[i % variants.length]!, password: `wrong-${i}`, client: `198.51.100.${i}` }).catch(code),
+          logInMember(db.database.db, { email: variants[i % variants.length]!, password: `wrong-${i}`, client: '198.51.100.1' }).catch(code),
         ),
       );
-      assert.equal(outcomes.filter((o) => o === 'INVALID_CREDENTIALS').length, THROTTLE.perAccount, 'only the allowed guesses were checked');
-      assert.equal(outcomes.filter((o) => o === 'LOGIN_THROTTLED').length, 20 - THROTTLE.perAccount);
-      await assert.rejects(logInMember(db.database.db, { email: ' Hana@example.com', password, client: '198.51.100.99' }), (e) => code(e) === 'LOGIN_THROTTLED');
+      assert.equal(outcomes.filter((o) => o === 'INVALID_CREDENTIALS').length, THROTTLE.perAccountAndClient, 'only the allowed guesses were checked');
+      assert.equal(outcomes.filter((o) => o === 'LOGIN_THROTTLED').length, 20 - THROTTLE.perAccountAndClient);
+      await assert.rejects(logInMember(db.database.db, { email: ' Hana@example.com', password, client: '198.51.100.1' }), (e) => code(e) === 'LOGIN_THROTTLED');
+      assert.equal((await logInMember(db.database.db, { email: ' Hana@example.com', password, client: '198.51.100.99' })).email, 'hana@example.com');
     });
 
     it('does not count successful logins against a shared client address', async () => {
@@ -88,7 +107,7 @@ for (const target of testDatabaseTargets()) {
         signUpMember(
           db.database.db,
           { name: '登録 太郎', nameLatin: 'Taro Toroku', email: `signup${client}-${i}@example.com`, phone: '080-1111-2222', password: 'a long enough secret' },
-          { client },
+          origin(client),
         );
       for (let i = 0; i < THROTTLE.signUpsPerClient; i++) await signUp(i, '198.51.100.7');
       await assert.rejects(signUp(99, '198.51.100.7'), (e) => code(e) === 'SIGN_UP_THROTTLED');

@@ -8,7 +8,9 @@ export { parseContact, type ContactDetails } from './contact/contact-details.ts'
 export { hashPassword, verifyPassword } from './passwords/password-hash.ts';
 export { createSession, resolveSession, endSession, SESSION_TTL_MS } from './sessions/sessions.ts';
 export { THROTTLE } from './throttle/login-throttle.ts';
+export { knownDeviceOf } from './throttle/throttled-login.ts';
 export { DatabaseRateLimiter } from './throttle/database-rate-limiter.ts';
+export { EMAIL_VERIFICATION, isVerifiedMember, verifyMemberEmail } from './members/email-verification.ts';
 export { signUpMember, logInMember, getMember, PASSWORD_RULES, type Member } from './members/member-accounts.ts';
 export { createStaffAccount, logInStaff, getStaff, type StaffAccount, type StaffKind } from './staff/staff-accounts.ts';
 export { hasRole, requireRole } from './staff/operator-roles.ts';

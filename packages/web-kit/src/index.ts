@@ -2,6 +2,7 @@ export { renderPage, renderErrorPage, type PageShell } from './page-shell.ts';
 export { WebKitErrors } from './web-kit-errors.ts';
 export { field, textArea, select, formAlert, errorFor, yen, type FieldSpec } from './forms.ts';
 export { readSessionCookie, writeSessionCookie, clearSessionCookie, clientOf, type SessionCookieSpec } from './session-cookie.ts';
+export { readKnownDevice, writeKnownDevice, type KnownDeviceSpec } from './known-device-cookie.ts';
 export { rejectCrossSiteWrites } from './cross-site-forms.ts';
 export { registerStaffLogin, type StaffLoginOptions } from './staff-login.ts';
 export { renderConsolePage, type ConsoleShell } from './console-page.ts';

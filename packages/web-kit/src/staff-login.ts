@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { RateLimiter } from '@hatago/cache';
 import type { Database } from '@hatago/db';
-import { createSession, endSession, getStaff, logInStaff, resolveSession, type StaffAccount, type StaffKind } from '@hatago/identity';
+import { createSession, endSession, getStaff, knownDeviceOf, logInStaff, resolveSession, type StaffAccount, type StaffKind } from '@hatago/identity';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { rejectCrossSiteWrites } from './cross-site-forms.ts';
 import { field, formAlert } from './forms.ts';
+import { type KnownDeviceSpec, readKnownDevice, writeKnownDevice } from './known-device-cookie.ts';
 import { localRedirect } from './local-redirect.ts';
 import { type PageShell, renderPage } from './page-shell.ts';
 import { clearSessionCookie, clientOf, readSessionCookie, type SessionCookieSpec, writeSessionCookie } from './session-cookie.ts';
@@ -39,6 +40,7 @@ export interface StaffLoginOptions {
 export function registerStaffLogin(app: FastifyInstance<any, any, any, any, any>, options: StaffLoginOptions): void {
   const { kind, basePath, database } = options;
   const cookie: SessionCookieSpec = { name: `hatago_${kind}`, path: basePath, sameSite: 'strict' };
+  const device: KnownDeviceSpec = { name: `hatago_${kind}_device`, path: basePath };
   const loginPath = `${basePath}/login`;
   const publicPaths = new Set([loginPath, `${basePath}/logout`, '/healthz', '/readyz', '/metrics']);
 
@@ -86,14 +88,17 @@ ${formAlert(errors, ['login', 'password'])}
     const next = safeNext(body.next, basePath);
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     try {
-      const staff = await logInStaff(database.db, kind, { login, password, client: clientOf(request) }, options.rateLimiter);
+      const client = clientOf(request);
+      const staff = await logInStaff(database.db, kind, { login, password, client, knownDevice: readKnownDevice(request, device) }, options.rateLimiter);
       const session = await createSession(database.db, kind, staff.id);
       writeSessionCookie(request, reply, cookie, session.token, session.expiresAt);
+      writeKnownDevice(request, reply, device, knownDeviceOf(kind, staff.id));
       await options.onSignIn?.(staff, request);
       request.log.info({ staffId: staff.id, kind }, 'staff signed in');
       return reply.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (error.kind === 'rate_limited') request.log.warn({ kind, code: error.code }, 'staff login refused by the throttle');
       reply.code(error.kind === 'rate_limited' ? 429 : 401);
       return loginPage({ login, next }, [{ field: 'form', message: error.message }]);
     }

@@ -38,6 +38,7 @@ export function detailsPage(page: BookingForm & { errors?: FieldError[] }): Gues
     html`${staySummary(plan, lang)}
 <h2>${text.guestDetails}</h2>
 ${member ? '' : html`<p><a href="${link('/login', { next: here }, lang)}">${text.loginToPrefill}</a></p>`}
+${member && !member.emailVerified ? html`<p data-testid="verify-to-book-as-member">${text.verifyToBookAsMember}</p>` : ''}
 ${formAlert(errors, [...CONTACT_FIELDS])}
 <form class="stack" method="post" action="/book/confirm">
   ${field({ name: 'name', label: text.name, value: value('name'), required: true, attrs: { autocomplete: 'name' } }, errors)}

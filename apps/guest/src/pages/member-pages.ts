@@ -1,24 +1,26 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cancelReservation, getReservationByCode, listMemberReservations, type Reservation } from '@hatago/booking';
 import type { Database } from '@hatago/db';
-import { createSession, endSession, logInMember, type Member, signUpMember } from '@hatago/identity';
+import { createSession, endSession, knownDeviceOf, logInMember, type Member, signUpMember, verifyMemberEmail } from '@hatago/identity';
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
-import { clearSessionCookie, clientOf, localRedirect, readSessionCookie, writeSessionCookie } from '@hatago/web-kit';
+import { clearSessionCookie, clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice, writeSessionCookie } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
-import { currentMember, MEMBER_COOKIE } from './member-session.ts';
+import { currentMember, MEMBER_COOKIE, MEMBER_DEVICE } from './member-session.ts';
 import { ACCOUNT_HOME, accountPage, loginPage, type MemberForm, memberReservationPage, signUpPage } from './member-views.ts';
 import { type GuestPage, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { cancelledPage } from './reservation-views.ts';
+import { emailVerifiedPage, signUpSentPage, VERIFY_PATH, verifyLinkInvalidPage } from './sign-up-views.ts';
 
 type CodeParams = { Params: { code: string } };
 
-const DOMAIN_STATUS: Partial<Record<DomainError['kind'], number>> = { invalid: 422, conflict: 409, unauthorized: 401, rate_limited: 429 };
+const DOMAIN_STATUS: Partial<Record<DomainError['kind'], number>> = { invalid: 422, unauthorized: 401, rate_limited: 429 };
 
 export function registerMemberPages(app: HttpApp, services: GuestServices): void {
   app.get('/signup', showBlankForm(signUpPage));
   app.post('/signup', (request, reply) => signUp(services, request, reply));
+  app.get(VERIFY_PATH, (request, reply) => verifyEmail(services, request, reply));
   app.get('/login', showBlankForm(loginPage));
   app.post('/login', (request, reply) => logIn(services, request, reply));
   app.post('/logout', (request, reply) => logOut(services, request, reply));
@@ -32,6 +34,7 @@ const safeNext = (next: string | undefined, lang: Lang): string => localRedirect
 async function startSession(database: Database, request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
   const session = await createSession(database.db, 'member', member.id);
   writeSessionCookie(request, reply, MEMBER_COOKIE, session.token, session.expiresAt);
+  writeKnownDevice(request, reply, MEMBER_DEVICE, knownDeviceOf('member', member.id));
   reply.header('cache-control', 'private, no-store');
   return reply.redirect(next, 303);
 }
@@ -63,20 +66,38 @@ const showBlankForm = (page: (form: MemberForm) => GuestPage) => async (request:
   return sendPage(reply, page({ lang: langOf(query.lang), values: { next: query.next ?? '' } }));
 };
 
-async function signUp({ database, rateLimiter }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * Every accepted sign-up gets the same page and no session, registered address or not:
+ * only the mail tells the owner of the address which it was.
+ */
+async function signUp({ database, rateLimiter, publicBaseUrl }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
+  const base = publicBaseUrl.replace(/\/+$/, '');
   try {
-    const member = await signUpMember(database.db, values, { client: clientOf(request), locale: lang }, rateLimiter);
-    request.log.info({ memberId: member.id }, 'member signed up');
-    return await startSession(database, request, reply, member, safeNext(values.next, lang));
+    const verifyUrl = (token: string) => `${base}${link(VERIFY_PATH, { token }, lang)}`;
+    const member = await signUpMember(database.db, values, { client: clientOf(request), locale: lang, verifyUrl }, rateLimiter);
+    request.log.info({ memberId: member?.id, registered: !member }, 'member sign-up accepted');
+    return sendPage(reply, signUpSentPage(lang));
   } catch (error) {
-    if (!(error instanceof DomainError) || !['invalid', 'conflict', 'rate_limited'].includes(error.kind)) throw error;
-    const errors =
-      error.kind === 'invalid'
-        ? localiseErrors(lang, error.fields)
-        : [{ field: error.kind === 'conflict' ? 'email' : 'form', message: localise(lang, error.message) }];
+    if (!(error instanceof DomainError) || !['invalid', 'rate_limited'].includes(error.kind)) throw error;
+    const errors = error.kind === 'invalid' ? localiseErrors(lang, error.fields) : [{ field: 'form', message: localise(lang, error.message) }];
     return sendPage(reply, signUpPage({ lang, values, errors, status: DOMAIN_STATUS[error.kind] }));
+  }
+}
+
+async function verifyEmail({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+  const query = paramsOf(request.query);
+  const lang = langOf(query.lang);
+  // the token is in the URL: no other site may learn it from a Referer
+  reply.header('referrer-policy', 'no-referrer');
+  try {
+    const { memberId } = await verifyMemberEmail(database.db, query.token, lang);
+    request.log.info({ memberId }, 'member email verified');
+    return sendPage(reply, emailVerifiedPage(lang));
+  } catch (error) {
+    if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+    return sendPage(reply, verifyLinkInvalidPage(lang));
   }
 }
 
@@ -85,10 +106,12 @@ async function logIn({ database, rateLimiter }: GuestServices, request: FastifyR
   const lang = langOf(values.lang);
   const email = (values.email ?? '').slice(0, 254);
   try {
-    const member = await logInMember(database.db, { email, password: values.password ?? '', client: clientOf(request) }, rateLimiter);
+    const attempt = { email, password: values.password ?? '', client: clientOf(request), knownDevice: readKnownDevice(request, MEMBER_DEVICE) };
+    const member = await logInMember(database.db, attempt, rateLimiter);
     return await startSession(database, request, reply, member, safeNext(values.next, lang));
   } catch (error) {
     if (!(error instanceof DomainError) || (error.kind !== 'unauthorized' && error.kind !== 'rate_limited')) throw error;
+    if (error.kind === 'rate_limited') request.log.warn({ code: error.code }, 'member login refused by the throttle');
     const errors = [{ field: 'form', message: localise(lang, error.message) }];
     return sendPage(reply, loginPage({ lang, values: { email, next: values.next ?? '' }, errors, status: DOMAIN_STATUS[error.kind] }));
   }

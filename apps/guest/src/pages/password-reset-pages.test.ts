@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { sql } from 'kysely';
 import { MemoryRateLimiter } from '@hatago/cache';
@@ -36,6 +37,8 @@ describe('password reset pages', () => {
       values ('rin@example.com', '高橋 凛', 'Rin Takahashi', '090-2222-3333', ${await hashPassword('the old password')})`.execute(db.database.db);
     app = createHttpApp({ service: 'guest', logger: createLogger('test', 'silent'), readiness: async () => {}, errorPage: (p) => `error ${p.status}` });
     await app.register(formbody);
+    // a reset marks the device as known with a signed cookie
+    await app.register(cookie, { secret: 'password-reset-pages-test' });
     registerPasswordResetPages(app, { database: db.database, rateLimiter: new MemoryRateLimiter(), publicBaseUrl: 'https://hatago.example/' });
   });
   after(async () => {
@@ -80,6 +83,7 @@ describe('password reset pages', () => {
     const done = await post(path, { password: 'a fresh new password' });
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /パスワードを変更しました/);
+    assert.match(String(done.headers['set-cookie']), /hatago_member_device=/, 'the device may sign in while the account is under attack');
     assert.equal(await verifyPassword('a fresh new password', await storedHash()), true);
     for (const response of [await app.inject({ url: path }), await post(path, { password: 'yet another password' })]) {
       assert.equal(response.statusCode, 410);

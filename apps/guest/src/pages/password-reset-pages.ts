@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimiter } from '@hatago/cache';
 import type { Database } from '@hatago/db';
-import { passwordResetLinkIsValid, requestPasswordReset, resetPassword } from '@hatago/identity';
+import { knownDeviceOf, passwordResetLinkIsValid, requestPasswordReset, resetPassword } from '@hatago/identity';
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
-import { clientOf } from '@hatago/web-kit';
+import { clientOf, writeKnownDevice } from '@hatago/web-kit';
 import { langOf } from './i18n.ts';
+import { MEMBER_DEVICE } from './member-session.ts';
 import { type GuestPage, link, paramsOf, sendPage } from './page-kit.ts';
 import {
   invalidLinkPage,
@@ -77,7 +78,9 @@ async function choosePassword({ database }: PasswordResetPagesDeps, request: Fas
   const lang = langOf(values.lang);
   const { token } = request.params;
   try {
-    await resetPassword(database.db, { token, password: values.password ?? '' });
+    const { memberId } = await resetPassword(database.db, { token, password: values.password ?? '' });
+    // the link proved the owner: this device may sign in even while the account is under attack
+    writeKnownDevice(request, reply, MEMBER_DEVICE, knownDeviceOf('member', memberId));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.kind === 'not_found') return sendResetPage(reply, invalidLinkPage(lang));

@@ -1,5 +1,6 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
+import { normalisePersonName } from '@hatago/platform/input';
 import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
@@ -62,7 +63,8 @@ export async function searchReservations(db: Executor, filter: ReservationFilter
   if (filter.code) query = query.where('code', '=', normaliseReservationCode(filter.code) ?? filter.code.trim().toUpperCase());
   if (filter.email) query = query.where((eb) => eb(eb.fn('lower', ['email']), '=', filter.email!.trim().toLowerCase()));
   if (filter.name) {
-    const pattern = `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // normalised as names are on input (parseContact), so what staff type matches what was stored
+    const pattern = `%${normalisePersonName(filter.name).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('guest_name', 'ilike', pattern), eb('guest_name_latin', 'ilike', pattern)]));
   }
   if (filter.checkinFrom) query = query.where('checkin', '>=', filter.checkinFrom);

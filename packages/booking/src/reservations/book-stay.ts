@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Executor, tablesOf } from '@hatago/db';
 import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
-import { type ContactDetails, parseContact } from '@hatago/identity';
+import { type ContactDetails, isVerifiedMember, parseContact } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
@@ -25,6 +25,7 @@ export interface BookingRequest {
 export interface BookingOptions {
   /** Required: the same key always yields the same reservation, however often it is sent. */
   idempotencyKey: string;
+  /** Attached only when the member's address is verified. */
   memberId?: number;
   locale?: 'ja' | 'en';
   /** Forms ask for the Latin name too; the API accepts `name` alone. */
@@ -118,6 +119,8 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       throw conflict(BookingErrors.PRICE_CHANGED, 'The price of this stay has changed since it was shown; check the new total');
     }
     await reserveRooms(trx, quote.roomTypeId, booking.stay);
+    // only a member who proved their address holds reservations; anyone else books as a guest
+    const memberId = options.memberId !== undefined && (await isVerifiedMember(trx, options.memberId)) ? options.memberId : null;
     const row = await t
       .insertInto('reservations')
       .values({
@@ -134,7 +137,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
         guest_name_latin: booking.contact.nameLatin,
         email: booking.contact.email,
         phone: booking.contact.phone,
-        member_id: options.memberId ?? null,
+        member_id: memberId,
         locale,
         total_price: quote.totalPrice,
         hotel_name: quote.hotelName[locale],

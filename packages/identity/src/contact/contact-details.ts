@@ -1,5 +1,5 @@
 import { FieldErrors } from '@hatago/platform/errors';
-import { isEmail } from '@hatago/platform/input';
+import { isEmail, normalisePersonName } from '@hatago/platform/input';
 import { IdentityErrors } from '../identity-errors.ts';
 
 export interface ContactDetails {
@@ -14,9 +14,9 @@ export interface ContactDetails {
 const PHONE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
 const LATIN_NAME = /^[A-Za-z][A-Za-z .'-]{0,99}$/;
 // markup and control characters have no place in a person's name; nor have lone UTF-16
-// surrogates (UTF-8 cannot encode them, so the stored name would differ) or bidi overrides,
-// which make a name shown to staff read differently from what was typed
-const FORBIDDEN_IN_NAME = /[<>{}\\\p{Cc}\p{Cs}\u202a-\u202e\u2066-\u2069]/u;
+// surrogates (UTF-8 cannot encode them, so the stored name would differ). Bidi controls
+// never get this far: normalisePersonName removes them with the other invisible characters
+const FORBIDDEN_IN_NAME = /[<>{}\\\p{Cc}\p{Cs}]/u;
 
 /**
  * Validates contact details the way both bookings and member sign-up need them.
@@ -30,8 +30,10 @@ export function parseContact(
   const errors = new FieldErrors();
   const field = (name: string) => (options.prefix ? `${options.prefix}.${name}` : name);
   const text = (value: unknown) => (typeof value === 'string' ? value.trim().normalize('NFC') : '');
-  const name = text(input.name);
-  const nameLatin = text(input.nameLatin);
+  // names are stored as staff search for them (see searchReservations), so an invisible
+  // character cannot hide a guest from the search
+  const name = normalisePersonName(text(input.name));
+  const nameLatin = normalisePersonName(text(input.nameLatin));
   const email = text(input.email);
   const phone = text(input.phone);
 

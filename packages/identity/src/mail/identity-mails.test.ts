@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTemplateRegistry } from '@hatago/mail';
-import { assertRendersEmail } from '@hatago/mail/testing';
+import { assertNoticeEscapes, assertRendersEmail } from '@hatago/mail/testing';
 import { identityMails } from './identity-mails.ts';
 
 const templates = createTemplateRegistry(identityMails);
@@ -9,12 +9,19 @@ const templates = createTemplateRegistry(identityMails);
 /** Valid params for each of identity's mails, with markup and a query string to prove escaping. */
 const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'member-welcome': { name: 'Hanako & <Co>' },
+  'member-verify-email': { name: 'Hanako & <Co>', verifyUrl: 'https://hatago.example/signup/verify?token=abc&lang=en', expiresInHours: 24 },
+  'sign-up-attempted': { name: 'Hanako & <Co>' },
   'password-reset': { name: 'Hanako', resetUrl: 'https://hatago.example/reset?token=abc&lang=en', expiresInMinutes: 30 },
+  'login-failures-sustained': { account: 'operator:<&><@U123>', failures: 51, windowMinutes: 15 },
 };
 
 describe('identity mails', () => {
   test('every email template renders HTML and text in Japanese and English, escaping what callers pass', () => {
-    for (const { name } of identityMails) assertRendersEmail(templates, name, SAMPLE_PARAMS[name]);
+    for (const { name, channel } of identityMails) if (channel === 'email') assertRendersEmail(templates, name, SAMPLE_PARAMS[name]);
+  });
+
+  test('the notice of sustained failed logins escapes the account it names', () => {
+    assertNoticeEscapes(templates, 'login-failures-sustained', SAMPLE_PARAMS['login-failures-sustained']);
   });
 
   test('a password reset link is escaped in HTML, whole in text, and only ever an http(s) link', () => {

@@ -1,19 +1,23 @@
-import type { Selectable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { type Selectable, sql } from 'kysely';
 import type { RateLimiter } from '@hatago/cache';
-import { type Executor, isUniqueViolation, tablesOf } from '@hatago/db';
+import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
-import { conflict, DomainError, FieldErrors } from '@hatago/platform/errors';
+import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
 import type { IdentityTables } from '../identity-tables.ts';
-import { memberWelcome } from '../mail/member-welcome.ts';
+import { signUpAttempted } from '../mail/sign-up-attempted.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
-import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
+import { knownDeviceOf, normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
 import { claimSignUpAttempt } from '../throttle/login-throttle.ts';
 import { IdentityErrors } from '../identity-errors.ts';
+import { sendVerificationLink, type VerificationMail } from './email-verification.ts';
 
 export interface Member extends ContactDetails {
   id: number;
+  /** Whether the member followed the mailed link; until then they book as a guest. */
+  emailVerified: boolean;
 }
 
 export const PASSWORD_RULES = { min: 10, max: 200 } as const;
@@ -26,15 +30,17 @@ export function checkNewPassword(password: unknown, errors: FieldErrors): string
 }
 
 /**
- * Creates a member and queues the welcome mail in the same transaction: there is no
- * member without their welcome, and no welcome for a sign-up that failed.
+ * Signs a new address up and mails it a verification link, answering the same whether or
+ * not the address is registered: only its owner learns which, from the mail. A registered
+ * address gets a note that someone tried to sign up with it, or a fresh link while it is
+ * still unverified (the first may have expired). Returns the new member, if one was made.
  */
 export async function signUpMember(
   db: Executor,
   input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown; password?: unknown },
-  origin: { client: string; locale?: 'ja' | 'en' },
+  origin: { client: string } & VerificationMail,
   limiter: RateLimiter = new DatabaseRateLimiter(db),
-): Promise<Member> {
+): Promise<Member | undefined> {
   const errors = new FieldErrors();
   let contact: ContactDetails | undefined;
   try {
@@ -46,55 +52,62 @@ export async function signUpMember(
   const password = checkNewPassword(input.password, errors);
   errors.throwIfAny(IdentityErrors.INVALID_SIGN_UP);
   await claimSignUpAttempt(limiter, origin.client);
-  // the deliberately slow hash runs before the transaction, so it holds no locks meanwhile
+  // the deliberately slow hash runs before the transaction, so it holds no locks meanwhile,
+  // and for registered addresses too, so both answers take as long
   const passwordHash = await hashPassword(password);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const row = await tablesOf<IdentityTables>(trx)
-        .insertInto('members')
-        .values({
-          email: contact!.email,
-          name: contact!.name,
-          name_latin: contact!.nameLatin,
-          phone: contact!.phone,
-          password_hash: passwordHash,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const member = { id: Number(row.id), ...contact! };
-      await enqueueMail(trx, memberWelcome, {
-        to: member.email,
-        locale: origin.locale ?? 'ja',
-        category: 'member',
-        idempotencyKey: `member-welcome:${member.id}`,
-        params: { name: member.name },
-      });
+  return db.transaction().execute(async (trx) => {
+    const t = tablesOf<IdentityTables>(trx);
+    const row = await t
+      .insertInto('members')
+      .values({ email: contact!.email, name: contact!.name, name_latin: contact!.nameLatin, phone: contact!.phone, password_hash: passwordHash })
+      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) {
+      const member = { id: Number(row.id), ...contact!, emailVerified: false };
+      await sendVerificationLink(trx, member, origin);
       return member;
+    }
+    const registered = await t
+      .selectFrom('members')
+      .select(['id', 'name', 'email', 'email_verified_at'])
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', contact!.email.toLowerCase()))
+      .executeTakeFirstOrThrow();
+    if (registered.email_verified_at === null) {
+      await sendVerificationLink(trx, { id: Number(registered.id), name: registered.name, email: registered.email }, origin);
+      return undefined;
+    }
+    await enqueueMail(trx, signUpAttempted, {
+      to: registered.email,
+      locale: origin.locale,
+      category: 'member',
+      idempotencyKey: `sign-up-attempted:${registered.id}:${randomUUID()}`,
+      params: { name: registered.name },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(IdentityErrors.EMAIL_TAKEN, 'An account with this email already exists; log in instead');
-    throw error;
-  }
+    return undefined;
+  });
 }
 
 export async function logInMember(
   db: Executor,
-  input: { email: string; password: string; client: string },
+  input: { email: string; password: string; client: string; knownDevice?: string },
   limiter: RateLimiter = new DatabaseRateLimiter(db),
 ): Promise<Member> {
   const email = normaliseLoginName(input.email);
-  const row = await throttledLogin(
-    limiter,
-    { account: `member:${email}`, client: input.client },
-    input.password,
-    () =>
+  const row = await throttledLogin(db, limiter, {
+    account: `member:${email}`,
+    client: input.client,
+    password: input.password,
+    knownDevice: input.knownDevice,
+    find: () =>
       tablesOf<IdentityTables>(db)
         .selectFrom('members')
         .selectAll()
         .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
         .executeTakeFirst(),
-    'The email or password is wrong',
-  );
+    deviceOf: (member) => knownDeviceOf('member', Number(member.id)),
+    wrongCredentials: 'The email or password is wrong',
+  });
   return toMember(row);
 }
 
@@ -109,4 +122,5 @@ const toMember = (row: Selectable<IdentityTables['members']>): Member => ({
   name: row.name,
   nameLatin: row.name_latin,
   phone: row.phone,
+  emailVerified: row.email_verified_at !== null,
 });

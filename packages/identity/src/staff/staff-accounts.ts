@@ -3,7 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import type { IdentityTables, OperatorRole } from '../identity-tables.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { DatabaseRateLimiter } from '../throttle/database-rate-limiter.ts';
-import { normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
+import { knownDeviceOf, normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
 
 export type StaffKind = 'facility' | 'operator';
 
@@ -39,23 +39,25 @@ export async function createStaffAccount(
 export async function logInStaff(
   db: Executor,
   kind: StaffKind,
-  input: { login: string; password: string; client: string },
+  input: { login: string; password: string; client: string; knownDevice?: string },
   limiter: RateLimiter = new DatabaseRateLimiter(db),
 ): Promise<StaffAccount> {
   const login = normaliseLoginName(input.login);
-  const row = await throttledLogin(
-    limiter,
-    { account: `${kind}:${login}`, client: input.client },
-    input.password,
-    () =>
+  const row = await throttledLogin(db, limiter, {
+    account: `${kind}:${login}`,
+    client: input.client,
+    password: input.password,
+    knownDevice: input.knownDevice,
+    find: () =>
       tablesOf<IdentityTables>(db)
         .selectFrom('staff_accounts')
         .selectAll()
         .where('kind', '=', kind)
         .where((eb) => eb(eb.fn('lower', ['login']), '=', login))
         .executeTakeFirst(),
-    'The login or password is wrong',
-  );
+    deviceOf: (account) => knownDeviceOf(kind, Number(account.id)),
+    wrongCredentials: 'The login or password is wrong',
+  });
   return toStaff(row);
 }
 
