@@ -6,6 +6,7 @@ import { CACHE_STATUS, staleForwarded, staleIfError } from './cache-status.ts';
 import type { Lookup } from './cache-store.ts';
 import { buildEntry, type CachedEntry, markStale, validatorsOf } from './cached-entry.ts';
 import { isCompressible } from './content-encoding.ts';
+import { type SeenRemovals, spoiled } from './removal-watch.ts';
 import type { EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
 import { decideStorage } from './freshness.ts';
 import { clientHeaders, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
@@ -117,8 +118,16 @@ export class CacheFill {
 
   /** Asks the origin (conditionally when there is a stale entry), answers the client if any, and stores what may be stored. */
   private async fetchAndStore(f: Fetching): Promise<Outcome> {
+    const seen = this.state.removals.begin();
+    try {
+      return await this.fetchAndStoreSeeing(f, seen);
+    } finally {
+      this.state.removals.end(seen);
+    }
+  }
+
+  private async fetchAndStoreSeeing(f: Fetching, seen: SeenRemovals): Promise<Outcome> {
     const { client, stale } = f;
-    const removalsBefore = this.state.removals;
     const request = stale === undefined ? f.request : { ...f.request, headers: { ...f.request.headers, ...validatorsOf(stale) } };
     let response: OriginResponse;
     try {
@@ -140,7 +149,7 @@ export class CacheFill {
     const policyRequest = { url: f.url, method: 'GET', headers: f.requestHeaders as CachePolicy.Headers };
     if (response.status === 304 && stale !== undefined) {
       response.body.resume();
-      return this.refreshed(f, stale, policyRequest, response, removalsBefore);
+      return this.refreshed(f, stale, policyRequest, response, seen);
     }
     const now = this.state.now();
     const policy = this.state.newPolicy(policyRequest, { status: response.status, headers: response.headers as CachePolicy.Headers });
@@ -164,7 +173,7 @@ export class CacheFill {
     }
     this.state.collapsing.clearPass(f.key);
     try {
-      return await this.storeResponse(f, response, policy, decision, body, removalsBefore);
+      return await this.storeResponse(f, response, policy, decision, body, seen);
     } finally {
       finish();
     }
@@ -176,7 +185,7 @@ export class CacheFill {
     policy: CachePolicy,
     decision: Extract<ReturnType<typeof decideStorage>, { store: true }>,
     body: Buffer,
-    removalsBefore: number,
+    seen: SeenRemovals,
   ): Promise<Outcome> {
     const entry = await buildEntry({
       key: f.key,
@@ -192,14 +201,14 @@ export class CacheFill {
       body,
       timing: decision.timing,
     });
-    // the origin may have answered from data a purge since then declared stale: keep it, but only as stale
-    if (this.state.removals !== removalsBefore) markStale(entry, this.state.now());
+    // the origin may have answered from data a purge of this entry since then declared stale: keep it, but only as stale
+    if (spoiled(seen, entry)) markStale(entry, this.state.now());
     this.state.store.put(entry);
     return { kind: 'stored', entry };
   }
 
   /** RFC 9111 §4.3.4: a 304 updates the stored headers and freshness; the body stays. */
-  private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, removalsBefore: number): Promise<Outcome> {
+  private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, seen: SeenRemovals): Promise<Outcome> {
     const { policy, matches } = stale.policy.revalidatedPolicy(request, { status: 304, headers: response.headers as CachePolicy.Headers });
     if (!matches) {
       // a 304 for a representation the edge does not hold: fetch it whole
@@ -227,7 +236,7 @@ export class CacheFill {
       timing: decision.timing,
       encoded: stale.encodedByEdge ? { gzip: stale.gzip?.body, br: stale.br?.body } : undefined,
     });
-    if (this.state.removals !== removalsBefore) markStale(entry, this.state.now());
+    if (spoiled(seen, entry)) markStale(entry, this.state.now());
     this.state.store.put(entry);
     if (f.client !== undefined) serveEntry(this.state.metrics, f.client, entry, this.state.now(), 'MISS', staleForwarded(304, true));
     return { kind: 'stored', entry };
