@@ -77,6 +77,10 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   } else if (path === '/catalogue/cookie') {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('set-cookie', 'session=abc; Path=/');
+  } else if (path === '/catalogue/repeated') {
+    // each field on two lines, as some frameworks send them: one list each (RFC 9110 §5.3)
+    res.setHeader('cache-control', ['public', 'max-age=60']);
+    res.setHeader('vary', ['Accept-Language', 'X-Device']);
   } else if (path === '/catalogue/private') {
     res.setHeader('cache-control', 'private, max-age=60');
   } else if (path.startsWith('/catalogue/flaky')) {
@@ -267,6 +271,15 @@ function behaviourOn(target: EdgeTarget) {
       const passed = await get('/console/a');
       assert.equal(passed.headers['x-cache'], 'PASS');
       assert.equal(passed.headers['cache-status'], 'Hatago; fwd=bypass');
+    });
+
+    it('reads a Cache-Control or Vary sent on several lines as one list, never answering 502 for it', async () => {
+      const first = await get('/catalogue/repeated', { 'x-device': 'a' });
+      assert.equal(first.status, 200);
+      assert.equal(first.headers['x-cache'], 'MISS');
+      assert.equal((await get('/catalogue/repeated', { 'x-device': 'a' })).headers['x-cache'], 'HIT', 'max-age on the second line counts');
+      assert.equal((await get('/catalogue/repeated', { 'x-device': 'b' })).headers['x-cache'], 'MISS', 'a name on the second Vary line counts');
+      assert.equal(originCount('/catalogue/repeated'), 2);
     });
 
     it('compresses a cacheable text response once, for clients that take gzip, and still serves it plain', async () => {

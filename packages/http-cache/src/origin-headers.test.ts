@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { rule } from '../test/cache-cases.ts';
+import { type CachedFront, manualClock, startFront } from '../test/cache-harness.ts';
+import { request } from '../test/http-client.ts';
+import { EdgeCache } from './edge-cache.ts';
+import type { OriginFetch } from './edge-exchange.ts';
+
+/**
+ * Response headers the origin repeats, as undici hands them over (an array per repeated
+ * name), and malformed values: combined per RFC 9110 §5.3 or refused for storage, never a
+ * 5xx from the edge itself.
+ */
+
+const fronts: CachedFront[] = [];
+after(async () => {
+  for (const front of fronts) await front.close();
+});
+
+/** Header lines as undici hands them over: an array for a repeated name, whatever the name. */
+type RawHeaders = Record<string, string | string[]>;
+
+/** An origin answering every request with the headers `answerFor` gives (a 304 to a conditional one, when it says so). */
+async function edgeOver(answerFor: (conditional: boolean) => { status: number; headers: RawHeaders }) {
+  const clock = manualClock();
+  const cache = new EdgeCache({ now: clock.now });
+  let count = 0;
+  const fetchOrigin: OriginFetch = async (req) => {
+    const { status, headers } = answerFor(req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined);
+    count++;
+    return { status, headers: { 'content-type': 'text/plain', ...headers } as IncomingHttpHeaders, body: Readable.from(status === 304 ? [] : [Buffer.from(`answer ${count}`)]), instance: 'origin', originMs: 0 };
+  };
+  const front = await startFront(cache, rule({ key: { query: [], locale: false, device: false } }), fetchOrigin);
+  fronts.push(front);
+  const get = (path: string, headers: Record<string, string> = {}) => request(front.url + path, { headers });
+  return { cache, clock, get, origin: () => count };
+}
+
+/** A small deterministic generator, so a failing case can be replayed from its seed. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!, chance: (p: number) => next() < p };
+}
+
+const VALUES: Record<string, readonly string[]> = {
+  'cache-control': ['public, max-age=60', 'max-age=60', 'no-cache', 'no-store', 'private', 's-maxage=abc', 'max-age=', '=,,', 'max-age=60, max-age=0', 'stale-while-revalidate=x', ' ', 'MAX-AGE=30', 'must-revalidate'],
+  vary: ['Accept-Language', 'accept-encoding', '*', ',', '', 'X-Device, Accept-Language', ' , ,'],
+  'surrogate-key': ['hotel-1', 'hotel-1 area-2', '', '  ', 'a\tb'],
+  expires: ['Thu, 01 Jan 2026 00:10:00 GMT', '0', '-1', 'not a date', '', 'Thursday, 01-Jan-26 00:10:00 GMT', 'Thu Jan  1 00:10:00 2026'],
+  age: ['10', '-5', 'abc', '', '10, 20', '99999999999999999999', '1.5'],
+  pragma: ['no-cache', '', 'x=1'],
+  etag: ['"a"', 'W/"b"', 'unquoted', ''],
+  'last-modified': ['Wed, 31 Dec 2025 00:00:00 GMT', 'yesterday', ''],
+};
+
+function fuzzedHeaders(random: ReturnType<typeof generator>): RawHeaders {
+  const headers: RawHeaders = {};
+  for (const [name, values] of Object.entries(VALUES)) {
+    if (!random.chance(0.6)) continue;
+    const lines = 1 + Math.floor(random.chance(0.5) ? 0 : random.chance(0.5) ? 1 : 2);
+    const picked = Array.from({ length: lines }, () => random.pick(values));
+    headers[name] = picked.length === 1 ? picked[0]! : picked;
+  }
+  return headers;
+}
+
+describe('response headers the origin repeats or garbles', () => {
+  it('combines repeated list fields (RFC 9110 §5.3): two Cache-Control lines are one policy, not a 502', async () => {
+    const { get, origin } = await edgeOver(() => ({ status: 200, headers: { 'cache-control': ['public', 'max-age=60'], vary: ['Accept-Language', 'X-Device'], pragma: ['x', 'y'] } }));
+    const first = await get('/repeated');
+    assert.equal(first.status, 200);
+    assert.equal(first.headers['x-cache'], 'MISS');
+    const second = await get('/repeated');
+    assert.equal(second.headers['x-cache'], 'HIT', 'max-age from the second line counts');
+    assert.equal(second.headers['cache-control'], 'public, max-age=60');
+    assert.equal(origin(), 1);
+  });
+
+  it('every repeated Surrogate-Key line tags the entry', async () => {
+    const { cache, get } = await edgeOver(() => ({ status: 200, headers: { 'cache-control': 'max-age=60', 'surrogate-key': ['hotel-1', 'area-2'] } }));
+    await get('/tagged');
+    assert.equal(cache.purge({ kind: 'key', keys: ['area-2'], soft: false }), 1);
+  });
+
+  it('repeated Age takes the first member (RFC 9111 §5.1); repeated Expires means stale (RFC 9111 §4.2.1)', async () => {
+    const aged = await edgeOver(() => ({ status: 200, headers: { 'cache-control': 'max-age=60', age: ['10', '50'] } }));
+    await aged.get('/aged');
+    const hit = await aged.get('/aged');
+    assert.equal(hit.headers.age, '10');
+    const expiring = await edgeOver(() => ({ status: 200, headers: { expires: ['Thu, 01 Jan 2026 00:10:00 GMT', 'Thu, 01 Jan 2026 00:20:00 GMT'], etag: '"v"' } }));
+    await expiring.get('/expiring');
+    assert.notEqual((await expiring.get('/expiring')).headers['x-cache'], 'HIT');
+  });
+
+  it('fuzz: duplicated and malformed response headers, on a miss, a hit and a revalidation, never give a 5xx', async () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      const random = generator(seed);
+      const full = fuzzedHeaders(random);
+      const notModified = fuzzedHeaders(random);
+      const { get, clock } = await edgeOver((conditional) => (conditional ? { status: 304, headers: notModified } : { status: 200, headers: full }));
+      for (const headers of [{}, { 'accept-encoding': 'gzip', 'accept-language': 'en' }] as Array<Record<string, string>>) {
+        const path = `/fuzz-${seed}`;
+        for (const step of [0, 0, 120]) {
+          clock.advance(step);
+          const answer = await get(path, headers);
+          assert.ok(answer.status < 500, `seed ${seed}: ${answer.status} for ${JSON.stringify(full)} then ${JSON.stringify(notModified)}`);
+        }
+      }
+    }
+  });
+});
