@@ -5,7 +5,7 @@ import type { CacheState, Outcome } from './cache-state.ts';
 import { CACHE_STATUS, staleForwarded, staleIfError } from './cache-status.ts';
 import type { Lookup } from './cache-store.ts';
 import { buildEntry, type CachedEntry, markStale, validatorsOf } from './cached-entry.ts';
-import { isCompressible } from './content-encoding.ts';
+import { mayEncode } from './content-encoding.ts';
 import { type SeenRemovals, spoiled } from './removal-watch.ts';
 import type { EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
 import { decideStorage } from './freshness.ts';
@@ -167,7 +167,8 @@ export class CacheFill {
       return response.status >= 500 ? { kind: 'failed' } : { kind: 'pass' };
     }
     const headers = clientHeaders(response.headers, { dropLength: false });
-    if (isCompressible(headers, Number.POSITIVE_INFINITY)) headers.vary = withVaryOnEncoding(headers.vary);
+    const varyOnEncoding = mayEncode(headers);
+    if (varyOnEncoding) headers.vary = withVaryOnEncoding(headers.vary);
     const { body, finish } = await streamAndCollect(this.state, client, response, headers, this.missStatus(f, true, response.status));
     if (body === undefined) {
       this.state.collapsing.markPass(f.key);
@@ -175,7 +176,7 @@ export class CacheFill {
     }
     this.state.collapsing.clearPass(f.key);
     try {
-      return await this.storeResponse(f, response, policy, decision, body, seen);
+      return await this.storeResponse(f, response, policy, decision, body, varyOnEncoding, seen);
     } finally {
       finish();
     }
@@ -187,6 +188,7 @@ export class CacheFill {
     policy: CachePolicy,
     decision: Extract<ReturnType<typeof decideStorage>, { store: true }>,
     body: Buffer,
+    varyOnEncoding: boolean,
     seen: SeenRemovals,
   ): Promise<Outcome> {
     const entry = await buildEntry({
@@ -202,6 +204,7 @@ export class CacheFill {
       keyQuery: f.rule.key.query,
       body,
       timing: decision.timing,
+      varyOnEncoding,
     });
     // the origin may have answered from data a purge of this entry since then declared stale: keep it, but only as stale
     if (spoiled(seen, entry)) markStale(entry, this.state.now());
@@ -236,6 +239,7 @@ export class CacheFill {
       keyQuery: stale.keyQuery,
       body: stale.identity.body,
       timing: decision.timing,
+      varyOnEncoding: stale.varyOnEncoding,
       encoded: stale.encodedByEdge ? { gzip: stale.gzip?.body, br: stale.br?.body } : undefined,
     });
     if (spoiled(seen, entry)) markStale(entry, this.state.now());

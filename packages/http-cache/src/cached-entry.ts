@@ -32,6 +32,8 @@ export interface CachedEntry {
   readonly br: Representation | undefined;
   /** Whether the edge made the encodings (so it picks one per client) or the origin sent one fixed encoding. */
   readonly encodedByEdge: boolean;
+  /** Whether the miss that stored it said `Vary: Accept-Encoding` (see mayEncode): every later answer says the same. */
+  readonly varyOnEncoding: boolean;
   readonly notModifiedHeaders: string[];
   readonly etag: string | undefined;
   /** Last-Modified in ms, NaN when absent. */
@@ -84,6 +86,8 @@ export interface EntryParts {
   keyQuery: readonly string[];
   body: Buffer;
   timing: EntryTiming;
+  /** What the miss decided from the response head (mayEncode); the edge encodes only then. */
+  varyOnEncoding: boolean;
   /** Encodings kept from the entry a 304 refreshed: the body did not change, so neither did they. */
   encoded?: EncodedBodies;
 }
@@ -95,9 +99,9 @@ export interface EntryParts {
  */
 export async function buildEntry(parts: EntryParts): Promise<CachedEntry> {
   const { storedHeaders, body } = parts;
-  const encodedByEdge = isCompressible(storedHeaders, body.length);
+  const encodedByEdge = parts.varyOnEncoding && isCompressible(storedHeaders, body.length);
   const encodings = encodedByEdge ? (parts.encoded ?? (await encodeBody(body))) : {};
-  const common = encodedByEdge ? { ...storedHeaders, vary: withVaryOnEncoding(storedHeaders.vary) } : storedHeaders;
+  const common = parts.varyOnEncoding ? { ...storedHeaders, vary: withVaryOnEncoding(storedHeaders.vary) } : storedHeaders;
   const base = flatten(common);
   const representation = (encoding: Encoding, bytes: Buffer): Representation => ({
     body: bytes,

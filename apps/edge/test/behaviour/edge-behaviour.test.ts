@@ -81,6 +81,9 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     // each field on two lines, as some frameworks send them: one list each (RFC 9110 §5.3)
     res.setHeader('cache-control', ['public', 'max-age=60']);
     res.setHeader('vary', ['Accept-Language', 'X-Device']);
+  } else if (path === '/catalogue/small') {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
+    return;
   } else if (path === '/catalogue/private') {
     res.setHeader('cache-control', 'private, max-age=60');
   } else if (path.startsWith('/catalogue/flaky')) {
@@ -298,6 +301,17 @@ function behaviourOn(target: EdgeTarget) {
       assert.match(String(zipped.vary), /accept-encoding/i);
       assert.equal(gunzipSync(zipped.body).toString(), plain.text);
       assert.equal(originCount('/hotels/30'), 1, 'one origin request serves both encodings');
+    });
+
+    it('answers a miss and its hit with the same Vary, also for a body too small to compress', async () => {
+      for (const path of ['/catalogue/small', '/hotels/31']) {
+        const miss = await get(path, { 'accept-encoding': 'gzip' });
+        const hit = await get(path, { 'accept-encoding': 'gzip' });
+        assert.equal(miss.headers['x-cache'], 'MISS', path);
+        assert.equal(hit.headers['x-cache'], 'HIT', path);
+        assert.equal(String(hit.headers.vary).toLowerCase(), String(miss.headers.vary).toLowerCase(), path);
+      }
+      assert.equal((await get('/catalogue/small')).headers.vary, undefined, 'nothing to negotiate');
     });
 
     it('sends opted-in, remembered and drawn visitors to the canary, sticky by cookie, cached apart from the stable pages', async () => {
