@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type CachePolicy from 'http-cache-semantics';
+import type { KeyQuery } from '@hatago/edge-rules';
 import { type EncodedBodies, encodeBody, type Encoding, isCompressible } from './content-encoding.ts';
 import { variantKey } from './cache-key.ts';
 import { CACHE_STATUS, type XCache } from './cache-status.ts';
@@ -38,8 +39,8 @@ export interface CachedEntry {
   readonly etag: string | undefined;
   /** Last-Modified in ms, NaN when absent. */
   readonly lastModified: number;
-  /** The rule's kept query parameters, so a purge by URL can normalise its URL the same way. */
-  readonly keyQuery: readonly string[];
+  /** The rule's key query, so a purge by URL can normalise its URL the same way. */
+  readonly keyQuery: KeyQuery;
   timing: EntryTiming;
   /** A background refresh is running: stale-while-revalidate starts only one. */
   refreshing: boolean;
@@ -83,7 +84,7 @@ export interface EntryParts {
   vary: readonly string[];
   /** The request that fetched it, to compute its variant. */
   requestHeaders: IncomingHttpHeaders;
-  keyQuery: readonly string[];
+  keyQuery: KeyQuery;
   body: Buffer;
   timing: EntryTiming;
   /** What the miss decided from the response head (mayEncode); the edge encodes only then. */

@@ -260,6 +260,25 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal((await get('/hotels/1', { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)' })).headers['x-cache'], 'HIT');
     });
 
+    it('keys by the whole query, sorted or as sent, and asks the origin for the query as sent unless the route forwards its key', async () => {
+      const a = await get('/listing/rooms?id=a&v=1');
+      assert.equal(echoOf(a).url, '/listing/rooms?id=a&v=1');
+      const b = await get('/listing/rooms?id=b&v=1');
+      assert.equal(b.headers['x-cache'], 'MISS', '?id=a and ?id=b are different pages');
+      assert.equal(echoOf(b).url, '/listing/rooms?id=b&v=1');
+      const reordered = await get('/listing/rooms?v=1&&id=a');
+      assert.equal(reordered.headers['x-cache'], 'HIT', 'a sorted key ignores the order and empty pairs');
+      assert.equal(reordered.text, a.text);
+
+      await get('/feed/news?b=2&a=1');
+      assert.equal((await get('/feed/news?b=2&a=1')).headers['x-cache'], 'HIT');
+      assert.equal((await get('/feed/news?a=1&b=2')).headers['x-cache'], 'MISS', 'as sent, the order splits');
+
+      const catalogue = await get('/catalogue/page-by-id?id=7');
+      assert.equal(echoOf(catalogue).url, '/catalogue/page-by-id?id=7', 'a key without the query still asks the origin for it');
+      assert.equal((await get('/catalogue/page-by-id?id=8')).headers['x-cache'], 'HIT', 'the key leaves the query out, as the route says');
+    });
+
     it('never shares a response with Set-Cookie or Cache-Control: private, and passes pass routes', async () => {
       for (const path of ['/catalogue/cookie', '/catalogue/private']) {
         const one = await get(path);
