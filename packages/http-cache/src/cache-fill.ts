@@ -9,7 +9,7 @@ import { mayEncode } from './content-encoding.ts';
 import { type SeenRemovals, spoiled } from './removal-watch.ts';
 import type { EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
 import { decideStorage } from './freshness.ts';
-import { combineRepeated } from './origin-headers.ts';
+import { normaliseOriginHeaders } from './origin-headers.ts';
 import { clientHeaders, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
 import { streamAndCollect, streamResponse } from './response-streaming.ts';
 import { serveEntry } from './serve-entry.ts';
@@ -138,7 +138,7 @@ export class CacheFill {
       if (client !== undefined) this.serveStaleIfError(client, stale, undefined);
       return { kind: 'failed', error };
     }
-    response.headers = combineRepeated(response.headers);
+    response.headers = normaliseOriginHeaders(response.headers);
     if (client !== undefined) {
       client.instance = response.instance;
       client.originMs = response.originMs;

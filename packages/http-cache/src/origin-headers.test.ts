@@ -101,6 +101,19 @@ describe('response headers the origin repeats or garbles', () => {
     assert.notEqual((await expiring.get('/expiring')).headers['x-cache'], 'HIT');
   });
 
+  it('reads Cache-Control directive names case-insensitively (RFC 9111 §5.2): MAX-AGE, NO-STORE, NO-CACHE', async () => {
+    const upper = await edgeOver(() => ({ status: 200, headers: { 'cache-control': 'PUBLIC, MAX-AGE=60' } }));
+    await upper.get('/upper');
+    assert.equal((await upper.get('/upper')).headers['x-cache'], 'HIT');
+    const unstored = await edgeOver(() => ({ status: 200, headers: { 'cache-control': 'NO-STORE, max-age=60' } }));
+    await unstored.get('/no-store');
+    assert.notEqual((await unstored.get('/no-store')).headers['x-cache'], 'HIT');
+    const validated = await edgeOver((conditional) => ({ status: conditional ? 304 : 200, headers: { 'cache-control': 'No-Cache, max-age=60', etag: '"v"' } }));
+    await validated.get('/no-cache');
+    assert.notEqual((await validated.get('/no-cache')).headers['x-cache'], 'HIT', 'validated with the origin first');
+    assert.equal(validated.origin(), 2);
+  });
+
   it('fuzz: duplicated and malformed response headers, on a miss, a hit and a revalidation, never give a 5xx', async () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = generator(seed);

@@ -8,12 +8,13 @@ const FIRST_MEMBER = ['age'] as const;
 const CONFLICTING = { expires: '0', etag: undefined, 'last-modified': undefined } as const;
 
 /**
- * The origin's response headers with every field the cache reads as one string: the origin
- * client hands repeated lines over as an array, which the freshness library cannot parse.
- * `Surrogate-Key` lines are space-separated tags and stay as they are (surrogateKeysOf joins
- * them). The same object comes back when nothing was repeated, as almost always.
+ * The origin's response headers as the freshness library can read them: every field the cache
+ * decides on as one string (the origin client hands repeated lines over as an array), and
+ * Cache-Control directive names lower-cased (RFC 9111 §5.2: case-insensitive; the library
+ * matches them exactly). `Surrogate-Key` lines are space-separated tags and stay as they are
+ * (surrogateKeysOf joins them). The same object comes back when nothing needed it, as almost always.
  */
-export function combineRepeated(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+export function normaliseOriginHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   let out: IncomingHttpHeaders | undefined;
   const set = (name: string, value: string | undefined) => {
     out ??= { ...headers };
@@ -35,5 +36,10 @@ export function combineRepeated(headers: IncomingHttpHeaders): IncomingHttpHeade
     if (!Array.isArray(value)) continue;
     set(name, value.every((v) => v === value[0]) ? value[0] : replacement);
   }
+  const cacheControl = (out ?? headers)['cache-control'];
+  if (cacheControl !== undefined && /[A-Z]/.test(cacheControl)) set('cache-control', lowerCaseDirectiveNames(cacheControl));
   return out ?? headers;
 }
+
+/** `MAX-AGE=60, No-Cache="X-Foo"` as `max-age=60, no-cache="X-Foo"`: names, not values (bar field names in a quoted list, as case-insensitive). */
+const lowerCaseDirectiveNames = (value: string) => value.replace(/(^|,)([^=,]*)/g, (_all, comma: string, name: string) => comma + name.toLowerCase());

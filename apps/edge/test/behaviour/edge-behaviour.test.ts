@@ -81,6 +81,10 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     // each field on two lines, as some frameworks send them: one list each (RFC 9110 §5.3)
     res.setHeader('cache-control', ['public', 'max-age=60']);
     res.setHeader('vary', ['Accept-Language', 'X-Device']);
+  } else if (path === '/catalogue/shouting') {
+    res.setHeader('cache-control', 'PUBLIC, MAX-AGE=60');
+  } else if (path === '/catalogue/shouting-no-store') {
+    res.setHeader('cache-control', 'NO-STORE');
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
     return;
@@ -302,6 +306,14 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal((await get('/catalogue/repeated', { 'x-device': 'a' })).headers['x-cache'], 'HIT', 'max-age on the second line counts');
       assert.equal((await get('/catalogue/repeated', { 'x-device': 'b' })).headers['x-cache'], 'MISS', 'a name on the second Vary line counts');
       assert.equal(originCount('/catalogue/repeated'), 2);
+    });
+
+    it('reads Cache-Control directive names whatever their case', async () => {
+      await get('/catalogue/shouting');
+      assert.equal((await get('/catalogue/shouting')).headers['x-cache'], 'HIT', 'MAX-AGE is max-age');
+      await get('/catalogue/shouting-no-store');
+      assert.notEqual((await get('/catalogue/shouting-no-store')).headers['x-cache'], 'HIT', 'NO-STORE is no-store');
+      assert.equal(originCount('/catalogue/shouting-no-store'), 2);
     });
 
     it('compresses a cacheable text response once, for clients that take gzip, and still serves it plain', async () => {
