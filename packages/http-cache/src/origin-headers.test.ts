@@ -114,6 +114,21 @@ describe('response headers the origin repeats or garbles', () => {
     assert.equal(validated.origin(), 2);
   });
 
+  it('Expires that is not an HTTP-date means already expired (RFC 9111 §5.3); the RFC 850 and asctime forms still count', async () => {
+    const expiresIn = async (expires: string) => {
+      const { get } = await edgeOver(() => ({ status: 200, headers: { expires, etag: '"v"' } }));
+      await get('/expires');
+      return (await get('/expires')).headers['x-cache'];
+    };
+    // the manual clock starts at 2026-01-01T00:00:00Z; each of these is ten minutes later
+    assert.equal(await expiresIn('Thu, 01 Jan 2026 00:10:00 GMT'), 'HIT');
+    assert.equal(await expiresIn('Thursday, 01-Jan-26 00:10:00 GMT'), 'HIT', 'RFC 850');
+    assert.equal(await expiresIn('Thu Jan  1 00:10:00 2026'), 'HIT', 'asctime');
+    for (const invalid of ['2026-01-01T00:10:00Z', 'Thu, 01 Jan 2026 00:10:00', 'January 1, 2026 00:10 UTC', '1767226200']) {
+      assert.notEqual(await expiresIn(invalid), 'HIT', invalid);
+    }
+  });
+
   it('fuzz: duplicated and malformed response headers, on a miss, a hit and a revalidation, never give a 5xx', async () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = generator(seed);

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { parseHttpDate } from './http-date.ts';
 
 // RFC 9110 §5.3: repeated lines of a list field are one comma-separated list
 const LISTS = ['cache-control', 'vary', 'pragma'] as const;
@@ -9,7 +10,8 @@ const CONFLICTING = { expires: '0', etag: undefined, 'last-modified': undefined 
 
 /**
  * The origin's response headers as the freshness library can read them: every field the cache
- * decides on as one string (the origin client hands repeated lines over as an array), and
+ * decides on as one string (the origin client hands repeated lines over as an array), Expires
+ * as an IMF-fixdate or "0" (the library's Date.parse takes what is no HTTP-date), and
  * Cache-Control directive names lower-cased (RFC 9111 §5.2: case-insensitive; the library
  * matches them exactly). `Surrogate-Key` lines are space-separated tags and stay as they are
  * (surrogateKeysOf joins them). The same object comes back when nothing needed it, as almost always.
@@ -35,6 +37,13 @@ export function normaliseOriginHeaders(headers: IncomingHttpHeaders): IncomingHt
     const value = headers[name];
     if (!Array.isArray(value)) continue;
     set(name, value.every((v) => v === value[0]) ? value[0] : replacement);
+  }
+  const expires = (out ?? headers).expires;
+  if (expires !== undefined) {
+    // RFC 9111 §5.3: an invalid Expires means already expired; a valid one in the form the freshness library reads right
+    const at = parseHttpDate(expires);
+    const readable = Number.isNaN(at) ? '0' : new Date(at).toUTCString();
+    if (readable !== expires) set('expires', readable);
   }
   const cacheControl = (out ?? headers)['cache-control'];
   if (cacheControl !== undefined && /[A-Z]/.test(cacheControl)) set('cache-control', lowerCaseDirectiveNames(cacheControl));

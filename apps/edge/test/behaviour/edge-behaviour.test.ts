@@ -85,6 +85,13 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     res.setHeader('cache-control', 'PUBLIC, MAX-AGE=60');
   } else if (path === '/catalogue/shouting-no-store') {
     res.setHeader('cache-control', 'NO-STORE');
+  } else if (path.startsWith('/catalogue/expires-')) {
+    // an hour ahead, in the form the path names; an ETag keeps even an expired answer storable
+    const at = new Date(Date.now() + 3_600_000);
+    const forms: Record<string, string> = { http: at.toUTCString(), iso: at.toISOString(), number: String(Math.floor(at.getTime() / 1000)) };
+    res.setHeader('expires', forms[path.slice('/catalogue/expires-'.length)] ?? 'soon');
+    res.setHeader('etag', '"e"');
+    res.setHeader('cache-control', 'public');
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
     return;
@@ -306,6 +313,16 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal((await get('/catalogue/repeated', { 'x-device': 'a' })).headers['x-cache'], 'HIT', 'max-age on the second line counts');
       assert.equal((await get('/catalogue/repeated', { 'x-device': 'b' })).headers['x-cache'], 'MISS', 'a name on the second Vary line counts');
       assert.equal(originCount('/catalogue/repeated'), 2);
+    });
+
+    it('takes an Expires that is no HTTP-date as already expired', async () => {
+      await get('/catalogue/expires-http');
+      assert.equal((await get('/catalogue/expires-http')).headers['x-cache'], 'HIT');
+      for (const form of ['iso', 'number', 'word']) {
+        const path = `/catalogue/expires-${form}`;
+        await get(path);
+        assert.notEqual((await get(path)).headers['x-cache'], 'HIT', `${form}: ${(await get(path)).headers.expires}`);
+      }
     });
 
     it('reads Cache-Control directive names whatever their case', async () => {
