@@ -158,15 +158,17 @@ export class CacheFill {
     const decision = decideStorage(policy, response.headers, f.rule, now);
     const declared = Number(response.headers['content-length']);
     const tooLarge = declared > this.state.store.limits.maxObjectBytes;
+    const headers = clientHeaders(response.headers, { dropLength: false });
+    // RFC 9111 §5.1: the age an upstream cache reported travels on, plus the time spent here (as a hit's Age does)
+    if (response.headers.age !== undefined) headers.age = String(Math.floor(policy.age()));
     if (!decision.store || tooLarge) {
       // the old entry describes a response the origin no longer gives (an error is not such a response)
       if (stale !== undefined && response.status < 500) this.state.store.remove(stale);
       if (response.status < 500) this.state.collapsing.markPass(f.key);
       if (client === undefined) response.body.resume();
-      else await streamResponse(this.state, client, response, 'MISS', this.missStatus(f, false, response.status), clientHeaders(response.headers, { dropLength: false }));
+      else await streamResponse(this.state, client, response, 'MISS', this.missStatus(f, false, response.status), headers);
       return response.status >= 500 ? { kind: 'failed' } : { kind: 'pass' };
     }
-    const headers = clientHeaders(response.headers, { dropLength: false });
     const varyOnEncoding = mayEncode(headers);
     if (varyOnEncoding) headers.vary = withVaryOnEncoding(headers.vary);
     const { body, finish } = await streamAndCollect(this.state, client, response, headers, this.missStatus(f, true, response.status));

@@ -69,8 +69,8 @@ export function normaliseQuery(kept: KeyQuery | readonly string[]): (path: strin
   const reduce = kept === 'sorted' ? remembered(1024, sortedQuery) : keptQuery(kept);
   if (reduce === undefined) return (path) => path;
   return (path, query) => {
-    const keptQuery = reduce(query);
-    return keptQuery === '' ? path : `${path}?${keptQuery}`;
+    const reduced = reduce(query);
+    return reduced === '' ? path : `${path}?${reduced}`;
   };
 }
 

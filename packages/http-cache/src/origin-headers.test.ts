@@ -129,6 +129,15 @@ describe('response headers the origin repeats or garbles', () => {
     }
   });
 
+  it('keeps the origin\'s Age on a miss, stored or not, and adds the time stored on a hit (RFC 9111 §5.1)', async () => {
+    const { get, clock } = await edgeOver(() => ({ status: 200, headers: { 'cache-control': 'max-age=60', age: '30' } }));
+    assert.equal((await get('/aged-miss')).headers.age, '30');
+    clock.advance(5);
+    assert.equal((await get('/aged-miss')).headers.age, '35');
+    const unstored = await edgeOver(() => ({ status: 200, headers: { 'cache-control': 'no-store', age: '12' } }));
+    assert.equal((await unstored.get('/aged-unstored')).headers.age, '12');
+  });
+
   it('fuzz: duplicated and malformed response headers, on a miss, a hit and a revalidation, never give a 5xx', async () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = generator(seed);

@@ -92,6 +92,9 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     res.setHeader('expires', forms[path.slice('/catalogue/expires-'.length)] ?? 'soon');
     res.setHeader('etag', '"e"');
     res.setHeader('cache-control', 'public');
+  } else if (path === '/catalogue/aged') {
+    // as if from a cache upstream that has held it for 30 s
+    res.setHeader('age', '30');
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
     return;
@@ -323,6 +326,15 @@ function behaviourOn(target: EdgeTarget) {
         await get(path);
         assert.notEqual((await get(path)).headers['x-cache'], 'HIT', `${form}: ${(await get(path)).headers.expires}`);
       }
+    });
+
+    it('keeps the origin\'s Age on a miss, and counts on from it on a hit', async () => {
+      const miss = await get('/catalogue/aged');
+      assert.equal(miss.headers['x-cache'], 'MISS');
+      assert.equal(miss.headers.age, '30');
+      const hit = await get('/catalogue/aged');
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      assert.ok(Number(hit.headers.age) >= 30, String(hit.headers.age));
     });
 
     it('reads Cache-Control directive names whatever their case', async () => {
