@@ -1,152 +1,27 @@
 import assert from 'node:assert/strict';
-import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import http, { type OutgoingHttpHeaders } from 'node:http';
+import { before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { echoHandler, type Origin, type OriginHandler, startOrigin } from '../harness/origin.ts';
-import { behaviourRules } from './behaviour-rules.ts';
+import { type Answer, behaviourEdge, echoOf, REQUEST_ID, request, TOKEN, until } from './behaviour-harness.ts';
 import { type EdgeTarget, type EdgeUnderTest, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 /**
  * The ONE behaviour suite of the edge: the same cases, the same rules and the same real
  * origin processes, run against the Node edge and against varnishd running the VCL the
  * rules compile to. A case that passes on one and fails on the other is a difference
- * between the runtimes, which the rules promise not to have.
+ * between the runtimes, which the rules promise not to have. Its files share their setup
+ * (behaviour-harness.ts); the cache's conformance cases are in edge-behaviour-conformance.test.ts.
  */
-
-const TOKEN = 'behaviour-suite-token';
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-/** What the echo origin says it received. */
-interface Echo {
-  origin: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-}
-
-/**
- * A plain HTTP/1.1 request (no fetch: the suite sets Host and reads every header as sent).
- * A body goes with its Content-Length, or `chunked` without one.
- */
-function request(base: string, path: string, options: { method?: string; headers?: OutgoingHttpHeaders; body?: Buffer; chunked?: boolean } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (options.body !== undefined && options.chunked) req.write(options.body);
-    req.end(options.chunked ? undefined : options.body);
-  });
-}
-
-const echoOf = (answer: Answer) => JSON.parse(answer.text) as Echo;
-
-/** Asks until `done` holds (an instance leaving or rejoining a pool is timed by probes, not by the test). */
-async function until<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, deadlineMs = 15_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await attempt();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${deadlineMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The suite's origins: tagging, cacheability and cookies by path, like the guest app does. */
-const suiteOrigin: OriginHandler = (req, res, origin) => {
-  const path = (req.url ?? '/').split('?')[0]!;
-  if (path === '/readyz') {
-    res.end('ready');
-    return;
-  }
-  res.setHeader('x-powered-by', 'origin-framework');
-  const hotel = /^\/hotels\/([0-9]+)$/.exec(path);
-  if (hotel) {
-    res.setHeader('cache-control', 'public, max-age=60');
-    res.setHeader('surrogate-key', `hotel-${hotel[1]} hotels`);
-  } else if (path === '/catalogue/cookie') {
-    res.setHeader('cache-control', 'public, max-age=60');
-    res.setHeader('set-cookie', 'session=abc; Path=/');
-  } else if (path === '/catalogue/repeated') {
-    // each field on two lines, as some frameworks send them: one list each (RFC 9110 §5.3)
-    res.setHeader('cache-control', ['public', 'max-age=60']);
-    res.setHeader('vary', ['Accept-Language', 'X-Device']);
-  } else if (path === '/catalogue/shouting') {
-    res.setHeader('cache-control', 'PUBLIC, MAX-AGE=60');
-  } else if (path === '/catalogue/shouting-no-store') {
-    res.setHeader('cache-control', 'NO-STORE');
-  } else if (path.startsWith('/catalogue/expires-')) {
-    // an hour ahead, in the form the path names; an ETag keeps even an expired answer storable
-    const at = new Date(Date.now() + 3_600_000);
-    const forms: Record<string, string> = { http: at.toUTCString(), iso: at.toISOString(), number: String(Math.floor(at.getTime() / 1000)) };
-    res.setHeader('expires', forms[path.slice('/catalogue/expires-'.length)] ?? 'soon');
-    res.setHeader('etag', '"e"');
-    res.setHeader('cache-control', 'public');
-  } else if (path === '/catalogue/aged') {
-    // as if from a cache upstream that has held it for 30 s
-    res.setHeader('age', '30');
-  } else if (path === '/catalogue/small') {
-    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
-    return;
-  } else if (path === '/catalogue/private') {
-    res.setHeader('cache-control', 'private, max-age=60');
-  } else if (path.startsWith('/catalogue/flaky')) {
-    // a healthy instance that fails these pages on request (the probe still passes)
-    if (req.headers['x-fail'] === 'yes') {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('broken');
-      return;
-    }
-    // fresh for a second and never served stale while refreshing; should a refresh fail, stale for five
-    // minutes, or without the origin's word for the route's grace (60 s)
-    const ifError = path === '/catalogue/flaky' ? ', stale-if-error=300' : '';
-    res.setHeader('cache-control', `public, max-age=1, stale-while-revalidate=0${ifError}`);
-  } else if (path.startsWith('/slow/')) {
-    // longer than the slow backend's first-byte timeout
-    setTimeout(() => echoHandler(req, res, origin), 1500);
-    return;
-  }
-  echoHandler(req, res, origin);
-};
 
 function behaviourOn(target: EdgeTarget) {
   describe(`edge behaviour on ${target.name}`, () => {
+    const suite = behaviourEdge(target);
+    const { origins, get, originCount } = suite;
     let edge: EdgeUnderTest;
     let base: string;
-    const origins = {} as Record<'appA' | 'appB' | 'canary' | 'console' | 'fragile' | 'slow', Origin>;
-    const get = (path: string, headers: OutgoingHttpHeaders = {}) => request(base, path, { headers });
-    /** Requests for this path (and query) that reached any instance. */
-    const originCount = (url: string) => Object.values(origins).reduce((sum, origin) => sum + origin.seen.filter((seen) => seen.url === url).length, 0);
-
-    before(async () => {
-      origins.appA = await startOrigin('app-a', suiteOrigin);
-      origins.appB = await startOrigin('app-b', suiteOrigin);
-      origins.canary = await startOrigin('canary', suiteOrigin);
-      origins.console = await startOrigin('console', suiteOrigin);
-      origins.fragile = await startOrigin('fragile', suiteOrigin);
-      origins.slow = await startOrigin('slow', suiteOrigin);
-      const instances = {
-        app: [origins.appA.url.href, origins.appB.url.href],
-        canary: [origins.canary.url.href],
-        console: [origins.console.url.href],
-        fragile: [origins.fragile.url.href],
-        slow: [origins.slow.url.href],
-      };
-      edge = await target.start(behaviourRules, instances, TOKEN);
+    before(() => {
+      edge = suite.edge;
       base = edge.base;
-    });
-    after(async () => {
-      await edge?.stop();
-      for (const origin of Object.values(origins)) await origin.kill();
     });
 
     it('routes by prefix, pattern, method, host, header, cookie and query; first match wins; disabled routes are skipped', async () => {
@@ -274,25 +149,6 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal((await get('/hotels/1', { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)' })).headers['x-cache'], 'HIT');
     });
 
-    it('keys by the whole query, sorted or as sent, and asks the origin for the query as sent unless the route forwards its key', async () => {
-      const a = await get('/listing/rooms?id=a&v=1');
-      assert.equal(echoOf(a).url, '/listing/rooms?id=a&v=1');
-      const b = await get('/listing/rooms?id=b&v=1');
-      assert.equal(b.headers['x-cache'], 'MISS', '?id=a and ?id=b are different pages');
-      assert.equal(echoOf(b).url, '/listing/rooms?id=b&v=1');
-      const reordered = await get('/listing/rooms?v=1&&id=a');
-      assert.equal(reordered.headers['x-cache'], 'HIT', 'a sorted key ignores the order and empty pairs');
-      assert.equal(reordered.text, a.text);
-
-      await get('/feed/news?b=2&a=1');
-      assert.equal((await get('/feed/news?b=2&a=1')).headers['x-cache'], 'HIT');
-      assert.equal((await get('/feed/news?a=1&b=2')).headers['x-cache'], 'MISS', 'as sent, the order splits');
-
-      const catalogue = await get('/catalogue/page-by-id?id=7');
-      assert.equal(echoOf(catalogue).url, '/catalogue/page-by-id?id=7', 'a key without the query still asks the origin for it');
-      assert.equal((await get('/catalogue/page-by-id?id=8')).headers['x-cache'], 'HIT', 'the key leaves the query out, as the route says');
-    });
-
     it('never shares a response with Set-Cookie or Cache-Control: private, and passes pass routes', async () => {
       for (const path of ['/catalogue/cookie', '/catalogue/private']) {
         const one = await get(path);
@@ -307,42 +163,6 @@ function behaviourOn(target: EdgeTarget) {
       const passed = await get('/console/a');
       assert.equal(passed.headers['x-cache'], 'PASS');
       assert.equal(passed.headers['cache-status'], 'Hatago; fwd=bypass');
-    });
-
-    it('reads a Cache-Control or Vary sent on several lines as one list, never answering 502 for it', async () => {
-      const first = await get('/catalogue/repeated', { 'x-device': 'a' });
-      assert.equal(first.status, 200);
-      assert.equal(first.headers['x-cache'], 'MISS');
-      assert.equal((await get('/catalogue/repeated', { 'x-device': 'a' })).headers['x-cache'], 'HIT', 'max-age on the second line counts');
-      assert.equal((await get('/catalogue/repeated', { 'x-device': 'b' })).headers['x-cache'], 'MISS', 'a name on the second Vary line counts');
-      assert.equal(originCount('/catalogue/repeated'), 2);
-    });
-
-    it('takes an Expires that is no HTTP-date as already expired', async () => {
-      await get('/catalogue/expires-http');
-      assert.equal((await get('/catalogue/expires-http')).headers['x-cache'], 'HIT');
-      for (const form of ['iso', 'number', 'word']) {
-        const path = `/catalogue/expires-${form}`;
-        await get(path);
-        assert.notEqual((await get(path)).headers['x-cache'], 'HIT', `${form}: ${(await get(path)).headers.expires}`);
-      }
-    });
-
-    it('keeps the origin\'s Age on a miss, and counts on from it on a hit', async () => {
-      const miss = await get('/catalogue/aged');
-      assert.equal(miss.headers['x-cache'], 'MISS');
-      assert.equal(miss.headers.age, '30');
-      const hit = await get('/catalogue/aged');
-      assert.equal(hit.headers['x-cache'], 'HIT');
-      assert.ok(Number(hit.headers.age) >= 30, String(hit.headers.age));
-    });
-
-    it('reads Cache-Control directive names whatever their case', async () => {
-      await get('/catalogue/shouting');
-      assert.equal((await get('/catalogue/shouting')).headers['x-cache'], 'HIT', 'MAX-AGE is max-age');
-      await get('/catalogue/shouting-no-store');
-      assert.notEqual((await get('/catalogue/shouting-no-store')).headers['x-cache'], 'HIT', 'NO-STORE is no-store');
-      assert.equal(originCount('/catalogue/shouting-no-store'), 2);
     });
 
     it('compresses a cacheable text response once, for clients that take gzip, and still serves it plain', async () => {
@@ -361,17 +181,6 @@ function behaviourOn(target: EdgeTarget) {
       assert.match(String(zipped.vary), /accept-encoding/i);
       assert.equal(gunzipSync(zipped.body).toString(), plain.text);
       assert.equal(originCount('/hotels/30'), 1, 'one origin request serves both encodings');
-    });
-
-    it('answers a miss and its hit with the same Vary, also for a body too small to compress', async () => {
-      for (const path of ['/catalogue/small', '/hotels/31']) {
-        const miss = await get(path, { 'accept-encoding': 'gzip' });
-        const hit = await get(path, { 'accept-encoding': 'gzip' });
-        assert.equal(miss.headers['x-cache'], 'MISS', path);
-        assert.equal(hit.headers['x-cache'], 'HIT', path);
-        assert.equal(String(hit.headers.vary).toLowerCase(), String(miss.headers.vary).toLowerCase(), path);
-      }
-      assert.equal((await get('/catalogue/small')).headers.vary, undefined, 'nothing to negotiate');
     });
 
     it('sends opted-in, remembered and drawn visitors to the canary, sticky by cookie, cached apart from the stable pages', async () => {
