@@ -22,6 +22,8 @@ function conformanceOn(target: EdgeTarget) {
       const reordered = await get('/listing/rooms?v=1&&id=a');
       assert.equal(reordered.headers['x-cache'], 'HIT', 'a sorted key ignores the order and empty pairs');
       assert.equal(reordered.text, a.text);
+      await get('/listing/rooms?id=b&id=a');
+      assert.equal((await get('/listing/rooms?id=a&id=b')).headers['x-cache'], 'HIT', 'repeated names sort by their values too');
 
       await get('/feed/news?b=2&a=1');
       assert.equal((await get('/feed/news?b=2&a=1')).headers['x-cache'], 'HIT');
