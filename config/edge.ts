@@ -18,8 +18,9 @@ const staffConsole: BackendRule = { ...app, firstByteTimeoutMs: 60_000, balance:
 
 // stay parameters decide what a page shows; sort/page/lang decide how; tracking parameters decide nothing
 const stay = ['checkin', 'nights', 'guests', 'rooms'];
-const searchKey: CacheKeyRule = { query: ['area', ...stay, 'sort', 'page', 'lang'], locale: false, device: false };
-const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], locale: false, device: false };
+// the origin is asked for the key URL: a page can never depend on a parameter the key leaves out
+const searchKey: CacheKeyRule = { query: ['area', ...stay, 'sort', 'page', 'lang'], forwardQuery: 'key', locale: false, device: false };
+const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], forwardQuery: 'key', locale: false, device: false };
 
 const canary: RolloutRule<'guest-canary'> = { backend: 'guest-canary', query: 'canary', cookie: 'hatago_canary', percent: 0 };
 const GET_HEAD: ['GET', 'HEAD'] = ['GET', 'HEAD'];
@@ -62,13 +63,13 @@ export default defineEdgeRules({
       name: 'api-areas',
       match: { pathPattern: '^/api/v1/(areas|openapi\\.json)$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: [], locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: [], forwardQuery: 'key', locale: false, device: false } },
     },
     {
       name: 'api-hotel-search',
       match: { pathPattern: '^/api/v1/hotels$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, 'sort', 'page'], locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, 'sort', 'page'], forwardQuery: 'key', locale: false, device: false } },
     },
     {
       name: 'api-hotel',
@@ -104,7 +105,7 @@ export default defineEdgeRules({
       name: 'home',
       match: { pathPattern: '^/$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
       rollout: canary,
     },
     // everything else the guest app answers (health pages, assets, 404s) without caching

@@ -56,10 +56,29 @@ export interface MatchRule {
   query?: ValueMatch;
 }
 
+/**
+ * The query in the cache key: the names of the parameters kept, in this order (every other one
+ * is left out: `?utm_source=` does not split the cache); `'sorted'`, every parameter, sorted
+ * (as Varnish's std.querysort: by the whole `name=value`, empty ones dropped); or `'as-sent'`,
+ * the query exactly as the client sent it.
+ */
+export type KeyQuery = string[] | 'sorted' | 'as-sent';
+
+/**
+ * What the origin is asked for on a cached route: `'as-sent'` (the default), the client's
+ * query whole, whatever the key leaves out; `'key'`, the key URL only, so a parameter the key
+ * leaves out never reaches the origin and what is stored cannot depend on it.
+ */
+export type ForwardQuery = 'as-sent' | 'key';
+
+export const KEY_QUERIES: ReadonlyArray<Exclude<KeyQuery, string[]>> = ['sorted', 'as-sent'];
+export const FORWARD_QUERIES: readonly ForwardQuery[] = ['as-sent', 'key'];
+
 /** What the cache key is made of, besides method-independent host + path. */
 export interface CacheKeyRule {
-  /** Query parameters kept, in this order; every other one is stripped (`?utm_source=` does not split the cache). */
-  query: string[];
+  query: KeyQuery;
+  /** Default 'as-sent': leaving a parameter out of the key never changes what the origin is asked unless this says 'key'. */
+  forwardQuery?: ForwardQuery;
   /** Key by the negotiated language (normalised Accept-Language). */
   locale: boolean;
   /** Key by device class (mobile / desktop from User-Agent). */

@@ -1,3 +1,4 @@
+import { FORWARD_QUERIES, KEY_QUERIES } from './edge-rules.ts';
 import { isObject, type Obj, type Path, type RuleChecker, TOKEN } from './rule-checker.ts';
 
 /** `routes`: synthetic or proxied, each with its match; a proxied one with its backend, cache rule and rollout. Returns the route names. */
@@ -39,9 +40,14 @@ function checkCacheRule(c: RuleChecker, cache: unknown, path: Path): void {
   if (!c.object(cache, path, ['ttl', 'graceSeconds', 'key'])) return;
   if (cache.ttl !== 'origin') c.integer(cache.ttl, [...path, 'ttl'], 0);
   c.integer(cache.graceSeconds, [...path, 'graceSeconds'], 0);
-  if (!c.object(cache.key, [...path, 'key'], ['query', 'locale', 'device'])) return;
+  if (!c.object(cache.key, [...path, 'key'], ['query', 'locale', 'device'], ['forwardQuery'])) return;
   const key = cache.key;
-  if (c.array(key.query, [...path, 'key', 'query'])) {
+  if (key.forwardQuery !== undefined && !(FORWARD_QUERIES as unknown[]).includes(key.forwardQuery)) {
+    c.fail([...path, 'key', 'forwardQuery'], `must be ${FORWARD_QUERIES.map((q) => `'${q}'`).join(' or ')}`);
+  }
+  if (typeof key.query === 'string') {
+    if (!(KEY_QUERIES as readonly string[]).includes(key.query)) c.fail([...path, 'key', 'query'], `must be a list of parameter names, ${KEY_QUERIES.map((q) => `'${q}'`).join(' or ')}`);
+  } else if (c.array(key.query, [...path, 'key', 'query'])) {
     const seen = new Set<unknown>();
     key.query.forEach((q, j) => {
       c.string(q, [...path, 'key', 'query', j]);

@@ -51,6 +51,8 @@ describe('edge rules validation', () => {
       ['bad-method', "methods: ['POST'] }, perClient: { requests: 30", "methods: ['POTS'] }, perClient: { requests: 30", /rateLimits\[\d+\]\.match\.methods\[0\]: "POTS" is not one of GET/],
       ['bad-group', "location: '/hotels/$1'", "location: '/hotels/$2'", /redirects\[1\]\.location: uses \$2 but match\.pathPattern has 1 group/],
       ['percent', "cookie: 'hatago_canary', percent: 0", "cookie: 'hatago_canary', percent: 120", /percent: must be an integer from 0 to 100/],
+      ['key-query', "key: { query: ['lang'], forwardQuery: 'key'", "key: { query: 'all', forwardQuery: 'key'", /key\.query: must be a list of parameter names, 'sorted' or 'as-sent'/],
+      ['forward-query', "key: { query: ['lang'], forwardQuery: 'key'", "key: { query: ['lang'], forwardQuery: 'keyed'", /key\.forwardQuery: must be 'as-sent' or 'key'/],
     ];
     for (const [name, from, to, reason] of cases) {
       const { file, line } = await editedRules(name, from, to);
@@ -75,6 +77,16 @@ describe('edge rules validation', () => {
     const empty = path.join(dir, 'empty.ts');
     await writeFile(empty, 'export const x = 1;');
     await assert.rejects(loadEdgeRules(empty), (e: EdgeRulesError) => /empty\.ts: has no default export/.test(e.message));
+  });
+
+  it('takes a key that keeps the whole query, sorted or as sent, forwarding it as sent or as keyed', () => {
+    const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
+    for (const query of ['sorted', 'as-sent'] as const) {
+      for (const forwardQuery of [undefined, 'as-sent', 'key'] as const) {
+        const cache = { ttl: 'origin' as const, graceSeconds: 0, key: { query, locale: false, device: false, ...(forwardQuery && { forwardQuery }) } };
+        assert.deepEqual(problemsOf({ ...hatagoRules, routes: [{ ...route, cache }] }), [], `${query} ${forwardQuery}`);
+      }
+    }
   });
 
   it('checks references and ranges between rules', () => {

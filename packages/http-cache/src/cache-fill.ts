@@ -5,9 +5,11 @@ import type { CacheState, Outcome } from './cache-state.ts';
 import { CACHE_STATUS, staleForwarded, staleIfError } from './cache-status.ts';
 import type { Lookup } from './cache-store.ts';
 import { buildEntry, type CachedEntry, markStale, validatorsOf } from './cached-entry.ts';
-import { isCompressible } from './content-encoding.ts';
+import { mayEncode } from './content-encoding.ts';
+import { type SeenRemovals, spoiled } from './removal-watch.ts';
 import type { EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
 import { decideStorage } from './freshness.ts';
+import { normaliseOriginHeaders } from './origin-headers.ts';
 import { clientHeaders, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
 import { streamAndCollect, streamResponse } from './response-streaming.ts';
 import { serveEntry } from './serve-entry.ts';
@@ -60,7 +62,7 @@ export class CacheFill {
       path: exchange.path,
       rule,
       // HEAD is answered from a GET, so the stored response has its body for the GETs that follow
-      request: { method: 'GET', path: url, headers },
+      request: { method: 'GET', path: rule.key.forwardQuery === 'key' ? url : exchange.originRequest.path, headers },
       requestHeaders,
       fetchOrigin,
       stale: found.found === 'entry' ? found.entry : undefined,
@@ -117,8 +119,16 @@ export class CacheFill {
 
   /** Asks the origin (conditionally when there is a stale entry), answers the client if any, and stores what may be stored. */
   private async fetchAndStore(f: Fetching): Promise<Outcome> {
+    const seen = this.state.removals.begin();
+    try {
+      return await this.fetchAndStoreSeeing(f, seen);
+    } finally {
+      this.state.removals.end(seen);
+    }
+  }
+
+  private async fetchAndStoreSeeing(f: Fetching, seen: SeenRemovals): Promise<Outcome> {
     const { client, stale } = f;
-    const removalsBefore = this.state.removals;
     const request = stale === undefined ? f.request : { ...f.request, headers: { ...f.request.headers, ...validatorsOf(stale) } };
     let response: OriginResponse;
     try {
@@ -128,6 +138,7 @@ export class CacheFill {
       if (client !== undefined) this.serveStaleIfError(client, stale, undefined);
       return { kind: 'failed', error };
     }
+    response.headers = normaliseOriginHeaders(response.headers);
     if (client !== undefined) {
       client.instance = response.instance;
       client.originMs = response.originMs;
@@ -140,23 +151,26 @@ export class CacheFill {
     const policyRequest = { url: f.url, method: 'GET', headers: f.requestHeaders as CachePolicy.Headers };
     if (response.status === 304 && stale !== undefined) {
       response.body.resume();
-      return this.refreshed(f, stale, policyRequest, response, removalsBefore);
+      return this.refreshed(f, stale, policyRequest, response, seen);
     }
     const now = this.state.now();
     const policy = this.state.newPolicy(policyRequest, { status: response.status, headers: response.headers as CachePolicy.Headers });
     const decision = decideStorage(policy, response.headers, f.rule, now);
     const declared = Number(response.headers['content-length']);
     const tooLarge = declared > this.state.store.limits.maxObjectBytes;
+    const headers = clientHeaders(response.headers, { dropLength: false });
+    // RFC 9111 §5.1: the age an upstream cache reported travels on, plus the time spent here (as a hit's Age does)
+    if (response.headers.age !== undefined) headers.age = String(Math.floor(policy.age()));
     if (!decision.store || tooLarge) {
       // the old entry describes a response the origin no longer gives (an error is not such a response)
       if (stale !== undefined && response.status < 500) this.state.store.remove(stale);
       if (response.status < 500) this.state.collapsing.markPass(f.key);
       if (client === undefined) response.body.resume();
-      else await streamResponse(this.state, client, response, 'MISS', this.missStatus(f, false, response.status), clientHeaders(response.headers, { dropLength: false }));
+      else await streamResponse(this.state, client, response, 'MISS', this.missStatus(f, false, response.status), headers);
       return response.status >= 500 ? { kind: 'failed' } : { kind: 'pass' };
     }
-    const headers = clientHeaders(response.headers, { dropLength: false });
-    if (isCompressible(headers, Number.POSITIVE_INFINITY)) headers.vary = withVaryOnEncoding(headers.vary);
+    const varyOnEncoding = mayEncode(headers);
+    if (varyOnEncoding) headers.vary = withVaryOnEncoding(headers.vary);
     const { body, finish } = await streamAndCollect(this.state, client, response, headers, this.missStatus(f, true, response.status));
     if (body === undefined) {
       this.state.collapsing.markPass(f.key);
@@ -164,7 +178,7 @@ export class CacheFill {
     }
     this.state.collapsing.clearPass(f.key);
     try {
-      return await this.storeResponse(f, response, policy, decision, body, removalsBefore);
+      return await this.storeResponse(f, response, policy, decision, body, varyOnEncoding, seen);
     } finally {
       finish();
     }
@@ -176,7 +190,8 @@ export class CacheFill {
     policy: CachePolicy,
     decision: Extract<ReturnType<typeof decideStorage>, { store: true }>,
     body: Buffer,
-    removalsBefore: number,
+    varyOnEncoding: boolean,
+    seen: SeenRemovals,
   ): Promise<Outcome> {
     const entry = await buildEntry({
       key: f.key,
@@ -191,15 +206,16 @@ export class CacheFill {
       keyQuery: f.rule.key.query,
       body,
       timing: decision.timing,
+      varyOnEncoding,
     });
-    // the origin may have answered from data a purge since then declared stale: keep it, but only as stale
-    if (this.state.removals !== removalsBefore) markStale(entry, this.state.now());
+    // the origin may have answered from data a purge of this entry since then declared stale: keep it, but only as stale
+    if (spoiled(seen, entry)) markStale(entry, this.state.now());
     this.state.store.put(entry);
     return { kind: 'stored', entry };
   }
 
   /** RFC 9111 §4.3.4: a 304 updates the stored headers and freshness; the body stays. */
-  private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, removalsBefore: number): Promise<Outcome> {
+  private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, seen: SeenRemovals): Promise<Outcome> {
     const { policy, matches } = stale.policy.revalidatedPolicy(request, { status: 304, headers: response.headers as CachePolicy.Headers });
     if (!matches) {
       // a 304 for a representation the edge does not hold: fetch it whole
@@ -225,9 +241,10 @@ export class CacheFill {
       keyQuery: stale.keyQuery,
       body: stale.identity.body,
       timing: decision.timing,
+      varyOnEncoding: stale.varyOnEncoding,
       encoded: stale.encodedByEdge ? { gzip: stale.gzip?.body, br: stale.br?.body } : undefined,
     });
-    if (this.state.removals !== removalsBefore) markStale(entry, this.state.now());
+    if (spoiled(seen, entry)) markStale(entry, this.state.now());
     this.state.store.put(entry);
     if (f.client !== undefined) serveEntry(this.state.metrics, f.client, entry, this.state.now(), 'MISS', staleForwarded(304, true));
     return { kind: 'stored', entry };

@@ -28,4 +28,12 @@ describe('normaliseQuery', () => {
   it('leaves the path alone when a route keeps no parameter', () => {
     assert.equal(normaliseQuery([])('/banners', 'v=2'), '/banners');
   });
+
+  it('keeps the whole query sorted by name=value (std.querysort\'s order, empty pairs dropped), or as sent', () => {
+    const sorted = normaliseQuery('sorted');
+    assert.equal(sorted('/items', 'id=b&utm=1&id=a'), '/items?id=a&id=b&utm=1');
+    assert.equal(sorted('/items', 'b=1&&a=2&'), '/items?a=2&b=1');
+    assert.equal(sorted('/items', '&'), '/items');
+    assert.equal(normaliseQuery('as-sent')('/items', 'id=b&id=a'), '/items?id=b&id=a');
+  });
 });

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { preferredEncoding } from './content-encoding.ts';
-import type { CacheKeyRule as CacheKeySpec } from '@hatago/edge-rules';
+import type { CacheKeyRule as CacheKeySpec, KeyQuery } from '@hatago/edge-rules';
 
 /** The languages pages exist in; Accept-Language is reduced to one of these (the first is the default). */
 export const SERVED_LOCALES = ['ja', 'en'] as const;
@@ -8,7 +8,7 @@ export const SERVED_LOCALES = ['ja', 'en'] as const;
 export interface RequestKey {
   /** Everything that selects a cached response before Vary. */
   key: string;
-  /** The path with only the kept query parameters, in the rule's order: what the origin is asked for. */
+  /** The path with the query as the key keeps it: what a purge by URL names, and what the origin is asked for when the rule says `forwardQuery: 'key'`. */
   url: string;
 }
 
@@ -59,14 +59,34 @@ function remembered(size: number, compute: (input: string) => string): (input: s
 }
 
 /**
- * `path?query` reduced to the kept parameters in the given order. Pages are asked for with
- * the same few query strings over and over, so what each query string reduces to is
- * remembered: a hit then costs one map lookup instead of a split, a sort and a join.
+ * `path?query` with the query as the key keeps it: as sent, sorted, or reduced to the kept
+ * parameters in the given order. Pages are asked for with the same few query strings over and
+ * over, so what each query string reduces to is remembered: a hit then costs one map lookup
+ * instead of a split, a sort and a join.
  */
-export function normaliseQuery(kept: readonly string[]): (path: string, query: string) => string {
-  if (kept.length === 0) return (path) => path;
+export function normaliseQuery(kept: KeyQuery | readonly string[]): (path: string, query: string) => string {
+  if (kept === 'as-sent') return (path, query) => `${path}?${query}`;
+  const reduce = kept === 'sorted' ? remembered(1024, sortedQuery) : keptQuery(kept);
+  if (reduce === undefined) return (path) => path;
+  return (path, query) => {
+    const reduced = reduce(query);
+    return reduced === '' ? path : `${path}?${reduced}`;
+  };
+}
+
+/** Every parameter, empty ones dropped, sorted by the whole `name=value` as Varnish's std.querysort sorts them. */
+const sortedQuery = (query: string) =>
+  query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .sort()
+    .join('&');
+
+/** The kept parameters in the rule's order (repeats in request order); undefined when none is kept. */
+function keptQuery(kept: readonly string[]): ((query: string) => string) | undefined {
+  if (kept.length === 0) return undefined;
   const order = new Map(kept.map((name, i) => [name, i]));
-  const reduce = remembered(1024, (query) => {
+  return remembered(1024, (query) => {
     const picked: Array<[number, string]> = [];
     for (const pair of query.split('&')) {
       const eq = pair.indexOf('=');
@@ -77,10 +97,6 @@ export function normaliseQuery(kept: readonly string[]): (path: string, query: s
     picked.sort((a, b) => a[0] - b[0]);
     return picked.map((p) => p[1]).join('&');
   });
-  return (path, query) => {
-    const keptQuery = reduce(query);
-    return keptQuery === '' ? path : `${path}?${keptQuery}`;
-  };
 }
 
 /** The first served language the client accepts (q > 0), or the site's default. */

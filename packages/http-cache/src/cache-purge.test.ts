@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { startOrigin } from '../test/cache-harness.ts';
+import type { EdgeCache } from './edge-cache.ts';
 import { answer, cacheCases, latch, rule } from '../test/cache-cases.ts';
 
 /** The edge cache's surrogate key and purge cases, against a real origin as in edge-cache.test.ts (setup: test/cache-cases.ts). */
@@ -52,6 +53,53 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
       assert.equal(next.headers['x-cache'], 'MISS');
       assert.equal(next.body.toString(), 'answer 2');
       assert.equal((await get(path)).headers['x-cache'], 'HIT');
+    });
+
+    it('a removal spoils only the fills it covers: a write or purge elsewhere leaves a concurrent fill fresh', async () => {
+      const page = fresh('filling');
+      const other = fresh('written');
+      const release = latch();
+      origin.route(page, (req, res, count) => {
+        const reply = () => answer({ 'cache-control': 'max-age=600', 'surrogate-key': 'page' })(req, res, count);
+        if (count === 1) void release.opened.then(reply);
+        else reply();
+      });
+      origin.route(other, answer({}, 'booked', 201));
+      const { get, cache, front } = await edge();
+      const filling = get(page);
+      await front.received(1);
+      assert.equal((await get(other, {}, 'POST')).status, 201);
+      cache.purge({ kind: 'key', keys: ['elsewhere'], soft: false });
+      cache.purge({ kind: 'url', urls: [`${page}-not`], soft: false });
+      release.open();
+      assert.equal((await filling).body.toString(), 'answer 1');
+      const next = await get(page);
+      assert.equal(next.headers['x-cache'], 'HIT', 'stored fresh: nothing removed covered its key');
+      assert.equal(origin.count(page), 1);
+    });
+
+    it('a write to the same path, or a purge of its URL or everything, during a fill keeps the fill only as stale', async () => {
+      const removals: Array<(cache: EdgeCache, path: string, get: (path: string, headers: Record<string, string>, method: string) => Promise<unknown>) => unknown> = [
+        (_cache, path, get) => get(path, {}, 'POST'),
+        (cache, path) => cache.purge({ kind: 'url', urls: [path], soft: false }),
+        (cache) => cache.purge({ kind: 'all', soft: false }),
+      ];
+      for (const remove of removals) {
+        const path = fresh('covered');
+        const release = latch();
+        origin.route(path, (req, res, count) => {
+          const reply = () => answer({ 'cache-control': 'max-age=600' })(req, res, count);
+          if (count === 1) void release.opened.then(reply);
+          else reply();
+        });
+        const { get, cache, front } = await edge();
+        const filling = get(path);
+        await front.received(1);
+        await remove(cache, path, get);
+        release.open();
+        await filling;
+        assert.equal((await get(path)).headers['x-cache'], 'MISS', String(remove));
+      }
     });
 
     it('a soft purge marks entries stale: served under SWR / stale-if-error while refetched', async () => {

@@ -4,6 +4,7 @@ import type { CacheStore } from './cache-store.ts';
 import type { CachedEntry } from './cached-entry.ts';
 import type { Clock, PolicyFactory } from './freshness.ts';
 import type { RequestCollapsing } from './request-collapsing.ts';
+import type { RemovalWatch } from './removal-watch.ts';
 
 /** What a leader's origin fetch produced, for the requests that waited on it. */
 export type Outcome =
@@ -19,6 +20,6 @@ export interface CacheState {
   readonly now: Clock;
   readonly newPolicy: PolicyFactory;
   readonly logger: Logger | undefined;
-  /** Counts purges and invalidations, so a fetch that began before one cannot store what it removed as fresh. */
-  removals: number;
+  /** Purges and invalidations seen by running fills, so a fill that began before one cannot store what it removed as fresh. */
+  readonly removals: RemovalWatch;
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type CachePolicy from 'http-cache-semantics';
+import type { KeyQuery } from '@hatago/edge-rules';
 import { type EncodedBodies, encodeBody, type Encoding, isCompressible } from './content-encoding.ts';
 import { variantKey } from './cache-key.ts';
 import { CACHE_STATUS, type XCache } from './cache-status.ts';
@@ -32,12 +33,14 @@ export interface CachedEntry {
   readonly br: Representation | undefined;
   /** Whether the edge made the encodings (so it picks one per client) or the origin sent one fixed encoding. */
   readonly encodedByEdge: boolean;
+  /** Whether the miss that stored it said `Vary: Accept-Encoding` (see mayEncode): every later answer says the same. */
+  readonly varyOnEncoding: boolean;
   readonly notModifiedHeaders: string[];
   readonly etag: string | undefined;
   /** Last-Modified in ms, NaN when absent. */
   readonly lastModified: number;
-  /** The rule's kept query parameters, so a purge by URL can normalise its URL the same way. */
-  readonly keyQuery: readonly string[];
+  /** The rule's key query, so a purge by URL can normalise its URL the same way. */
+  readonly keyQuery: KeyQuery;
   timing: EntryTiming;
   /** A background refresh is running: stale-while-revalidate starts only one. */
   refreshing: boolean;
@@ -81,9 +84,11 @@ export interface EntryParts {
   vary: readonly string[];
   /** The request that fetched it, to compute its variant. */
   requestHeaders: IncomingHttpHeaders;
-  keyQuery: readonly string[];
+  keyQuery: KeyQuery;
   body: Buffer;
   timing: EntryTiming;
+  /** What the miss decided from the response head (mayEncode); the edge encodes only then. */
+  varyOnEncoding: boolean;
   /** Encodings kept from the entry a 304 refreshed: the body did not change, so neither did they. */
   encoded?: EncodedBodies;
 }
@@ -95,9 +100,9 @@ export interface EntryParts {
  */
 export async function buildEntry(parts: EntryParts): Promise<CachedEntry> {
   const { storedHeaders, body } = parts;
-  const encodedByEdge = isCompressible(storedHeaders, body.length);
+  const encodedByEdge = parts.varyOnEncoding && isCompressible(storedHeaders, body.length);
   const encodings = encodedByEdge ? (parts.encoded ?? (await encodeBody(body))) : {};
-  const common = encodedByEdge ? { ...storedHeaders, vary: withVaryOnEncoding(storedHeaders.vary) } : storedHeaders;
+  const common = parts.varyOnEncoding ? { ...storedHeaders, vary: withVaryOnEncoding(storedHeaders.vary) } : storedHeaders;
   const base = flatten(common);
   const representation = (encoding: Encoding, bytes: Buffer): Representation => ({
     body: bytes,

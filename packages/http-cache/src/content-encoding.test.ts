@@ -63,5 +63,23 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
         assert.equal(hit.headers['content-encoding'], undefined, path);
       }
     });
+
+    it('answers a miss and its hits with the same headers, Vary included, whether the edge could encode the body or not', async () => {
+      const declaredSmall = fresh('declared-small');
+      const chunkedSmall = fresh('chunked-small');
+      const page = fresh('page');
+      origin.route(declaredSmall, answer({ 'cache-control': 'max-age=60', 'content-type': 'text/plain', 'content-length': '5' }, 'small'));
+      origin.route(chunkedSmall, answer({ 'cache-control': 'max-age=60', 'content-type': 'text/plain' }, 'small'));
+      origin.route(page, answer({ 'cache-control': 'max-age=60', 'content-type': 'text/html' }, PAGE));
+      const { get } = await edge();
+      const same = ['vary', 'content-type', 'cache-control', 'content-encoding'];
+      for (const path of [declaredSmall, chunkedSmall, page]) {
+        const miss = await get(path);
+        const hit = await get(path);
+        assert.equal(hit.headers['x-cache'], 'HIT', path);
+        for (const name of same) assert.equal(hit.headers[name], miss.headers[name], `${path} ${name}`);
+      }
+      assert.equal((await get(declaredSmall)).headers.vary, undefined, 'a body too small to encode does not vary by encoding');
+    });
   });
 });

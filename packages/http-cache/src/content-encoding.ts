@@ -21,6 +21,16 @@ export function isCompressible(headers: Record<string, string | string[] | undef
   return COMPRESSIBLE_TYPE.test(String(headers['content-type'] ?? ''));
 }
 
+/**
+ * Whether the edge may encode a response, decided from its head alone (the declared length, or
+ * any length when none is declared), before the body arrives: the miss's headers, `Vary:
+ * Accept-Encoding` among them, are sent then and the stored entry must say the same.
+ */
+export function mayEncode(headers: Record<string, string | string[] | undefined>): boolean {
+  const declared = headers['content-length'];
+  return isCompressible(headers, declared === undefined ? Number.POSITIVE_INFINITY : Number(declared));
+}
+
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 

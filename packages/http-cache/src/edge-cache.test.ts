@@ -273,7 +273,7 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
     it('the key keeps only the route’s query parameters, in the rule’s order, and splits by locale when asked', async () => {
       const path = fresh('keyed');
       origin.route(path, (req, res, count) => answer({ 'cache-control': 'max-age=60' }, `${req.url} ${count}`)(req, res, count));
-      const { get } = await edge(rule({ key: { query: ['nights', 'checkin'], locale: true, device: false } }));
+      const { get } = await edge(rule({ key: { query: ['nights', 'checkin'], forwardQuery: 'key', locale: true, device: false } }));
       const a = await get(`${path}?utm_source=tv&checkin=2026-05-01&nights=2&fbclid=x`);
       const b = await get(`${path}?nights=2&checkin=2026-05-01`, { 'accept-language': 'ja-JP' });
       assert.equal(a.body.toString(), `${path}?nights=2&checkin=2026-05-01 1`, 'the origin is asked for the normalised URL');
@@ -282,6 +282,28 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
       assert.equal(english.headers['x-cache'], 'MISS');
       await get(`${path}?checkin=2026-05-02&nights=2`);
       assert.equal(origin.count(path), 3);
+    });
+
+    it('leaving parameters out of the key never changes what the origin is asked, unless the rule forwards the key URL', async () => {
+      const path = fresh('forwarded');
+      origin.route(path, (req, res, count) => answer({ 'cache-control': 'max-age=60' }, `${req.url} ${count}`)(req, res, count));
+      const { get } = await edge(rule({ key: { query: [], locale: false, device: false } }));
+      assert.equal((await get(`${path}?id=a&utm_source=tv`)).body.toString(), `${path}?id=a&utm_source=tv 1`);
+    });
+
+    it('keeps the whole query in the key, sorted or as sent, so ?id=a and ?id=b are different pages', async () => {
+      const sortedPath = fresh('sorted');
+      const sentPath = fresh('as-sent');
+      for (const path of [sortedPath, sentPath]) origin.route(path, (req, res, count) => answer({ 'cache-control': 'max-age=60' }, `${req.url} ${count}`)(req, res, count));
+      const sorted = await edge(rule({ key: { query: 'sorted', locale: false, device: false } }));
+      assert.equal((await sorted.get(`${sortedPath}?id=a&v=1`)).body.toString(), `${sortedPath}?id=a&v=1 1`);
+      assert.equal((await sorted.get(`${sortedPath}?id=b&v=1`)).body.toString(), `${sortedPath}?id=b&v=1 2`);
+      assert.equal((await sorted.get(`${sortedPath}?v=1&id=a`)).headers['x-cache'], 'HIT', 'order does not split a sorted key');
+      const sent = await edge(rule({ key: { query: 'as-sent', locale: false, device: false } }));
+      await sent.get(`${sentPath}?id=a&v=1`);
+      assert.equal((await sent.get(`${sentPath}?id=a&v=1`)).headers['x-cache'], 'HIT');
+      assert.equal((await sent.get(`${sentPath}?v=1&id=a`)).headers['x-cache'], 'MISS', 'as sent: order splits');
+      assert.equal(sent.cache.purge({ kind: 'url', urls: [`${sentPath}?v=1&id=a`], soft: false }), 1, 'a URL purge names the query as the key keeps it');
     });
   });
 });

@@ -7,10 +7,11 @@ import { createCacheMetrics, type CacheMetrics } from './cache-metrics.ts';
 import type { CacheState, Outcome } from './cache-state.ts';
 import { CACHE_STATUS } from './cache-status.ts';
 import { CacheStore } from './cache-store.ts';
-import { type CachedEntry, markStale } from './cached-entry.ts';
+import { markStale } from './cached-entry.ts';
 import type { AdminMount, EdgeBroadcast, EdgeCacheHandler, EdgeExchange, FreshRequest, OriginFetch, OriginResponse } from './edge-exchange.ts';
 import { type Clock, policyFactory, type PolicyFactory } from './freshness.ts';
 import { mountPurgeRoutes, type PurgeCommand } from './purge-routes.ts';
+import { type Removal, RemovalWatch, removesEverything, removesPaths, removesSurrogateKeys } from './removal-watch.ts';
 import { HIT_FOR_PASS_SECONDS, RequestCollapsing } from './request-collapsing.ts';
 import { clientHeaders } from './response-headers.ts';
 import { streamResponse } from './response-streaming.ts';
@@ -68,7 +69,7 @@ export class EdgeCache implements EdgeCacheHandler {
     this.metrics = createCacheMetrics(this.registry, this.store);
     this.logger = options.logger;
     const { store, collapsing, metrics, now, newPolicy, logger } = this;
-    this.state = { store, collapsing, metrics, now, newPolicy, logger, removals: 0 };
+    this.state = { store, collapsing, metrics, now, newPolicy, logger, removals: new RemovalWatch() };
     this.fill = new CacheFill(this.state, (exchange, fetchOrigin, cacheStatus) => this.pass(exchange, fetchOrigin, cacheStatus));
   }
 
@@ -168,12 +169,13 @@ export class EdgeCache implements EdgeCacheHandler {
 
   /** Removes (or, soft, marks stale) the entries a purge names; returns how many. */
   purge(command: PurgeCommand): number {
+    const urls = command.kind === 'url' ? command.urls.map(urlRemoval).filter((removal) => removal !== undefined) : [];
     const entries =
       command.kind === 'all'
         ? this.store.all()
         : command.kind === 'key'
           ? [...new Set(command.keys.flatMap((key) => this.store.withSurrogateKey(key)))]
-          : [...new Set(command.urls.flatMap((url) => this.entriesForUrl(url)))];
+          : [...new Set(urls.flatMap(({ path, covers }) => this.store.withPath(path).filter(covers)))];
     if (command.soft) {
       const now = this.now();
       for (const entry of entries) markStale(entry, now);
@@ -182,7 +184,9 @@ export class EdgeCache implements EdgeCacheHandler {
     } else {
       for (const entry of entries) this.store.remove(entry);
     }
-    this.state.removals++;
+    if (command.kind === 'all') this.state.removals.record(removesEverything);
+    else if (command.kind === 'key') this.state.removals.record(removesSurrogateKeys(command.keys));
+    else for (const { covers } of urls) this.state.removals.record(covers);
     this.metrics.purged(command.kind, command.soft, entries.length);
     return entries.length;
   }
@@ -217,21 +221,21 @@ export class EdgeCache implements EdgeCacheHandler {
   }
 
   private invalidatePaths(paths: Iterable<string>): void {
-    this.state.removals++;
-    for (const path of paths) for (const entry of this.store.withPath(path)) this.store.remove(entry);
+    const removed = new Set(paths);
+    this.state.removals.record(removesPaths(removed));
+    for (const path of removed) for (const entry of this.store.withPath(path)) this.store.remove(entry);
   }
+}
 
-  /** Entries stored for a URL, its query normalised with each entry's own key rule. */
-  private entriesForUrl(raw: string): CachedEntry[] {
-    let parsed: URL;
-    try {
-      parsed = new URL(raw, 'http://purge.invalid');
-    } catch {
-      return [];
-    }
-    const query = parsed.search.slice(1);
-    return this.store
-      .withPath(parsed.pathname)
-      .filter((entry) => (query === '' ? entry.path : normaliseQuery(entry.keyQuery)(entry.path, query)) === entry.url);
+/** A purged URL as the entries it covers: its path, its query normalised with each entry's own key rule. */
+function urlRemoval(raw: string): { path: string; covers: Removal } | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw, 'http://purge.invalid');
+  } catch {
+    return undefined;
   }
+  const path = parsed.pathname;
+  const query = parsed.search.slice(1);
+  return { path, covers: (entry) => entry.path === path && (query === '' ? entry.path : normaliseQuery(entry.keyQuery)(entry.path, query)) === entry.url };
 }

@@ -1,4 +1,5 @@
 export { EdgeCache, type EdgeCacheOptions } from './edge-cache.ts';
 export * from './edge-exchange.ts';
+export { HTTP_DATE_PATTERN } from './http-date.ts';
 export type { PurgeCommand } from './purge-routes.ts';
 export { HIT_FOR_PASS_SECONDS } from './request-collapsing.ts';

@@ -1,2 +1,3 @@
 export * from './cache-harness.ts';
 export { type Fetched, request } from './http-client.ts';
+export * from './header-fuzz.ts';

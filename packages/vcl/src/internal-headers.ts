@@ -6,6 +6,8 @@ export const H = {
   policy: 'X-Hatago-Policy',
   keyUrl: 'X-Hatago-Key-Url',
   keyExtra: 'X-Hatago-Key-Extra',
+  /** "1": the route asks the origin for the key URL (`forwardQuery: 'key'`). */
+  forwardKey: 'X-Hatago-Forward-Key',
   xcache: 'X-Hatago-X-Cache',
   cacheStatus: 'X-Hatago-Cache-Status',
   setCookie: 'X-Hatago-Set-Cookie',

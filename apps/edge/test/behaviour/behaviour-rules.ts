@@ -34,7 +34,7 @@ export const behaviourRules = defineEdgeRules({
       name: 'hotel',
       match: { pathPattern: '^/hotels/[0-9]+$', methods: ['GET', 'HEAD'] },
       backend: 'app',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['checkin', 'nights'], locale: false, device: true } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['checkin', 'nights'], forwardQuery: 'key', locale: false, device: true } },
       rollout: { backend: 'canary', query: 'canary', cookie: 'test_canary', percent: 0 },
     },
     {
@@ -42,6 +42,18 @@ export const behaviourRules = defineEdgeRules({
       match: { pathPrefix: '/catalogue', methods: ['GET', 'HEAD'] },
       backend: 'app',
       cache: { ttl: 'origin', graceSeconds: 60, key: { query: [], locale: false, device: false } },
+    },
+    {
+      name: 'listing',
+      match: { pathPrefix: '/listing', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 60, key: { query: 'sorted', locale: false, device: false } },
+    },
+    {
+      name: 'feed',
+      match: { pathPrefix: '/feed', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 60, key: { query: 'as-sent', locale: false, device: false } },
     },
     {
       name: 'fragile',

@@ -1,131 +1,27 @@
 import assert from 'node:assert/strict';
-import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import http, { type OutgoingHttpHeaders } from 'node:http';
+import { before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { echoHandler, type Origin, type OriginHandler, startOrigin } from '../harness/origin.ts';
-import { behaviourRules } from './behaviour-rules.ts';
+import { type Answer, behaviourEdge, echoOf, REQUEST_ID, request, TOKEN, until } from './behaviour-harness.ts';
 import { type EdgeTarget, type EdgeUnderTest, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 /**
  * The ONE behaviour suite of the edge: the same cases, the same rules and the same real
  * origin processes, run against the Node edge and against varnishd running the VCL the
  * rules compile to. A case that passes on one and fails on the other is a difference
- * between the runtimes, which the rules promise not to have.
+ * between the runtimes, which the rules promise not to have. Its files share their setup
+ * (behaviour-harness.ts); the cache's conformance cases are in edge-behaviour-conformance.test.ts.
  */
-
-const TOKEN = 'behaviour-suite-token';
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-/** What the echo origin says it received. */
-interface Echo {
-  origin: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-}
-
-/**
- * A plain HTTP/1.1 request (no fetch: the suite sets Host and reads every header as sent).
- * A body goes with its Content-Length, or `chunked` without one.
- */
-function request(base: string, path: string, options: { method?: string; headers?: OutgoingHttpHeaders; body?: Buffer; chunked?: boolean } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (options.body !== undefined && options.chunked) req.write(options.body);
-    req.end(options.chunked ? undefined : options.body);
-  });
-}
-
-const echoOf = (answer: Answer) => JSON.parse(answer.text) as Echo;
-
-/** Asks until `done` holds (an instance leaving or rejoining a pool is timed by probes, not by the test). */
-async function until<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, deadlineMs = 15_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await attempt();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${deadlineMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The suite's origins: tagging, cacheability and cookies by path, like the guest app does. */
-const suiteOrigin: OriginHandler = (req, res, origin) => {
-  const path = (req.url ?? '/').split('?')[0]!;
-  if (path === '/readyz') {
-    res.end('ready');
-    return;
-  }
-  res.setHeader('x-powered-by', 'origin-framework');
-  const hotel = /^\/hotels\/([0-9]+)$/.exec(path);
-  if (hotel) {
-    res.setHeader('cache-control', 'public, max-age=60');
-    res.setHeader('surrogate-key', `hotel-${hotel[1]} hotels`);
-  } else if (path === '/catalogue/cookie') {
-    res.setHeader('cache-control', 'public, max-age=60');
-    res.setHeader('set-cookie', 'session=abc; Path=/');
-  } else if (path === '/catalogue/private') {
-    res.setHeader('cache-control', 'private, max-age=60');
-  } else if (path.startsWith('/catalogue/flaky')) {
-    // a healthy instance that fails these pages on request (the probe still passes)
-    if (req.headers['x-fail'] === 'yes') {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('broken');
-      return;
-    }
-    // fresh for a second and never served stale while refreshing; should a refresh fail, stale for five
-    // minutes, or without the origin's word for the route's grace (60 s)
-    const ifError = path === '/catalogue/flaky' ? ', stale-if-error=300' : '';
-    res.setHeader('cache-control', `public, max-age=1, stale-while-revalidate=0${ifError}`);
-  } else if (path.startsWith('/slow/')) {
-    // longer than the slow backend's first-byte timeout
-    setTimeout(() => echoHandler(req, res, origin), 1500);
-    return;
-  }
-  echoHandler(req, res, origin);
-};
 
 function behaviourOn(target: EdgeTarget) {
   describe(`edge behaviour on ${target.name}`, () => {
+    const suite = behaviourEdge(target);
+    const { origins, get, originCount } = suite;
     let edge: EdgeUnderTest;
     let base: string;
-    const origins = {} as Record<'appA' | 'appB' | 'canary' | 'console' | 'fragile' | 'slow', Origin>;
-    const get = (path: string, headers: OutgoingHttpHeaders = {}) => request(base, path, { headers });
-    /** Requests for this path (and query) that reached any instance. */
-    const originCount = (url: string) => Object.values(origins).reduce((sum, origin) => sum + origin.seen.filter((seen) => seen.url === url).length, 0);
-
-    before(async () => {
-      origins.appA = await startOrigin('app-a', suiteOrigin);
-      origins.appB = await startOrigin('app-b', suiteOrigin);
-      origins.canary = await startOrigin('canary', suiteOrigin);
-      origins.console = await startOrigin('console', suiteOrigin);
-      origins.fragile = await startOrigin('fragile', suiteOrigin);
-      origins.slow = await startOrigin('slow', suiteOrigin);
-      const instances = {
-        app: [origins.appA.url.href, origins.appB.url.href],
-        canary: [origins.canary.url.href],
-        console: [origins.console.url.href],
-        fragile: [origins.fragile.url.href],
-        slow: [origins.slow.url.href],
-      };
-      edge = await target.start(behaviourRules, instances, TOKEN);
+    before(() => {
+      edge = suite.edge;
       base = edge.base;
-    });
-    after(async () => {
-      await edge?.stop();
-      for (const origin of Object.values(origins)) await origin.kill();
     });
 
     it('routes by prefix, pattern, method, host, header, cookie and query; first match wins; disabled routes are skipped', async () => {

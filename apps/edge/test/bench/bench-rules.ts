@@ -18,7 +18,7 @@ export default defineEdgeRules({
       name: 'hotel',
       match: { pathPrefix: '/hotels', methods: ['GET', 'HEAD'] },
       backend: 'origin',
-      cache: { ttl: 'origin', graceSeconds: 60, key: { query: ['checkin'], locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 60, key: { query: ['checkin'], forwardQuery: 'key', locale: false, device: false } },
     },
   ],
   headers: { request: [], response: [] },

@@ -1,4 +1,4 @@
-import type { RouteRule } from '@hatago/edge-rules';
+import type { KeyQuery, RouteRule } from '@hatago/edge-rules';
 import { H, PATH } from '../internal-headers.ts';
 import { isCached } from '../per-route.ts';
 import type { Attempt } from '../refusals.ts';
@@ -8,32 +8,32 @@ import { escapeRegex, vclRegex, vclString, type VclWriter } from '../vcl-text.ts
 const MOBILE_USER_AGENT = '(?i)Mobi|Android|iPhone|iPod|Windows Phone';
 
 /**
- * The key URL: the path with only the kept query parameters, in the rule's order (repeats
- * in request order), as the Node edge's normaliseQuery builds it; it is also what the origin
- * is asked for. Device class goes into a second key part.
+ * The key URL: the path with the query as the route keys it, as the Node edge's
+ * normaliseQuery builds it: as sent, sorted (std.querysort), or only the kept parameters in
+ * the rule's order (repeats in request order). A route with `forwardQuery: 'key'` asks the
+ * origin for it (vcl_backend_fetch). Device class goes into a second key part.
  */
 export function writeCacheKey(w: VclWriter, routes: RouteRule[], attempt: Attempt) {
   w.block('sub hatago_cache_key', () => {
     w.line(`set req.http.${H.keyUrl} = ${PATH};`);
     w.line(`set req.http.${H.keyExtra} = "";`);
+    w.line(`unset req.http.${H.forwardKey};`);
     const branches: Array<[string, () => void]> = [];
     for (const route of routes.filter(isCached)) {
       const { key } = route.cache;
-      if (key.query.length === 0 && !key.device) continue;
+      const forwardKey = key.forwardQuery === 'key';
+      if (key.query.length === 0 && !key.device && !forwardKey) continue;
       attempt(`routes "${route.name}".cache.key`, () => {
-        const pieces = key.query.map((name) => {
-          const escaped = escapeRegex(name);
-          // "&" + query with every pair not named `name` removed: its pairs in request order
-          return `regsuball("&" + regsub(req.url, "^[^?]*\\??", ""), ${vclRegex(`&(?!${escaped}(?:=|&|$))[^&]*`)}, "")`;
-        });
+        const keyQuery = queryOfKey(key.query);
         branches.push([
           `req.http.${H.route} == ${vclString(route.name)}`,
           () => {
-            if (pieces.length > 0) {
+            if (keyQuery !== undefined) {
               w.block('if (req.url ~ "\\?")', () => {
-                w.line(`set req.http.${H.keyUrl} = ${PATH} + regsub(${pieces.join(' + ')}, "^&", "?");`);
+                w.line(`set req.http.${H.keyUrl} = ${PATH} + ${keyQuery};`);
               });
             }
+            if (forwardKey) w.line(`set req.http.${H.forwardKey} = "1";`);
             if (key.device) {
               w.chain([[`req.http.User-Agent ~ ${vclRegex(MOBILE_USER_AGENT)}`, () => w.line(`set req.http.${H.keyExtra} = "d=mobile";`)]], () =>
                 w.line(`set req.http.${H.keyExtra} = "d=desktop";`),
@@ -46,4 +46,19 @@ export function writeCacheKey(w: VclWriter, routes: RouteRule[], attempt: Attemp
     w.chain(branches);
   });
   w.line();
+}
+
+/** The expression of `?query` as the key keeps it ("" for none), for a request with a `?`; undefined when the key keeps no query. */
+function queryOfKey(query: KeyQuery): string | undefined {
+  // "?" alone, or "?" and nothing kept, is no query: the Node edge keys "/p?" as "/p"
+  const noLoneMark = (expression: string) => `regsub(${expression}, "^\\?$", "")`;
+  if (query === 'as-sent') return noLoneMark('regsub(req.url, "^[^?]*", "")');
+  if (query === 'sorted') return noLoneMark('regsub(std.querysort(req.url), "^[^?]*", "")');
+  if (query.length === 0) return undefined;
+  const pieces = query.map((name) => {
+    const escaped = escapeRegex(name);
+    // "&" + query with every pair not named `name` removed: its pairs in request order
+    return `regsuball("&" + regsub(req.url, "^[^?]*\\??", ""), ${vclRegex(`&(?!${escaped}(?:=|&|$))[^&]*`)}, "")`;
+  });
+  return `regsub(${pieces.join(' + ')}, "^&", "?")`;
 }

@@ -15,11 +15,12 @@ export function writeBackendFetch(w: VclWriter, routes: RouteRule[], rewrites: H
       w.line(`var.set("backend", bereq.http.${H.backend});`);
       w.line(`var.set("policy", bereq.http.${H.policy});`);
       w.line(`var.set("key-url", bereq.http.${H.keyUrl});`);
+      w.line(`var.set("forward-key", bereq.http.${H.forwardKey});`);
       w.line(`var.set("stale-kept", bereq.http.${H.staleKept});`);
     });
     for (const header of Object.values(H)) w.line(`unset bereq.http.${header};`);
-    w.line('# a cached route asks the origin for the key URL: what is stored never depends on a stripped parameter');
-    w.block('if (var.get("policy") == "cache" && bereq.method ~ "^(GET|HEAD)$")', () => w.line('set bereq.url = var.get("key-url");'));
+    w.line('# a cached route with forwardQuery \'key\' asks the origin for the key URL: what is stored never depends on a stripped parameter');
+    w.block('if (var.get("policy") == "cache" && var.get("forward-key") == "1" && bereq.method ~ "^(GET|HEAD)$")', () => w.line('set bereq.url = var.get("key-url");'));
     perRoute(w, routes, (route, into) => {
       if (!isSyntheticRoute(route)) rewriteLines(into, 'bereq', rewrites, route, attempt);
     });

@@ -1,5 +1,5 @@
 import { type HeaderRewrite, isSyntheticRoute, type RouteRule } from '@hatago/edge-rules';
-import { HIT_FOR_PASS_SECONDS } from '@hatago/http-cache';
+import { HIT_FOR_PASS_SECONDS, HTTP_DATE_PATTERN } from '@hatago/http-cache';
 import { OBJ } from '../internal-headers.ts';
 import { isCached, perRoute, rewriteLines } from '../per-route.ts';
 import type { Attempt } from '../refusals.ts';
@@ -85,6 +85,10 @@ function writeFreshness(w: VclWriter, routes: RouteRule[]) {
       () => w.line('set beresp.ttl = 0s;'),
     );
   });
+  w.line('# RFC 9111 §5.3: an Expires that is no HTTP-date means already expired (varnishd reads some such values as dates, and ignores others)');
+  w.block(`if (beresp.http.Cache-Control !~ "(?i)(^|[ ,])(s-maxage|max-age)=" && beresp.http.Expires && beresp.http.Expires !~ ${vclRegex(HTTP_DATE_PATTERN)})`, () =>
+    w.line('set beresp.ttl = 0s;'),
+  );
   const cached = routes.filter(isCached);
   perRoute(w, cached, (route, into) => {
     if (!isCached(route)) return;

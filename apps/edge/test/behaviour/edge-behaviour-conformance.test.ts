@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { behaviourEdge, echoOf } from './behaviour-harness.ts';
+import { type EdgeTarget, nodeEdge, varnishEdge } from './edge-targets.ts';
+
+/**
+ * The behaviour suite's cases for the cache's reading of keys and response headers (issue 17):
+ * whole-query keys and what the origin is asked, repeated and odd header lines, Expires,
+ * Age, and one Vary for a miss and its hits, on both edges.
+ */
+
+function conformanceOn(target: EdgeTarget) {
+  describe(`cache conformance on ${target.name}`, () => {
+    const { get, originCount } = behaviourEdge(target);
+
+    it('keys by the whole query, sorted or as sent, and asks the origin for the query as sent unless the route forwards its key', async () => {
+      const a = await get('/listing/rooms?id=a&v=1');
+      assert.equal(echoOf(a).url, '/listing/rooms?id=a&v=1');
+      const b = await get('/listing/rooms?id=b&v=1');
+      assert.equal(b.headers['x-cache'], 'MISS', '?id=a and ?id=b are different pages');
+      assert.equal(echoOf(b).url, '/listing/rooms?id=b&v=1');
+      const reordered = await get('/listing/rooms?v=1&&id=a');
+      assert.equal(reordered.headers['x-cache'], 'HIT', 'a sorted key ignores the order and empty pairs');
+      assert.equal(reordered.text, a.text);
+      await get('/listing/rooms?id=b&id=a');
+      assert.equal((await get('/listing/rooms?id=a&id=b')).headers['x-cache'], 'HIT', 'repeated names sort by their values too');
+
+      await get('/feed/news?b=2&a=1');
+      assert.equal((await get('/feed/news?b=2&a=1')).headers['x-cache'], 'HIT');
+      assert.equal((await get('/feed/news?a=1&b=2')).headers['x-cache'], 'MISS', 'as sent, the order splits');
+
+      const catalogue = await get('/catalogue/page-by-id?id=7');
+      assert.equal(echoOf(catalogue).url, '/catalogue/page-by-id?id=7', 'a key without the query still asks the origin for it');
+      assert.equal((await get('/catalogue/page-by-id?id=8')).headers['x-cache'], 'HIT', 'the key leaves the query out, as the route says');
+    });
+
+    it('reads a Cache-Control or Vary sent on several lines as one list, never answering 502 for it', async () => {
+      const first = await get('/catalogue/repeated', { 'x-device': 'a' });
+      assert.equal(first.status, 200);
+      assert.equal(first.headers['x-cache'], 'MISS');
+      assert.equal((await get('/catalogue/repeated', { 'x-device': 'a' })).headers['x-cache'], 'HIT', 'max-age on the second line counts');
+      assert.equal((await get('/catalogue/repeated', { 'x-device': 'b' })).headers['x-cache'], 'MISS', 'a name on the second Vary line counts');
+      assert.equal(originCount('/catalogue/repeated'), 2);
+    });
+
+    it('takes an Expires that is no HTTP-date as already expired', async () => {
+      await get('/catalogue/expires-http');
+      assert.equal((await get('/catalogue/expires-http')).headers['x-cache'], 'HIT');
+      for (const form of ['iso', 'number', 'word']) {
+        const path = `/catalogue/expires-${form}`;
+        await get(path);
+        assert.notEqual((await get(path)).headers['x-cache'], 'HIT', `${form}: ${(await get(path)).headers.expires}`);
+      }
+    });
+
+    it('keeps the origin\'s Age on a miss, and counts on from it on a hit', async () => {
+      const miss = await get('/catalogue/aged');
+      assert.equal(miss.headers['x-cache'], 'MISS');
+      assert.equal(miss.headers.age, '30');
+      const hit = await get('/catalogue/aged');
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      assert.ok(Number(hit.headers.age) >= 30, String(hit.headers.age));
+    });
+
+    it('reads Cache-Control directive names whatever their case', async () => {
+      await get('/catalogue/shouting');
+      assert.equal((await get('/catalogue/shouting')).headers['x-cache'], 'HIT', 'MAX-AGE is max-age');
+      await get('/catalogue/shouting-no-store');
+      assert.notEqual((await get('/catalogue/shouting-no-store')).headers['x-cache'], 'HIT', 'NO-STORE is no-store');
+      assert.equal(originCount('/catalogue/shouting-no-store'), 2);
+    });
+
+    it('answers a miss and its hit with the same Vary, also for a body too small to compress', async () => {
+      for (const path of ['/catalogue/small', '/hotels/31']) {
+        const miss = await get(path, { 'accept-encoding': 'gzip' });
+        const hit = await get(path, { 'accept-encoding': 'gzip' });
+        assert.equal(miss.headers['x-cache'], 'MISS', path);
+        assert.equal(hit.headers['x-cache'], 'HIT', path);
+        assert.equal(String(hit.headers.vary).toLowerCase(), String(miss.headers.vary).toLowerCase(), path);
+      }
+      assert.equal((await get('/catalogue/small')).headers.vary, undefined, 'nothing to negotiate');
+    });
+  });
+}
+
+for (const target of [nodeEdge, varnishEdge]) conformanceOn(target);
