@@ -197,6 +197,7 @@ async function startEdge(options: EmbeddedOptions, instances: Record<string, str
     cache: new EdgeCache({ logger: loggerOf('edge') }),
     adminToken,
     ...(options.logLevel === 'silent' ? { accessLog: false as const } : {}),
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
   });
   const address = await listen(edge.server, options.port, options.host);
   // the admin listener stays on loopback: purges come from the apps in this process
