@@ -22,6 +22,18 @@ const stay = ['checkin', 'nights', 'guests', 'rooms'];
 const searchKey: CacheKeyRule = { query: ['area', ...stay, 'sort', 'page', 'lang'], forwardQuery: 'key', locale: false, device: false };
 const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], forwardQuery: 'key', locale: false, device: false };
 
+// Every app serves probes and metrics for machines on its own port; from outside they would
+// tell the Node version, memory and booking volume. The edge refuses them for every backend,
+// in every spelling an app still routes: any letter percent-encoded or in either case, after
+// any segments (dot segments included), with trailing slashes or a ;/# suffix.
+const INTERNAL_PATHS = ['metrics', 'healthz', 'readyz'];
+const hexPair = (code: number) => {
+  const low = (code & 15).toString(16);
+  return `%${code >> 4}${low === low.toUpperCase() ? low : `[${low}${low.toUpperCase()}]`}`;
+};
+const spelled = (name: string) => [...name].map((c) => `(${c}|${c.toUpperCase()}|${hexPair(c.charCodeAt(0))}|${hexPair(c.toUpperCase().charCodeAt(0))})`).join('');
+const internalPath = `^(.*/)?(${INTERNAL_PATHS.map(spelled).join('|')})/*([;#].*)?$`;
+
 const canary: RolloutRule<'guest-canary'> = { backend: 'guest-canary', query: 'canary', cookie: 'hatago_canary', percent: 0 };
 const GET_HEAD: ['GET', 'HEAD'] = ['GET', 'HEAD'];
 
@@ -40,6 +52,11 @@ export default defineEdgeRules({
   ],
 
   routes: [
+    {
+      name: 'internal-paths',
+      match: { pathPattern: internalPath },
+      synthetic: { status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not Found\n' },
+    },
     // flip `enabled` to put the guest booking flow behind a maintenance page without a deploy of the apps
     {
       name: 'booking-maintenance',
@@ -108,7 +125,7 @@ export default defineEdgeRules({
       cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
       rollout: canary,
     },
-    // everything else the guest app answers (health pages, assets, 404s) without caching
+    // everything else the guest app answers (assets, 404s) without caching
     { name: 'guest-other', match: { pathPrefix: '/' }, backend: 'guest', cache: 'pass', rollout: canary },
   ],
 

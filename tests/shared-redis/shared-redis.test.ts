@@ -13,7 +13,7 @@ import { buildGuestApp } from '@hatago/guest';
 import { DatabaseRateLimiter, THROTTLE } from '@hatago/identity';
 import type { HttpApp } from '@hatago/platform/http';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
-import { cookieFrom, createTestDatabase, futureDate, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { cookieFrom, createTestDatabase, futureDate, METRICS_AUTH, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 
 /**
  * Several instances of the apps sharing one Redis, as in distributed mode: each instance
@@ -180,7 +180,7 @@ describe('a guest instance whose Redis dies', { timeout: 60_000 }, () => {
       payload: { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, guest: { name: '佐藤 花子', email: 'h@example.com', phone: '+81 90 1234 5678' } },
     });
     assert.equal(booked.statusCode, 201, 'booking attempts are counted in the database meanwhile');
-    const metrics = (await app.inject('/metrics')).body;
+    const metrics = (await app.inject({ url: '/metrics', headers: METRICS_AUTH })).body;
     assert.match(metrics, /cache_errors_total\{backend="redis",operation="get"\} [1-9]/);
     assert.match(metrics, /cache_errors_total\{backend="redis",operation="rate-limit"\} [1-9]/);
   });

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '@hatago/demo-data';
 import { readBody, UrlSignature } from '@hatago/storage';
 import { S3Storage } from '@hatago/storage/s3';
 import { startTestS3, type TestS3 } from '@hatago/storage/testing';
-import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, futureDate, METRICS_AUTH, type TestDatabase, TEST_METRICS_TOKEN, testDatabaseTargets } from '@hatago/test-support';
 
 const SECRET = 'distributed-test-secret-0123456789abcdef';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -52,6 +52,7 @@ describe('guest and facility processes on PostgreSQL, Redis and S3', { timeout: 
     env = {
       DATABASE_URL: db.url!,
       SIGNING_SECRET: SECRET,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       REDIS_URL: await testRedisUrl(),
       REDIS_KEY_PREFIX: testKeyPrefix(),
       S3_ENDPOINT: s3.location.endpoint,
@@ -107,7 +108,7 @@ describe('guest and facility processes on PostgreSQL, Redis and S3', { timeout: 
     };
     const before = await priceOnGuest();
     assert.equal(await priceOnGuest(), before);
-    assert.match(await (await fetch(`${guest.url}/metrics`)).text(), /cache_reads_total\{backend="redis",outcome="hit"\} [1-9]/);
+    assert.match(await (await fetch(`${guest.url}/metrics`, { headers: METRICS_AUTH })).text(), /cache_reads_total\{backend="redis",outcome="hit"\} [1-9]/);
 
     const login = await fetch(`${facility.url}/facility/login`, {
       method: 'POST',

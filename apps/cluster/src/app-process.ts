@@ -26,7 +26,7 @@ export async function startAppProcess(app: string, cwd: string, env: Record<stri
   });
   const exited = once(child, 'exit');
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, { timeoutMs: 300_000, isGone: () => child.exitCode !== null || child.signalCode !== null });
+  await waitUntilReady({ url: `${url}/readyz` }, { timeoutMs: 300_000, isGone: () => child.exitCode !== null || child.signalCode !== null });
   return {
     child,
     url,

@@ -1,3 +1,5 @@
+import type { ReadinessCheck } from './readiness.ts';
+
 /**
  * What the cluster runs: every app as several instances on fixed loopback ports, and the
  * edge in front of them. Ports stay fixed per instance so a restarted instance comes back
@@ -14,6 +16,8 @@ export interface InstanceSpec {
   entry: string;
   port: number;
   env: Record<string, string>;
+  /** Where the supervisor asks whether it is ready; default: its port's /readyz. */
+  readiness?: ReadinessCheck;
 }
 
 /** The edge pools every instance of an app by the app's name, as the edge rules do. */

@@ -25,7 +25,7 @@ export interface ProcessStatus {
 export interface SupervisedOptions {
   logger: Logger;
   output: Writable;
-  /** Longest wait for /readyz after a start. */
+  /** Longest wait for readiness after a start. */
   readyTimeoutMs: number;
   /** Longest wait for a drain after SIGTERM before SIGKILL. */
   stopTimeoutMs: number;
@@ -102,7 +102,7 @@ export class SupervisedProcess {
 
   private async waitReady(): Promise<void> {
     const child = this.child!;
-    await waitUntilReady(this.url, {
+    await waitUntilReady(this.spec.readiness ?? { url: `${this.url}/readyz` }, {
       timeoutMs: this.options.readyTimeoutMs,
       isGone: () => child.exitCode !== null || child.signalCode !== null,
     });

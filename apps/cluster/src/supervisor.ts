@@ -68,6 +68,8 @@ export class Supervisor {
           EDGE_ADMIN_HOST: '127.0.0.1',
           EDGE_ADMIN_TOKEN: options.edgeAdmin.token,
         },
+        // the edge refuses /readyz from outside (it belongs to the apps); its admin listener says it is up
+        readiness: { url: `${urlOf(options.edgeAdmin.port)}/health`, headers: { authorization: `Bearer ${options.edgeAdmin.token}` } },
       },
       { ...processOptions, stopTimeoutMs: 30_000 },
     );

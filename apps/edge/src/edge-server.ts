@@ -12,6 +12,7 @@ import { LocalRateLimits, type RateLimitCounter } from './protection/rate-limits
 import type { EdgeContext } from './request-path/edge-context.ts';
 import { watchUnparsedRequests } from './request-path/front-door-checks.ts';
 import { handleRequest } from './request-path/handle-request.ts';
+import { warnOfUntrustedTls } from './protection/tls-proxy-warning.ts';
 
 /** Instance base URLs per backend name, e.g. from EDGE_BACKENDS. */
 export type EdgeInstances = Record<string, ReadonlyArray<string | URL>>;
@@ -34,6 +35,8 @@ export interface EdgeServerOptions {
   rateLimits?: RateLimitCounter;
   /** The /metrics text; default: this process's registry (multi-process mode aggregates every worker's). */
   metricsText?: () => Promise<string>;
+  /** The site's public origin (PUBLIC_BASE_URL): an https one without a trusted proxy is warned of at start. */
+  publicBaseUrl?: string;
 }
 
 export interface EdgeServer {
@@ -72,6 +75,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     const change = payload as HealthChange;
     if (edge.runtime.pools.get(change.backend)?.adopt(change)) metrics.instanceHealthy.labels(change.backend, change.instance).set(change.healthy ? 1 : 0);
   });
+  warnOfUntrustedTls(logger, options.publicBaseUrl, options.rules.trustedProxies);
   for (const name of Object.keys(instances)) {
     if (!edge.runtime.pools.has(name)) logger.warn({ backend: name }, 'instances given for a backend the rules do not declare');
   }

@@ -30,6 +30,8 @@ const Env = Type.Object({
   EDGE_CACHE_MAX_BYTES: Type.Integer({ minimum: 1_048_576, default: 268_435_456 }),
   /** Responses larger than this stream through without being stored. */
   EDGE_CACHE_MAX_OBJECT_BYTES: Type.Integer({ minimum: 1024, default: 8_388_608 }),
+  /** The site's public origin; only to warn at start when it is https and no proxy is trusted. */
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+/?$' })),
 });
 
 /** Any start-up problem ends the process with one clear message (78: configuration error). */
@@ -67,6 +69,7 @@ function serve() {
     ...(cluster.isWorker ? { rateLimits: primaryRateLimits() } : {}),
     ...(workerMetrics ? { metricsText: workerMetrics.text } : {}),
     ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}),
+    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
   });
   workerMetrics?.offer(edge.metrics.registry);
   const portOf = (server: Server) => (server.address() as AddressInfo).port;

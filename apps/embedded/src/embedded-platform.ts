@@ -45,6 +45,8 @@ export interface EmbeddedOptions {
   bookingAttemptsPerMinute?: number;
   /** Rendered bodies of mails older than this are purged; metadata and timeline stay. */
   mailBodyRetentionDays?: number;
+  /** Bearer token for each app's /metrics on its loopback port; without one no app serves metrics. */
+  metricsToken?: string;
 }
 
 export interface EmbeddedPlatform {
@@ -76,7 +78,12 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   // attempts are counted in the database, so limits survive a restart.
   const cache = new MemoryCache({ logger: loggerOf('cache') });
   const mailMetrics = createMailMetrics(database.db);
-  const apps = await buildApps(options, { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db) }, mailMetrics.registry, loggerOf);
+  const apps = await buildApps(
+    options,
+    { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken },
+    mailMetrics.registry,
+    loggerOf,
+  );
   const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
   // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
   const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
@@ -141,7 +148,7 @@ type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
 
 async function buildApps(
   options: EmbeddedOptions,
-  deps: { database: Database; signingSecret: string; cache: Cache; rateLimiter: DatabaseRateLimiter },
+  deps: { database: Database; signingSecret: string; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined },
   mailMetrics: Registry,
   loggerOf: (service: string) => Logger,
 ): Promise<Array<[name: AppName, app: HttpApp]>> {
@@ -163,7 +170,7 @@ async function buildApps(
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
     ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
-    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics })],
+    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],
   ];
 }
 
@@ -190,6 +197,7 @@ async function startEdge(options: EmbeddedOptions, instances: Record<string, str
     cache: new EdgeCache({ logger: loggerOf('edge') }),
     adminToken,
     ...(options.logLevel === 'silent' ? { accessLog: false as const } : {}),
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
   });
   const address = await listen(edge.server, options.port, options.host);
   // the admin listener stays on loopback: purges come from the apps in this process

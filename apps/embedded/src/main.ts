@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ConfigError, DatabaseEnv, loadConfig, ServiceConfig } from '@hatago/platform/config';
+import { ConfigError, DatabaseEnv, loadConfig, MetricsEnv, ServiceConfig } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { MailRetentionEnv } from '@hatago/mail';
@@ -7,6 +7,7 @@ import { startEmbeddedPlatform } from './embedded-platform.ts';
 
 const Env = Type.Object({
   ...ServiceConfig,
+  ...MetricsEnv,
   ...DatabaseEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   SIGNING_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -33,6 +34,7 @@ const platform = await startEmbeddedPlatform({
   ...(config.SIGNING_SECRET ? { signingSecret: config.SIGNING_SECRET } : {}),
   seed: config.SEED_DEMO_DATA,
   ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+  ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
   mailBodyRetentionDays: config.MAIL_BODY_RETENTION_DAYS,
   logLevel: config.LOG_LEVEL,
   onSeedProgress: (done, total) => {

@@ -21,6 +21,7 @@ export { FACILITY_SHELL };
 export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> {
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
+    metricsToken: deps.metricsToken,
     service: 'facility',
     logger: deps.logger,
     readiness: async () => {

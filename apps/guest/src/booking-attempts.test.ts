@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appUnderTest, futureDate } from '@hatago/test-support';
+import { appUnderTest, futureDate, METRICS_AUTH } from '@hatago/test-support';
 import { buildGuestApp } from './guest-app.ts';
 
 const guest = { name: '佐藤 花子', nameLatin: 'Hanako Sato', email: 'hanako@example.com', phone: '+81 90 1234 5678' };
@@ -19,7 +19,7 @@ describe('guest catalogue caching and booking limits', () => {
     return { hotelId, offer, roomTypeId: roomType.id as number, planId: roomType.plans[0].id as number };
   }
   const cacheHits = async () => {
-    const text = (await ctx.app.inject({ url: '/metrics' })).body;
+    const text = (await ctx.app.inject({ url: '/metrics', headers: METRICS_AUTH })).body;
     return Number(/cache_reads_total\{backend="memory",outcome="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
   };
 

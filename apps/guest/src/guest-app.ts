@@ -23,6 +23,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   };
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
+    metricsToken: deps.metricsToken,
     service: 'guest',
     logger: deps.logger,
     readiness: async () => {

@@ -5,7 +5,7 @@ import { enqueueMail, SinkProvider, startMailWorkers } from '@hatago/mail';
 import { waitUntil } from '@hatago/mail/testing';
 import { ConfigError } from '@hatago/platform/config';
 import type { HttpApp } from '@hatago/platform/http';
-import { createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
+import { createTestDatabase, METRICS_AUTH, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { createMailMetrics } from './mail-metrics.ts';
 import { buildMailerApp } from './mailer-app.ts';
 import { loadMailerConfig } from './mailer-config.ts';
@@ -19,7 +19,7 @@ describe('mailer HTTP app', () => {
     db = await createTestDatabase(testDatabaseTargets()[0]!, { seed: false });
     const deps = testAppDeps(db.database);
     const metrics = createMailMetrics(db.database.db);
-    app = await buildMailerApp({ database: db.database, logger: deps.logger, metrics: metrics.registry });
+    app = await buildMailerApp({ database: db.database, logger: deps.logger, metrics: metrics.registry, metricsToken: deps.metricsToken });
     const workers = startMailWorkers({ db: db.database.db, providers: [new SinkProvider(db.database.db, 'no-reply@hatago.example')], templates: platformTemplates, logger: deps.logger, pollIntervalMs: 10, observer: metrics.observer });
     const queued = await enqueueMail(db.database.db, memberWelcome, { to: 'guest@example.com', locale: 'ja', params: { name: '花子' }, category: 'member', idempotencyKey: 'welcome-1' });
     await waitUntil('sent', async () => (await db.database.db.selectFrom('mail_messages').select('status').where('id', '=', queued.id).executeTakeFirst())?.status === 'sent');
@@ -37,7 +37,7 @@ describe('mailer HTTP app', () => {
   });
 
   test('publishes delivery counters, send latency and queue depth beside the HTTP metrics', async () => {
-    const text = (await app.inject({ url: '/metrics' })).body;
+    const text = (await app.inject({ url: '/metrics', headers: METRICS_AUTH })).body;
     assert.match(text, /^mail_sent_total\{provider="sink"\} 1$/m);
     assert.match(text, /^mail_send_duration_seconds_count\{provider="sink",outcome="sent"\} 1$/m);
     assert.match(text, /^mail_queue_depth 1$/m);

@@ -10,6 +10,8 @@ export interface MailerAppDeps {
   logger: Logger;
   /** The delivery metrics of this process's workers (see createMailMetrics). */
   metrics?: Registry;
+  /** The bearer token /metrics asks for; without one the app serves no metrics. */
+  metricsToken?: string;
   /** SendGrid's Event Webhook verification key; without it the webhook refuses every batch. */
   sendgridWebhook?: { publicKey: string | undefined; maxAgeSeconds?: number };
 }
@@ -20,6 +22,7 @@ export interface MailerAppDeps {
  */
 export async function buildMailerApp(deps: MailerAppDeps): Promise<HttpApp> {
   const app = createHttpApp({
+    metricsToken: deps.metricsToken,
     service: 'mailer',
     logger: deps.logger,
     readiness: () => deps.database.ping(),

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ConfigError, DatabaseEnv, loadConfig, ServiceConfig } from '@hatago/platform/config';
+import { ConfigError, DatabaseEnv, loadConfig, MetricsEnv, ServiceConfig } from '@hatago/platform/config';
 import { MailRetentionEnv } from '@hatago/mail';
 import { SendgridWebhookEnv } from './webhooks/sendgrid-webhook-routes.ts';
 
@@ -7,6 +7,7 @@ const Millis = (min: number, max: number, fallback: number) => Type.Integer({ mi
 
 export const MailerEnv = Type.Object({
   ...ServiceConfig,
+  ...MetricsEnv,
   ...DatabaseEnv,
   ...SendgridWebhookEnv,
   ...MailRetentionEnv,

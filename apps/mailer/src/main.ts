@@ -47,6 +47,7 @@ const app = await buildMailerApp({
   database,
   logger,
   metrics: metrics.registry,
+  metricsToken: config.METRICS_TOKEN,
   sendgridWebhook: { publicKey: config.SENDGRID_WEBHOOK_PUBLIC_KEY, maxAgeSeconds: config.SENDGRID_WEBHOOK_MAX_AGE_SECONDS },
 });
 await app.listen({ port: config.PORT, host: config.HOST });

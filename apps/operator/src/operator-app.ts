@@ -19,6 +19,7 @@ export { OPERATOR_SHELL };
 export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> {
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
+    metricsToken: deps.metricsToken,
     service: 'operator',
     logger: deps.logger,
     readiness: async () => {

@@ -15,4 +15,6 @@ export interface AppDeps {
   cache: Cache;
   /** Counts sign-in (and on the guest site sign-up and booking) attempts across every instance. */
   rateLimiter: RateLimiter;
+  /** The bearer token /metrics asks for; without one the app serves no metrics. */
+  metricsToken?: string;
 }

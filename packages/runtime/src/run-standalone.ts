@@ -57,6 +57,7 @@ export async function runStandalone(service: string, defaultPort: number, build:
     bookingAttemptsPerMinute: config.BOOKING_ATTEMPTS_PER_MINUTE,
     edgePurger: edgePurgerFromEnv(config, logger),
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    metricsToken: config.METRICS_TOKEN,
     config,
   });
   await app.listen({ port: config.PORT, host: config.HOST });

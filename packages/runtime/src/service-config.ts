@@ -1,11 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DatabaseEnv, loadConfig, SecretEnv, ServiceConfig } from '@hatago/platform/config';
+import { DatabaseEnv, loadConfig, MetricsEnv, SecretEnv, ServiceConfig } from '@hatago/platform/config';
 import { checkEdgePurgeSettings, EdgePurgeEnv } from '@hatago/platform/edge';
 import { checkS3Settings, SharedComponentsEnv } from './shared-components-env.ts';
 
 /** What one app process reads from its environment when it runs on its own. */
 export const StandaloneServiceEnv = Type.Object({
   ...ServiceConfig,
+  ...MetricsEnv,
   ...DatabaseEnv,
   ...SecretEnv,
   ...SharedComponentsEnv,

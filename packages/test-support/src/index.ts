@@ -1,5 +1,5 @@
 export { createTestDatabase, testDatabaseTargets, type TestDatabase, type TestDatabaseTarget } from './test-database.ts';
-export { testAppDeps, cookieFrom, staffSessionCookie } from './test-apps.ts';
+export { testAppDeps, cookieFrom, staffSessionCookie, METRICS_AUTH, TEST_METRICS_TOKEN } from './test-apps.ts';
 export { futureDate } from './dates.ts';
 export { appUnderTest, type AppUnderTest } from './app-under-test.ts';
 export { RecordingChanges, testBookingContext } from './recording-changes.ts';

@@ -7,6 +7,10 @@ import { DatabaseRateLimiter } from '@hatago/identity';
 import type { HttpApp } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 
+/** The bearer token test apps ask for on /metrics, and the header that carries it. */
+export const TEST_METRICS_TOKEN = 'metrics-token-for-tests';
+export const METRICS_AUTH = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
+
 /**
  * What every app factory takes, wired for a test: quiet logs, a throw-away secret, and
  * the embedded defaults (a cache of its own in memory, attempts counted in the database).
@@ -18,6 +22,7 @@ export function testAppDeps(database: Database) {
     signingSecret: randomBytes(32).toString('hex'),
     cache: new MemoryCache(),
     rateLimiter: new DatabaseRateLimiter(database.db),
+    metricsToken: TEST_METRICS_TOKEN,
   };
 }
 

@@ -4,6 +4,7 @@ import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
+import { claimLookupAttempt } from '../lookup-attempts.ts';
 import { BookingBody, EmailBody, problemResponses, Reservation } from './api-schemas.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
@@ -45,10 +46,11 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
         summary: 'Look up a reservation by code and the email it was booked with',
         params: CodeParams,
         querystring: Type.Object({ email: Type.String({ maxLength: 300 }) }),
-        response: { 200: Reservation, ...problemResponses(400, 404) },
+        response: { 200: Reservation, ...problemResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {
+      await claimLookupAttempt(services, request, reply, request.params.code);
       const reservation = await findReservationForGuest(database.db, request.params.code, request.query.email);
       reply.header('cache-control', 'private, no-store');
       return { ...reservation, cancellation: cancellationTerms(reservation, tokyoToday()) };
@@ -64,10 +66,11 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
         description: 'Cancelling an already cancelled reservation returns it unchanged, so retries are safe.',
         params: CodeParams,
         body: EmailBody,
-        response: { 200: Reservation, ...problemResponses(400, 404, 409) },
+        response: { 200: Reservation, ...problemResponses(400, 404, 409, 429) },
       },
     },
     async (request, reply) => {
+      await claimLookupAttempt(services, request, reply, request.params.code);
       const outcome = await cancelReservation(bookingContext, request.params.code, { kind: 'guest', email: request.body.email });
       request.log.info({ code: outcome.reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled');
       reply.header('cache-control', 'no-store');

@@ -3,6 +3,7 @@ import { cancelReservation, findReservationForGuest, type Reservation } from '@h
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
+import { claimLookupAttempt } from '../lookup-attempts.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { cancelledPage, lookupPage, type PageAlert, reservationPage } from './reservation-views.ts';
@@ -11,7 +12,8 @@ type CodeParams = { Params: { code: string } };
 
 /**
  * Look-up and cancellation without an account. The code and the email must both match;
- * a wrong pair gets the same answer whichever half is wrong, so nothing leaks.
+ * a wrong pair gets the same answer whichever half is wrong, so nothing leaks, and every
+ * try counts towards the look-up limits (per client and per code) before anything is read.
  */
 export function registerReservationPages(app: HttpApp, services: GuestServices): void {
   app.get('/reservations/lookup', showLookupForm);
@@ -28,26 +30,31 @@ async function showLookupForm(request: FastifyRequest, reply: FastifyReply) {
 const guestReservationPage = (reply: FastifyReply, lang: Lang, reservation: Reservation, email: string, alert?: PageAlert) =>
   sendPage(reply, reservationPage(reservation, lang, { cancelAction: `/reservations/${reservation.code}/cancel`, fields: { email }, alert }));
 
-async function lookUp({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+// a wrong pair and too many tries both send the guest back to the form, with the reason
+const REFUSAL_STATUS: Partial<Record<DomainError['kind'], number>> = { not_found: 404, rate_limited: 429 };
+
+async function lookUp(services: GuestServices, request: FastifyRequest, reply: FastifyReply) {
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
   const email = values.email ?? '';
   try {
-    return guestReservationPage(reply, lang, await findReservationForGuest(database.db, values.code, email), email);
+    await claimLookupAttempt(services, request, reply, values.code);
+    return guestReservationPage(reply, lang, await findReservationForGuest(services.database.db, values.code, email), email);
   } catch (error) {
-    if (error instanceof DomainError && error.kind === 'not_found') {
-      return sendPage(reply, lookupPage(lang, { code: values.code ?? '', email }, { status: 404 }));
-    }
+    const status = error instanceof DomainError ? REFUSAL_STATUS[error.kind] : undefined;
+    if (status) return sendPage(reply, lookupPage(lang, { code: values.code ?? '', email }, { status }));
     throw error;
   }
 }
 
-async function cancelAsGuest({ database, booking }: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+async function cancelAsGuest(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+  const { database, booking } = services;
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
   const code = request.params.code;
   const email = values.email ?? '';
   try {
+    await claimLookupAttempt(services, request, reply, code);
     if (values.confirm !== 'yes') {
       const reservation = await findReservationForGuest(database.db, code, email);
       return guestReservationPage(reply, lang, reservation, email, { status: 422, message: t(lang).cancelNeedsConfirm });
@@ -57,7 +64,8 @@ async function cancelAsGuest({ database, booking }: GuestServices, request: Fast
     return sendPage(reply, cancelledPage(reservation, lang));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    if (error.kind === 'not_found') return sendPage(reply, lookupPage(lang, { code, email }, { status: 404 }));
+    const status = REFUSAL_STATUS[error.kind];
+    if (status) return sendPage(reply, lookupPage(lang, { code, email }, { status }));
     if (error.kind !== 'conflict') throw error;
     const reservation = await findReservationForGuest(database.db, code, email);
     return guestReservationPage(reply, lang, reservation, email, { status: 409, message: localise(lang, error.message) });

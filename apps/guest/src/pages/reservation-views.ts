@@ -109,7 +109,7 @@ export function lookupPage(lang: Lang, values: { code: string; email?: string },
       otherLang: options.otherLang,
     },
     html`<p>${text.lookupText}</p>
-${options.status === 404 ? html`<div class="alert" role="alert">${text.lookupNotFound}</div>` : ''}
+${options.status === 404 || options.status === 429 ? html`<div class="alert" role="alert">${options.status === 404 ? text.lookupNotFound : text.lookupThrottled}</div>` : ''}
 <form class="stack" method="post" action="/reservations/lookup">
   ${field({ name: 'code', label: text.reservationCode, value: values.code, required: true, attrs: { placeholder: 'HT0123456789' } })}
   ${field({ name: 'email', label: text.email, type: 'email', value: values.email, required: true, attrs: { autocomplete: 'email' } })}

@@ -39,6 +39,12 @@ export const ServiceConfig = {
   SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
 };
 
+/** Variables of every process serving an app, whose /metrics a scraper reads. */
+export const MetricsEnv = {
+  /** Bearer token for /metrics; unset: the app serves no metrics (the edge never routes them either). */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+};
+
 /** Variables of every process that reaches the database. */
 export const DatabaseEnv = {
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),

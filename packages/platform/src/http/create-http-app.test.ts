@@ -21,6 +21,7 @@ function appWithCapturedLogs(readiness: () => Promise<void> = async () => {}) {
     logger: createLogger('test', 'info', stream),
     readiness,
     errorPage: (p) => `<p>error ${p.status} ${p.requestId}</p>`,
+    metricsToken: 'scraper-token-0123',
   });
   app.get('/boom', async () => {
     throw new Error('secret internal detail');
@@ -88,10 +89,20 @@ describe('http app contracts', () => {
     assert.equal((await app.inject({ url: '/api/v1/hello' })).statusCode, 200, 'in-flight and late requests still served');
   });
 
-  it('exposes Prometheus metrics by route template', async () => {
+  it('exposes Prometheus metrics by route template to a scraper with the token only', async () => {
     const { app } = appWithCapturedLogs();
     await app.inject({ url: '/api/v1/hello' });
-    const metrics = await app.inject({ url: '/metrics' });
+    const metrics = await app.inject({ url: '/metrics', headers: { authorization: 'Bearer scraper-token-0123' } });
     assert.match(metrics.body, /http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/hello"[^}]*\} 1/);
+    for (const authorization of [undefined, 'Bearer wrong', 'scraper-token-0123']) {
+      const refused = await app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+      assert.equal(refused.statusCode, 401, String(authorization));
+      assert.equal(refused.body, '');
+    }
+  });
+
+  it('serves no metrics without a token', async () => {
+    const app = createHttpApp({ service: 'test', logger: createLogger('test', 'silent'), readiness: async () => {}, errorPage: () => 'error' });
+    assert.equal((await app.inject({ url: '/metrics' })).statusCode, 404);
   });
 });

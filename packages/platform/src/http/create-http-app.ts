@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   bodyLimit?: number;
   /** The app's own Prometheus metrics, served on /metrics beside the HTTP ones. */
   metrics?: Registry[];
+  /** Bearer token a scraper must send for /metrics (METRICS_TOKEN); without one, /metrics is not served. */
+  metricsToken?: string | undefined;
 }
 
 export type HttpApp = FastifyInstance<any, any, any, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -38,7 +40,7 @@ declare module 'fastify' {
  * Every Hatago HTTP service starts from here, so all of them keep the same contracts:
  * request id in and out and on every log line, problem+json or a friendly page for every
  * error, one input layer refusing control characters, the security headers, health and
- * readiness, metrics, and a drain state for graceful shutdown.
+ * readiness, metrics for a scraper with the token, and a drain state for graceful shutdown.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const apiPrefix = options.apiPrefix ?? '/api/';
@@ -99,6 +101,6 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
   });
 
-  registerMetrics(app, options.service, options.metrics);
+  registerMetrics(app, options.service, options.metrics, options.metricsToken);
   return app;
 }
