@@ -181,6 +181,20 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await timelineOf('dave')).at(-1)!.type, 'delivered');
     });
 
+    it('records a signed batch whose fields carry control characters without a 500: unmatchable events skipped, free text cleaned', async () => {
+      const bounce = event('bounce', 'frank', { type: 'bounce\u0000', reason: '550 mailbox\u0000 unknown\u001b[31m', status: '5.1.1' });
+      const unmatchable = [
+        event('delivered', 'frank', { sg_event_id: 'evt-\u0000-frank' }),
+        event('delivered', 'frank', { email: 'frank\u0000@example.com' }),
+        event('delivered', 'frank', { sg_message_id: 'sg-\u0000.filter', hatago_message_id: undefined }),
+      ];
+      const body = JSON.stringify([bounce, ...unmatchable]);
+      const response = await post(body, signed(body));
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().recorded, 1);
+      assert.deepEqual((await timelineOf('frank')).at(-1), { type: 'bounce', detail: 'bounce · 5.1.1 · 550 mailbox unknown[31m' });
+    });
+
     it('refuses unsigned, forged, tampered, stale and future batches with problem+json and no state change', async () => {
       const body = JSON.stringify([event('delivered', 'erin'), event('unsubscribe', 'frank')]);
       const attacker = keyPair();

@@ -1,4 +1,5 @@
 import { DomainError } from '@hatago/platform/errors';
+import { hasDisallowedCharacter, withoutDisallowedCharacters } from '@hatago/platform/input';
 import { MailErrors } from '../mail-errors.ts';
 
 /** The delivery and engagement events Hatago maps onto a message; others are acknowledged and ignored. */
@@ -62,8 +63,9 @@ function readEvent(raw: Record<string, unknown>): ProviderEvent | null {
   const email = raw.email;
   const timestamp = raw.timestamp;
   if (typeof type !== 'string' || !(SENDGRID_EVENTS as readonly string[]).includes(type)) return null;
-  if (typeof eventId !== 'string' || eventId.length === 0 || eventId.length > 200 || eventId.includes('\u0000')) return null;
-  if (typeof email !== 'string' || email.length > 320 || email.includes('\u0000')) return null;
+  // identifiers with a character no column takes cannot be matched or recorded once: skipped like an unknown event
+  if (typeof eventId !== 'string' || eventId.length === 0 || eventId.length > 200 || hasDisallowedCharacter(eventId)) return null;
+  if (typeof email !== 'string' || email.length > 320 || hasDisallowedCharacter(email)) return null;
   if (typeof timestamp !== 'number' || !Number.isInteger(timestamp) || timestamp < 0 || timestamp > 253402300799) return null;
   return {
     eventId,
@@ -71,11 +73,14 @@ function readEvent(raw: Record<string, unknown>): ProviderEvent | null {
     email: email.trim().toLowerCase(),
     occurredAt: new Date(timestamp * 1000),
     hatagoMessageId: messageIdOf(raw.hatago_message_id),
-    sgMessageId: typeof raw.sg_message_id === 'string' && raw.sg_message_id.length <= 300 ? raw.sg_message_id : null,
+    sgMessageId: identifierOf(raw.sg_message_id, 300),
     detail: detailOf(type as SendgridEventType, raw),
-    bounceType: type === 'bounce' && typeof raw.type === 'string' ? raw.type : null,
+    bounceType: type === 'bounce' ? identifierOf(raw.type, 50) : null,
   };
 }
+
+const identifierOf = (value: unknown, max: number): string | null =>
+  typeof value === 'string' && value.length <= max && !hasDisallowedCharacter(value) ? value : null;
 
 /** Custom args come back as strings; a number is accepted too. */
 function messageIdOf(value: unknown): number | null {
@@ -97,6 +102,6 @@ function detailOf(type: SendgridEventType, raw: Record<string, unknown>): string
             : type === 'delivered'
               ? [text('response')]
               : [];
-  const detail = parts.filter((p): p is string => p !== null).join(' · ').replace(/\u0000/g, '');
+  const detail = withoutDisallowedCharacters(parts.filter((p): p is string => p !== null).join(' · '));
   return detail ? detail.slice(0, MAX_DETAIL) : null;
 }

@@ -17,6 +17,15 @@ const DISALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\u
 
 export const hasDisallowedCharacter = (value: string): boolean => DISALLOWED.test(value);
 
+const DISALLOWED_ALL = new RegExp(DISALLOWED.source, 'g');
+
+/**
+ * The text with every disallowed character removed, for free text a trusted sender passed
+ * on from someone else (a provider's bounce reason quoting a remote mail server), which is
+ * worth keeping readable rather than refusing whole.
+ */
+export const withoutDisallowedCharacters = (value: string): string => value.replace(DISALLOWED_ALL, '');
+
 export const DISALLOWED_CHARACTER_MESSAGE = 'Remove the control character or invalid text';
 
 /**

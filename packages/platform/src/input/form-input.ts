@@ -2,6 +2,7 @@ import { type FieldError, FieldErrors } from '../errors/domain-error.ts';
 import { isValidDate } from '../time/stay-dates.ts';
 import { DISALLOWED_CHARACTER_MESSAGE, hasDisallowedCharacter } from './control-characters.ts';
 export { normalisePersonName } from './person-name.ts';
+export { hasDisallowedCharacter, withoutDisallowedCharacters } from './control-characters.ts';
 
 /** A submitted form as the apps receive it: every value a string, a list of strings, or absent. */
 export type FormInput = Record<string, unknown>;
