@@ -8,8 +8,9 @@
  * itself. Usage:
  *   npm run bench:edge
  *   BENCH_SECONDS=20 BENCH_ROUNDS=3 BENCH_CONNECTIONS=64 BENCH_EDGE_WORKERS=2 npm run bench:edge
- *   git worktree add /tmp/before HEAD~1 && ln -s "$PWD/node_modules" /tmp/before/ &&
+ *   git worktree add /tmp/before HEAD~1 && cp -a node_modules /tmp/before/ &&
  *     BENCH_AGAINST=/tmp/before BENCH_LOADS=hit npm run bench:edge      # a change A/B, same rounds
+ * (a copy of node_modules, not a link: the workspace links inside must resolve @hatago/* to that tree)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
