@@ -13,6 +13,8 @@ export {
 } from './templates/template.ts';
 export { createTemplateRegistry, type TemplateRegistry } from './templates/template-registry.ts';
 export { factsHtml, factsText, mailLayout, textLayout, type Facts } from './templates/mail-layout.ts';
+export { renderLinkMail, type LinkMailCopy } from './templates/link-mail.ts';
+export { renderParagraphMail } from './templates/paragraph-mail.ts';
 export { formatStayDate, formatYen } from './templates/format.ts';
 export { escapeSlack, sectionBlock } from './templates/slack-text.ts';
 export { operatorAlert } from './templates/operator-alert.ts';

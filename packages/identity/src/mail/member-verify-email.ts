@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { html } from '@hatago/platform/html';
-import { emailTemplate, mailLayout, textLayout } from '@hatago/mail';
+import { emailTemplate, renderLinkMail } from '@hatago/mail';
 
 const COPY = {
   ja: {
@@ -31,18 +30,6 @@ export const memberVerifyEmail = emailTemplate({
   }),
   render({ name, verifyUrl, expiresInHours }, locale) {
     const c = COPY[locale];
-    const intro = c.intro(name, expiresInHours);
-    return {
-      subject: c.subject,
-      html: mailLayout(
-        locale,
-        c.heading,
-        html`<p>${intro}</p>
-<p><a href="${verifyUrl}" style="display:inline-block;padding:12px 24px;background:#8a6d3b;color:#ffffff;text-decoration:none">${c.button}</a></p>
-<p style="font-size:12px;word-break:break-all">${verifyUrl}</p>
-<p>${c.ignore}</p>`,
-      ),
-      text: textLayout(locale, c.heading, `${intro}\n\n${verifyUrl}\n\n${c.ignore}`),
-    };
+    return renderLinkMail(locale, { ...c, intro: c.intro(name, expiresInHours) }, verifyUrl);
   },
 });

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { html } from '@hatago/platform/html';
-import { emailTemplate, mailLayout, textLayout } from '@hatago/mail';
+import { emailTemplate, renderParagraphMail } from '@hatago/mail';
 
 const COPY = {
   ja: {
@@ -20,10 +19,6 @@ export const memberWelcome = emailTemplate({
   params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
   render({ name }, locale) {
     const c = COPY[locale];
-    return {
-      subject: c.subject,
-      html: mailLayout(locale, c.heading, html`<p>${c.body(name)}</p>`),
-      text: textLayout(locale, c.heading, c.body(name)),
-    };
+    return renderParagraphMail(locale, { ...c, body: c.body(name) });
   },
 });

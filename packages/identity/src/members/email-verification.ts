@@ -1,18 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
 import { DomainError } from '@hatago/platform/errors';
 import { sql } from 'kysely';
 import type { IdentityTables } from '../identity-tables.ts';
+import { isLinkToken, issueLink, spendLink } from '../links/single-use-links.ts';
 import { memberVerifyEmail } from '../mail/member-verify-email.ts';
 import { memberWelcome } from '../mail/member-welcome.ts';
 import { IdentityErrors } from '../identity-errors.ts';
 
 export const EMAIL_VERIFICATION = { expiresInHours: 24 } as const;
-
-// stored hashed, like password reset links: reading the table yields no usable link
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface VerificationMail {
   locale: 'ja' | 'en';
@@ -22,12 +18,7 @@ export interface VerificationMail {
 
 /** Issues a link for a new member and queues its mail, inside the sign-up's transaction. */
 export async function sendVerificationLink(trx: Executor, member: { id: number; name: string; email: string }, mail: VerificationMail): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenHash = hashToken(token);
-  await tablesOf<IdentityTables>(trx)
-    .insertInto('email_verification_tokens')
-    .values({ token_hash: tokenHash, member_id: member.id, expires_at: sql<Date>`now() + make_interval(hours => ${EMAIL_VERIFICATION.expiresInHours})` })
-    .execute();
+  const { token, tokenHash } = await issueLink(trx, 'email_verification_tokens', member.id, EMAIL_VERIFICATION.expiresInHours * 60);
   await enqueueMail(trx, memberVerifyEmail, {
     to: member.email,
     locale: mail.locale,
@@ -42,20 +33,11 @@ export async function sendVerificationLink(trx: Executor, member: { id: number; 
  * transaction. Unknown, used and expired links are refused alike.
  */
 export async function verifyMemberEmail(db: Executor, token: unknown, locale: 'ja' | 'en'): Promise<{ memberId: number }> {
-  if (typeof token !== 'string' || !TOKEN.test(token)) throw invalidLink();
+  if (!isLinkToken(token)) throw invalidLink();
   return db.transaction().execute(async (trx) => {
-    const t = tablesOf<IdentityTables>(trx);
-    const spent = await t
-      .updateTable('email_verification_tokens')
-      .set({ used_at: sql`now()` })
-      .where('token_hash', '=', hashToken(token))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .returning('member_id')
-      .executeTakeFirst();
-    if (!spent) throw invalidLink();
-    const memberId = Number(spent.member_id);
-    const member = await t
+    const memberId = await spendLink(trx, 'email_verification_tokens', token);
+    if (memberId === undefined) throw invalidLink();
+    const member = await tablesOf<IdentityTables>(trx)
       .updateTable('members')
       .set({ email_verified_at: sql`now()` })
       .where('id', '=', memberId)

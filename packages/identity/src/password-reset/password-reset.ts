@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { claimAttempt, type RateLimiter } from '@hatago/cache';
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
 import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import { isEmail } from '@hatago/platform/input';
-import { sql } from 'kysely';
+import { isLinkToken, issueLink, liveLinkMember, retireLinks, spendLink } from '../links/single-use-links.ts';
 import type { IdentityTables } from '../identity-tables.ts';
 import { passwordReset } from '../mail/password-reset.ts';
 import { checkNewPassword } from '../members/member-accounts.ts';
@@ -19,9 +18,6 @@ export const PASSWORD_RESET = {
   perClient: 10,
   windowMs: 15 * 60_000,
 } as const;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const THROTTLED = { code: IdentityErrors.PASSWORD_RESET_THROTTLED, message: 'Too many password reset requests. Try again in 15 minutes.', windowMs: PASSWORD_RESET.windowMs };
 
@@ -49,13 +45,8 @@ export async function requestPasswordReset(
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
       .executeTakeFirst();
     if (!member) return;
-    const token = randomBytes(32).toString('base64url');
-    const tokenHash = hashToken(token);
-    await t.updateTable('password_reset_tokens').set({ used_at: sql`now()` }).where('member_id', '=', member.id).where('used_at', 'is', null).execute();
-    await t
-      .insertInto('password_reset_tokens')
-      .values({ token_hash: tokenHash, member_id: member.id, expires_at: sql`now() + make_interval(mins => ${PASSWORD_RESET.expiresInMinutes})` })
-      .execute();
+    await retireLinks(trx, 'password_reset_tokens', member.id);
+    const { token, tokenHash } = await issueLink(trx, 'password_reset_tokens', member.id, PASSWORD_RESET.expiresInMinutes);
     await enqueueMail(trx, passwordReset, {
       to: member.email,
       locale: input.locale,
@@ -70,15 +61,7 @@ const invalidLink = () => new DomainError('not_found', IdentityErrors.PASSWORD_R
 
 /** Whether a link still works, to show its form or say that it expired, before anyone types a password. */
 export async function passwordResetLinkIsValid(db: Executor, token: unknown): Promise<boolean> {
-  if (typeof token !== 'string' || !TOKEN.test(token)) return false;
-  const row = await tablesOf<IdentityTables>(db)
-    .selectFrom('password_reset_tokens')
-    .select('member_id')
-    .where('token_hash', '=', hashToken(token))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return row !== undefined;
+  return isLinkToken(token) && (await liveLinkMember(db, 'password_reset_tokens', token)) !== undefined;
 }
 
 /**
@@ -95,16 +78,8 @@ export async function resetPassword(db: Executor, input: { token: unknown; passw
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const t = tablesOf<IdentityTables>(trx);
-    const spent = await t
-      .updateTable('password_reset_tokens')
-      .set({ used_at: sql`now()` })
-      .where('token_hash', '=', hashToken(input.token as string))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .returning('member_id')
-      .executeTakeFirst();
-    if (!spent) throw invalidLink();
-    const memberId = Number(spent.member_id);
+    const memberId = await spendLink(trx, 'password_reset_tokens', input.token as string);
+    if (memberId === undefined) throw invalidLink();
     await t.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', memberId).execute();
     await t.deleteFrom('sessions').where('subject_kind', '=', 'member').where('subject_id', '=', memberId).execute();
     return { memberId };
