@@ -1,5 +1,6 @@
 import type { BookingContext } from '@hatago/booking';
 import type { CachedCatalog } from '@hatago/catalog';
+import type { DiningContext } from '@hatago/dining';
 import type { AppDeps } from '@hatago/runtime';
 
 /** Search results and hotel data are read through the cache. */
@@ -15,6 +16,8 @@ export interface GuestServices extends GuestAppDeps {
   catalog: CachedCatalog;
   /** Bookings and cancellations run in it and publish the rooms they took or gave back themselves. */
   booking: BookingContext;
+  /** Table bookings and cancellations, publishing the seats they took or gave back. */
+  dining: DiningContext;
   /** The site's public origin, defaulted: links in mails always have one. */
   publicBaseUrl: string;
 }

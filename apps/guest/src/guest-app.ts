@@ -3,12 +3,14 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
+import { DiningChanges } from '@hatago/dining';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
 import { Problem } from './api/api-schemas.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
+import { registerRestaurantApi } from './api/restaurant-routes.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
@@ -19,6 +21,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     ...appDeps,
     catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
     booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
+    dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache) },
     publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
   };
   const cacheReady = cacheReadiness(deps.cache);
@@ -42,11 +45,12 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
       info: {
         title: 'Hatago guest API',
         version: '1.0.0',
-        description: 'Search hotels, book and cancel stays. Errors are RFC 9457 problem details.',
+        description: 'Search hotels and restaurants, book and cancel stays and tables. Errors are RFC 9457 problem details.',
       },
       servers: [{ url: '/' }],
       tags: [
         { name: 'catalog', description: 'Areas, hotels and prices' },
+        { name: 'restaurants', description: 'Restaurants, seatings, courses and table bookings' },
         { name: 'reservations', description: 'Book, look up and cancel' },
       ],
     },
@@ -57,6 +61,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     return app.swagger();
   });
   registerCatalogApi(app, deps);
+  registerRestaurantApi(app, deps);
   registerReservationApi(app, deps);
   // every page with a form sits behind the cross-site check; the JSON API takes no cookies
   await app.register(async (pages: HttpApp) => {

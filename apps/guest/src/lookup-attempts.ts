@@ -21,7 +21,7 @@ const WINDOW_MS = 15 * 60_000;
 export async function claimLookupAttempt({ rateLimiter }: GuestServices, request: FastifyRequest, reply: FastifyReply, code: unknown): Promise<void> {
   const message = 'Too many tries at this reservation. Try again in 15 minutes.';
   // spellings of one code (lower case, dashes) count together; codes that cannot exist share one count
-  const codeKey = normaliseReservationCode(code) ?? 'malformed';
+  const codeKey = normaliseReservationCode(code) ?? normaliseReservationCode(code, 'table') ?? 'malformed';
   try {
     await claimAttempt(rateLimiter, { key: `lookup:client:${request.ip}`, limit: LOOKUPS_PER_CLIENT, windowMs: WINDOW_MS, code: GuestErrors.LOOKUP_THROTTLED, message });
     await claimAttempt(rateLimiter, { key: `lookup:code:${codeKey}`, limit: LOOKUPS_PER_CODE, windowMs: WINDOW_MS, code: GuestErrors.LOOKUP_THROTTLED, message });

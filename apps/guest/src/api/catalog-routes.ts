@@ -7,7 +7,7 @@ import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystrin
 import { GuestErrors } from '../guest-errors.ts';
 
 /** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
-const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
+export const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
 
 export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): void {
   app.get(

@@ -1,16 +1,17 @@
 import { Type } from '@sinclair/typebox';
-import { bookStay, cancellationTerms, cancelReservation, findReservationForGuest } from '@hatago/booking';
-import { tokyoToday } from '@hatago/platform/time';
+import { bookStay } from '@hatago/booking';
 import type { HttpApp } from '@hatago/platform/http';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
 import { claimLookupAttempt } from '../lookup-attempts.ts';
 import { BookingBody, EmailBody, problemResponses, Reservation } from './api-schemas.ts';
+import { reservationOwnerOf } from './reservation-owners.ts';
+import { AnyReservation } from './restaurant-schemas.ts';
 
-const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: 'HT… a stay, RS… a table' }) });
 
 export function registerReservationApi(app: HttpApp, services: GuestServices): void {
-  const { database, booking: bookingContext } = services;
+  const { booking: bookingContext } = services;
   app.post(
     '/api/v1/reservations',
     {
@@ -46,14 +47,15 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
         summary: 'Look up a reservation by code and the email it was booked with',
         params: CodeParams,
         querystring: Type.Object({ email: Type.String({ maxLength: 300 }) }),
-        response: { 200: Reservation, ...problemResponses(400, 404, 429) },
+        response: { 200: AnyReservation, ...problemResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {
-      await claimLookupAttempt(services, request, reply, request.params.code);
-      const reservation = await findReservationForGuest(database.db, request.params.code, request.query.email);
+      const { code } = request.params;
+      await claimLookupAttempt(services, request, reply, code);
+      const reservation = await reservationOwnerOf(code).find(services, code, request.query.email);
       reply.header('cache-control', 'private, no-store');
-      return { ...reservation, cancellation: cancellationTerms(reservation, tokyoToday()) };
+      return reservation;
     },
   );
 
@@ -66,15 +68,16 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
         description: 'Cancelling an already cancelled reservation returns it unchanged, so retries are safe.',
         params: CodeParams,
         body: EmailBody,
-        response: { 200: Reservation, ...problemResponses(400, 404, 409, 429) },
+        response: { 200: AnyReservation, ...problemResponses(400, 404, 409, 429) },
       },
     },
     async (request, reply) => {
-      await claimLookupAttempt(services, request, reply, request.params.code);
-      const outcome = await cancelReservation(bookingContext, request.params.code, { kind: 'guest', email: request.body.email });
-      request.log.info({ code: outcome.reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled');
+      const { code } = request.params;
+      await claimLookupAttempt(services, request, reply, code);
+      const reservation = await reservationOwnerOf(code).cancel(services, code, request.body.email);
+      request.log.info({ code: reservation.code, fee: reservation.cancelFee }, 'reservation cancelled');
       reply.header('cache-control', 'no-store');
-      return outcome.reservation;
+      return reservation;
     },
   );
 }
