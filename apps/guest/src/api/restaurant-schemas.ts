@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CUISINES, MAX_PARTY } from '@hatago/dining';
+import { CUISINES, MAX_PARTY, REQUESTS_MAX } from '@hatago/dining';
 import { Lang, Reservation } from './api-schemas.ts';
 
 /** Shapes of the restaurant API; like the hotel shapes, they only ever grow. */
@@ -63,7 +63,8 @@ export const TableBookingBody = Type.Object({
     email: Type.String({ maxLength: 300 }),
     phone: Type.String({ maxLength: 40 }),
   }),
-  requests: Type.Optional(Type.String({ maxLength: 2000, description: 'Allergies, occasions; at most 500 characters' })),
+  // the schema only caps the body; the domain's own limit answers 422 with the field named
+  requests: Type.Optional(Type.String({ maxLength: 4 * REQUESTS_MAX, description: `Allergies, occasions; at most ${REQUESTS_MAX} characters` })),
   lang: Lang,
 });
 
