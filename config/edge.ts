@@ -94,6 +94,14 @@ export default defineEdgeRules({
       backend: 'guest',
       cache: { ttl: 'origin', graceSeconds: 300, key: { ...hotelKey, query: stay } },
     },
+    {
+      // like the hotel search, left to its short TTL: a booking checks the seats under lock, and
+      // a restaurant's page of seats passes until its bookings purge it by surrogate key
+      name: 'api-restaurant-search',
+      match: { pathPattern: '^/api/v1/restaurants$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+    },
     { name: 'api-other', match: { pathPrefix: '/api' }, backend: 'guest', cache: 'pass' },
 
     // guest pages: personal ones pass, catalogue pages are shared and can go to the canary
@@ -142,7 +150,7 @@ export default defineEdgeRules({
     { name: 'guest-logins', match: { pathPrefix: '/login', methods: ['POST'] }, perClient: { requests: 10, windowSeconds: 60 } },
     { name: 'staff-logins', match: { pathPattern: '^/(facility|operator)/login$', methods: ['POST'] }, perClient: { requests: 10, windowSeconds: 60 } },
     { name: 'signups', match: { pathPrefix: '/signup', methods: ['POST'] }, perClient: { requests: 5, windowSeconds: 60 } },
-    { name: 'bookings', match: { pathPrefix: '/api/v1/reservations', methods: ['POST'] }, perClient: { requests: 30, windowSeconds: 60 } },
+    { name: 'bookings', match: { pathPattern: '^/api/v1/(reservations|restaurant-reservations)(/|$)', methods: ['POST'] }, perClient: { requests: 30, windowSeconds: 60 } },
     { name: 'booking-pages', match: { pathPrefix: '/book', methods: ['POST'] }, perClient: { requests: 30, windowSeconds: 60 } },
   ],
 

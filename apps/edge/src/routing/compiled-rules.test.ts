@@ -37,6 +37,9 @@ describe('compiled matches', () => {
       ['POST', '/book/confirm', 'guest-personal'],
       ['GET', '/api/v1/hotels?area=kyoto', 'api-hotel-search'],
       ['GET', '/api/v1/hotels/3', 'api-hotel'],
+      ['GET', '/api/v1/restaurants?area=kyoto&party=2', 'api-restaurant-search'],
+      ['GET', '/api/v1/restaurants/3', 'api-other'],
+      ['POST', '/api/v1/restaurant-reservations', 'api-other'],
       ['GET', '/api/v1/reservations/HT1?email=a@b.c', 'api-reservations'],
       ['GET', '/api/v1/areas', 'api-areas'],
       ['GET', '/facility/inventory', 'facility'],
@@ -45,5 +48,19 @@ describe('compiled matches', () => {
     for (const [method, url, route] of cases) assert.equal(routeFor(rules, view(method, url))?.name, route, `${method} ${url}`);
     assert.equal(routeFor(rules, view('GET', '/book'))?.name, 'guest-personal', 'the maintenance route is disabled');
     assert.equal(redirectFor(rules, view('GET', '/hotel/7/?x=1'))?.location(view('GET', '/hotel/7/?x=1')), '/hotels/7?x=1');
+  });
+
+  it("counts every booking and cancellation of Hatago's API, hotel and restaurant alike, against one per-client limit", () => {
+    const bookings = compileRules(hatagoRules).rateLimits.find((limit) => limit.rule.name === 'bookings')!;
+    const counted: Array<[string, string, boolean]> = [
+      ['POST', '/api/v1/reservations', true],
+      ['POST', '/api/v1/reservations/HT1/cancel', true],
+      ['POST', '/api/v1/restaurant-reservations', true],
+      ['POST', '/api/v1/reservations/RS1/cancel', true],
+      ['GET', '/api/v1/restaurant-reservations', false],
+      ['POST', '/api/v1/restaurants', false],
+      ['POST', '/api/v1/reservationsx', false],
+    ];
+    for (const [method, url, expected] of counted) assert.equal(bookings.matches(view(method, url)), expected, `${method} ${url}`);
   });
 });
