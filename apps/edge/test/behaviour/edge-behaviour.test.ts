@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http, { type OutgoingHttpHeaders } from 'node:http';
 import { before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { type Answer, behaviourEdge, echoOf, REQUEST_ID, request, TOKEN, until } from './behaviour-harness.ts';
+import { type Answer, behaviourEdge, echoOf, REQUEST_ID, request, requestWithInterim, TOKEN, until } from './behaviour-harness.ts';
 import { type EdgeTarget, type EdgeUnderTest, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 /**
@@ -102,6 +102,25 @@ function behaviourOn(target: EdgeTarget) {
       }
       assert.equal(originCount('/propfind'), 1);
       assert.equal(originCount('/fragile/report'), 2, 'a cacheable answer to REPORT is not stored');
+    });
+
+    it('relays interim responses (102, 103 Early Hints) ahead of the final one, and never stores them', async () => {
+      const hints = [{ status: 102 }, { status: 103, link: '</style.css>; rel=preload; as=style' }];
+      const passed = await requestWithInterim(base, '/early');
+      if (target === varnishEdge) {
+        // measured on varnishd 7.1: a backend's 1xx fails the fetch before vcl_backend_response (packages/vcl/README.md)
+        assert.deepEqual([passed.status, passed.interim], [503, []]);
+        return;
+      }
+      assert.equal(passed.status, 200);
+      assert.deepEqual(passed.interim, hints, 'pass route');
+      const missed = await requestWithInterim(base, '/catalogue/early');
+      assert.equal(missed.headers['x-cache'], 'MISS');
+      assert.deepEqual(missed.interim, hints, 'cache route, miss');
+      const hit = await requestWithInterim(base, '/catalogue/early');
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      assert.deepEqual(hit.interim, [], 'a hit answers only the stored final response');
+      assert.equal(hit.text, missed.text);
     });
 
     it('creates a request id, keeps a well-formed one, replaces a malformed one, sends it to the origin and returns it, also on a hit', async () => {
