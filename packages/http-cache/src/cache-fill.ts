@@ -62,7 +62,7 @@ export class CacheFill {
       path: exchange.path,
       rule,
       // HEAD is answered from a GET, so the stored response has its body for the GETs that follow
-      request: { method: 'GET', path: rule.key.forwardQuery === 'key' ? url : exchange.originRequest.path, headers },
+      request: { method: 'GET', path: rule.key.forwardQuery === 'key' ? url : exchange.originRequest.path, headers, interim: exchange.res },
       requestHeaders,
       fetchOrigin,
       stale: found.found === 'entry' ? found.entry : undefined,

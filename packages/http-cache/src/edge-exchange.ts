@@ -14,6 +14,8 @@ export interface OriginRequest {
    * idempotent request can be replayed on another instance; a stream is sent as is and never retried.
    */
   body?: Buffer | Readable;
+  /** The client's response, which the origin's interim (1xx) responses are relayed to; they are never stored. */
+  interim?: ServerResponse;
 }
 
 /** The origin's answer, hop-by-hop headers removed and the rules' response rewrites applied. */

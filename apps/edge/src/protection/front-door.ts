@@ -2,18 +2,19 @@ import type { Duplex } from 'node:stream';
 import { titleOf } from '@hatago/platform/http';
 import { HTTP_METHODS } from '@hatago/edge-rules';
 
-const ALLOWED = new Set<string>(HTTP_METHODS);
-// known to HTTP but refused on purpose: TRACE echoes credentials back (cross-site tracing), CONNECT would make the edge a tunnel
-const REFUSED = new Set(['TRACE', 'CONNECT']);
+// refused on purpose: TRACE echoes credentials back (cross-site tracing), CONNECT would make the
+// edge a tunnel, and PURGE is a cache's own verb whose only door is the admin listener; one from
+// outside must not reach a cache or handler behind the edge that might honour it
+const REFUSED = new Set(['TRACE', 'CONNECT', 'PURGE']);
 export const ALLOW_HEADER = HTTP_METHODS.join(', ');
 
 /**
- * RFC 9110 §15.5.6 / §15.6.2: a method the edge knows but refuses is 405 (with Allow);
- * one it does not implement at all (WebDAV, PURGE from outside, …) is 501. null: allowed.
+ * RFC 9110 §15.5.6: a method refused on purpose is 405 (with Allow). Any other method node's
+ * parser took (WebDAV's, REPORT, QUERY, …) goes on: the edge caches only GET and HEAD and passes
+ * the rest to the origin, which knows its resources' methods (RFC 9110 §9.1).
  */
-export function methodRefusal(method: string): 405 | 501 | null {
-  if (ALLOWED.has(method)) return null;
-  return REFUSED.has(method) ? 405 : 501;
+export function isRefusedMethod(method: string): boolean {
+  return REFUSED.has(method);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { BackendPool, Instance } from '../balancing/backend-pool.ts';
 import type { HeaderEdit } from '../routing/compiled-rules.ts';
 import { OriginUnavailableError, type OriginFetch, type OriginRequest, type OriginResponse } from '@hatago/http-cache';
 import { forwardableHeaders } from './forwarding.ts';
+import { relayInterim } from './interim-response.ts';
 
 /** What the origin client reports, for metrics and logs. */
 export interface OriginObserver {
@@ -105,12 +106,24 @@ const dispatchOptions = (request: OriginRequest) => ({
   body: request.body ?? null,
 });
 
+/** `request()`'s options: its handler takes interim responses only through `onInfo`. */
+const requestOptions = (request: OriginRequest) => ({
+  method: request.method as 'GET',
+  path: request.path,
+  headers: request.headers as Record<string, string>,
+  body: request.body ?? null,
+  onInfo: request.interim && interimTo(request.interim),
+});
+
+const interimTo = (res: ServerResponse) => (info: { statusCode: number; headers: Record<string, string | string[] | undefined> }) =>
+  relayInterim(res, info.statusCode, info.headers);
+
 async function send(instance: Instance, request: OriginRequest, editResponse: HeaderEdit | undefined, observer: OriginObserver): Promise<OriginResponse> {
   const started = performance.now();
   instance.active++;
   let response;
   try {
-    response = await instance.pool.request(dispatchOptions(request));
+    response = await instance.pool.request(requestOptions(request));
   } catch (error) {
     instance.active--;
     throw error;
@@ -131,7 +144,7 @@ async function send(instance: Instance, request: OriginRequest, editResponse: He
 function relay(instance: Instance, request: OriginRequest, editResponse: HeaderEdit | undefined, observer: OriginObserver, target: RelayTarget): Promise<void> {
   return new Promise((resolve, reject) => {
     instance.active++;
-    instance.pool.dispatch(dispatchOptions(request), new RelayHandler(instance, editResponse, observer, target, resolve, reject));
+    instance.pool.dispatch(dispatchOptions(request), new RelayHandler(instance, editResponse, observer, target, resolve, reject, request.interim));
   });
 }
 
@@ -152,14 +165,15 @@ class RelayHandler implements Dispatcher.DispatchHandler {
     private readonly target: RelayTarget,
     private readonly resolve: () => void,
     private readonly reject: (error: Error) => void,
+    private readonly interim: ServerResponse | undefined,
   ) {}
 
   // undici tells the handler API apart from the legacy one by this method, even when it has nothing to do
   onRequestStart() {}
 
   onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders) {
-    // 1xx: the edge reads whole request bodies itself, so nothing waits for a 100 Continue
-    if (status < 200 || this.#res !== undefined) return;
+    if (this.#res !== undefined) return;
+    if (status < 200) return void (this.interim && relayInterim(this.interim, status, headers));
     const { instance } = this;
     const originMs = answeredIn(this.observer, instance, this.#started);
     const clientHeaders = forwardableHeaders(headers);

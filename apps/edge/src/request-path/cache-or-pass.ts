@@ -47,7 +47,7 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
     backend,
     path: view.path,
     query: view.query,
-    originRequest: { method, path: req.url ?? '/', headers },
+    originRequest: { method, path: req.url ?? '/', headers, interim: res },
     cacheStatus: 'PASS',
   };
   arrival.exchange = exchange;

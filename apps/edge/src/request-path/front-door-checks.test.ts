@@ -28,11 +28,14 @@ describe('front door stage', () => {
     assert.equal(await refusedCount(edge, 'url'), 1);
   });
 
-  it('refuses TRACE with 405 and Allow, and a method it does not implement with 501', async () => {
+  it('refuses TRACE and PURGE with 405 and Allow, and lets an extension method through', async () => {
     const trace = await rawRequest(stage.url, 'TRACE / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n');
     assert.equal(statusOf(trace), 405);
     assert.match(trace, /\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\n/i);
-    assert.equal(statusOf(await rawRequest(stage.url, 'PROPFIND / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')), 501);
+    assert.equal(statusOf(await rawRequest(stage.url, 'PURGE / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')), 405);
+    for (const method of ['PROPFIND', 'REPORT', 'QUERY']) {
+      assert.equal(statusOf(await rawRequest(stage.url, `${method} / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`)), 299, method);
+    }
     assert.equal(await refusedCount(edge, 'method'), 2);
   });
 

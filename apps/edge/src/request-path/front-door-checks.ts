@@ -1,19 +1,18 @@
 import type http from 'node:http';
 import { PROBLEMS } from '@hatago/edge-rules';
 import type { EdgeMetrics } from '../admin/edge-metrics.ts';
-import { ALLOW_HEADER, answerOnSocket, methodRefusal, parseErrorStatus, transferEncodingRefusal } from '../protection/front-door.ts';
+import { ALLOW_HEADER, answerOnSocket, isRefusedMethod, parseErrorStatus, transferEncodingRefusal } from '../protection/front-door.ts';
 import type { Arrival, EdgeContext } from './edge-context.ts';
 import { refuse } from './refuse.ts';
 
-/** The first stage: refuses (and answers) an overlong URL, a method or a transfer coding the edge does not take. */
+/** The first stage: refuses (and answers) an overlong URL, a method refused on purpose or a transfer coding the edge does not take. */
 export function refusedAtFrontDoor(edge: EdgeContext, arrival: Arrival, url: string): boolean {
   if (url.length > arrival.rules.limits.maxUrlBytes) {
     refuse(edge, arrival, PROBLEMS.uriTooLong, 'url');
     return true;
   }
-  const badMethod = methodRefusal(arrival.method);
-  if (badMethod) {
-    refuse(edge, arrival, badMethod === 405 ? PROBLEMS.methodNotAllowed : PROBLEMS.notImplemented, 'method', { allow: ALLOW_HEADER });
+  if (isRefusedMethod(arrival.method)) {
+    refuse(edge, arrival, PROBLEMS.methodNotAllowed, 'method', { allow: ALLOW_HEADER });
     return true;
   }
   const badCoding = transferEncodingRefusal(arrival.req.headers['transfer-encoding']);

@@ -46,6 +46,22 @@ export function request(base: string, path: string, options: { method?: string; 
   });
 }
 
+/** A GET that also collects the interim (1xx) responses before the final one. */
+export function requestWithInterim(base: string, path: string): Promise<Answer & { interim: Array<{ status: number; link?: string }> }> {
+  return new Promise((resolve, reject) => {
+    const interim: Array<{ status: number; link?: string }> = [];
+    const req = http.get(`${base}${path}`, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, interim }));
+      res.on('error', reject);
+    });
+    req.on('information', (info) => interim.push(info.headers.link === undefined ? { status: info.statusCode } : { status: info.statusCode, link: String(info.headers.link) }));
+    req.on('error', reject);
+  });
+}
+
 export const echoOf = (answer: Answer) => JSON.parse(answer.text) as Echo;
 
 /** Asks until `done` holds (an instance leaving or rejoining a pool is timed by probes, not by the test). */
@@ -107,6 +123,10 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     // minutes, or without the origin's word for the route's grace (60 s)
     const ifError = path === '/catalogue/flaky' ? ', stale-if-error=300' : '';
     res.setHeader('cache-control', `public, max-age=1, stale-while-revalidate=0${ifError}`);
+  } else if (path.endsWith('/early')) {
+    // a framework that reports progress and hints a stylesheet before it has the page
+    res.writeProcessing();
+    res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
   } else if (path.startsWith('/slow/')) {
     // longer than the slow backend's first-byte timeout
     setTimeout(() => echoHandler(req, res, origin), 1500);

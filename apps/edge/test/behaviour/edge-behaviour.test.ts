@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http, { type OutgoingHttpHeaders } from 'node:http';
 import { before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { type Answer, behaviourEdge, echoOf, REQUEST_ID, request, TOKEN, until } from './behaviour-harness.ts';
+import { type Answer, behaviourEdge, echoOf, REQUEST_ID, request, requestWithInterim, TOKEN, until } from './behaviour-harness.ts';
 import { type EdgeTarget, type EdgeUnderTest, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 /**
@@ -69,15 +69,16 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal(originCount('/hotel/12?utm=1') + originCount('/maintenance/booking'), before);
     });
 
-    it('refuses at the front door without reaching an origin: long URLs, unknown and refused methods, clients over their rate', async () => {
+    it('refuses at the front door without reaching an origin: long URLs, refused methods, clients over their rate', async () => {
       const long = `/${'a'.repeat(2100)}`;
       assert.equal((await get(long)).status, 414);
       assert.equal(originCount(long), 0);
-      assert.equal((await request(base, '/propfind', { method: 'PROPFIND' })).status, 501);
-      const trace = await request(base, '/trace', { method: 'TRACE' });
-      assert.equal(trace.status, 405);
-      assert.match(String(trace.headers.allow), /GET/);
-      assert.equal(originCount('/propfind') + originCount('/trace'), 0);
+      for (const method of ['TRACE', 'PURGE']) {
+        const refused = await request(base, `/refused-${method}`, { method });
+        assert.equal(refused.status, 405, method);
+        assert.match(String(refused.headers.allow), /GET/);
+        assert.equal(originCount(`/refused-${method}`), 0, method);
+      }
 
       const statuses: number[] = [];
       let limited: Answer | undefined;
@@ -90,6 +91,36 @@ function behaviourOn(target: EdgeTarget) {
       assert.equal(limited!.headers['retry-after'], '20', 'the next token comes after window / requests');
       assert.match(limited!.text, /login-4/);
       assert.equal(originCount('/login'), 3);
+    });
+
+    it('passes an extension method to the origin uncached, on pass and cache routes alike', async () => {
+      for (const [method, path] of [['PROPFIND', '/propfind'], ['REPORT', '/fragile/report'], ['REPORT', '/fragile/report']] as const) {
+        const answer = await request(base, path, { method });
+        assert.equal(answer.status, 200, `${method} ${path}`);
+        assert.equal(echoOf(answer).method, method);
+        if (path !== '/propfind') assert.equal(answer.headers['cache-status'], 'Hatago; fwd=method');
+      }
+      assert.equal(originCount('/propfind'), 1);
+      assert.equal(originCount('/fragile/report'), 2, 'a cacheable answer to REPORT is not stored');
+    });
+
+    it('relays interim responses (102, 103 Early Hints) ahead of the final one, and never stores them', async () => {
+      const hints = [{ status: 102 }, { status: 103, link: '</style.css>; rel=preload; as=style' }];
+      const passed = await requestWithInterim(base, '/early');
+      if (target === varnishEdge) {
+        // measured on varnishd 7.1: a backend's 1xx fails the fetch before vcl_backend_response (packages/vcl/README.md)
+        assert.deepEqual([passed.status, passed.interim], [503, []]);
+        return;
+      }
+      assert.equal(passed.status, 200);
+      assert.deepEqual(passed.interim, hints, 'pass route');
+      const missed = await requestWithInterim(base, '/catalogue/early');
+      assert.equal(missed.headers['x-cache'], 'MISS');
+      assert.deepEqual(missed.interim, hints, 'cache route, miss');
+      const hit = await requestWithInterim(base, '/catalogue/early');
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      assert.deepEqual(hit.interim, [], 'a hit answers only the stored final response');
+      assert.equal(hit.text, missed.text);
     });
 
     it('creates a request id, keeps a well-formed one, replaces a malformed one, sends it to the origin and returns it, also on a hit', async () => {

@@ -1,4 +1,4 @@
-import { type EdgeRules, HTTP_METHODS } from '@hatago/edge-rules';
+import type { EdgeRules } from '@hatago/edge-rules';
 import { H, PATH } from '../internal-headers.ts';
 import type { VclWriter } from '../vcl-text.ts';
 
@@ -27,9 +27,8 @@ export function writeArrival(w: VclWriter, rules: EdgeRules) {
     w.line(`set ${PATH} = regsub(req.url, "\\?.*$", "");`);
     w.line('# refused in the Node edge\'s order: the address and the method here, the body once routes and rate limits have spoken');
     w.block(`if (req.url ~ "^.{${rules.limits.maxUrlBytes + 1}}")`, () => w.line('return (synth(414));'));
-    w.block(`if (req.method !~ "^(${HTTP_METHODS.join('|')})$")`, () => {
-      w.chain([['req.method ~ "^(TRACE|CONNECT)$"', () => w.line('return (synth(405));')]], () => w.line('return (synth(501));'));
-    });
+    w.line('# other methods than GET and HEAD pass (vcl_recv); PURGE has its own door, the admin listener');
+    w.block('if (req.method ~ "^(TRACE|CONNECT|PURGE)$")', () => w.line('return (synth(405));'));
   });
   w.line();
   w.block('sub hatago_body', () => {

@@ -11,7 +11,6 @@ const EDGE_ANSWERS: EdgeProblem[] = [
   PROBLEMS.tooLarge,
   PROBLEMS.uriTooLong,
   PROBLEMS.tooManyRequests,
-  PROBLEMS.notImplemented,
 ];
 
 /** `vcl_synth`: every answer the VCL gives itself (redirects, the purge API, synthetic routes, refusals) and the way back to a kept stale entry. */
@@ -64,7 +63,7 @@ export function writeSynth(w: VclWriter, routes: RouteRule[], rewrites: HeaderRe
       });
     }
     w.block(`if (req.http.${H.synth} ~ "^retry-after:")`, () => w.line(`set resp.http.Retry-After = regsub(req.http.${H.synth}, "^retry-after:", "");`));
-    w.block('if (resp.status == 405 || resp.status == 501)', () => w.line(`set resp.http.Allow = "${HTTP_METHODS.join(', ')}";`));
+    w.block('if (resp.status == 405)', () => w.line(`set resp.http.Allow = "${HTTP_METHODS.join(', ')}";`));
     w.line('# the edge\'s own answers: problem+json for the API, a friendly page otherwise, both with the request id');
     const branches: Array<[string, () => void]> = EDGE_ANSWERS.map((problem) => [
       `resp.status == ${problem.status}`,
