@@ -55,5 +55,20 @@ function policyFor(reply: FastifyReply, payload: unknown): string {
  */
 function headStyleHashes(document: string): string[] {
   const head = document.slice(0, Math.max(0, document.indexOf('</head>')));
-  return [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
+}
+
+// Pages share a handful of style blocks (the base CSS, plus a page's own), so each is hashed
+// once rather than on every response; the bound only guards against an app making them per request.
+const STYLE_HASHES = new Map<string, string>();
+const STYLE_HASHES_MAX = 64;
+
+function styleHash(css: string): string {
+  let hash = STYLE_HASHES.get(css);
+  if (hash === undefined) {
+    if (STYLE_HASHES.size >= STYLE_HASHES_MAX) STYLE_HASHES.clear();
+    hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+    STYLE_HASHES.set(css, hash);
+  }
+  return hash;
 }
