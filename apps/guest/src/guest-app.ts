@@ -11,6 +11,7 @@ import { Problem } from './api/api-schemas.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { registerRestaurantApi } from './api/restaurant-routes.ts';
+import { registerImageRoute } from './images/image-route.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
@@ -63,6 +64,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   registerCatalogApi(app, deps);
   registerRestaurantApi(app, deps);
   registerReservationApi(app, deps);
+  registerImageRoute(app, deps.storage);
   // every page with a form sits behind the cross-site check; the JSON API takes no cookies
   await app.register(async (pages: HttpApp) => {
     rejectCrossSiteWrites(pages, MEMBER_COOKIE);
