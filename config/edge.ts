@@ -102,6 +102,13 @@ export default defineEdgeRules({
       backend: 'guest',
       cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'lang'], forwardQuery: 'key', locale: false, device: false } },
     },
+    {
+      // a restaurant's seats for a date: its bookings and cancellations purge it (Surrogate-Key restaurant-<id>)
+      name: 'api-restaurant',
+      match: { pathPattern: '^/api/v1/restaurants/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['date', 'party', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+    },
     { name: 'api-other', match: { pathPrefix: '/api' }, backend: 'guest', cache: 'pass' },
 
     // guest pages: personal ones pass, catalogue pages are shared and can go to the canary

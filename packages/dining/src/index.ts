@@ -3,6 +3,7 @@ export type { DiningTables, TableReservationStatus } from './dining-tables.ts';
 export { diningMigrations } from './migrations/index.ts';
 export type { DiningChange, DiningChangePublisher, DiningContext } from './dining-context.ts';
 export { DiningChanges, restaurantNamespace } from './changes/dining-changes.ts';
+export { DINING_EDGE_KEYS, diningEdgeKeys, diningEdgeKeysOf } from './changes/dining-edge-keys.ts';
 export { CUISINES, MAX_PARTY, type BookingMode, type CancelFeeRule, type CapacityMode, type Cuisine } from './restaurants/restaurant.ts';
 export { insertRestaurant, type CourseSpec, type RestaurantSpec } from './restaurants/insert-restaurant.ts';
 export { diningClock, type DiningClock } from './availability/booking-rules.ts';

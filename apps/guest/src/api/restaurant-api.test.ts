@@ -24,7 +24,9 @@ describe('guest JSON API: restaurants', () => {
   async function aTable() {
     const search = await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&time=19:00&party=2` });
     const restaurant = search.json().items.find((r: { minPrice: number | null }) => r.minPrice !== null);
-    const detail = (await ctx.app.inject({ url: `/api/v1/restaurants/${restaurant.id}?date=${date}&party=2` })).json();
+    const answer = await ctx.app.inject({ url: `/api/v1/restaurants/${restaurant.id}?date=${date}&party=2` });
+    assert.equal(answer.headers['surrogate-key'], `restaurant-${restaurant.id}`, 'its bookings purge it from the edge');
+    const detail = answer.json();
     const course = detail.courses.find((c: { pricePerPerson: number; seatOnly: boolean }) => !c.seatOnly && c.pricePerPerson === restaurant.minPrice);
     return { restaurant, detail, body: { restaurantId: restaurant.id, courseId: course.id, date, time: restaurant.times[0], party: 2, guest } };
   }
@@ -39,6 +41,11 @@ describe('guest JSON API: restaurants', () => {
     assert.equal(body.items[0].name, body.items[0].nameJa);
     assert.ok(body.items.every((r: { times: string[] }) => r.times.length > 0 && r.times.every((t) => /^\d\d:\d\d$/.test(t))));
     assert.match(String(res.headers['cache-control']), /^public, max-age=30/);
+    assert.equal(res.headers['surrogate-key'], 'restaurant-search');
+    const nowhere = await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&area=atlantis` });
+    const hotelsNowhere = await ctx.app.inject({ url: `/api/v1/hotels?checkin=${date}&area=atlantis` });
+    assert.deepEqual([nowhere.statusCode, nowhere.headers['content-type'], nowhere.json().code], [404, 'application/problem+json; charset=utf-8', 'AREA_NOT_FOUND']);
+    assert.deepEqual([hotelsNowhere.statusCode, hotelsNowhere.json().code], [404, 'AREA_NOT_FOUND'], 'as the hotel search answers');
 
     const { restaurant } = await aTable();
     const inArea = (await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&area=${restaurant.area}&cuisine=${restaurant.cuisine}` })).json();
