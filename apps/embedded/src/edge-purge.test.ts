@@ -86,7 +86,7 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     assert.match(await page.text(), /<title>はたご 川辺 \| Hatago<\/title>/);
   });
 
-  it('a table booking and its cancellation purge that restaurant’s answer, not other restaurants nor the search', async () => {
+  it('a table booking and its cancellation purge that restaurant’s page and answer, not other restaurants nor the search', async () => {
     const date = futureDate(9);
     const search = `/api/v1/restaurants?date=${date}&party=2`;
     const found = (await (await fetch(platform.url + search)).json()) as { items: Array<{ id: number; times: string[]; minPrice: number | null }> };
@@ -94,7 +94,8 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     const detail = (id: number) => `/api/v1/restaurants/${id}?date=${date}&party=2`;
     const day = (await (await fetch(platform.url + detail(booked!.id))).json()) as { courses: Array<{ id: number; pricePerPerson: number; seatOnly: boolean }> };
     const course = day.courses.find((c) => !c.seatOnly && c.pricePerPerson === booked!.minPrice)!;
-    const pages = [search, detail(booked!.id), detail(other!.id)];
+    const page = (id: number) => `/restaurants/${id}?date=${date}&party=2`;
+    const pages = [search, detail(booked!.id), detail(other!.id), page(booked!.id), page(other!.id)];
     for (const path of pages) await xCache(path);
     for (const path of pages) assert.equal(await xCache(path), 'HIT', path);
 
@@ -108,7 +109,9 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     assert.equal(res.status, 201);
     await platform.edgePurging.settled();
     assert.equal(await xCache(detail(booked!.id)), 'MISS', 'the booked restaurant’s seats are read again');
+    assert.equal(await xCache(page(booked!.id)), 'MISS', 'its page too');
     assert.equal(await xCache(detail(other!.id)), 'HIT');
+    assert.equal(await xCache(page(other!.id)), 'HIT');
     assert.equal(await xCache(search), 'HIT', 'searches live out their short TTL');
 
     assert.equal(await xCache(detail(booked!.id)), 'HIT');

@@ -14,6 +14,7 @@ export const RestaurantSearchQuerystring = Type.Object({
   ...DiningQuerystring,
   time: Type.Optional(Type.String({ description: 'Around this time, HH:MM: seatings up to an hour either side', maxLength: 5 })),
   cuisine: Type.Optional(Type.String({ description: `One of ${CUISINES.join(', ')}`, maxLength: 40 })),
+  budget: Type.Optional(Type.Integer({ description: 'Only set courses at most this price per person, yen', minimum: 0 })),
 });
 
 /** What every restaurant answer names, in both languages. */
@@ -38,7 +39,14 @@ export const RestaurantDay = Type.Object({
   date: Type.String(),
   party: Type.Integer(),
   closed: Type.Boolean(),
-  seatings: Type.Array(Type.Object({ time: Type.String(), durationMinutes: Type.Integer(), available: Type.Boolean() })),
+  seatings: Type.Array(
+    Type.Object({
+      time: Type.String(),
+      durationMinutes: Type.Integer(),
+      available: Type.Boolean(),
+      courseIds: Type.Array(Type.Integer(), { description: 'The courses the party may book at this seating, whether or not it has room' }),
+    }),
+  ),
   courses: Type.Array(
     Type.Object({
       id: Type.Integer(),

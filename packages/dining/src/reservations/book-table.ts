@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BookingErrors, checkIdempotencyKey, idempotencyKeyReused, newReservationCode } from '@hatago/booking';
 import { type Executor, tablesOf } from '@hatago/db';
+import { isVerifiedMember } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import { courseRefusal, type DiningClock, diningClock, dayRefusal } from '../availability/booking-rules.ts';
@@ -80,6 +81,8 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     if (options.expectedTotal !== undefined && totalPrice !== options.expectedTotal) {
       throw conflict(BookingErrors.PRICE_CHANGED, 'The price of this course has changed since it was shown; check the new total');
     }
+    // as for stays: only a confirmed address links the booking to the member's account
+    const memberId = options.memberId !== undefined && (await isVerifiedMember(trx, options.memberId)) ? options.memberId : null;
     const tableSeats = await takeSeats(trx, { restaurantId: day.restaurant.id, seatingId: seating.id, date: booking.date }, booking.party);
     const row = await t
       .insertInto('table_reservations')
@@ -97,7 +100,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
         email: booking.contact.email,
         phone: booking.contact.phone,
         requests: booking.requests,
-        member_id: options.memberId ?? null,
+        member_id: memberId,
         locale,
         restaurant_name: day.restaurant.name[locale],
         course_name: course.name[locale],
