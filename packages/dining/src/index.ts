@@ -1,5 +1,5 @@
 export { DiningErrors } from './dining-errors.ts';
-export type { DiningTables, TableReservationStatus } from './dining-tables.ts';
+export type { DiningTables, GuaranteeStatus, TableReservationStatus } from './dining-tables.ts';
 export { diningMigrations } from './migrations/index.ts';
 export type { DiningChange, DiningChangePublisher, DiningContext } from './dining-context.ts';
 export { DiningChanges, restaurantNamespace } from './changes/dining-changes.ts';

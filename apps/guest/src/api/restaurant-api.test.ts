@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { appUnderTest, futureDate } from '@hatago/test-support';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { buildGuestApp } from '../guest-app.ts';
+
+const sandbox = new SandboxPaymentProvider();
 
 const guest = { name: '佐藤 花子', email: 'hanako@example.com', phone: '+81 90 1234 5678' };
 
@@ -111,6 +114,21 @@ describe('guest JSON API: restaurants', () => {
     assert.equal(full.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(full.json().code, 'SEATING_FULL');
     assert.deepEqual(await counts(), before, 'the refused booking wrote nothing');
+  });
+
+  it('holds a no-show guarantee from a card token, and a declined card answers 422 CARD_DECLINED writing nothing', async () => {
+    const { body } = await aTable();
+    const tokenOf = (number: string) => sandbox.tokenise({ number, expiry: '12/39', cvc: '123' }).token;
+    const before = await counts();
+    const declined = await book({ ...body, guaranteeToken: tokenOf('4000000000000002') });
+    assert.equal(declined.statusCode, 422, declined.body);
+    assert.equal(declined.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.deepEqual([declined.json().code, declined.json().errors[0].field], ['CARD_DECLINED', 'guaranteeToken']);
+    assert.deepEqual(await counts(), before, 'a declined card books nothing');
+    const held = await book({ ...body, guaranteeToken: tokenOf('3530111333300000') });
+    assert.equal(held.statusCode, 201, held.body);
+    assert.deepEqual(held.json().guarantee, { brand: 'jcb', last4: '0000', amount: held.json().totalPrice, status: 'authorised' });
+    assert.equal((await book(body)).json().guarantee, null, 'the token stays optional for API clients');
   });
 
   it('refuses bad input with 400/404/422 problem+json and writes nothing', async () => {

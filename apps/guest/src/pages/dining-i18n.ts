@@ -1,8 +1,11 @@
-import type { CancelFeeRule, Cuisine, TableReservationStatus } from '@hatago/dining';
+import type { CancelFeeRule, Cuisine, GuaranteeStatus, TableReservationStatus } from '@hatago/dining';
 
 /** What the booking form offers as the occasion; '' is none. */
 export const OCCASIONS = ['', 'birthday', 'anniversary', 'business', 'date', 'family'] as const;
 export type Occasion = (typeof OCCASIONS)[number];
+
+/** Card networks are written the same in both languages. */
+const CARD_BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', jcb: 'JCB', amex: 'American Express' };
 
 /** The highest rule in force applies, so the rules read best from the earliest. */
 const byHours = (rules: readonly CancelFeeRule[]) => [...rules].sort((a, b) => b.withinHours - a.withinHours);
@@ -80,6 +83,15 @@ export const diningJa = {
   seatingFullText: '申し訳ありません。お手続きの間にこの時間のお席が埋まりました。別の時間や日付をお選びください。',
   yourTable: 'ご予約内容',
   pricePerPerson: '1名あたり',
+  cardGuarantee: 'クレジットカードによる保証',
+  cardGuaranteeNote: (amount: string) =>
+    `無断キャンセル（No-show）に備えて、カードに${amount}の与信枠を確保します。ご来店いただければ請求はありません。キャンセル料が発生した場合のみ、その額を請求します。`,
+  cardNumber: 'カード番号',
+  cardExpiry: '有効期限（MM/YY）',
+  cardCvc: 'セキュリティコード',
+  cardOnFile: (brand: string, last4: string) => `${CARD_BRANDS[brand] ?? 'カード'} 末尾${last4}`,
+  cardRequired: 'ご予約の保証にクレジットカードが必要です。カード情報を入力してください。',
+  guaranteeStatus: { authorised: '与信確保済み', captured: 'キャンセル料を請求済み', released: '与信を解除済み', capture_failed: '請求できませんでした' } as Record<GuaranteeStatus, string>,
 };
 
 export type DiningDictionary = typeof diningJa;
@@ -156,6 +168,15 @@ export const diningEn: DiningDictionary = {
   seatingFullText: 'Sorry, the last tables at this time were booked while you were completing your booking. Please choose another time or date.',
   yourTable: 'Your table',
   pricePerPerson: 'Per person',
+  cardGuarantee: 'Card guarantee',
+  cardGuaranteeNote: (amount: string) =>
+    `In case of a no-show, we hold ${amount} on your card. Nothing is charged when you dine; only a cancellation fee, if one falls due, is charged.`,
+  cardNumber: 'Card number',
+  cardExpiry: 'Expiry (MM/YY)',
+  cardCvc: 'Security code',
+  cardOnFile: (brand: string, last4: string) => `${CARD_BRANDS[brand] ?? 'Card'} ending ${last4}`,
+  cardRequired: 'A card is needed to guarantee this booking. Enter your card details.',
+  guaranteeStatus: { authorised: 'Held', captured: 'Cancellation fee charged', released: 'Released', capture_failed: 'Could not be charged' },
 };
 
 /** Dining's form messages in Japanese (the domain reports in English), merged into i18n.ts's translations. */
@@ -175,4 +196,11 @@ export const DINING_JA_MESSAGES: Record<string, string> = {
   'Choose a course of this restaurant': 'このレストランのコースを選んでください',
   'This seating can no longer take a party of this size': 'この時間はこの人数のお席がなくなりました',
   'This seating has started; contact support to cancel': 'ご来店時刻を過ぎているため、キャンセルはサポートへご連絡ください',
+  'Enter a valid card number': '正しいカード番号を入力してください',
+  'Enter a valid expiry date as MM/YY': '有効期限を MM/YY の形式で正しく入力してください',
+  'Enter the 3 or 4 digit security code': '3桁または4桁のセキュリティコードを入力してください',
+  'The card was declined; use another card': 'カードがご利用いただけませんでした。別のカードをお使いください',
+  'The card was declined for insufficient funds; use another card': 'ご利用可能枠が不足しているため、カードがご利用いただけませんでした。別のカードをお使いください',
+  'The card details have expired; enter the card again': 'カード情報の有効期限が切れました。もう一度入力してください',
+  'The card token is not one a payment provider issued': 'カード情報を確認できませんでした。もう一度入力してください',
 };

@@ -6,6 +6,8 @@ import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf, hrefsOf } from './page-test-forms.ts';
 
 const guest = { name: 'Emma Brown', email: 'emma@example.com', phone: '+44 20 7946 0000' };
+const CARD = '4242424242424242';
+const card = (number = CARD) => ({ cardNumber: number.replace(/(\d{4})(?=\d)/g, '$1 '), cardExpiry: '12/39', cardCvc: '737' });
 const count = (body: string, needle: string) => body.split(needle).length - 1;
 
 describe('restaurant pages', () => {
@@ -25,11 +27,15 @@ describe('restaurant pages', () => {
     assert.ok(timeHref, 'a result shows a bookable time');
     const page = await get(timeHref.replace(/#.*$/, ''));
     assert.equal(page.statusCode, 200);
-    const [bookHref] = hrefsOf(page.body, 'book-course');
-    assert.ok(bookHref, 'the restaurant page offers a course at a seating');
-    const details = await get(bookHref);
-    assert.equal(details.statusCode, 200, details.body);
-    return { search, page, details, bookHref };
+    const bookHrefs = hrefsOf(page.body, 'book-course');
+    assert.ok(bookHrefs.length, 'the restaurant page offers a course at a seating');
+    // a priced course, so the booking takes a card guarantee
+    for (const bookHref of bookHrefs) {
+      const details = await get(bookHref);
+      assert.equal(details.statusCode, 200, details.body);
+      if (details.body.includes('name="cardNumber"')) return { search, page, details, bookHref };
+    }
+    throw new Error('no priced course at the first result');
   }
 
   it('links restaurants from the home page and the navigation, with a restaurant search form', async () => {
@@ -77,9 +83,10 @@ describe('restaurant pages', () => {
   it('books a table in English with requests, shows the confirmation, then cancels with the fee shown first', async () => {
     const { details } = await reachDetailsForm('en');
     const before = await tables();
-    const confirm = await post('/book/table/confirm', { ...hiddenFieldsOf(details.body, '/book/table/confirm'), ...guest, allergies: 'No shellfish', occasion: 'anniversary' });
+    const confirm = await post('/book/table/confirm', { ...hiddenFieldsOf(details.body, '/book/table/confirm'), ...guest, ...card(), allergies: 'No shellfish', occasion: 'anniversary' });
     assert.equal(confirm.statusCode, 200, confirm.body);
     assert.match(confirm.body, /data-testid="booking-total">¥[\d,]+</);
+    assert.match(confirm.body, /data-testid="card-on-file">Visa ending 4242</);
     const fields = hiddenFieldsOf(confirm.body, '/book/table', 'confirm-booking');
     const first = await post('/book/table', fields);
     const second = await post('/book/table', fields);
@@ -121,7 +128,7 @@ describe('restaurant pages', () => {
     const login = await post('/login', { email: 'member@example.com', password: 'hatago-demo-pass' });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const { details } = await reachDetailsForm('ja');
-    const confirm = await post('/book/table/confirm', { ...hiddenFieldsOf(details.body, '/book/table/confirm'), name: '会員 太郎', email: 'member@example.com', phone: '090-0000-1111' }, cookie);
+    const confirm = await post('/book/table/confirm', { ...hiddenFieldsOf(details.body, '/book/table/confirm'), ...card(), name: '会員 太郎', email: 'member@example.com', phone: '090-0000-1111' }, cookie);
     const booked = await post('/book/table', hiddenFieldsOf(confirm.body, '/book/table', 'confirm-booking'), cookie);
     assert.equal(booked.statusCode, 303);
     const hotel = await get(`/hotels/1?checkin=${futureDate(20)}&nights=1&guests=2&rooms=1`);
@@ -137,5 +144,40 @@ describe('restaurant pages', () => {
     const own = await get(`/account/reservations/${code}`, cookie);
     assert.equal(own.statusCode, 200);
     assert.match(own.body, /data-testid="cancel-fee-today"/);
+  });
+
+  it('guarantees a priced table with a card: a declined card is a field error and books nothing, and no card number or code is written anywhere', async () => {
+    const { details } = await reachDetailsForm('en');
+    const choice = hiddenFieldsOf(details.body, '/book/table/confirm');
+    const before = await tables();
+    const typo = await post('/book/table/confirm', { ...choice, ...guest, ...card('4242424242424241') });
+    assert.equal(typo.statusCode, 422);
+    assert.ok(typo.body.includes('Enter a valid card number'));
+    assert.ok(!typo.body.includes('4242 4242 4242 4241') && !typo.body.includes('737'), 'the typed card is not written back');
+
+    const confirm = await post('/book/table/confirm', { ...choice, ...guest, ...card('4000000000000002') });
+    assert.equal(confirm.statusCode, 200);
+    const declined = await post('/book/table', hiddenFieldsOf(confirm.body, '/book/table', 'confirm-booking'));
+    assert.equal(declined.statusCode, 422);
+    assert.ok(declined.body.includes('The card was declined; use another card'));
+    const noCard = await post('/book/table', { ...hiddenFieldsOf(confirm.body, '/book/table', 'confirm-booking'), guaranteeToken: '', idempotencyKey: 'table-no-card-1' });
+    assert.equal(noCard.statusCode, 422, 'a priced table is never booked without a guarantee');
+    assert.equal(await tables(), before);
+
+    const accepted = await post('/book/table/confirm', { ...choice, ...guest, ...card() });
+    for (const page of [confirm.body, accepted.body]) assert.ok(!/4242 ?4242 ?4242|4000 ?0000 ?0000 ?0002|737/.test(page), 'no page holds the number or the code');
+    const booked = await post('/book/table', hiddenFieldsOf(accepted.body, '/book/table', 'confirm-booking'));
+    assert.equal(booked.statusCode, 303);
+    const code = /(RS[0-9A-Z]{10})/.exec(String(booked.headers.location))![1];
+    const page = await get(String(booked.headers.location), String(booked.headers['set-cookie']).split(';')[0]);
+    assert.match(page.body, /data-testid="card-guarantee">Visa ending 4242 · ¥[\d,]+ · Held</);
+
+    // every row of every table, as text: the card number and the security code appear nowhere
+    const { rows: tablesList } = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(ctx.db.database.db);
+    for (const { name } of tablesList) {
+      const { rows } = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(name)} t`.execute(ctx.db.database.db);
+      for (const { row } of rows) assert.ok(!/4242 ?4242 ?4242 ?4242|4000 ?0000 ?0000 ?0002|"737"|4242424242424241/.test(row), `${name} holds card data: ${row.slice(0, 200)}`);
+    }
+    assert.ok(code);
   });
 });

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BookingErrors } from '@hatago/booking';
 import { bookTable, DiningErrors, getRestaurantAvailability, getRestaurantProfile, parseTableBooking, type TableBookingRequest } from '@hatago/dining';
-import { DomainError, type FieldError } from '@hatago/platform/errors';
+import { PaymentErrors } from '@hatago/payments';
+import { DomainError, type FieldError, invalid } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { tokyoToday } from '@hatago/platform/time';
@@ -13,7 +14,7 @@ import { readDiningQuery } from './dining-form.ts';
 import { type Lang, langOf, localise, OCCASIONS, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
 import { localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
-import { seatingFullPage, type TableChoice, tableConfirmPage, tableDetailsPage, tableUnavailablePage } from './table-booking-views.ts';
+import { needsGuarantee, seatingFullPage, type TableChoice, tableConfirmPage, tableDetailsPage, tableUnavailablePage } from './table-booking-views.ts';
 
 /** Table bookings: course and seating → details and requests → confirm → code, as stays are booked. */
 export function registerTableBookingPages(app: HttpApp, services: GuestServices): void {
@@ -39,11 +40,25 @@ const tableRequestOf = (values: Record<string, string>, lang: Lang): TableBookin
   party: values.party,
   guest: { name: values.name, email: values.email, phone: values.phone },
   requests: requestsOf(values, lang),
+  guaranteeToken: values.guaranteeToken,
 });
 
-/** The domain names the requests text; the guest typed it as allergies. */
+/** The domain names the requests text and the card token; the guest typed allergies and a card number. */
+const FORM_FIELD: Record<string, string> = { requests: 'allergies', guaranteeToken: 'cardNumber' };
 const formErrors = (lang: Lang, errors: FieldError[]): FieldError[] =>
-  localiseErrors(lang, errors).map((e) => (e.field === 'requests' ? { ...e, field: 'allergies' } : e));
+  localiseErrors(lang, errors).map((e) => ({ ...e, field: FORM_FIELD[e.field] ?? e.field }));
+
+/**
+ * The typed card, swapped at once for the provider's token: only the token, the brand and
+ * the last four digits go on to the confirm page; the number and security code are dropped
+ * with this request. A priced table is always booked with a guarantee.
+ */
+function withCardToken({ payments }: GuestServices, choice: TableChoice, values: Record<string, string>): Record<string, string> {
+  const { cardNumber, cardExpiry, cardCvc, guaranteeToken, cardBrand, cardLast4, ...rest } = values;
+  if (!needsGuarantee(choice)) return rest;
+  const card = payments.tokenise({ number: cardNumber ?? '', expiry: cardExpiry ?? '', cvc: cardCvc ?? '' });
+  return { ...rest, guaranteeToken: card.token, cardBrand: card.brand, cardLast4: card.last4 };
+}
 
 /** The seating and course a form carries, still bookable for the party; or the page that explains why not. */
 async function loadChoice({ database }: GuestServices, reply: FastifyReply, values: Record<string, string>, lang: Lang): Promise<TableChoice | string> {
@@ -67,6 +82,15 @@ async function loadChoice({ database }: GuestServices, reply: FastifyReply, valu
   }
 }
 
+/** Whether the form's course costs anything for its party, so must be guaranteed; unknown choices are left to the booking to refuse. */
+async function isPriced({ database }: GuestServices, values: Record<string, string>): Promise<boolean> {
+  const restaurantId = parseId(values.restaurantId);
+  const courseId = parseId(values.courseId);
+  if (restaurantId === undefined || courseId === undefined) return false;
+  const profile = await getRestaurantProfile(database.db, restaurantId).catch(() => undefined);
+  return (profile?.courses.find((c) => c.id === courseId)?.pricePerPerson ?? 0) > 0;
+}
+
 async function showDetailsForm(services: GuestServices, request: FastifyRequest, reply: FastifyReply) {
   const values = paramsOf(request.query);
   const lang = langOf(values.lang);
@@ -82,13 +106,18 @@ async function showConfirmation(services: GuestServices, request: FastifyRequest
   if (typeof choice === 'string') return choice;
   const member = await currentMember(services.database, request);
   if (values.edit === 'yes') return sendPage(reply, tableDetailsPage({ lang, choice, values, member }));
-  try {
-    parseTableBooking(tableRequestOf(values, lang), tokyoToday());
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-    return sendPage(reply, tableDetailsPage({ lang, choice, values, member, errors: formErrors(lang, error.fields) }));
+  const errors: FieldError[] = [];
+  let carried = values;
+  for (const check of [() => parseTableBooking(tableRequestOf(values, lang), tokyoToday()), () => (carried = withCardToken(services, choice, values))]) {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+      errors.push(...formErrors(lang, error.fields));
+    }
   }
-  return sendPage(reply, tableConfirmPage({ lang, choice, values, member }));
+  if (errors.length) return sendPage(reply, tableDetailsPage({ lang, choice, values, member, errors }));
+  return sendPage(reply, tableConfirmPage({ lang, choice, values: carried, member }));
 }
 
 async function book(services: GuestServices, request: FastifyRequest, reply: FastifyReply) {
@@ -98,6 +127,7 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
   const member = await currentMember(services.database, request);
   try {
     await claimBookingAttempt(services, request.ip);
+    if (!values.guaranteeToken && (await isPriced(services, values))) throw invalid(PaymentErrors.INVALID_CARD, [{ field: 'cardNumber', message: text.cardRequired }]);
     const { reservation, replayed } = await bookTable(services.dining, tableRequestOf(values, lang), {
       idempotencyKey: values.idempotencyKey ?? '',
       memberId: member?.id,

@@ -38,11 +38,30 @@ export const choiceParams = (choice: TableChoice) => ({
   time: choice.time,
   party: choice.party,
 });
+/** What the confirm page carries of the guest's details: the card only as its token and how to name it, never its number. */
 const detailParams = (values: Record<string, string>) => ({
   ...Object.fromEntries(CONTACT.map((f) => [f, values[f]])),
   allergies: values.allergies,
   occasion: values.occasion,
+  guaranteeToken: values.guaranteeToken,
+  cardBrand: values.cardBrand,
+  cardLast4: values.cardLast4,
 });
+
+/** Whether this choice is booked with a card guarantee: anything but a free (seat-only) table. */
+export const needsGuarantee = (choice: TableChoice): boolean => choice.totalPrice > 0;
+
+const CARD_FIELDS = ['cardNumber', 'cardExpiry', 'cardCvc'] as const;
+
+/** The card form: never pre-filled, so a card number is never written back into a page. */
+function cardFields(choice: TableChoice, lang: Lang, errors: FieldError[]): SafeHtml {
+  const text = t(lang);
+  return html`<h3>${text.cardGuarantee}</h3>
+  <p class="muted">${text.cardGuaranteeNote(formatPrice(lang, choice.totalPrice))}</p>
+  ${field({ name: 'cardNumber', label: text.cardNumber, required: true, attrs: { autocomplete: 'cc-number', placeholder: '4242 4242 4242 4242' } }, errors)}
+  ${field({ name: 'cardExpiry', label: text.cardExpiry, required: true, attrs: { autocomplete: 'cc-exp', placeholder: 'MM/YY' } }, errors)}
+  ${field({ name: 'cardCvc', label: text.cardCvc, type: 'password', required: true, attrs: { autocomplete: 'cc-csc' } }, errors)}`;
+}
 
 export function tableDetailsPage(page: TableBookingForm & { errors?: FieldError[] }): GuestPage {
   const { lang, choice, member } = page;
@@ -55,7 +74,7 @@ export function tableDetailsPage(page: TableBookingForm & { errors?: FieldError[
     html`${choiceSummary(choice, lang)}
 <h2>${text.guestDetails}</h2>
 ${member ? '' : html`<p><a href="${link('/login', { next: here }, lang)}">${text.loginToPrefill}</a></p>`}
-${formAlert(errors, [...CONTACT, 'allergies', 'occasion'])}
+${formAlert(errors, [...CONTACT, 'allergies', 'occasion', ...CARD_FIELDS])}
 <form class="stack" method="post" action="/book/table/confirm">
   ${field({ name: 'name', label: text.name, value: value('name'), required: true, attrs: { autocomplete: 'name' } }, errors)}
   ${field({ name: 'email', label: text.email, type: 'email', value: value('email'), required: true, attrs: { autocomplete: 'email' } }, errors)}
@@ -63,6 +82,7 @@ ${formAlert(errors, [...CONTACT, 'allergies', 'occasion'])}
   <h3>${text.specialRequests}</h3>
   ${textArea({ name: 'allergies', label: text.allergies, value: page.values.allergies, maxLength: ALLERGIES_MAX }, errors)}
   ${select({ name: 'occasion', label: text.occasion, value: page.values.occasion ?? '', options: OCCASIONS.map((o) => ({ value: o, label: text.occasions[o] })) }, errors)}
+  ${needsGuarantee(choice) ? cardFields(choice, lang, errors) : ''}
   ${hidden(choiceParams(choice))}${langField(lang)}
   <button type="submit">${text.toConfirm}</button>
 </form>`,
@@ -83,6 +103,7 @@ ${choiceSummary(choice, lang)}
   ${CONTACT.map((f) => html`<dt>${text[f]}</dt><dd>${values[f]}</dd>`)}
   ${values.allergies ? html`<dt>${text.allergies}</dt><dd>${values.allergies}</dd>` : ''}
   ${values.occasion ? html`<dt>${text.occasion}</dt><dd>${text.occasions[values.occasion as (typeof OCCASIONS)[number]] ?? ''}</dd>` : ''}
+  ${values.cardLast4 ? html`<dt>${text.cardGuarantee}</dt><dd data-testid="card-on-file">${text.cardOnFile(values.cardBrand ?? '', values.cardLast4)}</dd>` : ''}
 </dl>
 <form method="post" action="/book/table">
   ${hidden({ ...carried, expectedTotal: choice.totalPrice, idempotencyKey: randomUUID() })}${langField(lang)}

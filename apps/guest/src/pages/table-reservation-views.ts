@@ -21,6 +21,11 @@ export function tableReservationDetails(reservation: TableReservation, lang: Lan
   <dt>${text.total}</dt><dd class="price">${formatPrice(lang, reservation.totalPrice)}</dd>
   <dt>${text.cancellationPolicy}</dt><dd>${text.cancelFees(reservation.cancelFees)}</dd>
   ${
+    reservation.guarantee
+      ? html`<dt>${text.cardGuarantee}</dt><dd data-testid="card-guarantee">${text.cardOnFile(reservation.guarantee.brand, reservation.guarantee.last4)} · ${formatPrice(lang, reservation.guarantee.amount)} · ${text.guaranteeStatus[reservation.guarantee.status]}</dd>`
+      : ''
+  }
+  ${
     reservation.cancelFee !== null
       ? html`<dt>${text.feeCharged}</dt><dd class="price" data-testid="cancel-fee">${formatPrice(lang, reservation.cancelFee)}</dd>`
       : ''

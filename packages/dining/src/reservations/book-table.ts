@@ -13,6 +13,7 @@ import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
 import { tableReservationRequest } from '../mail/table-reservation-request.ts';
 import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
+import { guaranteeColumns, type HeldGuarantee, holdGuarantee } from './table-guarantee.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
 
 export interface TableBookingOptions {
@@ -54,7 +55,8 @@ async function bookableChoice(trx: Executor, booking: ValidTableBooking, clock: 
  * capacity under lock, the reservation and its mail all commit together or not at all. A
  * restaurant taking requests gets a `requested` reservation that already holds its seats,
  * so accepting it later can never find the room full. Once committed, the change of free
- * seats is published; a replay changed nothing and publishes nothing.
+ * seats is published; a replay changed nothing and publishes nothing. With a card token, the
+ * no-show guarantee is held before the seats are taken, and let go if the booking fails.
  */
 export async function bookTable(context: DiningContext, request: TableBookingRequest, options: TableBookingOptions): Promise<TableBookingOutcome> {
   checkIdempotencyKey(options.idempotencyKey);
@@ -65,7 +67,9 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     .update(JSON.stringify([booking, options.memberId ?? null]))
     .digest('hex');
 
-  const outcome = await context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
+  // an authorisation held inside the transaction is let go if the transaction then fails
+  let held: HeldGuarantee | undefined;
+  const book = () => context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
     const t = tablesOf<DiningTables>(trx);
     const code = newReservationCode('table');
     const claimed = await t
@@ -83,6 +87,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     }
     // as for stays: only a confirmed address links the booking to the member's account
     const memberId = options.memberId !== undefined && (await isVerifiedMember(trx, options.memberId)) ? options.memberId : null;
+    held = await holdGuarantee(context, booking.guaranteeToken, { amount: totalPrice, code, idempotencyKey: options.idempotencyKey });
     const tableSeats = await takeSeats(trx, { restaurantId: day.restaurant.id, seatingId: seating.id, date: booking.date }, booking.party);
     const row = await t
       .insertInto('table_reservations')
@@ -112,6 +117,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
         cancel_fee: null,
         cancelled_at: null,
         cancelled_by: null,
+        ...guaranteeColumns(held),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -126,6 +132,13 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     });
     return { reservation, replayed: false };
   });
+  let outcome: TableBookingOutcome;
+  try {
+    outcome = await book();
+  } catch (error) {
+    if (held) await context.payments!.release({ authorisationId: held.authorisationId });
+    throw error;
+  }
   if (!outcome.replayed) await publishSeatsChanged(context, outcome.reservation.restaurantId);
   return outcome;
 }
