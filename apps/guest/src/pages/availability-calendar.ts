@@ -35,12 +35,12 @@ const monthStart = (date: string, monthsAhead: number): string => {
 /** The calendar covers today to the end of the last month shown, the current one included. */
 export const calendarSpan = (today: string, months = CALENDAR_MONTHS) => ({ from: today, days: daysBetween(today, monthStart(today, months)) });
 
-function dayCell(date: string, cell: CalendarCell | undefined, dayHref: (date: string) => string): SafeHtml {
+function dayCell(date: string, cell: CalendarCell | undefined, dayHref: (date: string) => string, price: (yen: number) => string): SafeHtml {
   const dayOfMonth = Number(date.slice(8));
   if (!cell) return html`<td class="full"><span>${dayOfMonth}</span></td>`;
   if (cell.state === 'full') return html`<td class="full" data-date="${date}"><span>${dayOfMonth}<span class="mark">×</span></span></td>`;
   return html`<td data-date="${date}"><a href="${dayHref(date)}">${dayOfMonth}<span class="mark">${MARKS[cell.state]}</span>${
-    cell.price === null ? '' : html`<small>${yen(cell.price)}</small>`
+    cell.price === null ? '' : html`<small>${price(cell.price)}</small>`
   }</a></td>`;
 }
 
@@ -50,7 +50,7 @@ export function availabilityCalendar(
   today: string,
   lang: Lang,
   dayHref: (date: string) => string,
-  options: { months?: number; legend?: string } = {},
+  options: { months?: number; legend?: string; price?: (yen: number) => string } = {},
 ): SafeHtml {
   const text = t(lang);
   const byDate = new Map(cells.map((d) => [d.date, d]));
@@ -61,7 +61,7 @@ export function availabilityCalendar(
     const row: SafeHtml[] = Array.from({ length: leading }, () => html`<td></td>`);
     for (let i = 0; i < length; i++) {
       const date = addDays(first, i);
-      row.push(date < today ? html`<td class="full"><span>${i + 1}</span></td>` : dayCell(date, byDate.get(date), dayHref));
+      row.push(date < today ? html`<td class="full"><span>${i + 1}</span></td>` : dayCell(date, byDate.get(date), dayHref, options.price ?? yen));
     }
     const weeks = Array.from({ length: Math.ceil(row.length / 7) }, (_, w) => row.slice(w * 7, w * 7 + 7));
     return html`<table class="month" data-testid="calendar-month">

@@ -1,4 +1,4 @@
-import { type CourseProfile, DINING_EDGE_KEYS, getRestaurantAvailability, getRestaurantCalendar, getRestaurantProfile, type RestaurantAvailability } from '@hatago/dining';
+import { type CourseProfile, DINING_EDGE_KEYS, getRestaurantAvailability, getRestaurantCalendar, getRestaurantProfile, type RestaurantAvailability, type RestaurantProfile } from '@hatago/dining';
 import { DomainError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { parseId } from '@hatago/platform/input';
@@ -23,7 +23,7 @@ export function registerRestaurantPage(app: HttpApp, { catalog, database }: Gues
     if (restaurantId === undefined) return notFoundPage(reply, lang, text.restaurantNotFound);
     const values = { ...defaultDiningValues(), ...query };
     const { query: dining, errors } = readDiningQuery({ date: values.date ?? '', party: values.party ?? '' }, lang);
-    let profile;
+    let profile: RestaurantProfile;
     let day: RestaurantAvailability | undefined;
     try {
       profile = await getRestaurantProfile(database.db, restaurantId);
@@ -64,6 +64,7 @@ ${profile.courses.map((course) => courseCard(course, lang))}
 ${availabilityCalendar(cells, today, lang, (date) => link(`/restaurants/${restaurantId}`, { date, party }, lang), {
   months: RESTAURANT_CALENDAR_MONTHS,
   legend: text.diningCalendarLegend,
+  price: (yen) => formatPrice(lang, yen),
 })}`,
     });
   });
