@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { bookTable, DINING_EDGE_KEYS, getRestaurantAvailability, type RestaurantSummary, searchRestaurants } from '@hatago/dining';
+import { bookTable, DINING_EDGE_KEYS, getRestaurantAvailability, parseDiningQuery, type RestaurantSummary, searchRestaurants } from '@hatago/dining';
+import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
@@ -34,8 +35,10 @@ export function registerRestaurantApi(app: HttpApp, services: GuestServices): vo
     },
     async (request, reply) => {
       const { lang, ...query } = request.query;
-      const found = await searchRestaurants(database.db, query);
+      // as the hotel search: a malformed query is 422, then an area that does not exist 404
+      parseDiningQuery(query, tokyoToday());
       await checkArea(catalog, query.area);
+      const found = await searchRestaurants(database.db, query);
       const items = found.map(({ times, minPrice, ...restaurant }) => ({ ...identity(restaurant, lang ?? 'en'), times, minPrice }));
       reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', DINING_EDGE_KEYS.search);
       return { items, total: items.length };
