@@ -100,7 +100,14 @@ export default defineEdgeRules({
       name: 'api-restaurant-search',
       match: { pathPattern: '^/api/v1/restaurants$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'budget', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+    },
+    {
+      // a restaurant's seats for a date: its bookings and cancellations purge it (Surrogate-Key restaurant-<id>)
+      name: 'api-restaurant',
+      match: { pathPattern: '^/api/v1/restaurants/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['date', 'party', 'lang'], forwardQuery: 'key', locale: false, device: false } },
     },
     { name: 'api-other', match: { pathPrefix: '/api' }, backend: 'guest', cache: 'pass' },
 
@@ -124,6 +131,22 @@ export default defineEdgeRules({
       match: { pathPattern: '^/hotels/[0-9]+$', methods: GET_HEAD },
       backend: 'guest',
       cache: { ttl: 'origin', graceSeconds: 300, key: hotelKey },
+      rollout: canary,
+    },
+    {
+      // restaurant searches live out their short TTL, as hotel searches do
+      name: 'restaurant-search',
+      match: { pathPattern: '^/restaurants$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'budget', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+      rollout: canary,
+    },
+    {
+      // a restaurant's seats and calendar: its bookings and cancellations purge it (Surrogate-Key restaurant-<id>)
+      name: 'restaurant-page',
+      match: { pathPattern: '^/restaurants/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['date', 'party', 'time', 'lang'], forwardQuery: 'key', locale: false, device: false } },
       rollout: canary,
     },
     {

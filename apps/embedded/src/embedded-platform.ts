@@ -7,7 +7,8 @@ import type http from 'node:http';
 import { type Cache, MemoryCache } from '@hatago/cache';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
-import { CatalogChanges, type EdgePurging, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
+import { CatalogChanges, catalogEdgeKeys } from '@hatago/catalog';
+import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
 import { createEdgeServer } from '@hatago/edge';
 import { EdgeCache } from '@hatago/http-cache';
 import edgeRules from '../../../config/edge.ts';
@@ -19,7 +20,7 @@ import { platformTemplates } from '@hatago/runtime';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
-import { createEdgePurgeClient } from '@hatago/platform/edge';
+import { createEdgePurgeClient, type EdgePurging, purgeEdgeOn } from '@hatago/platform/edge';
 import { createLogger, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
@@ -54,7 +55,7 @@ export interface EmbeddedPlatform {
   url: string;
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
-  /** Catalogue changes purging the edge; `settled()` resolves when the purges sent so far are done. */
+  /** Catalogue and dining changes purging the edge; `settled()` resolves when the purges sent so far are done. */
   edgePurging: EdgePurging;
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
@@ -85,8 +86,11 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     loggerOf,
   );
   const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
-  // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
-  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
+  // catalogue and dining changes purge the edge through its purge API, exactly as a separate edge is told
+  const edgePurging = purgeEdgeOn(
+    [catalogEdgeKeys(new CatalogChanges(cache)), diningEdgeKeys(new DiningChanges(cache))],
+    createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }),
+  );
 
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({

@@ -1,7 +1,9 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { cacheReadiness } from '@hatago/cache';
-import { CatalogChanges, getHotel, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
+import { CatalogChanges, catalogEdgeKeys, getHotel } from '@hatago/catalog';
+import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
+import { purgeEdgeOn } from '@hatago/platform/edge';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { registerStaffLogin, renderErrorPage } from '@hatago/web-kit';
@@ -35,7 +37,8 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   const catalogChanges = new CatalogChanges(deps.cache);
   app.decorate('catalogChanges', catalogChanges);
   if (deps.edgePurger) {
-    const purging = purgeEdgeOnCatalogChanges(catalogChanges, deps.edgePurger);
+    // every facility instance hears every instance's changes (guest bookings of tables too) and purges the edge
+    const purging = purgeEdgeOn([catalogEdgeKeys(catalogChanges), diningEdgeKeys(new DiningChanges(deps.cache))], deps.edgePurger);
     app.addHook('onClose', () => purging.stop());
   }
   await app.register(cookie, { secret: deps.signingSecret });

@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import { DiningChanges } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
@@ -18,11 +19,13 @@ import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
 
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
 export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
+  const payments = appDeps.payments ?? new SandboxPaymentProvider();
   const deps: GuestServices = {
     ...appDeps,
+    payments,
     catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
     booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
-    dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache) },
+    dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache), payments },
     publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
   };
   const cacheReady = cacheReadiness(deps.cache);

@@ -31,4 +31,4 @@ export {
   type CatalogChangePublisher,
 } from './changes/catalog-change.ts';
 export { CachedCatalog, CATALOG_TTL, type CachedAreas } from './caching/cached-catalog.ts';
-export { EDGE_KEYS, edgeKeysOf, purgeEdgeOnCatalogChanges, type EdgePurging } from './changes/edge-surrogate-keys.ts';
+export { catalogEdgeKeys, EDGE_KEYS, edgeKeysOf } from './changes/edge-surrogate-keys.ts';

@@ -24,6 +24,9 @@ dl.summary dd{margin:0}
 .code{font-size:1.4rem;font-weight:700;letter-spacing:.1em}
 .inline-form{display:inline}
 .check{display:flex;gap:.5rem;align-items:center}
+.times{display:flex;gap:.25rem;flex-wrap:wrap;margin-top:.5rem}
+tr.chosen{background:var(--highlight,#fff8e1)}
+.requests{white-space:pre-line}
 `;
 
 /** Shared caches may keep public pages briefly: they hold nothing personal and set no cookie. */
@@ -60,7 +63,8 @@ export function sendPage(reply: FastifyReply, page: GuestPage): string {
     .type('text/html; charset=utf-8')
     .header('cache-control', CACHE_CONTROL[page.cache]);
   if (page.cache === 'public' && page.surrogateKeys?.length) reply.header('surrogate-key', page.surrogateKeys.join(' '));
-  const nav = html`<a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
+  const nav = html`<a data-testid="nav-restaurants" href="${link('/restaurants', {}, page.lang)}">${text.navRestaurants}</a>
+<a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
 <a href="${link('/account/reservations', {}, page.lang)}">${text.navAccount}</a>
 ${page.otherLang ? html`<a href="${page.otherLang}" hreflang="${page.lang === 'ja' ? 'en' : 'ja'}">${text.navSwitchLang}</a>` : ''}
 ${

@@ -6,6 +6,7 @@ import { pagination, yen } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { defaultDiningValues, diningForm } from './dining-form.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -24,7 +25,9 @@ export function registerSearchPages(app: HttpApp, { catalog }: GuestServices): v
       surrogateKeys: [EDGE_KEYS.areas],
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${t(lang).findStay}</h1>
-${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
+${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}
+<h2>${t(lang).findTable}</h2>
+${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), areas })}`,
     });
   });
 
