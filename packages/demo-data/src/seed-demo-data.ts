@@ -205,3 +205,4 @@ async function seedDemoAccounts({ t, passwordHash }: Seeding): Promise<void> {
     })
     .execute();
 }
+export { seedDemoPhotos, type PhotoSeedOptions } from './seed-demo-photos.ts';
