@@ -12,6 +12,7 @@ import { hotelOf, sendPage } from './routes/console-kit.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
 import { registerHotelRoutes } from './routes/hotel-routes.ts';
 import { registerInventoryRoutes } from './routes/inventory-routes.ts';
+import { registerPhotoRoutes } from './routes/photo-routes.ts';
 import { registerPlanRoutes } from './routes/plan-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
 import { registerRoomTypeRoutes } from './routes/room-type-routes.ts';
@@ -62,12 +63,13 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
           request.staff,
           hotel.name,
           html`<h1>${hotel.name}</h1><p>Signed in as ${request.staff.name}.</p>
-<ul><li><a href="/facility/room-types">Room types</a></li><li><a href="/facility/plans">Plans and nightly prices</a></li>
+<ul><li><a href="/facility/photos">Photos</a></li><li><a href="/facility/room-types">Room types</a></li><li><a href="/facility/plans">Plans and nightly prices</a></li>
 <li><a href="/facility/inventory">Inventory calendar</a></li><li><a href="/facility/reservations">Reservations and CSV export</a></li></ul>`,
         ),
       );
     });
     registerHotelRoutes(consoleScope, deps);
+    registerPhotoRoutes(consoleScope, deps);
     registerRoomTypeRoutes(consoleScope, deps);
     registerPlanRoutes(consoleScope, deps);
     registerInventoryRoutes(consoleScope, deps);

@@ -228,3 +228,4 @@ async function seedDemoAccounts({ t, passwordHash }: Seeding): Promise<void> {
     })
     .execute();
 }
+export { seedDemoPhotos, type PhotoSeedOptions } from './seed-demo-photos.ts';

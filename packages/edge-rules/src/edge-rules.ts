@@ -127,6 +127,8 @@ export interface ProxyRoute<B extends string = string> extends RouteBase {
   backend: B;
   cache: CacheRule;
   rollout?: RolloutRule<B>;
+  /** This route's request body limit instead of `limits.maxBodyBytes` (photo uploads); larger → 413. */
+  maxBodyBytes?: number;
 }
 
 /** An answer made by the edge itself, without reaching an origin (e.g. a maintenance page). */

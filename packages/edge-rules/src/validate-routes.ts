@@ -13,8 +13,9 @@ export function checkRoutes(c: RuleChecker, rules: Obj, backendNames: string[]):
       if (!c.object(route, path, ['name', 'match', 'synthetic'], ['enabled'])) return;
       checkSynthetic(c, route.synthetic, [...path, 'synthetic']);
     } else {
-      if (!c.object(route, path, ['name', 'match', 'backend', 'cache'], ['enabled', 'rollout'])) return;
+      if (!c.object(route, path, ['name', 'match', 'backend', 'cache'], ['enabled', 'rollout', 'maxBodyBytes'])) return;
       knownBackend(c, backendNames, route.backend, [...path, 'backend']);
+      if (route.maxBodyBytes !== undefined) c.integer(route.maxBodyBytes, [...path, 'maxBodyBytes'], 0);
       if (route.cache !== 'pass') checkCacheRule(c, route.cache, [...path, 'cache']);
       if (route.rollout !== undefined) checkRollout(c, backendNames, route, [...path, 'rollout']);
     }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { invalid } from '@hatago/platform/errors';
+import { type ErrorCode, invalid } from '@hatago/platform/errors';
 import type { ObjectStorage } from '@hatago/storage';
 import sharp from 'sharp';
 import { assertImageOwner, formatImageKey, storageKeyOf, type ImageExt } from './image-key.ts';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from './image-limits.ts';
 import { SHARP_FORMAT, sniffImageFormat } from './image-sniff.ts';
 import { ImagesErrors } from './images-errors.ts';
-import type { ErrorCode } from '@hatago/platform/errors';
 
 export interface StoreImageOptions {
   /** Who the image belongs to, e.g. `hotel-12` or `banners`: the first segment of its key. */

@@ -120,6 +120,8 @@ export interface CompiledRoute {
   matches: Matcher;
   /** Undefined for a synthetic route. */
   backend?: string;
+  /** The route's own body limit, or the rules' (`limits.maxBodyBytes`). */
+  maxBodyBytes: number;
   cache: CacheRule;
   rollout?: RolloutRule;
   synthetic?: CompiledSynthetic;
@@ -140,6 +142,7 @@ function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
     matches: compileMatch(route.match),
     editRequest: compileRewrites(rules.headers.request, route.name),
     editResponse: compileRewrites(rules.headers.response, route.name),
+    maxBodyBytes: (isSyntheticRoute(route) ? undefined : route.maxBodyBytes) ?? rules.limits.maxBodyBytes,
   };
   if (isSyntheticRoute(route)) {
     const body = Buffer.from(route.synthetic.body);

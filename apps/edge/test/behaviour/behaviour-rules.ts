@@ -27,6 +27,7 @@ export const behaviourRules = defineEdgeRules({
     { name: 'console', match: { pathPrefix: '/console' }, backend: 'console', cache: 'pass' },
     { name: 'partner', match: { host: 'partner.example' }, backend: 'console', cache: 'pass' },
     { name: 'writes', match: { pathPrefix: '/write', methods: ['POST'] }, backend: 'console', cache: 'pass' },
+    { name: 'uploads', match: { pathPrefix: '/uploads', methods: ['POST'] }, backend: 'console', cache: 'pass', maxBodyBytes: 131_072 },
     { name: 'beta-header', match: { pathPrefix: '/feature', header: { name: 'X-Beta', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
     { name: 'vip-cookie', match: { pathPrefix: '/lounge', cookie: { name: 'vip', pattern: '^(gold|platinum)$' } }, backend: 'canary', cache: 'pass' },
     { name: 'preview-query', match: { pathPrefix: '/news', query: { name: 'preview', equals: 'yes' } }, backend: 'canary', cache: 'pass' },

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IMAGE_FORMAT_ACCEPT } from '@hatago/platform/http';
-import { behaviourEdge, echoOf } from './behaviour-harness.ts';
+import { behaviourEdge, echoOf, request } from './behaviour-harness.ts';
 import { type EdgeTarget, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 /**
  * The behaviour suite's cases for image routes (issue 18): Accept reduced to the image
- * format class on the way in, so the cache keeps one entry per format and width, on both edges.
+ * format class on the way in, so the cache keeps one entry per format and width, and an upload
+ * route's own body limit, on both edges.
  */
 
 // what browsers and tools send for an <img>, by the class each belongs to
@@ -18,7 +19,8 @@ const ACCEPTS = {
 
 function imagesOn(target: EdgeTarget) {
   describe(`image routes on ${target.name}`, () => {
-    const { get, originCount } = behaviourEdge(target);
+    const suite = behaviourEdge(target);
+    const { get, originCount } = suite;
 
     it('asks the origin with one Accept per format class and keeps one entry per class and width', async () => {
       const path = '/images/hotel-1/photo.jpg?w=320';
@@ -39,6 +41,16 @@ function imagesOn(target: EdgeTarget) {
       const wider = await get('/images/hotel-1/photo.jpg?w=640&utm_source=x', { accept: ACCEPTS.webp[0] });
       assert.equal(wider.headers['x-cache'], 'MISS', 'another width is another entry');
       assert.equal(echoOf(wider).url, '/images/hotel-1/photo.jpg?w=640', 'the origin is asked for the key URL only');
+    });
+
+    it('lets an upload route take a larger body than the rules allow elsewhere, and no larger', async () => {
+      const photo = Buffer.alloc(100_000, 'p');
+      const accepted = await request(suite.edge.base, '/uploads/photo', { method: 'POST', body: photo });
+      assert.equal(accepted.status, 200);
+      assert.equal(echoOf(accepted).headers['content-length'], '100000');
+      assert.equal((await request(suite.edge.base, '/write/photo', { method: 'POST', body: photo })).status, 413, 'the rules limit elsewhere');
+      assert.equal((await request(suite.edge.base, '/uploads/huge', { method: 'POST', body: Buffer.alloc(131_073, 'p') })).status, 413);
+      assert.equal(originCount('/uploads/huge') + originCount('/write/photo'), 0);
     });
 
     it('leaves Accept alone on routes without image formats', async () => {

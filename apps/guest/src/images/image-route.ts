@@ -21,8 +21,8 @@ export function registerImageRoute(app: HttpApp, storage: ObjectStorage): void {
       return sendProblem(reply, problem);
     });
 
-    images.get<{ Params: { '*': string }; Querystring: { w?: string } }>('/images/*', async (request, reply) => {
-      const width = Number(request.query.w ?? Number.NaN);
+    images.get<{ Params: { '*': string }; Querystring: { w?: unknown } }>('/images/*', async (request, reply) => {
+      const width = widthOf(request.query.w);
       const accept = request.headers.accept;
       const { contentType, etag } = renditionOf(request.params['*'], { width, accept });
       reply.header('cache-control', IMMUTABLE).header('vary', 'Accept').header('etag', etag);
@@ -32,6 +32,12 @@ export function registerImageRoute(app: HttpApp, storage: ObjectStorage): void {
     });
   });
 }
+
+/**
+ * Only the plain spelling of a width: `0320`, `320.0` or `3.2e2` would each be another edge
+ * cache entry (the key keeps `w` as sent) and another render of the same image.
+ */
+const widthOf = (w: unknown) => (typeof w === 'string' && /^[1-9][0-9]{0,3}$/.test(w) ? Number(w) : Number.NaN);
 
 /** If-None-Match compares weakly (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and `*` matches any. */
 function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {

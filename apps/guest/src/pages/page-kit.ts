@@ -9,6 +9,11 @@ export const GUEST_SHELL = { brand: 'Hatago', brandHref: '/', lang: 'en' as cons
 const GUEST_CSS = `
 .results{list-style:none;padding:0;display:grid;gap:1rem}
 .result{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
+.result-photo{width:14rem;max-width:100%;height:auto;aspect-ratio:3/2;object-fit:cover;border-radius:4px}
+.gallery img{display:block;max-width:100%;height:auto;border-radius:4px}
+.gallery .cover{width:100%;max-height:32rem;object-fit:cover}
+.gallery .thumbs{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));margin-top:.5rem}
+.gallery .thumbs img{width:100%;aspect-ratio:3/2;object-fit:cover}
 .stars{color:var(--accent);letter-spacing:.1em}
 .plans td:last-child{text-align:right;white-space:nowrap}
 .months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr))}

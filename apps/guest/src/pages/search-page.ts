@@ -7,6 +7,7 @@ import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultDiningValues, diningForm } from './dining-form.ts';
+import { resultPhoto } from './photo-views.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -74,6 +75,7 @@ function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): SafeHtml
   const text = t(lang);
   return html`<ol class="results">${result.items.map(
     (hotel) => html`<li class="card result" data-testid="hotel-result">
+  ${resultPhoto(hotel.photo)}
   <div>
     <h2><a href="${link(`/hotels/${hotel.id}`, stayParams(stay), lang)}">${hotel.name}</a></h2>
     <div class="muted">${hotel.areaName} <span class="stars" aria-label="${hotel.stars}">${text.stars(hotel.stars)}</span></div>
