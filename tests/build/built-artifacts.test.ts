@@ -11,7 +11,7 @@ import { planArtifacts } from '../../scripts/build/artifact-plan.ts';
 import { compileDeployedVcl } from '../../scripts/build/edge-files.ts';
 import { measureArtifacts, overBudget } from '../../scripts/build/size-report.ts';
 import { bookablePlans, GuestClient } from '../cluster/support/guest-client.ts';
-import { builtDist } from './support/built-dist.ts';
+import { builtDist } from '../../scripts/build/fresh-build.ts';
 import { startBuiltEmbedded } from './support/built-embedded.ts';
 
 const rootManifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
