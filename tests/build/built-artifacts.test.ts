@@ -12,6 +12,7 @@ import { compileDeployedVcl } from '../../scripts/build/edge-files.ts';
 import { measureArtifacts, overBudget } from '../../scripts/build/size-report.ts';
 import { bookablePlans, GuestClient } from '../cluster/support/guest-client.ts';
 import { builtDist } from '../../scripts/build/fresh-build.ts';
+import { smokeTest } from '../../scripts/deploy/smoke-test.ts';
 import { startBuiltEmbedded } from './support/built-embedded.ts';
 
 const rootManifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -121,6 +122,7 @@ describe('npm run build', () => {
       const { code } = JSON.parse(booked.body) as { code: string };
       assert.equal((await guest.get(`/api/v1/reservations/${code}?email=built@example.com`)).status, 200);
       for (const probe of ['/healthz', '/readyz']) assert.notEqual((await guest.get(probe)).status, 200, `the edge keeps ${probe} internal`);
+      assert.deepEqual(await smokeTest(cluster.edgeUrl, { book: true }), [], 'the deploy smoke test passes on the built cluster');
     } finally {
       assert.equal(await cluster.stop(), 0, 'the built cluster stops cleanly');
       await db.dispose();
