@@ -112,12 +112,15 @@ try {
     await startups(url);
   });
 
-  // the bench's rules without client limits, built to JavaScript for the built edge
+  // the bench's rules without client limits, built to JavaScript for the built edge, inside
+  // its artifact so that what the rules import resolves from the artifact's node_modules
   const sourceRules = fileURLToPath(new URL('./edge-rules-unlimited.ts', import.meta.url));
-  const rulesDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-bench-rules-'));
+  const rulesDir = await mkdtemp(path.join(distDir, 'edge', '.bench-rules-'));
   await bundleArtifact(REPO_ROOT, [{ source: path.relative(REPO_ROOT, sourceRules), out: 'edge-rules-unlimited' }], rulesDir, workspacePackageNames(REPO_ROOT));
   const results: LoadResult[] = [];
   for (const mode of ['source', 'built'] as const) {
+    // the supervisor from the sources would run a fresh dist/'s services: say which to run
+    process.env.HATAGO_SERVICES = mode;
     results.push(
       await withScratchDatabase(adminUrl, (url) =>
         benchClusterBookings({
