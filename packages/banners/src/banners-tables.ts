@@ -1,0 +1,16 @@
+import type { Generated } from 'kysely';
+
+export interface BannersTables {
+  /** Every published document, never changed or deleted; the newest is live. */
+  banner_versions: {
+    id: Generated<number>;
+    /** The document exactly as published, byte for byte, so a rollback restores it exactly. */
+    document: string;
+    published_at: Generated<Date>;
+    actor_id: number;
+    actor_name: string;
+    request_id: string;
+    /** The version a rollback restored; null for an upload. */
+    restored_from: number | null;
+  };
+}

@@ -1,0 +1,20 @@
+import { type Kysely, sql } from 'kysely';
+
+/** Published banner documents: append-only, the newest is live, a rollback is a new row. */
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table banner_versions (
+      id bigserial primary key,
+      document text not null,
+      published_at timestamptz not null default now(),
+      actor_id bigint not null,
+      actor_name text not null,
+      request_id text not null,
+      restored_from bigint references banner_versions (id)
+    );
+  `.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table banner_versions`.execute(db);
+}
