@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { type Cache, MemoryCache } from '@hatago/cache';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
+import { BannerChanges, purgeEdgeOnBannerChanges } from '@hatago/banners';
 import { CatalogChanges, type EdgePurging, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
 import { createEdgeServer } from '@hatago/edge';
 import { EdgeCache } from '@hatago/http-cache';
@@ -56,6 +57,8 @@ export interface EmbeddedPlatform {
   edgeAdmin: { url: string; token: string };
   /** Catalogue changes purging the edge; `settled()` resolves when the purges sent so far are done. */
   edgePurging: EdgePurging;
+  /** Banner publishes purging the edge (surrogate key `banners`). */
+  bannerPurging: EdgePurging;
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
   cache: Cache;
@@ -86,7 +89,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   );
   const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
   // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
-  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
+  const edgePurger = createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') });
+  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), edgePurger);
+  const bannerPurging = purgeEdgeOnBannerChanges(new BannerChanges(cache), edgePurger);
 
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({
@@ -100,7 +105,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const retention = startRetentionPurge({ db: database.db, logger: loggerOf('mailer'), olderThanDays: options.mailBodyRetentionDays ?? 90 });
 
   const parts: Drainable[] = [
-    { name: 'edge-purge', close: () => edgePurging.stop() },
+    { name: 'edge-purge', close: async () => void (await Promise.all([edgePurging.stop(), bannerPurging.stop()])) },
     { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
     // after the apps, so mail they queue while draining is still sent; before the database it needs
@@ -112,6 +117,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     url: edge.url,
     edgeAdmin: edge.admin,
     edgePurging,
+    bannerPurging,
     database,
     cache,
     parts,

@@ -1,3 +1,4 @@
+import type { LiveBannerDocument, PreviewTokens } from '@hatago/banners';
 import type { BookingContext } from '@hatago/booking';
 import type { CachedCatalog } from '@hatago/catalog';
 import type { DiningContext } from '@hatago/dining';
@@ -9,6 +10,8 @@ export interface GuestAppDeps extends AppDeps {
   bookingAttemptsPerMinute?: number;
   /** The site's public origin, for links in mails; the embedded platform's address when absent. */
   publicBaseUrl?: string;
+  /** What time it is for banner schedules; tests move it instead of waiting. */
+  clock?: () => Date;
 }
 
 /** What the routes use: the deps, and what the app builds from them once. */
@@ -20,4 +23,9 @@ export interface GuestServices extends GuestAppDeps {
   dining: DiningContext;
   /** The site's public origin, defaulted: links in mails always have one. */
   publicBaseUrl: string;
+  /** The live banner document, cached and dropped on every publish. */
+  banners: LiveBannerDocument;
+  /** Checks the operator console's draft preview links. */
+  previews: PreviewTokens;
+  now: () => Date;
 }

@@ -1,4 +1,5 @@
 import type { Cache } from '@hatago/cache';
+import { type EdgePurger, type EdgePurging, purgeEdgeOn } from '@hatago/platform/edge';
 
 /** Everything derived from the live banner document: the cached document and the pages that show it. */
 export const BANNERS_NAMESPACE = 'banners';
@@ -33,3 +34,7 @@ export class BannerChanges {
     });
   }
 }
+
+/** Purges every guest page and API answer showing banners from the edge on each publish, by any instance. */
+export const purgeEdgeOnBannerChanges = (changes: Pick<BannerChanges, 'subscribe'>, purger: EdgePurger): EdgePurging =>
+  purgeEdgeOn((listener) => changes.subscribe(listener), () => [BANNERS_EDGE_KEY], purger);

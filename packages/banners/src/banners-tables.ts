@@ -13,4 +13,12 @@ export interface BannersTables {
     /** The version a rollback restored; null for an upload. */
     restored_from: number | null;
   };
+  /** A checked document waiting to be previewed and published; nobody but its preview links sees it. */
+  banner_drafts: {
+    id: Generated<number>;
+    document: string;
+    created_at: Generated<Date>;
+    actor_id: number;
+    actor_name: string;
+  };
 }

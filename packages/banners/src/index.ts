@@ -15,7 +15,7 @@ export {
 export { checkBannerDocument, type DocumentCheck, type DocumentError } from './document/validate-document.ts';
 export { imageSource, isImageKey } from './document/image-source.ts';
 export { liveBanners, nextBannerChange, type Audience, type BannersBySlot, type ShownBanner } from './live/live-banners.ts';
-export { BannerChanges, BANNERS_EDGE_KEY, BANNERS_NAMESPACE, type BannersPublished } from './banner-changes.ts';
+export { BannerChanges, purgeEdgeOnBannerChanges, BANNERS_EDGE_KEY, BANNERS_NAMESPACE, type BannersPublished } from './banner-changes.ts';
 export { diffDocuments, type DiffEntry } from './versions/document-diff.ts';
 export {
   diffBannerVersions,
@@ -29,3 +29,6 @@ export {
   type BannersContext,
   type PublishAction,
 } from './versions/banner-versions.ts';
+export { getBannerDraft, publishBannerDraft, saveBannerDraft, type BannerDraft } from './drafts/banner-drafts.ts';
+export { PreviewTokens } from './drafts/preview-token.ts';
+export { LiveBannerDocument, type LiveDocument } from './live/live-document.ts';

@@ -91,12 +91,13 @@ export function soldOutPage(lang: Lang, { quote, stay }: LoadedPlan): GuestPage 
   return noticePage(lang, { title: text.soldOutTitle, message: text.soldOutText, back, status: 409, cache: 'private' });
 }
 
-export function confirmationPage(lang: Lang, reservation: Reservation): GuestPage {
+export function confirmationPage(lang: Lang, reservation: Reservation, banner: SafeHtml = html``): GuestPage {
   const text = t(lang);
   return titledPage(
     { lang, title: text.confirmationTitle, cache: 'private' },
     html`<p class="notice">${text.confirmationText}</p>
 ${reservationDetails(reservation, lang)}
+${banner}
 <p><a href="${link('/reservations/lookup', { code: reservation.code }, lang)}">${text.navLookup}</a></p>`,
   );
 }

@@ -11,6 +11,8 @@ export const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : value =
 
 const ja = {
   siteTitle: 'Hatago — 日本の上質な宿',
+  bannersLabel: 'おすすめ',
+  previewExpired: 'このプレビューのリンクは無効か期限切れです。運用コンソールから開き直してください。',
   navLookup: '予約の確認・キャンセル',
   navAccount: 'マイアカウント',
   navSwitchLang: 'English',
@@ -123,6 +125,8 @@ type Dictionary = typeof ja;
 
 const en: Dictionary = {
   siteTitle: 'Hatago — luxury hotels in Japan',
+  bannersLabel: 'Featured',
+  previewExpired: 'This preview link is invalid or has expired: open it again from the operator console.',
   navLookup: 'Find or cancel a booking',
   navAccount: 'My account',
   navSwitchLang: '日本語',

@@ -73,3 +73,39 @@ export function edgePurgerFromEnv(env: EdgePurgeSettings, logger: Logger): EdgeP
   if (env.EDGE_PURGE_URL === undefined || env.EDGE_PURGE_TOKEN === undefined) return NO_EDGE_PURGE;
   return createEdgePurgeClient({ url: env.EDGE_PURGE_URL, token: env.EDGE_PURGE_TOKEN, logger });
 }
+
+export interface EdgePurging {
+  /** Resolves once every purge started so far has finished (or failed and been logged). */
+  settled(): Promise<void>;
+  /** Stops listening and waits for the purges already sent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Purges the edge on every change a module announces (any instance's, through the cache's
+ * invalidation channel), by the surrogate keys the change makes stale: one mechanism drops
+ * the data cache and the edge's copies alike.
+ */
+export function purgeEdgeOn<Change>(
+  subscribe: (listener: (change: Change) => void) => () => void,
+  keysOf: (change: Change) => readonly string[],
+  purger: EdgePurger,
+): EdgePurging {
+  const pending = new Set<Promise<void>>();
+  const unsubscribe = subscribe((change) => {
+    const keys = keysOf(change);
+    if (keys.length === 0) return;
+    const purge = purger.purgeKeys(keys).finally(() => pending.delete(purge));
+    pending.add(purge);
+  });
+  const settled = async () => {
+    while (pending.size > 0) await Promise.all(pending);
+  };
+  return {
+    settled,
+    async stop() {
+      unsubscribe();
+      await settled();
+    },
+  };
+}
