@@ -1,8 +1,11 @@
 import type { TemplateRegistry } from '@hatago/mail';
+import type { EdgePurger } from '@hatago/platform/edge';
 import type { AppDeps } from '@hatago/runtime';
 
 /** Cancellations publish through the cache, so cached hotel pages show the rooms given back. */
 export interface OperatorAppDeps extends AppDeps {
   /** The platform's mail templates: they mark the bodies staff may not read (password reset links). */
   mailTemplates: TemplateRegistry;
+  /** Purges the edge's banner pages on every publish (standalone processes; the embedded platform purges centrally). */
+  edgePurger?: EdgePurger;
 }

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { recordAudit } from '@hatago/audit';
+import { BannerChanges, purgeEdgeOnBannerChanges } from '@hatago/banners';
 import { cacheReadiness } from '@hatago/cache';
 import { IdentityErrors, resolveApiToken } from '@hatago/identity';
 import { DomainError } from '@hatago/platform/errors';
@@ -11,6 +12,8 @@ import { auditActor } from './audit-trail.ts';
 import { enforceCapabilities, needs } from './route-capabilities.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
+import { registerBannerApi } from './routes/banner-api-routes.ts';
+import { registerBannerRoutes } from './routes/banner-routes.ts';
 import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
 import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
 import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
@@ -34,6 +37,10 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
     errorPage: (problem) => renderErrorPage(problem, OPERATOR_SHELL),
     apiPrefix: '/operator/api/',
   });
+  if (deps.edgePurger) {
+    const purging = purgeEdgeOnBannerChanges(new BannerChanges(deps.cache), deps.edgePurger);
+    app.addHook('onClose', () => purging.stop());
+  }
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   const capabilities = enforceCapabilities(app);
@@ -60,6 +67,8 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   app.get('/operator/', needs('console.enter'), async (request, reply) => reply.redirect(homeOf(request.staff)));
   registerReservationRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerBannerRoutes(app, deps);
+  await registerBannerApi(app, deps);
   registerAuditRoutes(app, deps);
   registerMailHistoryRoutes(app, deps);
   registerMailSuppressionRoutes(app, deps);

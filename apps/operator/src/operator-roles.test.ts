@@ -11,6 +11,7 @@ import { buildOperatorApp, routeDecisions } from './operator-app.ts';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' };
 const ALL: OperatorRole[] = ['support', 'editor', 'admin'];
 const SUPPORT: OperatorRole[] = ['support', 'admin'];
+const EDITOR: OperatorRole[] = ['editor', 'admin'];
 const ADMIN: OperatorRole[] = ['admin'];
 
 /**
@@ -33,6 +34,17 @@ const WHO_MAY: Record<string, OperatorRole[]> = {
   'POST /operator/api-tokens': ADMIN,
   'POST /operator/api-tokens/:id/revoke': ADMIN,
   'GET /operator/audit': ADMIN,
+  'GET /operator/banners': EDITOR,
+  'GET /operator/banners/upload.js': EDITOR,
+  'POST /operator/banners/drafts': EDITOR,
+  'GET /operator/banners/drafts/:id': EDITOR,
+  'POST /operator/banners/drafts/:id/publish': EDITOR,
+  'GET /operator/banners/versions/:version': EDITOR,
+  'GET /operator/banners/diff': EDITOR,
+  'POST /operator/banners/versions/:version/rollback': EDITOR,
+  'POST /operator/api/banners/check': EDITOR,
+  'POST /operator/api/banners/publish': EDITOR,
+  'GET /operator/api/banners/versions': EDITOR,
   'GET /operator/mail': SUPPORT,
   'GET /operator/mail/:id': SUPPORT,
   'POST /operator/mail/:id/retry': SUPPORT,
@@ -45,7 +57,7 @@ const WHO_MAY: Record<string, OperatorRole[]> = {
 };
 
 /** A concrete URL for a route pattern: ids and codes that match nothing, so allowed writes change nothing. */
-const concrete = (url: string) => url.replace(':code', 'HT00000000').replace(':id', '99999999');
+const concrete = (url: string) => url.replace(':code', 'HT00000000').replace(':id', '99999999').replace(':version', '99999999');
 
 describe('operator roles on every route', () => {
   let db: TestDatabase;
