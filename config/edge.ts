@@ -155,6 +155,13 @@ export default defineEdgeRules({
       cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
       rollout: canary,
     },
+    // a key names one image forever and the route renders only listed widths: every rendition is kept, one per format class
+    {
+      name: 'images',
+      match: { pathPattern: '^/images/', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 86_400, key: { query: ['w'], forwardQuery: 'key', locale: false, device: false, imageFormat: true } },
+    },
     // everything else the guest app answers (assets, 404s) without caching
     { name: 'guest-other', match: { pathPrefix: '/' }, backend: 'guest', cache: 'pass', rollout: canary },
   ],

@@ -168,6 +168,7 @@ async function buildApps(
       'guest',
       await buildGuestApp({
         ...deps,
+        storage,
         logger: loggerOf('guest'),
         publicBaseUrl: options.publicBaseUrl ?? `http://${hostInUrl(options.host)}:${options.port}`,
         ...(options.bookingAttemptsPerMinute ? { bookingAttemptsPerMinute: options.bookingAttemptsPerMinute } : {}),

@@ -3,9 +3,12 @@ import type { BookingContext } from '@hatago/booking';
 import type { CachedCatalog } from '@hatago/catalog';
 import type { DiningContext } from '@hatago/dining';
 import type { AppDeps } from '@hatago/runtime';
+import type { ObjectStorage } from '@hatago/storage';
 
 /** Search results and hotel data are read through the cache. */
 export interface GuestAppDeps extends AppDeps {
+  /** Where uploaded images live; the image route renders from it. */
+  storage: ObjectStorage;
   /** Bookings one client address may attempt per minute (API and form alike). */
   bookingAttemptsPerMinute?: number;
   /** The site's public origin, for links in mails; the embedded platform's address when absent. */

@@ -13,6 +13,7 @@ import { registerBannerApi } from './api/banner-routes.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { registerRestaurantApi } from './api/restaurant-routes.ts';
+import { registerImageRoute } from './images/image-route.ts';
 import { BANNER_PREVIEW_PREFIX, registerBannerPreview } from './pages/banner-preview.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
@@ -72,6 +73,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   registerRestaurantApi(app, deps);
   registerReservationApi(app, deps);
   registerBannerApi(app, deps);
+  registerImageRoute(app, deps.storage);
   // every page with a form sits behind the cross-site check; the JSON API takes no cookies
   await app.register(async (pages: HttpApp) => {
     rejectCrossSiteWrites(pages, MEMBER_COOKIE);

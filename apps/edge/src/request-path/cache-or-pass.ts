@@ -19,6 +19,7 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRoute): void {
   const { req, res, requestId, view, method, rules, hasBody, declared } = arrival;
   if (route.synthetic) return answerSynthetic(arrival, route.synthetic);
+  route.normaliseRequest?.(req.headers);
 
   if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
 

@@ -1,4 +1,5 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { IMAGE_FORMAT_ACCEPT, imageFormatClass } from '@hatago/platform/http';
 import { type ClientAddress, compileClientAddress } from './client-address.ts';
 import type { RateLimitSpec } from '../protection/rate-limits.ts';
 import type {
@@ -124,7 +125,14 @@ export interface CompiledRoute {
   synthetic?: CompiledSynthetic;
   editRequest?: HeaderEdit;
   editResponse?: HeaderEdit;
+  /** Reduces the client's request headers to what the route's key tells apart, before the cache or the origin sees them. */
+  normaliseRequest?: (headers: IncomingHttpHeaders) => void;
 }
+
+/** One of three Accept values, so `Vary: Accept` keeps one variant per image format (edge-rules: `key.imageFormat`). */
+const normaliseImageAccept = (headers: IncomingHttpHeaders) => {
+  headers.accept = IMAGE_FORMAT_ACCEPT[imageFormatClass(headers.accept)];
+};
 
 function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
   const base = {
@@ -140,7 +148,13 @@ function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
     base.editResponse?.(headers);
     return { ...base, cache: 'pass', synthetic: { status: route.synthetic.status, headers, body } };
   }
-  return { ...base, backend: route.backend, cache: route.cache, ...(route.rollout ? { rollout: route.rollout } : {}) };
+  return {
+    ...base,
+    backend: route.backend,
+    cache: route.cache,
+    ...(route.rollout ? { rollout: route.rollout } : {}),
+    ...(route.cache !== 'pass' && route.cache.key.imageFormat ? { normaliseRequest: normaliseImageAccept } : {}),
+  };
 }
 
 export interface CompiledRateLimit {

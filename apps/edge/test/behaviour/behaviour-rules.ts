@@ -38,6 +38,12 @@ export const behaviourRules = defineEdgeRules({
       rollout: { backend: 'canary', query: 'canary', cookie: 'test_canary', percent: 0 },
     },
     {
+      name: 'images',
+      match: { pathPrefix: '/images', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 60, key: { query: ['w'], forwardQuery: 'key', locale: false, device: false, imageFormat: true } },
+    },
+    {
       name: 'catalogue',
       match: { pathPrefix: '/catalogue', methods: ['GET', 'HEAD'] },
       backend: 'app',
