@@ -175,7 +175,7 @@ async function buildApps(
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
+    ['operator', await buildOperatorApp({ ...deps, storage, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
     ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],
   ];

@@ -13,6 +13,7 @@ import { enforceCapabilities, needs } from './route-capabilities.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerBannerApi } from './routes/banner-api-routes.ts';
+import { registerBannerImageRoutes } from './routes/banner-image-routes.ts';
 import { registerBannerRoutes } from './routes/banner-routes.ts';
 import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
 import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
@@ -67,7 +68,7 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   app.get('/operator/', needs('console.enter'), async (request, reply) => reply.redirect(homeOf(request.staff)));
   registerReservationRoutes(app, deps);
   registerAccountRoutes(app, deps);
-  registerBannerRoutes(app, deps);
+  await registerBannerImageRoutes(app, deps, registerBannerRoutes(app, deps));
   await registerBannerApi(app, deps);
   registerAuditRoutes(app, deps);
   registerMailHistoryRoutes(app, deps);

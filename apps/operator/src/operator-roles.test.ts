@@ -37,6 +37,7 @@ const WHO_MAY: Record<string, OperatorRole[]> = {
   'GET /operator/banners': EDITOR,
   'GET /operator/banners/upload.js': EDITOR,
   'POST /operator/banners/drafts': EDITOR,
+  'POST /operator/banners/images': EDITOR,
   'GET /operator/banners/drafts/:id': EDITOR,
   'POST /operator/banners/drafts/:id/publish': EDITOR,
   'GET /operator/banners/versions/:version': EDITOR,

@@ -13,7 +13,7 @@ export {
   type BannerSlot,
 } from './document/banner-document.ts';
 export { checkBannerDocument, type DocumentCheck, type DocumentError } from './document/validate-document.ts';
-export { imageSource, isImageKey } from './document/image-source.ts';
+export { bannerImage, isImageKey, type BannerImage } from './document/image-source.ts';
 export { liveBanners, nextBannerChange, type Audience, type BannersBySlot, type ShownBanner } from './live/live-banners.ts';
 export { BannerChanges, purgeEdgeOnBannerChanges, BANNERS_EDGE_KEY, BANNERS_NAMESPACE, type BannersPublished } from './banner-changes.ts';
 export { diffDocuments, type DiffEntry } from './versions/document-diff.ts';

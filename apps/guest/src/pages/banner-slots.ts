@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type Audience, BANNERS_EDGE_KEY, type BannerDocument, type BannerSlot, type BannersBySlot, imageSource, liveBanners, nextBannerChange } from '@hatago/banners';
+import { type Audience, BANNERS_EDGE_KEY, type BannerDocument, bannerImage, type BannerSlot, type BannersBySlot, liveBanners, nextBannerChange } from '@hatago/banners';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { readSessionCookie } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
@@ -51,16 +51,27 @@ export async function bannersForPage(
 
 const external = (link: string) => link.startsWith('https://');
 
+/** How wide each slot's image is drawn, for the browser to pick from the srcset. */
+const SLOT_SIZES: Record<BannerSlot, string> = {
+  'home-hero': '(max-width: 60rem) 100vw, 60rem',
+  'home-carousel': '(max-width: 40rem) 80vw, 20rem',
+  'area-results': '(max-width: 60rem) 100vw, 60rem',
+  'hotel-side': '(max-width: 40rem) 100vw, 20rem',
+  'booking-confirmation': '(max-width: 60rem) 100vw, 60rem',
+};
+
 /** One slot's banners; nothing at all when the slot is empty, so pages look as before. */
 export function bannerSlot(slot: BannerSlot, banners: PageBanners, lang: Lang): SafeHtml {
   const shown = banners.slots[slot];
   if (shown.length === 0) return html``;
-  return html`<section class="banner-slot" data-slot="${slot}" aria-label="${t(lang).bannersLabel}"><ul>${shown.map(
-    (b) => html`<li><a class="banner" data-banner-id="${b.id}" href="${b.link}"${external(b.link) ? html` rel="noopener"` : ''}>
-  <img src="${imageSource(b.image, 1200)}" alt="${b.alt}" loading="${slot === 'home-hero' ? 'eager' : 'lazy'}">
+  const sizes = SLOT_SIZES[slot];
+  return html`<section class="banner-slot" data-slot="${slot}" aria-label="${t(lang).bannersLabel}"><ul>${shown.map((b) => {
+    const image = bannerImage(b.image, 1200);
+    return html`<li><a class="banner" data-banner-id="${b.id}" href="${b.link}"${external(b.link) ? html` rel="noopener"` : ''}>
+  <img src="${image.src}"${image.srcset ? html` srcset="${image.srcset}" sizes="${sizes}" width="${image.width!}" height="${image.height!}"` : ''} alt="${b.alt}" loading="${slot === 'home-hero' ? 'eager' : 'lazy'}">
   <span class="caption">${b.caption}</span>
-</a></li>`,
-  )}</ul></section>`;
+</a></li>`;
+  })}</ul></section>`;
 }
 
 /** A page with its banners' bounds on caching: a private reason wins, the tags add up, the earliest expiry counts. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listAudit } from '@hatago/audit';
 import { liveVersion } from '@hatago/banners';
+import { jpegWithGps } from '@hatago/images/testing';
 import type { HttpApp } from '@hatago/platform/http';
 import { platformTemplates } from '@hatago/runtime';
 import { createTestDatabase, staffSessionCookie, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
@@ -107,5 +108,28 @@ describe('operator banner console and API', () => {
     assert.equal((await send('publish', text, 'Bearer hatago_' + 'x'.repeat(43))).statusCode, 401);
     const versions = await app.inject({ method: 'GET', url: '/operator/api/banners/versions', headers: { authorization: `Bearer ${token}` } });
     assert.equal(JSON.parse(versions.body).items[0].by, 'API token design-ci (#1)');
+  });
+
+  it('stores an uploaded image in object storage under a key a document can name, and refuses what is no image', async () => {
+    const multipart = (bytes: Buffer, filename: string) => {
+      const boundary = '----hatago-test-boundary';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+      return {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, origin: 'http://localhost', cookie: editor },
+        payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      };
+    };
+    const uploaded = await app.inject({ method: 'POST', url: '/operator/banners/images', ...multipart(await jpegWithGps(), 'holiday.jpg') });
+    assert.equal(uploaded.statusCode, 200);
+    const key = uploaded.body.match(/data-testid="image-key">([^<]+)</)![1]!;
+    assert.match(key, /^banners\/[0-9a-f]{32}-\d+x\d+\.jpg$/);
+    const stored = await app.inject({ method: 'POST', url: '/operator/banners/drafts', headers: { ...FORM, cookie: editor }, payload: new URLSearchParams({ document: JSON.stringify({ banners: [{ ...banner('with-image', 'Photo'), image: key }] }) }).toString() });
+    assert.equal(stored.statusCode, 303, 'a document may name the key');
+
+    const refused = await app.inject({ method: 'POST', url: '/operator/banners/images', ...multipart(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'trick.jpg') });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /The image is not a JPEG, PNG, WebP, AVIF or GIF image/);
+    const asSupport = await app.inject({ method: 'POST', url: '/operator/banners/images', ...multipart(await jpegWithGps(), 'x.jpg'), headers: { ...multipart(Buffer.alloc(0), 'x').headers, cookie: support } });
+    assert.equal(asSupport.statusCode, 403);
   });
 });

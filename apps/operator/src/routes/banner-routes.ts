@@ -34,6 +34,10 @@ export const publishActionOf = (request: FastifyRequest) => ({ actor: auditActor
 export const knownAreas = async (db: Executor) => new Set((await listAreas(db)).map((area) => area.id));
 export const bannersContext = ({ database, cache }: OperatorAppDeps): BannersContext => ({ db: database.db, changes: new BannerChanges(cache) });
 
+/** The banners page, with what the last action left to show. */
+export type BannerOverview = (request: FastifyRequest, form?: OverviewState) => Promise<string>;
+type OverviewState = { text?: string; errors?: DocumentError[]; notice?: string; uploaded?: { key: string; width: number; height: number }; imageError?: string };
+
 const versionOf = (raw: unknown) => {
   const id = parseId(raw);
   if (id === undefined) throw notFound(BannersErrors.BANNER_VERSION_NOT_FOUND, `No banner version ${String(raw)}`);
@@ -41,12 +45,12 @@ const versionOf = (raw: unknown) => {
 };
 
 /** Editors upload a document (file or paste), see every error with its path, preview a checked draft, publish, diff and roll back. */
-export function registerBannerRoutes(app: HttpApp, deps: OperatorAppDeps): void {
+export function registerBannerRoutes(app: HttpApp, deps: OperatorAppDeps): BannerOverview {
   const db = deps.database.db;
   const context = bannersContext(deps);
   const previews = new PreviewTokens(deps.signingSecret);
 
-  const overview = async (request: FastifyRequest, form: { text?: string; errors?: DocumentError[]; notice?: string } = {}) => {
+  const overview: BannerOverview = async (request, form = {}) => {
     const [live, versions] = await Promise.all([liveVersion(db), listBannerVersions(db)]);
     const text = form.text ?? live?.text ?? EMPTY_DOCUMENT_TEXT;
     const document = JSON.parse(live?.text ?? EMPTY_DOCUMENT_TEXT) as BannerDocument;
@@ -114,5 +118,6 @@ export function registerBannerRoutes(app: HttpApp, deps: OperatorAppDeps): void 
     await rollBackBanners(context, versionOf(request.params.version), publishActionOf(request));
     return reply.redirect(`${BANNERS_PATH}?notice=rolled-back`, 303);
   });
+  return overview;
 }
 

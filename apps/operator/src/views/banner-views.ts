@@ -54,7 +54,16 @@ function uploadForm(text: string): SafeHtml {
 
 export function bannersPage(
   staff: StaffAccount,
-  state: { live: BannerVersion | undefined; document: BannerDocument; versions: BannerVersion[]; text: string; errors?: DocumentError[]; notice?: string },
+  state: {
+    live: BannerVersion | undefined;
+    document: BannerDocument;
+    versions: BannerVersion[];
+    text: string;
+    errors?: DocumentError[];
+    notice?: string;
+    uploaded?: { key: string; width: number; height: number };
+    imageError?: string;
+  },
 ): string {
   const mayPublish = can(staff, 'banners.publish');
   return operatorPage(
@@ -64,6 +73,18 @@ export function bannersPage(
 ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ''}
 <p>${state.live ? html`Live: <strong data-testid="live-version">version ${state.live.version}</strong>, published ${when(state.live.publishedAt)} by ${state.live.actor.name}.` : 'Nothing published yet: the site shows no banners.'}</p>
 ${bannerTable(state.document)}
+<h2>Images</h2>
+${
+  state.uploaded
+    ? html`<div class="notice" role="status"><p>Stored (${state.uploaded.width}×${state.uploaded.height}, metadata removed). Put this key in a banner's <code>image</code>:</p>
+<p><code data-testid="image-key">${state.uploaded.key}</code></p><img src="/images/${state.uploaded.key}?w=320" alt="" width="320"></div>`
+    : ''
+}
+${state.imageError ? html`<div class="alert" role="alert">${state.imageError}</div>` : ''}
+<form class="inline" method="post" action="${BANNERS_PATH}/images" enctype="multipart/form-data">
+  <label>Image (JPEG, PNG, WebP, AVIF) <input type="file" name="image" accept="image/*" required></label>
+  <button type="submit">Upload the image</button>
+</form>
 <h2>Upload a new document</h2>
 ${state.errors ? errorTable(state.errors) : ''}
 ${uploadForm(state.text)}

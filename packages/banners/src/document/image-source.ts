@@ -1,14 +1,21 @@
-import { BANNER_SCHEMA } from './banner-document.ts';
+import { parseImageKey, responsiveImage } from '@hatago/images';
 
 /**
- * The one place that tells an uploaded image's key from an https URL. The key format is
- * packages/images' (`<owner>/<hash>-<w>x<h>.<ext>`), read from the schema's `imageKey` so
- * validation and rendering cannot disagree.
+ * The one place that tells an uploaded image's key from an https URL: packages/images
+ * decides what a key is (the schema's `imageKey` pattern spells the same format for
+ * editors' tools; a test holds the two equal).
  */
-const KEY = new RegExp(((BANNER_SCHEMA.$defs as Record<string, { pattern: string }>).imageKey!).pattern);
+export const isImageKey = (image: string): boolean => parseImageKey(image) !== undefined;
 
-export const isImageKey = (image: string): boolean => KEY.test(image);
+export interface BannerImage {
+  src: string;
+  /** Widths the image route offers, with the image's own size, for a stored image; none for a URL. */
+  srcset?: string;
+  width?: number;
+  height?: number;
+}
 
-/** Where a page loads the banner's image from: the guest image route for a key, the URL itself otherwise. */
-export const imageSource = (image: string, width: number): string =>
-  isImageKey(image) ? `/images/${image}?w=${width}` : image;
+/** How a page loads a banner's image: through the resizing image route for a key, from the URL itself otherwise. */
+export function bannerImage(image: string, defaultWidth: number): BannerImage {
+  return responsiveImage(image, defaultWidth) ?? { src: image };
+}

@@ -64,9 +64,10 @@ describe('banner document validation', () => {
   it('keeps the schema, the slot list and the image key format in agreement', () => {
     const slot = ((BANNER_SCHEMA.$defs as any).banner.properties.slot as { enum: string[] }).enum;
     assert.deepEqual(slot, [...BANNER_SLOTS]);
-    assert.equal(isImageKey('hotel-12/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-1600x1067.jpg'), true);
-    for (const notKey of ['https://x.example/a.jpg', 'Hotel/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-1x1.jpg', 'b/3f9ac01b-1x1.jpg', 'b/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-0x1.gif']) {
-      assert.equal(isImageKey(notKey), false, notKey);
-    }
+    const schemaKey = new RegExp((BANNER_SCHEMA.$defs as any).imageKey.pattern);
+    const keys = ['hotel-12/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-1600x1067.jpg', 'banners/0123456789abcdef0123456789abcdef-99999x1.png'];
+    const notKeys = ['https://x.example/a.jpg', 'Hotel/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-1x1.jpg', 'b/3f9ac01b-1x1.jpg', 'b/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-0x1.png', 'b/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-1x1.gif', 'b/3f9ac01b3f9ac01b3f9ac01b3f9ac01b-1x1.jpg/x'];
+    for (const key of keys) assert.deepEqual([isImageKey(key), schemaKey.test(key)], [true, true], key);
+    for (const notKey of notKeys) assert.deepEqual([isImageKey(notKey), schemaKey.test(notKey)], [false, false], notKey);
   });
 });
