@@ -16,7 +16,8 @@ import { type BannerOverview } from './banner-routes.ts';
  */
 export async function registerBannerImageRoutes(app: HttpApp, deps: OperatorAppDeps, overview: BannerOverview): Promise<void> {
   await app.register(async (uploads: HttpApp) => {
-    await uploads.register(multipart, { limits: { files: 1, fields: 0, fileSize: DEFAULT_IMAGE_LIMITS.maxBytes + 1, parts: 1 } });
+    // the page's form also carries its form token: a few short fields, one file
+    await uploads.register(multipart, { limits: { files: 1, fields: 4, fieldSize: 200, fileSize: DEFAULT_IMAGE_LIMITS.maxBytes + 1, parts: 5 } });
     uploads.post(`${BANNERS_PATH}/images`, needs('banners.edit'), async (request, reply) => {
       reply.type('text/html; charset=utf-8');
       const file = await request.file({ limits: { fileSize: DEFAULT_IMAGE_LIMITS.maxBytes + 1 } }).catch(() => undefined);
