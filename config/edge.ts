@@ -111,9 +111,31 @@ export default defineEdgeRules({
       backend: 'guest',
       cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['date', 'party', 'lang'], forwardQuery: 'key', locale: false, device: false } },
     },
+    {
+      // the banners live now: purged by surrogate key on every publish; the origin caps the TTL at the next scheduled change
+      name: 'api-banners',
+      match: { pathPattern: '^/api/v1/banners(/schema\\.json)?$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 0, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
+    },
     { name: 'api-other', match: { pathPrefix: '/api' }, backend: 'guest', cache: 'pass' },
 
     // guest pages: personal ones pass, catalogue pages are shared and can go to the canary
+    {
+      // a banner draft's preview: private to whoever holds the signed link, never stored
+      name: 'banner-preview',
+      match: { pathPrefix: '/banner-preview' },
+      backend: 'guest',
+      cache: 'pass',
+    },
+    {
+      // a signed-in member may be shown member-only banners on these pages: never the shared copy
+      name: 'member-catalogue-pages',
+      match: { pathPattern: '^/(search|hotels/[0-9]+)?$', methods: GET_HEAD, cookie: { name: 'hatago_member' } },
+      backend: 'guest',
+      cache: 'pass',
+      rollout: canary,
+    },
     {
       name: 'guest-personal',
       match: { pathPattern: '^/(account|book|reservations|login|logout|signup)(/.*)?$' },

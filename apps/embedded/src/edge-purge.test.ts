@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { BannerChanges, publishBannerDocument } from '@hatago/banners';
 import { CatalogChanges, getHotelProfile, setPlanPrices, setStopSell, updateHotelProfile } from '@hatago/catalog';
 import { futureDate } from '@hatago/test-support';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform.ts';
@@ -124,5 +125,22 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     assert.equal(cancel.status, 200);
     await platform.edgePurging.settled();
     assert.equal(await xCache(detail(booked!.id)), 'MISS', 'the seats given back are shown at once');
+  });
+
+  it('a banner publish purges every page and API answer showing banners, and the home page shows it at once', async () => {
+    const pages = ['/', '/?lang=en', `/hotels/${hotelId}`, '/api/v1/banners?lang=en'];
+    for (const path of [...pages, '/api/v1/areas']) await xCache(path);
+    for (const path of [...pages, '/api/v1/areas']) assert.equal(await xCache(path), 'HIT', path);
+
+    const hero = { id: 'hero', slot: 'home-hero', image: 'https://images.example/a.jpg', link: '/', alt: { ja: '春', en: 'Spring' }, caption: { ja: '春の宿', en: 'Spring stays' } };
+    const text = JSON.stringify({ banners: [{ ...hero, start: '2026-01-01T00:00:00+09:00', end: '2030-01-01T00:00:00+09:00', priority: 1 }] });
+    await publishBannerDocument({ db: platform.database.db, changes: new BannerChanges(platform.cache) }, text, { actor: { id: 3, name: 'Demo Editor' }, requestId: 'edge-purge-banners' });
+    await platform.edgePurging.settled();
+
+    for (const path of pages.slice(1)) assert.equal(await xCache(path), 'MISS', path);
+    assert.equal(await xCache('/api/v1/areas'), 'HIT', 'what shows no banner stays cached');
+    const home = await fetch(`${platform.url}/`);
+    assert.equal(home.headers.get('x-cache'), 'MISS');
+    assert.match(await home.text(), /<span class="caption">春の宿<\/span>/);
   });
 });

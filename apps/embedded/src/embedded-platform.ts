@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { type Cache, MemoryCache } from '@hatago/cache';
 import { openDatabase, type Database } from '@hatago/db';
 import { seedDemoData, seedDemoPhotos, type SeedOptions } from '@hatago/demo-data';
+import { BannerChanges, bannerEdgeKeys } from '@hatago/banners';
 import { CatalogChanges, catalogEdgeKeys } from '@hatago/catalog';
 import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
 import { createEdgeServer } from '@hatago/edge';
@@ -57,7 +58,7 @@ export interface EmbeddedPlatform {
   url: string;
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
-  /** Catalogue and dining changes purging the edge; `settled()` resolves when the purges sent so far are done. */
+  /** Catalogue, dining and banner changes purging the edge; `settled()` resolves when the purges sent so far are done. */
   edgePurging: EdgePurging;
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
@@ -93,9 +94,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     loggerOf,
   );
   const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
-  // catalogue and dining changes purge the edge through its purge API, exactly as a separate edge is told
+  // catalogue, dining and banner changes purge the edge through its purge API, exactly as a separate edge is told
   const edgePurging = purgeEdgeOn(
-    [catalogEdgeKeys(new CatalogChanges(cache)), diningEdgeKeys(new DiningChanges(cache))],
+    [catalogEdgeKeys(new CatalogChanges(cache)), diningEdgeKeys(new DiningChanges(cache)), bannerEdgeKeys(new BannerChanges(cache))],
     createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }),
   );
 

@@ -1,3 +1,4 @@
+import type { LiveBannerDocument, PreviewTokens } from '@hatago/banners';
 import type { BookingContext } from '@hatago/booking';
 import type { CachedCatalog } from '@hatago/catalog';
 import type { DiningContext } from '@hatago/dining';
@@ -15,6 +16,8 @@ export interface GuestAppDeps extends AppDeps {
   publicBaseUrl?: string;
   /** Holds no-show guarantees for table bookings, and tokenises the card the booking form posts; the sandbox when absent. */
   payments?: PaymentProvider & CardTokeniser;
+  /** What time it is for banner schedules; tests move it instead of waiting. */
+  clock?: () => Date;
 }
 
 /** What the routes use: the deps, and what the app builds from them once. */
@@ -27,4 +30,9 @@ export interface GuestServices extends GuestAppDeps {
   payments: PaymentProvider & CardTokeniser;
   /** The site's public origin, defaulted: links in mails always have one. */
   publicBaseUrl: string;
+  /** The live banner document, cached and dropped on every publish. */
+  banners: LiveBannerDocument;
+  /** Checks the operator console's draft preview links. */
+  previews: PreviewTokens;
+  now: () => Date;
 }

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
+import { LiveBannerDocument, PreviewTokens } from '@hatago/banners';
 import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import { DiningChanges } from '@hatago/dining';
@@ -9,10 +10,12 @@ import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
 import { Problem } from './api/api-schemas.ts';
+import { registerBannerApi } from './api/banner-routes.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { registerRestaurantApi } from './api/restaurant-routes.ts';
 import { registerImageRoute } from './images/image-route.ts';
+import { BANNER_PREVIEW_PREFIX, registerBannerPreview } from './pages/banner-preview.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
@@ -27,6 +30,9 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
     dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache), payments },
     publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
+    banners: new LiveBannerDocument(appDeps.database.db, appDeps.cache),
+    previews: new PreviewTokens(appDeps.signingSecret),
+    now: appDeps.clock ?? (() => new Date()),
   };
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
@@ -40,6 +46,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     errorPage: (problem) => renderErrorPage(problem, GUEST_SHELL),
     metrics: [deps.cache.telemetry.registry],
   });
+  app.addHook('onClose', async () => deps.banners.close());
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   await app.register(swagger, {
@@ -56,6 +63,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
         { name: 'catalog', description: 'Areas, hotels and prices' },
         { name: 'restaurants', description: 'Restaurants, seatings, courses and table bookings' },
         { name: 'reservations', description: 'Book, look up and cancel' },
+        { name: 'banners', description: 'The banners live now, per slot, and the banner document schema' },
       ],
     },
   });
@@ -67,11 +75,13 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   registerCatalogApi(app, deps);
   registerRestaurantApi(app, deps);
   registerReservationApi(app, deps);
+  registerBannerApi(app, deps);
   registerImageRoute(app, deps.storage);
   // every page with a form sits behind the cross-site check; the JSON API takes no cookies
   await app.register(async (pages: HttpApp) => {
     rejectCrossSiteWrites(pages, MEMBER_COOKIE);
     registerGuestPages(pages, deps);
+    await pages.register(async (preview: HttpApp) => registerBannerPreview(preview, deps), { prefix: BANNER_PREVIEW_PREFIX });
     registerPasswordResetPages(pages, { database: deps.database, rateLimiter: deps.rateLimiter, publicBaseUrl: deps.publicBaseUrl });
   });
   return app;

@@ -1,8 +1,14 @@
 import type { TemplateRegistry } from '@hatago/mail';
+import type { EdgePurger } from '@hatago/platform/edge';
 import type { AppDeps } from '@hatago/runtime';
+import type { ObjectStorage } from '@hatago/storage';
 
 /** Cancellations publish through the cache, so cached hotel pages show the rooms given back. */
 export interface OperatorAppDeps extends AppDeps {
   /** The platform's mail templates: they mark the bodies staff may not read (password reset links). */
   mailTemplates: TemplateRegistry;
+  /** Where banner images are uploaded (a local directory embedded, S3 distributed), never a process's disk. */
+  storage: ObjectStorage;
+  /** Purges the edge's banner pages on every publish (standalone processes; the embedded platform purges centrally). */
+  edgePurger?: EdgePurger;
 }

@@ -206,13 +206,14 @@ async function seedCalendar({ trx, today, days }: Seeding, { prices, inventory }
   `.execute(trx);
 }
 
-/** Operator staff of both roles and one member, all with the demo password. */
+/** Operator staff of every role and one member, all with the demo password. */
 async function seedDemoAccounts({ t, passwordHash }: Seeding): Promise<void> {
   await t
     .insertInto('staff_accounts')
     .values([
       { login: 'support', name: 'Demo Support', kind: 'operator', hotel_id: null, role: 'support', password_hash: passwordHash },
       { login: 'admin', name: 'Demo Admin', kind: 'operator', hotel_id: null, role: 'admin', password_hash: passwordHash },
+      { login: 'editor', name: 'Demo Editor', kind: 'operator', hotel_id: null, role: 'editor', password_hash: passwordHash },
     ])
     .execute();
   await t

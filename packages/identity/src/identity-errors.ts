@@ -12,4 +12,12 @@ export const IdentityErrors = defineErrorCodes(
   'PASSWORD_RESET_THROTTLED',
   'PASSWORD_RESET_LINK_INVALID', // unknown, used or expired: the guest cannot tell which
   'EMAIL_VERIFICATION_LINK_INVALID', // unknown, used or expired alike
+  'INVALID_OPERATOR_ACCOUNT',
+  'OPERATOR_ACCOUNT_NOT_FOUND',
+  'OPERATOR_ACCOUNT_UNCHANGED',
+  'OWN_ACCOUNT_UNCHANGEABLE', // so the console always keeps the admin using it
+  'INVALID_API_TOKEN',
+  'API_TOKEN_NOT_FOUND',
+  'API_TOKEN_REVOKED',
+  'API_TOKEN_INVALID', // unknown or revoked bearer token
 );

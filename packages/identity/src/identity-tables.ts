@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 export type SubjectKind = 'member' | 'facility' | 'operator';
-export type OperatorRole = 'support' | 'admin';
+export type OperatorRole = 'support' | 'editor' | 'admin';
 
 export interface IdentityTables {
   members: {
@@ -24,6 +24,18 @@ export interface IdentityTables {
     role: OperatorRole | null;
     password_hash: string;
     created_at: Generated<Date>;
+    /** A disabled account cannot sign in and its sessions are gone; the audit log keeps naming it. */
+    disabled_at: Generated<Date | null>;
+  };
+  api_tokens: {
+    id: Generated<number>;
+    name: string;
+    role: OperatorRole;
+    token_hash: string;
+    created_by: number;
+    created_at: Generated<Date>;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
   };
   sessions: {
     token_hash: string;

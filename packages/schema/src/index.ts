@@ -1,5 +1,6 @@
 import { type Executor, migrateToLatest } from '@hatago/db';
 import { auditMigrations } from '@hatago/audit';
+import { bannersMigrations } from '@hatago/banners';
 import { bookingMigrations } from '@hatago/booking';
 import { diningMigrations } from '@hatago/dining';
 import { catalogMigrations } from '@hatago/catalog';
@@ -7,7 +8,7 @@ import { identityMigrations } from '@hatago/identity';
 import { mailMigrations } from '@hatago/mail';
 
 /** The whole database: every module's migrations, applied in name order. */
-export const hatagoMigrations = [catalogMigrations, identityMigrations, mailMigrations, bookingMigrations, auditMigrations, diningMigrations];
+export const hatagoMigrations = [catalogMigrations, identityMigrations, mailMigrations, bookingMigrations, auditMigrations, diningMigrations, bannersMigrations];
 
 export function migrateHatago(db: Executor): Promise<string[]> {
   return migrateToLatest(db, hatagoMigrations);

@@ -30,6 +30,11 @@ export interface StaffLoginOptions {
   shell: Pick<PageShell, 'brand' | 'lang' | 'css'>;
   /** Called after a successful sign-in, e.g. to write it to the audit log. */
   onSignIn?: (staff: StaffAccount, request: FastifyRequest) => Promise<void>;
+  /**
+   * Lets machines call the console with `Authorization: Bearer <token>` instead of a session
+   * cookie; resolves the account the token acts as, or throws (401) for a bad one.
+   */
+  authenticateBearer?: (token: string) => Promise<StaffAccount>;
 }
 
 /**
@@ -65,6 +70,12 @@ ${formAlert(errors, ['login', 'password'])}
   app.addHook('preHandler', async (request: FastifyRequest, reply) => {
     const path = request.url.split('?')[0]!;
     if (publicPaths.has(path) || !request.routeOptions.url) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer !== undefined && options.authenticateBearer) {
+      request.staff = await options.authenticateBearer(bearer);
+      reply.header('cache-control', 'private, no-store');
+      return;
+    }
     const id = await resolveSession(database.db, kind, readSessionCookie(request, cookie));
     const staff = id === undefined ? undefined : await getStaff(database.db, kind, id);
     if (!staff) {

@@ -12,6 +12,7 @@ import { GuestErrors } from '../guest-errors.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
 import { link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
+import { bannerSlot, bannersForPage } from './banner-slots.ts';
 import { bookingUnavailablePage, confirmationPage, confirmPage, detailsPage, type LoadedPlan, soldOutPage } from './booking-views.ts';
 import { readStay } from './stay-form.ts';
 
@@ -128,7 +129,8 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
   }
 }
 
-async function showBooked({ database }: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+async function showBooked(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+  const { database } = services;
   const lang = langOf(paramsOf(request.query).lang);
   const code = request.params.code;
   const raw = request.cookies[BOOKED_COOKIE.name];
@@ -136,5 +138,9 @@ async function showBooked({ database }: GuestServices, request: FastifyRequest<C
   reply.header('cache-control', 'private, no-store');
   // without proof of having just booked, the guest looks the booking up with its email
   if (!proof?.valid || proof.value !== code) return reply.redirect(link('/reservations/lookup', { code }, lang), 303);
-  return sendPage(reply, confirmationPage(lang, await reservationKindOf(code).get(database.db, code)));
+  const [reservation, banners] = await Promise.all([
+    reservationKindOf(code).get(database.db, code),
+    bannersForPage(services, request, { lang, area: null, slots: ['booking-confirmation'] }),
+  ]);
+  return sendPage(reply, confirmationPage(lang, reservation, bannerSlot('booking-confirmation', banners, lang)));
 }

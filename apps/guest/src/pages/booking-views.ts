@@ -91,13 +91,14 @@ export function soldOutPage(lang: Lang, { quote, stay }: LoadedPlan): GuestPage 
   return noticePage(lang, { title: text.soldOutTitle, message: text.soldOutText, back, status: 409, cache: 'private' });
 }
 
-export function confirmationPage(lang: Lang, reservation: AnyReservation): GuestPage {
+export function confirmationPage(lang: Lang, reservation: AnyReservation, banner: SafeHtml = html``): GuestPage {
   const text = t(lang);
   const requested = reservation.status === 'requested';
   return titledPage(
     { lang, title: requested ? text.requestedTitle : text.confirmationTitle, cache: 'private' },
     html`<p class="notice">${requested ? text.requestedText : text.confirmationText}</p>
 ${reservationDetails(reservation, lang)}
+${banner}
 <p><a href="${link('/reservations/lookup', { code: reservation.code }, lang)}">${text.navLookup}</a></p>`,
   );
 }

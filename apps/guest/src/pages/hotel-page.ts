@@ -8,11 +8,13 @@ import { yen } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { availabilityCalendar, calendarSpan, hotelCalendarCells } from './availability-calendar.ts';
 import { type Lang, langOf, planLabel, t } from './i18n.ts';
+import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { hotelGallery } from './photo-views.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
-export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): void {
+export function registerHotelPage(app: HttpApp, deps: GuestServices): void {
+  const { catalog } = deps;
   app.get('/hotels/:id', async (request, reply) => {
     const query = paramsOf(request.query);
     const lang = langOf(query.lang);
@@ -33,13 +35,16 @@ export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): voi
     }
     const today = tokyoToday();
     const span = calendarSpan(today);
-    const calendar = await catalog.getAvailabilityCalendar(hotelId, span.from, span.days);
+    const [calendar, banners] = await Promise.all([
+      catalog.getAvailabilityCalendar(hotelId, span.from, span.days),
+      bannersForPage(deps, request, { lang, area: hotel.area, slots: ['hotel-side'] }),
+    ]);
     // calendar days keep the party the guest chose, or the defaults while the form is invalid
     const party = stay ?? { nights: 1, guests: 2, rooms: 1 };
     const dayHref = (checkin: string) =>
       link(`/hotels/${hotelId}`, { checkin, nights: party.nights, guests: party.guests, rooms: party.rooms }, lang);
 
-    return sendPage(reply, {
+    return sendPage(reply, withBanners({
       lang,
       title: hotel.name,
       cache: 'public',
@@ -50,6 +55,7 @@ export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): voi
 <p class="muted">${hotel.areaName}</p>
 ${hotelGallery(hotel.photos, text.photos)}
 <p>${hotel.description}</p>
+${bannerSlot('hotel-side', banners, lang)}
 <dl class="summary">
   <dt>${text.address}</dt><dd>${hotel.address}</dd>
   <dt>${text.checkinTime}</dt><dd>${hotel.checkinTime}</dd>
@@ -60,7 +66,7 @@ ${stayForm({ action: `/hotels/${hotelId}`, lang, values, errors })}
 ${stay && offer ? roomsAndPlans(offer, stay, lang) : ''}
 <h2 id="calendar">${text.calendar}</h2>
 ${availabilityCalendar(hotelCalendarCells(calendar), today, lang, dayHref)}`,
-    });
+    }, banners));
   });
 }
 

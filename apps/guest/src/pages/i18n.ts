@@ -15,6 +15,8 @@ export const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : value =
 
 const ja = {
   siteTitle: 'Hatago — 日本の上質な宿',
+  bannersLabel: 'おすすめ',
+  previewExpired: 'このプレビューのリンクは無効か期限切れです。運用コンソールから開き直してください。',
   navLookup: '予約の確認・キャンセル',
   navAccount: 'マイアカウント',
   navSwitchLang: 'English',
@@ -129,6 +131,8 @@ type Dictionary = typeof ja;
 
 const en: Dictionary = {
   siteTitle: 'Hatago — luxury hotels in Japan',
+  bannersLabel: 'Featured',
+  previewExpired: 'This preview link is invalid or has expired: open it again from the operator console.',
   navLookup: 'Find or cancel a booking',
   navAccount: 'My account',
   navSwitchLang: '日本語',

@@ -32,6 +32,12 @@ dl.summary dd{margin:0}
 .times{display:flex;gap:.25rem;flex-wrap:wrap;margin-top:.5rem}
 tr.chosen{background:var(--highlight,#fff8e1)}
 .requests{white-space:pre-line}
+.banner-slot{margin:1rem 0}
+.banner-slot ul{list-style:none;padding:0;margin:0;display:grid;gap:1rem;grid-auto-flow:column;grid-auto-columns:minmax(14rem,1fr);overflow-x:auto}
+.banner{display:block;border-radius:.5rem;overflow:hidden;text-decoration:none}
+.banner img{display:block;width:100%;height:auto;aspect-ratio:16/6;object-fit:cover;background:var(--muted)}
+.banner-slot[data-slot=home-carousel] .banner img,.banner-slot[data-slot=hotel-side] .banner img{aspect-ratio:4/3}
+.banner .caption{display:block;padding:.5rem .75rem;font-weight:600}
 `;
 
 /** Shared caches may keep public pages briefly: they hold nothing personal and set no cookie. */
@@ -39,6 +45,16 @@ const CACHE_CONTROL = {
   public: 'public, max-age=60, stale-while-revalidate=30',
   private: 'private, no-store',
 } as const;
+const PUBLIC_MAX_AGE = 60;
+
+/**
+ * A public page that must change at a known instant (a banner starting or ending) is kept
+ * no longer than until then, and never served stale past it.
+ */
+function cacheControlOf(page: GuestPage): string {
+  if (page.cache === 'private' || page.maxAgeSeconds === undefined || page.maxAgeSeconds >= PUBLIC_MAX_AGE + 30) return CACHE_CONTROL[page.cache];
+  return `public, max-age=${Math.max(0, Math.min(PUBLIC_MAX_AGE, page.maxAgeSeconds))}, stale-while-revalidate=0`;
+}
 
 export interface GuestPage {
   lang: Lang;
@@ -53,6 +69,8 @@ export interface GuestPage {
   loggedIn?: boolean;
   /** Surrogate-Key tags (EDGE_KEYS) of a public page, so a catalogue change purges it from the edge. */
   surrogateKeys?: readonly string[];
+  /** A public page's content changes in this many seconds (a scheduled banner): see cacheControlOf. */
+  maxAgeSeconds?: number;
 }
 
 /** Most pages open with their title as the heading; the rest of the body follows on the next line. */
@@ -66,7 +84,7 @@ export function sendPage(reply: FastifyReply, page: GuestPage): string {
   reply
     .code(page.status ?? 200)
     .type('text/html; charset=utf-8')
-    .header('cache-control', CACHE_CONTROL[page.cache]);
+    .header('cache-control', cacheControlOf(page));
   if (page.cache === 'public' && page.surrogateKeys?.length) reply.header('surrogate-key', page.surrogateKeys.join(' '));
   const nav = html`<a data-testid="nav-restaurants" href="${link('/restaurants', {}, page.lang)}">${text.navRestaurants}</a>
 <a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>

@@ -5,6 +5,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { pagination, yen } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, t } from './i18n.ts';
+import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultDiningValues, diningForm } from './dining-form.ts';
 import { resultPhoto } from './photo-views.ts';
@@ -15,21 +16,30 @@ export const SEARCH_PAGE_SIZE = 10;
 const sortOf = (value: string | undefined): HotelSort => (value === 'price' ? 'price' : 'recommended');
 const pageOf = (value: string | undefined): number => (value && /^\d{1,4}$/.test(value) ? Math.max(1, Number(value)) : 1);
 
-export function registerSearchPages(app: HttpApp, { catalog }: GuestServices): void {
+export function registerSearchPages(app: HttpApp, deps: GuestServices): void {
+  const { catalog } = deps;
   app.get('/', async (request, reply) => {
     const lang = langOf(paramsOf(request.query).lang);
-    const areas = await catalog.listAreas(lang);
-    return sendPage(reply, {
-      lang,
-      title: t(lang).findStay,
-      cache: 'public',
-      surrogateKeys: [EDGE_KEYS.areas],
-      otherLang: otherLangOf(request, lang),
-      body: html`<h1>${t(lang).findStay}</h1>
+    const [areas, banners] = await Promise.all([catalog.listAreas(lang), bannersForPage(deps, request, { lang, area: null, slots: ['home-hero', 'home-carousel'] })]);
+    return sendPage(
+      reply,
+      withBanners(
+        {
+          lang,
+          title: t(lang).findStay,
+          cache: 'public',
+          surrogateKeys: [EDGE_KEYS.areas],
+          otherLang: otherLangOf(request, lang),
+          body: html`${bannerSlot('home-hero', banners, lang)}
+<h1>${t(lang).findStay}</h1>
 ${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}
 <h2>${t(lang).findTable}</h2>
-${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), areas })}`,
-    });
+${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), areas })}
+${bannerSlot('home-carousel', banners, lang)}`,
+        },
+        banners,
+      ),
+    );
   });
 
   app.get('/search', async (request, reply) => {
@@ -39,13 +49,17 @@ ${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), area
     const areas = await catalog.listAreas(lang);
     // a bare /search (a bookmark, a typed URL) searches the defaults the home page offers
     const values = { ...defaultStayValues(), ...query };
+    const area = query.area || undefined;
+    const banners = await bannersForPage(deps, request, { lang, area: area ?? null, slots: ['area-results'] });
     const page = (body: SafeHtml, status = 200) =>
-      sendPage(reply, { lang, title: text.searchResults, cache: 'public', surrogateKeys: [EDGE_KEYS.search, EDGE_KEYS.areas], status, otherLang: otherLangOf(request, lang), body });
+      sendPage(
+        reply,
+        withBanners({ lang, title: text.searchResults, cache: 'public', surrogateKeys: [EDGE_KEYS.search, EDGE_KEYS.areas], status, otherLang: otherLangOf(request, lang), body }, banners),
+      );
     const form = (errors: FieldError[] = []) =>
       stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: query.sort === 'price' ? 'price' : undefined } });
 
     const { stay, errors } = readStay(values, lang);
-    const area = query.area || undefined;
     if (area !== undefined && !areas.some((a) => a.id === area)) errors.push({ field: 'area', message: text.unknownArea });
     if (!stay || errors.length > 0) return page(html`<h1>${text.findStay}</h1>${form(errors)}`, 422);
 
@@ -57,6 +71,7 @@ ${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), area
     return page(html`<h1>${text.searchResults}</h1>
 ${form()}
 <p>${text.resultsCount(result.total)}</p>
+${bannerSlot('area-results', banners, lang)}
 <nav class="pagination" aria-label="${text.sortBy}">
   ${text.sortBy}:
   ${(['recommended', 'price'] as const).map((option) => {

@@ -1,13 +1,12 @@
 import { countAudit, listAudit } from '@hatago/audit';
 import type { HttpApp } from '@hatago/platform/http';
-import { requireRole } from '@hatago/identity';
 import { parseAuditFilter } from '../filters.ts';
 import type { OperatorAppDeps } from '../deps.ts';
+import { needs } from '../route-capabilities.ts';
 import { auditPage } from '../views/audit-views.ts';
 
 export function registerAuditRoutes(app: HttpApp, { database }: OperatorAppDeps): void {
-  app.get('/operator/audit', async (request, reply) => {
-    requireRole(request.staff, 'admin', 'read the audit log');
+  app.get('/operator/audit', needs('audit.read'), async (request, reply) => {
     reply.type('text/html; charset=utf-8');
     const parsed = parseAuditFilter(request.query);
     if (parsed.errors) return reply.code(422).send(auditPage(request.staff, parsed.form, { errors: parsed.errors }));

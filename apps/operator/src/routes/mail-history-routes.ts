@@ -3,8 +3,8 @@ import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { notFound } from '@hatago/platform/errors';
 import { auditAction, auditActor } from '../audit-trail.ts';
-import { requireRole } from '@hatago/identity';
 import type { OperatorAppDeps } from '../deps.ts';
+import { needs } from '../route-capabilities.ts';
 import { MAIL_PAGE_CSP } from '../views/mail-preview.ts';
 import { mailMessagePage, mailPath, mailSearchPage } from '../views/mail-views.ts';
 
@@ -22,7 +22,7 @@ const messageIdOf = (raw: string) => {
 export function registerMailHistoryRoutes(app: HttpApp, { database, mailTemplates }: OperatorAppDeps): void {
   const db = database.db;
 
-  app.get('/operator/mail', async (request, reply) => {
+  app.get('/operator/mail', needs('mail.read'), async (request, reply) => {
     reply.type(HTML);
     const parsed = parseMailHistoryFilter(request.query);
     if (parsed.errors) return reply.code(422).send(mailSearchPage(request.staff, parsed.form, { errors: parsed.errors }));
@@ -35,7 +35,7 @@ export function registerMailHistoryRoutes(app: HttpApp, { database, mailTemplate
     return mailSearchPage(request.staff, parsed.form, page);
   });
 
-  app.get<IdParams & { Querystring: { notice?: unknown } }>('/operator/mail/:id', async (request, reply) => {
+  app.get<IdParams & { Querystring: { notice?: unknown } }>('/operator/mail/:id', needs('mail.read'), async (request, reply) => {
     const message = await getMailMessage(db, messageIdOf(request.params.id), mailTemplates);
     await auditAction(db, request, 'mail.view', { type: 'mail_message', id: String(message.id) });
     const suppressed = message.channel === 'email' && (await isSuppressed(db, message.recipient));
@@ -44,14 +44,13 @@ export function registerMailHistoryRoutes(app: HttpApp, { database, mailTemplate
     return mailMessagePage(request.staff, message, { suppressed, ...(notice ? { notice } : {}) });
   });
 
-  app.post<IdParams>('/operator/mail/:id/retry', async (request, reply) => {
+  app.post<IdParams>('/operator/mail/:id/retry', needs('mail.retry'), async (request, reply) => {
     const id = messageIdOf(request.params.id);
     await retryMessage(db, id, { operator: auditActor(request.staff), requestId: request.id });
     return reply.redirect(`${mailPath(id)}?notice=retried`, 303);
   });
 
-  app.post<IdParams>('/operator/mail/:id/discard', async (request, reply) => {
-    requireRole(request.staff, 'admin', 'discard a message');
+  app.post<IdParams>('/operator/mail/:id/discard', needs('mail.discard'), async (request, reply) => {
     const id = messageIdOf(request.params.id);
     await discardMessage(db, id, { operator: auditActor(request.staff), requestId: request.id });
     return reply.redirect(`${mailPath(id)}?notice=discarded`, 303);

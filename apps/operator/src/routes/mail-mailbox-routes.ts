@@ -4,6 +4,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { auditAction } from '../audit-trail.ts';
 import type { OperatorAppDeps } from '../deps.ts';
+import { needs } from '../route-capabilities.ts';
 import { mailboxMessagePage, mailboxPage, MAILBOX_PATH } from '../views/mail-mailbox-views.ts';
 import { MAIL_PAGE_CSP } from '../views/mail-preview.ts';
 
@@ -13,7 +14,7 @@ const HTML = 'text/html; charset=utf-8';
 export function registerMailboxRoutes(app: HttpApp, { database }: OperatorAppDeps): void {
   const db = database.db;
 
-  app.get<{ Querystring: { before?: unknown } }>(MAILBOX_PATH, async (request, reply) => {
+  app.get<{ Querystring: { before?: unknown } }>(MAILBOX_PATH, needs('mail.read'), async (request, reply) => {
     // a cursor that is not an id shows the newest page rather than an error: it only ever comes from our own links
     const before = parseId(request.query.before);
     const page = await listSinkMessages(db, before !== undefined ? { before } : {});
@@ -22,7 +23,7 @@ export function registerMailboxRoutes(app: HttpApp, { database }: OperatorAppDep
     return mailboxPage(request.staff, { ...page, paged: before !== undefined });
   });
 
-  app.get<{ Params: { id: string } }>(`${MAILBOX_PATH}/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${MAILBOX_PATH}/:id`, needs('mail.read'), async (request, reply) => {
     const id = parseId(request.params.id);
     if (id === undefined) throw notFound(MailErrors.SINK_MESSAGE_NOT_FOUND, `No mailbox message #${request.params.id}`);
     const message = await getSinkMessage(db, id);

@@ -3,8 +3,8 @@ import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { finishForm, readFields, readPage } from '@hatago/platform/input';
 import { auditAction, auditActor } from '../audit-trail.ts';
-import { requireRole } from '@hatago/identity';
 import type { OperatorAppDeps } from '../deps.ts';
+import { needs } from '../route-capabilities.ts';
 import { liftSuppressionPage, SUPPRESSION_PAGE_SIZE, SUPPRESSIONS_PATH, suppressionListPage } from '../views/mail-suppression-views.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -21,7 +21,7 @@ function parseSuppressionFilter(query: unknown) {
 export function registerMailSuppressionRoutes(app: HttpApp, { database }: OperatorAppDeps): void {
   const db = database.db;
 
-  app.get(SUPPRESSIONS_PATH, async (request, reply) => {
+  app.get(SUPPRESSIONS_PATH, needs('mail.read'), async (request, reply) => {
     reply.type(HTML);
     const parsed = parseSuppressionFilter(request.query);
     const { lifted, ...form } = parsed.form;
@@ -36,15 +36,13 @@ export function registerMailSuppressionRoutes(app: HttpApp, { database }: Operat
     return suppressionListPage(request.staff, form, { ...found, page: parsed.filter.page }, notice);
   });
 
-  app.get<{ Querystring: { address?: unknown } }>(`${SUPPRESSIONS_PATH}/lift`, async (request, reply) => {
-    requireRole(request.staff, 'admin', 'lift a suppression');
+  app.get<{ Querystring: { address?: unknown } }>(`${SUPPRESSIONS_PATH}/lift`, needs('mail.suppression.lift'), async (request, reply) => {
     reply.type(HTML);
     const address = typeof request.query.address === 'string' ? request.query.address.slice(0, 254) : '';
     return liftSuppressionPage(request.staff, { address, reason: '' });
   });
 
-  app.post<{ Body: { address?: unknown; reason?: unknown } }>(`${SUPPRESSIONS_PATH}/lift`, async (request, reply) => {
-    requireRole(request.staff, 'admin', 'lift a suppression');
+  app.post<{ Body: { address?: unknown; reason?: unknown } }>(`${SUPPRESSIONS_PATH}/lift`, needs('mail.suppression.lift'), async (request, reply) => {
     const body = request.body ?? {};
     try {
       const lifted = await liftSuppression(db, {

@@ -20,6 +20,7 @@ import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
 import { auditAction } from '../audit-trail.ts';
 import { parseReservationSearch } from '../filters.ts';
+import { needs } from '../route-capabilities.ts';
 import type { OperatorAppDeps } from '../deps.ts';
 import { type CancelForm, cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
 
@@ -33,10 +34,10 @@ const CHECKED = new Set(['yes', 'on', 'true', '1']);
 export function registerReservationRoutes(app: HttpApp, { database, cache }: OperatorAppDeps): void {
   const db = database.db;
   const booking: BookingContext = { db, changes: new CatalogChanges(cache) };
-  app.get('/operator/reservations', (request, reply) => search(db, request, reply));
-  app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', (request, reply) => showReservation(db, request, reply));
-  app.get<CodeParams>('/operator/reservations/:code/cancel', (request, reply) => showCancelForm(db, request, reply));
-  app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', (request, reply) => cancel(booking, request, reply));
+  app.get('/operator/reservations', needs('reservations.read'), (request, reply) => search(db, request, reply));
+  app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', needs('reservations.read'), (request, reply) => showReservation(db, request, reply));
+  app.get<CodeParams>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) => showCancelForm(db, request, reply));
+  app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) => cancel(booking, request, reply));
 }
 
 async function search(db: Executor, request: FastifyRequest, reply: FastifyReply) {

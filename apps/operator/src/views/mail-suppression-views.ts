@@ -3,7 +3,7 @@ import { LIFT_REASON_MAX, type Suppression } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, textArea } from '@hatago/web-kit';
-import { hasRole } from '@hatago/identity';
+import { can } from '@hatago/identity';
 import { tokyoTime } from './format.ts';
 import { mailPath } from './mail-views.ts';
 import { operatorPage } from './operator-page.ts';
@@ -18,7 +18,7 @@ export function suppressionListPage(
   notice?: string,
 ): string {
   const errors = 'errors' in outcome ? outcome.errors : [];
-  const mayLift = hasRole(staff, 'admin');
+  const mayLift = can(staff, 'mail.suppression.lift');
   const results =
     'items' in outcome
       ? outcome.items.length === 0

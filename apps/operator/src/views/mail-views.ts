@@ -3,7 +3,7 @@ import { MAIL_STATUSES, type MailHistoryItem, type MailMessageDetail } from '@ha
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, select } from '@hatago/web-kit';
-import { hasRole } from '@hatago/identity';
+import { can } from '@hatago/identity';
 import { tokyoTime } from './format.ts';
 import { MAIL_CSS, mailPreview } from './mail-preview.ts';
 import { operatorPage } from './operator-page.ts';
@@ -110,7 +110,7 @@ ${view.notice && notices[view.notice] ? html`<p class="notice" role="status">${n
     actionable
       ? html`<div class="actions">
     <form method="post" action="${mailPath(m.id)}/retry"><button type="submit">Retry</button></form>
-    ${hasRole(staff, 'admin') ? html`<form method="post" action="${mailPath(m.id)}/discard"><button class="danger" type="submit">Discard</button></form>` : ''}
+    ${can(staff, 'mail.discard') ? html`<form method="post" action="${mailPath(m.id)}/discard"><button class="danger" type="submit">Discard</button></form>` : ''}
   </div>`
       : ''
   }

@@ -1,5 +1,5 @@
 import { recordAudit } from '@hatago/audit';
-import { hasRole, requireRole, type StaffAccount } from '@hatago/identity';
+import { can, requireCapability, type StaffAccount } from '@hatago/identity';
 import { FieldErrors } from '@hatago/platform/errors';
 import type { BookingContext } from '../booking-context.ts';
 import { type CancellationOutcome, cancelReservation } from './cancel-reservation.ts';
@@ -16,7 +16,7 @@ export interface OperatorCancellation {
 }
 
 /** Waiving a fee gives away the hotel's money, so only an admin may decide it. */
-export const mayWaiveCancellationFee = (operator: Pick<StaffAccount, 'role'>): boolean => hasRole(operator, 'admin');
+export const mayWaiveCancellationFee = (operator: Pick<StaffAccount, 'role'>): boolean => can(operator, 'reservations.waive_fee');
 
 /**
  * Cancels on a guest's behalf and writes the `reservation.cancel` audit entry in the same
@@ -30,7 +30,8 @@ export async function cancelReservationAsOperator(
   today?: string,
 ): Promise<CancellationOutcome> {
   const { operator, waiveFee } = cancellation;
-  if (waiveFee) requireRole(operator, 'admin', 'waive a cancellation fee');
+  requireCapability(operator, 'reservations.cancel');
+  if (waiveFee) requireCapability(operator, 'reservations.waive_fee');
   const reason = typeof cancellation.reason === 'string' ? cancellation.reason.trim() : '';
   const errors = new FieldErrors();
   if (!reason) errors.add('reason', 'Give the reason for cancelling');

@@ -3,13 +3,48 @@ import { IdentityErrors } from '../identity-errors.ts';
 import type { OperatorRole } from '../identity-tables.ts';
 import type { StaffAccount } from './staff-accounts.ts';
 
-/** Admins may do everything support may, and more. */
-const RANK: Record<OperatorRole, number> = { support: 1, admin: 2 };
+export const OPERATOR_ROLES = ['support', 'editor', 'admin'] as const satisfies readonly OperatorRole[];
 
-type Ranked = Pick<StaffAccount, 'role'>;
+/**
+ * What each operator role may do. Roles are sets of capabilities, not ranks: support serves
+ * guests and never touches the site's content, an editor changes the site's content and
+ * never sees a guest's reservation or mail, an admin does everything. Every operator route
+ * names one capability (apps/operator checks that none is left out).
+ */
+export const CAPABILITIES = {
+  /** The console's landing page and one's own session. */
+  'console.enter': ['support', 'editor', 'admin'],
+  'reservations.read': ['support', 'admin'],
+  'reservations.cancel': ['support', 'admin'],
+  /** Waiving a fee gives away the hotel's money. */
+  'reservations.waive_fee': ['admin'],
+  /** Mail history and bodies, the dev mailbox, the suppression list: guests' personal data. */
+  'mail.read': ['support', 'admin'],
+  'mail.retry': ['support', 'admin'],
+  'mail.discard': ['admin'],
+  'mail.suppression.lift': ['admin'],
+  'audit.read': ['admin'],
+  /** Upload, validate and preview a banner document, read versions and diffs. */
+  'banners.edit': ['editor', 'admin'],
+  /** Publish or roll back: the change reaches every guest. */
+  'banners.publish': ['editor', 'admin'],
+  'accounts.manage': ['admin'],
+  'api_tokens.manage': ['admin'],
+} as const satisfies Record<string, readonly OperatorRole[]>;
 
-export const hasRole = (staff: Ranked, role: OperatorRole): boolean => staff.role !== null && RANK[staff.role] >= RANK[role];
+export type OperatorCapability = keyof typeof CAPABILITIES;
 
-export function requireRole(staff: Ranked, role: OperatorRole, what: string): void {
-  if (!hasRole(staff, role)) throw new DomainError('forbidden', IdentityErrors.ROLE_REQUIRED, `Only ${role} operators may ${what}`);
+const GRANTS = new Map<string, ReadonlySet<OperatorRole>>(Object.entries(CAPABILITIES).map(([capability, roles]) => [capability, new Set(roles)]));
+
+export const isOperatorCapability = (value: unknown): value is OperatorCapability => typeof value === 'string' && GRANTS.has(value);
+export const isOperatorRole = (value: unknown): value is OperatorRole => typeof value === 'string' && (OPERATOR_ROLES as readonly string[]).includes(value);
+
+type Roled = Pick<StaffAccount, 'role'>;
+
+export const can = (staff: Roled, capability: OperatorCapability): boolean => staff.role !== null && GRANTS.get(capability)!.has(staff.role);
+
+export function requireCapability(staff: Roled, capability: OperatorCapability): void {
+  if (!can(staff, capability)) {
+    throw new DomainError('forbidden', IdentityErrors.ROLE_REQUIRED, `The ${staff.role ?? 'facility'} role may not do this (${capability})`);
+  }
 }

@@ -53,6 +53,7 @@ export async function logInStaff(
         .selectFrom('staff_accounts')
         .selectAll()
         .where('kind', '=', kind)
+        .where('disabled_at', 'is', null)
         .where((eb) => eb(eb.fn('lower', ['login']), '=', login))
         .executeTakeFirst(),
     deviceOf: (account) => knownDeviceOf(kind, Number(account.id)),
@@ -61,17 +62,19 @@ export async function logInStaff(
   return toStaff(row);
 }
 
+/** An active account: a disabled one is as good as gone for every session it still holds. */
 export async function getStaff(db: Executor, kind: StaffKind, id: number): Promise<StaffAccount | undefined> {
   const row = await tablesOf<IdentityTables>(db)
     .selectFrom('staff_accounts')
     .selectAll()
     .where('id', '=', id)
     .where('kind', '=', kind)
+    .where('disabled_at', 'is', null)
     .executeTakeFirst();
   return row ? toStaff(row) : undefined;
 }
 
-const toStaff = (row: { id: unknown } & Omit<IdentityTables['staff_accounts'], 'id' | 'created_at'>): StaffAccount => ({
+export const toStaff = (row: { id: unknown } & Omit<IdentityTables['staff_accounts'], 'id' | 'created_at' | 'disabled_at'>): StaffAccount => ({
   id: Number(row.id),
   login: row.login,
   name: row.name,

@@ -23,9 +23,11 @@ export class UrlSignature {
   constructor(
     secret: string,
     private readonly now: () => number = Date.now,
+    /** What the links are for: links signed for one purpose never pass for another (e.g. `banner-preview`). */
+    purpose = 'object-url',
   ) {
     if (secret.length < 16) throw new Error('the signing secret is too short');
-    this.#key = createHmac('sha256', secret).update('hatago/object-url/v1').digest();
+    this.#key = createHmac('sha256', secret).update(`hatago/${purpose}/v1`).digest();
   }
 
   sign(key: string, expiresInSeconds: number): SignedParams {
