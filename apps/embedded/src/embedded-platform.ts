@@ -23,7 +23,8 @@ import { createEdgePurgeClient } from '@hatago/platform/edge';
 import { createLogger, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
-import { LocalStorage, UrlSignature } from '@hatago/storage';
+import { LocalStorage, tracedStorage, UrlSignature } from '@hatago/storage';
+import type { SpanStore } from '@hatago/telemetry';
 
 export interface EmbeddedOptions {
   port: number;
@@ -47,6 +48,8 @@ export interface EmbeddedOptions {
   mailBodyRetentionDays?: number;
   /** Bearer token for each app's /metrics on its loopback port; without one no app serves metrics. */
   metricsToken?: string;
+  /** Recent slow and failed traces, shown by the operator console (the process's telemetry records into it). */
+  traces?: SpanStore;
 }
 
 export interface EmbeddedPlatform {
@@ -152,11 +155,14 @@ async function buildApps(
   mailMetrics: Registry,
   loggerOf: (service: string) => Logger,
 ): Promise<Array<[name: AppName, app: HttpApp]>> {
-  const storage = new LocalStorage({
-    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
-    signature: new UrlSignature(deps.signingSecret),
-    urlPrefix: '/facility/files/',
-  });
+  const storage = tracedStorage(
+    new LocalStorage({
+      root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
+      signature: new UrlSignature(deps.signingSecret),
+      urlPrefix: '/facility/files/',
+    }),
+    'local',
+  );
   return [
     [
       'guest',
@@ -168,7 +174,7 @@ async function buildApps(
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator'), ...(options.traces ? { traces: options.traces } : {}) })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
     ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],
   ];
