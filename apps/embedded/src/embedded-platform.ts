@@ -20,7 +20,7 @@ import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
 import { createEdgePurgeClient } from '@hatago/platform/edge';
-import { createLogger, type Logger } from '@hatago/platform/logging';
+import { createLogger, type DestinationStream, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
 import { LocalStorage, tracedStorage, UrlSignature } from '@hatago/storage';
@@ -39,6 +39,8 @@ export interface EmbeddedOptions {
   seed: boolean | SeedOptions;
   /** Each service logs under its own name at this level. */
   logLevel: string;
+  /** Where log lines go; stdout unless a test reads them. */
+  logDestination?: DestinationStream;
   onSeedProgress?: (done: number, total: number) => void;
   /** The origin guests reach the platform at, for links in mails; defaults to the edge's own address. */
   publicBaseUrl?: string;
@@ -73,7 +75,7 @@ export interface EmbeddedPlatform {
  * port exactly as in distributed mode, and the edge in front on the public port.
  */
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
-  const loggerOf = (service: string) => createLogger(service, options.logLevel);
+  const loggerOf = (service: string) => createLogger(service, options.logLevel, options.logDestination);
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const database = await openEmbeddedDatabase(options, loggerOf('hatago'));
   const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));

@@ -17,6 +17,9 @@ export function normaliseStatement(sql: string): string {
   return text.length > MAX_STATEMENT_LENGTH ? `${text.slice(0, MAX_STATEMENT_LENGTH)}…` : text;
 }
 
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+const TRANSACTION_CONTROL = new Set(['BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE']);
+
 const TARGET = /\b(?:from|into|update|join)\s+"?([A-Za-z_][\w.]*)"?/i;
 
 /** `SELECT hotels`, `INSERT mail_messages`, `BEGIN`: the operation and its first table, as the semantic conventions name a query span. */
@@ -44,8 +47,10 @@ function executeTraced<R>(driverName: string, connection: DatabaseConnection, qu
   return childSpan('@hatago/db', table ? `${operation} ${table}` : operation, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {
       const result = await connection.executeQuery<R>(query);
-      span?.setAttribute('db.response.returned_rows', result.rows.length);
-      if (result.numAffectedRows !== undefined) span?.setAttribute('hatago.db.affected_rows', Number(result.numAffectedRows));
+      // Kysely's pg connection answers transaction control with a status row PGlite does not give
+      if (!TRANSACTION_CONTROL.has(operation)) span?.setAttribute('db.response.returned_rows', result.rows.length);
+      // pg and PGlite disagree on what BEGIN or SELECT affected: only writes say, on both alike
+      if (WRITES.has(operation)) span?.setAttribute('hatago.db.affected_rows', Number(result.numAffectedRows ?? 0));
       return result;
     } catch (error) {
       const code = (error as { code?: unknown }).code;

@@ -3,7 +3,7 @@ import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino'
 import { logContext } from './log-context.ts';
 import { maskPersonalData, PERSONAL_DATA_PATHS } from './personal-data.ts';
 
-export type { Logger };
+export type { DestinationStream, Logger };
 export { maskPersonalData } from './personal-data.ts';
 export { runWithRequestId } from './log-context.ts';
 
