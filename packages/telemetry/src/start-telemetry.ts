@@ -41,7 +41,12 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     if (options.store) processors.push(options.store.processor);
   }
   if (processors.length === 0) {
-    started = { enabled: false, shutdown: () => Promise.resolve() };
+    started = {
+      enabled: false,
+      async shutdown() {
+        started = undefined;
+      },
+    };
     return started;
   }
   const provider = new NodeTracerProvider({
