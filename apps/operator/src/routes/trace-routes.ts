@@ -1,0 +1,24 @@
+import { requireRole } from '@hatago/identity';
+import { DomainError, PlatformErrors } from '@hatago/platform/errors';
+import type { HttpApp } from '@hatago/platform/http';
+import type { OperatorAppDeps } from '../deps.ts';
+import { traceListPage, traceWaterfallPage } from '../views/trace-views.ts';
+
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+/** Embedded mode's recent slow and failed traces; SQL text and routes are for administrators. */
+export function registerTraceRoutes(app: HttpApp, { traces }: OperatorAppDeps): void {
+  app.get('/operator/traces', async (request, reply) => {
+    requireRole(request.staff, 'admin', 'read traces');
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    return traceListPage(request.staff, traces?.list());
+  });
+
+  app.get<{ Params: { traceId: string } }>('/operator/traces/:traceId', async (request, reply) => {
+    requireRole(request.staff, 'admin', 'read traces');
+    const trace = TRACE_ID.test(request.params.traceId) ? traces?.get(request.params.traceId) : undefined;
+    if (!trace) throw new DomainError('not_found', PlatformErrors.NOT_FOUND, 'No such trace among the kept ones (they are kept for an hour)');
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    return traceWaterfallPage(request.staff, trace);
+  });
+}
