@@ -9,11 +9,15 @@
  *              OTLP/HTTP protobuf to a sink receiver on loopback in this process
  *   100 %      the same, every trace
  * Rounds alternate the settings so drift of a shared machine spreads over all of them; the
- * table gives each setting's median round and its ratio to `off`. Usage:
+ * table gives each setting's median round and its ratio to `off`. Throughput on a machine
+ * shared with other work swings from round to round, so the app process's own CPU time per
+ * request (user + system, from /proc) is printed too: it is what tracing adds, and at
+ * saturation the throughput cost is 1 − off/setting of it. Usage:
  *   npm run bench:overhead                   # PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL
  *   BENCH_SECONDS=15 BENCH_ROUNDS=3 BENCH_CONCURRENCY=16 npm run bench:overhead
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -101,7 +105,17 @@ async function loadGuest(label: string, url: string, hotels: number[], plans: nu
   }
 }
 
-const median = (results: LoadResult[], key: 'perSecond' | 'p99') => [...results].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
+/** CPU time the process has used so far, in milliseconds (Linux /proc: utime + stime in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Round extends LoadResult {
+  cpuMsPerRequest: number;
+}
+
+const median = (results: Round[], key: 'perSecond' | 'p99' | 'cpuMsPerRequest') => [...results].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
 
 await withScratchDatabase(adminUrl, async (databaseUrl) => {
   const database = openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 4, statementTimeoutMs: 60_000, applicationName: 'hatago-bench' });
@@ -113,7 +127,7 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
 
   const sink = await startSink();
   const settings = SETTINGS(sink.url);
-  const results = new Map<string, LoadResult[]>(settings.map((s) => [s.label, []]));
+  const results = new Map<string, Round[]>(settings.map((s) => [s.label, []]));
   const exported = new Map<string, number>(settings.map((s) => [s.label, 0]));
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -132,7 +146,9 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
           // two seconds of warm-up: the JIT and the cache see the same work in every setting
           await loadGuest(`${setting.label} warm-up`, app.url, hotels, plans, false, 2000);
           sink.take();
-          results.get(setting.label)!.push(await loadGuest(`${setting.label} round ${round}`, app.url, hotels, plans, setting.scrape));
+          const cpuBefore = cpuMsOf(app.child.pid!);
+          const result = await loadGuest(`${setting.label} round ${round}`, app.url, hotels, plans, setting.scrape);
+          results.get(setting.label)!.push({ ...result, cpuMsPerRequest: (cpuMsOf(app.child.pid!) - cpuBefore) / (result.ok + result.rejected) });
         } finally {
           await app.kill('SIGTERM');
         }
@@ -145,15 +161,17 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
 
   const base = results.get('off')!;
   console.log(`\nguest API, ${concurrency} clients, ${seconds} s × ${rounds} rounds per setting, mix: 4 hotel pages with prices : 1 booking`);
-  console.log('\n| setting | requests/s (median round) | p99 ms (median round) | errors | OTLP bytes exported | throughput vs off | p99 vs off |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| setting | requests/s (median round) | p99 ms (median round) | app CPU ms/request (median) | errors | OTLP bytes exported | throughput vs off | p99 vs off | CPU/request vs off |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const setting of settings) {
     const runs = results.get(setting.label)!;
     const rps = median(runs, 'perSecond');
     const p99 = median(runs, 'p99');
+    const cpu = median(runs, 'cpuMsPerRequest');
     const errors = runs.reduce((sum, r) => sum + r.errors, 0);
     console.log(
-      `| ${setting.label} | ${rps.toFixed(0)} | ${p99.toFixed(1)} | ${errors} | ${exported.get(setting.label)} | ${(rps / median(base, 'perSecond')).toFixed(3)} | ${(p99 / median(base, 'p99')).toFixed(2)} |`,
+      `| ${setting.label} | ${rps.toFixed(0)} | ${p99.toFixed(1)} | ${cpu.toFixed(2)} | ${errors} | ${exported.get(setting.label)} | ${(rps / median(base, 'perSecond')).toFixed(3)} | ${(p99 / median(base, 'p99')).toFixed(2)} | ${(cpu / median(base, 'cpuMsPerRequest')).toFixed(3)} |`,
     );
+    console.log(`    rounds: ${runs.map((r) => `${r.perSecond.toFixed(0)}/s ${r.cpuMsPerRequest.toFixed(2)} ms CPU`).join(', ')}`);
   }
 });

@@ -111,6 +111,19 @@ describe('one booking is one trace (embedded platform)', () => {
     assert.ok(kept.spans.some((s) => s.name === 'sink send'), 'the delivery joined the kept trace');
   });
 
+  it('problem+json and error pages name the trace beside the request id', async () => {
+    const other = 'aaf92f3577b34da6a3ce929d0e0e4736';
+    const traceparent = `00-${other}-00f067aa0ba902b7-01`;
+    const refused = await fetch(`${platform.url}/api/v1/reservations`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'trace-test-2', traceparent }, body: '{}' });
+    const problem = (await refused.json()) as { requestId?: string; traceId?: string };
+    assert.equal(refused.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.ok(problem.requestId);
+    assert.equal(problem.traceId, other);
+    const page = await fetch(`${platform.url}/no-such-page`, { headers: { traceparent } });
+    assert.equal(page.status, 404);
+    assert.match(await page.text(), new RegExp(`Trace ID: <code>${other}</code>`));
+  });
+
   it('the booking’s log lines carry the request and trace ids, and none of the guest’s data', () => {
     const requestLines = lines.filter((line) => line.service === 'guest' && line.traceId === CLIENT_TRACE);
     assert.ok(requestLines.length >= 2, 'the guest app logged the booking');

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { activeTraceId } from '../tracing/spans.ts';
 
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
@@ -8,8 +8,8 @@ const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
  * the edge stated in `traceparent` (it always sends one), so support can quote it either way.
  */
 export function traceIdOf(req: IncomingMessage): string | undefined {
-  const spanContext = trace.getActiveSpan()?.spanContext();
-  if (spanContext && isSpanContextValid(spanContext)) return spanContext.traceId;
+  const active = activeTraceId();
+  if (active) return active;
   const header = req.headers.traceparent;
   const traceId = typeof header === 'string' ? TRACEPARENT.exec(header)?.[1] : undefined;
   return traceId && traceId !== '0'.repeat(32) ? traceId : undefined;

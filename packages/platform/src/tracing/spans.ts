@@ -1,7 +1,13 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import { maskPersonalData } from '../logging/personal-data.ts';
 
 export { SpanKind, SpanStatusCode };
+
+/** The trace id of the active span, when this process traces. */
+export function activeTraceId(): string | undefined {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+}
 
 export interface SpanOptions {
   kind?: SpanKind;
