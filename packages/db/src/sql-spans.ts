@@ -28,6 +28,32 @@ export function statementSummary(statement: string): { operation: string; table:
   return { operation, table: TARGET.exec(statement)?.[1] };
 }
 
+interface StatementDescription {
+  name: string;
+  operation: string;
+  attributes: Attributes;
+}
+
+// the application issues a few hundred distinct statements; normalising each once, not per
+// execution, was the largest part of tracing's cost at 100 % sampling (docs/benchmarks.md)
+const descriptions = new Map<string, StatementDescription>();
+const MAX_DESCRIPTIONS = 2000;
+
+function describe(driverName: string, sql: string): StatementDescription {
+  let description = descriptions.get(sql);
+  if (!description) {
+    const statement = normaliseStatement(sql);
+    const { operation, table } = statementSummary(statement);
+    const attributes: Attributes = { 'db.system.name': 'postgresql', 'db.query.text': statement, 'db.operation.name': operation, 'hatago.db.driver': driverName };
+    if (table) attributes['db.collection.name'] = table;
+    description = { name: table ? `${operation} ${table}` : operation, operation, attributes };
+    // statements built with varying IN lists could grow it without end: start over instead
+    if (descriptions.size >= MAX_DESCRIPTIONS) descriptions.clear();
+    descriptions.set(sql, description);
+  }
+  return description;
+}
+
 /**
  * Runs one statement under a span with the OpenTelemetry database attributes: the normalised
  * text, operation, table, rows returned. Only inside a trace: the mail workers' polling
@@ -35,16 +61,8 @@ export function statementSummary(statement: string): { operation: string; table:
  */
 function executeTraced<R>(driverName: string, connection: DatabaseConnection, query: CompiledQuery): Promise<QueryResult<R>> {
   if (!trace.getActiveSpan()?.isRecording()) return connection.executeQuery<R>(query);
-  const statement = normaliseStatement(query.sql);
-  const { operation, table } = statementSummary(statement);
-  const attributes: Attributes = {
-    'db.system.name': 'postgresql',
-    'db.query.text': statement,
-    'db.operation.name': operation,
-    'hatago.db.driver': driverName,
-  };
-  if (table) attributes['db.collection.name'] = table;
-  return childSpan('@hatago/db', table ? `${operation} ${table}` : operation, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+  const { name, operation, attributes } = describe(driverName, query.sql);
+  return childSpan('@hatago/db', name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {
       const result = await connection.executeQuery<R>(query);
       // Kysely's pg connection answers transaction control with a status row PGlite does not give
@@ -70,20 +88,26 @@ function tracedDriver(driverName: string, driver: Driver): Driver {
   const proxyOf = (connection: DatabaseConnection) => {
     let proxy = proxies.get(connection);
     if (!proxy) {
+      const executeQuery = (query: CompiledQuery) => executeTraced(driverName, connection, query);
+      // bound once per function: PGlite's driver gives its connection a new `release` on every acquire
+      const bound = new WeakMap<Function, unknown>();
       proxy = new Proxy(connection, {
         get(target, property) {
-          if (property === 'executeQuery') return (query: CompiledQuery) => executeTraced(driverName, target, query);
+          if (property === 'executeQuery') return executeQuery;
           const value = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
+          if (typeof value !== 'function') return value;
+          if (!bound.has(value)) bound.set(value, value.bind(target));
+          return bound.get(value);
         },
       });
       proxies.set(connection, proxy);
     }
     return proxy;
   };
+  const acquireConnection = async () => proxyOf(await driver.acquireConnection());
   return new Proxy(driver, {
     get(target, property) {
-      if (property === 'acquireConnection') return async () => proxyOf(await target.acquireConnection());
+      if (property === 'acquireConnection') return acquireConnection;
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
