@@ -5,6 +5,7 @@
  * prices for random dates, then one booking):
  *   off        OTEL_SDK_DISABLED=true and no METRICS_TOKEN: no hooks, no SDK, no metrics
  *   unset      the hooks loaded but nothing configured: what every process pays by default
+ *   metrics    metrics on (scraped every second), no tracing: to tell the two costs apart
  *   10 %       metrics on (scraped every second), traces sampled at 10 % and exported over
  *              OTLP/HTTP protobuf to a sink receiver on loopback in this process
  *   100 %      the same, every trace
@@ -66,6 +67,7 @@ async function startSink() {
 const SETTINGS = (sink: string): Array<{ label: string; env: Record<string, string>; scrape: boolean }> => [
   { label: 'off', env: { OTEL_SDK_DISABLED: 'true' }, scrape: false },
   { label: 'unset', env: {}, scrape: false },
+  { label: 'metrics', env: { METRICS_TOKEN }, scrape: true },
   { label: '10 %', env: { METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT: sink, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' }, scrape: true },
   { label: '100 %', env: { METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT: sink, OTEL_TRACES_SAMPLER: 'parentbased_always_on' }, scrape: true },
 ];
