@@ -8,8 +8,9 @@ const PRELOAD = 'apps/cluster/src/exit-with-parent-preload.ts';
 
 /**
  * Arguments that run an entry point (`apps/guest/src/main.ts`) in a fresh Node process,
- * with a preload that drains the process when its supervisor goes away, so a crashed or
- * killed supervisor never leaves orphaned servers holding ports. From a build
+ * with a preload that installs the telemetry hooks and drains the process when its
+ * supervisor goes away, so a crashed or killed supervisor never leaves orphaned servers
+ * holding ports. From a build
  * (`builtManifest`) the built JavaScript runs on plain Node; otherwise the TypeScript
  * source runs through tsx.
  */

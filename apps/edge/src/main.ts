@@ -1,3 +1,4 @@
+import '@hatago/telemetry/register';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { EdgeCache } from '@hatago/http-cache';
 import { createEdgeServer } from './edge-server.ts';
 import { clusterMetrics, primaryRateLimits, processBroadcast, runEdgePrimary } from './edge-workers.ts';
 import { defaultRulesFile, EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
+import { startTelemetry } from '@hatago/telemetry';
 
 const Env = Type.Object({
   ...ServiceConfig,
@@ -51,6 +53,7 @@ const config = await orExit(() => {
 });
 const instances = await orExit(() => parseEdgeBackends(config.EDGE_BACKENDS));
 const rules = await orExit(() => loadEdgeRules(config.EDGE_RULES));
+const telemetry = await orExit(() => startTelemetry({ service: 'edge' }));
 
 const logger = createLogger('edge', config.LOG_LEVEL);
 if (config.EDGE_WORKERS > 1 && cluster.isPrimary) runEdgePrimary(config.EDGE_WORKERS, logger);
@@ -90,5 +93,5 @@ function serve() {
       });
   });
 
-  closeOnSignals([{ name: 'edge', close: () => edge.close() }], logger, { delayMs: config.SHUTDOWN_DELAY_MS });
+  closeOnSignals([{ name: 'edge', close: () => edge.close() }, { name: 'telemetry', close: () => telemetry.shutdown() }], logger, { delayMs: config.SHUTDOWN_DELAY_MS });
 }

@@ -22,10 +22,11 @@ import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
 import { createEdgePurgeClient, type EdgePurging, purgeEdgeOn } from '@hatago/platform/edge';
-import { createLogger, type Logger } from '@hatago/platform/logging';
+import { createLogger, type DestinationStream, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
-import { LocalStorage, type ObjectStorage, UrlSignature } from '@hatago/storage';
+import { LocalStorage, type ObjectStorage, tracedStorage, UrlSignature } from '@hatago/storage';
+import type { SpanStore } from '@hatago/telemetry';
 
 export interface EmbeddedOptions {
   port: number;
@@ -40,6 +41,8 @@ export interface EmbeddedOptions {
   seed: boolean | SeedOptions;
   /** Each service logs under its own name at this level. */
   logLevel: string;
+  /** Where log lines go; stdout unless a test reads them. */
+  logDestination?: DestinationStream;
   onSeedProgress?: (done: number, total: number) => void;
   /** Demo photos are made after the catalogue is seeded, hotel by hotel. */
   onPhotoSeedProgress?: (done: number, total: number) => void;
@@ -51,6 +54,8 @@ export interface EmbeddedOptions {
   mailBodyRetentionDays?: number;
   /** Bearer token for each app's /metrics on its loopback port; without one no app serves metrics. */
   metricsToken?: string;
+  /** Recent slow and failed traces, shown by the operator console (the process's telemetry records into it). */
+  traces?: SpanStore;
 }
 
 export interface EmbeddedPlatform {
@@ -74,14 +79,17 @@ export interface EmbeddedPlatform {
  * port exactly as in distributed mode, and the edge in front on the public port.
  */
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
-  const loggerOf = (service: string) => createLogger(service, options.logLevel);
+  const loggerOf = (service: string) => createLogger(service, options.logLevel, options.logDestination);
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));
-  const storage = new LocalStorage({
-    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
-    signature: new UrlSignature(signingSecret),
-    urlPrefix: '/facility/files/',
-  });
+  const storage = tracedStorage(
+    new LocalStorage({
+      root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
+      signature: new UrlSignature(signingSecret),
+      urlPrefix: '/facility/files/',
+    }),
+    'local',
+  );
   const database = await openEmbeddedDatabase(options, storage, loggerOf('hatago'));
   // One process serves everything: a cache in its memory is shared by every app, and
   // attempts are counted in the database, so limits survive a restart.
@@ -178,7 +186,7 @@ async function buildApps(
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator'), ...(options.traces ? { traces: options.traces } : {}) })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
     ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],
   ];

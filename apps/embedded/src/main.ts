@@ -1,8 +1,10 @@
+import '@hatago/telemetry/register';
 import { Type } from '@sinclair/typebox';
 import { ConfigError, DatabaseEnv, loadConfig, MetricsEnv, ServiceConfig } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { MailRetentionEnv } from '@hatago/mail';
+import { SpanStore, startTelemetry, type Telemetry } from '@hatago/telemetry';
 import { startEmbeddedPlatform } from './embedded-platform.ts';
 
 const Env = Type.Object({
@@ -17,8 +19,12 @@ const Env = Type.Object({
 });
 
 let config;
+let telemetry: Telemetry;
+// no collector needed here: the operator console shows the slowest and failed traces of the last hour
+const traces = new SpanStore();
 try {
   config = loadConfig(Env);
+  telemetry = startTelemetry({ service: 'hatago', store: traces });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`hatago: ${error.message}`);
@@ -37,6 +43,7 @@ const platform = await startEmbeddedPlatform({
   ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
   mailBodyRetentionDays: config.MAIL_BODY_RETENTION_DAYS,
   logLevel: config.LOG_LEVEL,
+  traces,
   onSeedProgress: (done, total) => {
     if (done === 1 || done % 10 === 0 || done === total) {
       logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels and restaurants`);
@@ -47,4 +54,4 @@ const platform = await startEmbeddedPlatform({
   },
 });
 logger.info({ url: platform.url, startupMs: Date.now() - started }, `Hatago is up at ${platform.url}`);
-closeOnSignals(platform.parts, logger, { delayMs: config.SHUTDOWN_DELAY_MS });
+closeOnSignals([...platform.parts, { name: 'telemetry', close: () => telemetry.shutdown() }], logger, { delayMs: config.SHUTDOWN_DELAY_MS });

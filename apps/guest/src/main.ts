@@ -1,3 +1,4 @@
+import '@hatago/telemetry/register';
 import { runStandalone } from '@hatago/runtime';
 import { buildGuestApp } from './guest-app.ts';
 

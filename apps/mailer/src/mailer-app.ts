@@ -28,7 +28,7 @@ export async function buildMailerApp(deps: MailerAppDeps): Promise<HttpApp> {
     readiness: () => deps.database.ping(),
     // machines call the mailer, never browsers: every error is problem+json
     apiPrefix: '/',
-    errorPage: (problem) => html`<!doctype html><title>${problem.title}</title><p>${problem.title} (request ${problem.requestId ?? ''})</p>`.value,
+    errorPage: (problem) => html`<!doctype html><title>${problem.title}</title><p>${problem.title} (request ${problem.requestId ?? ''}${problem.traceId ? `, trace ${problem.traceId}` : ''})</p>`.value,
     ...(deps.metrics ? { metrics: [deps.metrics] } : {}),
   });
   await app.register(sendgridWebhookRoutes({ database: deps.database, publicKey: deps.sendgridWebhook?.publicKey, ...(deps.sendgridWebhook?.maxAgeSeconds ? { maxAgeSeconds: deps.sendgridWebhook.maxAgeSeconds } : {}) }));

@@ -1,3 +1,4 @@
+import '@hatago/telemetry/register';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@hatago/db';
 import { startMailWorkers, startRetentionPurge } from '@hatago/mail';
@@ -9,10 +10,13 @@ import { loadMailerConfig, type MailerConfig } from './mailer-config.ts';
 import { buildMailerApp } from './mailer-app.ts';
 import { platformTemplates } from '@hatago/runtime';
 import { providersFromConfig } from './providers-from-config.ts';
+import { startTelemetry, type Telemetry } from '@hatago/telemetry';
 
 let config: MailerConfig;
+let telemetry: Telemetry;
 try {
   config = loadMailerConfig();
+  telemetry = startTelemetry({ service: 'mailer' });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`mailer: ${error.message}`);
@@ -60,6 +64,7 @@ closeOnSignals(
     { name: 'retention-purge', close: () => retention.stop() },
     { name: 'providers', close: () => Promise.all(providers.map((p) => p.close?.())) },
     { name: 'database', close: () => database.close() },
+    { name: 'telemetry', close: () => telemetry.shutdown() },
   ],
   logger,
   { delayMs: config.SHUTDOWN_DELAY_MS },

@@ -2,6 +2,7 @@ import type { TemplateRegistry } from '@hatago/mail';
 import type { EdgePurger } from '@hatago/platform/edge';
 import type { AppDeps } from '@hatago/runtime';
 import type { ObjectStorage } from '@hatago/storage';
+import type { SpanStore } from '@hatago/telemetry';
 
 /** Cancellations publish through the cache, so cached hotel pages show the rooms given back. */
 export interface OperatorAppDeps extends AppDeps {
@@ -11,4 +12,6 @@ export interface OperatorAppDeps extends AppDeps {
   storage: ObjectStorage;
   /** Purges the edge's banner pages on every publish (standalone processes; the embedded platform purges centrally). */
   edgePurger?: EdgePurger;
+  /** Embedded mode's recent traces; elsewhere traces go to a collector and the console has none. */
+  traces?: SpanStore;
 }

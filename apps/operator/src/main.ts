@@ -1,3 +1,4 @@
+import '@hatago/telemetry/register';
 import { platformTemplates, runStandalone } from '@hatago/runtime';
 import { buildOperatorApp } from './operator-app.ts';
 

@@ -20,6 +20,7 @@ import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
 import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
 import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { registerTraceRoutes } from './routes/trace-routes.ts';
 import { homeOf, OPERATOR_SHELL } from './views/operator-page.ts';
 
 export { OPERATOR_SHELL };
@@ -75,5 +76,6 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   registerMailHistoryRoutes(app, deps);
   registerMailSuppressionRoutes(app, deps);
   registerMailboxRoutes(app, deps);
+  registerTraceRoutes(app, deps);
   return app;
 }

@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { PGliteDialect } from './pglite/pglite-dialect.ts';
 import { createPostgresDialect } from './postgres/postgres-dialect.ts';
+import { withSqlSpans } from './sql-spans.ts';
 
 /**
  * Any executor over the whole schema: the root Kysely or a transaction. Each domain module
@@ -29,7 +30,7 @@ export interface Database {
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'pglite') {
     const dialect = new PGliteDialect(config.dataDir === undefined ? {} : { dataDir: config.dataDir });
-    return wrap('pglite', new Kysely<any>({ dialect }));
+    return wrap('pglite', new Kysely<any>({ dialect: withSqlSpans('pglite', dialect) }));
   }
   const { dialect, disconnected } = createPostgresDialect({
     connectionString: config.url,
@@ -37,7 +38,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     statementTimeoutMs: config.statementTimeoutMs,
     applicationName: config.applicationName,
   });
-  return wrap('postgres', new Kysely<any>({ dialect }), disconnected);
+  return wrap('postgres', new Kysely<any>({ dialect: withSqlSpans('pg', dialect) }), disconnected);
 }
 
 function wrap(kind: Database['kind'], db: Kysely<any>, disconnected: () => Promise<void> = () => Promise.resolve()): Database {

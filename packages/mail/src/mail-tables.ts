@@ -43,6 +43,8 @@ export interface MailTables {
     body_html: string | null;
     body_text: string | null;
     body_purged_at: Date | null;
+    /** W3C traceparent/tracestate of the queuing request, as JSON; the worker continues that trace. */
+    trace_context: string | null;
   };
   mail_events: {
     id: Generated<number>;

@@ -3,6 +3,7 @@ import { openDatabase } from '@hatago/db';
 import { closeOnSignals, type HttpApp } from '@hatago/platform/http';
 import { edgePurgerFromEnv, type EdgePurger } from '@hatago/platform/edge';
 import { createLogger } from '@hatago/platform/logging';
+import { startTelemetry, type Telemetry } from '@hatago/telemetry';
 import type { ObjectStorage } from '@hatago/storage';
 import type { AppDeps } from './app-deps.ts';
 import { loadStandaloneConfig, type StandaloneServiceConfig } from './service-config.ts';
@@ -30,8 +31,10 @@ export interface StandaloneDeps extends AppDeps {
  */
 export async function runStandalone(service: string, defaultPort: number, build: (deps: StandaloneDeps) => Promise<HttpApp>) {
   let config: StandaloneServiceConfig;
+  let telemetry: Telemetry;
   try {
     config = loadStandaloneConfig(defaultPort);
+    telemetry = startTelemetry({ service });
     if (!config.DATABASE_URL) throw new ConfigError('invalid configuration: DATABASE_URL (missing): a standalone app needs PostgreSQL');
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -66,6 +69,8 @@ export async function runStandalone(service: string, defaultPort: number, build:
       { name: service, startDraining: () => app.startDraining(), close: () => app.close() },
       { name: 'cache', close: () => shared.close() },
       { name: 'database', close: () => database.close() },
+      // last: spans of the drain itself are sent too
+      { name: 'telemetry', close: () => telemetry.shutdown() },
     ],
     logger,
     { delayMs: config.SHUTDOWN_DELAY_MS },

@@ -3,7 +3,7 @@ import { RedisCache, RedisRateLimiter } from '@hatago/cache/redis';
 import type { Database } from '@hatago/db';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import type { Logger } from '@hatago/platform/logging';
-import { LocalStorage, type ObjectStorage, UrlSignature } from '@hatago/storage';
+import { LocalStorage, type ObjectStorage, tracedStorage, UrlSignature } from '@hatago/storage';
 import { S3Storage } from '@hatago/storage/s3';
 import type { StandaloneServiceConfig } from './service-config.ts';
 
@@ -24,7 +24,7 @@ const DOWNLOAD_PREFIX = '/facility/files/';
 export function openSharedComponents(config: StandaloneServiceConfig, service: string, database: Database, logger: Logger): SharedComponents {
   const signature = new UrlSignature(config.SIGNING_SECRET);
   const storage: ObjectStorage = config.S3_BUCKET
-    ? new S3Storage({
+    ? tracedStorage(new S3Storage({
         bucket: config.S3_BUCKET,
         region: config.S3_REGION,
         forcePathStyle: config.S3_FORCE_PATH_STYLE,
@@ -34,9 +34,9 @@ export function openSharedComponents(config: StandaloneServiceConfig, service: s
           : {}),
         signature,
         urlPrefix: DOWNLOAD_PREFIX,
-      })
+      }), 's3')
     : // shared between instances only through a shared volume
-      new LocalStorage({ root: config.STORAGE_DIR, signature, urlPrefix: DOWNLOAD_PREFIX });
+      tracedStorage(new LocalStorage({ root: config.STORAGE_DIR, signature, urlPrefix: DOWNLOAD_PREFIX }), 'local');
 
   const databaseLimiter = new DatabaseRateLimiter(database.db);
   if (!config.REDIS_URL) {

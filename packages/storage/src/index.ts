@@ -12,3 +12,4 @@ export { UrlSignature, type SignatureCheck, type SignedParams } from './signing/
 export { LocalStorage, type LocalStorageOptions } from './local/local-storage.ts';
 export { openSignedObject, type SignedObjectResult } from './signing/signed-download.ts';
 export { signedObjectUrl } from './signing/signed-object-url.ts';
+export { tracedStorage } from './traced-storage.ts';

@@ -32,7 +32,7 @@ export function renderPage(page: PageShell): string {
 </html>`.value;
 }
 
-/** A friendly error page that shows the request id, so support can find the request, and what was wrong with which field. */
+/** A friendly error page that shows the request and trace ids, so support can find the request, and what was wrong with which field. */
 export function renderErrorPage(problem: Problem, shell: Pick<PageShell, 'brand' | 'brandHref' | 'lang' | 'css'>): string {
   const heading = problem.status === 404 ? 'We could not find that page' : problem.status >= 500 ? 'Something went wrong' : problem.title;
   return renderPage({
@@ -42,7 +42,7 @@ export function renderErrorPage(problem: Problem, shell: Pick<PageShell, 'brand'
   <h1>${heading}</h1>
   <p>${problem.status >= 500 ? 'Please try again in a moment.' : problem.detail}</p>
   ${problem.errors?.length ? html`<ul class="alert">${problem.errors.map((e) => html`<li>${e.field}: ${e.message}</li>`)}</ul>` : ''}
-  <p class="request-id">Request ID: <code>${problem.requestId}</code></p>
+  <p class="request-id">Request ID: <code>${problem.requestId}</code>${problem.traceId ? html`<br>Trace ID: <code>${problem.traceId}</code>` : ''}</p>
   <p><a href="${shell.brandHref}">Back to the start</a></p>
 </section>`,
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import { context, isSpanContextValid, propagation, trace as traceApi } from '@opentelemetry/api';
 import type { ClientAddress } from '../routing/client-address.ts';
 
 // RFC 9110 §7.6.1: connection-specific headers never cross a proxy
@@ -28,8 +29,16 @@ export function isValidTraceparent(value: string): boolean {
 /**
  * The edge is where a trace starts when the client did not send one: the apps' spans then
  * hang under the request id's trace. A malformed traceparent (and its tracestate) is replaced.
+ * When this process traces, the edge's own span (a child of a valid incoming traceparent)
+ * is the parent the origin sees.
  */
 export function applyTraceContext(headers: OutgoingHttpHeaders, incoming: string | undefined) {
+  const active = traceApi.getActiveSpan()?.spanContext();
+  if (active && isSpanContextValid(active)) {
+    if (!(incoming !== undefined && isValidTraceparent(incoming))) delete headers.tracestate;
+    propagation.inject(context.active(), headers);
+    return;
+  }
   if (incoming !== undefined && isValidTraceparent(incoming)) return;
   delete headers.tracestate;
   const trace = randomUUID().replaceAll('-', '');

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { trace } from '@opentelemetry/api';
 import { PROBLEMS } from '@hatago/edge-rules';
 import { acceptOrCreateRequestId } from '@hatago/platform/http';
 import { routeFor } from '../routing/compiled-rules.ts';
@@ -24,6 +25,8 @@ export function handleRequest(edge: EdgeContext, req: IncomingMessage, res: Serv
   const route = routeFor(arrival.rules, arrival.view);
   if (!route) return refuse(edge, arrival, PROBLEMS.notFound, 'no-route');
   arrival.route = route.name;
+  // the HTTP instrumentation's span, named by the edge route: the raw URL would make every name unique
+  trace.getActiveSpan()?.updateName(`edge ${route.name}`).setAttribute('hatago.edge.route', route.name);
   checkRateLimits(edge, arrival, route);
 }
 

@@ -24,6 +24,7 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     code: Type.String(),
     requestId: Type.String(),
+    traceId: Type.Optional(Type.String({ description: 'W3C trace id of the request' })),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },

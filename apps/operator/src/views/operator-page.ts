@@ -18,6 +18,7 @@ const SECTIONS: Array<{ href: string; label: string; capability: OperatorCapabil
   { href: '/operator/accounts', label: 'Accounts', capability: 'accounts.manage' },
   { href: '/operator/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
   { href: '/operator/audit', label: 'Audit log', capability: 'audit.read' },
+  { href: '/operator/traces', label: 'Traces', capability: 'traces.read' },
 ];
 
 /** Where signing in lands: the first section the operator's role may open. */

@@ -24,6 +24,8 @@ export const CAPABILITIES = {
   'mail.discard': ['admin'],
   'mail.suppression.lift': ['admin'],
   'audit.read': ['admin'],
+  /** Recent traces show routes and SQL text: for administrators. */
+  'traces.read': ['admin'],
   /** Upload, validate and preview a banner document, read versions and diffs. */
   'banners.edit': ['editor', 'admin'],
   /** Publish or roll back: the change reaches every guest. */

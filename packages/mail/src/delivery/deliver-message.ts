@@ -1,4 +1,5 @@
 import type { Executor } from '@hatago/db';
+import { childSpan, SpanKind } from '@hatago/platform/tracing';
 import { asSendError, type MailProvider } from '../providers/mail-provider.ts';
 import type { TemplateRegistry } from '../templates/template-registry.ts';
 import type { ClaimedMessage, Outcome } from './message-lease.ts';
@@ -22,20 +23,15 @@ export async function attemptDelivery(ctx: DeliveryContext, message: ClaimedMess
   if (message.attempts > ctx.retry.maxAttempts) return { kind: 'dead', error: `gave up after ${message.attempts - 1} attempts` };
   let rendered;
   try {
-    rendered = ctx.templates.render(message.template, message.params, message.locale);
+    rendered = await childSpan('@hatago/mail', `mail render ${message.template}`, {}, async () => ctx.templates.render(message.template, message.params, message.locale));
   } catch (error) {
     return { kind: 'failed', error: `cannot render: ${(error as Error).message}` };
   }
   if (message.channel === 'email' && (await ctx.isSuppressed(ctx.db, message.recipient))) return { kind: 'suppressed' };
   try {
-    const result = await ctx.provider.send({
-      id: message.id,
-      channel: message.channel,
-      recipient: message.recipient,
-      category: message.category,
-      template: message.template,
-      rendered,
-    });
+    const outgoing = { id: message.id, channel: message.channel, recipient: message.recipient, category: message.category, template: message.template, rendered };
+    const attributes = { 'hatago.mail.provider': ctx.provider.name, 'hatago.mail.channel': message.channel };
+    const result = await childSpan('@hatago/mail', `${ctx.provider.name} send`, { kind: SpanKind.CLIENT, attributes }, () => ctx.provider.send(outgoing));
     return rendered.channel === 'email'
       ? { kind: 'sent', provider: ctx.provider.name, providerMessageId: result.providerMessageId, subject: rendered.subject, html: rendered.html, text: rendered.text }
       : { kind: 'sent', provider: ctx.provider.name, providerMessageId: result.providerMessageId, subject: rendered.text.slice(0, 200), html: null, text: rendered.text };

@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Executor } from '@hatago/db';
 import type { Logger } from '@hatago/platform/logging';
+import { continueTrace, SpanStatusCode } from '@hatago/platform/tracing';
 import type { MailProvider } from '../providers/mail-provider.ts';
 import { isSuppressed } from '../suppression/is-suppressed.ts';
 import type { TemplateRegistry } from '../templates/template-registry.ts';
 import { attemptDelivery, type DeliveryContext } from './deliver-message.ts';
-import { claimMessages, type Outcome, recordOutcome, releaseMessages } from './message-lease.ts';
+import { type ClaimedMessage, claimMessages, type Outcome, recordOutcome, releaseMessages } from './message-lease.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -73,6 +74,24 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
     return Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
   };
 
+  /** One attempt, as part of the trace that queued the message: render, provider call and the outcome's SQL are its spans. */
+  function deliverInTrace(ctx: DeliveryContext, message: ClaimedMessage): Promise<void> {
+    const attributes = { 'hatago.mail.message_id': message.id, 'hatago.mail.template': message.template, 'hatago.mail.attempt': message.attempts };
+    return continueTrace(message.trace_context, '@hatago/mail', `mail deliver ${message.template}`, { attributes }, async (span) => {
+      const started = performance.now();
+      const outcome = await attemptDelivery(ctx, message);
+      options.observer?.attempted({ provider: ctx.provider.name, outcome: outcome.kind, durationMs: performance.now() - started });
+      span?.setAttribute('hatago.mail.outcome', outcome.kind);
+      if (outcome.kind !== 'sent') {
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.kind });
+        log.info({ messageId: message.id, outcome: outcome.kind, ...('error' in outcome ? { error: outcome.error } : {}) }, 'mail not sent');
+      }
+      if (!(await recordOutcome(options.db, workerId, message.id, outcome))) {
+        log.warn({ messageId: message.id }, 'lease lost before the outcome was recorded');
+      }
+    });
+  }
+
   async function loop(provider: MailProvider, bucket: TokenBucket, ctx: DeliveryContext): Promise<void> {
     while (!stopping) {
       try {
@@ -93,14 +112,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
             await releaseMessages(options.db, workerId, batch.slice(i).map((m) => m.id));
             break;
           }
-          const message = batch[i]!;
-          const started = performance.now();
-          const outcome = await attemptDelivery(ctx, message);
-          options.observer?.attempted({ provider: provider.name, outcome: outcome.kind, durationMs: performance.now() - started });
-          if (outcome.kind !== 'sent') log.info({ messageId: message.id, outcome: outcome.kind, ...('error' in outcome ? { error: outcome.error } : {}) }, 'mail not sent');
-          if (!(await recordOutcome(options.db, workerId, message.id, outcome))) {
-            log.warn({ messageId: message.id }, 'lease lost before the outcome was recorded');
-          }
+          await deliverInTrace(ctx, batch[i]!);
           // PGlite answers in-process without a trip through the event loop: without this
           // a backlog would keep HTTP requests and timers of the same process waiting
           await nextTurn();

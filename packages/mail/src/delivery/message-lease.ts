@@ -13,6 +13,8 @@ export interface ClaimedMessage {
   category: string;
   /** Counting this one. */
   attempts: number;
+  /** The queuing request's trace context, continued by the delivery (see enqueue-mail.ts). */
+  trace_context: string | null;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function claimMessages(
       set status = 'sending', leased_by = ${options.workerId}, attempts = m.attempts + 1, updated_at = now(),
           next_attempt_at = now() + ${options.leaseMs} * interval '1 millisecond'
       from due where m.id = due.id
-      returning m.id, m.channel, m.template, m.recipient, m.locale, m.params, m.category, m.attempts
+      returning m.id, m.channel, m.template, m.recipient, m.locale, m.params, m.category, m.attempts, m.trace_context
     ), logged as (
       insert into mail_events (message_id, type, source, detail)
       select id, 'sending', 'worker', 'attempt ' || attempts || ' by ' || ${options.workerId} from claimed

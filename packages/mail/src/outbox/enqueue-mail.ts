@@ -1,6 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
+import { childSpan, traceContextToStore } from '@hatago/platform/tracing';
 import type { MailTables } from '../mail-tables.ts';
 import type { EmailTemplate, Locale, NoticeTemplate, Template } from '../templates/template.ts';
 import { templateParamErrors } from '../templates/template-params.ts';
@@ -101,7 +102,17 @@ type NewMessage = Pick<
   'template' | 'recipient' | 'locale' | 'params' | 'category' | 'idempotency_key' | 'reference'
 > & { channel: 'email' | 'slack' };
 
-async function insertMessage(trx: Executor, values: NewMessage): Promise<Enqueued> {
+/** The outbox row under a span of its own, whose context the row keeps: the worker's spans hang under it. */
+function insertMessage(trx: Executor, values: NewMessage): Promise<Enqueued> {
+  const attributes = { 'hatago.mail.template': values.template, 'hatago.mail.channel': values.channel };
+  return childSpan('@hatago/mail', `mail enqueue ${values.template}`, { attributes }, async (span) => {
+    const queued = await insertRow(trx, { ...values, trace_context: traceContextToStore() });
+    span?.setAttributes({ 'hatago.mail.message_id': queued.id, 'hatago.mail.created': queued.created });
+    return queued;
+  });
+}
+
+async function insertRow(trx: Executor, values: NewMessage & { trace_context: string | null }): Promise<Enqueued> {
   const t = tablesOf<MailTables>(trx);
   const inserted = await t
     .insertInto('mail_messages')

@@ -2,8 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.ts';
 import { PlatformErrors } from '../errors/platform-errors.ts';
+import { traceIdOf } from './trace-id.ts';
 
-/** RFC 9457 problem details, extended with our stable `code` and the request id. */
+/** RFC 9457 problem details, extended with our stable `code`, the request id and the trace id. */
 export interface Problem {
   type: string;
   title: string;
@@ -12,6 +13,8 @@ export interface Problem {
   instance?: string;
   code: string;
   requestId: string;
+  /** The W3C trace id, to find the request's trace in the tracing backend. */
+  traceId?: string;
   errors?: FieldError[];
 }
 
@@ -32,7 +35,8 @@ export const titleOf = (status: number) => RFC_9110_RENAMED[status] ?? STATUS_CO
 
 /** Turns any thrown error into a problem; unexpected errors reveal nothing internal. */
 export function problemFrom(error: unknown, request: FastifyRequest): Problem {
-  const base = { instance: request.url.split('?')[0], requestId: String(request.id) };
+  const traceId = traceIdOf(request.raw);
+  const base = { instance: request.url.split('?')[0], requestId: String(request.id), ...(traceId ? { traceId } : {}) };
   if (error instanceof DomainError) {
     const status = STATUS_OF_KIND[error.kind];
     return {
