@@ -1,3 +1,4 @@
+import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { recordAudit } from '@hatago/audit';
@@ -28,6 +29,8 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
     },
     errorPage: (problem) => renderErrorPage(problem, OPERATOR_SHELL),
     apiPrefix: '/operator/api/',
+    metrics: [deps.cache.telemetry.registry, deps.database.metrics],
+    latencyBuckets: HTTP_LATENCY_BUCKETS,
   });
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);

@@ -13,7 +13,8 @@ import { TokenBucket } from './token-bucket.ts';
 
 /** What the mailer's metrics hear about each attempt. */
 export interface DeliveryObserver {
-  attempted(event: { provider: string; outcome: Outcome['kind']; durationMs: number }): void;
+  /** `queuedMs`: from the message being queued to this attempt's end. */
+  attempted(event: { provider: string; outcome: Outcome['kind']; durationMs: number; queuedMs: number }): void;
 }
 
 export interface MailWorkerOptions {
@@ -96,7 +97,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
           const message = batch[i]!;
           const started = performance.now();
           const outcome = await attemptDelivery(ctx, message);
-          options.observer?.attempted({ provider: provider.name, outcome: outcome.kind, durationMs: performance.now() - started });
+          options.observer?.attempted({ provider: provider.name, outcome: outcome.kind, durationMs: performance.now() - started, queuedMs: Date.now() - message.queuedAt.getTime() });
           if (outcome.kind !== 'sent') log.info({ messageId: message.id, outcome: outcome.kind, ...('error' in outcome ? { error: outcome.error } : {}) }, 'mail not sent');
           if (!(await recordOutcome(options.db, workerId, message.id, outcome))) {
             log.warn({ messageId: message.id }, 'lease lost before the outcome was recorded');
