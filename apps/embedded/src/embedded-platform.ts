@@ -54,6 +54,8 @@ export interface EmbeddedPlatform {
   url: string;
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
+  /** Each app's own loopback address (probes and, with a token, /metrics), as a scraper would reach it. */
+  services: Record<AppName, string>;
   /** Catalogue changes purging the edge; `settled()` resolves when the purges sent so far are done. */
   edgePurging: EdgePurging;
   database: Database;
@@ -84,7 +86,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     mailMetrics.registry,
     loggerOf,
   );
-  const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
+  const instances = await listenOnLoopback(apps);
+  const edge = await startEdge(options, instances, loggerOf);
   // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
   const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
 
@@ -111,6 +114,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   return {
     url: edge.url,
     edgeAdmin: edge.admin,
+    services: Object.fromEntries(apps.map(([name]) => [name, instances[name]![0]!])) as Record<AppName, string>,
     edgePurging,
     database,
     cache,
@@ -144,7 +148,7 @@ async function openEmbeddedDatabase(options: EmbeddedOptions, logger: Logger): P
   return database;
 }
 
-type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
+export type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
 
 async function buildApps(
   options: EmbeddedOptions,
