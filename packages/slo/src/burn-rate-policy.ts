@@ -1,3 +1,5 @@
+import type { SloDefinition } from './slo-definition.ts';
+
 /**
  * Multi-window, multi-burn-rate alerting (Google SRE workbook, "Alerting on SLOs", ch. 5):
  * an alert fires while the error ratio over both its long and its short window exceeds
@@ -23,6 +25,14 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
   // 10 % in three days: not worth waking anyone, worth a look today
   { alert: 'SloErrorBudgetBurnTicket', severity: 'ticket', factor: 1, longSeconds: 3 * 86_400, shortSeconds: 6 * 3600, forSeconds: 3600 },
 ];
+
+/** What a burn-rate alert of one SLO says, the same in Prometheus, Slack and the console. */
+export function burnAlertText(slo: SloDefinition, policy: BurnRateAlert): { summary: string; description: string } {
+  return {
+    summary: `${slo.name}: error budget burning ${policy.factor}× too fast over ${durationName(policy.longSeconds)} and ${durationName(policy.shortSeconds)}`,
+    description: `${slo.description} (objective ${slo.objective * 100} % over ${slo.window}).`,
+  };
+}
 
 /** Every window some alert reads, shortest first: the error ratios worth recording. */
 export const ERROR_RATIO_WINDOWS: readonly number[] = [...new Set(BURN_RATE_ALERTS.flatMap((a) => [a.shortSeconds, a.longSeconds]))].sort((a, b) => a - b);

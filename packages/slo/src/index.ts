@@ -5,3 +5,6 @@ export { runbookUrl, type Rule, type RuleGroup } from './prometheus/rule-types.t
 export { alertmanagerConfig, type AlertmanagerOptions } from './prometheus/alertmanager-config.ts';
 export { renderAlertmanagerConfig, renderRuleFile } from './prometheus/render-yaml.ts';
 export { generatedFiles, SLACK_CHANNEL, SLACK_WEBHOOK_URL_FILE } from './generated-files.ts';
+export { SreMonitor, type AlertChange, type SreSnapshot, type SreSources } from './embedded/sre-monitor.ts';
+export type { SloAlert, SloStatus } from './embedded/slo-evaluator.ts';
+export type { DashboardSeries } from './embedded/dashboard-history.ts';

@@ -1,4 +1,4 @@
-import { BURN_RATE_ALERTS, durationName, ERROR_RATIO_WINDOWS, scaledDuration } from '../burn-rate-policy.ts';
+import { BURN_RATE_ALERTS, burnAlertText, durationName, ERROR_RATIO_WINDOWS, scaledDuration } from '../burn-rate-policy.ts';
 import { type SloSet, windowSeconds } from '../slo-definition.ts';
 import { platformRuleGroups } from './platform-rules.ts';
 import { type Rule, type RuleGroup, runbookUrl } from './rule-types.ts';
@@ -44,8 +44,7 @@ export function sloRuleGroups(set: SloSet, options: RuleOptions = {}): RuleGroup
         for: scaledDuration(policy.forSeconds, scale),
         labels: { severity: policy.severity, ...labels },
         annotations: {
-          summary: `${slo.name}: error budget burning ${policy.factor}× too fast over ${durationName(policy.longSeconds)} and ${durationName(policy.shortSeconds)}`,
-          description: `${slo.description} (objective ${slo.objective * 100} % over ${slo.window}).`,
+          ...burnAlertText(slo, policy),
           runbook_url: runbookUrl(policy.alert),
         },
       });
