@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { setTimeout as pause } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { startEmbeddedPlatform } from '@hatago/embedded';
 import { FakeHttpEndpoint, waitUntil } from '@hatago/mail/testing';
-import { futureDate } from '@hatago/test-support';
 import { slo } from '../../config/slo.ts';
+import { bookContinuously } from './support/book-continuously.ts';
 import { startPrometheusStack } from './support/prometheus-stack.ts';
 
 const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
@@ -79,31 +78,4 @@ async function instant(prometheusUrl: string, query: string): Promise<number | u
   const body = (await res.json()) as { data: { result: Array<{ value: [number, string] }> } };
   const value = body.data.result[0]?.value[1];
   return value === undefined ? undefined : Number(value);
-}
-
-/** A guest booking a stay every 50 ms through the edge until stopped; remembers the statuses it got. */
-function bookContinuously(edgeUrl: string, planId: number) {
-  const statuses = new Set<number>();
-  let running = true;
-  let n = 0;
-  const loop = (async () => {
-    while (running) {
-      const res = await fetch(`${edgeUrl}/api/v1/reservations`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `slo-e2e-${++n}` },
-        body: JSON.stringify({ planId, checkin: futureDate(5 + (n % 20)), nights: 1, guests: 1, rooms: 1, guest: { name: `Guest ${n}`, email: `g${n}@example.com`, phone: '090-0000-0000' } }),
-      });
-      statuses.add(res.status);
-      await res.arrayBuffer();
-      // pacing the load, not waiting for anything
-      await pause(50);
-    }
-  })();
-  return {
-    statuses,
-    async stop() {
-      running = false;
-      await loop;
-    },
-  };
 }

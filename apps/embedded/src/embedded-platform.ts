@@ -13,7 +13,7 @@ import { EdgeCache } from '@hatago/http-cache';
 import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
-import { SinkProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
+import { type MailProvider, SinkProvider, SlackProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
 import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
 import { platformTemplates } from '@hatago/runtime';
 import { DatabaseRateLimiter } from '@hatago/identity';
@@ -23,6 +23,8 @@ import { createEdgePurgeClient } from '@hatago/platform/edge';
 import { createLogger, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
+import type { SreMonitor } from '@hatago/slo';
+import { createEmbeddedSre, type EmbeddedSreOptions } from './embedded-sre.ts';
 import { LocalStorage, UrlSignature } from '@hatago/storage';
 
 export interface EmbeddedOptions {
@@ -47,6 +49,10 @@ export interface EmbeddedOptions {
   mailBodyRetentionDays?: number;
   /** Bearer token for each app's /metrics on its loopback port; without one no app serves metrics. */
   metricsToken?: string;
+  /** The in-process SLO evaluation (alerts to Slack, /operator/sre). */
+  sre?: EmbeddedSreOptions;
+  /** Slack channel → incoming-webhook URL: notices (SLO alerts among them) go to Slack instead of the dev mailbox. */
+  slackWebhooks?: Record<string, string>;
 }
 
 export interface EmbeddedPlatform {
@@ -61,6 +67,8 @@ export interface EmbeddedPlatform {
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
   cache: Cache;
+  /** The in-process SLO evaluation behind /operator/sre. */
+  sre: SreMonitor;
   /** Everything to drain and close, in order, on shutdown. */
   parts: Drainable[];
   close(): Promise<void>;
@@ -80,21 +88,25 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   // attempts are counted in the database, so limits survive a restart.
   const cache = new MemoryCache({ logger: loggerOf('cache') });
   const mailMetrics = createMailMetrics(database.db);
+  const sre = createEmbeddedSre(database.db, loggerOf('sre'), options.sre);
   const apps = await buildApps(
     options,
     { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken },
-    mailMetrics.registry,
+    { mail: mailMetrics.registry, sre: sre.monitor },
     loggerOf,
   );
   const instances = await listenOnLoopback(apps);
   const edge = await startEdge(options, instances, loggerOf);
+  sre.sources.services = apps.map(([name, app]) => ({ name, registries: app.metricRegistries }));
+  sre.sources.edge = edge.metricsRegistry;
+  sre.monitor.start();
   // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
   const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
 
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({
     db: database.db,
-    providers: [new SinkProvider(database.db, 'no-reply@hatago.example')],
+    providers: mailProviders(database.db, options.slackWebhooks),
     templates: platformTemplates,
     logger: loggerOf('mailer'),
     concurrency: 1,
@@ -103,6 +115,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const retention = startRetentionPurge({ db: database.db, logger: loggerOf('mailer'), olderThanDays: options.mailBodyRetentionDays ?? 90 });
 
   const parts: Drainable[] = [
+    { name: 'sre', close: () => sre.monitor.stop() },
     { name: 'edge-purge', close: () => edgePurging.stop() },
     { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
@@ -116,6 +129,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     edgeAdmin: edge.admin,
     services: Object.fromEntries(apps.map(([name]) => [name, instances[name]![0]!])) as Record<AppName, string>,
     edgePurging,
+    sre: sre.monitor,
     database,
     cache,
     parts,
@@ -153,7 +167,7 @@ export type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
 async function buildApps(
   options: EmbeddedOptions,
   deps: { database: Database; signingSecret: string; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined },
-  mailMetrics: Registry,
+  shared: { mail: Registry; sre: SreMonitor },
   loggerOf: (service: string) => Logger,
 ): Promise<Array<[name: AppName, app: HttpApp]>> {
   const storage = new LocalStorage({
@@ -172,9 +186,9 @@ async function buildApps(
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator'), sre: shared.sre })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
-    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],
+    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: shared.mail, metricsToken: deps.metricsToken })],
   ];
 }
 
@@ -209,8 +223,15 @@ async function startEdge(options: EmbeddedOptions, instances: Record<string, str
   return {
     url: `http://${hostInUrl(options.host)}:${address.port}`,
     admin: { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken },
+    metricsRegistry: edge.metrics.registry,
     close: () => edge.close(),
   };
+}
+
+/** The dev sink for mail; Slack notices to Slack when webhooks are given, else to the sink as well. */
+function mailProviders(db: Database['db'], slackWebhooks: Record<string, string> | undefined): MailProvider[] {
+  if (!slackWebhooks || Object.keys(slackWebhooks).length === 0) return [new SinkProvider(db, 'no-reply@hatago.example')];
+  return [new SinkProvider(db, 'no-reply@hatago.example', Number.POSITIVE_INFINITY, ['email']), new SlackProvider({ webhooks: slackWebhooks, ratePerSecond: 1, timeoutMs: 10_000 })];
 }
 
 const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);

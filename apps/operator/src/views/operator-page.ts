@@ -15,7 +15,7 @@ export const OPERATOR_SHELL = {
 export function operatorPage(staff: StaffAccount, title: string, body: SafeHtml, css = ''): string {
   return renderConsolePage(css ? { ...OPERATOR_SHELL, css: OPERATOR_SHELL.css + css } : OPERATOR_SHELL, staff, {
     title,
-    nav: html`<a href="/operator/reservations">Reservations</a><a href="/operator/mail">Mail</a>${hasRole(staff, 'admin') ? html`<a href="/operator/audit">Audit log</a>` : ''}`,
+    nav: html`<a href="/operator/reservations">Reservations</a><a href="/operator/mail">Mail</a><a href="/operator/sre">SRE</a><a href="/operator/incidents">Incidents</a>${hasRole(staff, 'admin') ? html`<a href="/operator/audit">Audit log</a>` : ''}`,
     body,
   });
 }
