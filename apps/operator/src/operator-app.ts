@@ -12,6 +12,7 @@ import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
 import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
 import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { registerIncidentRoutes } from './routes/incident-routes.ts';
 import { registerSreRoutes } from './routes/sre-routes.ts';
 import { OPERATOR_SHELL } from './views/operator-page.ts';
 
@@ -56,5 +57,6 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   registerMailSuppressionRoutes(app, deps);
   registerMailboxRoutes(app, deps);
   registerSreRoutes(app, deps);
+  registerIncidentRoutes(app, deps);
   return app;
 }
