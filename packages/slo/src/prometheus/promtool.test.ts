@@ -18,6 +18,14 @@ describe('generated Prometheus rules and Alertmanager config (real promtool and 
     }
   });
 
+  it('every alert has its runbook in docs/operations.md, where its runbook_url points', () => {
+    const rules = readFileSync(path.join(deploy, 'slo-rules.yml'), 'utf8');
+    const headings = new Set([...readFileSync(path.join(root, 'docs/operations.md'), 'utf8').matchAll(/^### (\w+)$/gm)].map((m) => m[1]!.toLowerCase()));
+    const urls = [...rules.matchAll(/runbook_url: docs\/operations\.md#(\w+)/g)].map((m) => m[1]!);
+    assert.ok(urls.length > 0);
+    assert.deepEqual([...new Set(urls)].filter((anchor) => !headings.has(anchor)), []);
+  });
+
   it('promtool check rules accepts the rule file', async () => {
     const { stdout } = await run('promtool', ['check', 'rules', path.join(deploy, 'slo-rules.yml')]);
     assert.match(stdout, /SUCCESS: \d+ rules found/);
