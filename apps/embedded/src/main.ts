@@ -3,6 +3,7 @@ import { ConfigError, DatabaseEnv, loadConfig, MetricsEnv, ServiceConfig } from 
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { MailRetentionEnv } from '@hatago/mail';
+import { parseSlackWebhooks } from '@hatago/mailer';
 import { startEmbeddedPlatform } from './embedded-platform.ts';
 
 const Env = Type.Object({
@@ -14,11 +15,15 @@ const Env = Type.Object({
   SEED_DEMO_DATA: Type.Boolean({ default: true }),
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+/?$' })),
   ...MailRetentionEnv,
+  /** Channel → Slack webhook URL: SLO alerts and other notices go to Slack instead of the dev mailbox. */
+  SLACK_WEBHOOKS: Type.Optional(Type.String({ minLength: 2 })),
 });
 
 let config;
+let slackWebhooks: Record<string, string>;
 try {
   config = loadConfig(Env);
+  slackWebhooks = parseSlackWebhooks(config.SLACK_WEBHOOKS);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`hatago: ${error.message}`);
@@ -36,6 +41,7 @@ const platform = await startEmbeddedPlatform({
   ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
   ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
   mailBodyRetentionDays: config.MAIL_BODY_RETENTION_DAYS,
+  slackWebhooks,
   logLevel: config.LOG_LEVEL,
   onSeedProgress: (done, total) => {
     if (done === 1 || done % 10 === 0 || done === total) {
