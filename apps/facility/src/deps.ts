@@ -4,7 +4,7 @@ import type { ObjectStorage } from '@hatago/storage';
 
 /** The cache is shared with the guest app: committed changes invalidate what it cached (see CatalogChanges). */
 export interface FacilityAppDeps extends AppDeps {
-  /** Where exports are written; downloads go through its signed links. */
+  /** Where exports and hotel photos are written; downloads go through its signed links. */
   storage: ObjectStorage;
   /** Purges the edge's copies of what a catalogue change makes stale (absent: no edge to tell). */
   edgePurger?: EdgePurger;

@@ -1,4 +1,5 @@
 import type { Executor } from '@hatago/db';
+import type { PaymentProvider } from '@hatago/payments';
 
 /** One restaurant's free seats changed and the change is committed: what was derived from them is stale. */
 export interface DiningChange {
@@ -18,6 +19,8 @@ export interface DiningChangePublisher {
 export interface DiningContext {
   db: Executor;
   changes: DiningChangePublisher;
+  /** Holds and settles card guarantees; without it, a booking that brings a card token is refused. */
+  payments?: PaymentProvider;
 }
 
 /** Called after the commit, never inside. */

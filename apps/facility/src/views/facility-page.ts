@@ -15,6 +15,9 @@ table.month .day{font-weight:600}
 td.stop{background:#fbeeec}
 td.unset{background:#f4f1ec;color:var(--muted)}
 .actions{display:flex;gap:.75rem;flex-wrap:wrap;align-items:center}
+ol.photos{list-style:none;padding:0;display:grid;gap:1rem}
+ol.photos li{display:grid;grid-template-columns:160px 1fr;gap:.75rem;align-items:start}
+ol.photos .actions{grid-column:2}
 `,
 };
 
@@ -22,7 +25,7 @@ td.unset{background:#f4f1ec;color:var(--muted)}
 export function facilityPage(staff: StaffAccount, title: string, body: SafeHtml): string {
   return renderConsolePage(FACILITY_SHELL, staff, {
     title,
-    nav: html`<a href="/facility/hotel">Hotel</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`,
+    nav: html`<a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`,
     body,
   });
 }
