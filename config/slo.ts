@@ -15,9 +15,9 @@ const http = (service: string, method: string, ...routes: string[]): HistogramSo
 });
 const SERVER_ERRORS = { status: '5..' };
 
-const search = http('guest', 'GET', '/search', '/api/v1/hotels', '/api/v1/restaurants');
+const search = http('guest', 'GET', '/search', '/restaurants', '/api/v1/hotels', '/api/v1/restaurants');
 const hotelPage = http('guest', 'GET', '/hotels/:id', '/api/v1/hotels/:id');
-const booking = http('guest', 'POST', '/book', '/api/v1/reservations', '/api/v1/restaurant-reservations');
+const booking = http('guest', 'POST', '/book', '/book/table', '/api/v1/reservations', '/api/v1/restaurant-reservations');
 const operatorSearch = http('operator', 'GET', '/operator/reservations');
 
 export const slo = defineSlos([

@@ -9,10 +9,12 @@ type Vertical = 'hotel' | 'restaurant' | 'code';
 const EVENTS: Record<string, { event: Event; vertical: Vertical; channel: 'api' | 'page'; statuses: number[] }> = {
   'GET /search': { event: 'search', vertical: 'hotel', channel: 'page', statuses: [200] },
   'GET /api/v1/hotels': { event: 'search', vertical: 'hotel', channel: 'api', statuses: [200] },
+  'GET /restaurants': { event: 'search', vertical: 'restaurant', channel: 'page', statuses: [200] },
   'GET /api/v1/restaurants': { event: 'search', vertical: 'restaurant', channel: 'api', statuses: [200] },
   'GET /hotels/:id': { event: 'hotel_view', vertical: 'hotel', channel: 'page', statuses: [200] },
   'GET /api/v1/hotels/:id': { event: 'hotel_view', vertical: 'hotel', channel: 'api', statuses: [200] },
   'POST /book': { event: 'booking', vertical: 'hotel', channel: 'page', statuses: [303] },
+  'POST /book/table': { event: 'booking', vertical: 'restaurant', channel: 'page', statuses: [303] },
   'POST /api/v1/reservations': { event: 'booking', vertical: 'hotel', channel: 'api', statuses: [201] },
   'POST /api/v1/restaurant-reservations': { event: 'booking', vertical: 'restaurant', channel: 'api', statuses: [201] },
   'POST /reservations/:code/cancel': { event: 'cancellation', vertical: 'code', channel: 'page', statuses: [200, 303] },
