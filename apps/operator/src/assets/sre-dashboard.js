@@ -24,6 +24,29 @@
     charts[id] = { key, plot: new uPlot(opts, data, el) };
   }
 
+  // the same list the page was rendered with, built as DOM nodes: alert text never becomes markup
+  function renderAlerts(alerts) {
+    const old = document.getElementById('alerts');
+    const list = document.createElement(alerts.length ? 'ul' : 'p');
+    list.id = 'alerts';
+    if (!alerts.length) {
+      list.className = 'muted';
+      list.textContent = 'No alert firing.';
+    }
+    for (const a of alerts) {
+      const item = document.createElement('li');
+      if (a.severity === 'page') item.className = 'burning';
+      const name = document.createElement('strong');
+      name.textContent = a.alert;
+      const open = document.createElement('a');
+      open.href = '/operator/incidents/new?' + new URLSearchParams({ alert: a.alert + '/' + a.slo, since: String(a.activeSince) });
+      open.textContent = 'open an incident';
+      item.append('[' + a.severity + '] ', name, ' ' + a.slo + ': ' + a.summary + ' — runbook ' + a.runbookUrl + ' — ', open);
+      list.append(item);
+    }
+    old.replaceWith(list);
+  }
+
   function render(snapshot) {
     document.getElementById('generated-at').textContent = new Date(snapshot.generatedAt).toISOString();
     for (const slo of snapshot.slos) {
@@ -38,9 +61,7 @@
       burn.className = (slo.burnRate1h ?? 0) > 1 ? 'burning' : '';
       row.querySelector('[data-field="historySeconds"]').textContent = age(slo.historySeconds);
     }
-    const alerts = document.getElementById('alerts');
-    alerts.textContent = snapshot.alerts.length ? snapshot.alerts.map((a) => '[' + a.severity + '] ' + a.alert + ' ' + a.slo + ': ' + a.summary).join('\n') : 'No alert firing.';
-    alerts.style.whiteSpace = 'pre-line';
+    renderAlerts(snapshot.alerts);
     const s = snapshot.series;
     const services = Object.keys(s.services);
     draw('requests', s.at, services.map((n) => ({ label: n, values: s.services[n].requestsPerSecond })));

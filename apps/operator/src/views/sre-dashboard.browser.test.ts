@@ -28,6 +28,8 @@ describe('/operator/sre in a real browser', () => {
     for (let i = 0; i <= 120; i++) {
       for (let r = 0; r < 50; r++) http.observe({ method: 'GET', route: '/search', status: '200' }, 0.02 + (r % 10) * 0.03);
       if (i % 10 === 0) http.observe({ method: 'GET', route: '/search', status: '500' }, 0.1);
+      // the last two and a half minutes, a third of the searches fail: the fast burn fires
+      if (i > 105) for (let e = 0; e < 25; e++) http.observe({ method: 'GET', route: '/search', status: '500' }, 0.1);
       await monitor.sample(start + i * 10_000);
     }
     db = await createTestDatabase(testDatabaseTargets()[0]!, { seed: { hotelsPerArea: 1, days: 7 } });
@@ -58,9 +60,12 @@ describe('/operator/sre in a real browser', () => {
     assert.equal(response!.status(), 200);
     assert.match(response!.headers()['content-security-policy']!, /script-src 'self'/);
     await page.waitForFunction("document.querySelectorAll('.charts canvas').length === 5", undefined, { timeout: 15_000 });
-    // the search SLO's SLI: 12 server errors in about 6000 searches
     const sli = await page.locator('tr[data-slo="search-availability"] [data-field="sli"]').textContent();
-    assert.match(sli!, /^99\.\d{3} %$/);
+    assert.match(sli!, /^9\d\.\d{3} %$/);
+    // the alert list (server-rendered, then rebuilt by the script from the JSON) links each alert to a prefilled incident
+    const alert = page.locator('#alerts li', { hasText: 'SloErrorBudgetBurnFast' });
+    assert.match((await alert.textContent())!, /search-availability: error budget burning 14\.4× too fast/);
+    assert.match((await alert.locator('a').getAttribute('href'))!, /^\/operator\/incidents\/new\?alert=SloErrorBudgetBurnFast%2Fsearch-availability&since=\d+$/);
     assert.deepEqual(problems, []);
     assert.deepEqual(offsite, [], 'nothing from a CDN');
     await context.close();
