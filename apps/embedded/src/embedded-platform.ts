@@ -15,7 +15,7 @@ import { EdgeCache } from '@hatago/http-cache';
 import edgeRules from '../../../config/edge.ts';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
-import { SinkProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
+import { type MailProvider, SinkProvider, SlackProvider, startMailWorkers, startRetentionPurge } from '@hatago/mail';
 import { buildMailerApp, createMailMetrics } from '@hatago/mailer';
 import { platformTemplates } from '@hatago/runtime';
 import { DatabaseRateLimiter } from '@hatago/identity';
@@ -27,6 +27,8 @@ import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
 import { LocalStorage, type ObjectStorage, tracedStorage, UrlSignature } from '@hatago/storage';
 import type { SpanStore } from '@hatago/telemetry';
+import type { SreMonitor } from '@hatago/slo';
+import { createEmbeddedSre, type EmbeddedSreOptions } from './embedded-sre.ts';
 
 export interface EmbeddedOptions {
   port: number;
@@ -56,6 +58,10 @@ export interface EmbeddedOptions {
   metricsToken?: string;
   /** Recent slow and failed traces, shown by the operator console (the process's telemetry records into it). */
   traces?: SpanStore;
+  /** The in-process SLO evaluation (alerts to Slack, /operator/sre). */
+  sre?: EmbeddedSreOptions;
+  /** Slack channel → incoming-webhook URL: notices (SLO alerts among them) go to Slack instead of the dev mailbox. */
+  slackWebhooks?: Record<string, string>;
 }
 
 export interface EmbeddedPlatform {
@@ -63,11 +69,15 @@ export interface EmbeddedPlatform {
   url: string;
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
+  /** Each app's own loopback address (probes and, with a token, /metrics), as a scraper would reach it. */
+  services: Record<AppName, string>;
   /** Catalogue, dining and banner changes purging the edge; `settled()` resolves when the purges sent so far are done. */
   edgePurging: EdgePurging;
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
   cache: Cache;
+  /** The in-process SLO evaluation behind /operator/sre. */
+  sre: SreMonitor;
   /** Everything to drain and close, in order, on shutdown. */
   parts: Drainable[];
   close(): Promise<void>;
@@ -95,13 +105,18 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   // attempts are counted in the database, so limits survive a restart.
   const cache = new MemoryCache({ logger: loggerOf('cache') });
   const mailMetrics = createMailMetrics(database.db);
+  const sre = createEmbeddedSre(database.db, loggerOf('sre'), options.sre);
   const apps = await buildApps(
     options,
     { database, signingSecret, storage, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken },
-    mailMetrics.registry,
+    { mail: mailMetrics.registry, sre: sre.monitor },
     loggerOf,
   );
-  const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
+  const instances = await listenOnLoopback(apps);
+  const edge = await startEdge(options, instances, loggerOf);
+  sre.sources.services = apps.map(([name, app]) => ({ name, registries: app.metricRegistries }));
+  sre.sources.edge = edge.metricsRegistry;
+  sre.monitor.start();
   // catalogue, dining and banner changes purge the edge through its purge API, exactly as a separate edge is told
   const edgePurging = purgeEdgeOn(
     [catalogEdgeKeys(new CatalogChanges(cache)), diningEdgeKeys(new DiningChanges(cache)), bannerEdgeKeys(new BannerChanges(cache))],
@@ -111,7 +126,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({
     db: database.db,
-    providers: [new SinkProvider(database.db, 'no-reply@hatago.example')],
+    providers: mailProviders(database.db, options.slackWebhooks),
     templates: platformTemplates,
     logger: loggerOf('mailer'),
     concurrency: 1,
@@ -120,6 +135,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const retention = startRetentionPurge({ db: database.db, logger: loggerOf('mailer'), olderThanDays: options.mailBodyRetentionDays ?? 90 });
 
   const parts: Drainable[] = [
+    { name: 'sre', close: () => sre.monitor.stop() },
     { name: 'edge-purge', close: () => edgePurging.stop() },
     { name: 'edge', close: () => edge.close() },
     ...apps.map(([name, app]) => ({ name, startDraining: () => app.startDraining(), close: () => app.close() })),
@@ -131,7 +147,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   return {
     url: edge.url,
     edgeAdmin: edge.admin,
+    services: Object.fromEntries(apps.map(([name]) => [name, instances[name]![0]!])) as Record<AppName, string>,
     edgePurging,
+    sre: sre.monitor,
     database,
     cache,
     parts,
@@ -167,12 +185,12 @@ async function openEmbeddedDatabase(options: EmbeddedOptions, storage: ObjectSto
   return database;
 }
 
-type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
+export type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
 
 async function buildApps(
   options: EmbeddedOptions,
   deps: { database: Database; signingSecret: string; storage: ObjectStorage; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined },
-  mailMetrics: Registry,
+  shared: { mail: Registry; sre: SreMonitor },
   loggerOf: (service: string) => Logger,
 ): Promise<Array<[name: AppName, app: HttpApp]>> {
   return [
@@ -186,9 +204,9 @@ async function buildApps(
       }),
     ],
     ['facility', await buildFacilityApp({ ...deps, logger: loggerOf('facility') })],
-    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator'), ...(options.traces ? { traces: options.traces } : {}) })],
+    ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator'), sre: shared.sre, ...(options.traces ? { traces: options.traces } : {}) })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
-    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],
+    ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: shared.mail, metricsToken: deps.metricsToken })],
   ];
 }
 
@@ -223,8 +241,15 @@ async function startEdge(options: EmbeddedOptions, instances: Record<string, str
   return {
     url: `http://${hostInUrl(options.host)}:${address.port}`,
     admin: { url: `http://127.0.0.1:${adminAddress.port}`, token: adminToken },
+    metricsRegistry: edge.metrics.registry,
     close: () => edge.close(),
   };
+}
+
+/** The dev sink for mail; Slack notices to Slack when webhooks are given, else to the sink as well. */
+function mailProviders(db: Database['db'], slackWebhooks: Record<string, string> | undefined): MailProvider[] {
+  if (!slackWebhooks || Object.keys(slackWebhooks).length === 0) return [new SinkProvider(db, 'no-reply@hatago.example')];
+  return [new SinkProvider(db, 'no-reply@hatago.example', Number.POSITIVE_INFINITY, ['email']), new SlackProvider({ webhooks: slackWebhooks, ratePerSecond: 1, timeoutMs: 10_000 })];
 }
 
 const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);

@@ -5,6 +5,7 @@ import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { MailRetentionEnv } from '@hatago/mail';
 import { SpanStore, startTelemetry, type Telemetry } from '@hatago/telemetry';
+import { parseSlackWebhooks } from '@hatago/mailer';
 import { startEmbeddedPlatform } from './embedded-platform.ts';
 
 const Env = Type.Object({
@@ -16,14 +17,18 @@ const Env = Type.Object({
   SEED_DEMO_DATA: Type.Boolean({ default: true }),
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+/?$' })),
   ...MailRetentionEnv,
+  /** Channel → Slack webhook URL: SLO alerts and other notices go to Slack instead of the dev mailbox. */
+  SLACK_WEBHOOKS: Type.Optional(Type.String({ minLength: 2 })),
 });
 
 let config;
 let telemetry: Telemetry;
+let slackWebhooks: Record<string, string>;
 // no collector needed here: the operator console shows the slowest and failed traces of the last hour
 const traces = new SpanStore();
 try {
   config = loadConfig(Env);
+  slackWebhooks = parseSlackWebhooks(config.SLACK_WEBHOOKS);
   telemetry = startTelemetry({ service: 'hatago', store: traces });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -42,6 +47,7 @@ const platform = await startEmbeddedPlatform({
   ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
   ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
   mailBodyRetentionDays: config.MAIL_BODY_RETENTION_DAYS,
+  slackWebhooks,
   logLevel: config.LOG_LEVEL,
   traces,
   onSeedProgress: (done, total) => {

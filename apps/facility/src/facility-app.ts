@@ -1,3 +1,4 @@
+import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { cacheReadiness } from '@hatago/cache';
@@ -32,7 +33,8 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
       await cacheReady();
     },
     errorPage: (problem) => renderErrorPage(problem, FACILITY_SHELL),
-    metrics: [deps.cache.telemetry.registry],
+    metrics: [deps.cache.telemetry.registry, deps.database.metrics],
+    latencyBuckets: HTTP_LATENCY_BUCKETS,
     apiPrefix: '/facility/api/',
   });
   const catalogChanges = new CatalogChanges(deps.cache);

@@ -8,6 +8,8 @@ import { DiningChanges } from '@hatago/dining';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
+import { countBusinessEvents } from './business-metrics.ts';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
 import { Problem } from './api/api-schemas.ts';
 import { registerBannerApi } from './api/banner-routes.ts';
@@ -44,9 +46,11 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
       await cacheReady();
     },
     errorPage: (problem) => renderErrorPage(problem, GUEST_SHELL),
-    metrics: [deps.cache.telemetry.registry],
+    metrics: [deps.cache.telemetry.registry, deps.database.metrics],
+    latencyBuckets: HTTP_LATENCY_BUCKETS,
   });
   app.addHook('onClose', async () => deps.banners.close());
+  app.metricRegistries.push(countBusinessEvents(app));
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);
   await app.register(swagger, {

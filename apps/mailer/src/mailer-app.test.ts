@@ -41,6 +41,10 @@ describe('mailer HTTP app', () => {
     assert.match(text, /^mail_sent_total\{provider="sink"\} 1$/m);
     assert.match(text, /^mail_send_duration_seconds_count\{provider="sink",outcome="sent"\} 1$/m);
     assert.match(text, /^mail_queue_depth 1$/m);
+    // the mail-delivery SLO: the message went out well within its 300 s bucket
+    assert.match(text, /^mail_delivery_seconds_bucket\{le="300",outcome="sent"\} 1$/m);
+    const oldest = Number(/^mail_oldest_due_message_age_seconds (\S+)$/m.exec(text)?.[1]);
+    assert.ok(oldest >= 0 && oldest < 600, `the waiting message is the oldest due, queued moments ago: ${oldest}`);
     assert.match(text, /^# TYPE mail_retried_total counter$/m);
     assert.match(text, /^# TYPE http_request_duration_seconds histogram$/m);
   });

@@ -1,3 +1,4 @@
+import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
 import type { Database } from '@hatago/db';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
@@ -29,7 +30,8 @@ export async function buildMailerApp(deps: MailerAppDeps): Promise<HttpApp> {
     // machines call the mailer, never browsers: every error is problem+json
     apiPrefix: '/',
     errorPage: (problem) => html`<!doctype html><title>${problem.title}</title><p>${problem.title} (request ${problem.requestId ?? ''}${problem.traceId ? `, trace ${problem.traceId}` : ''})</p>`.value,
-    ...(deps.metrics ? { metrics: [deps.metrics] } : {}),
+    metrics: [...(deps.metrics ? [deps.metrics] : []), deps.database.metrics],
+    latencyBuckets: HTTP_LATENCY_BUCKETS,
   });
   await app.register(sendgridWebhookRoutes({ database: deps.database, publicKey: deps.sendgridWebhook?.publicKey, ...(deps.sendgridWebhook?.maxAgeSeconds ? { maxAgeSeconds: deps.sendgridWebhook.maxAgeSeconds } : {}) }));
   return app;

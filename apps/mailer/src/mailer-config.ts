@@ -49,7 +49,8 @@ export function loadMailerConfig(env: NodeJS.ProcessEnv = process.env): MailerCo
   return { ...config, slackWebhooks: parseSlackWebhooks(config.SLACK_WEBHOOKS) };
 }
 
-function parseSlackWebhooks(raw: string | undefined): Record<string, string> {
+/** SLACK_WEBHOOKS: shared with the embedded launcher, whose SLO alerts go to Slack the same way. */
+export function parseSlackWebhooks(raw: string | undefined): Record<string, string> {
   if (raw === undefined) return {};
   let parsed: unknown;
   try {

@@ -3,6 +3,7 @@ import type { EdgePurger } from '@hatago/platform/edge';
 import type { AppDeps } from '@hatago/runtime';
 import type { ObjectStorage } from '@hatago/storage';
 import type { SpanStore } from '@hatago/telemetry';
+import type { SreSnapshot } from '@hatago/slo';
 
 /** Cancellations publish through the cache, so cached hotel pages show the rooms given back. */
 export interface OperatorAppDeps extends AppDeps {
@@ -14,4 +15,6 @@ export interface OperatorAppDeps extends AppDeps {
   edgePurger?: EdgePurger;
   /** Embedded mode's recent traces; elsewhere traces go to a collector and the console has none. */
   traces?: SpanStore;
+  /** The embedded platform's in-process SLO evaluation; a distributed deployment has Prometheus instead and no /operator/sre. */
+  sre?: { snapshot(): SreSnapshot };
 }

@@ -1,3 +1,4 @@
+import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { recordAudit } from '@hatago/audit';
@@ -20,6 +21,8 @@ import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
 import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
 import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { registerIncidentRoutes } from './routes/incident-routes.ts';
+import { registerSreRoutes } from './routes/sre-routes.ts';
 import { registerTraceRoutes } from './routes/trace-routes.ts';
 import { homeOf, OPERATOR_SHELL } from './views/operator-page.ts';
 
@@ -39,6 +42,8 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
     },
     errorPage: (problem) => renderErrorPage(problem, OPERATOR_SHELL),
     apiPrefix: '/operator/api/',
+    metrics: [deps.cache.telemetry.registry, deps.database.metrics],
+    latencyBuckets: HTTP_LATENCY_BUCKETS,
   });
   if (deps.edgePurger) {
     const purging = purgeEdgeOn([bannerEdgeKeys(new BannerChanges(deps.cache))], deps.edgePurger);
@@ -77,5 +82,7 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   registerMailSuppressionRoutes(app, deps);
   registerMailboxRoutes(app, deps);
   registerTraceRoutes(app, deps);
+  registerSreRoutes(app, deps);
+  registerIncidentRoutes(app, deps);
   return app;
 }

@@ -161,6 +161,9 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
         assert.equal(res.headers['x-cache'], 'STALE');
         assert.equal(res.headers['cache-status'], detail);
       }
+      // a cache must not hide an outage from its operators: every stale answer on error is counted
+      const hidden = async (cache: typeof gone.cache) => (await cache.registry.getSingleMetric('edge_cache_stale_if_error_total')!.get()).values[0]?.value;
+      assert.deepEqual([await hidden(gone.cache), await hidden(erring.cache)], [1, 2]);
       gone.clock.advance(60);
       erring.clock.advance(60);
       const unavailable = await gone.get(down);

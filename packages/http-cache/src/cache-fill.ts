@@ -90,6 +90,7 @@ export class CacheFill {
       return serveEntry(this.state.metrics, client, after.entry, now, 'HIT', CACHE_STATUS.collapsed);
     }
     if (outcome.kind === 'failed' && f.stale !== undefined && now < f.stale.timing.staleIfErrorUntil) {
+      this.state.metrics.staleOnError.inc();
       return serveEntry(this.state.metrics, client, f.stale, now, 'STALE', staleIfError(undefined));
     }
     if (outcome.kind === 'failed' && outcome.error !== undefined) {
@@ -253,6 +254,7 @@ export class CacheFill {
   private serveStaleIfError(client: EdgeExchange, stale: CachedEntry | undefined, originStatus: number | undefined): boolean {
     const now = this.state.now();
     if (stale === undefined || now >= stale.timing.staleIfErrorUntil) return false;
+    this.state.metrics.staleOnError.inc();
     serveEntry(this.state.metrics, client, stale, now, 'STALE', staleIfError(originStatus));
     return true;
   }

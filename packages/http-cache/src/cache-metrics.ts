@@ -5,6 +5,8 @@ import type { XCache } from './cache-status.ts';
 export interface CacheMetrics {
   /** Counts one response by its X-Cache outcome, with no label work on the way (see SlottedCounter). */
   served: Record<XCache, { inc(): void }>;
+  /** Counts a stale answer served because the origin failed: an outage the cache hid from users, never from us. */
+  staleOnError: { inc(): void };
   purged(kind: 'key' | 'url' | 'all', soft: boolean, entries: number): void;
   /** Every metric, to register on another registry too (the edge's /metrics). */
   all: Metric[];
@@ -16,6 +18,11 @@ export function createCacheMetrics(registry: Registry, store: { storedBytes: num
     name: 'edge_cache_responses_total',
     help: 'Responses of routes with a cache policy, by outcome (HIT, MISS, STALE, PASS); edge_requests_total counts every route',
     labelNames: ['cache'] as const,
+    registers: [registry],
+  });
+  const staleOnError = new SlottedCounter({
+    name: 'edge_cache_stale_if_error_total',
+    help: 'Stale answers served because the origin failed or timed out (stale-if-error, grace): each one an origin error users did not see',
     registers: [registry],
   });
   const purges = new Counter({
@@ -53,11 +60,12 @@ export function createCacheMetrics(registry: Registry, store: { storedBytes: num
       STALE: responses.slot({ cache: 'STALE' }),
       PASS: responses.slot({ cache: 'PASS' }),
     },
+    staleOnError: staleOnError.slot({}),
     purged(kind, soft, count) {
       const mode = soft ? 'soft' : 'hard';
       purges.labels(kind, mode).inc();
       purgedEntries.labels(mode).inc(count);
     },
-    all: [responses.counter, purges, purgedEntries, storedBytes, entries],
+    all: [responses.counter, staleOnError.counter, purges, purgedEntries, storedBytes, entries],
   };
 }

@@ -40,7 +40,7 @@ export { discardMessage, OPERATOR_ACTIONABLE, retryMessage, type OperatorMailAct
 export { getSinkMessage, listSinkMessages, MAILBOX_PAGE_SIZE, type SinkMessage, type SinkMessageSummary } from './history/sink-mailbox.ts';
 export { MailRetentionEnv, purgeMailBodies, type PurgeOptions } from './retention/purge-bodies.ts';
 export { startMailWorkers, type DeliveryObserver, type MailWorkerOptions, type MailWorkers } from './delivery/mail-workers.ts';
-export { claimMessages, mailQueueDepth, recordOutcome, releaseMessages, type ClaimedMessage, type Outcome } from './delivery/message-lease.ts';
+export { claimMessages, mailQueueDepth, oldestDueMessageAge, recordOutcome, releaseMessages, type ClaimedMessage, type Outcome } from './delivery/message-lease.ts';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './delivery/retry-policy.ts';
 export { asSendError, MESSAGE_ID_HEADER, permanentFailure, SendError, transientFailure, type MailProvider, type OutgoingMessage, type SendResult } from './providers/mail-provider.ts';
 export { SendgridProvider, sendgridRequestBody, type SendgridOptions } from './providers/sendgrid/sendgrid-provider.ts';

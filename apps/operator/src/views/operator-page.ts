@@ -17,6 +17,8 @@ const SECTIONS: Array<{ href: string; label: string; capability: OperatorCapabil
   { href: '/operator/banners', label: 'Banners', capability: 'banners.edit' },
   { href: '/operator/accounts', label: 'Accounts', capability: 'accounts.manage' },
   { href: '/operator/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
+  { href: '/operator/sre', label: 'SRE', capability: 'sre.read' },
+  { href: '/operator/incidents', label: 'Incidents', capability: 'incidents.read' },
   { href: '/operator/audit', label: 'Audit log', capability: 'audit.read' },
   { href: '/operator/traces', label: 'Traces', capability: 'traces.read' },
 ];

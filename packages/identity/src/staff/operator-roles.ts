@@ -24,6 +24,11 @@ export const CAPABILITIES = {
   'mail.discard': ['admin'],
   'mail.suppression.lift': ['admin'],
   'audit.read': ['admin'],
+  /** Service levels, error budgets and charts: aggregates with no guest's data. */
+  'sre.read': ['support', 'editor', 'admin'],
+  /** Every operator follows incidents; those who run the service open and update them. */
+  'incidents.read': ['support', 'editor', 'admin'],
+  'incidents.write': ['support', 'admin'],
   /** Recent traces show routes and SQL text: for administrators. */
   'traces.read': ['admin'],
   /** Upload, validate and preview a banner document, read versions and diffs. */

@@ -14,7 +14,8 @@ import { TokenBucket } from './token-bucket.ts';
 
 /** What the mailer's metrics hear about each attempt. */
 export interface DeliveryObserver {
-  attempted(event: { provider: string; outcome: Outcome['kind']; durationMs: number }): void;
+  /** `queuedMs`: from the message being queued to this attempt's end. */
+  attempted(event: { provider: string; outcome: Outcome['kind']; durationMs: number; queuedMs: number }): void;
 }
 
 export interface MailWorkerOptions {
@@ -80,7 +81,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
     return continueTrace(message.trace_context, '@hatago/mail', `mail deliver ${message.template}`, { attributes }, async (span) => {
       const started = performance.now();
       const outcome = await attemptDelivery(ctx, message);
-      options.observer?.attempted({ provider: ctx.provider.name, outcome: outcome.kind, durationMs: performance.now() - started });
+      options.observer?.attempted({ provider: ctx.provider.name, outcome: outcome.kind, durationMs: performance.now() - started, queuedMs: Date.now() - message.queuedAt.getTime() });
       span?.setAttribute('hatago.mail.outcome', outcome.kind);
       if (outcome.kind !== 'sent') {
         span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.kind });

@@ -15,6 +15,8 @@ export interface ClaimedMessage {
   attempts: number;
   /** The queuing request's trace context, continued by the delivery (see enqueue-mail.ts). */
   trace_context: string | null;
+  /** When it was queued: the mail-delivery SLO counts from here. */
+  queuedAt: Date;
 }
 
 /**
@@ -41,13 +43,13 @@ export async function claimMessages(
       set status = 'sending', leased_by = ${options.workerId}, attempts = m.attempts + 1, updated_at = now(),
           next_attempt_at = now() + ${options.leaseMs} * interval '1 millisecond'
       from due where m.id = due.id
-      returning m.id, m.channel, m.template, m.recipient, m.locale, m.params, m.category, m.attempts, m.trace_context
+      returning m.id, m.channel, m.template, m.recipient, m.locale, m.params, m.category, m.attempts, m.trace_context, m.created_at as "queuedAt"
     ), logged as (
       insert into mail_events (message_id, type, source, detail)
       select id, 'sending', 'worker', 'attempt ' || attempts || ' by ' || ${options.workerId} from claimed
     )
     select * from claimed order by id`.execute(db);
-  return rows.map((r) => ({ ...r, id: Number(r.id), params: typeof r.params === 'string' ? JSON.parse(r.params) : r.params }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), queuedAt: new Date(r.queuedAt), params: typeof r.params === 'string' ? JSON.parse(r.params) : r.params }));
 }
 
 /** How a worker's attempt ended; each becomes the message's status and one timeline event. */
@@ -125,6 +127,17 @@ export async function releaseMessages(db: Executor, workerId: string, messageIds
     select id, 'released', 'worker', ${`unsent by ${workerId}`} from released
     returning message_id`.execute(db);
   return rows.length;
+}
+
+/**
+ * Seconds since the oldest message that is due now was queued (0 when none is): how late
+ * the workers are, which a deep but moving queue does not tell.
+ */
+export async function oldestDueMessageAge(db: Executor): Promise<number> {
+  const { rows } = await sql<{ age: number | null }>`
+    select extract(epoch from now() - min(created_at))::float8 as age from mail_messages
+    where status in ('queued', 'sending') and next_attempt_at <= now()`.execute(db);
+  return Math.max(0, Number(rows[0]?.age ?? 0));
 }
 
 /** Messages waiting or in flight: the queue-depth gauge, served by the partial due index. */

@@ -27,6 +27,8 @@ export interface HttpAppOptions {
   metrics?: Registry[];
   /** Bearer token a scraper must send for /metrics (METRICS_TOKEN); without one, /metrics is not served. */
   metricsToken?: string | undefined;
+  /** Buckets of the request duration histogram (from config/slo.ts, so latency objectives are bucket boundaries). */
+  latencyBuckets?: readonly number[];
 }
 
 export type HttpApp = FastifyInstance<any, any, any, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -118,6 +120,11 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
   });
 
-  registerMetrics(app, options.service, options.metrics, options.metricsToken);
+  registerMetrics(app, {
+    service: options.service,
+    extra: options.metrics ?? [],
+    token: options.metricsToken,
+    ...(options.latencyBuckets ? { latencyBuckets: options.latencyBuckets } : {}),
+  });
   return app;
 }
