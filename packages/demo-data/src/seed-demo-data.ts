@@ -184,7 +184,12 @@ async function seedCalendar({ trx, today, days }: Seeding, { prices, inventory }
 }
 
 /** Operator staff of both roles and one member, all with the demo password. */
-async function seedDemoAccounts({ t, passwordHash }: Seeding): Promise<void> {
+async function seedDemoAccounts({ trx, t, passwordHash }: Seeding): Promise<void> {
+  // every restaurant's reservations desk: restaurant-<id>, as hotels have facility-<id>
+  await sql`
+    insert into staff_accounts (login, name, kind, restaurant_id, password_hash)
+    select 'restaurant-' || id, name_en || ' reservations', 'facility', id, ${passwordHash} from restaurants order by id
+  `.execute(trx);
   await t
     .insertInto('staff_accounts')
     .values([
