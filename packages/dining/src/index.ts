@@ -17,3 +17,9 @@ export { findTableReservationForGuest } from './reservations/find-table-reservat
 export { tableCancellationTerms, type TableCancellationTerms } from './cancellation/table-cancellation-policy.ts';
 export { cancelTableReservation, type TableCancellationOutcome } from './cancellation/cancel-table-reservation.ts';
 export { diningMails } from './mail/dining-mails.ts';
+export { auditRestaurantChange, commitRestaurantChange, type RestaurantManagementContext } from './management/restaurant-management-context.ts';
+export { getManagedRestaurant, type ManagedRestaurant } from './management/managed-restaurant.ts';
+export { getSeating, listSeatings, saveSeating, type ManagedSeating } from './management/seatings-admin.ts';
+export { capacityMonth, setDateCapacity, setDatesClosed, unitField, type CapacityDay } from './management/date-capacity.ts';
+export { getCourse, listCourses, saveCourse, type ManagedCourse } from './management/courses-admin.ts';
+export { MAX_COURSE_PRICE, type CourseInput } from './management/course-form.ts';
