@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CancelFeeRule, CapacityMode, BookingMode, Cuisine } from './restaurants/restaurant.ts';
 
-export type TableReservationStatus = 'confirmed' | 'requested' | 'cancelled';
+/** `declined`: a request the restaurant turned down; like `cancelled`, it holds nothing. */
+export type TableReservationStatus = 'confirmed' | 'requested' | 'cancelled' | 'declined';
 
 /** jsonb: written as JSON text, read back parsed by both drivers. */
 type Json<T> = ColumnType<T, string, string>;

@@ -23,3 +23,7 @@ export { getSeating, listSeatings, saveSeating, type ManagedSeating } from './ma
 export { capacityMonth, setDateCapacity, setDatesClosed, unitField, type CapacityDay } from './management/date-capacity.ts';
 export { getCourse, listCourses, saveCourse, type ManagedCourse } from './management/courses-admin.ts';
 export { MAX_COURSE_PRICE, type CourseInput } from './management/course-form.ts';
+export { answerTableRequest, type RequestAnswer } from './requests/answer-table-request.ts';
+export { getTableReservationByCode, searchTableReservations, type TableReservationFilter } from './queries/table-reservation-queries.ts';
+export { exportTableReservationsCsv } from './export/table-reservations-csv.ts';
+export { dayTimeline, type DayTimeline, type TimelineLane, type TimelineSeating } from './queries/day-timeline.ts';

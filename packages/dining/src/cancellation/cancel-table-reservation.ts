@@ -7,7 +7,7 @@ import { type DiningContext, publishSeatsChanged } from '../dining-context.ts';
 import { DiningErrors } from '../dining-errors.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationCancellation } from '../mail/table-reservation-cancellation.ts';
-import { type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
+import { holdsSeats, type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
 import { tableCancellationTerms } from './table-cancellation-policy.ts';
 
 export interface TableCancellationOutcome {
@@ -37,7 +37,8 @@ export async function cancelTableReservation(
     const row = await t.selectFrom('table_reservations').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!row || !isCancellableBy(row, by)) throw notFoundError();
     const reservation = toTableReservation(row);
-    if (reservation.status === 'cancelled') return { reservation, alreadyCancelled: true };
+    // a declined request holds nothing either: cancelling it again changes nothing
+    if (!holdsSeats(reservation.status)) return { reservation, alreadyCancelled: true };
 
     const terms = tableCancellationTerms(reservation, now);
     if (!terms.allowed && by.kind !== 'operator') {

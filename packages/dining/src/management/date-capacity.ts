@@ -104,7 +104,7 @@ export interface CapacityDay {
   /** A holiday, or a weekday the restaurant does not open. */
   closed: boolean;
   holiday: boolean;
-  seatings: Array<{ seatingId: number; time: string; units: Array<{ tableSeats: number; total: number; reserved: number }> }>;
+  seatings: Array<{ seatingId: number; time: string; durationMinutes: number; units: Array<{ tableSeats: number; total: number; reserved: number }> }>;
 }
 
 /** A month of the restaurant: each date's seatings with what they sell and have sold. */
@@ -131,6 +131,7 @@ export async function capacityMonth(db: Executor, restaurantId: number, month: s
       seatings: seatings.map((s) => ({
         seatingId: s.id,
         time: s.startsAt,
+        durationMinutes: s.durationMinutes,
         units: room.map((unit) => {
           const row = stock.find((r) => r.seating_id === s.id && r.service_date === date && r.table_seats === unit.tableSeats);
           return row ? { tableSeats: unit.tableSeats, total: row.total, reserved: row.reserved } : { ...unit, reserved: 0 };

@@ -11,6 +11,7 @@ import { DiningErrors } from '../dining-errors.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
 import { tableReservationRequest } from '../mail/table-reservation-request.ts';
+import { enqueueRestaurantRequestNotice } from '../requests/restaurant-request-notice.ts';
 import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
 
@@ -121,6 +122,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
       reference: reservation.code,
       params: { reservation },
     });
+    if (reservation.status === 'requested') await enqueueRestaurantRequestNotice(trx, reservation);
     return { reservation, replayed: false };
   });
   if (!outcome.replayed) await publishSeatsChanged(context, outcome.reservation.restaurantId);
