@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { cacheReadiness } from '@hatago/cache';
 import { CatalogChanges, getHotel, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
+import { DiningChanges } from '@hatago/dining';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { registerStaffLogin, renderErrorPage } from '@hatago/web-kit';
@@ -12,12 +13,18 @@ import { registerHotelRoutes } from './routes/hotel-routes.ts';
 import { registerInventoryRoutes } from './routes/inventory-routes.ts';
 import { registerPlanRoutes } from './routes/plan-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { registerRestaurantCourseRoutes } from './routes/restaurant-course-routes.ts';
+import { registerRestaurantReservationRoutes } from './routes/restaurant-reservation-routes.ts';
+import { registerRestaurantSetupRoutes } from './routes/restaurant-setup-routes.ts';
 import { registerRoomTypeRoutes } from './routes/room-type-routes.ts';
 import { FACILITY_SHELL, facilityPage } from './views/facility-page.ts';
 
 export { FACILITY_SHELL };
 
-/** The console where hotel staff run their own hotel: rooms, plans, prices, inventory, reservations. */
+/**
+ * The console where hotel staff run their own hotel (rooms, plans, prices, inventory,
+ * reservations) and restaurant staff theirs (seatings, capacity, courses, requests, the day).
+ */
 export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> {
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
@@ -34,6 +41,7 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   });
   const catalogChanges = new CatalogChanges(deps.cache);
   app.decorate('catalogChanges', catalogChanges);
+  app.decorate('dining', { db: deps.database.db, changes: new DiningChanges(deps.cache) });
   if (deps.edgePurger) {
     const purging = purgeEdgeOnCatalogChanges(catalogChanges, deps.edgePurger);
     app.addHook('onClose', () => purging.stop());
@@ -52,6 +60,7 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
       shell: FACILITY_SHELL,
     });
     consoleScope.get('/facility/', async (request, reply) => {
+      if (request.staff.restaurantId !== null) return reply.redirect('/facility/restaurant');
       const hotel = await getHotel(deps.database.db, hotelOf(request));
       return sendPage(
         reply,
@@ -70,6 +79,9 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
     registerInventoryRoutes(consoleScope, deps);
     registerReservationRoutes(consoleScope, deps);
     registerExportRoutes(consoleScope, deps);
+    registerRestaurantSetupRoutes(consoleScope, deps);
+    registerRestaurantCourseRoutes(consoleScope, deps);
+    registerRestaurantReservationRoutes(consoleScope, deps);
   });
   return app;
 }
