@@ -33,6 +33,7 @@ export {
 } from './cancellation/cancel-reservation.ts';
 export {
   cancelReservationAsOperator,
+  checkOperatorCancellation,
   mayWaiveCancellationFee,
   OPERATOR_REASON_MAX,
   type OperatorCancellation,

@@ -16,6 +16,7 @@ export type { TableReservation } from './reservations/table-reservation.ts';
 export { findTableReservationForGuest } from './reservations/find-table-reservation.ts';
 export { tableCancellationTerms, type TableCancellationTerms } from './cancellation/table-cancellation-policy.ts';
 export { cancelTableReservation, type TableCancellationOutcome } from './cancellation/cancel-table-reservation.ts';
+export { cancelTableAsOperator } from './cancellation/cancel-table-as-operator.ts';
 export { diningMails } from './mail/dining-mails.ts';
 export { auditRestaurantChange, commitRestaurantChange, type RestaurantManagementContext } from './management/restaurant-management-context.ts';
 export { getManagedRestaurant, type ManagedRestaurant } from './management/managed-restaurant.ts';

@@ -1,5 +1,5 @@
 import { type Canceller, isCancellableBy, normaliseReservationCode } from '@hatago/booking';
-import { tablesOf } from '@hatago/db';
+import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { releaseSeats } from '../capacity/seating-stock.ts';
@@ -26,7 +26,11 @@ export async function cancelTableReservation(
   context: DiningContext,
   codeInput: unknown,
   by: Canceller,
-  options: { now?: Date } = {},
+  options: {
+    now?: Date;
+    /** Runs inside the transaction once the reservation is cancelled (an operator's audit entry), never on a retry. */
+    onCancelled?: (trx: Executor, cancelled: TableReservation) => Promise<void>;
+  } = {},
 ): Promise<TableCancellationOutcome> {
   const code = normaliseReservationCode(codeInput, 'table');
   const notFoundError = () => notFound(DiningErrors.TABLE_RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
@@ -65,6 +69,7 @@ export async function cancelTableReservation(
       reference: cancelled.code,
       params: { reservation: cancelled },
     });
+    await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });
   if (!outcome.alreadyCancelled) await publishSeatsChanged(context, outcome.reservation.restaurantId);
