@@ -12,7 +12,7 @@ export { searchRestaurants, TIME_WINDOW_MINUTES, type RestaurantSearchItem } fro
 export { getRestaurantAvailability, type RestaurantAvailability } from './availability/restaurant-availability.ts';
 export { bookTable, type TableBookingOptions, type TableBookingOutcome } from './reservations/book-table.ts';
 export { REQUESTS_MAX, type TableBookingRequest } from './reservations/table-booking-request.ts';
-export type { TableReservation } from './reservations/table-reservation.ts';
+export { holdsSeats, type TableReservation } from './reservations/table-reservation.ts';
 export { findTableReservationForGuest } from './reservations/find-table-reservation.ts';
 export { tableCancellationTerms, type TableCancellationTerms } from './cancellation/table-cancellation-policy.ts';
 export { cancelTableReservation, type TableCancellationOutcome } from './cancellation/cancel-table-reservation.ts';
