@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { daysOfMonth } from '@hatago/catalog';
-import type { Executor } from '@hatago/db';
+import { type Executor, isCheckViolation } from '@hatago/db';
 import { FieldErrors, invalid } from '@hatago/platform/errors';
 import { DATE_WORDS, type FormInput, readChoice, readDateRange, readInteger } from '@hatago/platform/input';
 import { DiningErrors } from '../dining-errors.ts';
@@ -25,12 +25,16 @@ function readUnits(errors: FieldErrors, form: FormInput, restaurant: ManagedRest
   return restaurant.tables.map((t) => ({ table_seats: t.seats, total: readInteger(errors, form, unitField(t.seats), { label: `Tables for ${t.seats}`, min: 0, max: 100 }) }));
 }
 
+const idsJson = (ids: number[]) => sql`(select x::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as v(x))`;
+const unitsJson = (units: UnitTotal[]) => sql`jsonb_to_recordset(${JSON.stringify(units)}::jsonb) as u(table_seats int, total int)`;
+
 /**
  * Sells `seats` (or so many tables of each size) at the chosen seatings of every chosen
- * date, 0 closing a seating. Stock rows that exist are locked first, in the order bookings
- * lock them, so no booking slips in between the check and the write; a count below what
- * is already sold on any date refuses the whole change with the field and the worst date.
- * Rows not booked yet are made now with the new count, as a first booking would have.
+ * date, 0 closing a seating. Rows not booked yet are made first with the new count (a
+ * booking making the same row meanwhile is waited for), then every row is locked, in the
+ * order bookings lock them, so no booking slips in between the check and the write; a
+ * count below what is already sold on any date refuses the whole change with the field
+ * and the worst date.
  */
 export async function setDateCapacity(context: RestaurantManagementContext, form: FormInput): Promise<{ dates: number }> {
   const restaurant = await getManagedRestaurant(context.db, context.restaurantId);
@@ -39,11 +43,17 @@ export async function setDateCapacity(context: RestaurantManagementContext, form
   const units = readUnits(errors, form, restaurant);
   const seatingIds = await readSeatingChoice(errors, context, form);
   errors.throwIfAny(DiningErrors.INVALID_CAPACITY);
+  const chosen = sql`seating_id in ${idsJson(seatingIds)} and service_date in ${daysJson(days)}`;
   await commitRestaurantChange(context, 'restaurant', async (trx) => {
+    await sql`
+      insert into seating_stock (seating_id, service_date, table_seats, total)
+      select s.id, d, u.table_seats, u.total
+      from ${idsJson(seatingIds)} as s(id) cross join ${daysJson(days)} as chosen(d) cross join ${unitsJson(units)}
+      order by s.id, d, u.table_seats
+      on conflict do nothing
+    `.execute(trx);
     const { rows } = await sql<{ service_date: string; table_seats: number; reserved: number }>`
-      select service_date, table_seats, reserved from seating_stock
-      where seating_id in (select s::int from jsonb_array_elements_text(${JSON.stringify(seatingIds)}::jsonb) as x(s))
-        and service_date in ${daysJson(days)}
+      select service_date, table_seats, reserved from seating_stock where ${chosen}
       order by seating_id, service_date, table_seats
       for update
     `.execute(trx);
@@ -55,15 +65,13 @@ export async function setDateCapacity(context: RestaurantManagementContext, form
       return [{ field: unitField(unit.table_seats), message: `${worst.reserved} ${what} are already sold on ${worst.service_date}; set at least ${worst.reserved} or pick other dates` }];
     });
     if (over.length) throw invalid(DiningErrors.CAPACITY_BELOW_BOOKED, over, 'Capacity cannot go below what is sold');
-    await sql`
-      insert into seating_stock (seating_id, service_date, table_seats, total)
-      select s.id, d, u.table_seats, u.total
-      from (select x::int as id from jsonb_array_elements_text(${JSON.stringify(seatingIds)}::jsonb) as v(x)) s
-      cross join ${daysJson(days)} as chosen(d)
-      cross join jsonb_to_recordset(${JSON.stringify(units)}::jsonb) as u(table_seats int, total int)
-      order by s.id, d, u.table_seats
-      on conflict (seating_id, service_date, table_seats) do update set total = excluded.total
-    `.execute(trx);
+    try {
+      await sql`update seating_stock st set total = u.total from ${unitsJson(units)} where ${chosen} and st.table_seats = u.table_seats`.execute(trx);
+    } catch (error) {
+      // The lock above makes this unreachable; the constraint still has the last word.
+      if (isCheckViolation(error)) throw invalid(DiningErrors.CAPACITY_BELOW_BOOKED, [{ field: unitField(units[0]!.table_seats), message: 'Capacity cannot go below what is sold' }]);
+      throw error;
+    }
     await auditRestaurantChange(trx, context, 'capacity.set', { type: 'restaurant', id: context.restaurantId }, { ...range, seatingIds, units, dates: days.length });
   });
   return { dates: days.length };

@@ -70,6 +70,20 @@ for (const target of testDatabaseTargets()) {
       assert.equal(march.find((d) => d.date === '2027-03-01')!.closed, true, 'closed on Mondays');
     });
 
+    it('never lets a capacity change and concurrent bookings leave more sold than on sale', async () => {
+      const { id, courseIds } = await addTestRestaurant(db.database.db);
+      const context = testManagementContext(db.database.db, id);
+      const bookings = Array.from({ length: 12 }, () => book(id, courseIds[0]!, 2, SATURDAY).then(() => 'booked', (e: unknown) => (e as DomainError).code));
+      const changes = [4, 6, 2].map((seats) => setDateCapacity(context, { from: SATURDAY, to: SATURDAY, seats: String(seats) }).then(() => `set ${seats}`, (e: unknown) => (e as DomainError).code));
+      const outcomes = await Promise.all([...bookings, ...changes]);
+      assert.ok(outcomes.every((o) => ['booked', 'SEATING_FULL', 'CAPACITY_BELOW_BOOKED', 'set 4', 'set 6', 'set 2'].includes(o)), outcomes.join());
+      const rows = await stock(id, SATURDAY);
+      const dinner = rows.find((r) => r.time === '18:00')!;
+      assert.ok(dinner.reserved <= dinner.total, `${dinner.reserved} sold of ${dinner.total}`);
+      assert.equal(dinner.reserved, 2 * outcomes.filter((o) => o === 'booked').length);
+      assert.ok(outcomes.some((o) => o === 'booked'));
+    });
+
     it('sets tables by size for one seating only, and rejects bad counts field by field', async () => {
       const { id, courseIds } = await addTestRestaurant(db.database.db, testRestaurant({ capacity: { tables: [{ seats: 2, tables: 3, minParty: 1 }, { seats: 4, tables: 2, minParty: 3 }] } }));
       await book(id, courseIds[0]!, 4);
