@@ -16,7 +16,7 @@ export function registerRestaurantCourseRoutes(app: HttpApp, { database }: Facil
   app.get('/facility/restaurant/courses', async (request, reply) => sendPage(reply, courseListPage(request.staff, await listCourses(db, restaurantOf(request)), request.query)));
 
   app.get('/facility/restaurant/courses/new', async (request, reply) => {
-    restaurantOf(request);
+    restaurantOf(request); // refuses a hotel's account (403), as every restaurant page does
     return sendPage(reply, courseFormPage(request.staff, null, { active: 'on' }, ['1', '2', '3', '4', '5', '6', '7']));
   });
 
