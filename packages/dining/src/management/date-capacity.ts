@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { daysOfMonth } from '@hatago/catalog';
 import { type Executor, isCheckViolation } from '@hatago/db';
-import { FieldErrors, invalid } from '@hatago/platform/errors';
+import { DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { DATE_WORDS, type FormInput, readChoice, readDateRange, readInteger } from '@hatago/platform/input';
 import { DiningErrors } from '../dining-errors.ts';
 import { weekdayBit } from '../restaurants/restaurant.ts';
@@ -82,7 +82,8 @@ async function readSeatingChoice(errors: FieldErrors, context: RestaurantManagem
   if (form.seating === undefined || form.seating === '') return (await listSeatings(context.db, context.restaurantId)).map((s) => s.id);
   try {
     return [(await getSeating(context.db, context.restaurantId, form.seating)).id];
-  } catch {
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'not_found') throw error;
     errors.add('seating', 'Choose one of your seatings');
     return [];
   }
