@@ -1,7 +1,7 @@
 /**
- * Bookings per second, side by side in one run: the booking module called directly on
- * PGlite and on PostgreSQL (no HTTP); through the edge and the JSON API of the cluster on
- * PostgreSQL; and PostgreSQL's own pgbench running the same booking transaction
+ * Bookings per second, side by side in one run, hotel stays and restaurant tables alike:
+ * the booking and dining modules called directly on PGlite and on PostgreSQL (no HTTP);
+ * through the edge and the JSON API of the cluster on PostgreSQL; and PostgreSQL's own pgbench running the same booking transaction
  * (bench/pgbench/book-stay.sql) with the same concurrency: every row is printed as a ratio
  * to pgbench. Then hotel search latency (p50/p95/p99) at 200 concurrent clients against a
  * guest instance with its Redis cache cold, then warm. Usage:
@@ -19,6 +19,8 @@ import { Pool } from 'undici';
 import { bookStay, type BookingRequest } from '@hatago/booking';
 import { MemoryCache } from '@hatago/cache';
 import { CatalogChanges } from '@hatago/catalog';
+import { bookTable, DiningChanges, getRestaurantAvailability } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { startCluster } from '@hatago/cluster';
 import { type Database, type DatabaseConfig, openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
@@ -26,6 +28,7 @@ import { DomainError } from '@hatago/platform/errors';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
 import { withScratchDatabase } from './lib/scratch-database.ts';
+import { findBookableTables, randomTableBooking } from './lib/table-bookings.ts';
 import { type LoadResult, percentile, printTable, runLoad } from './lib/load.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { benchSearchLatency, printLatencyTable } from './lib/search-latency.ts';
@@ -52,7 +55,7 @@ function randomBooking(plans: number[], worker: number): BookingRequest {
   };
 }
 
-/** Closed-loop booking load with this run's settings; 409 (sold out) is a correct refusal. */
+/** Closed-loop booking load with this run's settings; 409 (sold out, seating full) is a correct refusal. */
 const bookingLoad = (label: string, request: (worker: number, n: number) => Promise<number>) =>
   runLoad({ label, concurrency, durationMs: seconds * 1000, rejectedStatuses: [409], request });
 
@@ -64,7 +67,7 @@ const getJson = async <T>(url: string) => (await (await fetch(url)).json()) as T
  * production rules minus the per-client rate limits, and the apps' per-address booking
  * limit lifted: every bench client shares one address.
  */
-async function benchApi(label: string, databaseUrl: string, redis: string): Promise<LoadResult> {
+async function benchApi(label: string, databaseUrl: string, redis: string): Promise<LoadResult[]> {
   console.log(`\n${label}: starting the cluster (migrate + seed)…`);
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-bench-cluster-'));
   const cluster = await startCluster(['--instances', '1', '--scale', 'guest=2', '--base-port', '0', '--port', '0', '--state-dir', stateDir, '--seed'], {
@@ -90,16 +93,23 @@ async function benchApi(label: string, databaseUrl: string, redis: string): Prom
       offer.roomTypes.forEach((rt) => rt.plans.forEach((p) => plans.push(p.id)));
     }
     console.log(`${label}: ${plans.length} plans; ${concurrency} clients for ${seconds}s`);
-    return await bookingLoad(label, async (worker, n) => {
-      const res = await pool.request({
-        method: 'POST',
-        path: '/api/v1/reservations',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${worker}-${n}` },
-        body: JSON.stringify(randomBooking(plans, worker)),
+    const post = (path: string, body: unknown, key: string) =>
+      pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) }).then(async (res) => {
+        await res.body.dump();
+        return res.statusCode;
       });
-      await res.body.dump();
-      return res.statusCode;
-    });
+    const stays = await bookingLoad(`${label}: stays`, (worker, n) => post('/api/v1/reservations', randomBooking(plans, worker), `bench-${runId}-${worker}-${n}`));
+    // the tables a guest can find, discovered through the API too
+    const { items: restaurants } = await getJson<{ items: Array<{ id: number }> }>(`${cluster.edgeUrl}/api/v1/restaurants?date=${addDays(today, 7)}&party=2`);
+    const tables = await findBookableTables(
+      restaurants.map((r) => r.id),
+      (id, date) => getJson(`${cluster.edgeUrl}/api/v1/restaurants/${id}?date=${date}&party=2`),
+    );
+    console.log(`${label}: ${tables.length} bookable seatings and courses`);
+    const tableLoad = await bookingLoad(`${label}: tables`, (worker, n) =>
+      post('/api/v1/restaurant-reservations', randomTableBooking(tables, worker), `bench-table-${runId}-${worker}-${n}`),
+    );
+    return [stays, tableLoad];
   } finally {
     await pool.close();
     await cluster.stop();
@@ -107,7 +117,7 @@ async function benchApi(label: string, databaseUrl: string, redis: string): Prom
   }
 }
 
-async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadResult> {
+async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadResult[]> {
   console.log(`\n${label}: migrate + seed…`);
   const database = openDatabase(config);
   try {
@@ -115,8 +125,9 @@ async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadR
     const { rows } = await sql<{ id: number }>`select id from rate_plans`.execute(database.db);
     const plans = rows.map((r) => r.id);
     // publishing into an in-process cache, as the embedded platform does, so the direct path pays what the app pays
-    const booking = { db: database.db, changes: new CatalogChanges(new MemoryCache()) };
-    return await bookingLoad(label, async (worker, n) => {
+    const cache = new MemoryCache();
+    const booking = { db: database.db, changes: new CatalogChanges(cache) };
+    const stays = await bookingLoad(`bookStay() ${label}`, async (worker, n) => {
       try {
         await bookStay(booking, randomBooking(plans, worker), { idempotencyKey: `direct-${runId}-${worker}-${n}` });
         return 201;
@@ -125,6 +136,22 @@ async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadR
         throw error;
       }
     });
+    const dining = { db: database.db, changes: new DiningChanges(cache), payments: new SandboxPaymentProvider() };
+    const { rows: restaurants } = await sql<{ id: number }>`select id from restaurants`.execute(database.db);
+    const tables = await findBookableTables(
+      restaurants.map((r) => r.id),
+      (id, date) => getRestaurantAvailability(database.db, id, { date, party: 2 }),
+    );
+    const tableLoad = await bookingLoad(`bookTable() ${label}`, async (worker, n) => {
+      try {
+        await bookTable(dining, randomTableBooking(tables, worker), { idempotencyKey: `direct-table-${runId}-${worker}-${n}` });
+        return 201;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'SEATING_FULL') return 409;
+        throw error;
+      }
+    });
+    return [stays, tableLoad];
   } finally {
     await database.close();
   }
@@ -196,14 +223,25 @@ const postgres = (url: string): DatabaseConfig => ({
   applicationName: 'hatago-bench',
 });
 
+/** Each table run beside its stay run: restaurant bookings/s ÷ hotel bookings/s on the same path. */
+function printTableToStayRatios(all: LoadResult[]): void {
+  console.log('\n| path | stays/s | tables/s | tables ÷ stays |');
+  console.log('|---|---:|---:|---:|');
+  for (const tables of all.filter((r) => /bookTable\(\)|: tables$/.test(r.label))) {
+    const path = tables.label.replace('bookTable() ', '').replace(/: tables$/, '');
+    const stays = all.find((r) => r.label === `bookStay() ${path}` || r.label === `${path}: stays`);
+    if (stays) console.log(`| ${path} | ${stays.perSecond.toFixed(0)} | ${tables.perSecond.toFixed(0)} | ${(tables.perSecond / stays.perSecond).toFixed(2)} |`);
+  }
+}
+
 console.log(`bench:booking on ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-const results: LoadResult[] = [await benchDirect('bookStay() direct, PGlite', { kind: 'pglite' })];
+const results: LoadResult[] = await benchDirect('direct, PGlite', { kind: 'pglite' });
 if (adminUrl && redisUrl) {
   // a Redis database of the bench's own: the search run flushes it for its cold cache
   const benchRedis = new URL(redisUrl);
   benchRedis.pathname = `/${BENCH_REDIS_DB}`;
-  results.push(await withScratchDatabase(adminUrl, (url) => benchDirect('bookStay() direct, PostgreSQL (pool 16)', postgres(url))));
-  results.push(await withScratchDatabase(adminUrl, (url) => benchApi('API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)', url, benchRedis.toString())));
+  results.push(...(await withScratchDatabase(adminUrl, (url) => benchDirect('direct, PostgreSQL (pool 16)', postgres(url)))));
+  results.push(...(await withScratchDatabase(adminUrl, (url) => benchApi('API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)', url, benchRedis.toString()))));
   const pgbench = await withScratchDatabase(adminUrl, (url) => benchPgbench('pgbench, the same transaction', url));
   results.push(pgbench);
   const searches = await withScratchDatabase(adminUrl, (url) => benchSearch(url, benchRedis.toString()));
@@ -215,4 +253,7 @@ if (adminUrl && redisUrl) {
   console.log('\nPostgreSQL skipped: set BENCH_DATABASE_URL and BENCH_REDIS_URL (or TEST_DATABASE_URL and TEST_REDIS_URL), e.g. from scripts/start-test-postgres.sh and start-test-redis.sh');
   printTable(results);
 }
-console.log('\n409 = sold out, a correct answer (pgbench: transactions rolled back as sold out). Stays are random over 300 days and every plan.');
+printTableToStayRatios(results);
+console.log(
+  '\n409 = sold out or seating full, a correct answer (pgbench: transactions rolled back as sold out). Stays are random over 300 days and every plan; tables for two at a random bookable seating and course of every restaurant within three weeks, each with a sandbox card guarantee.',
+);

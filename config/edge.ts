@@ -69,7 +69,9 @@ export default defineEdgeRules({
         retryAfterSeconds: 600,
       },
     },
-    // staff consoles and provider webhooks: personal or write-only, never cached
+    // staff consoles and provider webhooks: personal or write-only, never cached; photo uploads
+    // take up to the images module's 15 MB and a multipart envelope, every other body 1 MB
+    { name: 'facility-photo-uploads', match: { pathPattern: '^/facility/photos$', methods: ['POST'] }, backend: 'facility', cache: 'pass', maxBodyBytes: 16 * 1024 * 1024 },
     { name: 'facility', match: { pathPrefix: '/facility' }, backend: 'facility', cache: 'pass' },
     { name: 'operator', match: { pathPrefix: '/operator' }, backend: 'operator', cache: 'pass' },
     { name: 'webhooks', match: { pathPrefix: '/webhooks' }, backend: 'mailer', cache: 'pass' },
@@ -100,7 +102,14 @@ export default defineEdgeRules({
       name: 'api-restaurant-search',
       match: { pathPattern: '^/api/v1/restaurants$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'budget', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+    },
+    {
+      // a restaurant's seats for a date: its bookings and cancellations purge it (Surrogate-Key restaurant-<id>)
+      name: 'api-restaurant',
+      match: { pathPattern: '^/api/v1/restaurants/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['date', 'party', 'lang'], forwardQuery: 'key', locale: false, device: false } },
     },
     { name: 'api-other', match: { pathPrefix: '/api' }, backend: 'guest', cache: 'pass' },
 
@@ -127,11 +136,34 @@ export default defineEdgeRules({
       rollout: canary,
     },
     {
+      // restaurant searches live out their short TTL, as hotel searches do
+      name: 'restaurant-search',
+      match: { pathPattern: '^/restaurants$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', 'date', 'time', 'party', 'cuisine', 'budget', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+      rollout: canary,
+    },
+    {
+      // a restaurant's seats and calendar: its bookings and cancellations purge it (Surrogate-Key restaurant-<id>)
+      name: 'restaurant-page',
+      match: { pathPattern: '^/restaurants/[0-9]+$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['date', 'party', 'time', 'lang'], forwardQuery: 'key', locale: false, device: false } },
+      rollout: canary,
+    },
+    {
       name: 'home',
       match: { pathPattern: '^/$', methods: GET_HEAD },
       backend: 'guest',
       cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
       rollout: canary,
+    },
+    // a key names one image forever and the route renders only listed widths: every rendition is kept, one per format class
+    {
+      name: 'images',
+      match: { pathPattern: '^/images/', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 86_400, key: { query: ['w'], forwardQuery: 'key', locale: false, device: false, imageFormat: true } },
     },
     // everything else the guest app answers (assets, 404s) without caching
     { name: 'guest-other', match: { pathPrefix: '/' }, backend: 'guest', cache: 'pass', rollout: canary },

@@ -85,4 +85,26 @@ describe('embedded platform through the edge', () => {
       await second.close();
     }
   });
+
+  it('gives a data directory made before restaurants existed the demo restaurants on its next start', async () => {
+    const oldDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-e2e-before-restaurants-'));
+    const restaurants = async (url: string) =>
+      ((await (await fetch(`${url}/api/v1/restaurants?date=${futureDate(9)}&party=2`)).json()) as { total: number }).total;
+    try {
+      const before = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', dataDir: oldDir, seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 14 }, logLevel });
+      try {
+        assert.equal(await restaurants(before.url), 0, 'a world seeded without restaurants');
+      } finally {
+        await before.close();
+      }
+      const after = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', dataDir: oldDir, seed: { hotelsPerArea: 1, restaurantsPerArea: 1, days: 14 }, logLevel });
+      try {
+        assert.ok((await restaurants(after.url)) >= 5, 'the next start added the demo restaurants');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(oldDir, { recursive: true, force: true });
+    }
+  });
 });

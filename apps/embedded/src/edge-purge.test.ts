@@ -18,7 +18,7 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
   let roomTypeId: number;
 
   before(async () => {
-    platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, days: 30 }, logLevel: 'silent' });
+    platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 1, days: 30 }, logLevel: 'silent' });
     const { rows } = await sql<{ plan_id: number; room_type_id: number; hotel_id: number }>`
       select p.id as plan_id, p.room_type_id, r.hotel_id from rate_plans p join room_types r on r.id = p.room_type_id order by p.id limit 1`.execute(platform.database.db);
     ({ plan_id: planId, room_type_id: roomTypeId, hotel_id: hotelId } = rows[0]!);
@@ -84,5 +84,45 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     const page = await fetch(`${platform.url}/hotels/${hotelId}`);
     assert.equal(page.headers.get('x-cache'), 'MISS');
     assert.match(await page.text(), /<title>はたご 川辺 \| Hatago<\/title>/);
+  });
+
+  it('a table booking and its cancellation purge that restaurant’s page and answer, not other restaurants nor the search', async () => {
+    const date = futureDate(9);
+    const search = `/api/v1/restaurants?date=${date}&party=2`;
+    const found = (await (await fetch(platform.url + search)).json()) as { items: Array<{ id: number; times: string[]; minPrice: number | null }> };
+    const [booked, other] = found.items.filter((r) => r.minPrice !== null);
+    const detail = (id: number) => `/api/v1/restaurants/${id}?date=${date}&party=2`;
+    const day = (await (await fetch(platform.url + detail(booked!.id))).json()) as { courses: Array<{ id: number; pricePerPerson: number; seatOnly: boolean }> };
+    const course = day.courses.find((c) => !c.seatOnly && c.pricePerPerson === booked!.minPrice)!;
+    const page = (id: number) => `/restaurants/${id}?date=${date}&party=2`;
+    const pages = [search, detail(booked!.id), detail(other!.id), page(booked!.id), page(other!.id)];
+    for (const path of pages) await xCache(path);
+    for (const path of pages) assert.equal(await xCache(path), 'HIT', path);
+
+    const guest = { name: 'Edge Purge', email: 'edge-purge@example.com', phone: '090-0000-0000' };
+    const res = await fetch(`${platform.url}/api/v1/restaurant-reservations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'edge-purge-table-1' },
+      body: JSON.stringify({ restaurantId: booked!.id, courseId: course.id, date, time: booked!.times[0], party: 2, guest }),
+    });
+    const { code } = (await res.json()) as { code: string };
+    assert.equal(res.status, 201);
+    await platform.edgePurging.settled();
+    assert.equal(await xCache(detail(booked!.id)), 'MISS', 'the booked restaurant’s seats are read again');
+    assert.equal(await xCache(page(booked!.id)), 'MISS', 'its page too');
+    assert.equal(await xCache(detail(other!.id)), 'HIT');
+    assert.equal(await xCache(page(other!.id)), 'HIT');
+    assert.equal(await xCache(search), 'HIT', 'searches live out their short TTL');
+
+    assert.equal(await xCache(detail(booked!.id)), 'HIT');
+    const cancel = await fetch(`${platform.url}/api/v1/reservations/${code}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: guest.email }),
+    });
+    await cancel.arrayBuffer();
+    assert.equal(cancel.status, 200);
+    await platform.edgePurging.settled();
+    assert.equal(await xCache(detail(booked!.id)), 'MISS', 'the seats given back are shown at once');
   });
 });

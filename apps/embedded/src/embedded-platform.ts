@@ -6,8 +6,9 @@ import path from 'node:path';
 import type http from 'node:http';
 import { type Cache, MemoryCache } from '@hatago/cache';
 import { openDatabase, type Database } from '@hatago/db';
-import { seedDemoData, type SeedOptions } from '@hatago/demo-data';
-import { CatalogChanges, type EdgePurging, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
+import { seedDemoData, seedDemoPhotos, type SeedOptions } from '@hatago/demo-data';
+import { CatalogChanges, catalogEdgeKeys } from '@hatago/catalog';
+import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
 import { createEdgeServer } from '@hatago/edge';
 import { EdgeCache } from '@hatago/http-cache';
 import edgeRules from '../../../config/edge.ts';
@@ -19,11 +20,11 @@ import { platformTemplates } from '@hatago/runtime';
 import { DatabaseRateLimiter } from '@hatago/identity';
 import { buildOperatorApp } from '@hatago/operator';
 import type { Drainable, HttpApp } from '@hatago/platform/http';
-import { createEdgePurgeClient } from '@hatago/platform/edge';
+import { createEdgePurgeClient, type EdgePurging, purgeEdgeOn } from '@hatago/platform/edge';
 import { createLogger, type Logger } from '@hatago/platform/logging';
 import { migrateHatago } from '@hatago/schema';
 import type { Registry } from 'prom-client';
-import { LocalStorage, UrlSignature } from '@hatago/storage';
+import { LocalStorage, type ObjectStorage, UrlSignature } from '@hatago/storage';
 
 export interface EmbeddedOptions {
   port: number;
@@ -39,6 +40,8 @@ export interface EmbeddedOptions {
   /** Each service logs under its own name at this level. */
   logLevel: string;
   onSeedProgress?: (done: number, total: number) => void;
+  /** Demo photos are made after the catalogue is seeded, hotel by hotel. */
+  onPhotoSeedProgress?: (done: number, total: number) => void;
   /** The origin guests reach the platform at, for links in mails; defaults to the edge's own address. */
   publicBaseUrl?: string;
   /** Booking attempts per client address and minute; every local client shares one loopback address. */
@@ -54,7 +57,7 @@ export interface EmbeddedPlatform {
   url: string;
   /** The edge's admin listener (metrics, health, purge) and its bearer token. */
   edgeAdmin: { url: string; token: string };
-  /** Catalogue changes purging the edge; `settled()` resolves when the purges sent so far are done. */
+  /** Catalogue and dining changes purging the edge; `settled()` resolves when the purges sent so far are done. */
   edgePurging: EdgePurging;
   database: Database;
   /** The cache every app shares; its invalidations announce catalogue changes (see CatalogChanges). */
@@ -72,21 +75,29 @@ export interface EmbeddedPlatform {
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
   const loggerOf = (service: string) => createLogger(service, options.logLevel);
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const database = await openEmbeddedDatabase(options, loggerOf('hatago'));
   const signingSecret = options.signingSecret ?? (options.dataDir ? await persistentSecret(options.dataDir) : randomBytes(32).toString('hex'));
+  const storage = new LocalStorage({
+    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
+    signature: new UrlSignature(signingSecret),
+    urlPrefix: '/facility/files/',
+  });
+  const database = await openEmbeddedDatabase(options, storage, loggerOf('hatago'));
   // One process serves everything: a cache in its memory is shared by every app, and
   // attempts are counted in the database, so limits survive a restart.
   const cache = new MemoryCache({ logger: loggerOf('cache') });
   const mailMetrics = createMailMetrics(database.db);
   const apps = await buildApps(
     options,
-    { database, signingSecret, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken },
+    { database, signingSecret, storage, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken },
     mailMetrics.registry,
     loggerOf,
   );
   const edge = await startEdge(options, await listenOnLoopback(apps), loggerOf);
-  // catalogue changes purge the edge through its purge API, exactly as a separate edge is told
-  const edgePurging = purgeEdgeOnCatalogChanges(new CatalogChanges(cache), createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }));
+  // catalogue and dining changes purge the edge through its purge API, exactly as a separate edge is told
+  const edgePurging = purgeEdgeOn(
+    [catalogEdgeKeys(new CatalogChanges(cache)), diningEdgeKeys(new DiningChanges(cache))],
+    createEdgePurgeClient({ ...edge.admin, logger: loggerOf('edge-purge') }),
+  );
 
   // mail goes to the dev sink (the operator console's mailbox); one loop, since PGlite runs one query at a time anyway
   const mailWorkers = startMailWorkers({
@@ -121,8 +132,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   };
 }
 
-/** PGlite under the data directory (or a PostgreSQL server when given), migrated, seeded on first start. */
-async function openEmbeddedDatabase(options: EmbeddedOptions, logger: Logger): Promise<Database> {
+/** PGlite under the data directory (or a PostgreSQL server when given), migrated, seeded (photos included) on first start. */
+async function openEmbeddedDatabase(options: EmbeddedOptions, storage: ObjectStorage, logger: Logger): Promise<Database> {
   const database = options.databaseUrl
     ? openDatabase({
         kind: 'postgres',
@@ -139,7 +150,10 @@ async function openEmbeddedDatabase(options: EmbeddedOptions, logger: Logger): P
       ...(options.seed === true ? {} : options.seed),
       ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
     });
-    if (seeded) logger.info('demo data seeded');
+    if (seeded) {
+      const photos = await seedDemoPhotos(database.db, storage, options.onPhotoSeedProgress ? { onProgress: options.onPhotoSeedProgress } : {});
+      logger.info({ hotelsWithPhotos: photos }, 'demo data seeded');
+    }
   }
   return database;
 }
@@ -148,15 +162,10 @@ type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
 
 async function buildApps(
   options: EmbeddedOptions,
-  deps: { database: Database; signingSecret: string; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined },
+  deps: { database: Database; signingSecret: string; storage: ObjectStorage; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined },
   mailMetrics: Registry,
   loggerOf: (service: string) => Logger,
 ): Promise<Array<[name: AppName, app: HttpApp]>> {
-  const storage = new LocalStorage({
-    root: options.dataDir ? path.join(options.dataDir, 'objects') : path.join(tmpdir(), 'hatago-objects'),
-    signature: new UrlSignature(deps.signingSecret),
-    urlPrefix: '/facility/files/',
-  });
   return [
     [
       'guest',
@@ -167,7 +176,7 @@ async function buildApps(
         ...(options.bookingAttemptsPerMinute ? { bookingAttemptsPerMinute: options.bookingAttemptsPerMinute } : {}),
       }),
     ],
-    ['facility', await buildFacilityApp({ ...deps, storage, logger: loggerOf('facility') })],
+    ['facility', await buildFacilityApp({ ...deps, logger: loggerOf('facility') })],
     ['operator', await buildOperatorApp({ ...deps, mailTemplates: platformTemplates, logger: loggerOf('operator') })],
     // probes, mail metrics and the SendGrid webhook (refused here: the sink has no events to report)
     ['mailer', await buildMailerApp({ database: deps.database, logger: loggerOf('mailer'), metrics: mailMetrics, metricsToken: deps.metricsToken })],

@@ -42,6 +42,9 @@ const platform = await startEmbeddedPlatform({
       logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels and restaurants`);
     }
   },
+  onPhotoSeedProgress: (done, total) => {
+    if (done === 1 || done % 10 === 0 || done === total) logger.info({ progress: `${done}/${total}` }, `making demo photos: ${done}/${total} hotels`);
+  },
 });
 logger.info({ url: platform.url, startupMs: Date.now() - started }, `Hatago is up at ${platform.url}`);
 closeOnSignals(platform.parts, logger, { delayMs: config.SHUTDOWN_DELAY_MS });

@@ -1,8 +1,10 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { cacheReadiness } from '@hatago/cache';
-import { CatalogChanges, getHotel, purgeEdgeOnCatalogChanges } from '@hatago/catalog';
-import { DiningChanges } from '@hatago/dining';
+import { CatalogChanges, catalogEdgeKeys, getHotel } from '@hatago/catalog';
+import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
+import { purgeEdgeOn } from '@hatago/platform/edge';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { registerStaffLogin, renderErrorPage } from '@hatago/web-kit';
@@ -11,6 +13,7 @@ import { hotelOf, sendPage } from './routes/console-kit.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
 import { registerHotelRoutes } from './routes/hotel-routes.ts';
 import { registerInventoryRoutes } from './routes/inventory-routes.ts';
+import { registerPhotoRoutes } from './routes/photo-routes.ts';
 import { registerPlanRoutes } from './routes/plan-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
 import { registerRestaurantCourseRoutes } from './routes/restaurant-course-routes.ts';
@@ -41,9 +44,11 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   });
   const catalogChanges = new CatalogChanges(deps.cache);
   app.decorate('catalogChanges', catalogChanges);
-  app.decorate('dining', { db: deps.database.db, changes: new DiningChanges(deps.cache) });
+  // declining a request lets its card guarantee go, so the console settles guarantees as the guest app does
+  app.decorate('dining', { db: deps.database.db, changes: new DiningChanges(deps.cache), payments: deps.payments ?? new SandboxPaymentProvider() });
   if (deps.edgePurger) {
-    const purging = purgeEdgeOnCatalogChanges(catalogChanges, deps.edgePurger);
+    // every facility instance hears every instance's changes (guest bookings of tables too) and purges the edge
+    const purging = purgeEdgeOn([catalogEdgeKeys(catalogChanges), diningEdgeKeys(new DiningChanges(deps.cache))], deps.edgePurger);
     app.addHook('onClose', () => purging.stop());
   }
   await app.register(cookie, { secret: deps.signingSecret });
@@ -68,12 +73,13 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
           request.staff,
           hotel.name,
           html`<h1>${hotel.name}</h1><p>Signed in as ${request.staff.name}.</p>
-<ul><li><a href="/facility/room-types">Room types</a></li><li><a href="/facility/plans">Plans and nightly prices</a></li>
+<ul><li><a href="/facility/photos">Photos</a></li><li><a href="/facility/room-types">Room types</a></li><li><a href="/facility/plans">Plans and nightly prices</a></li>
 <li><a href="/facility/inventory">Inventory calendar</a></li><li><a href="/facility/reservations">Reservations and CSV export</a></li></ul>`,
         ),
       );
     });
     registerHotelRoutes(consoleScope, deps);
+    registerPhotoRoutes(consoleScope, deps);
     registerRoomTypeRoutes(consoleScope, deps);
     registerPlanRoutes(consoleScope, deps);
     registerInventoryRoutes(consoleScope, deps);

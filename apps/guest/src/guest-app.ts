@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import { DiningChanges } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
@@ -11,17 +12,20 @@ import { Problem } from './api/api-schemas.ts';
 import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { registerRestaurantApi } from './api/restaurant-routes.ts';
+import { registerImageRoute } from './images/image-route.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
 
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
 export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
+  const payments = appDeps.payments ?? new SandboxPaymentProvider();
   const deps: GuestServices = {
     ...appDeps,
+    payments,
     catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
     booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
-    dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache) },
+    dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache), payments },
     publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
   };
   const cacheReady = cacheReadiness(deps.cache);
@@ -63,6 +67,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   registerCatalogApi(app, deps);
   registerRestaurantApi(app, deps);
   registerReservationApi(app, deps);
+  registerImageRoute(app, deps.storage);
   // every page with a form sits behind the cross-site check; the JSON API takes no cookies
   await app.register(async (pages: HttpApp) => {
     rejectCrossSiteWrites(pages, MEMBER_COOKIE);

@@ -15,4 +15,6 @@ export const CatalogErrors = defineErrorCodes(
   'PLAN_NOT_ON_SALE', // not sold, or not priced, on every night of the stay
   'ROOMS_TOO_SMALL', // the guests do not fit the rooms asked for
   'SOLD_OUT', // a night of the stay has no room left
+  'INVALID_HOTEL_PHOTO',
+  'HOTEL_PHOTO_NOT_FOUND',
 );

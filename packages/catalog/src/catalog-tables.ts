@@ -44,6 +44,16 @@ export interface CatalogTables {
     active: Generated<boolean>;
     created_at: Generated<Date>;
   };
+  hotel_photos: {
+    id: Generated<number>;
+    hotel_id: number;
+    /** An image key of packages/images, owned by `hotel-<hotel_id>`. */
+    image_key: string;
+    alt_ja: string;
+    alt_en: string;
+    position: number;
+    created_at: Generated<Date>;
+  };
   plan_prices: { plan_id: number; stay_date: string; price: number };
   room_inventory: {
     room_type_id: number;

@@ -15,6 +15,7 @@ export {
 } from './offers/hotel-offers.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export type { Locale } from './hotels/hotel-heading.ts';
+export type { PhotoView } from './hotels/hotel-photo-view.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';
@@ -31,4 +32,4 @@ export {
   type CatalogChangePublisher,
 } from './changes/catalog-change.ts';
 export { CachedCatalog, CATALOG_TTL, type CachedAreas } from './caching/cached-catalog.ts';
-export { EDGE_KEYS, edgeKeysOf, purgeEdgeOnCatalogChanges, type EdgePurging } from './changes/edge-surrogate-keys.ts';
+export { catalogEdgeKeys, EDGE_KEYS, edgeKeysOf } from './changes/edge-surrogate-keys.ts';

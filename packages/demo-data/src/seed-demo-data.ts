@@ -1,6 +1,7 @@
 import { type InsertObject, type Kysely, sql } from 'kysely';
 import { type Executor, tablesOf } from '@hatago/db';
 import type { CatalogTables } from '@hatago/catalog';
+import type { DiningTables } from '@hatago/dining';
 import { hashPassword, type IdentityTables } from '@hatago/identity';
 import { tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
@@ -43,12 +44,19 @@ function random(seed: number) {
   };
 }
 
+/** Restaurants roll dice of their own (seeded as the whole seed is), so a fresh seed and a later top-up make the same ones. */
+const restaurantDice = () => {
+  const rand = random(20190130);
+  return (n: number) => Math.floor(rand() * n);
+};
+
 /**
  * Fills an empty database with a demo world: hotels in every area, room types, plans,
  * nightly prices and inventory from today, restaurants with their seatings and courses,
  * demo staff and a demo member. All in one
  * transaction, so an interrupted seed leaves nothing behind and simply runs again.
- * Returns false when the database already has a catalogue.
+ * A database seeded before restaurants existed (a catalogue, no restaurant) gets the demo
+ * restaurants in its demo areas. Returns false when there was nothing to add.
  */
 export async function seedDemoData(db: Executor, options: SeedOptions = {}): Promise<boolean> {
   const hotelsPerArea = options.hotelsPerArea ?? 7;
@@ -61,7 +69,7 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
   return db.transaction().execute(async (trx) => {
     const t = tablesOf<SeedTables>(trx);
     const existing = await t.selectFrom('areas').select('id').limit(1).executeTakeFirst();
-    if (existing) return false;
+    if (existing) return addMissingRestaurants(trx, { perArea: restaurantsPerArea, today, onProgress: options.onProgress });
     const seeding: Seeding = { trx, t, pick: (n) => Math.floor(rand() * n), passwordHash, today, days };
     await t
       .insertInto('areas')
@@ -80,12 +88,27 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       areas: DEMO_AREAS,
       perArea: restaurantsPerArea,
       today,
-      pick: seeding.pick,
+      pick: restaurantDice(),
       onSeeded: () => options.onProgress?.(++done, total),
     });
     await seedDemoAccounts(seeding);
     return true;
   });
+}
+
+/** The demo restaurants for a catalogue seeded before there were any: only while the restaurants table is empty. */
+async function addMissingRestaurants(
+  trx: Executor,
+  options: { perArea: number; today: string; onProgress?: (done: number, total: number) => void },
+): Promise<boolean> {
+  if (await tablesOf<DiningTables>(trx).selectFrom('restaurants').select('id').limit(1).executeTakeFirst()) return false;
+  const present = new Set((await tablesOf<SeedTables>(trx).selectFrom('areas').select('id').execute()).map((a) => a.id));
+  const areas = DEMO_AREAS.filter((a) => present.has(a.id));
+  if (areas.length === 0 || options.perArea === 0) return false;
+  let done = 0;
+  const total = areas.length * options.perArea;
+  await seedDemoRestaurants({ trx, areas, perArea: options.perArea, today: options.today, pick: restaurantDice(), onSeeded: () => options.onProgress?.(++done, total) });
+  return true;
 }
 
 /** The id of a row the seed inserts: hotels, room types and plans are numbered by the database. */
@@ -210,3 +233,4 @@ async function seedDemoAccounts({ trx, t, passwordHash }: Seeding): Promise<void
     })
     .execute();
 }
+export { seedDemoPhotos, type PhotoSeedOptions } from './seed-demo-photos.ts';

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { CUISINES, searchRestaurants } from '@hatago/dining';
 import { addDays, tokyoToday } from '@hatago/platform/time';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
+import { seedDemoData } from './seed-demo-data.ts';
 
 const [pglite] = testDatabaseTargets();
 
@@ -30,5 +31,36 @@ describe('demo restaurants', () => {
     const prices = found.map((r) => r.minPrice).filter((p): p is number => p !== null);
     assert.ok(Math.min(...prices) < 10000 && Math.max(...prices) > 25000, prices.join(', '));
     assert.ok(found.every((r) => r.times.length > 0));
+  });
+});
+
+describe('demo restaurants for a database seeded before restaurants existed', () => {
+  let old: TestDatabase;
+  let fresh: TestDatabase;
+  before(async () => {
+    old = await createTestDatabase(pglite!, { seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 1 } });
+    fresh = await createTestDatabase(pglite!, { seed: { hotelsPerArea: 1, restaurantsPerArea: 2, days: 1 } });
+  });
+  after(async () => {
+    await old.dispose();
+    await fresh.dispose();
+  });
+
+  const names = async (db: TestDatabase) =>
+    (await sql<{ name: string }>`select name_en as name from restaurants order by id`.execute(db.database.db)).rows.map((r) => r.name);
+  const hotels = async (db: TestDatabase) => (await sql<{ n: number }>`select count(*)::int as n from hotels`.execute(db.database.db)).rows[0]!.n;
+
+  it('adds the demo restaurants on the next start while there are none, the same ones a fresh seed makes, and leaves the hotels be', async () => {
+    assert.deepEqual(await names(old), []);
+    const hotelsBefore = await hotels(old);
+    const progress: Array<[number, number]> = [];
+    assert.equal(await seedDemoData(old.database.db, { restaurantsPerArea: 2, days: 1, onProgress: (done, total) => progress.push([done, total]) }), true);
+    assert.deepEqual(await names(old), await names(fresh));
+    assert.equal((await names(old)).length, 20);
+    assert.deepEqual(progress.at(-1), [20, 20]);
+    assert.equal(await hotels(old), hotelsBefore, 'no hotel is added or changed');
+    assert.equal(await seedDemoData(old.database.db, { restaurantsPerArea: 2, days: 1 }), false, 'restaurants exist: nothing more is added');
+    assert.equal((await names(old)).length, 20);
+    assert.equal(await seedDemoData(fresh.database.db, { restaurantsPerArea: 2, days: 1 }), false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Executor } from '@hatago/db';
+import type { PaymentProvider } from '@hatago/payments';
 
 /**
  * One restaurant changed and the change is committed: what was derived from it is stale.
@@ -22,6 +23,8 @@ export interface DiningChangePublisher {
 export interface DiningContext {
   db: Executor;
   changes: DiningChangePublisher;
+  /** Holds and settles card guarantees; without it, a booking that brings a card token is refused. */
+  payments?: PaymentProvider;
 }
 
 /** Called after the commit, never inside. */

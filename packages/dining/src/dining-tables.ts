@@ -4,6 +4,9 @@ import type { CancelFeeRule, CapacityMode, BookingMode, Cuisine } from './restau
 /** `declined`: a request the restaurant turned down; like `cancelled`, it holds nothing. */
 export type TableReservationStatus = 'confirmed' | 'requested' | 'cancelled' | 'declined';
 
+/** A no-show guarantee's life: held, then charged a fee or let go. */
+export type GuaranteeStatus = 'authorised' | 'captured' | 'released' | 'capture_failed';
+
 /** jsonb: written as JSON text, read back parsed by both drivers. */
 type Json<T> = ColumnType<T, string, string>;
 
@@ -80,6 +83,12 @@ export interface DiningTables {
     cancelled_at: Date | null;
     cancelled_by: 'guest' | 'operator' | null;
     created_at: Generated<Date>;
+    guarantee_provider: ColumnType<string | null, string | null | undefined, string | null>;
+    guarantee_authorisation: ColumnType<string | null, string | null | undefined, string | null>;
+    guarantee_amount: ColumnType<number | null, number | null | undefined, number | null>;
+    guarantee_status: ColumnType<GuaranteeStatus | null, GuaranteeStatus | null | undefined, GuaranteeStatus | null>;
+    card_brand: ColumnType<string | null, string | null | undefined, string | null>;
+    card_last4: ColumnType<string | null, string | null | undefined, string | null>;
   };
   dining_idempotency: { key: string; request_hash: string; reservation_code: string; created_at: Generated<Date> };
 }

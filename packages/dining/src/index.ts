@@ -1,8 +1,9 @@
 export { DiningErrors } from './dining-errors.ts';
-export type { DiningTables, TableReservationStatus } from './dining-tables.ts';
+export type { DiningTables, GuaranteeStatus, TableReservationStatus } from './dining-tables.ts';
 export { diningMigrations } from './migrations/index.ts';
 export type { DiningChange, DiningChangePublisher, DiningContext } from './dining-context.ts';
 export { DiningChanges, restaurantNamespace } from './changes/dining-changes.ts';
+export { DINING_EDGE_KEYS, diningEdgeKeys, diningEdgeKeysOf } from './changes/dining-edge-keys.ts';
 export { CUISINES, MAX_PARTY, type BookingMode, type CancelFeeRule, type CapacityMode, type Cuisine } from './restaurants/restaurant.ts';
 export { insertRestaurant, type CourseSpec, type RestaurantSpec } from './restaurants/insert-restaurant.ts';
 export { diningClock, type DiningClock } from './availability/booking-rules.ts';
@@ -10,8 +11,11 @@ export { parseDiningQuery, DINING_HORIZON_DAYS, type DiningQuery, type DiningQue
 export type { RestaurantSummary } from './availability/restaurant-day.ts';
 export { searchRestaurants, TIME_WINDOW_MINUTES, type RestaurantSearchItem } from './availability/search-restaurants.ts';
 export { getRestaurantAvailability, type RestaurantAvailability } from './availability/restaurant-availability.ts';
+export { getRestaurantCalendar, type RestaurantCalendarDay } from './availability/restaurant-calendar.ts';
+export { getRestaurantProfile, type CourseProfile, type RestaurantProfile } from './restaurants/restaurant-profile.ts';
+export { listMemberTableReservations } from './reservations/member-table-reservations.ts';
 export { bookTable, type TableBookingOptions, type TableBookingOutcome } from './reservations/book-table.ts';
-export { REQUESTS_MAX, type TableBookingRequest } from './reservations/table-booking-request.ts';
+export { parseTableBooking, REQUESTS_MAX, type TableBookingRequest } from './reservations/table-booking-request.ts';
 export { holdsSeats, type TableReservation } from './reservations/table-reservation.ts';
 export { findTableReservationForGuest } from './reservations/find-table-reservation.ts';
 export { tableCancellationTerms, type TableCancellationTerms } from './cancellation/table-cancellation-policy.ts';

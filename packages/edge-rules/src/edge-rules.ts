@@ -83,6 +83,13 @@ export interface CacheKeyRule {
   locale: boolean;
   /** Key by device class (mobile / desktop from User-Agent). */
   device: boolean;
+  /**
+   * For image routes: Accept is reduced to the image format class the client takes (AVIF,
+   * WebP or neither; `imageFormatClass`, @hatago/platform/http) before the cache and the
+   * origin see it. The origin's `Vary: Accept` then selects among three variants instead of
+   * one per browser's header, and the origin picks its format from the class alone.
+   */
+  imageFormat?: boolean;
 }
 
 export interface CachePolicyRule {
@@ -120,6 +127,8 @@ export interface ProxyRoute<B extends string = string> extends RouteBase {
   backend: B;
   cache: CacheRule;
   rollout?: RolloutRule<B>;
+  /** This route's request body limit instead of `limits.maxBodyBytes` (photo uploads); larger → 413. */
+  maxBodyBytes?: number;
 }
 
 /** An answer made by the edge itself, without reaching an origin (e.g. a maintenance page). */

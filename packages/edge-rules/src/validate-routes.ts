@@ -13,8 +13,9 @@ export function checkRoutes(c: RuleChecker, rules: Obj, backendNames: string[]):
       if (!c.object(route, path, ['name', 'match', 'synthetic'], ['enabled'])) return;
       checkSynthetic(c, route.synthetic, [...path, 'synthetic']);
     } else {
-      if (!c.object(route, path, ['name', 'match', 'backend', 'cache'], ['enabled', 'rollout'])) return;
+      if (!c.object(route, path, ['name', 'match', 'backend', 'cache'], ['enabled', 'rollout', 'maxBodyBytes'])) return;
       knownBackend(c, backendNames, route.backend, [...path, 'backend']);
+      if (route.maxBodyBytes !== undefined) c.integer(route.maxBodyBytes, [...path, 'maxBodyBytes'], 0);
       if (route.cache !== 'pass') checkCacheRule(c, route.cache, [...path, 'cache']);
       if (route.rollout !== undefined) checkRollout(c, backendNames, route, [...path, 'rollout']);
     }
@@ -40,7 +41,7 @@ function checkCacheRule(c: RuleChecker, cache: unknown, path: Path): void {
   if (!c.object(cache, path, ['ttl', 'graceSeconds', 'key'])) return;
   if (cache.ttl !== 'origin') c.integer(cache.ttl, [...path, 'ttl'], 0);
   c.integer(cache.graceSeconds, [...path, 'graceSeconds'], 0);
-  if (!c.object(cache.key, [...path, 'key'], ['query', 'locale', 'device'], ['forwardQuery'])) return;
+  if (!c.object(cache.key, [...path, 'key'], ['query', 'locale', 'device'], ['forwardQuery', 'imageFormat'])) return;
   const key = cache.key;
   if (key.forwardQuery !== undefined && !(FORWARD_QUERIES as unknown[]).includes(key.forwardQuery)) {
     c.fail([...path, 'key', 'forwardQuery'], `must be ${FORWARD_QUERIES.map((q) => `'${q}'`).join(' or ')}`);
@@ -58,6 +59,7 @@ function checkCacheRule(c: RuleChecker, cache: unknown, path: Path): void {
   for (const flag of ['locale', 'device']) {
     if (typeof key[flag] !== 'boolean') c.fail([...path, 'key', flag], 'must be true or false');
   }
+  if (key.imageFormat !== undefined && typeof key.imageFormat !== 'boolean') c.fail([...path, 'key', 'imageFormat'], 'must be true or false');
 }
 
 function checkRollout(c: RuleChecker, backendNames: string[], route: Obj, path: Path): void {

@@ -89,6 +89,17 @@ describe('edge rules validation', () => {
     }
   });
 
+  it('takes imageFormat as true or false only', () => {
+    const route = hatagoRules.routes.find((r) => r.name === 'images')!;
+    assert.deepEqual(problemsOf(hatagoRules), []);
+    const key = { query: ['w'], locale: false, device: false, imageFormat: 'yes' as unknown as boolean };
+    const broken = { ...route, cache: { ttl: 'origin' as const, graceSeconds: 0, key } };
+    assert.deepEqual(
+      problemsOf({ ...hatagoRules, routes: [broken] }).filter((problem) => problem.includes('imageFormat')),
+      ['routes[0].cache.key.imageFormat: must be true or false'],
+    );
+  });
+
   it('checks references and ranges between rules', () => {
     const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
     assert.deepEqual(

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import type { Database } from '@hatago/db';
 import { testAppDeps } from './test-apps.ts';
@@ -27,6 +28,7 @@ export function appUnderTest<App extends { close(): Promise<unknown> }>(
   after(async () => {
     await state.app?.close();
     await state.db?.dispose();
+    if (state.deps) await rm(state.deps.storageRoot, { recursive: true, force: true });
   });
   return state;
 }

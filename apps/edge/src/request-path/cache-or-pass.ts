@@ -19,8 +19,9 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRoute): void {
   const { req, res, requestId, view, method, rules, hasBody, declared } = arrival;
   if (route.synthetic) return answerSynthetic(arrival, route.synthetic);
+  route.normaliseRequest?.(req.headers);
 
-  if (declared !== undefined && Number(declared) > rules.limits.maxBodyBytes) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
+  if (declared !== undefined && Number(declared) > route.maxBodyBytes) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
 
   if (
     !hasBody &&
@@ -57,7 +58,7 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
     req.resume();
     return forward(edge, exchange, route, origin);
   }
-  readBody(req, rules.limits.maxBodyBytes).then((body) => {
+  readBody(req, route.maxBodyBytes).then((body) => {
     if (body === undefined) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
     headers['content-length'] = String(body.length);
     exchange.originRequest.body = body;

@@ -1,4 +1,5 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { IMAGE_FORMAT_ACCEPT, imageFormatClass } from '@hatago/platform/http';
 import { type ClientAddress, compileClientAddress } from './client-address.ts';
 import type { RateLimitSpec } from '../protection/rate-limits.ts';
 import type {
@@ -119,12 +120,21 @@ export interface CompiledRoute {
   matches: Matcher;
   /** Undefined for a synthetic route. */
   backend?: string;
+  /** The route's own body limit, or the rules' (`limits.maxBodyBytes`). */
+  maxBodyBytes: number;
   cache: CacheRule;
   rollout?: RolloutRule;
   synthetic?: CompiledSynthetic;
   editRequest?: HeaderEdit;
   editResponse?: HeaderEdit;
+  /** Reduces the client's request headers to what the route's key tells apart, before the cache or the origin sees them. */
+  normaliseRequest?: (headers: IncomingHttpHeaders) => void;
 }
+
+/** One of three Accept values, so `Vary: Accept` keeps one variant per image format (edge-rules: `key.imageFormat`). */
+const normaliseImageAccept = (headers: IncomingHttpHeaders) => {
+  headers.accept = IMAGE_FORMAT_ACCEPT[imageFormatClass(headers.accept)];
+};
 
 function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
   const base = {
@@ -132,6 +142,7 @@ function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
     matches: compileMatch(route.match),
     editRequest: compileRewrites(rules.headers.request, route.name),
     editResponse: compileRewrites(rules.headers.response, route.name),
+    maxBodyBytes: (isSyntheticRoute(route) ? undefined : route.maxBodyBytes) ?? rules.limits.maxBodyBytes,
   };
   if (isSyntheticRoute(route)) {
     const body = Buffer.from(route.synthetic.body);
@@ -140,7 +151,13 @@ function compileRoute(route: RouteRule, rules: EdgeRules): CompiledRoute {
     base.editResponse?.(headers);
     return { ...base, cache: 'pass', synthetic: { status: route.synthetic.status, headers, body } };
   }
-  return { ...base, backend: route.backend, cache: route.cache, ...(route.rollout ? { rollout: route.rollout } : {}) };
+  return {
+    ...base,
+    backend: route.backend,
+    cache: route.cache,
+    ...(route.rollout ? { rollout: route.rollout } : {}),
+    ...(route.cache !== 'pass' && route.cache.key.imageFormat ? { normaliseRequest: normaliseImageAccept } : {}),
+  };
 }
 
 export interface CompiledRateLimit {

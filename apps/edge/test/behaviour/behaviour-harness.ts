@@ -87,6 +87,10 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   if (hotel) {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('surrogate-key', `hotel-${hotel[1]} hotels`);
+  } else if (path.startsWith('/images/')) {
+    // as the guest image route answers: immutable, one variant per Accept
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    res.setHeader('vary', 'Accept');
   } else if (path === '/catalogue/cookie') {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('set-cookie', 'session=abc; Path=/');

@@ -27,6 +27,7 @@ export const behaviourRules = defineEdgeRules({
     { name: 'console', match: { pathPrefix: '/console' }, backend: 'console', cache: 'pass' },
     { name: 'partner', match: { host: 'partner.example' }, backend: 'console', cache: 'pass' },
     { name: 'writes', match: { pathPrefix: '/write', methods: ['POST'] }, backend: 'console', cache: 'pass' },
+    { name: 'uploads', match: { pathPrefix: '/uploads', methods: ['POST'] }, backend: 'console', cache: 'pass', maxBodyBytes: 131_072 },
     { name: 'beta-header', match: { pathPrefix: '/feature', header: { name: 'X-Beta', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
     { name: 'vip-cookie', match: { pathPrefix: '/lounge', cookie: { name: 'vip', pattern: '^(gold|platinum)$' } }, backend: 'canary', cache: 'pass' },
     { name: 'preview-query', match: { pathPrefix: '/news', query: { name: 'preview', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
@@ -36,6 +37,12 @@ export const behaviourRules = defineEdgeRules({
       backend: 'app',
       cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['checkin', 'nights'], forwardQuery: 'key', locale: false, device: true } },
       rollout: { backend: 'canary', query: 'canary', cookie: 'test_canary', percent: 0 },
+    },
+    {
+      name: 'images',
+      match: { pathPrefix: '/images', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 60, key: { query: ['w'], forwardQuery: 'key', locale: false, device: false, imageFormat: true } },
     },
     {
       name: 'catalogue',

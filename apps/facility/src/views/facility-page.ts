@@ -19,10 +19,13 @@ table.timeline td{vertical-align:top;min-width:9rem;font-size:.85rem}
 table.timeline td.booked{background:#eef5ee}
 table.timeline td.requested{background:#fdf6e3}
 td.closed{background:#fbeeec}
+ol.photos{list-style:none;padding:0;display:grid;gap:1rem}
+ol.photos li{display:grid;grid-template-columns:160px 1fr;gap:.75rem;align-items:start}
+ol.photos .actions{grid-column:2}
 `,
 };
 
-const HOTEL_NAV = html`<a href="/facility/hotel">Hotel</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
+const HOTEL_NAV = html`<a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
 const RESTAURANT_NAV = html`<a href="/facility/restaurant/day">Today</a><a href="/facility/restaurant/reservations">Reservations</a><a href="/facility/restaurant/capacity">Capacity</a><a href="/facility/restaurant/seatings">Seatings</a><a href="/facility/restaurant/courses">Courses</a>`;
 
 /** Every console page: the shared shell with the navigation of what the account runs, a hotel or a restaurant. */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { EDGE_KEYS, parseStay } from '@hatago/catalog';
+import { type CachedCatalog, EDGE_KEYS, parseStay } from '@hatago/catalog';
 import { notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
@@ -8,6 +8,13 @@ import { GuestErrors } from '../guest-errors.ts';
 
 /** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
 export const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
+
+/** Hotels and restaurants share the areas: a search in an unknown one answers 404 AREA_NOT_FOUND for both. */
+export async function checkArea(catalog: CachedCatalog, area: string | undefined): Promise<void> {
+  if (area && !(await catalog.listAreas()).some((a) => a.id === area)) {
+    throw notFound(GuestErrors.AREA_NOT_FOUND, `There is no area ${area}`);
+  }
+}
 
 export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): void {
   app.get(
@@ -54,9 +61,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
       const q = request.query;
       const stay = parseStay(q);
       const locale = q.lang ?? 'en';
-      if (q.area && !(await catalog.listAreas()).some((a) => a.id === q.area)) {
-        throw notFound(GuestErrors.AREA_NOT_FOUND, `There is no area ${q.area}`);
-      }
+      await checkArea(catalog, q.area);
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 20;
       const result = await catalog.searchHotels(

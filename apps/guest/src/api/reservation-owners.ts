@@ -1,40 +1,19 @@
 import type { Static } from '@sinclair/typebox';
-import { cancellationTerms, cancelReservation, findReservationForGuest, normaliseReservationCode } from '@hatago/booking';
-import { cancelTableReservation, findTableReservationForGuest, tableCancellationTerms } from '@hatago/dining';
+import { cancellationTerms } from '@hatago/booking';
+import { tableCancellationTerms } from '@hatago/dining';
 import { tokyoToday } from '@hatago/platform/time';
 import type { GuestServices } from '../deps.ts';
+import { isTableReservation, reservationKindOf } from '../reservation-kinds.ts';
 import type { AnyReservation } from './restaurant-schemas.ts';
 
 type Answer = Static<typeof AnyReservation>;
 
-/** What the guest's look-up and cancel routes ask of the module owning a reservation. */
-interface ReservationOwner {
-  find(services: GuestServices, code: string, email: string): Promise<Answer>;
-  cancel(services: GuestServices, code: string, email: string): Promise<Answer>;
+/** The guest's look-up, with what cancelling now would cost, whichever module owns the code. */
+export async function findForGuestAnswer({ database }: GuestServices, code: string, email: string): Promise<Answer> {
+  const reservation = await reservationKindOf(code).find(database.db, code, email);
+  if (isTableReservation(reservation)) return { ...reservation, cancellation: tableCancellationTerms(reservation, new Date()) };
+  return { ...reservation, cancellation: cancellationTerms(reservation, tokyoToday()) };
 }
 
-const stays: ReservationOwner = {
-  async find({ database }, code, email) {
-    const reservation = await findReservationForGuest(database.db, code, email);
-    return { ...reservation, cancellation: cancellationTerms(reservation, tokyoToday()) };
-  },
-  async cancel({ booking }, code, email) {
-    return (await cancelReservation(booking, code, { kind: 'guest', email })).reservation;
-  },
-};
-
-const tables: ReservationOwner = {
-  async find({ database }, code, email) {
-    const reservation = await findTableReservationForGuest(database.db, code, email);
-    return { ...reservation, cancellation: tableCancellationTerms(reservation, new Date()) };
-  },
-  async cancel({ dining }, code, email) {
-    return (await cancelTableReservation(dining, code, { kind: 'guest', email })).reservation;
-  },
-};
-
-/**
- * The module that owns a code, told by its prefix (RS tables, HT stays). Anything that is
- * not a table code goes to booking, so a malformed code is answered as it always was.
- */
-export const reservationOwnerOf = (code: string): ReservationOwner => (normaliseReservationCode(code, 'table') ? tables : stays);
+export const cancelAsGuestAnswer = (services: GuestServices, code: string, email: string): Promise<Answer> =>
+  reservationKindOf(code).cancel(services, code, { kind: 'guest', email });

@@ -5,7 +5,7 @@ import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
 import { claimLookupAttempt } from '../lookup-attempts.ts';
 import { BookingBody, EmailBody, problemResponses, Reservation } from './api-schemas.ts';
-import { reservationOwnerOf } from './reservation-owners.ts';
+import { cancelAsGuestAnswer, findForGuestAnswer } from './reservation-owners.ts';
 import { AnyReservation } from './restaurant-schemas.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: 'HT… a stay, RS… a table' }) });
@@ -53,7 +53,7 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
     async (request, reply) => {
       const { code } = request.params;
       await claimLookupAttempt(services, request, reply, code);
-      const reservation = await reservationOwnerOf(code).find(services, code, request.query.email);
+      const reservation = await findForGuestAnswer(services, code, request.query.email);
       reply.header('cache-control', 'private, no-store');
       return reservation;
     },
@@ -74,7 +74,7 @@ export function registerReservationApi(app: HttpApp, services: GuestServices): v
     async (request, reply) => {
       const { code } = request.params;
       await claimLookupAttempt(services, request, reply, code);
-      const reservation = await reservationOwnerOf(code).cancel(services, code, request.body.email);
+      const reservation = await cancelAsGuestAnswer(services, code, request.body.email);
       request.log.info({ code: reservation.code, fee: reservation.cancelFee }, 'reservation cancelled');
       reply.header('cache-control', 'no-store');
       return reservation;

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { appUnderTest, futureDate } from '@hatago/test-support';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { buildGuestApp } from '../guest-app.ts';
+
+const sandbox = new SandboxPaymentProvider();
 
 const guest = { name: '佐藤 花子', email: 'hanako@example.com', phone: '+81 90 1234 5678' };
 
@@ -24,7 +27,9 @@ describe('guest JSON API: restaurants', () => {
   async function aTable() {
     const search = await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&time=19:00&party=2` });
     const restaurant = search.json().items.find((r: { minPrice: number | null }) => r.minPrice !== null);
-    const detail = (await ctx.app.inject({ url: `/api/v1/restaurants/${restaurant.id}?date=${date}&party=2` })).json();
+    const answer = await ctx.app.inject({ url: `/api/v1/restaurants/${restaurant.id}?date=${date}&party=2` });
+    assert.equal(answer.headers['surrogate-key'], `restaurant-${restaurant.id}`, 'its bookings purge it from the edge');
+    const detail = answer.json();
     const course = detail.courses.find((c: { pricePerPerson: number; seatOnly: boolean }) => !c.seatOnly && c.pricePerPerson === restaurant.minPrice);
     return { restaurant, detail, body: { restaurantId: restaurant.id, courseId: course.id, date, time: restaurant.times[0], party: 2, guest } };
   }
@@ -39,6 +44,11 @@ describe('guest JSON API: restaurants', () => {
     assert.equal(body.items[0].name, body.items[0].nameJa);
     assert.ok(body.items.every((r: { times: string[] }) => r.times.length > 0 && r.times.every((t) => /^\d\d:\d\d$/.test(t))));
     assert.match(String(res.headers['cache-control']), /^public, max-age=30/);
+    assert.equal(res.headers['surrogate-key'], 'restaurant-search');
+    const nowhere = await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&area=atlantis` });
+    const hotelsNowhere = await ctx.app.inject({ url: `/api/v1/hotels?checkin=${date}&area=atlantis` });
+    assert.deepEqual([nowhere.statusCode, nowhere.headers['content-type'], nowhere.json().code], [404, 'application/problem+json; charset=utf-8', 'AREA_NOT_FOUND']);
+    assert.deepEqual([hotelsNowhere.statusCode, hotelsNowhere.json().code], [404, 'AREA_NOT_FOUND'], 'as the hotel search answers');
 
     const { restaurant } = await aTable();
     const inArea = (await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&area=${restaurant.area}&cuisine=${restaurant.cuisine}` })).json();
@@ -104,6 +114,21 @@ describe('guest JSON API: restaurants', () => {
     assert.equal(full.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(full.json().code, 'SEATING_FULL');
     assert.deepEqual(await counts(), before, 'the refused booking wrote nothing');
+  });
+
+  it('holds a no-show guarantee from a card token, and a declined card answers 422 CARD_DECLINED writing nothing', async () => {
+    const { body } = await aTable();
+    const tokenOf = (number: string) => sandbox.tokenise({ number, expiry: '12/39', cvc: '123' }).token;
+    const before = await counts();
+    const declined = await book({ ...body, guaranteeToken: tokenOf('4000000000000002') });
+    assert.equal(declined.statusCode, 422, declined.body);
+    assert.equal(declined.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.deepEqual([declined.json().code, declined.json().errors[0].field], ['CARD_DECLINED', 'guaranteeToken']);
+    assert.deepEqual(await counts(), before, 'a declined card books nothing');
+    const held = await book({ ...body, guaranteeToken: tokenOf('3530111333300000') });
+    assert.equal(held.statusCode, 201, held.body);
+    assert.deepEqual(held.json().guarantee, { brand: 'jcb', last4: '0000', amount: held.json().totalPrice, status: 'authorised' });
+    assert.equal((await book(body)).json().guarantee, null, 'the token stays optional for API clients');
   });
 
   it('refuses bad input with 400/404/422 problem+json and writes nothing', async () => {

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { bookTable, getRestaurantAvailability, type RestaurantSummary, searchRestaurants } from '@hatago/dining';
+import { bookTable, DINING_EDGE_KEYS, getRestaurantAvailability, parseDiningQuery, type RestaurantSummary, searchRestaurants } from '@hatago/dining';
+import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
 import { problemResponses } from './api-schemas.ts';
-import { CATALOG_CACHE } from './catalog-routes.ts';
+import { CATALOG_CACHE, checkArea } from './catalog-routes.ts';
 import { RestaurantDay, RestaurantListItem, RestaurantSearchQuerystring, DiningQuerystring, TableBookingBody, TableReservation } from './restaurant-schemas.ts';
 
 type Locale = 'ja' | 'en';
@@ -21,7 +22,7 @@ const identity = (r: RestaurantSummary, locale: Locale) => ({
 });
 
 export function registerRestaurantApi(app: HttpApp, services: GuestServices): void {
-  const { database, dining } = services;
+  const { database, dining, catalog } = services;
   app.get(
     '/api/v1/restaurants',
     {
@@ -29,14 +30,17 @@ export function registerRestaurantApi(app: HttpApp, services: GuestServices): vo
         tags: ['restaurants'],
         summary: 'Restaurants where the party can book a table on the date',
         querystring: RestaurantSearchQuerystring,
-        response: { 200: Type.Object({ items: Type.Array(RestaurantListItem), total: Type.Integer() }), ...problemResponses(400, 422) },
+        response: { 200: Type.Object({ items: Type.Array(RestaurantListItem), total: Type.Integer() }), ...problemResponses(400, 404, 422) },
       },
     },
     async (request, reply) => {
       const { lang, ...query } = request.query;
+      // as the hotel search: a malformed query is 422, then an area that does not exist 404
+      parseDiningQuery(query, tokyoToday());
+      await checkArea(catalog, query.area);
       const found = await searchRestaurants(database.db, query);
       const items = found.map(({ times, minPrice, ...restaurant }) => ({ ...identity(restaurant, lang ?? 'en'), times, minPrice }));
-      reply.header('cache-control', CATALOG_CACHE);
+      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', DINING_EDGE_KEYS.search);
       return { items, total: items.length };
     },
   );
@@ -55,7 +59,7 @@ export function registerRestaurantApi(app: HttpApp, services: GuestServices): vo
     async (request, reply) => {
       const locale = request.query.lang ?? 'en';
       const day = await getRestaurantAvailability(database.db, request.params.id, request.query);
-      reply.header('cache-control', CATALOG_CACHE);
+      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', DINING_EDGE_KEYS.restaurant(day.restaurant.id));
       return {
         ...identity(day.restaurant, locale),
         date: day.date,

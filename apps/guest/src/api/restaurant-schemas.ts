@@ -14,6 +14,7 @@ export const RestaurantSearchQuerystring = Type.Object({
   ...DiningQuerystring,
   time: Type.Optional(Type.String({ description: 'Around this time, HH:MM: seatings up to an hour either side', maxLength: 5 })),
   cuisine: Type.Optional(Type.String({ description: `One of ${CUISINES.join(', ')}`, maxLength: 40 })),
+  budget: Type.Optional(Type.Integer({ description: 'Only set courses at most this price per person, yen', minimum: 0 })),
 });
 
 /** What every restaurant answer names, in both languages. */
@@ -38,7 +39,14 @@ export const RestaurantDay = Type.Object({
   date: Type.String(),
   party: Type.Integer(),
   closed: Type.Boolean(),
-  seatings: Type.Array(Type.Object({ time: Type.String(), durationMinutes: Type.Integer(), available: Type.Boolean() })),
+  seatings: Type.Array(
+    Type.Object({
+      time: Type.String(),
+      durationMinutes: Type.Integer(),
+      available: Type.Boolean(),
+      courseIds: Type.Array(Type.Integer(), { description: 'The courses the party may book at this seating, whether or not it has room' }),
+    }),
+  ),
   courses: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -65,6 +73,12 @@ export const TableBookingBody = Type.Object({
   }),
   // the schema only caps the body; the domain's own limit answers 422 with the field named
   requests: Type.Optional(Type.String({ maxLength: 4 * REQUESTS_MAX, description: `Allergies, occasions; at most ${REQUESTS_MAX} characters` })),
+  guaranteeToken: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: "The payment provider's card token for a no-show guarantee of the total (never a card number); a declined card answers 422 CARD_DECLINED and books nothing",
+    }),
+  ),
   lang: Lang,
 });
 
@@ -89,6 +103,17 @@ export const TableReservation = Type.Object(
     cancelFee: Type.Union([Type.Integer(), Type.Null()]),
     cancelledAt: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String(),
+    guarantee: Type.Optional(
+      Type.Union([
+        Type.Object({
+          brand: Type.String(),
+          last4: Type.String(),
+          amount: Type.Integer({ description: 'Yen held on the card' }),
+          status: Type.Union([Type.Literal('authorised'), Type.Literal('captured'), Type.Literal('released'), Type.Literal('capture_failed')]),
+        }),
+        Type.Null(),
+      ]),
+    ),
     cancellation: Type.Optional(
       Type.Object({
         allowed: Type.Boolean(),

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BookingErrors, bookStay, type BookingRequest, getReservationByCode, parseBookingRequest } from '@hatago/booking';
+import { BookingErrors, bookStay, type BookingRequest, parseBookingRequest } from '@hatago/booking';
 import { CatalogErrors, quoteStay } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
 import { DomainError } from '@hatago/platform/errors';
@@ -7,6 +7,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
+import { reservationKindOf } from '../reservation-kinds.ts';
 import { GuestErrors } from '../guest-errors.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
@@ -24,6 +25,20 @@ const BOOKED_COOKIE = { name: 'hatago_booked', maxAge: 30 * 60 } as const;
 const confirmationPath = (code: string) => `/reservations/${code}/confirmation`;
 
 type CodeParams = { Params: { code: string } };
+
+/** After any booking, stay or table: the confirmation page, which only this browser may see for a while. */
+export function showJustBooked(request: FastifyRequest, reply: FastifyReply, code: string, lang: Lang) {
+  reply.setCookie(BOOKED_COOKIE.name, code, {
+    path: confirmationPath(code),
+    maxAge: BOOKED_COOKIE.maxAge,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    signed: true,
+  });
+  reply.header('cache-control', 'private, no-store');
+  return reply.redirect(link(confirmationPath(code), {}, lang), 303);
+}
 
 export function registerBookingPages(app: HttpApp, services: GuestServices): void {
   app.get('/book', (request, reply) => showDetailsForm(services, request, reply));
@@ -100,16 +115,7 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
       expectedTotal: values.expectedTotal === undefined ? undefined : Number(values.expectedTotal),
     });
     request.log.info({ code: reservation.code, replayed }, 'reservation booked from the guest site');
-    reply.setCookie(BOOKED_COOKIE.name, reservation.code, {
-      path: confirmationPath(reservation.code),
-      maxAge: BOOKED_COOKIE.maxAge,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: request.protocol === 'https',
-      signed: true,
-    });
-    reply.header('cache-control', 'private, no-store');
-    return reply.redirect(link(confirmationPath(reservation.code), {}, lang), 303);
+    return showJustBooked(request, reply, reservation.code, lang);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const plan = await loadPlan(database, reply, values, lang);
@@ -130,5 +136,5 @@ async function showBooked({ database }: GuestServices, request: FastifyRequest<C
   reply.header('cache-control', 'private, no-store');
   // without proof of having just booked, the guest looks the booking up with its email
   if (!proof?.valid || proof.value !== code) return reply.redirect(link('/reservations/lookup', { code }, lang), 303);
-  return sendPage(reply, confirmationPage(lang, await getReservationByCode(database.db, code)));
+  return sendPage(reply, confirmationPage(lang, await reservationKindOf(code).get(database.db, code)));
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Reservation } from '@hatago/booking';
 import { checkoutOf, type Stay, type StayQuote } from '@hatago/catalog';
 import type { Member } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
@@ -7,6 +6,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import { type Lang, planLabel, t } from './i18n.ts';
 import { type GuestPage, hidden, langField, link, noticePage, titledPage } from './page-kit.ts';
+import type { AnyReservation } from '../reservation-kinds.ts';
 import { reservationDetails } from './reservation-views.ts';
 import { stayParams } from './stay-form.ts';
 
@@ -91,11 +91,12 @@ export function soldOutPage(lang: Lang, { quote, stay }: LoadedPlan): GuestPage 
   return noticePage(lang, { title: text.soldOutTitle, message: text.soldOutText, back, status: 409, cache: 'private' });
 }
 
-export function confirmationPage(lang: Lang, reservation: Reservation): GuestPage {
+export function confirmationPage(lang: Lang, reservation: AnyReservation): GuestPage {
   const text = t(lang);
+  const requested = reservation.status === 'requested';
   return titledPage(
-    { lang, title: text.confirmationTitle, cache: 'private' },
-    html`<p class="notice">${text.confirmationText}</p>
+    { lang, title: requested ? text.requestedTitle : text.confirmationTitle, cache: 'private' },
+    html`<p class="notice">${requested ? text.requestedText : text.confirmationText}</p>
 ${reservationDetails(reservation, lang)}
 <p><a href="${link('/reservations/lookup', { code: reservation.code }, lang)}">${text.navLookup}</a></p>`,
   );

@@ -4,7 +4,10 @@ import { registerBookingPages } from './booking-pages.ts';
 import { registerHotelPage } from './hotel-page.ts';
 import { registerMemberPages } from './member-pages.ts';
 import { registerReservationPages } from './reservation-pages.ts';
+import { registerRestaurantPage } from './restaurant-page.ts';
+import { registerRestaurantSearchPage } from './restaurant-search-page.ts';
 import { registerSearchPages } from './search-page.ts';
+import { registerTableBookingPages } from './table-booking-pages.ts';
 
 export { GUEST_SHELL } from './page-kit.ts';
 
@@ -12,7 +15,10 @@ export { GUEST_SHELL } from './page-kit.ts';
 export function registerGuestPages(pages: HttpApp, deps: GuestServices): void {
   registerSearchPages(pages, deps);
   registerHotelPage(pages, deps);
+  registerRestaurantSearchPage(pages, deps);
+  registerRestaurantPage(pages, deps);
   registerBookingPages(pages, deps);
+  registerTableBookingPages(pages, deps);
   registerReservationPages(pages, deps);
   registerMemberPages(pages, deps);
 }

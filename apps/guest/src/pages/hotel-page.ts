@@ -6,9 +6,10 @@ import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { yen } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
-import { availabilityCalendar, calendarSpan } from './availability-calendar.ts';
+import { availabilityCalendar, calendarSpan, hotelCalendarCells } from './availability-calendar.ts';
 import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { hotelGallery } from './photo-views.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): void {
@@ -47,6 +48,7 @@ export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): voi
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${hotel.name} <span class="stars">${text.stars(hotel.stars)}</span></h1>
 <p class="muted">${hotel.areaName}</p>
+${hotelGallery(hotel.photos, text.photos)}
 <p>${hotel.description}</p>
 <dl class="summary">
   <dt>${text.address}</dt><dd>${hotel.address}</dd>
@@ -57,7 +59,7 @@ export function registerHotelPage(app: HttpApp, { catalog }: GuestServices): voi
 ${stayForm({ action: `/hotels/${hotelId}`, lang, values, errors })}
 ${stay && offer ? roomsAndPlans(offer, stay, lang) : ''}
 <h2 id="calendar">${text.calendar}</h2>
-${availabilityCalendar(calendar, today, lang, dayHref)}`,
+${availabilityCalendar(hotelCalendarCells(calendar), today, lang, dayHref)}`,
     });
   });
 }

@@ -3,6 +3,10 @@
  * language from the `lang` query parameter or form field only, never from a cookie or
  * Accept-Language, so one URL always renders the same page and edge caches stay correct.
  */
+import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
+
+export { OCCASIONS } from './dining-i18n.ts';
+
 export type Lang = 'ja' | 'en';
 
 export const DEFAULT_LANG: Lang = 'ja';
@@ -59,6 +63,7 @@ const ja = {
   monthTitle: (year: number, month: number) => `${year}年${month}月`,
   notFoundTitle: 'ページが見つかりません',
   hotelNotFound: 'お探しの宿は見つかりませんでした。',
+  photos: '写真',
   backToStart: 'トップページへ戻る',
   bookingTitle: 'ご予約',
   yourStay: 'ご予約内容',
@@ -117,6 +122,7 @@ const ja = {
   yourReservations: 'ご予約一覧',
   noReservations: 'ご予約はまだありません。',
   details: '詳細・キャンセル',
+  ...diningJa,
 };
 
 type Dictionary = typeof ja;
@@ -174,6 +180,7 @@ const en: Dictionary = {
     `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
   notFoundTitle: 'We could not find that page',
   hotelNotFound: 'We could not find the hotel you are looking for.',
+  photos: 'Photos',
   backToStart: 'Back to the start',
   bookingTitle: 'Book your stay',
   yourStay: 'Your stay',
@@ -232,17 +239,25 @@ const en: Dictionary = {
   yourReservations: 'Your reservations',
   noReservations: 'You have no reservations yet.',
   details: 'Details and cancellation',
+  ...diningEn,
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { ja, en };
 
 export const t = (lang: Lang): Dictionary => DICTIONARIES[lang];
 
+/** Both dictionaries, for the test that checks every string exists in each. */
+export const dictionaries = (): Readonly<Record<Lang, Dictionary>> => DICTIONARIES;
+
+/** The Japanese translations of domain messages, for the same test. */
+export const japaneseDomainMessages = (): Readonly<Record<string, string>> => JA_DOMAIN_MESSAGES;
+
 /**
  * Domain modules report problems in English. The messages guests meet most often on forms
  * are translated here; anything else is shown as the domain wrote it rather than hidden.
  */
 const JA_DOMAIN_MESSAGES: Record<string, string> = {
+  ...DINING_JA_MESSAGES,
   'Enter a check-in date as YYYY-MM-DD': 'チェックイン日を YYYY-MM-DD の形式で入力してください',
   'Check-in cannot be in the past': 'チェックイン日に過去の日付は指定できません',
   'Check-in must be within 365 days': 'チェックイン日は365日以内で指定してください',

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cancelReservation, getReservationByCode, listMemberReservations, type Reservation } from '@hatago/booking';
 import type { Database } from '@hatago/db';
 import { createSession, endSession, knownDeviceOf, logInMember, type Member, signUpMember, verifyMemberEmail } from '@hatago/identity';
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { clearSessionCookie, clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice, writeSessionCookie } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
+import { type AnyReservation, listMemberReservationsOfEveryKind, reservationKindOf } from '../reservation-kinds.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember, MEMBER_COOKIE, MEMBER_DEVICE } from './member-session.ts';
 import { ACCOUNT_HOME, accountPage, loginPage, type MemberForm, memberReservationPage, signUpPage } from './member-views.ts';
@@ -50,9 +50,9 @@ async function requireMember(database: Database, request: FastifyRequest, reply:
 }
 
 /** A reservation of this member's, or the 404 page: other people's codes look like unknown ones. */
-async function ownReservation(database: Database, reply: FastifyReply, lang: Lang, member: Member, code: string): Promise<Reservation | string> {
+async function ownReservation(database: Database, reply: FastifyReply, lang: Lang, member: Member, code: string): Promise<AnyReservation | string> {
   try {
-    const reservation = await getReservationByCode(database.db, code);
+    const reservation = await reservationKindOf(code).get(database.db, code);
     if (reservation.memberId === member.id) return reservation;
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
@@ -129,7 +129,7 @@ async function showAccount({ database }: GuestServices, request: FastifyRequest,
   const lang = langOf(paramsOf(request.query).lang);
   const member = await requireMember(database, request, reply, lang);
   if (!member) return reply;
-  return sendPage(reply, accountPage(lang, member, await listMemberReservations(database.db, member.id)));
+  return sendPage(reply, accountPage(lang, member, await listMemberReservationsOfEveryKind(database.db, member.id)));
 }
 
 async function showOwnReservation({ database }: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
@@ -140,7 +140,8 @@ async function showOwnReservation({ database }: GuestServices, request: FastifyR
   return typeof reservation === 'string' ? reservation : sendPage(reply, memberReservationPage(lang, reservation));
 }
 
-async function cancelAsMember({ database, booking }: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+async function cancelAsMember(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+  const { database } = services;
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
   const member = await requireMember(database, request, reply, lang);
@@ -149,9 +150,9 @@ async function cancelAsMember({ database, booking }: GuestServices, request: Fas
   if (typeof reservation === 'string') return reservation;
   if (values.confirm !== 'yes') return sendPage(reply, memberReservationPage(lang, reservation, { status: 422, message: t(lang).cancelNeedsConfirm }));
   try {
-    const outcome = await cancelReservation(booking, reservation.code, { kind: 'member', memberId: member.id });
-    request.log.info({ code: reservation.code, fee: outcome.reservation.cancelFee }, 'reservation cancelled by its member');
-    return sendPage(reply, cancelledPage(outcome.reservation, lang, true));
+    const cancelled = await reservationKindOf(reservation.code).cancel(services, reservation.code, { kind: 'member', memberId: member.id });
+    request.log.info({ code: reservation.code, fee: cancelled.cancelFee }, 'reservation cancelled by its member');
+    return sendPage(reply, cancelledPage(cancelled, lang, true));
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
     return sendPage(reply, memberReservationPage(lang, reservation, { status: 409, message: localise(lang, error.message) }));

@@ -1,8 +1,9 @@
-import type { Reservation } from '@hatago/booking';
+import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
 import { type Member, PASSWORD_RULES } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, yen } from '@hatago/web-kit';
+import { formatDate, formatTime } from './formats.ts';
 import { type Lang, t } from './i18n.ts';
 import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
 import { forgotPasswordLink } from './password-reset-views.ts';
@@ -76,7 +77,7 @@ ${forgotPasswordLink(lang)}`,
   });
 }
 
-export function accountPage(lang: Lang, member: Member, reservations: Reservation[]): GuestPage {
+export function accountPage(lang: Lang, member: Member, reservations: AnyReservation[]): GuestPage {
   const text = t(lang);
   return titledPage(
     { lang, title: text.accountTitle, cache: 'private', loggedIn: true },
@@ -86,21 +87,25 @@ ${reservations.length ? reservationTable(lang, reservations) : html`<p>${text.no
   );
 }
 
-function reservationTable(lang: Lang, reservations: Reservation[]): SafeHtml {
+/** Stays and tables in one list: what, where, when, for how many, and its state. */
+function reservationTable(lang: Lang, reservations: AnyReservation[]): SafeHtml {
   const text = t(lang);
   return html`<table>
-<thead><tr><th>${text.reservationCode}</th><th>${text.hotel}</th><th>${text.checkin}</th><th>${text.nights}</th><th>${text.total}</th><th>${text.status}</th><th></th></tr></thead>
-<tbody>${reservations.map(
-    (r) => html`<tr data-testid="member-reservation">
-  <td>${r.code}</td><td>${r.hotelName}</td><td>${r.checkin}</td><td>${r.nights}</td><td>${yen(r.totalPrice)}</td>
-  <td>${r.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed}</td>
+<thead><tr><th>${text.reservationCode}</th><th>${text.reservationKind}</th><th>${text.venue}</th><th>${text.when}</th><th>${text.forWhom}</th><th>${text.total}</th><th>${text.status}</th><th></th></tr></thead>
+<tbody>${reservations.map((r) => {
+    const table = isTableReservation(r);
+    return html`<tr data-testid="member-reservation" data-kind="${table ? 'table' : 'stay'}">
+  <td>${r.code}</td><td>${table ? text.kindTable : text.kindStay}</td><td>${table ? r.restaurantName : r.hotelName}</td>
+  <td>${table ? `${formatDate(lang, r.date)} ${formatTime(lang, r.time)}` : formatDate(lang, r.checkin)}</td>
+  <td>${table ? text.people(r.party) : text.nightsCount(r.nights)}</td><td>${yen(r.totalPrice)}</td>
+  <td>${table ? text.tableStatus[r.status] : r.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed}</td>
   <td><a href="${link(`${ACCOUNT_HOME}/${r.code}`, {}, lang)}">${text.details}</a></td>
-</tr>`,
-  )}</tbody>
+</tr>`;
+  })}</tbody>
 </table>`;
 }
 
-export const memberReservationPage = (lang: Lang, reservation: Reservation, alert?: PageAlert): GuestPage =>
+export const memberReservationPage = (lang: Lang, reservation: AnyReservation, alert?: PageAlert): GuestPage =>
   reservationPage(reservation, lang, {
     cancelAction: `${ACCOUNT_HOME}/${reservation.code}/cancel`,
     fields: {},

@@ -9,6 +9,11 @@ export const GUEST_SHELL = { brand: 'Hatago', brandHref: '/', lang: 'en' as cons
 const GUEST_CSS = `
 .results{list-style:none;padding:0;display:grid;gap:1rem}
 .result{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
+.result-photo{width:14rem;max-width:100%;height:auto;aspect-ratio:3/2;object-fit:cover;border-radius:4px}
+.gallery img{display:block;max-width:100%;height:auto;border-radius:4px}
+.gallery .cover{width:100%;max-height:32rem;object-fit:cover}
+.gallery .thumbs{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));margin-top:.5rem}
+.gallery .thumbs img{width:100%;aspect-ratio:3/2;object-fit:cover}
 .stars{color:var(--accent);letter-spacing:.1em}
 .plans td:last-child{text-align:right;white-space:nowrap}
 .months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr))}
@@ -24,6 +29,9 @@ dl.summary dd{margin:0}
 .code{font-size:1.4rem;font-weight:700;letter-spacing:.1em}
 .inline-form{display:inline}
 .check{display:flex;gap:.5rem;align-items:center}
+.times{display:flex;gap:.25rem;flex-wrap:wrap;margin-top:.5rem}
+tr.chosen{background:var(--highlight,#fff8e1)}
+.requests{white-space:pre-line}
 `;
 
 /** Shared caches may keep public pages briefly: they hold nothing personal and set no cookie. */
@@ -60,7 +68,8 @@ export function sendPage(reply: FastifyReply, page: GuestPage): string {
     .type('text/html; charset=utf-8')
     .header('cache-control', CACHE_CONTROL[page.cache]);
   if (page.cache === 'public' && page.surrogateKeys?.length) reply.header('surrogate-key', page.surrogateKeys.join(' '));
-  const nav = html`<a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
+  const nav = html`<a data-testid="nav-restaurants" href="${link('/restaurants', {}, page.lang)}">${text.navRestaurants}</a>
+<a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
 <a href="${link('/account/reservations', {}, page.lang)}">${text.navAccount}</a>
 ${page.otherLang ? html`<a href="${page.otherLang}" hreflang="${page.lang === 'ja' ? 'en' : 'ja'}">${text.navSwitchLang}</a>` : ''}
 ${

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cancelReservation, findReservationForGuest, type Reservation } from '@hatago/booking';
 import { DomainError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
+import { type AnyReservation, reservationKindOf } from '../reservation-kinds.ts';
 import { claimLookupAttempt } from '../lookup-attempts.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { otherLangOf, paramsOf, sendPage } from './page-kit.ts';
@@ -27,7 +27,7 @@ async function showLookupForm(request: FastifyRequest, reply: FastifyReply) {
   return sendPage(reply, lookupPage(lang, { code: query.code ?? '' }, { otherLang: otherLangOf(request, lang) }));
 }
 
-const guestReservationPage = (reply: FastifyReply, lang: Lang, reservation: Reservation, email: string, alert?: PageAlert) =>
+const guestReservationPage = (reply: FastifyReply, lang: Lang, reservation: AnyReservation, email: string, alert?: PageAlert) =>
   sendPage(reply, reservationPage(reservation, lang, { cancelAction: `/reservations/${reservation.code}/cancel`, fields: { email }, alert }));
 
 // a wrong pair and too many tries both send the guest back to the form, with the reason
@@ -39,7 +39,7 @@ async function lookUp(services: GuestServices, request: FastifyRequest, reply: F
   const email = values.email ?? '';
   try {
     await claimLookupAttempt(services, request, reply, values.code);
-    return guestReservationPage(reply, lang, await findReservationForGuest(services.database.db, values.code, email), email);
+    return guestReservationPage(reply, lang, await reservationKindOf(values.code).find(services.database.db, values.code ?? '', email), email);
   } catch (error) {
     const status = error instanceof DomainError ? REFUSAL_STATUS[error.kind] : undefined;
     if (status) return sendPage(reply, lookupPage(lang, { code: values.code ?? '', email }, { status }));
@@ -48,7 +48,8 @@ async function lookUp(services: GuestServices, request: FastifyRequest, reply: F
 }
 
 async function cancelAsGuest(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
-  const { database, booking } = services;
+  const { database } = services;
+  const kind = reservationKindOf(request.params.code);
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
   const code = request.params.code;
@@ -56,10 +57,10 @@ async function cancelAsGuest(services: GuestServices, request: FastifyRequest<Co
   try {
     await claimLookupAttempt(services, request, reply, code);
     if (values.confirm !== 'yes') {
-      const reservation = await findReservationForGuest(database.db, code, email);
+      const reservation = await kind.find(database.db, code, email);
       return guestReservationPage(reply, lang, reservation, email, { status: 422, message: t(lang).cancelNeedsConfirm });
     }
-    const { reservation } = await cancelReservation(booking, code, { kind: 'guest', email });
+    const reservation = await kind.cancel(services, code, { kind: 'guest', email });
     request.log.info({ code: reservation.code, fee: reservation.cancelFee }, 'reservation cancelled from the guest site');
     return sendPage(reply, cancelledPage(reservation, lang));
   } catch (error) {
@@ -67,7 +68,7 @@ async function cancelAsGuest(services: GuestServices, request: FastifyRequest<Co
     const status = REFUSAL_STATUS[error.kind];
     if (status) return sendPage(reply, lookupPage(lang, { code, email }, { status }));
     if (error.kind !== 'conflict') throw error;
-    const reservation = await findReservationForGuest(database.db, code, email);
+    const reservation = await kind.find(database.db, code, email);
     return guestReservationPage(reply, lang, reservation, email, { status: 409, message: localise(lang, error.message) });
   }
 }

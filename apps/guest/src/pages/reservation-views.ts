@@ -1,9 +1,12 @@
 import { cancellationTerms, type Reservation } from '@hatago/booking';
+import { tableCancellationTerms } from '@hatago/dining';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { tokyoToday } from '@hatago/platform/time';
 import { field, yen } from '@hatago/web-kit';
 import { type Lang, planLabel, t } from './i18n.ts';
+import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
 import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
+import { tableReservationDetails } from './table-reservation-views.ts';
 
 /** A message above the cancellation form, with the status it answers with. */
 export interface PageAlert {
@@ -12,7 +15,10 @@ export interface PageAlert {
 }
 
 /** One reservation as a guest sees it: on the confirmation, look-up and account pages. */
-export function reservationDetails(reservation: Reservation, lang: Lang): SafeHtml {
+export const reservationDetails = (reservation: AnyReservation, lang: Lang): SafeHtml =>
+  isTableReservation(reservation) ? tableReservationDetails(reservation, lang) : stayDetails(reservation, lang);
+
+function stayDetails(reservation: Reservation, lang: Lang): SafeHtml {
   const text = t(lang);
   const policy = reservation.cancellationPolicy;
   return html`<dl class="summary">
@@ -47,20 +53,22 @@ export function reservationDetails(reservation: Reservation, lang: Lang): SafeHt
  * `confirm=yes` so only this form, never a stray request, cancels.
  */
 export function cancellationPanel(
-  reservation: Reservation,
+  reservation: AnyReservation,
   lang: Lang,
   form: { action: string; fields: Record<string, string>; alert?: string },
 ): SafeHtml {
   const text = t(lang);
-  const terms = cancellationTerms(reservation, tokyoToday());
+  const table = isTableReservation(reservation);
+  const terms = table ? tableCancellationTerms(reservation, new Date()) : cancellationTerms(reservation, tokyoToday());
   if (terms.reason === 'ALREADY_CANCELLED') return html``;
+  const policy = table ? text.cancelFees(reservation.cancelFees) : 'freeUntil' in terms && terms.freeUntil ? text.freeUntil(terms.freeUntil) : undefined;
   return html`<section class="card">
 <h2>${text.cancelReservation}</h2>
 ${form.alert ? html`<div class="alert" role="alert">${form.alert}</div>` : ''}
 <dl class="summary">
   <dt>${text.cancelFeeToday}</dt><dd class="price" data-testid="cancel-fee-today">${yen(terms.fee)}</dd>
   <dt>${text.refund}</dt><dd>${yen(terms.refund)}</dd>
-  ${terms.freeUntil ? html`<dt>${text.cancellationPolicy}</dt><dd>${text.freeUntil(terms.freeUntil)}</dd>` : ''}
+  ${policy ? html`<dt>${text.cancellationPolicy}</dt><dd>${policy}</dd>` : ''}
 </dl>
 ${
   terms.allowed
@@ -68,14 +76,14 @@ ${
   ${hidden({ ...form.fields, confirm: 'yes' })}${langField(lang)}
   <button class="danger" type="submit" data-testid="cancel-reservation">${text.cancelReservation}</button>
 </form>`
-    : html`<p>${text.cannotCancelStarted}</p>`
+    : html`<p>${table ? text.cannotCancelSeatingStarted : text.cannotCancelStarted}</p>`
 }
 </section>`;
 }
 
 /** One reservation and what cancelling it would cost: the look-up and the member's account show it alike. */
 export function reservationPage(
-  reservation: Reservation,
+  reservation: AnyReservation,
   lang: Lang,
   options: { cancelAction: string; fields: Record<string, string>; alert?: PageAlert; loggedIn?: boolean; footer?: SafeHtml },
 ): GuestPage {
@@ -87,7 +95,7 @@ ${cancellationPanel(reservation, lang, { action: options.cancelAction, fields: o
 }
 
 /** A cancelled reservation, with the fee it cost; shared by guest and member cancellation. */
-export function cancelledPage(reservation: Reservation, lang: Lang, loggedIn = false): GuestPage {
+export function cancelledPage(reservation: AnyReservation, lang: Lang, loggedIn = false): GuestPage {
   const text = t(lang);
   return titledPage(
     { lang, title: text.cancelledTitle, cache: 'private', loggedIn },

@@ -6,6 +6,8 @@ import { pagination, yen } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { defaultDiningValues, diningForm } from './dining-form.ts';
+import { resultPhoto } from './photo-views.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -24,7 +26,9 @@ export function registerSearchPages(app: HttpApp, { catalog }: GuestServices): v
       surrogateKeys: [EDGE_KEYS.areas],
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${t(lang).findStay}</h1>
-${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}`,
+${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}
+<h2>${t(lang).findTable}</h2>
+${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), areas })}`,
     });
   });
 
@@ -71,6 +75,7 @@ function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): SafeHtml
   const text = t(lang);
   return html`<ol class="results">${result.items.map(
     (hotel) => html`<li class="card result" data-testid="hotel-result">
+  ${resultPhoto(hotel.photo)}
   <div>
     <h2><a href="${link(`/hotels/${hotel.id}`, stayParams(stay), lang)}">${hotel.name}</a></h2>
     <div class="muted">${hotel.areaName} <span class="stars" aria-label="${hotel.stars}">${text.stars(hotel.stars)}</span></div>

@@ -12,6 +12,7 @@ import {
 import { listAudit } from '@hatago/audit';
 import { CatalogChanges } from '@hatago/catalog';
 import { DiningChanges, type DiningContext, searchTableReservations } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import type { Executor } from '@hatago/db';
 import type { StaffAccount } from '@hatago/identity';
 import { listMailForReference } from '@hatago/mail';
@@ -33,10 +34,10 @@ const HTML = 'text/html; charset=utf-8';
 const CHECKED = new Set(['yes', 'on', 'true', '1']);
 
 /** One set of reservation pages for stays and tables: the code's prefix says which module answers. */
-export function registerReservationRoutes(app: HttpApp, { database, cache }: OperatorAppDeps): void {
+export function registerReservationRoutes(app: HttpApp, { database, cache, payments }: OperatorAppDeps): void {
   const db = database.db;
   const booking: BookingContext = { db, changes: new CatalogChanges(cache) };
-  const dining: DiningContext = { db, changes: new DiningChanges(cache) };
+  const dining: DiningContext = { db, changes: new DiningChanges(cache), payments: payments ?? new SandboxPaymentProvider() };
   app.get('/operator/reservations', (request, reply) => search(db, request, reply));
   app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', (request, reply) =>
     isTableCode(request.params.code) ? showTableReservation(dining, request, reply) : showReservation(db, request, reply),

@@ -1,4 +1,4 @@
-import type { EdgePurger } from '@hatago/platform/edge';
+import type { EdgeKeySource } from '@hatago/platform/edge';
 import type { CatalogChange, CatalogChanges } from './catalog-change.ts';
 
 /**
@@ -31,33 +31,8 @@ export function edgeKeysOf(change: CatalogChange): string[] {
   }
 }
 
-export interface EdgePurging {
-  /** Resolves once every purge started so far has finished (or failed and been logged). */
-  settled(): Promise<void>;
-  /** Stops listening and waits for the purges already sent. */
-  stop(): Promise<void>;
-}
-
-/**
- * Purges the edge on every catalogue change any instance publishes, through the same
- * publication that drops the data cache, so there is one "catalogue changed" mechanism.
- */
-export function purgeEdgeOnCatalogChanges(changes: Pick<CatalogChanges, 'subscribe'>, purger: EdgePurger): EdgePurging {
-  const pending = new Set<Promise<void>>();
-  const unsubscribe = changes.subscribe((change) => {
-    const keys = edgeKeysOf(change);
-    if (keys.length === 0) return;
-    const purge = purger.purgeKeys(keys).finally(() => pending.delete(purge));
-    pending.add(purge);
-  });
-  const settled = async () => {
-    while (pending.size > 0) await Promise.all(pending);
-  };
-  return {
-    settled,
-    async stop() {
-      unsubscribe();
-      await settled();
-    },
-  };
-}
+/** Catalogue changes as the edge keys they make stale, for `purgeEdgeOn`. */
+export const catalogEdgeKeys =
+  (changes: Pick<CatalogChanges, 'subscribe'>): EdgeKeySource =>
+  (listener) =>
+    changes.subscribe((change) => listener(edgeKeysOf(change)));

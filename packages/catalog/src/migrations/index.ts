@@ -1,8 +1,10 @@
 import type { ModuleMigrations } from '@hatago/db';
 import * as catalogTables from './2026-11-25.01-catalog-tables.ts';
 import * as hotelContactEmail from './2026-11-25.07-hotel-contact-email.ts';
+import * as hotelPhotos from './2026-12-07.03-hotel-photos.ts';
 
 export const catalogMigrations: ModuleMigrations = {
   '2026-11-25.01-catalog-tables': catalogTables,
   '2026-11-25.07-hotel-contact-email': hotelContactEmail,
+  '2026-12-07.03-hotel-photos': hotelPhotos,
 };

@@ -4,6 +4,7 @@ import { notFound } from '@hatago/platform/errors';
 import { addDays } from '@hatago/platform/time';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { type HotelHeading, hotelHeadingOf, type Locale } from '../hotels/hotel-heading.ts';
+import { hotelPhotosShown, type PhotoView } from '../hotels/hotel-photo-view.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 
@@ -13,6 +14,8 @@ export interface HotelSummary extends HotelHeading {
   stars: number;
   checkinTime: string;
   checkoutTime: string;
+  /** In the order the hotel gave them; the first is its cover in search results. */
+  photos: PhotoView[];
 }
 
 export interface PlanOffer {
@@ -63,6 +66,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
     stars: h.stars,
     checkinTime: h.checkin_time,
     checkoutTime: h.checkout_time,
+    photos: await hotelPhotosShown(db, hotelId, locale),
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
 import { type HotelHeading, hotelHeadingOf, type HotelHeadingRow, type Locale } from '../hotels/hotel-heading.ts';
+import { photoViewOf, type PhotoView } from '../hotels/hotel-photo-view.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 
 export type HotelSort = 'price' | 'recommended';
@@ -13,7 +14,8 @@ export interface HotelSearchQuery extends Stay {
 }
 
 export interface HotelSearchResult {
-  items: Array<HotelHeading & { stars: number; minTotalPrice: number }>;
+  /** `photo`: the hotel's first photo, its cover; null when it has none. */
+  items: Array<HotelHeading & { stars: number; minTotalPrice: number; photo: PhotoView | null }>;
   total: number;
 }
 
@@ -57,15 +59,20 @@ export async function searchHotels(db: Executor, query: HotelSearchQuery, locale
     query.sort === 'price'
       ? sql`min_total_price asc, h.recommendation desc, h.id`
       : sql`h.recommendation desc, min_total_price asc, h.id`;
-  const { rows } = await sql<HotelHeadingRow & { stars: number; min_total_price: number; total_count: number }>`
+  type CoverRow = { image_key: string | null; alt_ja: string | null; alt_en: string | null };
+  const { rows } = await sql<HotelHeadingRow & CoverRow & { stars: number; min_total_price: number; total_count: number }>`
     with ${sellablePlansCte(query, areaFilter)}
     select h.id, h.name_ja, h.name_en, h.area_id, a.name_ja as area_name_ja, a.name_en as area_name_en, h.stars,
-           min(pt.total_price) as min_total_price, count(*) over () as total_count
+           min(pt.total_price) as min_total_price, count(*) over () as total_count,
+           cover.image_key, cover.alt_ja, cover.alt_en
     from plan_totals pt
     join room_types rt on rt.id = pt.room_type_id
     join hotels h on h.id = rt.hotel_id
     join areas a on a.id = h.area_id
-    group by h.id, a.id
+    left join lateral (
+      select p.image_key, p.alt_ja, p.alt_en from hotel_photos p where p.hotel_id = h.id order by p.position, p.id limit 1
+    ) cover on true
+    group by h.id, a.id, cover.image_key, cover.alt_ja, cover.alt_en
     order by ${order}
     limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
   `.execute(db);
@@ -75,6 +82,7 @@ export async function searchHotels(db: Executor, query: HotelSearchQuery, locale
       ...hotelHeadingOf(r, locale),
       stars: r.stars,
       minTotalPrice: r.min_total_price,
+      photo: r.image_key === null ? null : photoViewOf({ image_key: r.image_key, alt_ja: r.alt_ja ?? '', alt_en: r.alt_en ?? '' }, locale),
     })),
   };
 }

@@ -12,6 +12,8 @@ export interface DiningQueryInput {
   time?: unknown;
   party?: unknown;
   cuisine?: unknown;
+  /** The most a guest will pay per person for a set course, yen. */
+  budget?: unknown;
 }
 
 export interface DiningQuery {
@@ -20,6 +22,7 @@ export interface DiningQuery {
   time?: string;
   party: number;
   cuisine?: Cuisine;
+  budget?: number;
 }
 
 const AREA = /^[a-z][a-z0-9-]{1,40}$/;
@@ -51,6 +54,10 @@ export function parseDiningQuery(input: DiningQueryInput, today: string): Dining
   if (area !== undefined && (typeof area !== 'string' || !AREA.test(area))) errors.add('area', 'Unknown area');
   const cuisine = input.cuisine === undefined || input.cuisine === '' ? undefined : input.cuisine;
   if (cuisine !== undefined && !CUISINES.includes(cuisine as Cuisine)) errors.add('cuisine', `Cuisine is one of ${CUISINES.join(', ')}`);
+  const budgetInput = input.budget === undefined || input.budget === '' ? undefined : input.budget;
+  const budget = typeof budgetInput === 'string' && /^\d{1,7}$/.test(budgetInput) ? Number(budgetInput) : budgetInput;
+  if (budget !== undefined && !(typeof budget === 'number' && Number.isInteger(budget) && budget >= 0 && budget <= 10_000_000))
+    errors.add('budget', 'Budget is a whole number of yen per person');
   errors.throwIfAny(DiningErrors.INVALID_DINING_QUERY);
   return {
     date,
@@ -58,5 +65,6 @@ export function parseDiningQuery(input: DiningQueryInput, today: string): Dining
     ...(area !== undefined && { areaId: area as string }),
     ...(time !== undefined && { time: time as string }),
     ...(cuisine !== undefined && { cuisine: cuisine as Cuisine }),
+    ...(budget !== undefined && { budget: budget as number }),
   };
 }

@@ -6,6 +6,8 @@ import { bookTable } from '../reservations/book-table.ts';
 import { addTestRestaurant, DINNER, TEST_CLOCK, TEST_HOLIDAY, testDiningContext, testRestaurant } from '../testing/test-restaurant.ts';
 import { diningClock } from './booking-rules.ts';
 import { getRestaurantAvailability } from './restaurant-availability.ts';
+import { getRestaurantProfile } from '../restaurants/restaurant-profile.ts';
+import { getRestaurantCalendar } from './restaurant-calendar.ts';
 import { searchRestaurants } from './search-restaurants.ts';
 
 const TUESDAY = '2027-03-02';
@@ -72,6 +74,24 @@ for (const target of testDatabaseTargets()) {
       await bookTable(testDiningContext(db.database.db), request, { idempotencyKey: `fill-sushi-${target.name}`, clock: TEST_CLOCK });
       const after = await getRestaurantAvailability(db.database.db, sushi.id, { date: TUESDAY, party: 2 }, TEST_CLOCK);
       assert.deepEqual(after.seatings.map((s) => [s.time, s.available]), [['12:00', false], ['18:00', false], ['20:30', true]]);
+    });
+
+    it('keeps to a budget: only set courses at most that price per person count', async () => {
+      const found = (budget: number) => searchRestaurants(db.database.db, { area: 'test-area', date: SATURDAY, party: 2, budget: String(budget) }, TEST_CLOCK);
+      const lunchOnly = await found(10000);
+      assert.deepEqual(lunchOnly.find((r) => r.id === restaurant.id)?.times, ['12:00'], 'only the 8,000 yen lunch fits');
+      assert.equal(lunchOnly.find((r) => r.id === restaurant.id)?.minPrice, 8000);
+      assert.deepEqual((await found(7999)).map((r) => r.id).includes(restaurant.id), false, 'seats alone do not meet a budget');
+    });
+
+    it('gives a calendar of bookable days judged as bookings are, and the profile guests read', async () => {
+      const days = await getRestaurantCalendar(db.database.db, restaurant.id, { from: '2027-02-27', days: 10, party: 2 }, TEST_CLOCK);
+      assert.equal(days[0]!.date, '2027-03-01', 'no day before today');
+      const byDate = new Map(days.map((d) => [d.date, d]));
+      assert.deepEqual(byDate.get('2027-03-01')?.times, [], 'closed on Mondays');
+      assert.deepEqual(byDate.get(SATURDAY), { date: SATURDAY, times: ['12:00', '18:00', '20:30'], minPrice: 8000 });
+      const profile = await getRestaurantProfile(db.database.db, restaurant.id);
+      assert.deepEqual([profile.name.en, profile.courses.length, profile.courses[0]!.cancelFees.length], ['Shiken-tei', 3, 2]);
     });
 
     it('refuses a bad query with every field named, and an unknown restaurant', async () => {

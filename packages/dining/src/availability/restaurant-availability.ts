@@ -11,7 +11,8 @@ export interface RestaurantAvailability {
   date: string;
   party: number;
   closed: boolean;
-  seatings: Array<{ time: string; durationMinutes: number; available: boolean }>;
+  /** `courseIds`: the courses the party could book at that seating, room or not. */
+  seatings: Array<{ time: string; durationMinutes: number; available: boolean; courseIds: number[] }>;
   /** The courses the party can book at one seating or more of the date. */
   courses: Array<{ id: number; name: { ja: string; en: string }; pricePerPerson: number; seatOnly: boolean }>;
 }
@@ -33,7 +34,7 @@ export async function getRestaurantAvailability(
     date: day.date,
     party: query.party,
     closed: day.closed,
-    seatings: offers.map(({ time, durationMinutes, available }) => ({ time, durationMinutes, available })),
+    seatings: offers,
     courses: day.courses
       .filter((c) => offered.has(c.id))
       .map(({ id, name, pricePerPerson, seatOnly }) => ({ id, name, pricePerPerson, seatOnly })),

@@ -16,21 +16,24 @@ export interface RestaurantSearchItem extends RestaurantSummary {
 }
 
 /**
- * Restaurants where the party can book a table on the date (near `time` when given), best
- * recommended first. Restaurants with nothing bookable are left out.
+ * Restaurants where the party can book a table on the date (near `time` when given; with a
+ * `budget`, only set courses at most that price per person count), best recommended first. Restaurants with nothing bookable are left out.
  */
 export async function searchRestaurants(db: Executor, input: DiningQueryInput, clock: DiningClock = diningClock()): Promise<RestaurantSearchItem[]> {
   const query = parseDiningQuery(input, clock.today);
   const days = await loadRestaurantDays(db, { areaId: query.areaId, cuisine: query.cuisine }, query.date);
   const near = (time: string) => query.time === undefined || Math.abs(minutesOf(time) - minutesOf(query.time)) <= TIME_WINDOW_MINUTES;
   return days.flatMap((day) => {
-    const offers = offerSeatings(day, query.party, clock).filter((o) => o.available && near(o.time));
+    const affordable = new Set(day.courses.filter((c) => query.budget === undefined || (!c.seatOnly && c.pricePerPerson <= query.budget)).map((c) => c.id));
+    const offers = offerSeatings(day, query.party, clock)
+      .map((o) => ({ ...o, courseIds: o.courseIds.filter((id) => affordable.has(id)) }))
+      .filter((o) => o.available && o.courseIds.length > 0 && near(o.time));
     if (offers.length === 0) return [];
     return [{ ...day.restaurant, times: offers.map((o) => o.time), minPrice: minCoursePrice(day, new Set(offers.flatMap((o) => o.courseIds))) }];
   });
 }
 
-function minCoursePrice(day: RestaurantDay, courseIds: Set<number>): number | null {
+export function minCoursePrice(day: RestaurantDay, courseIds: Set<number>): number | null {
   const prices = day.courses.filter((c) => courseIds.has(c.id) && !c.seatOnly).map((c) => c.pricePerPerson);
   return prices.length ? Math.min(...prices) : null;
 }

@@ -5,6 +5,7 @@ import { conflict, notFound } from '@hatago/platform/errors';
 import { releaseSeats } from '../capacity/seating-stock.ts';
 import { type DiningContext, publishSeatsChanged } from '../dining-context.ts';
 import { DiningErrors } from '../dining-errors.ts';
+import { settleGuarantee } from '../reservations/table-guarantee.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationCancellation } from '../mail/table-reservation-cancellation.ts';
 import { holdsSeats, type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
@@ -72,6 +73,7 @@ export async function cancelTableReservation(
     await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });
-  if (!outcome.alreadyCancelled) await publishSeatsChanged(context, outcome.reservation.restaurantId);
-  return outcome;
+  if (outcome.alreadyCancelled) return outcome;
+  await publishSeatsChanged(context, outcome.reservation.restaurantId);
+  return { ...outcome, reservation: await settleGuarantee(context, outcome.reservation) };
 }

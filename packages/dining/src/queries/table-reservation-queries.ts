@@ -48,12 +48,15 @@ export async function searchTableReservations(db: Executor, filter: TableReserva
   return { items: rows.map(toTableReservation), total: Number(count.n) };
 }
 
-/** For staff, whose access is checked by the caller (operators see all, restaurant staff their own). */
+/**
+ * A table reservation by its code alone, for callers that check who may see it (a member's
+ * own, the confirmation, operators); restaurant staff pass their restaurant as the scope.
+ */
 export async function getTableReservationByCode(db: Executor, codeInput: unknown, scope: { restaurantId?: number } = {}): Promise<TableReservation> {
   const code = normaliseReservationCode(codeInput, 'table');
   let query = tablesOf<DiningTables>(db).selectFrom('table_reservations').selectAll().where('code', '=', code ?? '');
   if (scope.restaurantId !== undefined) query = query.where('restaurant_id', '=', scope.restaurantId);
   const row = code ? await query.executeTakeFirst() : undefined;
-  if (!row) throw notFound(DiningErrors.TABLE_RESERVATION_NOT_FOUND, `No table reservation ${String(codeInput)}`);
+  if (!row) throw notFound(DiningErrors.TABLE_RESERVATION_NOT_FOUND, `No reservation ${String(codeInput)}`);
   return toTableReservation(row);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { cancelTableReservation } from '../cancellation/cancel-table-reservation.ts';
@@ -46,6 +47,22 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(context.published, [{ restaurantId: id, kind: 'booking' }]);
       await assert.rejects(answerTableRequest(context, reservation.code, 'decline'), isCode('NOT_A_REQUEST'));
       assert.equal(await reserved(id), 3, 'a refused answer changes nothing');
+    });
+
+    it('declining lets the card guarantee go, and accepting keeps it held', async () => {
+      const sandbox = new SandboxPaymentProvider();
+      const token = () => sandbox.tokenise({ number: '4242424242424242', expiry: '12/39', cvc: '123' }).token;
+      const { id, courseIds } = await addTestRestaurant(db.database.db, testRestaurant({ bookingMode: 'request' }));
+      const context = { ...testManagementContext(db.database.db, id), payments: sandbox };
+      const guarded = async () => {
+        const guest = { name: 'Card', email: `card${++n}@example.com`, phone: '090-1111-2222' };
+        const request = { restaurantId: id, courseId: courseIds[0]!, date: FRIDAY, time: '18:00', party: 2, guest, guaranteeToken: token() };
+        return (await bookTable(context, request, { idempotencyKey: `answer-card-${target.name}-${n}`, clock: TEST_CLOCK })).reservation;
+      };
+      const [declined, accepted] = [await guarded(), await guarded()];
+      assert.equal(declined.guarantee?.status, 'authorised');
+      assert.equal((await answerTableRequest(context, declined.code, 'decline')).guarantee?.status, 'released');
+      assert.equal((await answerTableRequest(context, accepted.code, 'accept')).guarantee?.status, 'authorised');
     });
 
     it('declining gives the seats back and mails the guest; another restaurant cannot answer; a withdrawn request cannot be answered', async () => {

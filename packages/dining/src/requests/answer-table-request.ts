@@ -8,6 +8,7 @@ import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
 import { tableReservationDeclined } from '../mail/table-reservation-declined.ts';
 import { auditRestaurantChange, commitRestaurantChange, type RestaurantManagementContext } from '../management/restaurant-management-context.ts';
+import { settleGuarantee } from '../reservations/table-guarantee.ts';
 import { type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
 
 export type RequestAnswer = 'accept' | 'decline';
@@ -20,6 +21,12 @@ export type RequestAnswer = 'accept' | 'decline';
  * withdrawn is refused with NOT_A_REQUEST and nothing changes.
  */
 export async function answerTableRequest(context: RestaurantManagementContext, codeInput: unknown, answer: RequestAnswer): Promise<TableReservation> {
+  const reservation = await commitAnswer(context, codeInput, answer);
+  // after the commit, as a cancellation does: a declined request costs nothing, so its card hold goes
+  return answer === 'decline' ? settleGuarantee(context, reservation) : reservation;
+}
+
+function commitAnswer(context: RestaurantManagementContext, codeInput: unknown, answer: RequestAnswer): Promise<TableReservation> {
   const code = normaliseReservationCode(codeInput, 'table');
   const missing = () => notFound(DiningErrors.TABLE_RESERVATION_NOT_FOUND, 'No such reservation at this restaurant');
   if (!code) throw missing();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BookingErrors, checkIdempotencyKey, idempotencyKeyReused, newReservationCode } from '@hatago/booking';
 import { type Executor, tablesOf } from '@hatago/db';
+import { isVerifiedMember } from '@hatago/identity';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import { courseRefusal, type DiningClock, diningClock, dayRefusal } from '../availability/booking-rules.ts';
@@ -13,6 +14,7 @@ import { tableReservationConfirmation } from '../mail/table-reservation-confirma
 import { tableReservationRequest } from '../mail/table-reservation-request.ts';
 import { enqueueRestaurantRequestNotice } from '../requests/restaurant-request-notice.ts';
 import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
+import { guaranteeColumns, type HeldGuarantee, holdGuarantee } from './table-guarantee.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
 
 export interface TableBookingOptions {
@@ -54,7 +56,8 @@ async function bookableChoice(trx: Executor, booking: ValidTableBooking, clock: 
  * capacity under lock, the reservation and its mail all commit together or not at all. A
  * restaurant taking requests gets a `requested` reservation that already holds its seats,
  * so accepting it later can never find the room full. Once committed, the change of free
- * seats is published; a replay changed nothing and publishes nothing.
+ * seats is published; a replay changed nothing and publishes nothing. With a card token, the
+ * no-show guarantee is held before the seats are taken, and let go if the booking fails.
  */
 export async function bookTable(context: DiningContext, request: TableBookingRequest, options: TableBookingOptions): Promise<TableBookingOutcome> {
   checkIdempotencyKey(options.idempotencyKey);
@@ -65,7 +68,9 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     .update(JSON.stringify([booking, options.memberId ?? null]))
     .digest('hex');
 
-  const outcome = await context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
+  // an authorisation held inside the transaction is let go if the transaction then fails
+  let held: HeldGuarantee | undefined;
+  const book = () => context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
     const t = tablesOf<DiningTables>(trx);
     const code = newReservationCode('table');
     const claimed = await t
@@ -81,6 +86,9 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     if (options.expectedTotal !== undefined && totalPrice !== options.expectedTotal) {
       throw conflict(BookingErrors.PRICE_CHANGED, 'The price of this course has changed since it was shown; check the new total');
     }
+    // as for stays: only a confirmed address links the booking to the member's account
+    const memberId = options.memberId !== undefined && (await isVerifiedMember(trx, options.memberId)) ? options.memberId : null;
+    held = await holdGuarantee(context, booking.guaranteeToken, { amount: totalPrice, code, idempotencyKey: options.idempotencyKey });
     const tableSeats = await takeSeats(trx, { restaurantId: day.restaurant.id, seatingId: seating.id, date: booking.date }, booking.party);
     const row = await t
       .insertInto('table_reservations')
@@ -98,7 +106,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
         email: booking.contact.email,
         phone: booking.contact.phone,
         requests: booking.requests,
-        member_id: options.memberId ?? null,
+        member_id: memberId,
         locale,
         restaurant_name: day.restaurant.name[locale],
         course_name: course.name[locale],
@@ -110,6 +118,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
         cancel_fee: null,
         cancelled_at: null,
         cancelled_by: null,
+        ...guaranteeColumns(held),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -125,6 +134,13 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     if (reservation.status === 'requested') await enqueueRestaurantRequestNotice(trx, reservation);
     return { reservation, replayed: false };
   });
+  let outcome: TableBookingOutcome;
+  try {
+    outcome = await book();
+  } catch (error) {
+    if (held) await context.payments!.release({ authorisationId: held.authorisationId });
+    throw error;
+  }
   if (!outcome.replayed) await publishSeatsChanged(context, outcome.reservation.restaurantId);
   return outcome;
 }

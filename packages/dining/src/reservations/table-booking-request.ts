@@ -12,6 +12,8 @@ export interface TableBookingRequest {
   party?: unknown;
   guest?: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown };
   requests?: unknown;
+  /** A payment provider's card token for the no-show guarantee (never a card number). */
+  guaranteeToken?: unknown;
 }
 
 export interface ValidTableBooking {
@@ -22,6 +24,7 @@ export interface ValidTableBooking {
   party: number;
   contact: ContactDetails;
   requests: string;
+  guaranteeToken?: string;
 }
 
 export const REQUESTS_MAX = 500;
@@ -45,6 +48,8 @@ export function parseTableBooking(request: TableBookingRequest, today: string): 
   if (party === undefined) errors.add('party', `Party must be between 1 and ${MAX_PARTY}`);
   const requests = request.requests === undefined ? '' : typeof request.requests === 'string' ? request.requests.trim().normalize('NFC') : undefined;
   if (requests === undefined || requests.length > REQUESTS_MAX) errors.add('requests', `Requests are text of at most ${REQUESTS_MAX} characters`);
+  const token = request.guaranteeToken === undefined || request.guaranteeToken === '' ? undefined : request.guaranteeToken;
+  if (token !== undefined && (typeof token !== 'string' || !/^[\x21-\x7e]{8,200}$/.test(token))) errors.add('guaranteeToken', 'The card token is not one a payment provider issued');
   let contact: ContactDetails | undefined;
   try {
     contact = parseContact(request.guest ?? {}, { requireLatin: false, prefix: 'guest' });
@@ -53,5 +58,14 @@ export function parseTableBooking(request: TableBookingRequest, today: string): 
     error.fields.forEach((f) => errors.add(f.field, f.message));
   }
   errors.throwIfAny(DiningErrors.INVALID_TABLE_BOOKING);
-  return { restaurantId: restaurantId!, courseId: courseId!, date, time, party: party!, contact: contact!, requests: requests! };
+  return {
+    restaurantId: restaurantId!,
+    courseId: courseId!,
+    date,
+    time,
+    party: party!,
+    contact: contact!,
+    requests: requests!,
+    ...(token !== undefined && { guaranteeToken: token as string }),
+  };
 }

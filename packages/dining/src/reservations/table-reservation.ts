@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DiningTables, TableReservationStatus } from '../dining-tables.ts';
+import type { DiningTables, GuaranteeStatus, TableReservationStatus } from '../dining-tables.ts';
 import type { CancelFeeRule } from '../restaurants/restaurant.ts';
 
 export interface TableReservation {
@@ -27,6 +27,8 @@ export interface TableReservation {
   cancelledAt: string | null;
   cancelledBy: 'guest' | 'operator' | null;
   createdAt: string;
+  /** The card guarantee held for a no-show, named as its holder knows the card; null when none was taken. */
+  guarantee: { brand: string; last4: string; amount: number; status: GuaranteeStatus } | null;
 }
 
 export type TableReservationRow = Selectable<DiningTables['table_reservations']>;
@@ -59,5 +61,9 @@ export function toTableReservation(row: TableReservationRow): TableReservation {
     cancelledAt: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
     cancelledBy: row.cancelled_by,
     createdAt: new Date(row.created_at).toISOString(),
+    guarantee:
+      row.guarantee_status && row.card_last4
+        ? { brand: row.card_brand ?? 'other', last4: row.card_last4, amount: row.guarantee_amount ?? 0, status: row.guarantee_status }
+        : null,
   };
 }

@@ -1,6 +1,6 @@
-import type { EdgeRules } from '@hatago/edge-rules';
+import { type EdgeRules, isSyntheticRoute } from '@hatago/edge-rules';
 import { H, PATH } from '../internal-headers.ts';
-import type { VclWriter } from '../vcl-text.ts';
+import { vclString, type VclWriter } from '../vcl-text.ts';
 
 const REQUEST_ID = '^[A-Za-z0-9._-]{1,64}$';
 const TRACEPARENT = '^(?!ff)[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$';
@@ -31,12 +31,20 @@ export function writeArrival(w: VclWriter, rules: EdgeRules) {
     w.block('if (req.method ~ "^(TRACE|CONNECT|PURGE)$")', () => w.line('return (synth(405));'));
   });
   w.line();
-  w.block('sub hatago_body', () => {
-    w.block(`if (std.integer(req.http.Content-Length, 0) > ${rules.limits.maxBodyBytes})`, () => w.line('return (synth(413));'));
+  const limit = (bytes: number) => () => {
+    w.block(`if (std.integer(req.http.Content-Length, 0) > ${bytes})`, () => w.line('return (synth(413));'));
     w.line('# bodies are read before anything is sent, as the Node edge does: a chunked one is measured, and any can be replayed on a retry');
-    w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(${rules.limits.maxBodyBytes}B))`, () =>
-      w.line('return (synth(413));'),
-    );
+    w.block(`if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(${bytes}B))`, () => w.line('return (synth(413));'));
+  };
+  // routes with a limit of their own (uploads) are told apart by the route hatago_match chose
+  const ownLimits = rules.routes.flatMap((route) =>
+    route.enabled === false || isSyntheticRoute(route) || route.maxBodyBytes === undefined
+      ? []
+      : [[`req.http.${H.route} == ${vclString(route.name)}`, limit(route.maxBodyBytes)] as [string, () => void]],
+  );
+  w.block('sub hatago_body', () => {
+    if (ownLimits.length === 0) limit(rules.limits.maxBodyBytes)();
+    else w.chain(ownLimits, limit(rules.limits.maxBodyBytes));
   });
   w.line();
 }

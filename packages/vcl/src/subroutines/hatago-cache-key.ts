@@ -1,4 +1,5 @@
 import type { KeyQuery, RouteRule } from '@hatago/edge-rules';
+import { IMAGE_FORMAT_ACCEPT, IMAGE_FORMAT_ACCEPT_PATTERNS } from '@hatago/platform/http';
 import { H, PATH } from '../internal-headers.ts';
 import { isCached } from '../per-route.ts';
 import type { Attempt } from '../refusals.ts';
@@ -22,7 +23,7 @@ export function writeCacheKey(w: VclWriter, routes: RouteRule[], attempt: Attemp
     for (const route of routes.filter(isCached)) {
       const { key } = route.cache;
       const forwardKey = key.forwardQuery === 'key';
-      if (key.query.length === 0 && !key.device && !forwardKey) continue;
+      if (key.query.length === 0 && !key.device && !forwardKey && !key.imageFormat) continue;
       attempt(`routes "${route.name}".cache.key`, () => {
         const keyQuery = queryOfKey(key.query);
         branches.push([
@@ -39,6 +40,7 @@ export function writeCacheKey(w: VclWriter, routes: RouteRule[], attempt: Attemp
                 w.line(`set req.http.${H.keyExtra} = "d=desktop";`),
               );
             }
+            if (key.imageFormat) writeImageAccept(w);
           },
         ]);
       });
@@ -46,6 +48,21 @@ export function writeCacheKey(w: VclWriter, routes: RouteRule[], attempt: Attemp
     w.chain(branches);
   });
   w.line();
+}
+
+/**
+ * Accept reduced to the image format class, with the Node edge's own patterns (PCRE2 reads
+ * them as JavaScript does), before the lookup: Vary: Accept then splits three ways, and the
+ * backend request inherits the reduced header.
+ */
+function writeImageAccept(w: VclWriter) {
+  w.chain(
+    IMAGE_FORMAT_ACCEPT_PATTERNS.map(([format, pattern]): [string, () => void] => [
+      `req.http.Accept ~ ${vclRegex(`(?i)${pattern}`)}`,
+      () => w.line(`set req.http.Accept = ${vclString(IMAGE_FORMAT_ACCEPT[format])};`),
+    ]),
+    () => w.line(`set req.http.Accept = ${vclString(IMAGE_FORMAT_ACCEPT.other)};`),
+  );
 }
 
 /** The expression of `?query` as the key keeps it ("" for none), for a request with a `?`; undefined when the key keeps no query. */

@@ -1,0 +1,3 @@
+export { PaymentErrors } from './payments-errors.ts';
+export type { CaptureOutcome, CardBrand, CardInput, CardSummary, CardToken, CardTokeniser, GuaranteeOutcome, PaymentProvider } from './payment-provider.ts';
+export { SANDBOX_TEST_CARDS, SandboxPaymentProvider } from './sandbox/sandbox-payment-provider.ts';
