@@ -10,24 +10,20 @@
  *   BENCH_SECONDS=20 BENCH_CONCURRENCY=32 npm run bench:booking
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { Pool } from 'undici';
-import { bookStay, type BookingRequest } from '@hatago/booking';
+import { bookStay } from '@hatago/booking';
 import { MemoryCache } from '@hatago/cache';
 import { CatalogChanges } from '@hatago/catalog';
 import { bookTable, DiningChanges, getRestaurantAvailability } from '@hatago/dining';
 import { SandboxPaymentProvider } from '@hatago/payments';
-import { startCluster } from '@hatago/cluster';
 import { type Database, type DatabaseConfig, openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
 import { DomainError } from '@hatago/platform/errors';
-import { addDays, tokyoToday } from '@hatago/platform/time';
 import { migrateHatago } from '@hatago/schema';
 import { withScratchDatabase } from './lib/scratch-database.ts';
+import { benchClusterBookings, randomBooking } from './lib/cluster-booking-load.ts';
 import { findBookableTables, randomTableBooking } from './lib/table-bookings.ts';
 import { type LoadResult, percentile, printTable, runLoad } from './lib/load.ts';
 import { runPgbench } from './lib/pgbench.ts';
@@ -41,81 +37,10 @@ const SEARCH_CLIENTS = 200;
 // a Redis database of the bench's own: it is flushed for the cold run
 const BENCH_REDIS_DB = 9;
 const runId = randomBytes(4).toString('hex');
-const today = tokyoToday();
-
-/** A random stay over the seeded year and every plan, so bookings rarely collide. */
-function randomBooking(plans: number[], worker: number): BookingRequest {
-  return {
-    planId: plans[Math.floor(Math.random() * plans.length)],
-    checkin: addDays(today, 1 + Math.floor(Math.random() * 300)),
-    nights: 1 + Math.floor(Math.random() * 3),
-    guests: 1,
-    rooms: 1,
-    guest: { name: 'ベンチ 太郎', email: `bench${worker}@example.com`, phone: '090-0000-0000' },
-  };
-}
 
 /** Closed-loop booking load with this run's settings; 409 (sold out, seating full) is a correct refusal. */
 const bookingLoad = (label: string, request: (worker: number, n: number) => Promise<number>) =>
   runLoad({ label, concurrency, durationMs: seconds * 1000, rejectedStatuses: [409], request });
-
-const getJson = async <T>(url: string) => (await (await fetch(url)).json()) as T;
-
-/**
- * Bookings through the edge and the JSON API of the distributed mode: the cluster (apps/
- * cluster) with two guest instances on PostgreSQL and Redis, the edge running the
- * production rules minus the per-client rate limits, and the apps' per-address booking
- * limit lifted: every bench client shares one address.
- */
-async function benchApi(label: string, databaseUrl: string, redis: string): Promise<LoadResult[]> {
-  console.log(`\n${label}: starting the cluster (migrate + seed)…`);
-  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-bench-cluster-'));
-  const cluster = await startCluster(['--instances', '1', '--scale', 'guest=2', '--base-port', '0', '--port', '0', '--state-dir', stateDir, '--seed'], {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis,
-    EDGE_RULES: fileURLToPath(new URL('./edge-rules-unlimited.ts', import.meta.url)),
-    // the guest app's own per-address booking limit, lifted for the same reason
-    BOOKING_ATTEMPTS_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'warn',
-    DB_POOL_SIZE: '16',
-  });
-  const pool = new Pool(cluster.edgeUrl, { connections: concurrency });
-  try {
-    // the plans a guest can find, discovered through the API itself
-    const { items: hotels } = await getJson<{ items: Array<{ id: number }> }>(
-      `${cluster.edgeUrl}/api/v1/hotels?checkin=${addDays(today, 30)}&guests=1&pageSize=100`,
-    );
-    const plans: number[] = [];
-    for (const hotel of hotels) {
-      const offer = await getJson<{ roomTypes: Array<{ plans: Array<{ id: number }> }> }>(
-        `${cluster.edgeUrl}/api/v1/hotels/${hotel.id}?checkin=${addDays(today, 30)}&guests=1`,
-      );
-      offer.roomTypes.forEach((rt) => rt.plans.forEach((p) => plans.push(p.id)));
-    }
-    console.log(`${label}: ${plans.length} plans; ${concurrency} clients for ${seconds}s`);
-    const post = (path: string, body: unknown, key: string) =>
-      pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) }).then(async (res) => {
-        await res.body.dump();
-        return res.statusCode;
-      });
-    const stays = await bookingLoad(`${label}: stays`, (worker, n) => post('/api/v1/reservations', randomBooking(plans, worker), `bench-${runId}-${worker}-${n}`));
-    // the tables a guest can find, discovered through the API too
-    const { items: restaurants } = await getJson<{ items: Array<{ id: number }> }>(`${cluster.edgeUrl}/api/v1/restaurants?date=${addDays(today, 7)}&party=2`);
-    const tables = await findBookableTables(
-      restaurants.map((r) => r.id),
-      (id, date) => getJson(`${cluster.edgeUrl}/api/v1/restaurants/${id}?date=${date}&party=2`),
-    );
-    console.log(`${label}: ${tables.length} bookable seatings and courses`);
-    const tableLoad = await bookingLoad(`${label}: tables`, (worker, n) =>
-      post('/api/v1/restaurant-reservations', randomTableBooking(tables, worker), `bench-table-${runId}-${worker}-${n}`),
-    );
-    return [stays, tableLoad];
-  } finally {
-    await pool.close();
-    await cluster.stop();
-    await rm(stateDir, { recursive: true, force: true });
-  }
-}
 
 async function benchDirect(label: string, config: DatabaseConfig): Promise<LoadResult[]> {
   console.log(`\n${label}: migrate + seed…`);
@@ -241,7 +166,16 @@ if (adminUrl && redisUrl) {
   const benchRedis = new URL(redisUrl);
   benchRedis.pathname = `/${BENCH_REDIS_DB}`;
   results.push(...(await withScratchDatabase(adminUrl, (url) => benchDirect('direct, PostgreSQL (pool 16)', postgres(url)))));
-  results.push(...(await withScratchDatabase(adminUrl, (url) => benchApi('API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)', url, benchRedis.toString()))));
+  results.push(...(await withScratchDatabase(adminUrl, (url) =>
+        benchClusterBookings({
+          label: 'API via edge, cluster on PostgreSQL (2 guest instances, pool 16 each)',
+          databaseUrl: url,
+          redisUrl: benchRedis.toString(),
+          concurrency,
+          seconds,
+          edgeRules: fileURLToPath(new URL('./edge-rules-unlimited.ts', import.meta.url)),
+          tables: true,
+        }),)));
   const pgbench = await withScratchDatabase(adminUrl, (url) => benchPgbench('pgbench, the same transaction', url));
   results.push(pgbench);
   const searches = await withScratchDatabase(adminUrl, (url) => benchSearch(url, benchRedis.toString()));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: makes sure the real peers the tests use are there (PostgreSQL, Redis,
-# Varnish with xkey, Chromium; installed from Debian's packages when missing and we are
+# Varnish with xkey, Chromium, ShellCheck; installed from Debian's packages when missing and we are
 # root), starts throw-away PostgreSQL and Redis servers, type-checks, then runs
 # every test file. Arguments narrow the run to test files whose path contains them.
 set -euo pipefail
@@ -12,6 +12,8 @@ missing=()
 command -v varnishd >/dev/null 2>&1 || missing+=(varnish)
 ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
 [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# the deploy scripts' linter (tests/deploy/workflows.test.ts)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "npm test needs ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) or run as root" >&2

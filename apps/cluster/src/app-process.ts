@@ -12,7 +12,7 @@ export interface AppProcess {
 }
 
 /**
- * Starts one app's main.ts alone, as the cluster does (tsx and the exit-with-parent
+ * Starts one app's main.ts alone, as the cluster does (built or through tsx, and the exit-with-parent
  * lifeline), in the given working directory on a free port; resolves once it is ready.
  * For tests and benchmarks that need a single instance of their own. Its output goes to
  * this process's.

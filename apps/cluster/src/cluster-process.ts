@@ -16,9 +16,14 @@ export interface ClusterProcess {
  * Starts `npm run start:cluster`'s entry point with `args` as a child of this process (for
  * tests and benchmarks) and resolves once the supervisor reports the cluster ready. Its
  * stdin is the lifeline: if this process dies, the cluster drains and exits with it.
+ * `command` names another supervisor to run, e.g. a build's `dist/cluster/main.js`.
  */
-export async function startCluster(args: string[], env: Record<string, string>): Promise<ClusterProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgsFor('apps/cluster/src/main.ts'), ...args], {
+export async function startCluster(
+  args: string[],
+  env: Record<string, string>,
+  command: string[] = nodeArgsFor('apps/cluster/src/main.ts'),
+): Promise<ClusterProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...command, ...args], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,17 +1,24 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtManifest, DIST_DIR, REPO_ROOT } from './built-services.ts';
 
-/** The repository root: instances run from it whatever the caller's working directory. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { REPO_ROOT } from './built-services.ts';
 
-// resolved here, not by the child: a child started in another working directory could not find tsx
-const TSX_LOADER = import.meta.resolve('tsx');
-const EXIT_WITH_PARENT = new URL('./exit-with-parent.ts', import.meta.url).href;
+const PRELOAD = 'apps/cluster/src/exit-with-parent-preload.ts';
 
 /**
- * Arguments that run a TypeScript entry point in a fresh Node process: through tsx, with a
- * preload that drains the process when its supervisor goes away, so a crashed or killed
- * supervisor never leaves orphaned servers holding ports.
+ * Arguments that run an entry point (`apps/guest/src/main.ts`) in a fresh Node process,
+ * with a preload that drains the process when its supervisor goes away, so a crashed or
+ * killed supervisor never leaves orphaned servers holding ports. From a build
+ * (`builtManifest`) the built JavaScript runs on plain Node; otherwise the TypeScript
+ * source runs through tsx.
  */
 export function nodeArgsFor(entry: string): string[] {
-  return ['--import', TSX_LOADER, '--import', EXIT_WITH_PARENT, fileURLToPath(new URL(entry, `file://${REPO_ROOT}`))];
+  const manifest = builtManifest();
+  const built = manifest?.entries[entry];
+  const preload = manifest?.entries[PRELOAD];
+  if (built && preload) return ['--import', pathToFileURL(path.join(DIST_DIR, preload)).href, path.join(DIST_DIR, built)];
+  // resolved here, not by the child: a child started in another working directory could not find tsx
+  const tsx = import.meta.resolve('tsx');
+  return ['--import', tsx, '--import', pathToFileURL(path.join(REPO_ROOT, PRELOAD)).href, fileURLToPath(new URL(entry, `file://${REPO_ROOT}`))];
 }

@@ -4,22 +4,24 @@ import { openDatabase } from '@hatago/db';
 import { seedDemoData } from '@hatago/demo-data';
 import type { Logger } from '@hatago/platform/logging';
 import { forwardLines } from './instance-log.ts';
-import { REPO_ROOT } from './node-command.ts';
+import { nodeArgsFor, REPO_ROOT } from './node-command.ts';
 
 /**
- * `npm run migrate`, once, before any instance starts: instances never migrate themselves,
- * so a schema change is applied by one process and never raced by several.
+ * The migrate command (`npm run migrate`, or its build), once, before any instance starts:
+ * instances never migrate themselves, so a schema change is applied by one process and
+ * never raced by several.
  */
 export async function migrateOnce(databaseUrl: string): Promise<void> {
-  const child = spawn('npm', ['run', '--silent', 'migrate'], {
+  const child = spawn(process.execPath, nodeArgsFor('packages/schema/src/migrate-command.ts'), {
     cwd: REPO_ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin is the lifeline the exit-with-parent preload watches: it stays open while we live
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   forwardLines(child.stdout!, process.stdout, 'migrate');
   forwardLines(child.stderr!, process.stderr, 'migrate');
   const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`npm run migrate exited with ${code}`);
+  if (code !== 0) throw new Error(`the migrate command exited with ${code}`);
 }
 
 /** The demo world, only into a database without a catalogue. */

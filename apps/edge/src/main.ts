@@ -1,7 +1,6 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { Type } from '@sinclair/typebox';
 import { ConfigError, loadConfig, ServiceConfig } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
@@ -10,13 +9,13 @@ import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.
 import { EdgeCache } from '@hatago/http-cache';
 import { createEdgeServer } from './edge-server.ts';
 import { clusterMetrics, primaryRateLimits, processBroadcast, runEdgePrimary } from './edge-workers.ts';
-import { EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
+import { defaultRulesFile, EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
 
 const Env = Type.Object({
   ...ServiceConfig,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
-  /** The rules file (default: the repository's config/edge.ts). */
-  EDGE_RULES: Type.String({ default: fileURLToPath(new URL('../../../config/edge.ts', import.meta.url)) }),
+  /** The rules file (default: the repository's config/edge.ts, or a built artifact's config/edge.js). */
+  EDGE_RULES: Type.String({ default: defaultRulesFile() }),
   /** Instances per backend: {"guest":["http://127.0.0.1:3001",…],…} */
   EDGE_BACKENDS: Type.String({
     default: JSON.stringify({ guest: ['http://127.0.0.1:3001'], facility: ['http://127.0.0.1:3002'], operator: ['http://127.0.0.1:3003'] }),

@@ -26,7 +26,9 @@ async function importAfresh(absolute: string): Promise<unknown> {
     loaded.add(absolute);
     return module;
   }
-  const copy = path.join(path.dirname(absolute), `.${path.basename(absolute, '.ts')}.reload-${process.pid}-${++generation}.ts`);
+  // same extension: a built edge reloads its compiled rules (edge.js) without a TypeScript loader
+  const extension = path.extname(absolute);
+  const copy = path.join(path.dirname(absolute), `.${path.basename(absolute, extension)}.reload-${process.pid}-${++generation}${extension}`);
   await copyFile(absolute, copy);
   try {
     return await import(pathToFileURL(copy).href);

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
+import { defaultRulesFile, EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
 import { compileVcl, VclRefusedError } from './compile-vcl.ts';
 import type { BackendInstances } from './vcl-options.ts';
 
@@ -34,7 +34,7 @@ async function main() {
     options: {
       instances: { type: 'string' },
       out: { type: 'string' },
-      rules: { type: 'string', default: 'config/edge.ts' },
+      rules: { type: 'string', default: defaultRulesFile() },
       'least-connections-as': { type: 'string' },
       'purge-acl': { type: 'string' },
       'admin-token-env': { type: 'string' },

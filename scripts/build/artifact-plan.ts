@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One entry point of an artifact: a TypeScript source and the file name it is built to. */
+export interface ArtifactEntry {
+  /** Relative to the repository root, e.g. `apps/guest/src/main.ts`. */
+  source: string;
+  /** File name inside the artifact without extension, e.g. `main`. */
+  out: string;
+}
+
+/** One deployable artifact: `dist/<name>/`, built from its entry points. */
+export interface ArtifactPlan {
+  name: string;
+  entries: ArtifactEntry[];
+}
+
+// beside an app's main.ts, files named like these are entry points of its artifact too:
+// commands (`cluster:roll`) and preloads the app passes to the processes it starts
+const EXTRA_ENTRY = /-(command|preload)\.ts$/;
+// `"migrate": "tsx packages/schema/src/migrate-command.ts"`: a package command the repository runs
+const PACKAGE_COMMAND = /^tsx (packages\/[\w-]+\/src\/(?:[\w-]+\/)*[\w-]+-command\.ts)$/;
+
+/**
+ * Every artifact, derived from the repository rather than listed: one per app with a
+ * `src/main.ts` (a new app is built without touching the build), and one per package command
+ * that the root package.json runs as a script (`migrate`, `mail:purge` → `mail-purge`).
+ */
+export function planArtifacts(root: string): ArtifactPlan[] {
+  const plans: ArtifactPlan[] = [];
+  for (const app of readdirSync(path.join(root, 'apps')).sort()) {
+    const src = path.join(root, 'apps', app, 'src');
+    if (!existsSync(path.join(src, 'main.ts'))) continue;
+    const extras = readdirSync(src).filter((file) => EXTRA_ENTRY.test(file)).sort();
+    plans.push({
+      name: app,
+      entries: ['main.ts', ...extras].map((file) => ({ source: `apps/${app}/src/${file}`, out: path.basename(file, '.ts') })),
+    });
+  }
+  const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  for (const [script, command] of Object.entries(scripts).sort(([a], [b]) => a.localeCompare(b))) {
+    const source = PACKAGE_COMMAND.exec(command)?.[1];
+    if (source) plans.push({ name: script.replaceAll(':', '-'), entries: [{ source, out: 'main' }] });
+  }
+  return plans;
+}
+
+/** The names of the repository's own workspace packages (`@hatago/*`): bundled, never installed. */
+export function workspacePackageNames(root: string): Set<string> {
+  const names = new Set<string>();
+  for (const folder of ['apps', 'packages']) {
+    for (const entry of readdirSync(path.join(root, folder))) {
+      const manifest = path.join(root, folder, entry, 'package.json');
+      if (existsSync(manifest)) names.add((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO_ROOT, startCluster } from '@hatago/cluster';
+import { createTestDatabase, futureDate, testDatabaseTargets } from '@hatago/test-support';
+import { planArtifacts } from '../../scripts/build/artifact-plan.ts';
+import { compileDeployedVcl } from '../../scripts/build/edge-files.ts';
+import { measureArtifacts, overBudget } from '../../scripts/build/size-report.ts';
+import { bookablePlans, GuestClient } from '../cluster/support/guest-client.ts';
+import { builtDist } from '../../scripts/build/fresh-build.ts';
+import { smokeTest } from '../../scripts/deploy/smoke-test.ts';
+import { startBuiltEmbedded } from './support/built-embedded.ts';
+
+const rootManifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+describe('npm run build', () => {
+  let distDir: string;
+  let temporary = false;
+  before(async () => {
+    ({ distDir, temporary } = await builtDist());
+  });
+  after(async () => {
+    if (temporary) await rm(path.dirname(distDir), { recursive: true, force: true });
+  });
+
+  it('builds one artifact per app with a main.ts and per package command the root scripts run', async () => {
+    const names = planArtifacts(REPO_ROOT).map((plan) => plan.name);
+    for (const expected of ['cluster', 'edge', 'embedded', 'facility', 'guest', 'mailer', 'migrate', 'operator']) assert.ok(names.includes(expected), expected);
+    const built = (await readdir(distDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    assert.deepEqual(built.sort(), [...names].sort());
+    assert.ok(existsSync(path.join(distDir, 'cluster', 'roll-command.js')), 'a command beside an app main.ts is an entry of its artifact');
+  });
+
+  it('installs only production dependencies, at the versions the lockfile installed, and bundles no workspace package', async () => {
+    for (const { name } of planArtifacts(REPO_ROOT)) {
+      const manifest = JSON.parse(readFileSync(path.join(distDir, name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      for (const [dependency, version] of Object.entries(manifest.dependencies)) {
+        assert.ok(dependency in rootManifest.dependencies, `${name}: ${dependency} is a production dependency of the root package.json`);
+        const installed = JSON.parse(readFileSync(path.join(distDir, name, 'node_modules', dependency, 'package.json'), 'utf8')) as { version: string };
+        assert.equal(installed.version, version, `${name}: ${dependency}`);
+      }
+      for (const devOnly of ['typescript', 'tsx', 'esbuild', 'aws-cdk-lib', '@hatago']) {
+        assert.ok(!existsSync(path.join(distDir, name, 'node_modules', devOnly)), `${name} ships no ${devOnly}`);
+      }
+    }
+  });
+
+  it('keeps every artifact within its size budget', async () => {
+    const sizes = await measureArtifacts(distDir);
+    assert.ok(sizes.every((s) => s.totalBytes > 0));
+    assert.deepEqual(overBudget(sizes), []);
+  });
+
+  it('gives the edge its rules as JavaScript and the VCL compiled for the deployed layout', async () => {
+    assert.ok(existsSync(path.join(distDir, 'edge', 'config', 'edge.js')));
+    assert.equal(readFileSync(path.join(distDir, 'edge', 'edge.vcl'), 'utf8'), await compileDeployedVcl(REPO_ROOT));
+    assert.ok(!existsSync(path.join(distDir, 'guest', 'edge.vcl')), 'apps that do not load rules do not carry them');
+  });
+
+  it('runs the embedded platform from dist/ on plain Node: pages, the API and the consoles through its edge', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-built-embedded-'));
+    // no demo world: seeding is the sources' behaviour, proven elsewhere; the booking is proven on the cluster below
+    const embedded = await startBuiltEmbedded(distDir, dataDir, { DATA_DIR: dataDir, SEED_DEMO_DATA: 'false' });
+    try {
+      const cmdline = await readFile(`/proc/${embedded.child.pid}/cmdline`, 'utf8');
+      assert.ok(!cmdline.includes('tsx'), cmdline);
+      for (const [page, marker] of [
+        ['/', 'action="/search"'],
+        ['/operator/login', 'name="login"'],
+        ['/facility/login', 'name="login"'],
+      ] as const) {
+        const response = await fetch(embedded.url + page);
+        assert.equal(response.status, 200, page);
+        assert.ok((await response.text()).includes(marker), page);
+      }
+      const search = await fetch(`${embedded.url}/api/v1/hotels?checkin=${futureDate(9)}&guests=2`);
+      assert.equal(search.status, 200);
+      assert.equal(((await search.json()) as { total: number }).total, 0);
+      for (const probe of ['/healthz', '/readyz']) assert.notEqual((await fetch(embedded.url + probe)).status, 200, `the edge keeps ${probe} internal`);
+    } finally {
+      assert.equal(await embedded.stop(), 0, 'drains and exits cleanly on SIGTERM');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs every service of the cluster from dist/ (migrate, edge, guest, facility, operator, mailer) and books through the edge', async () => {
+    const postgres = testDatabaseTargets().find((t) => t.name === 'postgres');
+    assert.ok(postgres && process.env.TEST_REDIS_URL, 'npm test provides PostgreSQL and Redis');
+    const db = await createTestDatabase(postgres);
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), 'hatago-built-cluster-'));
+    const cluster = await startCluster(
+      ['--instances', '1', '--base-port', '0', '--port', '0', '--state-dir', stateDir],
+      { DATABASE_URL: db.url!, REDIS_URL: process.env.TEST_REDIS_URL!, REDIS_KEY_PREFIX: `built-${randomBytes(4).toString('hex')}:`, LOG_LEVEL: 'warn', DB_POOL_SIZE: '5' },
+      [path.join(distDir, 'cluster', 'main.js')],
+    );
+    try {
+      const { processes } = await cluster.control.status();
+      assert.deepEqual(processes.map((p) => p.app).sort(), ['edge', 'facility', 'guest', 'mailer', 'operator']);
+      for (const process of processes) {
+        const cmdline = (await readFile(`/proc/${process.pid}/cmdline`, 'utf8')).split('\0');
+        assert.ok(cmdline.includes(path.join(distDir, process.app, 'main.js')), `${process.id} runs its build: ${cmdline.join(' ')}`);
+        assert.ok(!cmdline.some((arg) => arg.includes('tsx')), `${process.id} runs without tsx`);
+        if (process.app === 'edge') continue;
+        for (const probe of ['/healthz', '/readyz']) assert.equal((await fetch(process.url + probe)).status, 200, `${process.id} ${probe}`);
+      }
+
+      const guest = new GuestClient(cluster.edgeUrl);
+      assert.match((await guest.get('/')).body, /action="\/search"/);
+      assert.match((await guest.get('/operator/login')).body, /name="login"/);
+      const checkin = futureDate(12);
+      const [plan] = await bookablePlans(guest, checkin);
+      assert.ok(plan, 'the search API finds a bookable plan');
+      const booked = await guest.bookViaApi(plan, { checkin, nights: 1 }, 'built@example.com', `built-${randomBytes(6).toString('hex')}`);
+      assert.equal(booked.status, 201, booked.body);
+      const { code } = JSON.parse(booked.body) as { code: string };
+      assert.equal((await guest.get(`/api/v1/reservations/${code}?email=built@example.com`)).status, 200);
+      for (const probe of ['/healthz', '/readyz']) assert.notEqual((await guest.get(probe)).status, 200, `the edge keeps ${probe} internal`);
+      assert.deepEqual(await smokeTest(cluster.edgeUrl, { book: true }), [], 'the deploy smoke test passes on the built cluster');
+    } finally {
+      assert.equal(await cluster.stop(), 0, 'the built cluster stops cleanly');
+      await db.dispose();
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+});
