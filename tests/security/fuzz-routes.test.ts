@@ -41,12 +41,15 @@ againstEveryApp('fuzzing every field of every route', (apps) => {
     const member = await signIn(guest, '/login', { email: 'member@example.com', password: DEMO_PASSWORD });
     const staff = await signIn(facility, '/facility/login', { login: `facility-${known.id}`, password: DEMO_PASSWORD });
     const admin = await signIn(operator, '/operator/login', { login: 'admin', password: DEMO_PASSWORD });
+    const restaurant = await db.database.db.selectFrom('restaurants').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const restaurantStaff = await signIn(facility, '/facility/login', { login: `restaurant-${restaurant.id}`, password: DEMO_PASSWORD });
     const stay = `checkin=${known.checkin}&nights=1&guests=1&rooms=1`;
     const formValues = { email: known.email, code: reservation.code, name: 'Fuzz Guest', nameLatin: 'Fuzz Guest', phone: '090-1111-2222', checkin: known.checkin };
     // the consoles first: the guest crawl submits the reservation's cancel form
     suites.push(
       { app: 'operator', cases: await crawlCases(operator, { start: ['/operator/login', '/operator/reservations', `/operator/reservations/${reservation.code}`], prefix: '/operator/', cookie: admin, maxPages: 30 }) },
       { app: 'facility', cases: await crawlCases(facility, { start: ['/facility/login', '/facility/'], prefix: '/facility/', cookie: staff, maxPages: 30 }) },
+      { app: 'facility (restaurant)', cases: await crawlCases(facility, { start: ['/facility/restaurant'], prefix: '/facility/', cookie: restaurantStaff, maxPages: 30 }) },
       { app: 'guest API', cases: openApiCases(document, known) },
       {
         app: 'guest pages',
@@ -65,7 +68,7 @@ againstEveryApp('fuzzing every field of every route', (apps) => {
     const random = seededRandom(SEED);
     const failures: string[] = [];
     const { guest, facility, operator } = apps();
-    const appOf = { 'guest API': guest, 'guest pages': guest, facility, operator };
+    const appOf = { 'guest API': guest, 'guest pages': guest, facility, 'facility (restaurant)': facility, operator };
     for (const { app, cases } of suites) {
       assert.ok(cases.length > 3, `${app}: the crawl found fields to fuzz`);
       t.diagnostic(`${app}: ${cases.length} fields × ${VALUES_PER_FIELD} values`);

@@ -1,3 +1,4 @@
+import type { PaymentProvider } from '@hatago/payments';
 import type { EdgePurger } from '@hatago/platform/edge';
 import type { AppDeps } from '@hatago/runtime';
 import type { ObjectStorage } from '@hatago/storage';
@@ -8,4 +9,6 @@ export interface FacilityAppDeps extends AppDeps {
   storage: ObjectStorage;
   /** Purges the edge's copies of what a catalogue change makes stale (absent: no edge to tell). */
   edgePurger?: EdgePurger;
+  /** Settles the card guarantee of a request the restaurant declines (default: the sandbox, as the guest app's). */
+  payments?: PaymentProvider;
 }

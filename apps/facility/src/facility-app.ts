@@ -4,6 +4,7 @@ import formbody from '@fastify/formbody';
 import { cacheReadiness } from '@hatago/cache';
 import { CatalogChanges, catalogEdgeKeys, getHotel } from '@hatago/catalog';
 import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import { purgeEdgeOn } from '@hatago/platform/edge';
 import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
@@ -16,12 +17,18 @@ import { registerInventoryRoutes } from './routes/inventory-routes.ts';
 import { registerPhotoRoutes } from './routes/photo-routes.ts';
 import { registerPlanRoutes } from './routes/plan-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
+import { registerRestaurantCourseRoutes } from './routes/restaurant-course-routes.ts';
+import { registerRestaurantReservationRoutes } from './routes/restaurant-reservation-routes.ts';
+import { registerRestaurantSetupRoutes } from './routes/restaurant-setup-routes.ts';
 import { registerRoomTypeRoutes } from './routes/room-type-routes.ts';
 import { FACILITY_SHELL, facilityPage } from './views/facility-page.ts';
 
 export { FACILITY_SHELL };
 
-/** The console where hotel staff run their own hotel: rooms, plans, prices, inventory, reservations. */
+/**
+ * The console where hotel staff run their own hotel (rooms, plans, prices, inventory,
+ * reservations) and restaurant staff theirs (seatings, capacity, courses, requests, the day).
+ */
 export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> {
   const cacheReady = cacheReadiness(deps.cache);
   const app = createHttpApp({
@@ -39,6 +46,8 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
   });
   const catalogChanges = new CatalogChanges(deps.cache);
   app.decorate('catalogChanges', catalogChanges);
+  // declining a request lets its card guarantee go, so the console settles guarantees as the guest app does
+  app.decorate('dining', { db: deps.database.db, changes: new DiningChanges(deps.cache), payments: deps.payments ?? new SandboxPaymentProvider() });
   if (deps.edgePurger) {
     // every facility instance hears every instance's changes (guest bookings of tables too) and purges the edge
     const purging = purgeEdgeOn([catalogEdgeKeys(catalogChanges), diningEdgeKeys(new DiningChanges(deps.cache))], deps.edgePurger);
@@ -58,6 +67,7 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
       shell: FACILITY_SHELL,
     });
     consoleScope.get('/facility/', async (request, reply) => {
+      if (request.staff.restaurantId !== null) return reply.redirect('/facility/restaurant');
       const hotel = await getHotel(deps.database.db, hotelOf(request));
       return sendPage(
         reply,
@@ -77,6 +87,9 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
     registerInventoryRoutes(consoleScope, deps);
     registerReservationRoutes(consoleScope, deps);
     registerExportRoutes(consoleScope, deps);
+    registerRestaurantSetupRoutes(consoleScope, deps);
+    registerRestaurantCourseRoutes(consoleScope, deps);
+    registerRestaurantReservationRoutes(consoleScope, deps);
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { TemplateRegistry } from '@hatago/mail';
 import type { EdgePurger } from '@hatago/platform/edge';
+import type { PaymentProvider } from '@hatago/payments';
 import type { AppDeps } from '@hatago/runtime';
 import type { ObjectStorage } from '@hatago/storage';
 import type { SpanStore } from '@hatago/telemetry';
@@ -17,4 +18,6 @@ export interface OperatorAppDeps extends AppDeps {
   traces?: SpanStore;
   /** The embedded platform's in-process SLO evaluation; a distributed deployment has Prometheus instead and no /operator/sre. */
   sre?: { snapshot(): SreSnapshot };
+  /** Captures the fee of a table cancelled on a guest's behalf, or lets its hold go (default: the sandbox, as the guest app's). */
+  payments?: PaymentProvider;
 }

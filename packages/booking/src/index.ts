@@ -33,6 +33,7 @@ export {
 } from './cancellation/cancel-reservation.ts';
 export {
   cancelReservationAsOperator,
+  checkOperatorCancellation,
   mayWaiveCancellationFee,
   OPERATOR_REASON_MAX,
   type OperatorCancellation,
@@ -45,8 +46,8 @@ export {
   searchReservations,
   type ReservationFilter,
 } from './queries/reservation-queries.ts';
-export { csvCell, toCsv, UTF8_BOM, type CsvCell } from './export/csv.ts';
-export { exportReservationsCsv, reservationsToCsv, MAX_EXPORT_ROWS } from './export/reservations-csv.ts';
+export { csvCell, recordsToCsv, toCsv, UTF8_BOM, type CsvCell, type CsvColumns } from './export/csv.ts';
+export { checkExportSize, exportReservationsCsv, reservationsToCsv, MAX_EXPORT_ROWS } from './export/reservations-csv.ts';
 export {
   parseReservationFilter,
   RESERVATION_STATUSES,

@@ -206,8 +206,13 @@ async function seedCalendar({ trx, today, days }: Seeding, { prices, inventory }
   `.execute(trx);
 }
 
-/** Operator staff of every role and one member, all with the demo password. */
-async function seedDemoAccounts({ t, passwordHash }: Seeding): Promise<void> {
+/** Operator staff of every role, every restaurant's desk and one member, all with the demo password. */
+async function seedDemoAccounts({ trx, t, passwordHash }: Seeding): Promise<void> {
+  // every restaurant's reservations desk: restaurant-<id>, as hotels have facility-<id>
+  await sql`
+    insert into staff_accounts (login, name, kind, restaurant_id, password_hash)
+    select 'restaurant-' || id, name_en || ' reservations', 'facility', id, ${passwordHash} from restaurants order by id
+  `.execute(trx);
   await t
     .insertInto('staff_accounts')
     .values([

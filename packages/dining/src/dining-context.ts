@@ -1,10 +1,14 @@
 import type { Executor } from '@hatago/db';
 import type { PaymentProvider } from '@hatago/payments';
 
-/** One restaurant's free seats changed and the change is committed: what was derived from them is stale. */
+/**
+ * One restaurant changed and the change is committed: what was derived from it is stale.
+ * `booking`: its free seats (a booking, cancellation or decision on a request);
+ * `restaurant`: what its staff manage (seatings, capacity, closed dates, courses).
+ */
 export interface DiningChange {
   restaurantId: number;
-  kind: 'booking';
+  kind: 'booking' | 'restaurant';
 }
 
 export interface DiningChangePublisher {

@@ -9,4 +9,11 @@ export const DiningErrors = defineErrorCodes(
   'TABLE_RESERVATION_NOT_FOUND',
   'SEATING_STARTED', // too late to cancel online
   'INVALID_RESTAURANT', // a restaurant's definition breaks its rules (seed, later the facility console)
+  'SEATING_NOT_FOUND', // not one of the signed-in restaurant's seatings
+  'INVALID_SEATING', // start time, duration, overlap with another seating or opening hours
+  'INVALID_CAPACITY', // a capacity or closing change: dates, seating, counts
+  'CAPACITY_BELOW_BOOKED', // a capacity change would leave fewer seats or tables than are sold
+  'COURSE_NOT_FOUND', // not one of the signed-in restaurant's courses
+  'INVALID_COURSE', // a course's name, price, party sizes, days, windows or fee rules
+  'NOT_A_REQUEST', // accepting or declining a reservation that is no longer waiting for an answer
 );

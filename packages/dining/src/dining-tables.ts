@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CancelFeeRule, CapacityMode, BookingMode, Cuisine } from './restaurants/restaurant.ts';
 
-export type TableReservationStatus = 'confirmed' | 'requested' | 'cancelled';
+/** `declined`: a request the restaurant turned down; like `cancelled`, it holds nothing. */
+export type TableReservationStatus = 'confirmed' | 'requested' | 'cancelled' | 'declined';
 
 /** A no-show guarantee's life: held, then charged a fee or let go. */
 export type GuaranteeStatus = 'authorised' | 'captured' | 'released' | 'capture_failed';

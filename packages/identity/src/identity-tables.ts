@@ -21,6 +21,7 @@ export interface IdentityTables {
     name: string;
     kind: 'facility' | 'operator';
     hotel_id: number | null;
+    restaurant_id: Generated<number | null>;
     role: OperatorRole | null;
     password_hash: string;
     created_at: Generated<Date>;

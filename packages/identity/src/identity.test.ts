@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hat
 import { logInMember, signUpMember } from './members/member-accounts.ts';
 import { hashPassword, verifyPassword } from './passwords/password-hash.ts';
 import { createSession, endSession, resolveSession } from './sessions/sessions.ts';
-import { logInStaff } from './staff/staff-accounts.ts';
+import { createStaffAccount, logInStaff } from './staff/staff-accounts.ts';
 import { DatabaseRateLimiter } from './throttle/database-rate-limiter.ts';
 import { knownDeviceOf } from './throttle/throttled-login.ts';
 import { THROTTLE } from './throttle/login-throttle.ts';
@@ -100,6 +100,22 @@ for (const target of testDatabaseTargets()) {
       await assert.rejects(logInStaff(db.database.db, 'operator', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' }), (e) => code(e) === 'INVALID_CREDENTIALS');
       const staff = await logInStaff(db.database.db, 'facility', { login: 'facility-1', password: 'hatago-demo-pass', client: 'c' });
       assert.equal(staff.hotelId, 1);
+    });
+
+    it('scopes a facility account to one hotel or one restaurant, never both or neither, and signs a restaurant desk in to its restaurant', async () => {
+      const [hotel, restaurant] = await Promise.all([
+        sql<{ id: number }>`select id from hotels order by id limit 1`.execute(db.database.db),
+        sql<{ id: number }>`select id from restaurants order by id limit 1`.execute(db.database.db),
+      ]);
+      const [hotelId, restaurantId] = [hotel.rows[0]!.id, restaurant.rows[0]!.id];
+      const base = { kind: 'facility' as const, password: 'a long enough secret' };
+      await assert.rejects(createStaffAccount(db.database.db, { ...base, login: 'both', name: 'Both', hotelId, restaurantId }));
+      await assert.rejects(createStaffAccount(db.database.db, { ...base, login: 'neither', name: 'Neither' }));
+      await assert.rejects(createStaffAccount(db.database.db, { kind: 'operator', role: 'support', password: 'x', login: 'op-desk', name: 'Op', restaurantId }));
+      const desk = await logInStaff(db.database.db, 'facility', { login: `RESTAURANT-${restaurantId}`, password: 'hatago-demo-pass', client: '10.0.9.1' });
+      assert.deepEqual([desk.hotelId, desk.restaurantId, desk.role], [null, restaurantId, null]);
+      const front = await logInStaff(db.database.db, 'facility', { login: `facility-${hotelId}`, password: 'hatago-demo-pass', client: '10.0.9.1' });
+      assert.deepEqual([front.hotelId, front.restaurantId], [hotelId, null]);
     });
 
     it(`refuses more than ${THROTTLE.signUpsPerClient} sign-ups from one address in the window`, async () => {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type CatalogChangePublisher, type FormInput, type ManagementContext, parseMonth } from '@hatago/catalog';
+import type { DiningContext, RestaurantManagementContext } from '@hatago/dining';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { FacilityErrors } from '../facility-errors.ts';
 
@@ -7,6 +8,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Where committed catalogue changes go (set once by buildFacilityApp). */
     catalogChanges: CatalogChangePublisher;
+    /** The database and where committed restaurant changes go (set once by buildFacilityApp). */
+    dining: DiningContext;
   }
 }
 
@@ -18,6 +21,20 @@ export function contextOf(request: FastifyRequest): ManagementContext {
 }
 
 export const hotelOf = (request: FastifyRequest) => contextOf(request).hotelId;
+
+/** The signed-in account's restaurant, as the scope of every restaurant query and change; a hotel's account is refused. */
+export function restaurantContextOf(request: FastifyRequest): RestaurantManagementContext {
+  const { staff } = request;
+  if (staff.restaurantId === null) throw new DomainError('forbidden', FacilityErrors.NO_RESTAURANT, 'This account is not linked to a restaurant');
+  return {
+    ...request.server.dining,
+    restaurantId: staff.restaurantId,
+    actor: { id: staff.id, name: staff.name },
+    requestId: String(request.id),
+  };
+}
+
+export const restaurantOf = (request: FastifyRequest) => restaurantContextOf(request).restaurantId;
 
 export function formOf(request: FastifyRequest): FormInput {
   return typeof request.body === 'object' && request.body !== null ? (request.body as FormInput) : {};

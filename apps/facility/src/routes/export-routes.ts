@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '@hatago/audit';
-import { exportReservationsCsv } from '@hatago/booking';
-import { DomainError, notFound } from '@hatago/platform/errors';
+import { exportReservationsCsv, type ReservationFilter, type ReservationFilterForm } from '@hatago/booking';
+import { exportTableReservationsCsv } from '@hatago/dining';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, type FieldError, notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import { openSignedObject, UrlSignature } from '@hatago/storage';
 import type { FacilityAppDeps } from '../deps.ts';
 import { reservationListPage } from '../views/reservation-views.ts';
-import { contextOf, formOf, sendPage } from './console-kit.ts';
+import { tableReservationListPage } from '../views/restaurant-reservation-views.ts';
+import { formOf, hotelOf, restaurantOf, sendPage } from './console-kit.ts';
 import { parseReservationFilter } from './reservation-filter.ts';
 import { FacilityErrors } from '../facility-errors.ts';
 
@@ -15,33 +18,55 @@ import { FacilityErrors } from '../facility-errors.ts';
 export const EXPORT_LINK_SECONDS = 300;
 export const FILES_PREFIX = '/facility/files/';
 
+type ExportScope = { type: 'hotel' | 'restaurant'; id: number };
+
 /**
  * Writes the reservations the filter matches to object storage and sends the browser to a
- * short-lived signed link: any instance can serve the file, and no process keeps it.
+ * short-lived signed link: any instance can serve the file, and no process keeps it. Hotels
+ * and restaurants export the same way, each only its own reservations.
  */
 export function registerExportRoutes(app: HttpApp, { database, storage }: FacilityAppDeps): void {
-  app.post('/facility/reservations/export', async (request, reply) => {
-    const context = contextOf(request);
-    const parsed = parseReservationFilter(formOf(request), context.hotelId);
-    if (parsed.errors) return sendPage(reply, reservationListPage(request.staff, parsed.form, null, parsed.errors), 422);
-    const { page: _page, pageSize: _pageSize, ...filter } = parsed.filter;
-    const { csv, rows } = await exportReservationsCsv(database.db, filter);
-    const today = tokyoToday();
-    const key = `exports/hotel-${context.hotelId}/reservations-${today}-${randomBytes(16).toString('hex')}.csv`;
-    await storage.put(key, csv, {
-      contentType: 'text/csv; charset=utf-8',
-      contentDisposition: `attachment; filename="reservations-${context.hotelId}-${today}.csv"`,
+  const exportFor = (
+    path: string,
+    scopeOf: (request: FastifyRequest) => ExportScope,
+    refused: (request: FastifyRequest, form: ReservationFilterForm, errors: FieldError[]) => Promise<string> | string,
+    build: (filter: Omit<ReservationFilter, 'page' | 'pageSize'>, scope: ExportScope) => Promise<{ csv: string; rows: number }>,
+  ) =>
+    app.post(path, async (request, reply) => {
+      const scope = scopeOf(request);
+      const parsed = parseReservationFilter(formOf(request), scope.type === 'hotel' ? scope.id : undefined);
+      if (parsed.errors) return sendPage(reply, await refused(request, parsed.form, parsed.errors), 422);
+      const { page: _page, pageSize: _pageSize, ...filter } = parsed.filter;
+      const { csv, rows } = await build(filter, scope);
+      const today = tokyoToday();
+      const key = `exports/${scope.type}-${scope.id}/reservations-${today}-${randomBytes(16).toString('hex')}.csv`;
+      await storage.put(key, csv, {
+        contentType: 'text/csv; charset=utf-8',
+        contentDisposition: `attachment; filename="reservations-${scope.type === 'hotel' ? '' : 'restaurant-'}${scope.id}-${today}.csv"`,
+      });
+      // Guest details leave the system here, so who took them is kept.
+      await recordAudit(database.db, {
+        actor: { kind: 'facility', id: request.staff.id, name: request.staff.name },
+        action: 'reservation.export',
+        target: { type: scope.type, id: String(scope.id) },
+        detail: { filter, rows, key },
+        requestId: String(request.id),
+      });
+      return reply.redirect(await storage.signedUrl(key, { expiresInSeconds: EXPORT_LINK_SECONDS }), 303);
     });
-    // Guest details leave the system here, so who took them is kept.
-    await recordAudit(database.db, {
-      actor: { kind: 'facility', ...context.actor },
-      action: 'reservation.export',
-      target: { type: 'hotel', id: String(context.hotelId) },
-      detail: { filter, rows, key },
-      requestId: context.requestId,
-    });
-    return reply.redirect(await storage.signedUrl(key, { expiresInSeconds: EXPORT_LINK_SECONDS }), 303);
-  });
+
+  exportFor(
+    '/facility/reservations/export',
+    (request) => ({ type: 'hotel', id: hotelOf(request) }),
+    (request, form, errors) => reservationListPage(request.staff, form, null, errors),
+    (filter) => exportReservationsCsv(database.db, filter),
+  );
+  exportFor(
+    '/facility/restaurant/reservations/export',
+    (request) => ({ type: 'restaurant', id: restaurantOf(request) }),
+    (request, form, errors) => tableReservationListPage(request.staff, form, [], null, errors),
+    ({ hotelId: _hotel, ...filter }, scope) => exportTableReservationsCsv(database.db, { ...filter, restaurantId: scope.id }),
+  );
 }
 
 /**

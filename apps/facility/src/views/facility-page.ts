@@ -15,24 +15,27 @@ table.month .day{font-weight:600}
 td.stop{background:#fbeeec}
 td.unset{background:#f4f1ec;color:var(--muted)}
 .actions{display:flex;gap:.75rem;flex-wrap:wrap;align-items:center}
+table.timeline td{vertical-align:top;min-width:9rem;font-size:.85rem}
+table.timeline td.booked{background:#eef5ee}
+table.timeline td.requested{background:#fdf6e3}
+td.closed{background:#fbeeec}
 ol.photos{list-style:none;padding:0;display:grid;gap:1rem}
 ol.photos li{display:grid;grid-template-columns:160px 1fr;gap:.75rem;align-items:start}
 ol.photos .actions{grid-column:2}
 `,
 };
 
-/** Every console page: the shared shell with the console's navigation. */
+const HOTEL_NAV = html`<a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
+const RESTAURANT_NAV = html`<a href="/facility/restaurant/day">Today</a><a href="/facility/restaurant/reservations">Reservations</a><a href="/facility/restaurant/capacity">Capacity</a><a href="/facility/restaurant/seatings">Seatings</a><a href="/facility/restaurant/courses">Courses</a>`;
+
+/** Every console page: the shared shell with the navigation of what the account runs, a hotel or a restaurant. */
 export function facilityPage(staff: StaffAccount, title: string, body: SafeHtml): string {
-  return renderConsolePage(FACILITY_SHELL, staff, {
-    title,
-    nav: html`<a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`,
-    body,
-  });
+  return renderConsolePage(FACILITY_SHELL, staff, { title, nav: staff.restaurantId === null ? HOTEL_NAV : RESTAURANT_NAV, body });
 }
 
-/** The confirmation after a redirect; only a count travels in the URL, never text. */
-export function savedNotice(query: unknown): SafeHtml {
+/** The confirmation after a redirect; only a count (of nights, or of dates) travels in the URL, never text. */
+export function savedNotice(query: unknown, unit = 'night'): SafeHtml {
   const saved = (query as { saved?: unknown } | undefined)?.saved;
   if (typeof saved !== 'string' || !/^\d{1,4}$/.test(saved)) return html``;
-  return html`<p class="notice" role="status">Saved${saved === '0' ? '' : html` for ${saved} night${saved === '1' ? '' : 's'}`}.</p>`;
+  return html`<p class="notice" role="status">Saved${saved === '0' ? '' : html` for ${saved} ${unit}${saved === '1' ? '' : 's'}`}.</p>`;
 }

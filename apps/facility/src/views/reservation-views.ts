@@ -1,12 +1,34 @@
 import { RESERVATION_STATUSES, type Reservation, type ReservationFilterForm } from '@hatago/booking';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
-import { html } from '@hatago/platform/html';
+import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, select, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
 import { facilityPage } from './facility-page.ts';
 
 const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
+
+/** The filter both consoles share; `basePath` is the list it searches, `dateLabel` what its dates bound. */
+export function reservationFilter(basePath: string, dateLabel: string, form: ReservationFilterForm, errors: FieldError[]): SafeHtml {
+  return html`${formAlert(errors, FILTER_FIELDS)}
+<form class="inline" method="get" action="${basePath}">
+  ${field({ name: 'from', label: `${dateLabel} from`, type: 'date', value: form.from }, errors)}
+  ${field({ name: 'to', label: `${dateLabel} to`, type: 'date', value: form.to }, errors)}
+  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...RESERVATION_STATUSES.map((s) => ({ value: s, label: s }))] }, errors)}
+  ${field({ name: 'name', label: 'Guest name', value: form.name }, errors)}
+  ${field({ name: 'code', label: 'Code', value: form.code }, errors)}
+  <button type="submit">Search</button>
+</form>`;
+}
+
+/** The count of matches, the CSV export of the same filter, and the page links: around every result table. */
+export function reservationResults(basePath: string, form: ReservationFilterForm, total: number, table: SafeHtml): SafeHtml {
+  const exportFields = (['from', 'to', 'status', 'name', 'code'] as const).map((name) => html`<input type="hidden" name="${name}" value="${form[name]}">`);
+  return html`<div class="actions"><p>${total} reservation${total === 1 ? '' : 's'}</p>
+<form method="post" action="${basePath}/export">${exportFields}<button class="secondary" type="submit">Export as CSV</button></form></div>
+${table}
+${pagination({ page: Number(form.page) || 1, pageSize: PAGE_SIZE, total, link: pageLinkWith(basePath, form) })}`;
+}
 
 export function reservationListPage(
   staff: StaffAccount,
@@ -14,29 +36,21 @@ export function reservationListPage(
   result: { items: Reservation[]; total: number } | null,
   errors: FieldError[] = [],
 ): string {
-  const page = Number(form.page) || 1;
-  const exportFields = (['from', 'to', 'status', 'name', 'code'] as const).map((name) => html`<input type="hidden" name="${name}" value="${form[name]}">`);
   return facilityPage(
     staff,
     'Reservations',
-    html`<h1>Reservations</h1>${formAlert(errors, FILTER_FIELDS)}
-<form class="inline" method="get" action="/facility/reservations">
-  ${field({ name: 'from', label: 'Check-in from', type: 'date', value: form.from }, errors)}
-  ${field({ name: 'to', label: 'Check-in to', type: 'date', value: form.to }, errors)}
-  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...RESERVATION_STATUSES.map((s) => ({ value: s, label: s }))] }, errors)}
-  ${field({ name: 'name', label: 'Guest name', value: form.name }, errors)}
-  ${field({ name: 'code', label: 'Code', value: form.code }, errors)}
-  <button type="submit">Search</button>
-</form>
+    html`<h1>Reservations</h1>${reservationFilter('/facility/reservations', 'Check-in', form, errors)}
 ${
   result
-    ? html`<div class="actions"><p>${result.total} reservation${result.total === 1 ? '' : 's'}</p>
-<form method="post" action="/facility/reservations/export">${exportFields}<button class="secondary" type="submit">Export as CSV</button></form></div>
-<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
-        (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${r.status}</td><td>${r.checkin}</td>
+    ? reservationResults(
+        '/facility/reservations',
+        form,
+        result.total,
+        html`<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
+          (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${r.status}</td><td>${r.checkin}</td>
 <td>${r.nights}</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.roomTypeName}<div class="muted">${r.planName}</div></td><td>${yen(r.totalPrice)}</td></tr>`,
-      )}</tbody></table>
-${pagination({ page, pageSize: PAGE_SIZE, total: result.total, link: pageLinkWith('/facility/reservations', form) })}`
+        )}</tbody></table>`,
+      )
     : ''
 }`,
   );

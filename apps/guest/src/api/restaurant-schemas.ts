@@ -85,8 +85,8 @@ export const TableBookingBody = Type.Object({
 export const TableReservation = Type.Object(
   {
     code: Type.String({ description: 'Starts RS' }),
-    status: Type.Union([Type.Literal('confirmed'), Type.Literal('requested'), Type.Literal('cancelled')], {
-      description: 'requested: the restaurant confirms it later; the seats are held meanwhile',
+    status: Type.Union([Type.Literal('confirmed'), Type.Literal('requested'), Type.Literal('cancelled'), Type.Literal('declined')], {
+      description: 'requested: the restaurant confirms it later; the seats are held meanwhile; declined: the restaurant turned the request down',
     }),
     totalPrice: Type.Integer(),
     restaurantId: Type.Integer(),

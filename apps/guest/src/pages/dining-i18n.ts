@@ -57,7 +57,7 @@ export const diningJa = {
     rules.length === 0
       ? 'キャンセル料はかかりません'
       : `${byHours(rules)[0]!.withinHours}時間前までキャンセル無料、以降は ${byHours(rules).map((r) => `${r.withinHours}時間前から${r.percent}%`).join('・')}`,
-  tableStatus: { confirmed: '予約確定', requested: 'リクエスト中（レストランの承認待ち）', cancelled: 'キャンセル済み' } as Record<TableReservationStatus, string>,
+  tableStatus: { confirmed: '予約確定', requested: 'リクエスト中（レストランの承認待ち）', cancelled: 'キャンセル済み', declined: 'お受けできませんでした（料金はかかりません）' } as Record<TableReservationStatus, string>,
   restaurant: 'レストラン',
   course: 'コース',
   seatingTime: 'ご来店時刻',
@@ -142,7 +142,7 @@ export const diningEn: DiningDictionary = {
     rules.length === 0
       ? 'Free cancellation'
       : `Free cancellation until ${byHours(rules)[0]!.withinHours} hours before, then ${byHours(rules).map((r) => `${r.percent}% within ${r.withinHours} hours`).join(', ')}`,
-  tableStatus: { confirmed: 'Confirmed', requested: 'Requested (awaiting the restaurant)', cancelled: 'Cancelled' },
+  tableStatus: { confirmed: 'Confirmed', requested: 'Requested (awaiting the restaurant)', cancelled: 'Cancelled', declined: 'Declined by the restaurant (nothing is charged)' },
   restaurant: 'Restaurant',
   course: 'Course',
   seatingTime: 'Time',

@@ -11,6 +11,8 @@ import {
 } from '@hatago/booking';
 import { listAudit } from '@hatago/audit';
 import { CatalogChanges } from '@hatago/catalog';
+import { DiningChanges, type DiningContext, searchTableReservations } from '@hatago/dining';
+import { SandboxPaymentProvider } from '@hatago/payments';
 import type { Executor } from '@hatago/db';
 import type { StaffAccount } from '@hatago/identity';
 import { listMailForReference } from '@hatago/mail';
@@ -23,6 +25,7 @@ import { parseReservationSearch } from '../filters.ts';
 import { needs } from '../route-capabilities.ts';
 import type { OperatorAppDeps } from '../deps.ts';
 import { type CancelForm, cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
+import { cancelTable, isTableCode, showTableCancelForm, showTableReservation } from './table-reservation-routes.ts';
 
 type CodeParams = { Params: { code: string } };
 type NoticeQuery = { Querystring: { notice?: unknown } };
@@ -31,13 +34,21 @@ type CancelBody = { Body: { reason?: unknown; waiveFee?: unknown } };
 const HTML = 'text/html; charset=utf-8';
 const CHECKED = new Set(['yes', 'on', 'true', '1']);
 
-export function registerReservationRoutes(app: HttpApp, { database, cache }: OperatorAppDeps): void {
+/** One set of reservation pages for stays and tables: the code's prefix says which module answers. */
+export function registerReservationRoutes(app: HttpApp, { database, cache, payments }: OperatorAppDeps): void {
   const db = database.db;
   const booking: BookingContext = { db, changes: new CatalogChanges(cache) };
+  const dining: DiningContext = { db, changes: new DiningChanges(cache), payments: payments ?? new SandboxPaymentProvider() };
   app.get('/operator/reservations', needs('reservations.read'), (request, reply) => search(db, request, reply));
-  app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', needs('reservations.read'), (request, reply) => showReservation(db, request, reply));
-  app.get<CodeParams>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) => showCancelForm(db, request, reply));
-  app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) => cancel(booking, request, reply));
+  app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', needs('reservations.read'), (request, reply) =>
+    isTableCode(request.params.code) ? showTableReservation(dining, request, reply) : showReservation(db, request, reply),
+  );
+  app.get<CodeParams>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) =>
+    isTableCode(request.params.code) ? showTableCancelForm(dining, request, reply) : showCancelForm(db, request, reply),
+  );
+  app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) =>
+    isTableCode(request.params.code) ? cancelTable(dining, request, reply) : cancel(booking, request, reply),
+  );
 }
 
 async function search(db: Executor, request: FastifyRequest, reply: FastifyReply) {
@@ -45,13 +56,14 @@ async function search(db: Executor, request: FastifyRequest, reply: FastifyReply
   const parsed = parseReservationSearch(request.query);
   if (parsed.errors) return reply.code(422).send(searchPage(request.staff, parsed.form, { errors: parsed.errors }));
   const { form, filter } = parsed;
-  const found = await searchReservations(db, filter);
+  const [found, tables] = await Promise.all([searchReservations(db, filter), searchTableReservations(db, filter)]);
   await auditAction(db, request, 'reservation.search', { type: 'reservation', id: '' }, {
     criteria: Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== '' && k !== 'page')),
     page: filter.page,
     found: found.total,
+    foundTables: tables.total,
   });
-  return searchPage(request.staff, form, { ...found, page: filter.page });
+  return searchPage(request.staff, form, { ...found, page: filter.page, tables });
 }
 
 /** The line a redirect after cancelling asks the reservation page to show. */

@@ -1,5 +1,6 @@
 import type { AuditRecord } from '@hatago/audit';
 import type { CancellationTerms, Reservation } from '@hatago/booking';
+import type { TableReservation } from '@hatago/dining';
 import type { StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
@@ -9,6 +10,7 @@ import { PAGE_SIZE } from '../filters.ts';
 import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
+import { tableResults } from './table-reservation-views.ts';
 
 const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
 
@@ -19,7 +21,7 @@ const status = (r: Reservation) => html`<span class="status-${r.status}">${r.sta
 export function searchPage(
   staff: StaffAccount,
   form: Record<string, string>,
-  outcome: { errors: FieldError[] } | { items: Reservation[]; total: number; page: number },
+  outcome: { errors: FieldError[] } | { items: Reservation[]; total: number; page: number; tables: { items: TableReservation[]; total: number } },
 ): string {
   const errors = 'errors' in outcome ? outcome.errors : [];
   const results =
@@ -40,20 +42,26 @@ export function searchPage(
     <td class="price">${yen(r.totalPrice)}</td>
   </tr>`,
   )}</tbody>
-</table>
-${pagination({ page: outcome.page, pageSize: PAGE_SIZE, total: outcome.total, link: pageLinkWith('/operator/reservations', form) })}`
+</table>`
       : html``;
+  // one page number walks both lists, so the links reach the end of the longer one
+  const sections =
+    'items' in outcome
+      ? html`<h2>Hotel stays</h2><p>${outcome.total} hotel reservation${outcome.total === 1 ? '' : 's'}</p>${results}
+<h2>Restaurant tables</h2>${tableResults(outcome.tables.items, outcome.tables.total)}
+${pagination({ page: outcome.page, pageSize: PAGE_SIZE, total: Math.max(outcome.total, outcome.tables.total), link: pageLinkWith('/operator/reservations', form) })}`
+      : results;
   return operatorPage(
     staff,
     'Reservations',
     html`<h1>Reservations</h1>
 ${formAlert(errors, SEARCH_FIELDS)}
 <form class="inline" method="get" action="/operator/reservations">
-  ${field({ name: 'code', label: 'Code', value: form.code, attrs: { placeholder: 'HT…' } }, errors)}
+  ${field({ name: 'code', label: 'Code', value: form.code, attrs: { placeholder: 'HT… or RS…' } }, errors)}
   ${field({ name: 'email', label: 'Email', value: form.email }, errors)}
   ${field({ name: 'name', label: 'Guest name (any script, partial)', value: form.name }, errors)}
-  ${field({ name: 'from', label: 'Check-in from', type: 'date', value: form.from }, errors)}
-  ${field({ name: 'to', label: 'Check-in to', type: 'date', value: form.to }, errors)}
+  ${field({ name: 'from', label: 'Check-in or table date from', type: 'date', value: form.from }, errors)}
+  ${field({ name: 'to', label: 'Check-in or table date to', type: 'date', value: form.to }, errors)}
   ${select(
     {
       name: 'status',
@@ -69,7 +77,7 @@ ${formAlert(errors, SEARCH_FIELDS)}
   )}
   <button type="submit">Search</button>
 </form>
-${results}`,
+${sections}`,
   );
 }
 

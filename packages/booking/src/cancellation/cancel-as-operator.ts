@@ -19,6 +19,21 @@ export interface OperatorCancellation {
 export const mayWaiveCancellationFee = (operator: Pick<StaffAccount, 'role'>): boolean => can(operator, 'reservations.waive_fee');
 
 /**
+ * The rules every operator cancellation keeps, a stay's or a table's: only an admin waives
+ * a fee, and the reason is required. Returns the reason, trimmed, or throws.
+ */
+export function checkOperatorCancellation(cancellation: Pick<OperatorCancellation, 'operator' | 'reason' | 'waiveFee'>): string {
+  requireCapability(cancellation.operator, 'reservations.cancel');
+  if (cancellation.waiveFee) requireCapability(cancellation.operator, 'reservations.waive_fee');
+  const reason = typeof cancellation.reason === 'string' ? cancellation.reason.trim() : '';
+  const errors = new FieldErrors();
+  if (!reason) errors.add('reason', 'Give the reason for cancelling');
+  else if (reason.length > OPERATOR_REASON_MAX) errors.add('reason', `Keep the reason to ${OPERATOR_REASON_MAX} characters`);
+  errors.throwIfAny(BookingErrors.INVALID_CANCELLATION);
+  return reason;
+}
+
+/**
  * Cancels on a guest's behalf and writes the `reservation.cancel` audit entry in the same
  * transaction, so there is never a cancellation without its record or a record without it.
  * Cancelling an already cancelled reservation changes nothing and records nothing.
@@ -30,13 +45,7 @@ export async function cancelReservationAsOperator(
   today?: string,
 ): Promise<CancellationOutcome> {
   const { operator, waiveFee } = cancellation;
-  requireCapability(operator, 'reservations.cancel');
-  if (waiveFee) requireCapability(operator, 'reservations.waive_fee');
-  const reason = typeof cancellation.reason === 'string' ? cancellation.reason.trim() : '';
-  const errors = new FieldErrors();
-  if (!reason) errors.add('reason', 'Give the reason for cancelling');
-  else if (reason.length > OPERATOR_REASON_MAX) errors.add('reason', `Keep the reason to ${OPERATOR_REASON_MAX} characters`);
-  errors.throwIfAny(BookingErrors.INVALID_CANCELLATION);
+  const reason = checkOperatorCancellation(cancellation);
 
   return cancelReservation(context, codeInput, { kind: 'operator', waiveFee }, {
     ...(today ? { today } : {}),

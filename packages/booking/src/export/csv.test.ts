@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { csvCell, toCsv } from './csv.ts';
+import { csvCell, recordsToCsv, toCsv } from './csv.ts';
 
 describe('CSV for spreadsheets', () => {
   it('quotes separators, quotes and line breaks, and leaves plain cells bare', () => {
@@ -26,5 +26,10 @@ describe('CSV for spreadsheets', () => {
 
   it('starts with a byte order mark and ends every line with CRLF', () => {
     assert.equal(toCsv([['h1', 'h2'], ['a', 1]]), '\uFEFFh1,h2\r\na,1\r\n');
+  });
+
+  it('builds a document from records and columns, every cell defused', () => {
+    const columns = [['Code', (r: { code: string; total: number | null }) => r.code], ['Total', (r: { code: string; total: number | null }) => r.total]] as const;
+    assert.equal(recordsToCsv(columns, [{ code: '=RS1', total: 5 }, { code: 'RS2', total: null }]), "\uFEFFCode,Total\r\n'=RS1,5\r\nRS2,\r\n");
   });
 });

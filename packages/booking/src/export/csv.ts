@@ -18,3 +18,10 @@ export function csvCell(value: CsvCell): string {
 export function toCsv(rows: CsvCell[][]): string {
   return UTF8_BOM + rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
+
+/** A column of an export: its header and how one record fills its cell. */
+export type CsvColumns<T> = ReadonlyArray<readonly [header: string, cell: (record: T) => CsvCell]>;
+
+/** Records as a whole document, one column per entry: every export (stays, tables) is built by it. */
+export const recordsToCsv = <T>(columns: CsvColumns<T>, records: readonly T[]): string =>
+  toCsv([columns.map(([header]) => header), ...records.map((record) => columns.map(([, cell]) => cell(record)))]);

@@ -2,13 +2,13 @@ import type { Executor } from '@hatago/db';
 import { invalid } from '@hatago/platform/errors';
 import { type ReservationFilter, searchReservations } from '../queries/reservation-queries.ts';
 import type { Reservation } from '../reservations/reservation.ts';
-import { type CsvCell, toCsv } from './csv.ts';
+import { type CsvColumns, recordsToCsv } from './csv.ts';
 import { BookingErrors } from '../booking-errors.ts';
 
 /** One export stays small enough to build in memory and open in a spreadsheet. */
 export const MAX_EXPORT_ROWS = 20_000;
 
-const COLUMNS: Array<[header: string, cell: (r: Reservation) => CsvCell]> = [
+const COLUMNS: CsvColumns<Reservation> = [
   ['Code', (r) => r.code],
   ['Status', (r) => r.status],
   ['Check-in', (r) => r.checkin],
@@ -29,8 +29,15 @@ const COLUMNS: Array<[header: string, cell: (r: Reservation) => CsvCell]> = [
   ['Cancelled at (UTC)', (r) => r.cancelledAt],
 ];
 
-export function reservationsToCsv(reservations: Reservation[]): string {
-  return toCsv([COLUMNS.map(([header]) => header), ...reservations.map((r) => COLUMNS.map(([, cell]) => cell(r)))]);
+export const reservationsToCsv = (reservations: Reservation[]): string => recordsToCsv(COLUMNS, reservations);
+
+/** Refuses an export past MAX_EXPORT_ROWS, naming the count, so staff narrow the filter. */
+export function checkExportSize(total: number): void {
+  if (total > MAX_EXPORT_ROWS) {
+    throw invalid(BookingErrors.EXPORT_TOO_LARGE, [
+      { field: 'form', message: `${total} reservations match; narrow the filter to at most ${MAX_EXPORT_ROWS} per export` },
+    ]);
+  }
 }
 
 /**
@@ -43,10 +50,6 @@ export async function exportReservationsCsv(
   filter: Omit<ReservationFilter, 'page' | 'pageSize'>,
 ): Promise<{ csv: string; rows: number }> {
   const { items, total } = await searchReservations(db, { ...filter, page: 1, pageSize: MAX_EXPORT_ROWS });
-  if (total > MAX_EXPORT_ROWS) {
-    throw invalid(BookingErrors.EXPORT_TOO_LARGE, [
-      { field: 'form', message: `${total} reservations match; narrow the filter to at most ${MAX_EXPORT_ROWS} per export` },
-    ]);
-  }
+  checkExportSize(total);
   return { csv: reservationsToCsv(items), rows: items.length };
 }

@@ -1,5 +1,5 @@
 import { type Canceller, isCancellableBy, normaliseReservationCode } from '@hatago/booking';
-import { tablesOf } from '@hatago/db';
+import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { releaseSeats } from '../capacity/seating-stock.ts';
@@ -8,7 +8,7 @@ import { DiningErrors } from '../dining-errors.ts';
 import { settleGuarantee } from '../reservations/table-guarantee.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationCancellation } from '../mail/table-reservation-cancellation.ts';
-import { type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
+import { holdsSeats, type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
 import { tableCancellationTerms } from './table-cancellation-policy.ts';
 
 export interface TableCancellationOutcome {
@@ -27,7 +27,11 @@ export async function cancelTableReservation(
   context: DiningContext,
   codeInput: unknown,
   by: Canceller,
-  options: { now?: Date } = {},
+  options: {
+    now?: Date;
+    /** Runs inside the transaction once the reservation is cancelled (an operator's audit entry), never on a retry. */
+    onCancelled?: (trx: Executor, cancelled: TableReservation) => Promise<void>;
+  } = {},
 ): Promise<TableCancellationOutcome> {
   const code = normaliseReservationCode(codeInput, 'table');
   const notFoundError = () => notFound(DiningErrors.TABLE_RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
@@ -38,7 +42,8 @@ export async function cancelTableReservation(
     const row = await t.selectFrom('table_reservations').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!row || !isCancellableBy(row, by)) throw notFoundError();
     const reservation = toTableReservation(row);
-    if (reservation.status === 'cancelled') return { reservation, alreadyCancelled: true };
+    // a declined request holds nothing either: cancelling it again changes nothing
+    if (!holdsSeats(reservation.status)) return { reservation, alreadyCancelled: true };
 
     const terms = tableCancellationTerms(reservation, now);
     if (!terms.allowed && by.kind !== 'operator') {
@@ -65,6 +70,7 @@ export async function cancelTableReservation(
       reference: cancelled.code,
       params: { reservation: cancelled },
     });
+    await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });
   if (outcome.alreadyCancelled) return outcome;

@@ -1,5 +1,5 @@
 import { seatingInstant } from '../restaurants/restaurant.ts';
-import type { TableReservation } from '../reservations/table-reservation.ts';
+import { holdsSeats, type TableReservation } from '../reservations/table-reservation.ts';
 
 export interface TableCancellationTerms {
   /** Whether a guest may still cancel online (an operator always may). */
@@ -20,7 +20,7 @@ export function tableCancellationTerms(reservation: TableReservation, now: Date)
   const percent = Math.max(0, ...reservation.cancelFees.filter((rule) => hoursBefore < rule.withinHours).map((rule) => rule.percent));
   const fee = reservation.status === 'requested' ? 0 : Math.floor((reservation.totalPrice * percent) / 100);
   const base = { fee, refund: reservation.totalPrice - fee };
-  if (reservation.status === 'cancelled') return { ...base, allowed: false, reason: 'ALREADY_CANCELLED' };
+  if (!holdsSeats(reservation.status)) return { ...base, allowed: false, reason: 'ALREADY_CANCELLED' };
   if (hoursBefore <= 0) return { ...base, allowed: false, reason: 'SEATING_STARTED' };
   return { ...base, allowed: true };
 }

@@ -133,15 +133,18 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(context.published, []);
     });
 
-    it('holds the seats of a request booking and tells the guest it is a request', async () => {
+    it('holds the seats of a request booking, tells the guest it is a request and the restaurant that one waits', async () => {
       const { id, courseIds } = await addTestRestaurant(db.database.db, testRestaurant({ bookingMode: 'request', capacity: { seats: 2 } }));
       const request = { restaurantId: id, courseId: courseIds[0], date: TUESDAY, time: '18:00', party: 2, guest };
       const { reservation } = await bookTable(testDiningContext(db.database.db), request, { idempotencyKey: `request-${target.name}`, clock: TEST_CLOCK, locale: 'ja' });
       assert.equal(reservation.status, 'requested');
       assert.equal(reservation.restaurantName, '試験亭');
       assert.deepEqual(await stock(db, id, TUESDAY, '18:00'), [{ table_seats: 0, total: 2, reserved: 2 }]);
-      const { rows } = await sql<{ template: string; locale: string }>`select template, locale from mail_messages where reference = ${reservation.code}`.execute(db.database.db);
-      assert.deepEqual(rows, [{ template: 'table-reservation-request', locale: 'ja' }]);
+      const { rows } = await sql<{ template: string; locale: string; recipient: string }>`select template, locale, recipient from mail_messages where reference = ${reservation.code} order by id`.execute(db.database.db);
+      assert.deepEqual(rows, [
+        { template: 'table-reservation-request', locale: 'ja', recipient: guest.email },
+        { template: 'restaurant-new-request', locale: 'ja', recipient: 'shiken@example.com' },
+      ]);
       await rejectsWith(bookTable(testDiningContext(db.database.db), request, { idempotencyKey: `request-2-${target.name}`, clock: TEST_CLOCK }), 'SEATING_FULL');
     });
   });

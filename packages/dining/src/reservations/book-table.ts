@@ -12,6 +12,7 @@ import { DiningErrors } from '../dining-errors.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
 import { tableReservationRequest } from '../mail/table-reservation-request.ts';
+import { enqueueRestaurantRequestNotice } from '../requests/restaurant-request-notice.ts';
 import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
 import { guaranteeColumns, type HeldGuarantee, holdGuarantee } from './table-guarantee.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
@@ -130,6 +131,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
       reference: reservation.code,
       params: { reservation },
     });
+    if (reservation.status === 'requested') await enqueueRestaurantRequestNotice(trx, reservation);
     return { reservation, replayed: false };
   });
   let outcome: TableBookingOutcome;

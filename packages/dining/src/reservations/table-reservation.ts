@@ -33,6 +33,9 @@ export interface TableReservation {
 
 export type TableReservationRow = Selectable<DiningTables['table_reservations']>;
 
+/** Whether it still holds its seats: a cancelled or declined reservation holds nothing. */
+export const holdsSeats = (status: TableReservationStatus): boolean => status === 'confirmed' || status === 'requested';
+
 export function toTableReservation(row: TableReservationRow): TableReservation {
   return {
     code: row.code,

@@ -2,7 +2,8 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors } from '@hatago/platform/errors';
 import { DiningErrors } from '../dining-errors.ts';
 import type { DiningTables } from '../dining-tables.ts';
-import { type BookingMode, type CancelFeeRule, type Cuisine, HH_MM, MAX_PARTY, minutesOf, weekdaysOf } from './restaurant.ts';
+import { type BookingMode, type CancelFeeRule, type Cuisine, HH_MM, MAX_PARTY, weekdaysOf } from './restaurant.ts';
+import { seatingProblems } from './seating-rules.ts';
 
 export interface CourseSpec {
   name: { ja: string; en: string };
@@ -40,23 +41,13 @@ export interface RestaurantSpec {
   courses: readonly CourseSpec[];
 }
 
-/**
- * Seatings are turns of the whole room, each sold in full, so two that overlap would sell
- * the same seats twice; they must also fall within opening hours.
- */
+/** The definition's own rules: seatings that fit the room and the hours, courses' party sizes. */
 function checkSpec(spec: RestaurantSpec): void {
   const errors = new FieldErrors();
   const times = [spec.opensAt, spec.closesAt, ...spec.seatings.map((s) => s.startsAt)];
   if (!times.every((t) => HH_MM.test(t))) errors.add('seatings', 'Times are HH:MM');
-  const sorted = [...spec.seatings].sort((a, b) => minutesOf(a.startsAt) - minutesOf(b.startsAt));
-  sorted.forEach((seating, i) => {
-    const end = minutesOf(seating.startsAt) + seating.durationMinutes;
-    const next = sorted[i + 1];
-    if (next && end > minutesOf(next.startsAt)) errors.add('seatings', `The ${seating.startsAt} seating runs into the next one`);
-    if (minutesOf(seating.startsAt) < minutesOf(spec.opensAt) || end > minutesOf(spec.closesAt))
-      errors.add('seatings', `The ${seating.startsAt} seating falls outside opening hours`);
-  });
-  if (sorted.length === 0) errors.add('seatings', 'Add at least one seating');
+  else for (const problem of seatingProblems(spec.seatings, spec)) errors.add('seatings', problem);
+  if (spec.seatings.length === 0) errors.add('seatings', 'Add at least one seating');
   for (const course of spec.courses) {
     if (course.minParty < 1 || course.maxParty < course.minParty || course.maxParty > MAX_PARTY)
       errors.add('courses', `${course.name.en}: party sizes must be 1 ≤ min ≤ max ≤ ${MAX_PARTY}`);

@@ -91,3 +91,8 @@ export function testDiningContext(db: Executor) {
   const published: DiningChange[] = [];
   return { db, published, changes: { publish: async (change: DiningChange) => void published.push(change) } };
 }
+
+/** A restaurant's staff context for management tests, recording what it publishes. */
+export function testManagementContext(db: Executor, restaurantId: number, actor = { id: 1, name: 'Test desk' }) {
+  return { ...testDiningContext(db), restaurantId, actor, requestId: `test-${restaurantId}` };
+}

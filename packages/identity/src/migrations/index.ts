@@ -2,11 +2,13 @@ import type { ModuleMigrations } from '@hatago/db';
 import * as identityTables from './2026-11-25.02-identity-tables.ts';
 import * as passwordResets from './2026-11-25.07-password-resets.ts';
 import * as memberEmailVerification from './2026-12-07.01-member-email-verification.ts';
+import * as restaurantStaff from './2026-12-07.05-restaurant-staff.ts';
 import * as operatorRolesAndApiTokens from './2026-12-08.01-operator-roles-and-api-tokens.ts';
 
 export const identityMigrations: ModuleMigrations = {
   '2026-11-25.02-identity-tables': identityTables,
   '2026-11-25.07-password-resets': passwordResets,
   '2026-12-07.01-member-email-verification': memberEmailVerification,
+  '2026-12-07.05-restaurant-staff': restaurantStaff,
   '2026-12-08.01-operator-roles-and-api-tokens': operatorRolesAndApiTokens,
 };

@@ -77,7 +77,7 @@ export async function resolveApiToken(db: Executor, token: string): Promise<Staf
     .where('id', '=', row.id)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - ${LAST_USED_RESOLUTION}::interval`)]))
     .execute();
-  return { id: Number(row.created_by), login: `api-token-${row.id}`, name: `API token ${row.name} (#${row.id})`, kind: 'operator', hotelId: null, role: row.role };
+  return { id: Number(row.created_by), login: `api-token-${row.id}`, name: `API token ${row.name} (#${row.id})`, kind: 'operator', hotelId: null, restaurantId: null, role: row.role };
 }
 
 const toApiToken = (row: Selectable<IdentityTables['api_tokens']>): ApiToken => ({

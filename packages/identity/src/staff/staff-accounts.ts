@@ -12,14 +12,16 @@ export interface StaffAccount {
   login: string;
   name: string;
   kind: StaffKind;
-  /** The one hotel a facility account may see. */
+  /** The one hotel a facility account may see, or null when it runs a restaurant. */
   hotelId: number | null;
+  /** The one restaurant a facility account may see, or null when it runs a hotel. */
+  restaurantId: number | null;
   role: OperatorRole | null;
 }
 
 export async function createStaffAccount(
   db: Executor,
-  account: { login: string; name: string; kind: StaffKind; hotelId?: number; role?: OperatorRole; password: string },
+  account: { login: string; name: string; kind: StaffKind; hotelId?: number; restaurantId?: number; role?: OperatorRole; password: string },
 ): Promise<StaffAccount> {
   const row = await tablesOf<IdentityTables>(db)
     .insertInto('staff_accounts')
@@ -28,6 +30,7 @@ export async function createStaffAccount(
       name: account.name,
       kind: account.kind,
       hotel_id: account.hotelId ?? null,
+      restaurant_id: account.restaurantId ?? null,
       role: account.role ?? null,
       password_hash: await hashPassword(account.password),
     })
@@ -74,11 +77,12 @@ export async function getStaff(db: Executor, kind: StaffKind, id: number): Promi
   return row ? toStaff(row) : undefined;
 }
 
-export const toStaff = (row: { id: unknown } & Omit<IdentityTables['staff_accounts'], 'id' | 'created_at' | 'disabled_at'>): StaffAccount => ({
+export const toStaff = (row: { id: unknown; restaurant_id: number | null } & Omit<IdentityTables['staff_accounts'], 'id' | 'created_at' | 'disabled_at' | 'restaurant_id'>): StaffAccount => ({
   id: Number(row.id),
   login: row.login,
   name: row.name,
   kind: row.kind,
   hotelId: row.hotel_id,
+  restaurantId: row.restaurant_id,
   role: row.role,
 });
