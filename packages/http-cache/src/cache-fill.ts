@@ -7,7 +7,7 @@ import type { Lookup } from './cache-store.ts';
 import { buildEntry, type CachedEntry, markStale, validatorsOf } from './cached-entry.ts';
 import { mayEncode } from './content-encoding.ts';
 import { type SeenRemovals, spoiled } from './removal-watch.ts';
-import type { EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
+import { type EdgeExchange, type OriginFetch, type OriginRequest, type OriginResponse, OriginUnavailableError } from './edge-exchange.ts';
 import { decideStorage } from './freshness.ts';
 import { normaliseOriginHeaders } from './origin-headers.ts';
 import { clientHeaders, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
@@ -24,6 +24,8 @@ interface Fetching {
   key: string;
   url: string;
   path: string;
+  /** The route's backend, named by the error a 304 nobody asked for becomes. */
+  backend: string;
   rule: CachePolicyRule;
   request: OriginRequest;
   requestHeaders: IncomingHttpHeaders;
@@ -60,6 +62,7 @@ export class CacheFill {
       key,
       url,
       path: exchange.path,
+      backend: exchange.backend,
       rule,
       // HEAD is answered from a GET, so the stored response has its body for the GETs that follow
       request: { method: 'GET', path: rule.key.forwardQuery === 'key' ? url : exchange.originRequest.path, headers, interim: exchange.res },
@@ -121,15 +124,18 @@ export class CacheFill {
   private async fetchAndStore(f: Fetching): Promise<Outcome> {
     const seen = this.state.removals.begin();
     try {
-      return await this.fetchAndStoreSeeing(f, seen);
+      return await this.fetchAndStoreSeeing(f, seen, true);
     } finally {
       this.state.removals.end(seen);
     }
   }
 
-  private async fetchAndStoreSeeing(f: Fetching, seen: SeenRemovals): Promise<Outcome> {
+  /** `revalidate`: send the stale entry's validators (false for the one unconditional retry after a 304 that matched nothing). */
+  private async fetchAndStoreSeeing(f: Fetching, seen: SeenRemovals, revalidate: boolean): Promise<Outcome> {
     const { client, stale } = f;
-    const request = stale === undefined ? f.request : { ...f.request, headers: { ...f.request.headers, ...validatorsOf(stale) } };
+    const validators = stale !== undefined && revalidate ? validatorsOf(stale) : {};
+    const conditional = Object.keys(validators).length > 0;
+    const request = conditional ? { ...f.request, headers: { ...f.request.headers, ...validators } } : f.request;
     let response: OriginResponse;
     try {
       response = await f.fetchOrigin(request);
@@ -149,9 +155,13 @@ export class CacheFill {
       return { kind: 'failed' };
     }
     const policyRequest = { url: f.url, method: 'GET', headers: f.requestHeaders as CachePolicy.Headers };
-    if (response.status === 304 && stale !== undefined) {
+    if (response.status === 304) {
       response.body.resume();
-      return this.refreshed(f, stale, policyRequest, response, seen);
+      if (conditional) return this.refreshed(f, stale!, policyRequest, response, seen);
+      // RFC 9111 §4.3.4: a 304 to a request without the edge's validators updates nothing and has no body to give
+      // the client (whose own validators the edge did not forward): an origin fault, never stored nor re-asked
+      if (client !== undefined) this.serveStaleIfError(client, stale, 304);
+      return { kind: 'failed', error: new OriginUnavailableError(f.backend, 'answered 304 Not Modified to a request without validators', 502) };
     }
     const now = this.state.now();
     const policy = this.state.newPolicy(policyRequest, { status: response.status, headers: response.headers as CachePolicy.Headers });
@@ -218,8 +228,9 @@ export class CacheFill {
   private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, seen: SeenRemovals): Promise<Outcome> {
     const { policy, matches } = stale.policy.revalidatedPolicy(request, { status: 304, headers: response.headers as CachePolicy.Headers });
     if (!matches) {
-      // a 304 for a representation the edge does not hold: fetch it whole
-      return this.fetchAndStore({ ...f, stale: undefined, miss: 'uri' });
+      // RFC 9111 §4.3.4: a 304 naming a representation the edge does not hold updates nothing: ask once more,
+      // unconditionally (a different request); should that answer 304 too, it is the origin's fault above
+      return this.fetchAndStoreSeeing(f, seen, false);
     }
     const merged = policy.toObject().resh as IncomingHttpHeaders;
     const decision = decideStorage(policy, merged, f.rule, this.state.now());

@@ -111,6 +111,10 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
     return;
+  } else if (path === '/catalogue/unasked-304') {
+    // a broken origin: Not Modified whatever it is asked (RFC 9111 §4.3.4)
+    res.writeHead(304, { etag: '"u"', 'cache-control': 'public, max-age=60' }).end();
+    return;
   } else if (path === '/catalogue/private') {
     res.setHeader('cache-control', 'private, max-age=60');
   } else if (path.startsWith('/catalogue/flaky')) {

@@ -70,6 +70,17 @@ function conformanceOn(target: EdgeTarget) {
       assert.equal(originCount('/catalogue/shouting-no-store'), 2);
     });
 
+    it('answers a 304 to a request the edge sent without validators as an origin error, storing nothing and asking once', async () => {
+      // varnishd fails such a fetch before VCL sees it, and vcl_backend_error cannot tell it from a refused
+      // connection: 503, after its one retry (packages/vcl/README.md)
+      const onVarnish = target === varnishEdge;
+      for (const attempt of [1, 2]) {
+        const answer = await get('/catalogue/unasked-304', { 'if-none-match': '"u"' });
+        assert.equal(answer.status, onVarnish ? 503 : 502, `attempt ${attempt}`);
+        assert.equal(originCount('/catalogue/unasked-304'), attempt * (onVarnish ? 2 : 1));
+      }
+    });
+
     it('answers a miss and its hit with the same Vary, also for a body too small to compress', async () => {
       for (const path of ['/catalogue/small', '/hotels/31']) {
         const miss = await get(path, { 'accept-encoding': 'gzip' });
