@@ -12,6 +12,7 @@ import { decideStorage } from './freshness.ts';
 import { normaliseOriginHeaders } from './origin-headers.ts';
 import { clientHeaders, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
 import { streamAndCollect, streamResponse } from './response-streaming.ts';
+import { edgeView } from './targeted-cache-control.ts';
 import { serveEntry } from './serve-entry.ts';
 
 // the edge asks for whole, unencoded responses it can store and encode once; the client's own validators are answered by the edge
@@ -163,9 +164,8 @@ export class CacheFill {
       if (client !== undefined) this.serveStaleIfError(client, stale, 304);
       return { kind: 'failed', error: new OriginUnavailableError(f.backend, 'answered 304 Not Modified to a request without validators', 502) };
     }
-    const now = this.state.now();
     const policy = this.state.newPolicy(policyRequest, { status: response.status, headers: response.headers as CachePolicy.Headers });
-    const decision = decideStorage(policy, response.headers, f.rule, now);
+    const decision = this.decide(policyRequest, response.status, policy, response.headers, f.rule);
     const declared = Number(response.headers['content-length']);
     const tooLarge = declared > this.state.store.limits.maxObjectBytes;
     const headers = clientHeaders(response.headers, { dropLength: false });
@@ -233,7 +233,7 @@ export class CacheFill {
       return this.fetchAndStoreSeeing(f, seen, false);
     }
     const merged = policy.toObject().resh as IncomingHttpHeaders;
-    const decision = decideStorage(policy, merged, f.rule, this.state.now());
+    const decision = this.decide(request, stale.status, policy, merged, f.rule);
     if (!decision.store) {
       this.state.store.remove(stale);
       if (f.client !== undefined) serveEntry(this.state.metrics, f.client, stale, this.state.now(), 'MISS', staleForwarded(304, false));
@@ -259,6 +259,16 @@ export class CacheFill {
     this.state.store.put(entry);
     if (f.client !== undefined) serveEntry(this.state.metrics, f.client, entry, this.state.now(), 'MISS', staleForwarded(304, true));
     return { kind: 'stored', entry };
+  }
+
+  /**
+   * Whether and how long the edge keeps a response: from its targeted field when it has one (RFC 9213), read
+   * through a policy of its own, while the stored policy keeps the origin's headers as sent (a 304 merges into them).
+   */
+  private decide(request: CachePolicy.Request, status: number, policy: CachePolicy, headers: IncomingHttpHeaders, rule: CachePolicyRule) {
+    const view = edgeView(headers);
+    const edgePolicy = view === headers ? policy : this.state.newPolicy(request, { status, headers: view as CachePolicy.Headers });
+    return decideStorage(edgePolicy, view, rule, this.state.now());
   }
 
   private serveStaleIfError(client: EdgeExchange, stale: CachedEntry | undefined, originStatus: number | undefined): boolean {

@@ -1,5 +1,5 @@
 import { PROBLEMS, problemForStatus } from '@hatago/edge-rules';
-import { type EdgeExchange, OriginUnavailableError } from '@hatago/http-cache';
+import { type EdgeExchange, OriginUnavailableError, TARGETED_FIELDS } from '@hatago/http-cache';
 import { sendEdgeProblem } from '../proxy/edge-answers.ts';
 import type { OriginClient } from '../proxy/origin-client.ts';
 import type { CompiledRoute } from '../routing/compiled-rules.ts';
@@ -24,8 +24,9 @@ function pass(edge: EdgeContext, exchange: EdgeExchange, origin: OriginClient, r
       head(status, headers, instance, originMs) {
         exchange.originMs = originMs;
         exchange.instance = instance;
-        // the edge's own copy: edited in place rather than copied again
+        // the edge's own copy: edited in place rather than copied again; surrogate keys and targeted cache controls are for the edge only
         delete headers['surrogate-key'];
+        for (const name of TARGETED_FIELDS) delete headers[name];
         headers['x-request-id'] = exchange.requestId;
         headers['x-cache'] = 'PASS';
         headers['cache-status'] = SAFE.has(method) ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';

@@ -111,6 +111,16 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
     return;
+  } else if (path.startsWith('/catalogue/targeted-')) {
+    // browsers always ask again, the edge keeps it a minute (RFC 9213); a refusing or invalid targeted field in the others
+    res.setHeader('cache-control', 'public, max-age=0');
+    const targeted: Record<string, Record<string, string>> = {
+      '/catalogue/targeted-cdn': { 'cdn-cache-control': 'max-age=60' },
+      '/catalogue/targeted-own': { 'cdn-cache-control': 'no-store', 'hatago-cache-control': 'max-age=60, must-revalidate=?1' },
+      '/catalogue/targeted-refused': { 'cdn-cache-control': 'max-age=60', 'hatago-cache-control': 'no-store' },
+      '/catalogue/targeted-invalid': { 'cdn-cache-control': 'Max-Age=60' },
+    };
+    for (const [name, value] of Object.entries(targeted[path] ?? {})) res.setHeader(name, value);
   } else if (path === '/catalogue/unasked-304') {
     // a broken origin: Not Modified whatever it is asked (RFC 9111 §4.3.4)
     res.writeHead(304, { etag: '"u"', 'cache-control': 'public, max-age=60' }).end();

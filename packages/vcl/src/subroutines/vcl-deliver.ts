@@ -11,7 +11,7 @@ export function writeDeliver(w: VclWriter) {
       w.line(`set resp.http.X-Cache = req.http.${H.xcache};`);
     });
     w.block(`if (req.http.${H.setCookie})`, () => w.line(`header.append(resp.http.Set-Cookie, req.http.${H.setCookie});`));
-    for (const name of ['xkey', 'Surrogate-Key', ...Object.values(OBJ), 'X-Varnish', 'Via']) w.line(`unset resp.http.${name};`);
+    for (const name of ['xkey', 'Surrogate-Key', 'Hatago-Cache-Control', 'CDN-Cache-Control', ...Object.values(OBJ), 'X-Varnish', 'Via']) w.line(`unset resp.http.${name};`);
   });
   w.line();
 }
