@@ -91,6 +91,12 @@ export interface CachePolicyRule {
   /** Serve stale this long when the origin sends no stale-while-revalidate / stale-if-error of its own. */
   graceSeconds: number;
   key: CacheKeyRule;
+  /**
+   * A response with `Set-Cookie` is never stored (one guest's cookie must not reach another). true: the
+   * edge removes the origin's `Set-Cookie` from the route's cacheable GET/HEAD responses and stores them
+   * as if it had not been sent, for origins that set a cookie on pages every visitor shares. Default false.
+   */
+  stripSetCookie?: boolean;
 }
 
 /** 'pass': never stored, always sent to the origin. */

@@ -89,6 +89,14 @@ describe('edge rules validation', () => {
     }
   });
 
+  it('takes stripSetCookie as true or false only', () => {
+    const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
+    const cache = { ttl: 'origin' as const, graceSeconds: 0, key: { query: [], locale: false, device: false } };
+    assert.deepEqual(problemsOf({ ...hatagoRules, routes: [{ ...route, cache: { ...cache, stripSetCookie: true } }] }), []);
+    const wrong = problemsOf({ ...hatagoRules, routes: [{ ...route, cache: { ...cache, stripSetCookie: 'yes' } }] } as never);
+    assert.deepEqual(wrong, ['routes[0].cache.stripSetCookie: must be true or false']);
+  });
+
   it('checks references and ranges between rules', () => {
     const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
     assert.deepEqual(

@@ -146,6 +146,11 @@ export class CacheFill {
       return { kind: 'failed', error };
     }
     response.headers = normaliseOriginHeaders(response.headers);
+    // the route's choice: its shared pages' cookie is dropped, for the miss's client too, so a miss and its hits agree
+    if (f.rule.stripSetCookie === true && response.headers['set-cookie'] !== undefined) {
+      const { 'set-cookie': _dropped, ...rest } = response.headers;
+      response.headers = rest;
+    }
     if (client !== undefined) {
       client.instance = response.instance;
       client.originMs = response.originMs;
@@ -174,7 +179,8 @@ export class CacheFill {
     if (!decision.store || tooLarge) {
       // the old entry describes a response the origin no longer gives (an error is not such a response)
       if (stale !== undefined && response.status < 500) this.state.store.remove(stale);
-      if (response.status < 500) this.state.collapsing.markPass(f.key);
+      // RFC 9111 §3.5 keeps most answers to Authorization requests out of the store: that says nothing of the next visitor's
+      if (response.status < 500 && f.requestHeaders.authorization === undefined) this.state.collapsing.markPass(f.key);
       if (client === undefined) response.body.resume();
       else await streamResponse(this.state, client, response, 'MISS', this.missStatus(f, false, response.status), headers);
       return response.status >= 500 ? { kind: 'failed' } : { kind: 'pass' };

@@ -76,12 +76,12 @@ export class EdgeCache implements EdgeCacheHandler {
   /**
    * Answers a GET or HEAD from a fresh entry before the pipeline builds anything an origin
    * request needs (forwarded headers, trace context, the exchange): the cache-hit fast path.
-   * False when the request needs more (no fresh entry, Authorization, hit-for-pass): the
+   * False when the request needs more (no fresh entry, a range, hit-for-pass): the
    * pipeline then goes on as usual and `handle` decides.
    */
   answerFresh(request: FreshRequest, rule: CachePolicyRule): boolean {
     const { req } = request;
-    if (req.headers.authorization !== undefined) return false;
+    if (req.headers.range !== undefined) return false;
     const { key } = this.keyOf(rule)({ host: req.headers.host ?? '', backend: request.backend, path: request.path, query: request.query, headers: req.headers });
     if (this.collapsing.isPass(key)) return false;
     const found = this.store.lookup(key, req.headers);
@@ -96,8 +96,8 @@ export class EdgeCache implements EdgeCacheHandler {
   async handle(exchange: EdgeExchange, rule: CachePolicyRule, fetchOrigin: OriginFetch): Promise<void> {
     const { req } = exchange;
     if (req.method !== 'GET' && req.method !== 'HEAD') return this.pass(exchange, fetchOrigin, CACHE_STATUS.method);
-    // RFC 9111 §3.5: a shared cache does not answer authenticated requests from what others fetched
-    if (req.headers.authorization !== undefined) return this.pass(exchange, fetchOrigin, CACHE_STATUS.authorization);
+    // the edge stores whole responses; a part is the origin's to cut (the stored entry still serves whole requests)
+    if (req.headers.range !== undefined) return this.pass(exchange, fetchOrigin, CACHE_STATUS.range);
     const { key, url } = this.keyOf(rule)({
       host: req.headers.host ?? '',
       backend: exchange.backend,

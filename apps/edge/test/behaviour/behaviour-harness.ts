@@ -87,7 +87,12 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   if (hotel) {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('surrogate-key', `hotel-${hotel[1]} hotels`);
-  } else if (path === '/catalogue/cookie') {
+  } else if (path === '/catalogue/auth-public' || path.startsWith('/catalogue/ranged') || path.startsWith('/catalogue/head-')) {
+    res.setHeader('cache-control', 'public, max-age=60');
+  } else if (path === '/catalogue/auth-plain') {
+    // shareable for an anonymous request; for an Authorization one, not without public, s-maxage or must-revalidate
+    res.setHeader('cache-control', 'max-age=60');
+  } else if (path === '/catalogue/cookie' || path.startsWith('/shared/')) {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('set-cookie', 'session=abc; Path=/');
   } else if (path === '/catalogue/repeated') {

@@ -44,6 +44,12 @@ export const behaviourRules = defineEdgeRules({
       cache: { ttl: 'origin', graceSeconds: 60, key: { query: [], locale: false, device: false } },
     },
     {
+      name: 'shared-cookie',
+      match: { pathPrefix: '/shared', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 0, key: { query: [], locale: false, device: false }, stripSetCookie: true },
+    },
+    {
       name: 'listing',
       match: { pathPrefix: '/listing', methods: ['GET', 'HEAD'] },
       backend: 'app',

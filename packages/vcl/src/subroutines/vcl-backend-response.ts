@@ -32,21 +32,22 @@ export function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites
     w.block('if (var.get("policy") != "cache" || bereq.uncacheable)', () => w.line('return (deliver);'));
     w.line(`set beresp.http.xkey = ${vclString(`${ALL_TAG} `)} + ${urlTag('var.get("key-url")')} + " " + beresp.http.xkey;`);
     w.line(`set beresp.http.${OBJ.path} = regsub(var.get("key-url"), "\\?.*$", "");`);
+    perRoute(w, routes.filter(isCached), (route, into) => {
+      if (isCached(route) && route.cache.stripSetCookie === true) into.line('unset beresp.http.Set-Cookie;');
+    });
     writeTargeted(w);
     w.line('# stale-if-error: a failed refresh keeps the stale object (a foreground one serves it from vcl_synth)');
     w.block('if (beresp.status >= 500 && (bereq.is_bgfetch || var.get("stale-kept") == "kept"))', () => w.line('return (abandon);'));
     w.line('# never shared: one guest\'s cookie or private page must not reach another; the key passes for a while, as on the Node edge');
     w.block(
       `if (beresp.http.Set-Cookie || ${CC} ~ "(?i)(^|[ ,])(private|no-store)($|[ ,=])" || beresp.http.Vary ~ "^\\s*\\*")`,
-      () => {
-        w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
-      },
+      () => notStored(w),
     );
+    w.line('# RFC 9111 §3.5: an answer to an Authorization request is kept only when it says any shared cache may');
+    w.block(`if (bereq.http.Authorization && ${CC} !~ "(?i)(^|[ ,])(public|s-maxage|must-revalidate)($|[ ,=])")`, () => notStored(w));
     writeFreshness(w, routes);
     w.line('# without freshness a response is only worth keeping for revalidation, and only with a validator');
-    w.block('if (beresp.ttl <= 0s && !beresp.http.ETag && !beresp.http.Last-Modified)', () => {
-      w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
-    });
+    w.block('if (beresp.ttl <= 0s && !beresp.http.ETag && !beresp.http.Last-Modified)', () => notStored(w));
     w.block('if (beresp.ttl < 0s)', () => w.line('set beresp.ttl = 0s;'));
     w.line('# compressed once when stored, as the Node edge does (packages/http-cache/src/content-encoding.ts): text-like, not encoded, not no-transform, 256 bytes or more');
     w.block(
@@ -57,6 +58,19 @@ export function writeBackendResponse(w: VclWriter, routes: RouteRule[], rewrites
     w.line('return (deliver);');
   });
   w.line();
+}
+
+/**
+ * Not stored: the key passes for HIT_FOR_PASS_SECONDS, as on the Node edge, except after an Authorization request,
+ * whose answer says nothing of the next visitor's (uncacheable for this fetch only).
+ */
+function notStored(w: VclWriter) {
+  w.block('if (bereq.http.Authorization)', () => {
+    w.line('set beresp.ttl = 0s;');
+    w.line('set beresp.uncacheable = true;');
+    w.line('return (deliver);');
+  });
+  w.line(`return (pass(${HIT_FOR_PASS_SECONDS}s));`);
 }
 
 /** Bans what a successful unsafe request invalidates, as the Node edge's cache removes it. */
