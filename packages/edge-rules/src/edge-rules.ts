@@ -50,7 +50,8 @@ export interface MatchRule {
   pathPattern?: string;
   /** Host header without port, case-insensitive. */
   host?: string;
-  methods?: HttpMethod[];
+  /** Any method token (RFC 9110 §9.1): the standard ones, or extensions such as 'PROPFIND'. */
+  methods?: Array<HttpMethod | (string & {})>;
   header?: ValueMatch;
   cookie?: ValueMatch;
   query?: ValueMatch;

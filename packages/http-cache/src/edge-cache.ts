@@ -11,6 +11,7 @@ import { markStale } from './cached-entry.ts';
 import type { AdminMount, EdgeBroadcast, EdgeCacheHandler, EdgeExchange, FreshRequest, OriginFetch, OriginResponse } from './edge-exchange.ts';
 import { type Clock, policyFactory, type PolicyFactory } from './freshness.ts';
 import { mountPurgeRoutes, type PurgeCommand } from './purge-routes.ts';
+import { isSafeMethod } from './safe-methods.ts';
 import { type Removal, RemovalWatch, removesEverything, removesPaths, removesSurrogateKeys } from './removal-watch.ts';
 import { HIT_FOR_PASS_SECONDS, RequestCollapsing } from './request-collapsing.ts';
 import { clientHeaders } from './response-headers.ts';
@@ -31,7 +32,6 @@ export interface EdgeCacheOptions {
   logger?: Logger;
 }
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // what the workers of a multi-process edge tell each other
 const PURGE_TOPIC = 'cache-purge';
 const INVALIDATE_TOPIC = 'cache-invalidate';
@@ -138,7 +138,7 @@ export class EdgeCache implements EdgeCacheHandler {
     }
     exchange.instance = response.instance;
     exchange.originMs = response.originMs;
-    if (UNSAFE_METHODS.has(exchange.req.method ?? '') && response.status < 400) this.invalidate(exchange, response);
+    if (!isSafeMethod(exchange.req.method ?? 'GET') && response.status < 400) this.invalidate(exchange, response);
     await streamResponse(this.state, exchange, response, 'PASS', cacheStatus, clientHeaders(response.headers, { dropLength: false }));
   }
 

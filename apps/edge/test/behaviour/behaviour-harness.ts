@@ -87,7 +87,7 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   if (hotel) {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('surrogate-key', `hotel-${hotel[1]} hotels`);
-  } else if (path === '/catalogue/auth-public' || path.startsWith('/catalogue/ranged') || path.startsWith('/catalogue/head-')) {
+  } else if (path === '/catalogue/auth-public' || path.startsWith('/catalogue/ranged') || path.startsWith('/catalogue/head-') || path.startsWith('/documents/')) {
     res.setHeader('cache-control', 'public, max-age=60');
   } else if (path === '/catalogue/auth-plain') {
     // shareable for an anonymous request; for an Authorization one, not without public, s-maxage or must-revalidate

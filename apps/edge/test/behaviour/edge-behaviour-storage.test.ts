@@ -53,6 +53,22 @@ function storageOn(target: EdgeTarget) {
       assert.equal(originCount('/catalogue/head-cold'), 1);
     });
 
+    it('routes an extension method a route names, and a successful unsafe one invalidates its target on cached and pass routes alike', async () => {
+      const base = suite.edge.base;
+      assert.equal(echoOf(await request(base, '/dav/notes', { method: 'PROPPATCH' })).origin, 'console', 'a route may name any method token');
+      assert.equal(echoOf(await get('/dav/notes')).origin.replace(/-[ab]$/, ''), 'app', 'GET is not one it names');
+      // varnishd left these entries in place after the ban its VCL issues, for POST too (packages/vcl/README.md): not pinned there yet
+      if (target === varnishEdge) return;
+      for (const [path, method] of [['/documents/b', 'POST'], ['/documents/a', 'PROPPATCH'], ['/catalogue/head-moved', 'MOVE']] as const) {
+        await get(path);
+        assert.equal((await get(path)).headers['x-cache'], 'HIT', path);
+        assert.equal((await request(base, path, { method: 'PROPFIND' })).status, 200);
+        assert.equal((await get(path)).headers['x-cache'], 'HIT', `${path}: PROPFIND is safe`);
+        assert.equal((await request(base, path, { method })).status, 200, `${method} ${path}`);
+        assert.equal((await get(path)).headers['x-cache'], 'MISS', `${path}: ${method} may have changed it`);
+      }
+    });
+
     it('passes a range request to the origin with its Range, and keeps answering whole requests from the store', async () => {
       const whole = await get('/catalogue/ranged');
       assert.equal(whole.headers['x-cache'], 'MISS');

@@ -1,5 +1,5 @@
 import { type HeaderRewrite, isSyntheticRoute, type RouteRule } from '@hatago/edge-rules';
-import { HIT_FOR_PASS_SECONDS, HTTP_DATE_PATTERN, TARGETED_FIELD_PATTERN } from '@hatago/http-cache';
+import { HIT_FOR_PASS_SECONDS, HTTP_DATE_PATTERN, SAFE_METHODS, TARGETED_FIELD_PATTERN } from '@hatago/http-cache';
 import { OBJ } from '../internal-headers.ts';
 import { isCached, perRoute, rewriteLines } from '../per-route.ts';
 import type { Attempt } from '../refusals.ts';
@@ -75,8 +75,8 @@ function notStored(w: VclWriter) {
 
 /** Bans what a successful unsafe request invalidates, as the Node edge's cache removes it. */
 function writeInvalidation(w: VclWriter) {
-  w.line('# RFC 9111 §4.4: a successful unsafe request invalidates its target and the same-host Location / Content-Location');
-  w.block('if (bereq.method ~ "^(POST|PUT|PATCH|DELETE)$" && beresp.status < 400)', () => {
+  w.line('# RFC 9111 §4.4: a successful unsafe request (any method not safe, extensions included) invalidates its target and the same-host Location / Content-Location');
+  w.block(`if (bereq.method !~ "^(${SAFE_METHODS.join('|')})$" && beresp.status < 400)`, () => {
     const banPath = (expression: string) => w.line(`std.ban(${vclString(`obj.http.${OBJ.path} == "`)} + ${expression} + ${vclString('"')});`);
     banPath('regsub(bereq.url, "\\?.*$", "")');
     for (const header of ['Location', 'Content-Location']) {
