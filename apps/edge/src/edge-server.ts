@@ -13,6 +13,7 @@ import type { EdgeContext } from './request-path/edge-context.ts';
 import { watchUnparsedRequests } from './request-path/front-door-checks.ts';
 import { handleRequest } from './request-path/handle-request.ts';
 import { warnOfUntrustedTls } from './protection/tls-proxy-warning.ts';
+import { type UntrustedForwardingOptions, UntrustedForwardingWatch } from './protection/untrusted-forwarding.ts';
 
 /** Instance base URLs per backend name, e.g. from EDGE_BACKENDS. */
 export type EdgeInstances = Record<string, ReadonlyArray<string | URL>>;
@@ -37,6 +38,8 @@ export interface EdgeServerOptions {
   metricsText?: () => Promise<string>;
   /** The site's public origin (PUBLIC_BASE_URL): an https one without a trusted proxy is warned of at start. */
   publicBaseUrl?: string;
+  /** When X-Forwarded-For from untrusted peers is warned of; default: more than 100 requests in 10 minutes. */
+  untrustedForwarding?: UntrustedForwardingOptions;
 }
 
 export interface EdgeServer {
@@ -68,7 +71,8 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const rateLimits = options.rateLimits ?? new LocalRateLimits();
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
   const wiring: RuntimeWiring = { instances, metrics, logger, broadcast, probes: options.probes !== false, observer: originObserver(metrics, logger) };
-  const edge: EdgeContext = { runtime: buildRuntime(options.rules, wiring), metrics, logger, accessLog, cache: options.cache, rateLimits };
+  const untrustedForwarding = new UntrustedForwardingWatch(logger, options.untrustedForwarding);
+  const edge: EdgeContext = { runtime: buildRuntime(options.rules, wiring), metrics, logger, accessLog, cache: options.cache, rateLimits, untrustedForwarding };
 
   // another worker's probe saw it first: act on it now instead of after this worker's own probes
   broadcast.on('health', (payload) => {

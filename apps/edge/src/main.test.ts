@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { testKeyPrefix, testRedisUrl } from '@hatago/cache/testing';
 import { closeAll, listen } from '../test/harness/test-origins.ts';
 
 const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -108,7 +109,7 @@ describe('standalone edge process', () => {
 
   const WORKERS_TOKEN = 'workers-admin-token-0123';
   /** The edge as a primary with two worker processes on one port, in front of one guest origin. */
-  const startTwoWorkers = async (guestOrigin: string) => {
+  const startTwoWorkers = async (guestOrigin: string, extraEnv: Record<string, string> = {}) => {
     await writeFile(rulesFile, source);
     const workers = spawn(process.execPath, ['--import', 'tsx', mainFile], {
       env: {
@@ -120,11 +121,15 @@ describe('standalone edge process', () => {
         EDGE_ADMIN_TOKEN: WORKERS_TOKEN,
         EDGE_RULES: rulesFile,
         EDGE_BACKENDS: JSON.stringify({ guest: [guestOrigin] }),
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const output = jsonLines(workers);
     const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
+    // with Redis, each worker counts there once connected (before that, without it)
+    const counting = extraEnv.REDIS_URL ? [1, 2].map(() => output.next((line) => line.msg === 'rate limits counted in Redis')) : [];
+    await Promise.all(counting);
     const adminLine = await output.next((line) => line.msg === 'edge admin listening');
     const [first] = await Promise.all(listening);
     return { workers, output, edgeUrl: `http://127.0.0.1:${first!.port}`, adminUrl: `http://127.0.0.1:${adminLine.port}` };
@@ -227,6 +232,28 @@ describe('standalone edge process', () => {
     } finally {
       workers.kill('SIGTERM');
       await once(workers, 'exit');
+    }
+  });
+
+  it('counts a client once across edge instances sharing Redis, each with two workers', async () => {
+    const guest = `http://127.0.0.1:${(origin.address() as { port: number }).port}`;
+    const redis = { REDIS_URL: await testRedisUrl(), REDIS_KEY_PREFIX: testKeyPrefix() };
+    const first = await startTwoWorkers(guest, redis);
+    const second = await startTwoWorkers(guest, redis);
+    try {
+      // guest-logins allows 10 POSTs to /login per client per minute: alternating instances, each alone would allow 20 (40 with its workers)
+      const statuses: number[] = [];
+      for (let i = 0; i < 16; i++) {
+        const res = await fetch(`${i % 2 === 0 ? first.edgeUrl : second.edgeUrl}/login`, { method: 'POST', headers: { connection: 'close' } });
+        await res.arrayBuffer();
+        statuses.push(res.status);
+      }
+      assert.deepEqual(statuses, [...Array(10).fill(200), ...Array(6).fill(429)]);
+    } finally {
+      for (const { workers } of [first, second]) {
+        workers.kill('SIGTERM');
+        await once(workers, 'exit');
+      }
     }
   });
 

@@ -7,9 +7,12 @@ import { ConfigError, loadConfig, ServiceConfig } from '@hatago/platform/config'
 import { closeOnSignals } from '@hatago/platform/http';
 import { createLogger } from '@hatago/platform/logging';
 import { EdgeBackendsError, parseEdgeBackends } from './balancing/edge-backends.ts';
+import { RedisEnv } from '@hatago/cache/redis';
 import { EdgeCache } from '@hatago/http-cache';
 import { createEdgeServer } from './edge-server.ts';
 import { clusterMetrics, primaryRateLimits, processBroadcast, runEdgePrimary } from './edge-workers.ts';
+import { LocalRateLimits, type RateLimitCounter } from './protection/rate-limits.ts';
+import { RedisRateLimits } from './protection/redis-rate-limits.ts';
 import { defaultRulesFile, EdgeRulesError, loadEdgeRules } from '@hatago/edge-rules';
 import { startTelemetry } from '@hatago/telemetry';
 
@@ -31,6 +34,8 @@ const Env = Type.Object({
   EDGE_CACHE_MAX_BYTES: Type.Integer({ minimum: 1_048_576, default: 268_435_456 }),
   /** Responses larger than this stream through without being stored. */
   EDGE_CACHE_MAX_OBJECT_BYTES: Type.Integer({ minimum: 1024, default: 8_388_608 }),
+  /** With REDIS_URL, per-client rate limits are counted once for every edge instance (else once per instance). */
+  ...RedisEnv,
   /** The site's public origin; only to warn at start when it is https and no proxy is trusted. */
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+/?$' })),
 });
@@ -59,6 +64,24 @@ const logger = createLogger('edge', config.LOG_LEVEL);
 if (config.EDGE_WORKERS > 1 && cluster.isPrimary) runEdgePrimary(config.EDGE_WORKERS, logger);
 else serve();
 
+/** Redis when configured (falling back to the next while it fails), else the primary for every worker, else this process. */
+function rateLimitCounter(): RateLimitCounter {
+  const withoutRedis = cluster.isWorker ? primaryRateLimits() : new LocalRateLimits();
+  if (!config.REDIS_URL) return withoutRedis;
+  const counter = new RedisRateLimits({
+    url: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    fallback: withoutRedis,
+    logger,
+  });
+  counter.ready().then(
+    () => logger.info('rate limits counted in Redis'),
+    (error: unknown) => logger.warn({ err: error }, 'rate limits: Redis not reachable yet, counting without it meanwhile'),
+  );
+  return counter;
+}
+
 function serve() {
   const workerMetrics = cluster.isWorker ? clusterMetrics() : undefined;
   const cache = new EdgeCache({ maxBytes: config.EDGE_CACHE_MAX_BYTES, maxObjectBytes: config.EDGE_CACHE_MAX_OBJECT_BYTES, logger });
@@ -68,7 +91,7 @@ function serve() {
     logger,
     cache,
     broadcast: processBroadcast(),
-    ...(cluster.isWorker ? { rateLimits: primaryRateLimits() } : {}),
+    rateLimits: rateLimitCounter(),
     ...(workerMetrics ? { metricsText: workerMetrics.text } : {}),
     ...(config.EDGE_ADMIN_TOKEN ? { adminToken: config.EDGE_ADMIN_TOKEN } : {}),
     ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),

@@ -50,7 +50,8 @@ export interface MatchRule {
   pathPattern?: string;
   /** Host header without port, case-insensitive. */
   host?: string;
-  methods?: HttpMethod[];
+  /** Any method token (RFC 9110 §9.1): the standard ones, or extensions such as 'PROPFIND'. */
+  methods?: Array<HttpMethod | (string & {})>;
   header?: ValueMatch;
   cookie?: ValueMatch;
   query?: ValueMatch;
@@ -98,6 +99,12 @@ export interface CachePolicyRule {
   /** Serve stale this long when the origin sends no stale-while-revalidate / stale-if-error of its own. */
   graceSeconds: number;
   key: CacheKeyRule;
+  /**
+   * A response with `Set-Cookie` is never stored (one guest's cookie must not reach another). true: the
+   * edge removes the origin's `Set-Cookie` from the route's cacheable GET/HEAD responses and stores them
+   * as if it had not been sent, for origins that set a cookie on pages every visitor shares. Default false.
+   */
+  stripSetCookie?: boolean;
 }
 
 /** 'pass': never stored, always sent to the origin. */

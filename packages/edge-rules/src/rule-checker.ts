@@ -84,7 +84,8 @@ export class RuleChecker {
     if (v.methods !== undefined && this.array(v.methods, [...path, 'methods'])) {
       if (v.methods.length === 0) this.fail([...path, 'methods'], 'must name at least one method (omit it to match every method)');
       v.methods.forEach((m, i) => {
-        if (!HTTP_METHODS.includes(m as never)) this.fail([...path, 'methods', i], `${JSON.stringify(m)} is not one of ${HTTP_METHODS.join(', ')}`);
+        // extension methods (WebDAV's, QUERY …) are routed like the standard ones
+        if (typeof m !== 'string' || !TOKEN.test(m)) this.fail([...path, 'methods', i], `${JSON.stringify(m)} is not a method token (RFC 9110 §9.1), e.g. ${HTTP_METHODS.join(', ')} or PROPFIND`);
       });
     }
     for (const key of ['header', 'cookie', 'query'] as const) if (v[key] !== undefined) this.valueMatch(v[key], [...path, key]);

@@ -38,8 +38,9 @@ function checkSynthetic(c: RuleChecker, synthetic: unknown, path: Path): void {
 }
 
 function checkCacheRule(c: RuleChecker, cache: unknown, path: Path): void {
-  if (!c.object(cache, path, ['ttl', 'graceSeconds', 'key'])) return;
+  if (!c.object(cache, path, ['ttl', 'graceSeconds', 'key'], ['stripSetCookie'])) return;
   if (cache.ttl !== 'origin') c.integer(cache.ttl, [...path, 'ttl'], 0);
+  if (cache.stripSetCookie !== undefined && typeof cache.stripSetCookie !== 'boolean') c.fail([...path, 'stripSetCookie'], 'must be true or false');
   c.integer(cache.graceSeconds, [...path, 'graceSeconds'], 0);
   if (!c.object(cache.key, [...path, 'key'], ['query', 'locale', 'device'], ['forwardQuery', 'imageFormat'])) return;
   const key = cache.key;

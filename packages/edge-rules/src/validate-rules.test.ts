@@ -48,7 +48,7 @@ describe('edge rules validation', () => {
       ['unknown-backend', "backend: 'mailer'", "backend: 'mailr'", /routes\[\d+\]\.backend: "mailr" is not a declared backend \(guest, guest-canary, facility, operator, mailer\)/],
       ['bad-regex', "pathPattern: '^/search$'", "pathPattern: '^/search($'", /routes\[\d+\]\.match\.pathPattern: is not a valid regular expression/],
       ['typo-key', "match: { pathPrefix: '/operator' }", "match: { pathprefix: '/operator' }", /routes\[\d+\]\.match\.pathprefix: is not a known setting/],
-      ['bad-method', "methods: ['POST'] }, perClient: { requests: 30", "methods: ['POTS'] }, perClient: { requests: 30", /rateLimits\[\d+\]\.match\.methods\[0\]: "POTS" is not one of GET/],
+      ['bad-method', "methods: ['POST'] }, perClient: { requests: 30", "methods: ['PO ST'] }, perClient: { requests: 30", /rateLimits\[\d+\]\.match\.methods\[0\]: "PO ST" is not a method token/],
       ['bad-group', "location: '/hotels/$1'", "location: '/hotels/$2'", /redirects\[1\]\.location: uses \$2 but match\.pathPattern has 1 group/],
       ['percent', "cookie: 'hatago_canary', percent: 0", "cookie: 'hatago_canary', percent: 120", /percent: must be an integer from 0 to 100/],
       ['key-query', "key: { query: ['lang'], forwardQuery: 'key'", "key: { query: 'all', forwardQuery: 'key'", /key\.query: must be a list of parameter names, 'sorted' or 'as-sent'/],
@@ -98,6 +98,14 @@ describe('edge rules validation', () => {
       problemsOf({ ...hatagoRules, routes: [broken] }).filter((problem) => problem.includes('imageFormat')),
       ['routes[0].cache.key.imageFormat: must be true or false'],
     );
+  });
+
+  it('takes stripSetCookie as true or false only', () => {
+    const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
+    const cache = { ttl: 'origin' as const, graceSeconds: 0, key: { query: [], locale: false, device: false } };
+    assert.deepEqual(problemsOf({ ...hatagoRules, routes: [{ ...route, cache: { ...cache, stripSetCookie: true } }] }), []);
+    const wrong = problemsOf({ ...hatagoRules, routes: [{ ...route, cache: { ...cache, stripSetCookie: 'yes' } }] } as never);
+    assert.deepEqual(wrong, ['routes[0].cache.stripSetCookie: must be true or false']);
   });
 
   it('checks references and ranges between rules', () => {

@@ -7,11 +7,12 @@ import type { Lookup } from './cache-store.ts';
 import { buildEntry, type CachedEntry, markStale, validatorsOf } from './cached-entry.ts';
 import { mayEncode } from './content-encoding.ts';
 import { type SeenRemovals, spoiled } from './removal-watch.ts';
-import type { EdgeExchange, OriginFetch, OriginRequest, OriginResponse } from './edge-exchange.ts';
+import { type EdgeExchange, type OriginFetch, type OriginRequest, type OriginResponse, OriginUnavailableError } from './edge-exchange.ts';
 import { decideStorage } from './freshness.ts';
 import { normaliseOriginHeaders } from './origin-headers.ts';
 import { clientHeaders, surrogateKeysOf, withVaryOnEncoding } from './response-headers.ts';
 import { streamAndCollect, streamResponse } from './response-streaming.ts';
+import { edgeView } from './targeted-cache-control.ts';
 import { serveEntry } from './serve-entry.ts';
 
 // the edge asks for whole, unencoded responses it can store and encode once; the client's own validators are answered by the edge
@@ -24,6 +25,8 @@ interface Fetching {
   key: string;
   url: string;
   path: string;
+  /** The route's backend, named by the error a 304 nobody asked for becomes. */
+  backend: string;
   rule: CachePolicyRule;
   request: OriginRequest;
   requestHeaders: IncomingHttpHeaders;
@@ -60,6 +63,7 @@ export class CacheFill {
       key,
       url,
       path: exchange.path,
+      backend: exchange.backend,
       rule,
       // HEAD is answered from a GET, so the stored response has its body for the GETs that follow
       request: { method: 'GET', path: rule.key.forwardQuery === 'key' ? url : exchange.originRequest.path, headers, interim: exchange.res },
@@ -122,15 +126,18 @@ export class CacheFill {
   private async fetchAndStore(f: Fetching): Promise<Outcome> {
     const seen = this.state.removals.begin();
     try {
-      return await this.fetchAndStoreSeeing(f, seen);
+      return await this.fetchAndStoreSeeing(f, seen, true);
     } finally {
       this.state.removals.end(seen);
     }
   }
 
-  private async fetchAndStoreSeeing(f: Fetching, seen: SeenRemovals): Promise<Outcome> {
+  /** `revalidate`: send the stale entry's validators (false for the one unconditional retry after a 304 that matched nothing). */
+  private async fetchAndStoreSeeing(f: Fetching, seen: SeenRemovals, revalidate: boolean): Promise<Outcome> {
     const { client, stale } = f;
-    const request = stale === undefined ? f.request : { ...f.request, headers: { ...f.request.headers, ...validatorsOf(stale) } };
+    const validators = stale !== undefined && revalidate ? validatorsOf(stale) : {};
+    const conditional = Object.keys(validators).length > 0;
+    const request = conditional ? { ...f.request, headers: { ...f.request.headers, ...validators } } : f.request;
     let response: OriginResponse;
     try {
       response = await f.fetchOrigin(request);
@@ -140,6 +147,11 @@ export class CacheFill {
       return { kind: 'failed', error };
     }
     response.headers = normaliseOriginHeaders(response.headers);
+    // the route's choice: its shared pages' cookie is dropped, for the miss's client too, so a miss and its hits agree
+    if (f.rule.stripSetCookie === true && response.headers['set-cookie'] !== undefined) {
+      const { 'set-cookie': _dropped, ...rest } = response.headers;
+      response.headers = rest;
+    }
     if (client !== undefined) {
       client.instance = response.instance;
       client.originMs = response.originMs;
@@ -150,13 +162,16 @@ export class CacheFill {
       return { kind: 'failed' };
     }
     const policyRequest = { url: f.url, method: 'GET', headers: f.requestHeaders as CachePolicy.Headers };
-    if (response.status === 304 && stale !== undefined) {
+    if (response.status === 304) {
       response.body.resume();
-      return this.refreshed(f, stale, policyRequest, response, seen);
+      if (conditional) return this.refreshed(f, stale!, policyRequest, response, seen);
+      // RFC 9111 §4.3.4: a 304 to a request without the edge's validators updates nothing and has no body to give
+      // the client (whose own validators the edge did not forward): an origin fault, never stored nor re-asked
+      if (client !== undefined) this.serveStaleIfError(client, stale, 304);
+      return { kind: 'failed', error: new OriginUnavailableError(f.backend, 'answered 304 Not Modified to a request without validators', 502) };
     }
-    const now = this.state.now();
     const policy = this.state.newPolicy(policyRequest, { status: response.status, headers: response.headers as CachePolicy.Headers });
-    const decision = decideStorage(policy, response.headers, f.rule, now);
+    const decision = this.decide(policyRequest, response.status, policy, response.headers, f.rule);
     const declared = Number(response.headers['content-length']);
     const tooLarge = declared > this.state.store.limits.maxObjectBytes;
     const headers = clientHeaders(response.headers, { dropLength: false });
@@ -165,7 +180,8 @@ export class CacheFill {
     if (!decision.store || tooLarge) {
       // the old entry describes a response the origin no longer gives (an error is not such a response)
       if (stale !== undefined && response.status < 500) this.state.store.remove(stale);
-      if (response.status < 500) this.state.collapsing.markPass(f.key);
+      // RFC 9111 §3.5 keeps most answers to Authorization requests out of the store: that says nothing of the next visitor's
+      if (response.status < 500 && f.requestHeaders.authorization === undefined) this.state.collapsing.markPass(f.key);
       if (client === undefined) response.body.resume();
       else await streamResponse(this.state, client, response, 'MISS', this.missStatus(f, false, response.status), headers);
       return response.status >= 500 ? { kind: 'failed' } : { kind: 'pass' };
@@ -219,11 +235,12 @@ export class CacheFill {
   private async refreshed(f: Fetching, stale: CachedEntry, request: CachePolicy.Request, response: OriginResponse, seen: SeenRemovals): Promise<Outcome> {
     const { policy, matches } = stale.policy.revalidatedPolicy(request, { status: 304, headers: response.headers as CachePolicy.Headers });
     if (!matches) {
-      // a 304 for a representation the edge does not hold: fetch it whole
-      return this.fetchAndStore({ ...f, stale: undefined, miss: 'uri' });
+      // RFC 9111 §4.3.4: a 304 naming a representation the edge does not hold updates nothing: ask once more,
+      // unconditionally (a different request); should that answer 304 too, it is the origin's fault above
+      return this.fetchAndStoreSeeing(f, seen, false);
     }
     const merged = policy.toObject().resh as IncomingHttpHeaders;
-    const decision = decideStorage(policy, merged, f.rule, this.state.now());
+    const decision = this.decide(request, stale.status, policy, merged, f.rule);
     if (!decision.store) {
       this.state.store.remove(stale);
       if (f.client !== undefined) serveEntry(this.state.metrics, f.client, stale, this.state.now(), 'MISS', staleForwarded(304, false));
@@ -249,6 +266,16 @@ export class CacheFill {
     this.state.store.put(entry);
     if (f.client !== undefined) serveEntry(this.state.metrics, f.client, entry, this.state.now(), 'MISS', staleForwarded(304, true));
     return { kind: 'stored', entry };
+  }
+
+  /**
+   * Whether and how long the edge keeps a response: from its targeted field when it has one (RFC 9213), read
+   * through a policy of its own, while the stored policy keeps the origin's headers as sent (a 304 merges into them).
+   */
+  private decide(request: CachePolicy.Request, status: number, policy: CachePolicy, headers: IncomingHttpHeaders, rule: CachePolicyRule) {
+    const view = edgeView(headers);
+    const edgePolicy = view === headers ? policy : this.state.newPolicy(request, { status, headers: view as CachePolicy.Headers });
+    return decideStorage(edgePolicy, view, rule, this.state.now());
   }
 
   private serveStaleIfError(client: EdgeExchange, stale: CachedEntry | undefined, originStatus: number | undefined): boolean {

@@ -16,7 +16,7 @@ export const CACHE_STATUS = {
   bypass: 'Hatago; fwd=bypass',
   hitForPass: 'Hatago; fwd=bypass; detail=hit-for-pass',
   method: 'Hatago; fwd=method',
-  authorization: 'Hatago; fwd=request; detail=authorization',
+  range: 'Hatago; fwd=request; detail=range',
 } as const;
 
 /** A stale entry sent to the origin: `fwd=stale`, the origin's answer, and whether the result was stored. */

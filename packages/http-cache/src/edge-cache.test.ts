@@ -254,6 +254,17 @@ describe('edge cache (RFC 9111, RFC 5861) against a real origin', () => {
       assert.equal((await get(elsewhere)).headers['x-cache'], 'HIT');
     });
 
+    it('an extension method that succeeds invalidates its target like POST; a safe one (PROPFIND) does not', async () => {
+      const path = fresh('dav');
+      origin.route(path, answer({ 'cache-control': 'max-age=600' }));
+      const { get } = await edge();
+      await get(path);
+      assert.equal((await get(path, {}, 'PROPFIND')).headers['x-cache'], 'PASS');
+      assert.equal((await get(path)).headers['x-cache'], 'HIT', 'PROPFIND is safe');
+      assert.equal((await get(path, {}, 'PROPPATCH')).status, 200);
+      assert.equal((await get(path)).headers['x-cache'], 'MISS', 'PROPPATCH may have changed it');
+    });
+
     it("a route's ttl overrides the origin's lifetime but never its refusal to be stored", async () => {
       const silent = fresh('ttl-silent');
       const personal = fresh('ttl-private');

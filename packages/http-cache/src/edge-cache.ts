@@ -11,6 +11,7 @@ import { markStale } from './cached-entry.ts';
 import type { AdminMount, EdgeBroadcast, EdgeCacheHandler, EdgeExchange, FreshRequest, OriginFetch, OriginResponse } from './edge-exchange.ts';
 import { type Clock, policyFactory, type PolicyFactory } from './freshness.ts';
 import { mountPurgeRoutes, type PurgeCommand } from './purge-routes.ts';
+import { isSafeMethod } from './safe-methods.ts';
 import { type Removal, RemovalWatch, removesEverything, removesPaths, removesSurrogateKeys } from './removal-watch.ts';
 import { HIT_FOR_PASS_SECONDS, RequestCollapsing } from './request-collapsing.ts';
 import { clientHeaders } from './response-headers.ts';
@@ -31,7 +32,6 @@ export interface EdgeCacheOptions {
   logger?: Logger;
 }
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // what the workers of a multi-process edge tell each other
 const PURGE_TOPIC = 'cache-purge';
 const INVALIDATE_TOPIC = 'cache-invalidate';
@@ -76,12 +76,12 @@ export class EdgeCache implements EdgeCacheHandler {
   /**
    * Answers a GET or HEAD from a fresh entry before the pipeline builds anything an origin
    * request needs (forwarded headers, trace context, the exchange): the cache-hit fast path.
-   * False when the request needs more (no fresh entry, Authorization, hit-for-pass): the
+   * False when the request needs more (no fresh entry, a range, hit-for-pass): the
    * pipeline then goes on as usual and `handle` decides.
    */
   answerFresh(request: FreshRequest, rule: CachePolicyRule): boolean {
     const { req } = request;
-    if (req.headers.authorization !== undefined) return false;
+    if (req.headers.range !== undefined) return false;
     const { key } = this.keyOf(rule)({ host: req.headers.host ?? '', backend: request.backend, path: request.path, query: request.query, headers: req.headers });
     if (this.collapsing.isPass(key)) return false;
     const found = this.store.lookup(key, req.headers);
@@ -96,8 +96,8 @@ export class EdgeCache implements EdgeCacheHandler {
   async handle(exchange: EdgeExchange, rule: CachePolicyRule, fetchOrigin: OriginFetch): Promise<void> {
     const { req } = exchange;
     if (req.method !== 'GET' && req.method !== 'HEAD') return this.pass(exchange, fetchOrigin, CACHE_STATUS.method);
-    // RFC 9111 §3.5: a shared cache does not answer authenticated requests from what others fetched
-    if (req.headers.authorization !== undefined) return this.pass(exchange, fetchOrigin, CACHE_STATUS.authorization);
+    // the edge stores whole responses; a part is the origin's to cut (the stored entry still serves whole requests)
+    if (req.headers.range !== undefined) return this.pass(exchange, fetchOrigin, CACHE_STATUS.range);
     const { key, url } = this.keyOf(rule)({
       host: req.headers.host ?? '',
       backend: exchange.backend,
@@ -138,7 +138,7 @@ export class EdgeCache implements EdgeCacheHandler {
     }
     exchange.instance = response.instance;
     exchange.originMs = response.originMs;
-    if (UNSAFE_METHODS.has(exchange.req.method ?? '') && response.status < 400) this.invalidate(exchange, response);
+    if (!isSafeMethod(exchange.req.method ?? 'GET') && response.status < 400) this.invalidate(exchange, response);
     await streamResponse(this.state, exchange, response, 'PASS', cacheStatus, clientHeaders(response.headers, { dropLength: false }));
   }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { TARGETED_FIELDS } from './targeted-cache-control.ts';
 
 // RFC 9110 §7.6.1: connection-specific headers never cross a proxy
 const HOP_BY_HOP = new Set([
@@ -13,8 +14,11 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-/** Headers that are the edge's to set: the origin's values would be wrong once the response is cached or re-encoded (a stored X-Request-Id names the request that filled the cache). */
-const EDGE_OWNED = new Set(['surrogate-key', 'surrogate-control', 'age', 'x-cache', 'cache-status', 'x-request-id']);
+/**
+ * Headers that are the edge's to set: the origin's values would be wrong once the response is cached or re-encoded
+ * (a stored X-Request-Id names the request that filled the cache); the targeted cache controls (RFC 9213) were for this edge only.
+ */
+const EDGE_OWNED = new Set(['surrogate-key', 'surrogate-control', 'age', 'x-cache', 'cache-status', 'x-request-id', ...TARGETED_FIELDS]);
 
 /**
  * The origin's response headers as the client may see them: hop-by-hop headers (and any

@@ -111,9 +111,10 @@ export async function startFront(cache: EdgeCache, rule: CachePolicyRule | 'pass
     };
     const answered = rule === 'pass' ? cache.pass(exchange, fetchOrigin) : cache.handle(exchange, rule, fetchOrigin);
     noted();
-    answered.catch(() => {
+    answered.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId });
+      // the pipeline's status for an origin that gave no usable answer
+      res.writeHead(error instanceof OriginUnavailableError ? error.status : 503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId });
       res.end(`<!doctype html><h1>We'll be right back</h1><p>Request ID: <code>${requestId}</code></p>`);
     });
   });

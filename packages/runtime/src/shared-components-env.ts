@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { RedisEnv } from '@hatago/cache/redis';
 import { ConfigError } from '@hatago/platform/config';
 
 /**
@@ -7,11 +8,8 @@ import { ConfigError } from '@hatago/platform/config';
  * without S3_BUCKET objects go to STORAGE_DIR.
  */
 export const SharedComponentsEnv = {
-  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://[^\\s]+$' })),
-  /** Prefix of every key and channel, so several deployments can share one Redis. */
-  REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,40}$', default: 'hatago:' }),
-  /** A Redis command slower than this fails, and the request carries on from the database. */
-  REDIS_COMMAND_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 250 }),
+  /** A Redis command slower than REDIS_COMMAND_TIMEOUT_MS fails, and the request carries on from the database. */
+  ...RedisEnv,
   S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
   S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
   S3_REGION: Type.String({ pattern: '^[a-z0-9-]{1,40}$', default: 'us-east-1' }),

@@ -88,7 +88,7 @@ export function compileVcl(rules: EdgeRules, instances: BackendInstances, option
 function differenceNotes(rules: EdgeRules): string[] {
   const notes: string[] = [];
   if (rules.rateLimits.length > 0) {
-    notes.push('rate limits: one vsthrottle token bucket per varnishd (the Node edge counts once for all its workers); several varnishd each count on their own');
+    notes.push('rate limits: one vsthrottle token bucket per varnishd (the Node edge counts once for all its workers, and with REDIS_URL for all its instances); several varnishd each count on their own');
   }
   if ((rules.trustedProxies ?? []).length > 0) {
     notes.push(

@@ -25,7 +25,12 @@ export const H = {
 } as const;
 
 /** Headers stored on cached objects for the VCL's own use, removed before delivery. */
-export const OBJ = { path: 'X-Hatago-Obj-Path', swr: 'X-Hatago-Swr' } as const;
+export const OBJ = {
+  path: 'X-Hatago-Obj-Path',
+  swr: 'X-Hatago-Swr',
+  /** The cache directives the edge obeys: the targeted field's (RFC 9213) when one is valid, else Cache-Control's. */
+  cc: 'X-Hatago-Cc',
+} as const;
 
 /** The request path without query, set on arrival. */
 export const PATH = `req.http.${H.path}`;

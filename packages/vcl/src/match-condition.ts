@@ -11,7 +11,8 @@ function valueCondition(subject: { present: string; value: string; equals: (v: s
 /** One match rule as a VCL boolean expression (every given condition must hold). */
 export function matchCondition(match: MatchRule): string {
   const parts: string[] = [];
-  if (match.methods) parts.push(`req.method ~ "^(${match.methods.join('|')})$"`);
+  // equality, not a regex: a method token may hold characters a regex reads (`.`, `*`, `+`, `|`)
+  if (match.methods) parts.push(`(${match.methods.map((method) => `req.method == ${vclString(method)}`).join(' || ')})`);
   if (match.host !== undefined) parts.push(`req.http.host ~ ${vclRegex(`(?i)^${escapeRegex(match.host)}(:[0-9]+)?$`)}`);
   if (match.pathPrefix !== undefined && match.pathPrefix !== '/') {
     parts.push(`${PATH} ~ ${vclRegex(`^${escapeRegex(match.pathPrefix.replace(/\/$/, ''))}(/|$)`)}`);

@@ -6,6 +6,7 @@ export function recordArrival(edge: EdgeContext, arrival: Arrival): void {
   const status = res.statusCode;
   const cache = exchange ? exchange.cacheStatus : arrival.cache;
   edge.metrics.countRequest(arrival.route, status, cache);
+  if (req.headers['x-forwarded-for'] !== undefined) edge.untrustedForwarding.seen(req.socket.remoteAddress, arrival.rules.clientAddress);
   edge.accessLog?.write({
     reqId: arrival.requestId,
     method: arrival.method,

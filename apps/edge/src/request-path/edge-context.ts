@@ -5,6 +5,7 @@ import type { AccessLog } from '../admin/access-log.ts';
 import type { EdgeMetrics } from '../admin/edge-metrics.ts';
 import type { EdgeRuntime } from '../edge-runtime.ts';
 import type { RateLimitCounter } from '../protection/rate-limits.ts';
+import type { UntrustedForwardingWatch } from '../protection/untrusted-forwarding.ts';
 import type { CompiledRules } from '../routing/compiled-rules.ts';
 import type { RequestView } from '../routing/request-view.ts';
 
@@ -20,6 +21,7 @@ export interface EdgeContext {
   readonly accessLog: AccessLog | undefined;
   readonly cache: EdgeCacheHandler | undefined;
   readonly rateLimits: RateLimitCounter;
+  readonly untrustedForwarding: UntrustedForwardingWatch;
 }
 
 /**

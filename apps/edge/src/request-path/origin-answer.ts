@@ -1,11 +1,12 @@
 import { PROBLEMS, problemForStatus } from '@hatago/edge-rules';
-import { type EdgeExchange, OriginUnavailableError } from '@hatago/http-cache';
+import { type EdgeExchange, isSafeMethod, OriginUnavailableError, TARGETED_FIELDS } from '@hatago/http-cache';
 import { sendEdgeProblem } from '../proxy/edge-answers.ts';
 import type { OriginClient } from '../proxy/origin-client.ts';
 import type { CompiledRoute } from '../routing/compiled-rules.ts';
 import type { EdgeContext } from './edge-context.ts';
 
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+// on a pass route, the methods Cache-Status says the route bypassed; for any other the method alone went past the cache
+const BYPASSED = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The last stage: the cache answers routes with a cache policy, the backend's answer is relayed for the rest. */
 export function forward(edge: EdgeContext, exchange: EdgeExchange, route: CompiledRoute, origin: OriginClient): void {
@@ -24,12 +25,13 @@ function pass(edge: EdgeContext, exchange: EdgeExchange, origin: OriginClient, r
       head(status, headers, instance, originMs) {
         exchange.originMs = originMs;
         exchange.instance = instance;
-        // the edge's own copy: edited in place rather than copied again
+        // the edge's own copy: edited in place rather than copied again; surrogate keys and targeted cache controls are for the edge only
         delete headers['surrogate-key'];
+        for (const name of TARGETED_FIELDS) delete headers[name];
         headers['x-request-id'] = exchange.requestId;
         headers['x-cache'] = 'PASS';
-        headers['cache-status'] = SAFE.has(method) ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
-        if (!SAFE.has(method) && status < 400) edge.cache?.invalidate?.(exchange, { headers });
+        headers['cache-status'] = BYPASSED.has(method) ? 'Hatago; fwd=bypass' : 'Hatago; fwd=method';
+        if (!isSafeMethod(method) && status < 400) edge.cache?.invalidate?.(exchange, { headers });
         return exchange.res.writeHead(status, headers);
       },
       interrupted(error, instance) {

@@ -91,7 +91,12 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     // as the guest image route answers: immutable, one variant per Accept
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     res.setHeader('vary', 'Accept');
-  } else if (path === '/catalogue/cookie') {
+  } else if (path === '/catalogue/auth-public' || path.startsWith('/catalogue/ranged') || path.startsWith('/catalogue/head-') || path.startsWith('/documents/')) {
+    res.setHeader('cache-control', 'public, max-age=60');
+  } else if (path === '/catalogue/auth-plain') {
+    // shareable for an anonymous request; for an Authorization one, not without public, s-maxage or must-revalidate
+    res.setHeader('cache-control', 'max-age=60');
+  } else if (path === '/catalogue/cookie' || path.startsWith('/shared/')) {
     res.setHeader('cache-control', 'public, max-age=60');
     res.setHeader('set-cookie', 'session=abc; Path=/');
   } else if (path === '/catalogue/repeated') {
@@ -114,6 +119,20 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
     res.setHeader('age', '30');
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
+    return;
+  } else if (path.startsWith('/catalogue/targeted-')) {
+    // browsers always ask again, the edge keeps it a minute (RFC 9213); a refusing or invalid targeted field in the others
+    res.setHeader('cache-control', 'public, max-age=0');
+    const targeted: Record<string, Record<string, string>> = {
+      '/catalogue/targeted-cdn': { 'cdn-cache-control': 'max-age=60' },
+      '/catalogue/targeted-own': { 'cdn-cache-control': 'no-store', 'hatago-cache-control': 'max-age=60, must-revalidate=?1' },
+      '/catalogue/targeted-refused': { 'cdn-cache-control': 'max-age=60', 'hatago-cache-control': 'no-store' },
+      '/catalogue/targeted-invalid': { 'cdn-cache-control': 'Max-Age=60' },
+    };
+    for (const [name, value] of Object.entries(targeted[path] ?? {})) res.setHeader(name, value);
+  } else if (path === '/catalogue/unasked-304') {
+    // a broken origin: Not Modified whatever it is asked (RFC 9111 §4.3.4)
+    res.writeHead(304, { etag: '"u"', 'cache-control': 'public, max-age=60' }).end();
     return;
   } else if (path === '/catalogue/private') {
     res.setHeader('cache-control', 'private, max-age=60');

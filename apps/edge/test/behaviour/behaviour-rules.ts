@@ -28,6 +28,7 @@ export const behaviourRules = defineEdgeRules({
     { name: 'partner', match: { host: 'partner.example' }, backend: 'console', cache: 'pass' },
     { name: 'writes', match: { pathPrefix: '/write', methods: ['POST'] }, backend: 'console', cache: 'pass' },
     { name: 'uploads', match: { pathPrefix: '/uploads', methods: ['POST'] }, backend: 'console', cache: 'pass', maxBodyBytes: 131_072 },
+    { name: 'dav-writes', match: { pathPrefix: '/dav', methods: ['PROPPATCH', 'MKCOL'] }, backend: 'console', cache: 'pass' },
     { name: 'beta-header', match: { pathPrefix: '/feature', header: { name: 'X-Beta', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
     { name: 'vip-cookie', match: { pathPrefix: '/lounge', cookie: { name: 'vip', pattern: '^(gold|platinum)$' } }, backend: 'canary', cache: 'pass' },
     { name: 'preview-query', match: { pathPrefix: '/news', query: { name: 'preview', equals: 'yes' } }, backend: 'canary', cache: 'pass' },
@@ -49,6 +50,18 @@ export const behaviourRules = defineEdgeRules({
       match: { pathPrefix: '/catalogue', methods: ['GET', 'HEAD'] },
       backend: 'app',
       cache: { ttl: 'origin', graceSeconds: 60, key: { query: [], locale: false, device: false } },
+    },
+    {
+      name: 'documents',
+      match: { pathPrefix: '/documents' },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 0, key: { query: [], locale: false, device: false } },
+    },
+    {
+      name: 'shared-cookie',
+      match: { pathPrefix: '/shared', methods: ['GET', 'HEAD'] },
+      backend: 'app',
+      cache: { ttl: 'origin', graceSeconds: 0, key: { query: [], locale: false, device: false }, stripSetCookie: true },
     },
     {
       name: 'listing',

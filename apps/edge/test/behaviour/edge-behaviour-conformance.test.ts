@@ -70,6 +70,32 @@ function conformanceOn(target: EdgeTarget) {
       assert.equal(originCount('/catalogue/shouting-no-store'), 2);
     });
 
+    it('keeps a response for its Hatago-Cache-Control, else CDN-Cache-Control, lifetime; the client sees neither, and Cache-Control as sent', async () => {
+      const paths = ['/catalogue/targeted-cdn', '/catalogue/targeted-own', '/catalogue/targeted-refused', '/catalogue/targeted-invalid'];
+      for (const path of paths) await get(path);
+      for (const path of paths) {
+        const answer = await get(path);
+        assert.equal(answer.headers['cache-control'], 'public, max-age=0', path);
+        assert.equal(answer.headers['cdn-cache-control'], undefined, path);
+        assert.equal(answer.headers['hatago-cache-control'], undefined, path);
+      }
+      assert.equal(originCount('/catalogue/targeted-cdn'), 1);
+      assert.equal(originCount('/catalogue/targeted-own'), 1, 'Hatago-Cache-Control before a CDN-Cache-Control that says no-store');
+      assert.equal(originCount('/catalogue/targeted-refused'), 2, 'Hatago-Cache-Control: no-store refuses what CDN-Cache-Control allows');
+      assert.equal(originCount('/catalogue/targeted-invalid'), 2, 'an invalid targeted field leaves Cache-Control to decide');
+    });
+
+    it('answers a 304 to a request the edge sent without validators as an origin error, storing nothing and asking once', async () => {
+      // varnishd fails such a fetch before VCL sees it, and vcl_backend_error cannot tell it from a refused
+      // connection: 503, after its one retry (packages/vcl/README.md)
+      const onVarnish = target === varnishEdge;
+      for (const attempt of [1, 2]) {
+        const answer = await get('/catalogue/unasked-304', { 'if-none-match': '"u"' });
+        assert.equal(answer.status, onVarnish ? 503 : 502, `attempt ${attempt}`);
+        assert.equal(originCount('/catalogue/unasked-304'), attempt * (onVarnish ? 2 : 1));
+      }
+    });
+
     it('answers a miss and its hit with the same Vary, also for a body too small to compress', async () => {
       for (const path of ['/catalogue/small', '/hotels/31']) {
         const miss = await get(path, { 'accept-encoding': 'gzip' });

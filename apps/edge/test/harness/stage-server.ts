@@ -4,6 +4,7 @@ import { createLogger } from '@hatago/platform/logging';
 import { EdgeMetrics } from '../../src/admin/edge-metrics.ts';
 import { buildRuntime, originObserver } from '../../src/edge-runtime.ts';
 import { LocalRateLimits } from '../../src/protection/rate-limits.ts';
+import { UntrustedForwardingWatch } from '../../src/protection/untrusted-forwarding.ts';
 import type { Arrival, EdgeContext } from '../../src/request-path/edge-context.ts';
 import { arrive } from '../../src/request-path/handle-request.ts';
 import { closeAll, listen } from './test-origins.ts';
@@ -13,7 +14,7 @@ export function stageContext(rules: EdgeRules, overrides: Partial<EdgeContext> =
   const metrics = new EdgeMetrics();
   const logger = createLogger('edge-stage-test', 'silent');
   const wiring = { instances, metrics, logger, broadcast: { send: () => undefined, on: () => undefined }, probes: false, observer: originObserver(metrics, logger) };
-  return { runtime: buildRuntime(rules, wiring), metrics, logger, accessLog: undefined, cache: undefined, rateLimits: new LocalRateLimits(), ...overrides };
+  return { runtime: buildRuntime(rules, wiring), metrics, logger, accessLog: undefined, cache: undefined, rateLimits: new LocalRateLimits(), untrustedForwarding: new UntrustedForwardingWatch(logger), ...overrides };
 }
 
 /** How many requests the edge refused for `reason`. */

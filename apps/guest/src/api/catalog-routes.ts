@@ -8,6 +8,13 @@ import { GuestErrors } from '../guest-errors.ts';
 
 /** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
 export const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
+/** Browsers: five minutes. */
+export const AREAS_CACHE = 'public, max-age=300';
+/**
+ * The edge only (RFC 9213; it strips the field): a day, since every change to the areas list comes from a hotel
+ * change, which purges the `areas` surrogate key at the edge, and browsers are not purged.
+ */
+export const AREAS_EDGE_CACHE = 'max-age=86400';
 
 /** Hotels and restaurants share the areas: a search in an unknown one answers 404 AREA_NOT_FOUND for both. */
 export async function checkArea(catalog: CachedCatalog, area: string | undefined): Promise<void> {
@@ -28,7 +35,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=300').header('surrogate-key', EDGE_KEYS.areas);
+      reply.header('cache-control', AREAS_CACHE).header('hatago-cache-control', AREAS_EDGE_CACHE).header('surrogate-key', EDGE_KEYS.areas);
       return { items: await catalog.listAreas(request.query.lang ?? 'en') };
     },
   );

@@ -31,6 +31,8 @@ describe('guest JSON API', () => {
     assert.equal(areas.statusCode, 200);
     assert.ok(areas.json().items.length >= 8);
     assert.deepEqual(Object.keys(areas.json().items[0]).slice(0, 2), ['id', 'name']);
+    assert.equal(areas.headers['cache-control'], 'public, max-age=300', 'browsers keep five minutes');
+    assert.equal(areas.headers['hatago-cache-control'], 'max-age=86400', 'the edge, purged on every hotel change, keeps a day');
 
     const res = await ctx.app.inject({ url: `/api/v1/hotels?area=kyoto&checkin=${checkin}&nights=2&guests=2&rooms=1&sort=price` });
     assert.equal(res.statusCode, 200);

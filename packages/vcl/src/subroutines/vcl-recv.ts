@@ -22,8 +22,9 @@ export function writeRecv(w: VclWriter) {
       w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=method";`);
       w.line('return (pass);');
     });
-    w.block('if (req.http.Authorization)', () => {
-      w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=request; detail=authorization";`);
+    w.line('# the edge stores whole responses; a part is the origin\'s to cut, as on the Node edge');
+    w.block('if (req.http.Range)', () => {
+      w.line(`set req.http.${H.cacheStatus} = "Hatago; fwd=request; detail=range";`);
       w.line('return (pass);');
     });
     w.block(`if (req.http.${H.staleKept} == "serve")`, () => w.line('set req.hash_always_miss = false;'));
