@@ -49,6 +49,9 @@ describe('CloudWatch burn-rate alarms', () => {
     assert.deepEqual(slow!.condition, { metric: 'response-time-percentile', statistic: 'p70', threshold: 0.8 });
     const [search] = cloudWatchBurnAlarms(defineSlos([{ ...latency, objective: 0.99 }])).alarms;
     assert.deepEqual(search!.condition, { metric: 'response-time-percentile', statistic: 'p85.6', threshold: 0.8 });
+    // 14.4 × 0.01 % = 0.144 % ⇔ p99.856, written p99.86: a hair earlier, never later
+    const [strict] = cloudWatchBurnAlarms(defineSlos([{ ...latency, objective: 0.9999 }])).alarms;
+    assert.deepEqual(strict!.condition, { metric: 'response-time-percentile', statistic: 'p99.86', threshold: 0.8 });
   });
 
   it('describes each alarm with its SLO and the runbook of its alert', () => {

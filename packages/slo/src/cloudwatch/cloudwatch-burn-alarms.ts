@@ -90,6 +90,13 @@ function targetGroupMeasure(slo: SloDefinition): Measure {
   if (indicator.goodWhen && Object.keys(indicator.goodWhen).length > 0) return { reason: 'its good events need labels the load balancer does not see' };
   return {
     service,
-    condition: (errorRatio) => ({ metric: 'response-time-percentile', statistic: `p${round(100 * (1 - errorRatio))}`, threshold: indicator.thresholdSeconds }),
+    condition: (errorRatio) => ({ metric: 'response-time-percentile', statistic: `p${percentile(errorRatio)}`, threshold: indicator.thresholdSeconds }),
   };
 }
+
+/**
+ * The percentile slower than the threshold exactly when more than `errorRatio` of requests
+ * are, to the two decimals CloudWatch percentiles are written with (p99.86, not p99.856):
+ * rounded up, so the alarm pages a hair early rather than late.
+ */
+const percentile = (errorRatio: number) => Math.ceil(round(100 * (1 - errorRatio)) * 100 - 1e-9) / 100;
