@@ -4,7 +4,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ENVIRONMENTS, DRAIN_SECONDS, STOP_TIMEOUT_SECONDS } from '../../deploy/aws/src/environments.ts';
 import { HatagoStack } from '../../deploy/aws/src/hatago-stack.ts';
-import { SERVICE_LEVEL_OBJECTIVES } from '../../deploy/aws/src/service-level-objectives.ts';
+import { cloudWatchBurnAlarms } from '@hatago/slo';
+import { slo } from '../../config/slo.ts';
 
 /** `cdk synth` of the production stack in-process (no AWS account, no network), asserted on its template. */
 const config = ENVIRONMENTS.production;
@@ -70,10 +71,51 @@ describe('AWS CDK stack (production)', () => {
     assert.ok(intoBalancer.every((r) => JSON.stringify(r).includes(config.cloudFrontPrefixListId)), 'nothing else reaches the load balancer');
   });
 
-  it('has one CloudWatch alarm per service level objective, naming its runbook', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', SERVICE_LEVEL_OBJECTIVES.length);
-    for (const objective of SERVICE_LEVEL_OBJECTIVES) {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: objective.name, AlarmDescription: Match.stringLikeRegexp(`docs/operations.md#${objective.runbook}`) });
+  it('raises one composite alarm per SLO and page-level window pair, ANDing a long- and a short-window alarm at the SLO thresholds, to an SNS topic', () => {
+    type Alarm = { Properties: Record<string, any> };
+    const composites = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm')) as Alarm[];
+    const windows = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Alarm]>;
+    const page = ['SloErrorBudgetBurnFast', 'SloErrorBudgetBurnSlow'];
+    const httpSlos = slo.slos.filter((s) => s.name !== 'mail-delivery');
+    assert.equal(composites.length, httpSlos.length * page.length);
+    assert.equal(windows.length, composites.length * 2);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0]!;
+
+    for (const s of httpSlos) {
+      for (const [alert, pair, factor] of [['SloErrorBudgetBurnFast', [[3600, '1h'], [300, '5m']], 14.4], ['SloErrorBudgetBurnSlow', [[21_600, '6h'], [1800, '30m']], 6]] as const) {
+        const name = `hatago-production-${s.name}-${alert}`;
+        const composite = composites.find((c) => c.Properties.AlarmName === name)?.Properties;
+        assert.ok(composite, name);
+        assert.match(composite.AlarmDescription, new RegExp(`^${s.name}: .*Runbook: docs/operations\\.md#${alert.toLowerCase()}$`));
+        assert.match(JSON.stringify(composite.AlarmActions), new RegExp(topic));
+        const rule = JSON.stringify(composite.AlarmRule);
+        assert.match(rule, /\) AND ALARM\(/);
+        const errorRatio = Number((factor * (1 - s.objective)).toPrecision(6));
+        for (const [seconds, suffix] of pair) {
+          const [id, resource] = windows.find(([, w]) => w.Properties.AlarmName === `${name}-${suffix}`) ?? [];
+          assert.ok(id && resource, `${name}-${suffix}`);
+          assert.ok(rule.includes(`"${id}"`), 'the composite reads its window alarm');
+          const window = resource.Properties;
+          assert.equal(window.ComparisonOperator, 'GreaterThanThreshold');
+          assert.equal(window.EvaluationPeriods, 1);
+          if (s.indicator.kind === 'availability') {
+            assert.equal(window.Threshold, errorRatio);
+            const queries = window.Metrics as Array<{ Expression?: string; MetricStat?: { Metric: { MetricName: string }; Period: number; Stat: string } }>;
+            assert.equal(queries.find((q) => q.Expression)?.Expression, 'FILL(errors, 0) / requests');
+            assert.deepEqual(queries.flatMap((q) => (q.MetricStat ? [[q.MetricStat.Metric.MetricName, q.MetricStat.Period, q.MetricStat.Stat]] : [])).sort(), [
+              ['HTTPCode_Target_5XX_Count', seconds, 'Sum'],
+              ['RequestCount', seconds, 'Sum'],
+            ]);
+          } else {
+            assert.equal(window.Threshold, s.indicator.thresholdSeconds, 'at the exact objective threshold');
+            assert.equal(window.MetricName, 'TargetResponseTime');
+            assert.equal(window.Period, seconds);
+            assert.equal(window.ExtendedStatistic, `p${Number((100 * (1 - errorRatio)).toPrecision(6))}`);
+          }
+        }
+      }
     }
+    assert.deepEqual(cloudWatchBurnAlarms(slo).prometheusOnly.map((p) => p.slo), ['mail-delivery'], 'no CloudWatch metric measures mail delivery');
   });
 });

@@ -5,10 +5,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
+import { slo } from '../../../config/slo.ts';
 import { AppServices } from './app-services.ts';
 import { DataStores } from './data-stores.ts';
 import type { EnvironmentConfig } from './environments.ts';
-import { SERVICE_LEVEL_OBJECTIVES } from './service-level-objectives.ts';
 import { SloAlarms } from './slo-alarms.ts';
 
 export interface HatagoStackProps extends StackProps {
@@ -19,7 +19,7 @@ export interface HatagoStackProps extends StackProps {
 /**
  * One environment of Hatago on AWS: a VPC over two zones, the apps on ECS Fargate behind
  * an Application Load Balancer, RDS PostgreSQL Multi-AZ, ElastiCache Redis, a private S3
- * bucket, Secrets Manager, CloudWatch alarms from the service level objectives, and
+ * bucket, Secrets Manager, CloudWatch burn-rate alarms from config/slo.ts to an SNS topic, and
  * CloudFront in front (the cache and TLS edge; the load balancer takes only its traffic).
  */
 export class HatagoStack extends Stack {
@@ -45,7 +45,7 @@ export class HatagoStack extends Stack {
     const listener = balancer.addListener('Http', { port: 80, open: false });
     const cluster = new ecs.Cluster(this, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
     const services = new AppServices(this, 'Apps', { vpc, cluster, appsGroup, listener, stores, config, imageTag: props.imageTag });
-    new SloAlarms(this, 'Slo', { objectives: SERVICE_LEVEL_OBJECTIVES, targetGroups: services.targetGroups });
+    const alarms = new SloAlarms(this, 'Slo', { slos: slo, namePrefix: `hatago-${config.name}-`, targetGroups: services.targetGroups });
 
     const distribution = new cloudfront.Distribution(this, 'Cdn', {
       defaultBehavior: {
@@ -60,6 +60,7 @@ export class HatagoStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'MigrateTaskDefinition', { value: services.migrateTask.taskDefinitionArn });
     new CfnOutput(this, 'ClusterName', { value: cluster.clusterName });
+    new CfnOutput(this, 'AlarmTopic', { value: alarms.topic.topicArn });
   }
 }
 

@@ -8,3 +8,4 @@ export { generatedFiles, SLACK_CHANNEL, SLACK_WEBHOOK_URL_FILE } from './generat
 export { SreMonitor, type AlertChange, type SreSnapshot, type SreSources } from './embedded/sre-monitor.ts';
 export type { SloAlert, SloStatus } from './embedded/slo-evaluator.ts';
 export type { DashboardSeries } from './embedded/dashboard-history.ts';
+export { CLOUDWATCH_BURN_RATE_ALERTS, cloudWatchBurnAlarms, type CloudWatchBurnAlarm, type CloudWatchBurnAlarms, type CloudWatchCondition } from './cloudwatch/cloudwatch-burn-alarms.ts';
