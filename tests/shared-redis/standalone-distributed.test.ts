@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { testKeyPrefix, testRedisUrl } from '@hatago/cache/testing';
+import { REPO_ROOT, startAppProcess } from '@hatago/cluster';
 import { DEMO_PASSWORD } from '@hatago/demo-data';
 import { readBody, UrlSignature } from '@hatago/storage';
 import { S3Storage } from '@hatago/storage/s3';
@@ -15,19 +15,10 @@ import { createTestDatabase, futureDate, METRICS_AUTH, type TestDatabase, TEST_M
 const SECRET = 'distributed-test-secret-0123456789abcdef';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
-/** Starts an app's main.ts as its own process; resolves with its address once it listens. */
-function startApp(app: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `apps/${app}/src/main.ts`], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${app} exited with ${code} before listening`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (match) resolve({ child, url: match[1]! });
-    });
-  });
+/** Starts an app's main.ts as its own process, as the cluster does; resolves once its /readyz answers 200. */
+async function startApp(app: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const { child, url } = await startAppProcess(app, REPO_ROOT, { LOG_LEVEL: 'info', ...env });
+  return { child, url };
 }
 
 /** Runs an app's main.ts expecting it to refuse its configuration: exit code and stderr. */
