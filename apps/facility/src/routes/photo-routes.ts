@@ -10,6 +10,7 @@ import {
   moveGalleryPhoto,
   updateGalleryPhotoAlt,
 } from '@hatago/images';
+import type { Executor } from '@hatago/db';
 import type { HttpApp } from '@hatago/platform/http';
 import type { FastifyRequest } from 'fastify';
 import type { FacilityAppDeps } from '../deps.ts';
@@ -45,12 +46,12 @@ async function readUpload(request: FastifyRequest): Promise<{ form: FormInput; f
 /** Whose gallery a set of photo routes manages: where they live, and the signed-in account's gallery. */
 export interface PhotoRoutesOwner {
   basePath: '/facility/photos' | '/facility/restaurant/photos';
-  galleryOf(request: FastifyRequest): GalleryScope;
+  galleryOf(request: FastifyRequest, db: Executor): GalleryScope;
 }
 
 export const HOTEL_PHOTO_ROUTES: PhotoRoutesOwner = {
   basePath: '/facility/photos',
-  galleryOf: (request) => hotelGallery(request.server.dining.db, contextOf(request)),
+  galleryOf: (request, db) => hotelGallery(db, contextOf(request)),
 };
 
 export const RESTAURANT_PHOTO_ROUTES: PhotoRoutesOwner = {
@@ -59,10 +60,13 @@ export const RESTAURANT_PHOTO_ROUTES: PhotoRoutesOwner = {
 };
 
 /** The gallery pages of one kind of owner: each account reaches only its own hotel's or restaurant's photos. */
-export function registerPhotoRoutes(app: HttpApp, { storage }: FacilityAppDeps, { basePath, galleryOf }: PhotoRoutesOwner): void {
+export function registerPhotoRoutes(app: HttpApp, { database, storage }: FacilityAppDeps, owner: PhotoRoutesOwner): void {
+  const { db } = database;
+  const { basePath } = owner;
+  const galleryOf = (request: FastifyRequest) => owner.galleryOf(request, db);
   const gallery = async (request: FastifyRequest, upload = { values: {}, errors: [] } as Parameters<typeof photoGalleryPage>[3]) => {
     const scope = galleryOf(request);
-    return photoGalleryPage(request.staff, { owner: scope.kind.owner, basePath }, await listGalleryPhotos(request.server.dining.db, scope.kind, scope.ownerId), upload, request.query);
+    return photoGalleryPage(request.staff, { owner: scope.kind.owner, basePath }, await listGalleryPhotos(db, scope.kind, scope.ownerId), upload, request.query);
   };
   const saved = `${basePath}?saved=0`;
 
