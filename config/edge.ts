@@ -71,7 +71,7 @@ export default defineEdgeRules({
     },
     // staff consoles and provider webhooks: personal or write-only, never cached; photo uploads
     // take up to the images module's 15 MB and a multipart envelope, every other body 1 MB
-    { name: 'facility-photo-uploads', match: { pathPattern: '^/facility/photos$', methods: ['POST'] }, backend: 'facility', cache: 'pass', maxBodyBytes: 16 * 1024 * 1024 },
+    { name: 'facility-photo-uploads', match: { pathPattern: '^/facility/(restaurant/)?photos$', methods: ['POST'] }, backend: 'facility', cache: 'pass', maxBodyBytes: 16 * 1024 * 1024 },
     { name: 'facility', match: { pathPrefix: '/facility' }, backend: 'facility', cache: 'pass' },
     { name: 'operator', match: { pathPrefix: '/operator' }, backend: 'operator', cache: 'pass' },
     { name: 'webhooks', match: { pathPrefix: '/webhooks' }, backend: 'mailer', cache: 'pass' },

@@ -179,7 +179,7 @@ async function openEmbeddedDatabase(options: EmbeddedOptions, storage: ObjectSto
     });
     if (seeded) {
       const photos = await seedDemoPhotos(database.db, storage, options.onPhotoSeedProgress ? { onProgress: options.onPhotoSeedProgress } : {});
-      logger.info({ hotelsWithPhotos: photos }, 'demo data seeded');
+      logger.info({ ownersWithPhotos: photos }, 'demo data seeded');
     }
   }
   return database;

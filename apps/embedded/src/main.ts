@@ -56,7 +56,7 @@ const platform = await startEmbeddedPlatform({
     }
   },
   onPhotoSeedProgress: (done, total) => {
-    if (done === 1 || done % 10 === 0 || done === total) logger.info({ progress: `${done}/${total}` }, `making demo photos: ${done}/${total} hotels`);
+    if (done === 1 || done % 10 === 0 || done === total) logger.info({ progress: `${done}/${total}` }, `making demo photos: ${done}/${total} hotels and restaurants`);
   },
 });
 logger.info({ url: platform.url, startupMs: Date.now() - started }, `Hatago is up at ${platform.url}`);

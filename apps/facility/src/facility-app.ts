@@ -14,7 +14,7 @@ import { hotelOf, sendPage } from './routes/console-kit.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
 import { registerHotelRoutes } from './routes/hotel-routes.ts';
 import { registerInventoryRoutes } from './routes/inventory-routes.ts';
-import { registerPhotoRoutes } from './routes/photo-routes.ts';
+import { HOTEL_PHOTO_ROUTES, registerPhotoRoutes, RESTAURANT_PHOTO_ROUTES } from './routes/photo-routes.ts';
 import { registerPlanRoutes } from './routes/plan-routes.ts';
 import { registerReservationRoutes } from './routes/reservation-routes.ts';
 import { registerRestaurantCourseRoutes } from './routes/restaurant-course-routes.ts';
@@ -81,7 +81,8 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
       );
     });
     registerHotelRoutes(consoleScope, deps);
-    registerPhotoRoutes(consoleScope, deps);
+    registerPhotoRoutes(consoleScope, deps, HOTEL_PHOTO_ROUTES);
+    registerPhotoRoutes(consoleScope, deps, RESTAURANT_PHOTO_ROUTES);
     registerRoomTypeRoutes(consoleScope, deps);
     registerPlanRoutes(consoleScope, deps);
     registerInventoryRoutes(consoleScope, deps);

@@ -15,7 +15,6 @@ export {
 } from './offers/hotel-offers.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export type { Locale } from './hotels/hotel-heading.ts';
-export type { PhotoView } from './hotels/hotel-photo-view.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { catalogMigrations } from './migrations/index.ts';

@@ -1,11 +1,24 @@
 import sharp from 'sharp';
 
+export interface DemoPhotoSubject {
+  caption: string;
+  altJa: (owner: string) => string;
+  altEn: (owner: string) => string;
+  hues: readonly [number, number];
+}
+
 /** The demo photos of every hotel: what each shows, named in both languages for its alt text. */
-export const DEMO_PHOTO_SUBJECTS = [
-  { caption: 'Exterior', altJa: (hotel: string) => `${hotel}の外観`, altEn: (hotel: string) => `${hotel} from outside`, hues: [210, 30] },
-  { caption: 'Guest room', altJa: (hotel: string) => `${hotel}の客室`, altEn: (hotel: string) => `A guest room at ${hotel}`, hues: [30, 340] },
-  { caption: 'Dining', altJa: (hotel: string) => `${hotel}のお食事`, altEn: (hotel: string) => `Dining at ${hotel}`, hues: [120, 50] },
-] as const;
+export const HOTEL_PHOTO_SUBJECTS: readonly DemoPhotoSubject[] = [
+  { caption: 'Exterior', altJa: (hotel) => `${hotel}の外観`, altEn: (hotel) => `${hotel} from outside`, hues: [210, 30] },
+  { caption: 'Guest room', altJa: (hotel) => `${hotel}の客室`, altEn: (hotel) => `A guest room at ${hotel}`, hues: [30, 340] },
+  { caption: 'Dining', altJa: (hotel) => `${hotel}のお食事`, altEn: (hotel) => `Dining at ${hotel}`, hues: [120, 50] },
+];
+
+/** The demo photos of every restaurant. */
+export const RESTAURANT_PHOTO_SUBJECTS: readonly DemoPhotoSubject[] = [
+  { caption: 'Dining room', altJa: (name) => `${name}の店内`, altEn: (name) => `Inside ${name}`, hues: [20, 300] },
+  { caption: 'The course', altJa: (name) => `${name}のコース料理`, altEn: (name) => `A course at ${name}`, hues: [90, 10] },
+];
 
 const WIDTH = 960;
 const HEIGHT = 640;
@@ -26,22 +39,24 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
 const svgText = (width: number, height: number, body: string) =>
   sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${body}</svg>`)).png().toBuffer();
 
-// the subjects' labels are the same on every hotel's photos: drawn once
-const labels = Promise.all(
-  DEMO_PHOTO_SUBJECTS.map((subject) => svgText(WIDTH, 50, `<text x="48" y="36" font-family="DejaVu Sans, sans-serif" font-size="32" fill="#fff" fill-opacity="0.85">${subject.caption}</text>`)),
-);
+// a subject's label is the same on every owner's photo: drawn once
+const labels = new Map<string, Promise<Buffer>>();
+const labelOf = (caption: string) => {
+  if (!labels.has(caption)) labels.set(caption, svgText(WIDTH, 50, `<text x="48" y="36" font-family="DejaVu Sans, sans-serif" font-size="32" fill="#fff" fill-opacity="0.85">${escapeXml(caption)}</text>`));
+  return labels.get(caption)!;
+};
 
 /**
- * A hotel's placeholder photos, made on the spot with no network and no files: for each
- * subject a diagonal gradient in its colours (shifted per hotel, so no two hotels look
- * alike) under a strip with the hotel's name and the subject. The gradient is a 2 × 2 image
- * scaled up, and text is drawn once per hotel: SVG text is what costs.
+ * A hotel's or restaurant's placeholder photos, made on the spot with no network and no
+ * files: for each subject a diagonal gradient in its colours (shifted per owner, so no two
+ * look alike) under a strip with the owner's name and the subject. The gradient is a 2 × 2
+ * image scaled up, and text is drawn once per owner: SVG text is what costs.
  */
-export async function demoPhotos(hotelName: string, variant: number): Promise<Buffer[]> {
-  const name = await svgText(WIDTH, 90, `<text x="48" y="70" font-family="DejaVu Sans, sans-serif" font-size="52" fill="#fff">${escapeXml(hotelName)}</text>`);
-  const subjectLabels = await labels;
+export async function demoPhotos(ownerName: string, variant: number, subjects: readonly DemoPhotoSubject[]): Promise<Buffer[]> {
+  const name = await svgText(WIDTH, 90, `<text x="48" y="70" font-family="DejaVu Sans, sans-serif" font-size="52" fill="#fff">${escapeXml(ownerName)}</text>`);
+  const subjectLabels = await Promise.all(subjects.map((subject) => labelOf(subject.caption)));
   return Promise.all(
-    DEMO_PHOTO_SUBJECTS.map((subject, i) => {
+    subjects.map((subject, i) => {
       const [from, to] = subject.hues.map((hue) => hue + variant * 23);
       const corners = Buffer.from([...hsl(from!, 0.35), ...hsl(from!, 0.5), ...hsl(to!, 0.55), ...hsl(to!, 0.7)]);
       return sharp(corners, { raw: { width: 2, height: 2, channels: 3 } })

@@ -15,5 +15,7 @@ export const DiningErrors = defineErrorCodes(
   'CAPACITY_BELOW_BOOKED', // a capacity change would leave fewer seats or tables than are sold
   'COURSE_NOT_FOUND', // not one of the signed-in restaurant's courses
   'INVALID_COURSE', // a course's name, price, party sizes, days, windows or fee rules
+  'INVALID_RESTAURANT_PHOTO', // descriptions, no file, the gallery full, or the photo in it already
+  'RESTAURANT_PHOTO_NOT_FOUND', // not one of the signed-in restaurant's photos
   'NOT_A_REQUEST', // accepting or declining a reservation that is no longer waiting for an answer
 );

@@ -90,5 +90,15 @@ export interface DiningTables {
     card_brand: ColumnType<string | null, string | null | undefined, string | null>;
     card_last4: ColumnType<string | null, string | null | undefined, string | null>;
   };
+  restaurant_photos: {
+    id: Generated<number>;
+    restaurant_id: number;
+    /** An image key of packages/images, owned by `restaurant-<restaurant_id>`. */
+    image_key: string;
+    alt_ja: string;
+    alt_en: string;
+    position: number;
+    created_at: Generated<Date>;
+  };
   dining_idempotency: { key: string; request_hash: string; reservation_code: string; created_at: Generated<Date> };
 }

@@ -32,3 +32,4 @@ export { answerTableRequest, type RequestAnswer } from './requests/answer-table-
 export { getTableReservationByCode, searchTableReservations, type TableReservationFilter } from './queries/table-reservation-queries.ts';
 export { exportTableReservationsCsv } from './export/table-reservations-csv.ts';
 export { dayTimeline, type DayTimeline, type TimelineLane, type TimelineSeating } from './queries/day-timeline.ts';
+export { RESTAURANT_GALLERY, restaurantGallery } from './management/restaurant-photos.ts';

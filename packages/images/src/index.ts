@@ -6,3 +6,18 @@ export { storeImage, type StoreImageOptions, type StoredImage } from './store-im
 export { renderImage, renditionOf, type Rendition, type RenditionRequest } from './render-image.ts';
 export { imageUrl, responsiveImage, type ResponsiveImage } from './image-srcset.ts';
 export { deleteImage } from './delete-image.ts';
+export { photoIn, photoViewOf, type BilingualPhoto, type PhotoView } from './photo-view.ts';
+export {
+  addGalleryPhoto,
+  deleteGalleryPhoto,
+  GALLERY_PHOTOS_MAX,
+  galleryCovers,
+  galleryImageOwner,
+  galleryShown,
+  listGalleryPhotos,
+  moveGalleryPhoto,
+  updateGalleryPhotoAlt,
+  type GalleryKind,
+  type GalleryPhoto,
+  type GalleryScope,
+} from './owner-gallery.ts';

@@ -1,12 +1,22 @@
 import multipart from '@fastify/multipart';
-import { addHotelPhoto, deleteHotelPhoto, listHotelPhotos, moveHotelPhoto, updateHotelPhotoAlt, type FormInput } from '@hatago/catalog';
-import { DEFAULT_IMAGE_LIMITS } from '@hatago/images';
+import { type FormInput, hotelGallery } from '@hatago/catalog';
+import { restaurantGallery } from '@hatago/dining';
+import {
+  addGalleryPhoto,
+  DEFAULT_IMAGE_LIMITS,
+  deleteGalleryPhoto,
+  type GalleryScope,
+  listGalleryPhotos,
+  moveGalleryPhoto,
+  updateGalleryPhotoAlt,
+} from '@hatago/images';
+import type { Executor } from '@hatago/db';
 import type { HttpApp } from '@hatago/platform/http';
 import type { FastifyRequest } from 'fastify';
 import type { FacilityAppDeps } from '../deps.ts';
 import { valuesOf } from '../views/form-values.ts';
 import { photoGalleryPage } from '../views/photo-views.ts';
-import { contextOf, formOf, hotelOf, sendPage, submitForm } from './console-kit.ts';
+import { contextOf, formOf, restaurantContextOf, sendPage, submitForm } from './console-kit.ts';
 
 type IdParams = { Params: { id: string } };
 
@@ -33,47 +43,70 @@ async function readUpload(request: FastifyRequest): Promise<{ form: FormInput; f
   return { form, file };
 }
 
-export function registerPhotoRoutes(app: HttpApp, { database, storage }: FacilityAppDeps): void {
-  const { db } = database;
-  const gallery = async (request: FastifyRequest, upload = { values: {}, errors: [] } as Parameters<typeof photoGalleryPage>[2]) =>
-    photoGalleryPage(request.staff, await listHotelPhotos(db, hotelOf(request)), upload, request.query);
+/** Whose gallery a set of photo routes manages: where they live, and the signed-in account's gallery. */
+export interface PhotoRoutesOwner {
+  basePath: '/facility/photos' | '/facility/restaurant/photos';
+  galleryOf(request: FastifyRequest, db: Executor): GalleryScope;
+}
 
-  app.get('/facility/photos', async (request, reply) => sendPage(reply, await gallery(request)));
+export const HOTEL_PHOTO_ROUTES: PhotoRoutesOwner = {
+  basePath: '/facility/photos',
+  galleryOf: (request, db) => hotelGallery(db, contextOf(request)),
+};
+
+export const RESTAURANT_PHOTO_ROUTES: PhotoRoutesOwner = {
+  basePath: '/facility/restaurant/photos',
+  galleryOf: (request) => restaurantGallery(restaurantContextOf(request)),
+};
+
+/** The gallery pages of one kind of owner: each account reaches only its own hotel's or restaurant's photos. */
+export function registerPhotoRoutes(app: HttpApp, { database, storage }: FacilityAppDeps, owner: PhotoRoutesOwner): void {
+  const { db } = database;
+  const { basePath } = owner;
+  const galleryOf = (request: FastifyRequest) => owner.galleryOf(request, db);
+  const gallery = async (request: FastifyRequest, upload = { values: {}, errors: [] } as Parameters<typeof photoGalleryPage>[3]) => {
+    const scope = galleryOf(request);
+    return photoGalleryPage(request.staff, { owner: scope.kind.owner, basePath }, await listGalleryPhotos(db, scope.kind, scope.ownerId), upload, request.query);
+  };
+  const saved = `${basePath}?saved=0`;
+
+  app.get(basePath, async (request, reply) => sendPage(reply, await gallery(request)));
 
   app.register(async (uploads: HttpApp) => {
     await uploads.register(multipart, { throwFileSizeLimit: false, limits: UPLOAD_LIMITS });
-    uploads.post('/facility/photos', async (request, reply) => {
+    uploads.post(basePath, async (request, reply) => {
+      const scope = galleryOf(request);
       const { form, file } = request.isMultipart() ? await readUpload(request) : { form: formOf(request), file: undefined };
       return submitForm(
         reply,
         async () => {
-          await addHotelPhoto(db, contextOf(request), storage, file, form);
-          return '/facility/photos?saved=0';
+          await addGalleryPhoto(scope, storage, file, form);
+          return saved;
         },
         (errors) => gallery(request, { values: valuesOf(form), errors }),
       );
     });
   });
 
-  app.post<IdParams>('/facility/photos/:id', async (request, reply) => {
+  app.post<IdParams>(`${basePath}/:id`, async (request, reply) => {
     const form = formOf(request);
     return submitForm(
       reply,
       async () => {
-        await updateHotelPhotoAlt(db, contextOf(request), request.params.id, form);
-        return '/facility/photos?saved=0';
+        await updateGalleryPhotoAlt(galleryOf(request), request.params.id, form);
+        return saved;
       },
       (errors) => gallery(request, { values: {}, errors }),
     );
   });
 
-  app.post<IdParams>('/facility/photos/:id/move', async (request, reply) => {
-    await moveHotelPhoto(db, contextOf(request), request.params.id, formOf(request).direction === 'earlier' ? 'earlier' : 'later');
-    return reply.redirect('/facility/photos', 303);
+  app.post<IdParams>(`${basePath}/:id/move`, async (request, reply) => {
+    await moveGalleryPhoto(galleryOf(request), request.params.id, formOf(request).direction === 'earlier' ? 'earlier' : 'later');
+    return reply.redirect(basePath, 303);
   });
 
-  app.post<IdParams>('/facility/photos/:id/delete', async (request, reply) => {
-    await deleteHotelPhoto(db, contextOf(request), storage, request.params.id);
-    return reply.redirect('/facility/photos', 303);
+  app.post<IdParams>(`${basePath}/:id/delete`, async (request, reply) => {
+    await deleteGalleryPhoto(galleryOf(request), storage, request.params.id);
+    return reply.redirect(basePath, 303);
   });
 }

@@ -10,7 +10,7 @@ import { availabilityCalendar, calendarSpan, hotelCalendarCells } from './availa
 import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
-import { hotelGallery } from './photo-views.ts';
+import { photoGallery } from './photo-views.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export function registerHotelPage(app: HttpApp, deps: GuestServices): void {
@@ -53,7 +53,7 @@ export function registerHotelPage(app: HttpApp, deps: GuestServices): void {
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${hotel.name} <span class="stars">${text.stars(hotel.stars)}</span></h1>
 <p class="muted">${hotel.areaName}</p>
-${hotelGallery(hotel.photos, text.photos)}
+${photoGallery(hotel.photos, text.photos)}
 <p>${hotel.description}</p>
 ${bannerSlot('hotel-side', banners, lang)}
 <dl class="summary">

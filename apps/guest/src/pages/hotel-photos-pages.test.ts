@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { addHotelPhoto, CatalogChanges } from '@hatago/catalog';
+import { CatalogChanges, hotelGallery } from '@hatago/catalog';
+import { addGalleryPhoto } from '@hatago/images';
 import { sampleJpeg } from '@hatago/images/testing';
 import { appUnderTest, futureDate } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
@@ -13,7 +14,7 @@ describe('hotel photos on guest pages', () => {
   before(async () => {
     const context = { hotelId, actor: { id: 0, name: 'test' }, requestId: 'photos-test', changes: new CatalogChanges(ctx.deps.cache) };
     for (const [width, altJa, altEn] of [[1000, '外観', 'The hotel from the garden'], [700, '客室', 'A guest room']] as const) {
-      const photo = await addHotelPhoto(ctx.db.database.db, context, ctx.deps.storage, await sampleJpeg(width, 500), { altJa, altEn });
+      const photo = await addGalleryPhoto(hotelGallery(ctx.db.database.db, context), ctx.deps.storage, await sampleJpeg(width, 500), { altJa, altEn });
       keys.push(photo.imageKey);
     }
   });

@@ -1,5 +1,4 @@
-import type { PhotoView } from '@hatago/catalog';
-import { responsiveImage } from '@hatago/images';
+import { type PhotoView, responsiveImage } from '@hatago/images';
 import { html, type SafeHtml } from '@hatago/platform/html';
 
 /**
@@ -15,8 +14,8 @@ export function photoImage(photo: PhotoView, options: { sizes: string; defaultWi
   }${options.className ? html` class="${options.className}"` : ''}>`;
 }
 
-/** The hotel page's photos: the first across the page, the others in a grid of thumbnails below it. */
-export function hotelGallery(photos: PhotoView[], label: string): SafeHtml {
+/** A hotel's or a restaurant's page photos: the first across the page, the others in a grid of thumbnails below it. */
+export function photoGallery(photos: PhotoView[], label: string): SafeHtml {
   const [cover, ...rest] = photos;
   if (!cover) return html``;
   return html`<section class="gallery" aria-label="${label}">

@@ -1,3 +1,4 @@
+import { photoIn } from '@hatago/images';
 import { type CourseProfile, DINING_EDGE_KEYS, getRestaurantAvailability, getRestaurantCalendar, getRestaurantProfile, type RestaurantAvailability, type RestaurantProfile } from '@hatago/dining';
 import { DomainError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -10,6 +11,7 @@ import { defaultDiningValues, diningForm, diningParams, readDiningQuery } from '
 import { formatDate, formatPrice, formatTime } from './formats.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { photoGallery } from './photo-views.ts';
 
 /** Restaurants show two months ahead: most courses open for booking a month or two before. */
 const RESTAURANT_CALENDAR_MONTHS = 2;
@@ -49,6 +51,7 @@ export function registerRestaurantPage(app: HttpApp, { catalog, database }: Gues
       otherLang: otherLangOf(request, lang),
       body: html`<h1>${profile.name[lang]}</h1>
 <p class="muted">${areaName} · ${text.cuisines[profile.cuisine]} · ${text.priceBand(profile.priceBand)}</p>
+${photoGallery(profile.photos.map((photo) => photoIn(photo, lang)), text.photos)}
 <p>${profile.description[lang]}</p>
 <dl class="summary">
   <dt>${text.address}</dt><dd>${profile.address}</dd>

@@ -1,3 +1,4 @@
+import { photoIn } from '@hatago/images';
 import { DINING_EDGE_KEYS, type DiningQuery, type RestaurantSearchItem, searchRestaurants } from '@hatago/dining';
 import { EDGE_KEYS } from '@hatago/catalog';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -7,6 +8,7 @@ import { defaultDiningValues, diningForm, diningParams, readDiningQuery } from '
 import { formatPrice, formatTime } from './formats.ts';
 import { type Lang, langOf, t } from './i18n.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { resultPhoto } from './photo-views.ts';
 
 export function registerRestaurantSearchPage(app: HttpApp, { catalog, database }: GuestServices): void {
   app.get('/restaurants', async (request, reply) => {
@@ -45,6 +47,7 @@ function restaurantList(found: RestaurantSearchItem[], query: DiningQuery, lang:
   const pageOf = (id: number, time?: string) => link(`/restaurants/${id}`, { ...diningParams(query), time }, lang);
   return html`<ol class="results">${found.map(
     (r) => html`<li class="card result" data-testid="restaurant-result">
+  ${resultPhoto(r.cover && photoIn(r.cover, lang))}
   <div>
     <h2><a href="${pageOf(r.id)}">${r.name[lang]}</a></h2>
     <div class="muted">${areaName.get(r.areaId) ?? r.areaId} · ${text.cuisines[r.cuisine]} · ${text.priceBand(r.priceBand)}</div>

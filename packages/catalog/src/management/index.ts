@@ -7,13 +7,4 @@ export { listRoomTypes, getRoomType, createRoomType, updateRoomType, type Manage
 export { MEALS, listPlans, getPlan, createPlan, updatePlan, setPlanActive, type ManagedPlan, type PlanInput } from './rate-plans.ts';
 export { setPlanPrices, planPriceMonth, MAX_NIGHTLY_PRICE, type PriceDay } from './plan-prices.ts';
 export { setInventoryTotal, setStopSell, inventoryMonth, MAX_ROOMS_PER_NIGHT, type InventoryDay } from './room-inventory-admin.ts';
-export {
-  addHotelPhoto,
-  deleteHotelPhoto,
-  hotelImageOwner,
-  HOTEL_PHOTOS_MAX,
-  listHotelPhotos,
-  moveHotelPhoto,
-  updateHotelPhotoAlt,
-  type HotelPhoto,
-} from './hotel-photos.ts';
+export { HOTEL_GALLERY, hotelGallery } from './hotel-photos.ts';

@@ -4,7 +4,8 @@ import { notFound } from '@hatago/platform/errors';
 import { addDays } from '@hatago/platform/time';
 import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { type HotelHeading, hotelHeadingOf, type Locale } from '../hotels/hotel-heading.ts';
-import { hotelPhotosShown, type PhotoView } from '../hotels/hotel-photo-view.ts';
+import type { PhotoView } from '@hatago/images';
+import { hotelPhotosShown } from '../hotels/hotel-photo-view.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 

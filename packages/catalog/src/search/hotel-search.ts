@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
 import { type HotelHeading, hotelHeadingOf, type HotelHeadingRow, type Locale } from '../hotels/hotel-heading.ts';
-import { photoViewOf, type PhotoView } from '../hotels/hotel-photo-view.ts';
+import { photoViewOf, type PhotoView } from '@hatago/images';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 
 export type HotelSort = 'price' | 'recommended';

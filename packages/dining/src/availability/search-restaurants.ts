@@ -1,3 +1,5 @@
+import { type BilingualPhoto, galleryCovers } from '@hatago/images';
+import { RESTAURANT_GALLERY } from '../management/restaurant-photos.ts';
 import type { Executor } from '@hatago/db';
 import { minutesOf } from '../restaurants/restaurant.ts';
 import { type DiningClock, diningClock, offerSeatings } from './booking-rules.ts';
@@ -13,6 +15,8 @@ export interface RestaurantSearchItem extends RestaurantSummary {
   times: string[];
   /** The lowest price per person of a set course bookable at those times; null when only seats are sold. */
   minPrice: number | null;
+  /** Its first photo; null when it has none. */
+  cover: BilingualPhoto | null;
 }
 
 /**
@@ -23,7 +27,7 @@ export async function searchRestaurants(db: Executor, input: DiningQueryInput, c
   const query = parseDiningQuery(input, clock.today);
   const days = await loadRestaurantDays(db, { areaId: query.areaId, cuisine: query.cuisine }, query.date);
   const near = (time: string) => query.time === undefined || Math.abs(minutesOf(time) - minutesOf(query.time)) <= TIME_WINDOW_MINUTES;
-  return days.flatMap((day) => {
+  const found = days.flatMap((day) => {
     const affordable = new Set(day.courses.filter((c) => query.budget === undefined || (!c.seatOnly && c.pricePerPerson <= query.budget)).map((c) => c.id));
     const offers = offerSeatings(day, query.party, clock)
       .map((o) => ({ ...o, courseIds: o.courseIds.filter((id) => affordable.has(id)) }))
@@ -31,6 +35,8 @@ export async function searchRestaurants(db: Executor, input: DiningQueryInput, c
     if (offers.length === 0) return [];
     return [{ ...day.restaurant, times: offers.map((o) => o.time), minPrice: minCoursePrice(day, new Set(offers.flatMap((o) => o.courseIds))) }];
   });
+  const covers = await galleryCovers(db, RESTAURANT_GALLERY, found.map((r) => r.id));
+  return found.map((r) => ({ ...r, cover: covers.get(r.id) ?? null }));
 }
 
 export function minCoursePrice(day: RestaurantDay, courseIds: Set<number>): number | null {

@@ -1,3 +1,5 @@
+import { type BilingualPhoto, galleryShown } from '@hatago/images';
+import { RESTAURANT_GALLERY } from '../management/restaurant-photos.ts';
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import { DiningErrors } from '../dining-errors.ts';
@@ -30,6 +32,8 @@ export interface RestaurantProfile {
   closesAt: string;
   bookingMode: BookingMode;
   courses: CourseProfile[];
+  /** In the order its staff gave them; the first is its cover in search results. */
+  photos: BilingualPhoto[];
 }
 
 export async function getRestaurantProfile(db: Executor, restaurantId: number): Promise<RestaurantProfile> {
@@ -64,5 +68,6 @@ export async function getRestaurantProfile(db: Executor, restaurantId: number): 
       maxParty: c.max_party,
       cancelFees: c.cancel_fees,
     })),
+    photos: await galleryShown(db, RESTAURANT_GALLERY, r.id),
   };
 }
