@@ -150,33 +150,43 @@ sub hatago_arrival {
 }
 
 sub hatago_body {
-  if (std.integer(req.http.Content-Length, 0) > 1048576) {
-    return (synth(413));
-  }
-  # bodies are read before anything is sent, as the Node edge does: a chunked one is measured, and any can be replayed on a retry
-  if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(1048576B)) {
-    return (synth(413));
+  if (req.http.X-Hatago-Route == "facility-photo-uploads") {
+    if (std.integer(req.http.Content-Length, 0) > 16777216) {
+      return (synth(413));
+    }
+    # bodies are read before anything is sent, as the Node edge does: a chunked one is measured, and any can be replayed on a retry
+    if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(16777216B)) {
+      return (synth(413));
+    }
+  } else {
+    if (std.integer(req.http.Content-Length, 0) > 1048576) {
+      return (synth(413));
+    }
+    # bodies are read before anything is sent, as the Node edge does: a chunked one is measured, and any can be replayed on a retry
+    if (req.method ~ "^(POST|PUT|PATCH|DELETE|OPTIONS)$" && !std.cache_req_body(1048576B)) {
+      return (synth(413));
+    }
   }
 }
 
 sub hatago_rate_limits {
-  if (req.method ~ "^(POST)$" && req.http.X-Hatago-Path ~ "^\/login(/|$)" && vsthrottle.is_denied("guest-logins:" + client.ip, 10, 60s)) {
+  if ((req.method == "POST") && req.http.X-Hatago-Path ~ "^\/login(/|$)" && vsthrottle.is_denied("guest-logins:" + client.ip, 10, 60s)) {
     set req.http.X-Hatago-Synth = "retry-after:6";
     return (synth(429));
   }
-  if (req.method ~ "^(POST)$" && req.http.X-Hatago-Path ~ "^/(facility|operator)/login$" && vsthrottle.is_denied("staff-logins:" + client.ip, 10, 60s)) {
+  if ((req.method == "POST") && req.http.X-Hatago-Path ~ "^/(facility|operator)/login$" && vsthrottle.is_denied("staff-logins:" + client.ip, 10, 60s)) {
     set req.http.X-Hatago-Synth = "retry-after:6";
     return (synth(429));
   }
-  if (req.method ~ "^(POST)$" && req.http.X-Hatago-Path ~ "^\/signup(/|$)" && vsthrottle.is_denied("signups:" + client.ip, 5, 60s)) {
+  if ((req.method == "POST") && req.http.X-Hatago-Path ~ "^\/signup(/|$)" && vsthrottle.is_denied("signups:" + client.ip, 5, 60s)) {
     set req.http.X-Hatago-Synth = "retry-after:12";
     return (synth(429));
   }
-  if (req.method ~ "^(POST)$" && req.http.X-Hatago-Path ~ "^/api/v1/(reservations|restaurant-reservations)(/|$)" && vsthrottle.is_denied("bookings:" + client.ip, 30, 60s)) {
+  if ((req.method == "POST") && req.http.X-Hatago-Path ~ "^/api/v1/(reservations|restaurant-reservations)(/|$)" && vsthrottle.is_denied("bookings:" + client.ip, 30, 60s)) {
     set req.http.X-Hatago-Synth = "retry-after:2";
     return (synth(429));
   }
-  if (req.method ~ "^(POST)$" && req.http.X-Hatago-Path ~ "^\/book(/|$)" && vsthrottle.is_denied("booking-pages:" + client.ip, 30, 60s)) {
+  if ((req.method == "POST") && req.http.X-Hatago-Path ~ "^\/book(/|$)" && vsthrottle.is_denied("booking-pages:" + client.ip, 30, 60s)) {
     set req.http.X-Hatago-Synth = "retry-after:2";
     return (synth(429));
   }
@@ -199,6 +209,8 @@ sub hatago_redirects {
 sub hatago_match {
   if (req.http.X-Hatago-Path ~ "^(.*/)?((m|M|%6[dD]|%4[dD])(e|E|%65|%45)(t|T|%74|%54)(r|R|%72|%52)(i|I|%69|%49)(c|C|%63|%43)(s|S|%73|%53)|(h|H|%68|%48)(e|E|%65|%45)(a|A|%61|%41)(l|L|%6[cC]|%4[cC])(t|T|%74|%54)(h|H|%68|%48)(z|Z|%7[aA]|%5[aA])|(r|R|%72|%52)(e|E|%65|%45)(a|A|%61|%41)(d|D|%64|%44)(y|Y|%79|%59)(z|Z|%7[aA]|%5[aA]))/*([;#].*)?$") {
     set req.http.X-Hatago-Route = "internal-paths";
+  } elsif ((req.method == "POST") && req.http.X-Hatago-Path ~ "^/facility/(restaurant/)?photos$") {
+    set req.http.X-Hatago-Route = "facility-photo-uploads";
   } elsif (req.http.X-Hatago-Path ~ "^\/facility(/|$)") {
     set req.http.X-Hatago-Route = "facility";
   } elsif (req.http.X-Hatago-Path ~ "^\/operator(/|$)") {
@@ -207,24 +219,38 @@ sub hatago_match {
     set req.http.X-Hatago-Route = "webhooks";
   } elsif (req.http.X-Hatago-Path ~ "^\/api\/v1\/reservations(/|$)") {
     set req.http.X-Hatago-Route = "api-reservations";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/api/v1/(areas|openapi\.json)$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/api/v1/(areas|openapi\.json)$") {
     set req.http.X-Hatago-Route = "api-areas";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/api/v1/hotels$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/api/v1/hotels$") {
     set req.http.X-Hatago-Route = "api-hotel-search";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/api/v1/hotels/[0-9]+$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/api/v1/hotels/[0-9]+$") {
     set req.http.X-Hatago-Route = "api-hotel";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/api/v1/restaurants$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/api/v1/restaurants$") {
     set req.http.X-Hatago-Route = "api-restaurant-search";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/api/v1/restaurants/[0-9]+$") {
+    set req.http.X-Hatago-Route = "api-restaurant";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/api/v1/banners(/schema\.json)?$") {
+    set req.http.X-Hatago-Route = "api-banners";
   } elsif (req.http.X-Hatago-Path ~ "^\/api(/|$)") {
     set req.http.X-Hatago-Route = "api-other";
+  } elsif (req.http.X-Hatago-Path ~ "^\/banner-preview(/|$)") {
+    set req.http.X-Hatago-Route = "banner-preview";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/(search|hotels/[0-9]+)?$" && req.http.Cookie ~ "(^|;)\s*hatago_member\s*=") {
+    set req.http.X-Hatago-Route = "member-catalogue-pages";
   } elsif (req.http.X-Hatago-Path ~ "^/(account|book|reservations|login|logout|signup)(/.*)?$") {
     set req.http.X-Hatago-Route = "guest-personal";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/search$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/search$") {
     set req.http.X-Hatago-Route = "search";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/hotels/[0-9]+$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/hotels/[0-9]+$") {
     set req.http.X-Hatago-Route = "hotel-page";
-  } elsif (req.method ~ "^(GET|HEAD)$" && req.http.X-Hatago-Path ~ "^/$") {
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/restaurants$") {
+    set req.http.X-Hatago-Route = "restaurant-search";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/restaurants/[0-9]+$") {
+    set req.http.X-Hatago-Route = "restaurant-page";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/$") {
     set req.http.X-Hatago-Route = "home";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/images/") {
+    set req.http.X-Hatago-Route = "images";
   } elsif (true) {
     set req.http.X-Hatago-Route = "guest-other";
   }
@@ -248,7 +274,17 @@ sub hatago_cache_key {
     set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "api-restaurant-search") {
     if (req.url ~ "\?") {
-      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!area(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!date(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!time(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!party(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!cuisine(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!area(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!date(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!time(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!party(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!cuisine(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!budget(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
+    set req.http.X-Hatago-Forward-Key = "1";
+  } elsif (req.http.X-Hatago-Route == "api-restaurant") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!date(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!party(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
+    set req.http.X-Hatago-Forward-Key = "1";
+  } elsif (req.http.X-Hatago-Route == "api-banners") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
     }
     set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "search") {
@@ -261,11 +297,33 @@ sub hatago_cache_key {
       set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!checkin(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!nights(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!guests(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!rooms(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
     }
     set req.http.X-Hatago-Forward-Key = "1";
+  } elsif (req.http.X-Hatago-Route == "restaurant-search") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!area(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!date(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!time(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!party(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!cuisine(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!budget(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
+    set req.http.X-Hatago-Forward-Key = "1";
+  } elsif (req.http.X-Hatago-Route == "restaurant-page") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!date(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!party(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!time(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
+    set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "home") {
     if (req.url ~ "\?") {
       set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
     }
     set req.http.X-Hatago-Forward-Key = "1";
+  } elsif (req.http.X-Hatago-Route == "images") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!w(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
+    set req.http.X-Hatago-Forward-Key = "1";
+    if (req.http.Accept ~ "(?i)(^|,)[ \t]*image/avif[ \t]*(;[ \t]*q=(1(\.0*)?|0?\.0*[1-9][0-9]*)[ \t]*)?(,|$)") {
+      set req.http.Accept = "image/avif,image/webp,image/*";
+    } elsif (req.http.Accept ~ "(?i)(^|,)[ \t]*image/webp[ \t]*(;[ \t]*q=(1(\.0*)?|0?\.0*[1-9][0-9]*)[ \t]*)?(,|$)") {
+      set req.http.Accept = "image/webp,image/*";
+    } else {
+      set req.http.Accept = "image/*";
+    }
   }
 }
 
@@ -273,6 +331,10 @@ sub hatago_route {
   if (req.http.X-Hatago-Route == "internal-paths") {
     set req.http.X-Hatago-Synth = "route:internal-paths";
     return (synth(404));
+  } elsif (req.http.X-Hatago-Route == "facility-photo-uploads") {
+    set req.backend_hint = pool_facility.backend();
+    set req.http.X-Hatago-Backend = "facility";
+    set req.http.X-Hatago-Policy = "pass";
   } elsif (req.http.X-Hatago-Route == "facility") {
     set req.backend_hint = pool_facility.backend();
     set req.http.X-Hatago-Backend = "facility";
@@ -305,9 +367,45 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "api-restaurant") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "api-banners") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    set req.http.X-Hatago-Policy = "cache";
   } elsif (req.http.X-Hatago-Route == "api-other") {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
+    set req.http.X-Hatago-Policy = "pass";
+  } elsif (req.http.X-Hatago-Route == "banner-preview") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    set req.http.X-Hatago-Policy = "pass";
+  } elsif (req.http.X-Hatago-Route == "member-catalogue-pages") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
+    if (req.http.X-Hatago-Asked ~ "^[01]$") {
+      if (req.http.X-Hatago-Asked == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+      if (!(req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=") || regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") != req.http.X-Hatago-Asked) {
+        set req.http.X-Hatago-Set-Cookie = "hatago_canary=" + req.http.X-Hatago-Asked + "; Path=/; Max-Age=604800; SameSite=Lax; HttpOnly";
+      }
+    } elsif (req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=" && regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") ~ "^[01]$") {
+      if (regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+    }
     set req.http.X-Hatago-Policy = "pass";
   } elsif (req.http.X-Hatago-Route == "guest-personal") {
     set req.backend_hint = pool_guest.backend();
@@ -381,6 +479,54 @@ sub hatago_route {
       }
     }
     set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "restaurant-search") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
+    if (req.http.X-Hatago-Asked ~ "^[01]$") {
+      if (req.http.X-Hatago-Asked == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+      if (!(req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=") || regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") != req.http.X-Hatago-Asked) {
+        set req.http.X-Hatago-Set-Cookie = "hatago_canary=" + req.http.X-Hatago-Asked + "; Path=/; Max-Age=604800; SameSite=Lax; HttpOnly";
+      }
+    } elsif (req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=" && regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") ~ "^[01]$") {
+      if (regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+    }
+    set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "restaurant-page") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
+    if (req.http.X-Hatago-Asked ~ "^[01]$") {
+      if (req.http.X-Hatago-Asked == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+      if (!(req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=") || regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") != req.http.X-Hatago-Asked) {
+        set req.http.X-Hatago-Set-Cookie = "hatago_canary=" + req.http.X-Hatago-Asked + "; Path=/; Max-Age=604800; SameSite=Lax; HttpOnly";
+      }
+    } elsif (req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=" && regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") ~ "^[01]$") {
+      if (regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+    }
+    set req.http.X-Hatago-Policy = "cache";
   } elsif (req.http.X-Hatago-Route == "home") {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
@@ -404,6 +550,10 @@ sub hatago_route {
         }
       }
     }
+    set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "images") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
     set req.http.X-Hatago-Policy = "cache";
   } elsif (req.http.X-Hatago-Route == "guest-other") {
     set req.backend_hint = pool_guest.backend();
@@ -504,8 +654,9 @@ sub vcl_recv {
     set req.http.X-Hatago-Cache-Status = "Hatago; fwd=method";
     return (pass);
   }
-  if (req.http.Authorization) {
-    set req.http.X-Hatago-Cache-Status = "Hatago; fwd=request; detail=authorization";
+  # the edge stores whole responses; a part is the origin's to cut, as on the Node edge
+  if (req.http.Range) {
+    set req.http.X-Hatago-Cache-Status = "Hatago; fwd=request; detail=range";
     return (pass);
   }
   if (req.http.X-Hatago-Stale-Kept == "serve") {
@@ -602,7 +753,11 @@ sub vcl_backend_response {
     set beresp.http.xkey = beresp.http.Surrogate-Key;
     unset beresp.http.Surrogate-Key;
   }
-  if (var.get("route") == "facility") {
+  if (var.get("route") == "facility-photo-uploads") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "facility") {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
@@ -634,7 +789,23 @@ sub vcl_backend_response {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "api-restaurant") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "api-banners") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
   } elsif (var.get("route") == "api-other") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "banner-preview") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "member-catalogue-pages") {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
@@ -650,7 +821,19 @@ sub vcl_backend_response {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "restaurant-search") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "restaurant-page") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
   } elsif (var.get("route") == "home") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "images") {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
@@ -659,8 +842,8 @@ sub vcl_backend_response {
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
   }
-  # RFC 9111 §4.4: a successful unsafe request invalidates its target and the same-host Location / Content-Location
-  if (bereq.method ~ "^(POST|PUT|PATCH|DELETE)$" && beresp.status < 400) {
+  # RFC 9111 §4.4: a successful unsafe request (any method not safe, extensions included) invalidates its target and the same-host Location / Content-Location
+  if (bereq.method !~ "^(GET|HEAD|OPTIONS|TRACE|PROPFIND|REPORT|SEARCH|QUERY)$" && beresp.status < 400) {
     std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(bereq.url, "\?.*$", "") + {"""});
     if (beresp.http.Location ~ "^/") {
       std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(beresp.http.Location, "[?#].*$", "") + {"""});
@@ -678,16 +861,49 @@ sub vcl_backend_response {
   }
   set beresp.http.xkey = "hatago:all " + "hatago:url:" + blob.encode(BASE64URLNOPAD, blob=blob.decode(IDENTITY, encoded=var.get("key-url"))) + " " + beresp.http.xkey;
   set beresp.http.X-Hatago-Obj-Path = regsub(var.get("key-url"), "\?.*$", "");
+  # RFC 9213 targeted cache control: the first valid field replaces Cache-Control and Expires for this edge
+  set beresp.http.X-Hatago-Cc = beresp.http.Cache-Control;
+  var.set("targeted", "");
+  if (beresp.http.Hatago-Cache-Control ~ "^ *[a-z*][a-z0-9_.*-]*(?:=(?:-?[0-9]{1,15}(?:\.[0-9]{1,3})?|[A-Za-z*][A-Za-z0-9!#$%&'*+.^_`|~:/-]*|\x{22}(?:[^\x{22}\\]|\\.)*\x{22}|\?[01]))?(?: *, *[a-z*][a-z0-9_.*-]*(?:=(?:-?[0-9]{1,15}(?:\.[0-9]{1,3})?|[A-Za-z*][A-Za-z0-9!#$%&'*+.^_`|~:/-]*|\x{22}(?:[^\x{22}\\]|\\.)*\x{22}|\?[01]))?)* *$") {
+    set beresp.http.X-Hatago-Cc = beresp.http.Hatago-Cache-Control;
+    var.set("targeted", "yes");
+  } elsif (beresp.http.CDN-Cache-Control ~ "^ *[a-z*][a-z0-9_.*-]*(?:=(?:-?[0-9]{1,15}(?:\.[0-9]{1,3})?|[A-Za-z*][A-Za-z0-9!#$%&'*+.^_`|~:/-]*|\x{22}(?:[^\x{22}\\]|\\.)*\x{22}|\?[01]))?(?: *, *[a-z*][a-z0-9_.*-]*(?:=(?:-?[0-9]{1,15}(?:\.[0-9]{1,3})?|[A-Za-z*][A-Za-z0-9!#$%&'*+.^_`|~:/-]*|\x{22}(?:[^\x{22}\\]|\\.)*\x{22}|\?[01]))?)* *$") {
+    set beresp.http.X-Hatago-Cc = beresp.http.CDN-Cache-Control;
+    var.set("targeted", "yes");
+  }
+  if (var.get("targeted") == "yes") {
+    # Structured Field booleans as Cache-Control writes them: ?1 is the bare directive, ?0 leaves it out
+    set beresp.http.X-Hatago-Cc = regsuball(regsuball(beresp.http.X-Hatago-Cc, "(^|,) *[a-z*][a-z0-9_.*-]*=\?0 *(?=,|$)", "\1"), "=\?1", "");
+    if (beresp.http.X-Hatago-Cc ~ "(^|[ ,])s-maxage=[0-9]") {
+      set beresp.ttl = std.duration(regsub(beresp.http.X-Hatago-Cc, "^(?:.*[ ,])?s-maxage=([0-9]+).*$", "\1") + "s", 0s);
+    } elsif (beresp.http.X-Hatago-Cc ~ "(^|[ ,])max-age=[0-9]") {
+      set beresp.ttl = std.duration(regsub(beresp.http.X-Hatago-Cc, "^(?:.*[ ,])?max-age=([0-9]+).*$", "\1") + "s", 0s);
+    }
+  }
   # stale-if-error: a failed refresh keeps the stale object (a foreground one serves it from vcl_synth)
   if (beresp.status >= 500 && (bereq.is_bgfetch || var.get("stale-kept") == "kept")) {
     return (abandon);
   }
   # never shared: one guest's cookie or private page must not reach another; the key passes for a while, as on the Node edge
-  if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(^|[ ,])(private|no-store)($|[ ,=])" || beresp.http.Vary ~ "^\s*\*") {
+  if (beresp.http.Set-Cookie || beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])(private|no-store)($|[ ,=])" || beresp.http.Vary ~ "^\s*\*") {
+    if (bereq.http.Authorization) {
+      set beresp.ttl = 0s;
+      set beresp.uncacheable = true;
+      return (deliver);
+    }
+    return (pass(30s));
+  }
+  # RFC 9111 §3.5: an answer to an Authorization request is kept only when it says any shared cache may
+  if (bereq.http.Authorization && beresp.http.X-Hatago-Cc !~ "(?i)(^|[ ,])(public|s-maxage|must-revalidate)($|[ ,=])") {
+    if (bereq.http.Authorization) {
+      set beresp.ttl = 0s;
+      set beresp.uncacheable = true;
+      return (deliver);
+    }
     return (pass(30s));
   }
   # RFC 9111 §4.2.2: heuristic freshness (10% of the age since Last-Modified) only without explicit freshness
-  if (beresp.http.Cache-Control !~ "(?i)(^|[ ,])(s-maxage|max-age)=" && !beresp.http.Expires) {
+  if (beresp.http.X-Hatago-Cc !~ "(?i)(^|[ ,])(s-maxage|max-age)=" && (!beresp.http.Expires || var.get("targeted") == "yes")) {
     if (beresp.http.Last-Modified && (beresp.status == 200 || beresp.status == 203 || beresp.status == 204 || beresp.status == 206 || beresp.status == 300 || beresp.status == 301 || beresp.status == 308 || beresp.status == 404 || beresp.status == 405 || beresp.status == 410 || beresp.status == 414 || beresp.status == 501)) {
       set beresp.ttl = (now - std.time(beresp.http.Last-Modified, now)) * 0.1;
     } else {
@@ -695,7 +911,7 @@ sub vcl_backend_response {
     }
   }
   # RFC 9111 §5.3: an Expires that is no HTTP-date means already expired (varnishd reads some such values as dates, and ignores others)
-  if (beresp.http.Cache-Control !~ "(?i)(^|[ ,])(s-maxage|max-age)=" && beresp.http.Expires && beresp.http.Expires !~ "^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4}))$") {
+  if (beresp.http.X-Hatago-Cc !~ "(?i)(^|[ ,])(s-maxage|max-age)=" && beresp.http.Expires && beresp.http.Expires !~ "^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4}))$" && !(var.get("targeted") == "yes")) {
     set beresp.ttl = 0s;
   }
   if (var.get("route") == "api-areas") {
@@ -710,30 +926,45 @@ sub vcl_backend_response {
   } elsif (var.get("route") == "api-restaurant-search") {
     set beresp.grace = 300s;
     set beresp.http.X-Hatago-Swr = "300";
+  } elsif (var.get("route") == "api-restaurant") {
+    set beresp.grace = 300s;
+    set beresp.http.X-Hatago-Swr = "300";
+  } elsif (var.get("route") == "api-banners") {
+    set beresp.grace = 0s;
+    set beresp.http.X-Hatago-Swr = "0";
   } elsif (var.get("route") == "search") {
     set beresp.grace = 300s;
     set beresp.http.X-Hatago-Swr = "300";
   } elsif (var.get("route") == "hotel-page") {
     set beresp.grace = 300s;
     set beresp.http.X-Hatago-Swr = "300";
+  } elsif (var.get("route") == "restaurant-search") {
+    set beresp.grace = 300s;
+    set beresp.http.X-Hatago-Swr = "300";
+  } elsif (var.get("route") == "restaurant-page") {
+    set beresp.grace = 300s;
+    set beresp.http.X-Hatago-Swr = "300";
   } elsif (var.get("route") == "home") {
     set beresp.grace = 600s;
     set beresp.http.X-Hatago-Swr = "600";
+  } elsif (var.get("route") == "images") {
+    set beresp.grace = 86400s;
+    set beresp.http.X-Hatago-Swr = "86400";
   }
   # no-cache, must-revalidate and proxy-revalidate forbid serving stale (RFC 9111 §4.2.4)
-  if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])(no-cache|must-revalidate|proxy-revalidate)($|[ ,=])") {
-    if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])no-cache($|[ ,=])") {
+  if (beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])(no-cache|must-revalidate|proxy-revalidate)($|[ ,=])") {
+    if (beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])no-cache($|[ ,=])") {
       set beresp.ttl = 0s;
     }
     set beresp.grace = 0s;
     set beresp.http.X-Hatago-Swr = "0";
-  } elsif (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-(while-revalidate|if-error)=[0-9]") {
+  } elsif (beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])stale-(while-revalidate|if-error)=[0-9]") {
     # the origin's own windows, each in place of the route's grace: grace covers the longer (stale-if-error), swr is remembered for vcl_hit
-    if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-while-revalidate=[0-9]") {
-      set beresp.http.X-Hatago-Swr = regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-while-revalidate)=([0-9]+).*$", "\1");
+    if (beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])stale-while-revalidate=[0-9]") {
+      set beresp.http.X-Hatago-Swr = regsub(beresp.http.X-Hatago-Cc, "^(?:.*[ ,])?(?i:stale-while-revalidate)=([0-9]+).*$", "\1");
     }
-    if (beresp.http.Cache-Control ~ "(?i)(^|[ ,])stale-if-error=[0-9]") {
-      set beresp.grace = std.duration(regsub(beresp.http.Cache-Control, "^(?:.*[ ,])?(?i:stale-if-error)=([0-9]+).*$", "\1") + "s", 0s);
+    if (beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])stale-if-error=[0-9]") {
+      set beresp.grace = std.duration(regsub(beresp.http.X-Hatago-Cc, "^(?:.*[ ,])?(?i:stale-if-error)=([0-9]+).*$", "\1") + "s", 0s);
     }
     if (std.duration(beresp.http.X-Hatago-Swr + "s", 0s) > beresp.grace) {
       set beresp.grace = std.duration(beresp.http.X-Hatago-Swr + "s", 0s);
@@ -741,6 +972,11 @@ sub vcl_backend_response {
   }
   # without freshness a response is only worth keeping for revalidation, and only with a validator
   if (beresp.ttl <= 0s && !beresp.http.ETag && !beresp.http.Last-Modified) {
+    if (bereq.http.Authorization) {
+      set beresp.ttl = 0s;
+      set beresp.uncacheable = true;
+      return (deliver);
+    }
     return (pass(30s));
   }
   if (beresp.ttl < 0s) {
@@ -809,6 +1045,8 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
   set resp.http.X-Request-Id = req.http.X-Request-Id;
+  # ranges are the origin's to cut (a range request passes): varnishd would cut a whole 200 it relays itself
+  unset req.http.Range;
   if (req.http.X-Hatago-Cache-Status) {
     if (req.http.X-Hatago-X-Cache == "MISS" && !obj.uncacheable) {
       set req.http.X-Hatago-Cache-Status = req.http.X-Hatago-Cache-Status + "; stored";
@@ -821,8 +1059,11 @@ sub vcl_deliver {
   }
   unset resp.http.xkey;
   unset resp.http.Surrogate-Key;
+  unset resp.http.Hatago-Cache-Control;
+  unset resp.http.CDN-Cache-Control;
   unset resp.http.X-Hatago-Obj-Path;
   unset resp.http.X-Hatago-Swr;
+  unset resp.http.X-Hatago-Cc;
   unset resp.http.X-Varnish;
   unset resp.http.Via;
 }
