@@ -45,14 +45,33 @@ export function planArtifacts(root: string): ArtifactPlan[] {
   return plans;
 }
 
-/** The names of the repository's own workspace packages (`@hatago/*`): bundled, never installed. */
-export function workspacePackageNames(root: string): Set<string> {
-  const names = new Set<string>();
+/** What a workspace package.json declares for the build (see runtimeFilePath and packageFilePath in @hatago/platform/runtime-files). */
+export interface WorkspacePackage {
+  name: string;
+  /** Repository files its code reads at run time: copied into the artifact at the same relative path. */
+  runtimeFiles: string[];
+  /** Installed packages its code reads files of without importing them: installed in the artifact. */
+  runtimePackages: string[];
+}
+
+interface WorkspaceManifest {
+  name: string;
+  hatago?: { runtimeFiles?: string[]; runtimePackages?: string[] };
+}
+
+/** The repository's own workspace packages (`@hatago/*`, bundled, never installed), by folder (`packages/banners`). */
+export function workspacePackages(root: string): Map<string, WorkspacePackage> {
+  const packages = new Map<string, WorkspacePackage>();
   for (const folder of ['apps', 'packages']) {
-    for (const entry of readdirSync(path.join(root, folder))) {
+    for (const entry of readdirSync(path.join(root, folder)).sort()) {
       const manifest = path.join(root, folder, entry, 'package.json');
-      if (existsSync(manifest)) names.add((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name);
+      if (!existsSync(manifest)) continue;
+      const { name, hatago } = JSON.parse(readFileSync(manifest, 'utf8')) as WorkspaceManifest;
+      packages.set(`${folder}/${entry}`, { name, runtimeFiles: hatago?.runtimeFiles ?? [], runtimePackages: hatago?.runtimePackages ?? [] });
     }
   }
-  return names;
+  return packages;
 }
+
+/** The names of the workspace packages: the bundler's own, never installed. */
+export const workspacePackageNames = (root: string): Set<string> => new Set([...workspacePackages(root).values()].map((p) => p.name));
