@@ -59,12 +59,12 @@ function describe(driverName: string, sql: string): StatementDescription {
  * text, operation, table, rows returned. Only inside a trace: the mail workers' polling
  * would otherwise start a trace of its own every few hundred milliseconds.
  */
-function executeTraced<R>(driverName: string, connection: DatabaseConnection, query: CompiledQuery): Promise<QueryResult<R>> {
-  if (!trace.getActiveSpan()?.isRecording()) return connection.executeQuery<R>(query);
+function executeTraced<R>(driverName: string, connection: DatabaseConnection['executeQuery'], query: CompiledQuery): Promise<QueryResult<R>> {
+  if (!trace.getActiveSpan()?.isRecording()) return connection<R>(query);
   const { name, operation, attributes } = describe(driverName, query.sql);
   return childSpan('@hatago/db', name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {
-      const result = await connection.executeQuery<R>(query);
+      const result = await connection<R>(query);
       // Kysely's pg connection answers transaction control with a status row PGlite does not give
       if (!TRANSACTION_CONTROL.has(operation)) span?.setAttribute('db.response.returned_rows', result.rows.length);
       // pg and PGlite disagree on what BEGIN or SELECT affected: only writes say, on both alike
@@ -88,12 +88,21 @@ function tracedDriver(driverName: string, driver: Driver): Driver {
   const proxyOf = (connection: DatabaseConnection) => {
     let proxy = proxies.get(connection);
     if (!proxy) {
-      const executeQuery = (query: CompiledQuery) => executeTraced(driverName, connection, query);
+      // the driver's own, taken before Kysely's query log wraps the connection: it replaces
+      // executeQuery with a function calling the one it read, which must be the traced one
+      const driverExecute = connection.executeQuery.bind(connection);
+      const traced = (query: CompiledQuery) => executeTraced(driverName, driverExecute, query);
+      let wrapped: DatabaseConnection['executeQuery'] | undefined;
       // bound once per function: PGlite's driver gives its connection a new `release` on every acquire
       const bound = new WeakMap<Function, unknown>();
       proxy = new Proxy(connection, {
+        set(target, property, value) {
+          if (property !== 'executeQuery') return Reflect.set(target, property, value);
+          wrapped = value as DatabaseConnection['executeQuery'];
+          return true;
+        },
         get(target, property) {
-          if (property === 'executeQuery') return executeQuery;
+          if (property === 'executeQuery') return wrapped ?? traced;
           const value = Reflect.get(target, property, target);
           if (typeof value !== 'function') return value;
           if (!bound.has(value)) bound.set(value, value.bind(target));
