@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { builtManifest, DIST_DIR, REPO_ROOT } from './built-services.ts';
@@ -24,7 +25,9 @@ export function nodeArgsFor(entry: string): string[] {
   const preload = manifest?.entries[PRELOAD];
   if (built && preload) {
     const hooks = path.join(DIST_DIR, path.dirname(built), 'telemetry-preload.js');
-    return ['--import', href(hooks), '--import', href(path.join(DIST_DIR, preload)), path.join(DIST_DIR, built)];
+    // commands (migrate) have no hooks of their own: nothing in them serves requests
+    const hookArgs = existsSync(hooks) ? ['--import', href(hooks)] : [];
+    return [...hookArgs, '--import', href(path.join(DIST_DIR, preload)), path.join(DIST_DIR, built)];
   }
   // resolved here, not by the child: a child started in another working directory could not find tsx
   const tsx = import.meta.resolve('tsx');
