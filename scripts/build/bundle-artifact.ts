@@ -27,7 +27,7 @@ function keepPackagesExternal(workspace: Set<string>): Plugin {
 export interface BundleResult {
   /** Packages the bundle imports at load time: its production dependencies. */
   dependencies: Set<string>;
-  /** Repository files bundled in, relative to the root. */
+  /** Repository files whose code is in the bundle, relative to the root (a file tree-shaken away is not). */
   inputs: Set<string>;
 }
 
@@ -54,7 +54,15 @@ export async function bundleArtifact(root: string, entries: ArtifactEntry[], out
     logLevel: 'warning',
     plugins: [keepPackagesExternal(workspace)],
   });
-  return { dependencies: staticPackageImports(result.metafile), inputs: new Set(Object.keys(result.metafile.inputs)) };
+  return { dependencies: staticPackageImports(result.metafile), inputs: bundledInputs(result.metafile) };
+}
+
+function bundledInputs(metafile: Metafile): Set<string> {
+  const inputs = new Set<string>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) if (bytesInOutput > 0) inputs.add(input);
+  }
+  return inputs;
 }
 
 function staticPackageImports(metafile: Metafile): Set<string> {

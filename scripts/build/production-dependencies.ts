@@ -50,11 +50,15 @@ export function dependencyClosure(root: string, names: Iterable<string>): { fold
   return { folders: [...folders].sort(), direct: Object.fromEntries(Object.entries(direct).sort(([a], [b]) => a.localeCompare(b))) };
 }
 
+// type declarations are never loaded, and a dependency's source maps are read only under
+// --enable-source-maps, which no service uses: together they were half of the edge artifact
+const NOT_RUN = /\.d\.[cm]?ts$|\.map$/;
+
 /**
  * Copies each folder of the closure to the same place under `outDir`, so the artifact's
  * node_modules is the root's pruned to what it needs: the lockfile's exact versions, no
  * network and no install scripts. A package's own nested node_modules is copied only where
- * the closure names it.
+ * the closure names it; files Node never runs are left out.
  */
 export async function copyClosure(root: string, folders: string[], outDir: string): Promise<void> {
   for (const folder of folders) {
@@ -64,7 +68,7 @@ export async function copyClosure(root: string, folders: string[], outDir: strin
     await cp(from, path.join(outDir, folder), {
       recursive: true,
       dereference: true,
-      filter: (source) => source !== nested,
+      filter: (source) => source !== nested && !NOT_RUN.test(source),
     });
   }
 }

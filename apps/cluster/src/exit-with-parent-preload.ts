@@ -1,6 +1,3 @@
-// OpenTelemetry's module hooks must be in place before the entry point imports http and ioredis
-import '@hatago/telemetry/register';
-
 /**
  * Preloaded into every process the cluster starts. The supervisor holds the write end of
  * this process's stdin; when it closes, the supervisor is gone (even by SIGKILL), and the

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { HttpApp } from '@hatago/platform/http';
+import { packageFilePath, runtimeFilePath } from '@hatago/platform/runtime-files';
 import type { OperatorAppDeps } from '../deps.ts';
 import { needs } from '../route-capabilities.ts';
 import { sreElsewherePage, srePage } from '../views/sre-views.ts';
 
-const require = createRequire(import.meta.url);
 /** uPlot from npm and the page's own script, served by the app itself: no CDN, and the CSP allows only 'self'. */
 const ASSETS: Record<string, { type: string; body: string }> = {
-  'uplot.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8') },
-  'uplot.min.css': { type: 'text/css; charset=utf-8', body: readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8') },
-  'sre-dashboard.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('../assets/sre-dashboard.js', import.meta.url), 'utf8') },
+  'uplot.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(packageFilePath('uplot/dist/uPlot.iife.min.js'), 'utf8') },
+  'uplot.min.css': { type: 'text/css; charset=utf-8', body: readFileSync(packageFilePath('uplot/dist/uPlot.min.css'), 'utf8') },
+  'sre-dashboard.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(runtimeFilePath('apps/operator/src/assets/sre-dashboard.js'), 'utf8') },
 };
 
 /** The SRE dashboard: every operator may read it; it changes nothing. */

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { runtimeFilePath } from '@hatago/platform/runtime-files';
 
 /**
  * The JSON Schema a banner document must pass, kept in the repository
  * (packages/banners/schema/banner-document.schema.json) and served as it is at
  * /api/v1/banners/schema.json; the types below follow it.
  */
-export const BANNER_SCHEMA_TEXT = readFileSync(new URL('../../schema/banner-document.schema.json', import.meta.url), 'utf8');
+export const BANNER_SCHEMA_TEXT = readFileSync(runtimeFilePath('packages/banners/schema/banner-document.schema.json'), 'utf8');
 export const BANNER_SCHEMA = JSON.parse(BANNER_SCHEMA_TEXT) as Record<string, unknown>;
 
 /** The guest site's banner slots, in the order its pages show them (the schema's `slot` enum; a test holds them equal). */
