@@ -85,3 +85,8 @@ HEALTHCHECK NONE
 FROM runtime AS mail-purge
 COPY --from=build /src/dist/mail-purge/ /app/
 HEALTHCHECK NONE
+
+# the first admin of a new deployment (docs/operations.md); the password comes on stdin
+FROM runtime AS operator-create
+COPY --from=build /src/dist/operator-create/ /app/
+HEALTHCHECK NONE
