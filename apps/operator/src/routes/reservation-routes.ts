@@ -24,7 +24,8 @@ import { auditAction } from '../audit-trail.ts';
 import { parseReservationSearch } from '../filters.ts';
 import { needs } from '../route-capabilities.ts';
 import type { OperatorAppDeps } from '../deps.ts';
-import { type CancelForm, cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
+import type { CancelForm } from '../views/cancel-form.ts';
+import { cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
 import { cancelTable, isTableCode, showTableCancelForm, showTableReservation } from './table-reservation-routes.ts';
 
 type CodeParams = { Params: { code: string } };

@@ -7,7 +7,7 @@ import { listMailForReference } from '@hatago/mail';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { yen } from '@hatago/web-kit';
 import { auditAction } from '../audit-trail.ts';
-import type { CancelForm } from '../views/reservation-views.ts';
+import type { CancelForm } from '../views/cancel-form.ts';
 import { tableCancelPage, tableReservationPage } from '../views/table-reservation-views.ts';
 
 type CodeParams = { Params: { code: string } };

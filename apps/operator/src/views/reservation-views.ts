@@ -7,6 +7,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, select, textArea, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
+import type { CancelForm } from './cancel-form.ts';
 import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
@@ -161,11 +162,6 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : ''}
   ${auditTable(d.audits)}
 </section>`,
   );
-}
-
-export interface CancelForm {
-  reason: string;
-  waiveFee: boolean;
 }
 
 export function cancelPage(

@@ -8,7 +8,7 @@ import { formAlert, textArea, yen } from '@hatago/web-kit';
 import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
-import type { CancelForm } from './reservation-views.ts';
+import type { CancelForm } from './cancel-form.ts';
 
 const path = (code: string) => `/operator/reservations/${encodeURIComponent(code)}`;
 const status = (r: TableReservation) => html`<span class="status-${r.status}">${r.status}</span>`;

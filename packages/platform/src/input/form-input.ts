@@ -3,7 +3,6 @@ import { isValidDate } from '../time/stay-dates.ts';
 import { DISALLOWED_CHARACTER_MESSAGE, hasDisallowedCharacter } from './control-characters.ts';
 export { normalisePersonName } from './person-name.ts';
 export { hasDisallowedCharacter, withoutDisallowedCharacters } from './control-characters.ts';
-export { DATE_WORDS, type DateRange, MAX_RANGE_DAYS, NIGHT_WORDS, type RangeWords, readDateRange } from './date-range.ts';
 
 /** A submitted form as the apps receive it: every value a string, a list of strings, or absent. */
 export type FormInput = Record<string, unknown>;
