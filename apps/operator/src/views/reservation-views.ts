@@ -9,6 +9,7 @@ import { field, formAlert, pageLinkWith, pagination, select, textArea, yen } fro
 import { PAGE_SIZE } from '../filters.ts';
 import type { CancelForm } from './cancel-form.ts';
 import { auditTable } from './audit-views.ts';
+import { guestCard } from './guest-card.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 import { tableResults } from './table-reservation-views.ts';
@@ -103,17 +104,7 @@ export function reservationPage(staff: StaffAccount, d: ReservationDetails): str
     r.code,
     html`<h1>Reservation ${r.code} ${status(r)}</h1>
 ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : ''}
-<section class="card">
-  <h2>Guest</h2>
-  <dl class="facts">
-    <dt>Name</dt><dd>${r.guest.name}</dd>
-    <dt>Name (Latin)</dt><dd>${r.guest.nameLatin}</dd>
-    <dt>Email</dt><dd>${r.guest.email}</dd>
-    <dt>Phone</dt><dd>${r.guest.phone}</dd>
-    <dt>Member</dt><dd>${r.memberId === null ? 'No (guest booking)' : `#${r.memberId}`}</dd>
-    <dt>Language</dt><dd>${r.locale}</dd>
-  </dl>
-</section>
+${guestCard(r)}
 <section class="card">
   <h2>Stay</h2>
   <dl class="facts">

@@ -9,6 +9,7 @@ import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 import type { CancelForm } from './cancel-form.ts';
+import { guestCard } from './guest-card.ts';
 
 const path = (code: string) => `/operator/reservations/${encodeURIComponent(code)}`;
 const status = (r: TableReservation) => html`<span class="status-${r.status}">${r.status}</span>`;
@@ -50,11 +51,7 @@ export function tableReservationPage(staff: StaffAccount, d: TableReservationDet
     r.code,
     html`<h1>Reservation ${r.code} ${status(r)}</h1>
 ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : ''}
-<section class="card"><h2>Guest</h2><dl class="facts">
-  <dt>Name</dt><dd>${r.guest.name}</dd><dt>Name (Latin)</dt><dd>${r.guest.nameLatin}</dd>
-  <dt>Email</dt><dd>${r.guest.email}</dd><dt>Phone</dt><dd>${r.guest.phone}</dd>
-  <dt>Member</dt><dd>${r.memberId === null ? 'No (guest booking)' : `#${r.memberId}`}</dd><dt>Language</dt><dd>${r.locale}</dd>
-</dl></section>
+${guestCard(r)}
 <section class="card"><h2>Table</h2><dl class="facts">
   <dt>Restaurant</dt><dd>${r.restaurantName}</dd><dt>Course</dt><dd>${r.courseName} · ${yen(r.pricePerPerson)} per person</dd>
   <dt>Seating</dt><dd>${r.date} ${r.time} (${r.durationMinutes} min)</dd><dt>Party</dt><dd>${r.party}${r.tableSeats ? ` (table for ${r.tableSeats})` : ''}</dd>
