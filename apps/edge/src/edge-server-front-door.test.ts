@@ -46,10 +46,10 @@ describe('front door', () => {
 
   it('answers methods it refuses with 405 (+Allow) and one node\'s parser does not know with 501', async () => {
     const cases: Array<[string, number]> = [
-      ['TRACE / HTTP/1.1\r\nHost: a\r\n\r\n', 405],
+      ['TRACE / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n', 405],
       ['CONNECT a:443 HTTP/1.1\r\nHost: a:443\r\n\r\n', 405],
       ['PURGE /hotels/1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n', 405],
-      ['BREW / HTTP/1.1\r\nHost: a\r\n\r\n', 501],
+      ['BREW / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n', 501],
     ];
     for (const [bytes, status] of cases) {
       const raw = await rawRequest(edge.url, bytes);

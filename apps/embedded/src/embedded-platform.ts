@@ -56,6 +56,8 @@ export interface EmbeddedOptions {
   mailBodyRetentionDays?: number;
   /** Bearer token for each app's /metrics on its loopback port; without one no app serves metrics. */
   metricsToken?: string;
+  /** The deployment environment feature flags are evaluated for; `development` when absent. */
+  environment?: string;
   /** Recent slow and failed traces, shown by the operator console (the process's telemetry records into it). */
   traces?: SpanStore;
   /** The in-process SLO evaluation (alerts to Slack, /operator/sre). */
@@ -108,7 +110,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const sre = createEmbeddedSre(database.db, loggerOf('sre'), options.sre);
   const apps = await buildApps(
     options,
-    { database, signingSecret, storage, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken },
+    { database, signingSecret, storage, cache, rateLimiter: new DatabaseRateLimiter(database.db), metricsToken: options.metricsToken, ...(options.environment ? { environment: options.environment } : {}) },
     { mail: mailMetrics.registry, sre: sre.monitor },
     loggerOf,
   );
@@ -189,7 +191,7 @@ export type AppName = 'guest' | 'facility' | 'operator' | 'mailer';
 
 async function buildApps(
   options: EmbeddedOptions,
-  deps: { database: Database; signingSecret: string; storage: ObjectStorage; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined },
+  deps: { database: Database; signingSecret: string; storage: ObjectStorage; cache: Cache; rateLimiter: DatabaseRateLimiter; metricsToken: string | undefined; environment?: string },
   shared: { mail: Registry; sre: SreMonitor },
   loggerOf: (service: string) => Logger,
 ): Promise<Array<[name: AppName, app: HttpApp]>> {

@@ -46,6 +46,7 @@ const platform = await startEmbeddedPlatform({
   seed: config.SEED_DEMO_DATA,
   ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
   ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+  environment: config.HATAGO_ENVIRONMENT,
   mailBodyRetentionDays: config.MAIL_BODY_RETENTION_DAYS,
   slackWebhooks,
   logLevel: config.LOG_LEVEL,

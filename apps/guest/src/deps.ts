@@ -1,4 +1,5 @@
 import type { LiveBannerDocument, PreviewTokens } from '@hatago/banners';
+import type { FlagsClient, LiveFlags } from '@hatago/flags';
 import type { BookingContext } from '@hatago/booking';
 import type { CachedCatalog } from '@hatago/catalog';
 import type { DiningContext } from '@hatago/dining';
@@ -34,5 +35,10 @@ export interface GuestServices extends GuestAppDeps {
   banners: LiveBannerDocument;
   /** Checks the operator console's draft preview links. */
   previews: PreviewTokens;
+  /** Feature flag definitions as they are now, dropped on every change anywhere. */
+  flags: LiveFlags;
+  /** OpenFeature over them, for this app's environment: what routes ask whether a flag is on. */
+  features: FlagsClient;
+  environment: string;
   now: () => Date;
 }

@@ -5,6 +5,7 @@ import { LiveBannerDocument, PreviewTokens } from '@hatago/banners';
 import { cacheReadiness } from '@hatago/cache';
 import { CachedCatalog, CatalogChanges } from '@hatago/catalog';
 import { DiningChanges } from '@hatago/dining';
+import { createFlagsClient, DEFAULT_ENVIRONMENT, LiveFlags } from '@hatago/flags';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
@@ -25,6 +26,8 @@ import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
 /** The guest site: server-rendered pages and the public JSON API under /api/v1. */
 export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   const payments = appDeps.payments ?? new SandboxPaymentProvider();
+  const environment = appDeps.environment ?? DEFAULT_ENVIRONMENT;
+  const flags = new LiveFlags(appDeps.database.db, appDeps.cache);
   const deps: GuestServices = {
     ...appDeps,
     payments,
@@ -34,6 +37,9 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
     banners: new LiveBannerDocument(appDeps.database.db, appDeps.cache),
     previews: new PreviewTokens(appDeps.signingSecret),
+    flags,
+    features: await createFlagsClient(flags, environment, 'guest'),
+    environment,
     now: appDeps.clock ?? (() => new Date()),
   };
   const cacheReady = cacheReadiness(deps.cache);
@@ -49,7 +55,11 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     metrics: [deps.cache.telemetry.registry, deps.database.metrics],
     latencyBuckets: HTTP_LATENCY_BUCKETS,
   });
-  app.addHook('onClose', async () => deps.banners.close());
+  app.addHook('onClose', async () => {
+    deps.banners.close();
+    deps.flags.close();
+    await deps.features.close();
+  });
   app.metricRegistries.push(countBusinessEvents(app));
   await app.register(cookie, { secret: deps.signingSecret });
   await app.register(formbody);

@@ -5,3 +5,7 @@ export { EDGE_FLAGS_HEADER, PREVIEW_HEADER, PREVIEW_QUERY, VISITOR_COOKIE, edgeF
 export { BUCKETS, visitorBucket } from './evaluation/visitor-bucket.ts';
 export { createFlagsClient, type FlagsClient } from './openfeature/flags-client.ts';
 export { HatagoFlagProvider, type FlagDefinitionSource, type HatagoEvaluationContext } from './openfeature/hatago-provider.ts';
+export { FlagChanges, FLAGS_NAMESPACE, type FlagChanged } from './flag-changes.ts';
+export type { FlagsTables } from './flags-tables.ts';
+export { LiveFlags, type LiveFlagsOptions } from './live/live-flags.ts';
+export { flagsMigrations } from './migrations/index.ts';

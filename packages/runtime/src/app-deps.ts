@@ -17,4 +17,6 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** The bearer token /metrics asks for; without one the app serves no metrics. */
   metricsToken?: string;
+  /** The deployment environment feature flags are evaluated for (HATAGO_ENVIRONMENT); `development` when absent. */
+  environment?: string;
 }

@@ -61,6 +61,7 @@ export async function runStandalone(service: string, defaultPort: number, build:
     edgePurger: edgePurgerFromEnv(config, logger),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     metricsToken: config.METRICS_TOKEN,
+    environment: config.HATAGO_ENVIRONMENT,
     config,
   });
   await app.listen({ port: config.PORT, host: config.HOST });

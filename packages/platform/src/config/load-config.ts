@@ -37,6 +37,8 @@ export const ServiceConfig = {
   ),
   /** Time between failing readiness and closing the listener, so balancers notice first. */
   SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
+  /** The deployment environment feature flags are evaluated for: each flag has rules per environment. */
+  HATAGO_ENVIRONMENT: Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$', default: 'development' }),
 };
 
 /** Variables of every process serving an app, whose /metrics a scraper reads. */
