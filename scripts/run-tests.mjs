@@ -32,10 +32,14 @@ if (selected.length === 0) {
 }
 const wholeMachine = selected.filter((f) => f.startsWith(path.join('tests', 'cluster') + path.sep));
 const shared = selected.filter((f) => !wholeMachine.includes(f));
+// A test that hangs fails on its own after this, naming itself, instead of holding the whole
+// run until CI gives up with no word of which one it was (the slowest test takes ~3 min);
+// and a file whose tests are done ends even if a handle it forgot would keep it alive.
+const TEST_TIMEOUT_MS = process.env.TEST_TIMEOUT_MS ?? '600000';
 const run = (group, concurrency) =>
   group.length === 0
     ? 0
-    : (spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...group], {
+    : (spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-force-exit', '--test-reporter=spec', ...group], {
         stdio: 'inherit',
       }).status ?? 1);
 const sharedStatus = run(shared, process.env.TEST_CONCURRENCY ?? '2');
