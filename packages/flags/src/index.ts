@@ -25,3 +25,5 @@ export {
   type StoredFlag,
 } from './store/flag-store.ts';
 export { daysOverdue, isOverdue } from './expiry/overdue.ts';
+export { FLAGS_CHANNEL, flagOverdue, flagsNotices } from './expiry/flag-overdue-notice.ts';
+export { remindOverdueFlags, startFlagReminders } from './expiry/remind-overdue-flags.ts';
