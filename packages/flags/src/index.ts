@@ -16,6 +16,7 @@ export {
   createFlag,
   deleteFlag,
   FLAG_AUDIT_TARGET,
+  findFlag,
   getFlag,
   listFlags,
   setEnvironmentEnabled,

@@ -29,6 +29,7 @@ describe('operator flag console', () => {
   let app: HttpApp;
   let editor: string;
   let support: string;
+  let admin: string;
   const post = (url: string, cookie: string, body: Record<string, string>, headers: Record<string, string> = FORM) =>
     app.inject({ method: 'POST', url, headers: { ...headers, cookie }, payload: new URLSearchParams(body).toString() });
   const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
@@ -40,6 +41,7 @@ describe('operator flag console', () => {
     app = await buildOperatorApp({ ...testAppDeps(db.database), mailTemplates: platformTemplates });
     editor = await staffSessionCookie(app, '/operator', 'editor');
     support = await staffSessionCookie(app, '/operator', 'support');
+    admin = await staffSessionCookie(app, '/operator', 'admin');
   });
   after(async () => {
     await app.close();
@@ -144,5 +146,36 @@ describe('operator flag console', () => {
     assert.equal((await post('/operator/flags/old-banner-test/delete', editor, { version })).statusCode, 303);
     assert.equal((await get('/operator/flags/old-banner-test', editor)).statusCode, 404);
     assert.deepEqual(await history('old-banner-test'), ['feature_flag.delete Demo Editor', 'feature_flag.create Demo Editor']);
+  });
+
+  it('reads and writes flags as code through the JSON API with an API token, every error as problem+json with its path', async () => {
+    const token = (await post('/operator/api-tokens', admin, { name: 'flags-ci', role: 'editor' })).body.match(/data-testid="new-token">([^<]+)</)![1]!;
+    const api = (method: 'GET' | 'PUT', key: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method, url: `/operator/api/flags/${key}`, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
+    const definition = { description: 'Reviews first', owner: 'Guest team', expiresOn: '2027-05-01', environments: { staging: { enabled: true, percent: 50, allow: [] } } };
+
+    const refused = await api('PUT', 'reviews-first', { ...definition, environments: { staging: { enabled: 'yes', percent: 50.001, allow: [] } } });
+    assert.equal(refused.statusCode, 422);
+    assert.match(String(refused.headers['content-type']), /application\/problem\+json/);
+    const problem = JSON.parse(refused.body);
+    assert.equal(problem.code, 'INVALID_FEATURE_FLAG');
+    assert.deepEqual(problem.errors.map((e: { field: string }) => e.field), ['$.environments.staging.enabled', '$.environments.staging.percent']);
+
+    const created = await api('PUT', 'reviews-first', definition);
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.headers.etag, '"1"');
+    const read = await api('GET', 'reviews-first');
+    assert.deepEqual({ ...JSON.parse(read.body), updatedAt: undefined }, { key: 'reviews-first', ...definition, version: 1, updatedAt: undefined, updatedBy: 'API token flags-ci (#1)' });
+
+    const replaced = await api('PUT', 'reviews-first', { ...definition, description: 'Reviews first, then photos' }, { 'if-match': '"1"' });
+    assert.equal(replaced.statusCode, 200);
+    const stale = await api('PUT', 'reviews-first', definition, { 'if-match': '"1"' });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(JSON.parse(stale.body).code, 'FEATURE_FLAG_STALE');
+    assert.equal((await api('PUT', 'reviews-first', { ...definition, key: 'renamed' })).statusCode, 422);
+    assert.equal((await api('PUT', 'reviews-first', definition)).statusCode, 200, 'without If-Match the file wins');
+    assert.equal((await flag('reviews-first')).version, 3);
+    assert.equal((await api('GET', 'no-such-flag')).statusCode, 404);
+    assert.deepEqual(await history('reviews-first'), ['feature_flag.update API token flags-ci (#1)', 'feature_flag.update API token flags-ci (#1)', 'feature_flag.create API token flags-ci (#1)']);
   });
 });

@@ -39,10 +39,15 @@ export async function listFlags(db: Executor): Promise<StoredFlag[]> {
   return (await flags(db).selectFrom('feature_flags').selectAll().orderBy('key').execute()).map(toFlag);
 }
 
-export async function getFlag(db: Executor, key: string): Promise<StoredFlag> {
+export async function findFlag(db: Executor, key: string): Promise<StoredFlag | undefined> {
   const row = await flags(db).selectFrom('feature_flags').selectAll().where('key', '=', key).executeTakeFirst();
-  if (!row) throw missing(key);
-  return toFlag(row);
+  return row ? toFlag(row) : undefined;
+}
+
+export async function getFlag(db: Executor, key: string): Promise<StoredFlag> {
+  const flag = await findFlag(db, key);
+  if (!flag) throw missing(key);
+  return flag;
 }
 
 /** The row locked for the rest of the transaction, so a change diffs against what it replaces. */
