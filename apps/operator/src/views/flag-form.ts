@@ -91,7 +91,7 @@ export const formErrorsOf = (errors: FieldError[]): FieldError[] =>
   errors.map((e) => ({
     ...e,
     field: e.field
-      .replace(/^\$\.environments\.([a-z][a-z0-9-]*)\./, 'env.$1.')
+      .replace(/^\$\.environments(?:\.([\w$]+)|\["([^"]+)"\])\./, (_, plain: string | undefined, quoted: string | undefined) => `env.${plain ?? quoted}.`)
       .replace(/\[\d+\]$/, '')
       .replace(/^\$\./, ''),
   }));

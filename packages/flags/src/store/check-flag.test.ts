@@ -59,6 +59,7 @@ describe('flag definition check', () => {
     const errors = errorsOf(flagDefinition({ key: `a${'-b'.repeat(32)}`, description: 'x'.repeat(501) }));
     assert.deepEqual(Object.keys(errors).sort(), ['$.description', '$.key']);
     assert.match(errorsOf(flagDefinition({ key: 'other' }), { key: 'new-search' })['$.key']!, /cannot change/);
+    assert.deepEqual(Object.keys(errorsOf(flagDefinition({ owner: 'a\u0000b' }))), ['$.owner']);
     assert.deepEqual(errorsOf([]), { $: 'must be an object' });
     assert.deepEqual(Object.keys(errorsOf({ ...flagDefinition(), environments: [] })), ['$.environments']);
   });

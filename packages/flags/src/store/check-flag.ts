@@ -1,4 +1,5 @@
 import { invalid, type FieldError } from '@hatago/platform/errors';
+import { hasDisallowedCharacter } from '@hatago/platform/input';
 import { isValidDate } from '@hatago/platform/time';
 import { FLAG_KEY_MAX_LENGTH, FLAG_KEY_PATTERN, type FlagDefinition, type FlagEnvironmentRule } from '../definition/flag-definition.ts';
 import { FlagsErrors } from '../flags-errors.ts';
@@ -24,6 +25,8 @@ const twoDecimals = (value: number) => Math.abs(Math.round(value * 100) - value 
 function checkText(errors: FieldError[], value: unknown, field: string, max: number): void {
   if (typeof value !== 'string' || value.trim() === '') errors.push({ field, message: 'is required' });
   else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+  // the HTTP apps refuse these already; a definition from anywhere else must not put one in jsonb (NUL fails the write)
+  else if (hasDisallowedCharacter(value)) errors.push({ field, message: 'must not contain control characters or invalid text' });
 }
 
 function checkRule(errors: FieldError[], value: unknown, at: string): void {
