@@ -10,6 +10,7 @@ import { seedDemoData, seedDemoPhotos, type SeedOptions } from '@hatago/demo-dat
 import { BannerChanges, bannerEdgeKeys } from '@hatago/banners';
 import { CatalogChanges, catalogEdgeKeys } from '@hatago/catalog';
 import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
+import { startFlagReminders } from '@hatago/flags';
 import { createEdgeServer } from '@hatago/edge';
 import { EdgeCache } from '@hatago/http-cache';
 import edgeRules from '../../../config/edge.ts';
@@ -135,6 +136,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     observer: mailMetrics.observer,
   });
   const retention = startRetentionPurge({ db: database.db, logger: loggerOf('mailer'), olderThanDays: options.mailBodyRetentionDays ?? 90 });
+  const flagReminders = startFlagReminders({ db: database.db, logger: loggerOf('mailer') });
 
   const parts: Drainable[] = [
     { name: 'sre', close: () => sre.monitor.stop() },
@@ -144,6 +146,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     // after the apps, so mail they queue while draining is still sent; before the database it needs
     { name: 'mail-workers', close: () => mailWorkers.stop() },
     { name: 'mail-retention', close: () => retention.stop() },
+    { name: 'flag-reminders', close: () => flagReminders.stop() },
     { name: 'database', close: () => database.close() },
   ];
   return {

@@ -1,6 +1,7 @@
 import '@hatago/telemetry/register';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@hatago/db';
+import { startFlagReminders } from '@hatago/flags';
 import { startMailWorkers, startRetentionPurge } from '@hatago/mail';
 import { ConfigError } from '@hatago/platform/config';
 import { closeOnSignals } from '@hatago/platform/http';
@@ -47,6 +48,8 @@ const workers = startMailWorkers({
 });
 // bodies past retention are purged here, beside the workers; several mailers may all run it
 const retention = startRetentionPurge({ db: database.db, logger, olderThanDays: config.MAIL_BODY_RETENTION_DAYS });
+// overdue flags are reminded of from here too: a reminder is one more outbox message, once per flag and day
+const flagReminders = startFlagReminders({ db: database.db, logger });
 const app = await buildMailerApp({
   database,
   logger,
@@ -62,6 +65,7 @@ closeOnSignals(
     // stop claiming at once; in-flight sends finish and unsent claims return to the queue
     { name: 'mail-workers', startDraining: () => void workers.stop(), close: () => workers.stop() },
     { name: 'retention-purge', close: () => retention.stop() },
+    { name: 'flag-reminders', close: () => flagReminders.stop() },
     { name: 'providers', close: () => Promise.all(providers.map((p) => p.close?.())) },
     { name: 'database', close: () => database.close() },
     { name: 'telemetry', close: () => telemetry.shutdown() },

@@ -17,6 +17,8 @@ import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerBannerApi } from './routes/banner-api-routes.ts';
 import { registerBannerImageRoutes } from './routes/banner-image-routes.ts';
 import { registerBannerRoutes } from './routes/banner-routes.ts';
+import { registerFlagApi } from './routes/flag-api-routes.ts';
+import { registerFlagRoutes } from './routes/flag-routes.ts';
 import { registerMailHistoryRoutes } from './routes/mail-history-routes.ts';
 import { registerMailboxRoutes } from './routes/mail-mailbox-routes.ts';
 import { registerMailSuppressionRoutes } from './routes/mail-suppression-routes.ts';
@@ -77,6 +79,8 @@ export async function buildOperatorApp(deps: OperatorAppDeps): Promise<HttpApp> 
   registerAccountRoutes(app, deps);
   await registerBannerImageRoutes(app, deps, registerBannerRoutes(app, deps));
   await registerBannerApi(app, deps);
+  registerFlagRoutes(app, deps);
+  registerFlagApi(app, deps);
   registerAuditRoutes(app, deps);
   registerMailHistoryRoutes(app, deps);
   registerMailSuppressionRoutes(app, deps);

@@ -57,6 +57,16 @@ const WHO_MAY: Record<string, OperatorRole[]> = {
   'POST /operator/api/banners/check': EDITOR,
   'POST /operator/api/banners/publish': EDITOR,
   'GET /operator/api/banners/versions': EDITOR,
+  'GET /operator/flags': ALL,
+  'POST /operator/flags': EDITOR,
+  'GET /operator/flags/:key': ALL,
+  'POST /operator/flags/:key': EDITOR,
+  'POST /operator/flags/:key/environments/:environment': EDITOR,
+  'GET /operator/flags/:key/delete': EDITOR,
+  'POST /operator/flags/:key/delete': EDITOR,
+  'GET /operator/api/flags': ALL,
+  'GET /operator/api/flags/:key': ALL,
+  'PUT /operator/api/flags/:key': EDITOR,
   'GET /operator/mail': SUPPORT,
   'GET /operator/mail/:id': SUPPORT,
   'POST /operator/mail/:id/retry': SUPPORT,
@@ -87,7 +97,9 @@ describe('operator roles on every route', () => {
   });
 
   const send = (method: string, url: string, headers: Record<string, string>) =>
-    app.inject({ method: method as 'GET' | 'POST', url, headers: method === 'POST' ? { ...FORM, ...headers } : headers, ...(method === 'POST' ? { payload: '' } : {}) });
+    method === 'GET'
+      ? app.inject({ method: 'GET', url, headers })
+      : app.inject({ method: method as 'POST' | 'PUT', url, headers: { ...FORM, ...headers }, payload: '' });
 
   it('has a role decision in the table for every route the app registers, and no stale one', () => {
     const registered = routeDecisions(app).map((route) => `${route.method} ${route.url}`);

@@ -5,6 +5,7 @@ import type { DiningTables } from '@hatago/dining';
 import { hashPassword, type IdentityTables } from '@hatago/identity';
 import { tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
+import { seedDemoFlags } from './demo-flags.ts';
 import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
 
 export { DEMO_PASSWORD };
@@ -53,7 +54,7 @@ const restaurantDice = () => {
 /**
  * Fills an empty database with a demo world: hotels in every area, room types, plans,
  * nightly prices and inventory from today, restaurants with their seatings and courses,
- * demo staff and a demo member. All in one
+ * demo staff, a demo member and the demo feature flags. All in one
  * transaction, so an interrupted seed leaves nothing behind and simply runs again.
  * A database seeded before restaurants existed (a catalogue, no restaurant) gets the demo
  * restaurants in its demo areas. Returns false when there was nothing to add.
@@ -92,6 +93,7 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       onSeeded: () => options.onProgress?.(++done, total),
     });
     await seedDemoAccounts(seeding);
+    await seedDemoFlags(trx);
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import { bookingMails } from '@hatago/booking';
 import { catalogNotices } from '@hatago/catalog';
 import { diningMails } from '@hatago/dining';
+import { flagsNotices } from '@hatago/flags';
 import { identityMails } from '@hatago/identity';
 import { createTemplateRegistry, operatorAlert } from '@hatago/mail';
 
@@ -9,4 +10,4 @@ import { createTemplateRegistry, operatorAlert } from '@hatago/mail';
  * A module's new mail joins through the list that module exports; mail itself owns only
  * the operator alert.
  */
-export const platformTemplates = createTemplateRegistry([...bookingMails, ...diningMails, ...identityMails, ...catalogNotices, operatorAlert]);
+export const platformTemplates = createTemplateRegistry([...bookingMails, ...diningMails, ...identityMails, ...catalogNotices, ...flagsNotices, operatorAlert]);

@@ -15,6 +15,7 @@ const SECTIONS: Array<{ href: string; label: string; capability: OperatorCapabil
   { href: '/operator/reservations', label: 'Reservations', capability: 'reservations.read' },
   { href: '/operator/mail', label: 'Mail', capability: 'mail.read' },
   { href: '/operator/banners', label: 'Banners', capability: 'banners.edit' },
+  { href: '/operator/flags', label: 'Flags', capability: 'flags.read' },
   { href: '/operator/accounts', label: 'Accounts', capability: 'accounts.manage' },
   { href: '/operator/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
   { href: '/operator/sre', label: 'SRE', capability: 'sre.read' },

@@ -35,6 +35,10 @@ export const CAPABILITIES = {
   'banners.edit': ['editor', 'admin'],
   /** Publish or roll back: the change reaches every guest. */
   'banners.publish': ['editor', 'admin'],
+  /** Feature flags, their state per environment and their history: support reads them to tell what a guest saw. */
+  'flags.read': ['support', 'editor', 'admin'],
+  /** Create, edit, delete, and the kill switch: the change reaches every visitor within seconds. */
+  'flags.write': ['editor', 'admin'],
   'accounts.manage': ['admin'],
   'api_tokens.manage': ['admin'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
