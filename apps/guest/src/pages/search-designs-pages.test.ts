@@ -94,6 +94,9 @@ describe('hotel search designs behind the new-search flag', () => {
     await assertPage(`${SEARCH}&preview=${KEY}`, { 'hatago-flags': '' }, { design: 'list', cache: 'public' });
     await defineFlag({ percent: 100 });
     await assertPage(SEARCH, { 'hatago-flags': 'another-flag', 'x-hatago-preview': KEY }, { design: 'list', cache: 'public' });
+    await defineFlag({ percent: 50 });
+    await assertPage(SEARCH, { 'hatago-flags': KEY, cookie: `hatago_vid=${outOfSplit}` }, { design: 'grid', cache: 'public' });
+    await assertPage(SEARCH, { 'hatago-flags': '', cookie: `hatago_vid=${inSplit}` }, { design: 'list', cache: 'public' });
   });
 
   it('shows the grid to everyone at 100 %, publicly cached: the page depends on no visitor', async () => {

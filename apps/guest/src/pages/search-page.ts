@@ -5,14 +5,11 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
 import { pagination } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
-import { featureFor, type FeatureDecision } from '../features/flag-context.ts';
-import { FLAG_KEYS } from '../features/flag-keys.ts';
 import { langOf, t } from './i18n.ts';
 import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultDiningValues, diningForm } from './dining-form.ts';
-import { resultGrid, SEARCH_GRID_CSS } from './search-grid-view.ts';
-import { resultList } from './search-list-view.ts';
+import { type SearchDesign, searchDesignFor } from './search-design.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -57,20 +54,19 @@ ${bannerSlot('home-carousel', banners, lang)}`,
     // a tester's ?preview= rides along on sorting, paging and a new search: the design they look at stays
     const preview = query[PREVIEW_QUERY] || undefined;
     const banners = await bannersForPage(deps, request, { lang, area: area ?? null, slots: ['area-results'] });
-    const page = (body: SafeHtml, options: { status?: number; design?: FeatureDecision } = {}) =>
+    const page = (body: SafeHtml, options: { status?: number; design?: SearchDesign } = {}) =>
       sendPage(
         reply,
         withBanners(
           {
             lang,
             title: text.searchResults,
-            // a design chosen by the visitor's cookie or a preview is theirs alone; one the edge chose is under the edge's key
-            cache: options.design?.perVisitor ? 'private' : 'public',
+            cache: options.design?.cache ?? 'public',
             surrogateKeys: [EDGE_KEYS.search, EDGE_KEYS.areas],
             status: options.status ?? 200,
             otherLang: otherLangOf(request, lang),
             body,
-            ...(options.design?.on ? { css: SEARCH_GRID_CSS } : {}),
+            css: options.design?.css,
           },
           banners,
         ),
@@ -86,9 +82,8 @@ ${bannerSlot('home-carousel', banners, lang)}`,
     const current = pageOf(query.page);
     const [result, design] = await Promise.all([
       catalog.searchHotels({ ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang),
-      featureFor(deps, request, FLAG_KEYS.newSearch),
+      searchDesignFor(deps, request),
     ]);
-    const results = design.on ? resultGrid : resultList;
     const searchLink = (changes: { sort?: HotelSort; page?: number }) =>
       link('/search', { area, ...stayParams(stay), sort: changes.sort ?? sort, page: changes.page ?? current, preview }, lang);
     return page(
@@ -105,7 +100,7 @@ ${bannerSlot('area-results', banners, lang)}
       : html`<a href="${searchLink({ sort: option, page: 1 })}">${label}</a>`;
   })}
 </nav>
-${result.items.length ? results(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
+${result.items.length ? design.results(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
 ${pagination({ page: current, pageSize: SEARCH_PAGE_SIZE, total: result.total, link: (n) => searchLink({ page: n }), labels: t(lang) })}`,
       { design },
     );
