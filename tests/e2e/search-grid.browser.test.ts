@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { tablesOf } from '@hatago/db';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
-import { type FlagDefinition, FlagChanges, type FlagsTables } from '@hatago/flags';
-import { futureDate } from '@hatago/test-support';
+import { defineFlag, futureDate } from '@hatago/test-support';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // this machine has no outside network: keep Chromium from reaching for it
@@ -29,15 +27,13 @@ describe('the photo-grid hotel search in a real browser', () => {
   before(async () => {
     platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 5 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
     // released to nobody yet, open to a design review's preview, in the platform's environment
-    const definition: FlagDefinition = {
+    await defineFlag(platform.database.db, platform.cache, {
       key: KEY,
       description: 'photo grid search results',
       owner: 'design@hatago.example',
       expiresOn: '2027-03-31',
       environments: { development: { enabled: true, percent: 0, allow: [KEY] } },
-    };
-    await tablesOf<FlagsTables>(platform.database.db).insertInto('feature_flags').values({ key: KEY, definition: JSON.stringify(definition), updated_by: 'test' }).execute();
-    await new FlagChanges(platform.cache).publish({ key: KEY });
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
   after(async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { CatalogChanges, hotelGallery } from '@hatago/catalog';
-import { tablesOf } from '@hatago/db';
-import { type FlagDefinition, type FlagEnvironmentRule, FlagChanges, type FlagsTables, visitorBucket } from '@hatago/flags';
+import { type FlagEnvironmentRule, visitorBucket } from '@hatago/flags';
 import { addGalleryPhoto } from '@hatago/images';
 import { sampleJpeg } from '@hatago/images/testing';
-import { appUnderTest, futureDate } from '@hatago/test-support';
+import { appUnderTest, defineFlag, futureDate } from '@hatago/test-support';
 import { FLAG_KEYS } from '../features/flag-keys.ts';
 import { buildGuestApp } from '../guest-app.ts';
 
@@ -27,22 +26,15 @@ describe('hotel search designs behind the new-search flag', () => {
   let photoKey = '';
 
   /** The flag as an operator would leave it for this app's environment (development), announced as every change is. */
-  const defineFlag = async (rule: Partial<FlagEnvironmentRule>) => {
-    const definition: FlagDefinition = {
+  /** The flag as an operator would leave it for this app's environment (development). */
+  const defineRule = (rule: Partial<FlagEnvironmentRule>) =>
+    defineFlag(ctx.db.database.db, ctx.deps.cache, {
       key: KEY,
       description: 'photo grid search results',
       owner: 'design@hatago.example',
       expiresOn: '2027-03-31',
       environments: { development: { enabled: true, percent: 0, allow: [KEY], ...rule } },
-    };
-    const json = JSON.stringify(definition);
-    await tablesOf<FlagsTables>(ctx.db.database.db)
-      .insertInto('feature_flags')
-      .values({ key: KEY, definition: json, updated_by: 'test' })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ definition: json }))
-      .execute();
-    await new FlagChanges(ctx.deps.cache).publish({ key: KEY });
-  };
+    });
 
   const assertPage = async (url: string, headers: Record<string, string>, expected: { design: 'grid' | 'list'; cache: 'public' | 'private' }) => {
     const res = await get(url, headers);
@@ -72,14 +64,14 @@ describe('hotel search designs behind the new-search flag', () => {
   it('shows the list as before while the flag is undefined or off, to every visitor, publicly cached', async () => {
     const undefinedFlag = await assertPage(SEARCH, {}, { design: 'list', cache: 'public' });
     assert.ok(!undefinedFlag.includes('.result-grid{'), 'no grid styles');
-    await defineFlag({ percent: 0 });
+    await defineRule({ percent: 0 });
     await assertPage(SEARCH, {}, { design: 'list', cache: 'public' });
     await assertPage(SEARCH, { cookie: `hatago_vid=${inSplit}` }, { design: 'list', cache: 'public' });
     await assertPage(`${SEARCH}&preview=something-else`, {}, { design: 'list', cache: 'public' });
   });
 
   it('shows the grid for a preview by query or header, kept out of shared caches, and sorting and paging keep the preview', async () => {
-    await defineFlag({ percent: 0 });
+    await defineRule({ percent: 0 });
     const body = await assertPage(`${SEARCH}&preview=${KEY}`, {}, { design: 'grid', cache: 'private' });
     assert.match(body, new RegExp(`<a href="/search\\?checkin=[^"]*sort=price&amp;page=1&amp;preview=${KEY}">`));
     assert.match(body, new RegExp(`rel="next" href="/search\\?checkin=[^"]*page=2&amp;preview=${KEY}"`));
@@ -89,24 +81,24 @@ describe('hotel search designs behind the new-search flag', () => {
   });
 
   it('follows the edge decision header over previews and percentages, keeping public caching', async () => {
-    await defineFlag({ percent: 0 });
+    await defineRule({ percent: 0 });
     await assertPage(SEARCH, { 'hatago-flags': `another-flag,${KEY}` }, { design: 'grid', cache: 'public' });
     await assertPage(`${SEARCH}&preview=${KEY}`, { 'hatago-flags': '' }, { design: 'list', cache: 'public' });
-    await defineFlag({ percent: 100 });
+    await defineRule({ percent: 100 });
     await assertPage(SEARCH, { 'hatago-flags': 'another-flag', 'x-hatago-preview': KEY }, { design: 'list', cache: 'public' });
-    await defineFlag({ percent: 50 });
+    await defineRule({ percent: 50 });
     await assertPage(SEARCH, { 'hatago-flags': KEY, cookie: `hatago_vid=${outOfSplit}` }, { design: 'grid', cache: 'public' });
     await assertPage(SEARCH, { 'hatago-flags': '', cookie: `hatago_vid=${inSplit}` }, { design: 'list', cache: 'public' });
   });
 
   it('shows the grid to everyone at 100 %, publicly cached: the page depends on no visitor', async () => {
-    await defineFlag({ percent: 100 });
+    await defineRule({ percent: 100 });
     await assertPage(SEARCH, {}, { design: 'grid', cache: 'public' });
     await assertPage(SEARCH, { cookie: `hatago_vid=${outOfSplit}` }, { design: 'grid', cache: 'public' });
   });
 
   it('splits by the visitor cookie and keeps every page of a split out of shared caches, a first visit included', async () => {
-    await defineFlag({ percent: 50 });
+    await defineRule({ percent: 50 });
     await assertPage(SEARCH, { cookie: `hatago_vid=${inSplit}` }, { design: 'grid', cache: 'private' });
     await assertPage(SEARCH, { cookie: `hatago_vid=${outOfSplit}` }, { design: 'list', cache: 'private' });
     await assertPage(SEARCH, {}, { design: 'list', cache: 'private' });
@@ -114,13 +106,13 @@ describe('hotel search designs behind the new-search flag', () => {
   });
 
   it('shows the list to everyone once killed, previews included, publicly cached again', async () => {
-    await defineFlag({ enabled: false, percent: 100 });
+    await defineRule({ enabled: false, percent: 100 });
     await assertPage(`${SEARCH}&preview=${KEY}`, {}, { design: 'list', cache: 'public' });
     await assertPage(SEARCH, { 'x-hatago-preview': KEY, cookie: `hatago_vid=${inSplit}` }, { design: 'list', cache: 'public' });
   });
 
   it('draws each hotel as a card: large photo with srcset and alt text, name linking to the stay, area, class, price and a call to action', async () => {
-    await defineFlag({ percent: 100 });
+    await defineRule({ percent: 100 });
     const en = await assertPage(`${SEARCH}&lang=en`, {}, { design: 'grid', cache: 'public' });
     assert.ok(en.includes('.result-grid{'), 'the grid brings its styles');
     const all = cards(en);
