@@ -3,3 +3,4 @@ export { testAppDeps, cookieFrom, staffSessionCookie, METRICS_AUTH, TEST_METRICS
 export { futureDate } from './dates.ts';
 export { appUnderTest, type AppUnderTest } from './app-under-test.ts';
 export { RecordingChanges, testBookingContext } from './recording-changes.ts';
+export { defineFlag } from './flags.ts';

@@ -4,6 +4,7 @@
  * Accept-Language, so one URL always renders the same page and edge caches stay correct.
  */
 import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
+import { searchEn, searchJa } from './search-i18n.ts';
 
 export { OCCASIONS } from './dining-i18n.ts';
 
@@ -31,19 +32,9 @@ const ja = {
   guests: '人数',
   rooms: '室数',
   search: '検索',
-  searchResults: '検索結果',
-  resultsCount: (n: number) => `${n}件の宿が見つかりました`,
-  noResults: '条件に合う空室のある宿はありません。日程や人数を変えてお試しください。',
-  sortBy: '並び順',
-  sortRecommended: 'おすすめ順',
-  sortPrice: '料金の安い順',
-  totalFrom: '合計',
-  forStay: (nights: number, rooms: number) => `${nights}泊・${rooms}室の合計（税込）`,
-  stars: (n: number) => `${'★'.repeat(n)}`,
   previous: '前へ',
   next: '次へ',
   pageOf: (page: number, pages: number) => `${page} / ${pages} ページ`,
-  viewHotel: '空室と料金を見る',
   changeStay: '日程・人数を変更',
   checkinTime: 'チェックイン時刻',
   checkoutTime: 'チェックアウト時刻',
@@ -125,6 +116,7 @@ const ja = {
   noReservations: 'ご予約はまだありません。',
   details: '詳細・キャンセル',
   ...diningJa,
+  ...searchJa,
 };
 
 type Dictionary = typeof ja;
@@ -147,19 +139,9 @@ const en: Dictionary = {
   guests: 'Guests',
   rooms: 'Rooms',
   search: 'Search',
-  searchResults: 'Search results',
-  resultsCount: (n: number) => `${n} ${n === 1 ? 'hotel' : 'hotels'} found`,
-  noResults: 'No hotel has rooms for every night of this stay. Try other dates or fewer guests.',
-  sortBy: 'Sort by',
-  sortRecommended: 'Recommended',
-  sortPrice: 'Lowest price',
-  totalFrom: 'Total from',
-  forStay: (nights: number, rooms: number) => `for ${nights} ${nights === 1 ? 'night' : 'nights'}, ${rooms} ${rooms === 1 ? 'room' : 'rooms'}, tax included`,
-  stars: (n: number) => `${'★'.repeat(n)}`,
   previous: 'Previous',
   next: 'Next',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
-  viewHotel: 'See rooms and prices',
   changeStay: 'Change dates or guests',
   checkinTime: 'Check-in from',
   checkoutTime: 'Check-out by',
@@ -244,6 +226,7 @@ const en: Dictionary = {
   noReservations: 'You have no reservations yet.',
   details: 'Details and cancellation',
   ...diningEn,
+  ...searchEn,
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { ja, en };

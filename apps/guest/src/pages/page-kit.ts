@@ -71,6 +71,8 @@ export interface GuestPage {
   surrogateKeys?: readonly string[];
   /** A public page's content changes in this many seconds (a scheduled banner): see cacheControlOf. */
   maxAgeSeconds?: number;
+  /** The look of a design only this page shows (one behind a flag), after the site's own. */
+  css?: string;
 }
 
 /** Most pages open with their title as the heading; the rest of the body follows on the next line. */
@@ -102,7 +104,7 @@ ${
     title: `${page.title} | Hatago`,
     nav,
     body: page.body,
-    css: GUEST_CSS,
+    css: GUEST_CSS + (page.css ?? ''),
   });
 }
 

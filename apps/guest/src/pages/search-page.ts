@@ -1,14 +1,15 @@
-import { EDGE_KEYS, type HotelSearchResult, type HotelSort, type Stay } from '@hatago/catalog';
+import { EDGE_KEYS, type HotelSort } from '@hatago/catalog';
+import { PREVIEW_QUERY } from '@hatago/flags';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import type { HttpApp } from '@hatago/platform/http';
-import { pagination, yen } from '@hatago/web-kit';
+import { pagination } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
-import { type Lang, langOf, t } from './i18n.ts';
+import { langOf, t } from './i18n.ts';
 import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultDiningValues, diningForm } from './dining-form.ts';
-import { resultPhoto } from './photo-views.ts';
+import { type SearchDesign, searchDesignFor } from './search-design.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -50,25 +51,43 @@ ${bannerSlot('home-carousel', banners, lang)}`,
     // a bare /search (a bookmark, a typed URL) searches the defaults the home page offers
     const values = { ...defaultStayValues(), ...query };
     const area = query.area || undefined;
+    // a tester's ?preview= rides along on sorting, paging and a new search: the design they look at stays
+    const preview = query[PREVIEW_QUERY] || undefined;
     const banners = await bannersForPage(deps, request, { lang, area: area ?? null, slots: ['area-results'] });
-    const page = (body: SafeHtml, status = 200) =>
+    const page = (body: SafeHtml, options: { status?: number; design?: SearchDesign } = {}) =>
       sendPage(
         reply,
-        withBanners({ lang, title: text.searchResults, cache: 'public', surrogateKeys: [EDGE_KEYS.search, EDGE_KEYS.areas], status, otherLang: otherLangOf(request, lang), body }, banners),
+        withBanners(
+          {
+            lang,
+            title: text.searchResults,
+            cache: options.design?.cache ?? 'public',
+            surrogateKeys: [EDGE_KEYS.search, EDGE_KEYS.areas],
+            status: options.status ?? 200,
+            otherLang: otherLangOf(request, lang),
+            body,
+            css: options.design?.css,
+          },
+          banners,
+        ),
       );
     const form = (errors: FieldError[] = []) =>
-      stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: query.sort === 'price' ? 'price' : undefined } });
+      stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: query.sort === 'price' ? 'price' : undefined, preview } });
 
     const { stay, errors } = readStay(values, lang);
     if (area !== undefined && !areas.some((a) => a.id === area)) errors.push({ field: 'area', message: text.unknownArea });
-    if (!stay || errors.length > 0) return page(html`<h1>${text.findStay}</h1>${form(errors)}`, 422);
+    if (!stay || errors.length > 0) return page(html`<h1>${text.findStay}</h1>${form(errors)}`, { status: 422 });
 
     const sort = sortOf(query.sort);
     const current = pageOf(query.page);
-    const result = await catalog.searchHotels({ ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang);
+    const [result, design] = await Promise.all([
+      catalog.searchHotels({ ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang),
+      searchDesignFor(deps, request),
+    ]);
     const searchLink = (changes: { sort?: HotelSort; page?: number }) =>
-      link('/search', { area, ...stayParams(stay), sort: changes.sort ?? sort, page: changes.page ?? current }, lang);
-    return page(html`<h1>${text.searchResults}</h1>
+      link('/search', { area, ...stayParams(stay), sort: changes.sort ?? sort, page: changes.page ?? current, preview }, lang);
+    return page(
+      html`<h1>${text.searchResults}</h1>
 ${form()}
 <p>${text.resultsCount(result.total)}</p>
 ${bannerSlot('area-results', banners, lang)}
@@ -81,25 +100,9 @@ ${bannerSlot('area-results', banners, lang)}
       : html`<a href="${searchLink({ sort: option, page: 1 })}">${label}</a>`;
   })}
 </nav>
-${result.items.length ? resultList(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
-${pagination({ page: current, pageSize: SEARCH_PAGE_SIZE, total: result.total, link: (n) => searchLink({ page: n }), labels: t(lang) })}`);
+${result.items.length ? design.results(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
+${pagination({ page: current, pageSize: SEARCH_PAGE_SIZE, total: result.total, link: (n) => searchLink({ page: n }), labels: t(lang) })}`,
+      { design },
+    );
   });
-}
-
-function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): SafeHtml {
-  const text = t(lang);
-  return html`<ol class="results">${result.items.map(
-    (hotel) => html`<li class="card result" data-testid="hotel-result">
-  ${resultPhoto(hotel.photo)}
-  <div>
-    <h2><a href="${link(`/hotels/${hotel.id}`, stayParams(stay), lang)}">${hotel.name}</a></h2>
-    <div class="muted">${hotel.areaName} <span class="stars" aria-label="${hotel.stars}">${text.stars(hotel.stars)}</span></div>
-  </div>
-  <div>
-    <div>${text.totalFrom} <span class="price">${yen(hotel.minTotalPrice)}</span></div>
-    <div class="muted">${text.forStay(stay.nights, stay.rooms)}</div>
-    <a class="button" href="${link(`/hotels/${hotel.id}`, stayParams(stay), lang)}">${text.viewHotel}</a>
-  </div>
-</li>`,
-  )}</ol>`;
 }
