@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # One image per service, all from this file: `docker build --target <service> -t hatago-<service> .`
-# Targets: edge, guest, facility, operator, mailer (services), migrate, mail-purge (one-off
-# jobs), embedded (everything in one process, for demos). Each runs the service's build
+# Targets: edge, guest, facility, operator, mailer (services), migrate, mail-purge,
+# operator-create (one-off jobs), embedded (everything in one process, for demos). Each runs the service's build
 # (dist/<service>/, `npm run build`) on plain Node: no TypeScript toolchain, no dev
 # dependencies, no npm. Checked statically by tests/deploy/dockerfile.test.ts.
 
