@@ -11,4 +11,6 @@ export interface FacilityAppDeps extends AppDeps {
   edgePurger?: EdgePurger;
   /** Settles the card guarantee of a request the restaurant declines (default: the sandbox, as the guest app's). */
   payments?: PaymentProvider;
+  /** The Tokyo date the hotel dashboard shows (default: today); tests fix it. */
+  today?: () => string;
 }

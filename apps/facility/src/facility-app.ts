@@ -2,15 +2,14 @@ import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { cacheReadiness } from '@hatago/cache';
-import { CatalogChanges, catalogEdgeKeys, getHotel } from '@hatago/catalog';
+import { CatalogChanges, catalogEdgeKeys } from '@hatago/catalog';
 import { DiningChanges, diningEdgeKeys } from '@hatago/dining';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import { purgeEdgeOn } from '@hatago/platform/edge';
-import { html } from '@hatago/platform/html';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
 import { registerStaffLogin, renderErrorPage } from '@hatago/web-kit';
 import type { FacilityAppDeps } from './deps.ts';
-import { hotelOf, sendPage } from './routes/console-kit.ts';
+import { registerDashboardRoutes } from './routes/dashboard-routes.ts';
 import { registerExportRoutes, registerSignedDownloads } from './routes/export-routes.ts';
 import { registerHotelRoutes } from './routes/hotel-routes.ts';
 import { registerInventoryRoutes } from './routes/inventory-routes.ts';
@@ -21,7 +20,7 @@ import { registerRestaurantCourseRoutes } from './routes/restaurant-course-route
 import { registerRestaurantReservationRoutes } from './routes/restaurant-reservation-routes.ts';
 import { registerRestaurantSetupRoutes } from './routes/restaurant-setup-routes.ts';
 import { registerRoomTypeRoutes } from './routes/room-type-routes.ts';
-import { FACILITY_SHELL, facilityPage } from './views/facility-page.ts';
+import { FACILITY_SHELL } from './views/facility-page.ts';
 
 export { FACILITY_SHELL };
 
@@ -66,20 +65,7 @@ export async function buildFacilityApp(deps: FacilityAppDeps): Promise<HttpApp> 
       rateLimiter: deps.rateLimiter,
       shell: FACILITY_SHELL,
     });
-    consoleScope.get('/facility/', async (request, reply) => {
-      if (request.staff.restaurantId !== null) return reply.redirect('/facility/restaurant');
-      const hotel = await getHotel(deps.database.db, hotelOf(request));
-      return sendPage(
-        reply,
-        facilityPage(
-          request.staff,
-          hotel.name,
-          html`<h1>${hotel.name}</h1><p>Signed in as ${request.staff.name}.</p>
-<ul><li><a href="/facility/photos">Photos</a></li><li><a href="/facility/room-types">Room types</a></li><li><a href="/facility/plans">Plans and nightly prices</a></li>
-<li><a href="/facility/inventory">Inventory calendar</a></li><li><a href="/facility/reservations">Reservations and CSV export</a></li></ul>`,
-        ),
-      );
-    });
+    registerDashboardRoutes(consoleScope, deps);
     registerHotelRoutes(consoleScope, deps);
     registerPhotoRoutes(consoleScope, deps, HOTEL_PHOTO_ROUTES);
     registerPhotoRoutes(consoleScope, deps, RESTAURANT_PHOTO_ROUTES);

@@ -53,3 +53,5 @@ export {
   RESERVATION_STATUSES,
   type ReservationFilterForm,
 } from './queries/reservation-filter-input.ts';
+export { frontDeskDay, type FrontDeskDay, type FrontDeskStay } from './front-desk/front-desk-day.ts';
+export { recentReservationActivity, RECENT_ACTIVITY_LIMIT, type ReservationActivity } from './front-desk/recent-activity.ts';

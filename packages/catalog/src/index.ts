@@ -17,6 +17,7 @@ export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export type { Locale } from './hotels/hotel-heading.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
+export { hotelOccupancy, OCCUPANCY_DAYS, type NightOccupancy } from './inventory/occupancy.ts';
 export { catalogMigrations } from './migrations/index.ts';
 export { catalogNotices } from './mail/catalog-notices.ts';
 export * from './management/index.ts';

@@ -7,6 +7,7 @@ import { tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
 import { seedDemoFlags } from './demo-flags.ts';
 import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
+import { seedDemoStays } from './seed-demo-stays.ts';
 
 export { DEMO_PASSWORD };
 
@@ -15,6 +16,8 @@ export interface SeedOptions {
   restaurantsPerArea?: number;
   days?: number;
   today?: string;
+  /** A few stays around today at the first hotel, so its dashboard has a day to show (the demo's first start; tests leave them out). */
+  frontDeskStays?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -92,6 +95,7 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       pick: restaurantDice(),
       onSeeded: () => options.onProgress?.(++done, total),
     });
+    if (options.frontDeskStays && hotelsPerArea > 0) await seedDemoStays(trx, today);
     await seedDemoAccounts(seeding);
     await seedDemoFlags(trx);
     return true;

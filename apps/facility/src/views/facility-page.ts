@@ -22,10 +22,18 @@ td.closed{background:#fbeeec}
 ol.photos{list-style:none;padding:0;display:grid;gap:1rem}
 ol.photos li{display:grid;grid-template-columns:160px 1fr;gap:.75rem;align-items:start}
 ol.photos .actions{grid-column:2}
+ul.counts{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
+ul.counts a{display:block;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem 1rem;text-decoration:none;color:var(--ink)}
+ul.counts strong{font-size:1.5rem;margin-right:.35rem;color:var(--accent)}
+figure.occupancy{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.75rem}
+figure.occupancy .bar{fill:var(--accent)}
+figure.occupancy .grid{stroke:var(--line)}
+figure.occupancy .axis{font-size:9px;fill:var(--muted)}
+.visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 `,
 };
 
-const HOTEL_NAV = html`<a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
+const HOTEL_NAV = html`<a href="/facility/">Today</a><a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
 const RESTAURANT_NAV = html`<a href="/facility/restaurant/day">Today</a><a href="/facility/restaurant/reservations">Reservations</a><a href="/facility/restaurant/capacity">Capacity</a><a href="/facility/restaurant/seatings">Seatings</a><a href="/facility/restaurant/courses">Courses</a><a href="/facility/restaurant/photos">Photos</a>`;
 
 /** Every console page: the shared shell with the navigation of what the account runs, a hotel or a restaurant. */
