@@ -57,8 +57,6 @@ function storageOn(target: EdgeTarget) {
       const base = suite.edge.base;
       assert.equal(echoOf(await request(base, '/dav/notes', { method: 'PROPPATCH' })).origin, 'console', 'a route may name any method token');
       assert.equal(echoOf(await get('/dav/notes')).origin.replace(/-[ab]$/, ''), 'app', 'GET is not one it names');
-      // varnishd left these entries in place after the ban its VCL issues, for POST too (packages/vcl/README.md): not pinned there yet
-      if (target === varnishEdge) return;
       for (const [path, method] of [['/documents/b', 'POST'], ['/documents/a', 'PROPPATCH'], ['/catalogue/head-moved', 'MOVE']] as const) {
         await get(path);
         assert.equal((await get(path)).headers['x-cache'], 'HIT', path);

@@ -844,16 +844,16 @@ sub vcl_backend_response {
   }
   # RFC 9111 §4.4: a successful unsafe request (any method not safe, extensions included) invalidates its target and the same-host Location / Content-Location
   if (bereq.method !~ "^(GET|HEAD|OPTIONS|TRACE|PROPFIND|REPORT|SEARCH|QUERY)$" && beresp.status < 400) {
-    std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(bereq.url, "\?.*$", "") + {"""});
+    std.ban("obj.http.X-Hatago-Obj-Path == " + regsub(bereq.url, "\?.*$", ""));
     if (beresp.http.Location ~ "^/") {
-      std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(beresp.http.Location, "[?#].*$", "") + {"""});
+      std.ban("obj.http.X-Hatago-Obj-Path == " + regsub(beresp.http.Location, "[?#].*$", ""));
     } elsif (beresp.http.Location ~ "^https?://" && regsub(beresp.http.Location, "^https?://([^/?#]+).*$", "\1") == bereq.http.host) {
-      std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(regsub(beresp.http.Location, "^https?://[^/?#]+", ""), "[?#].*$", "") + {"""});
+      std.ban("obj.http.X-Hatago-Obj-Path == " + regsub(regsub(beresp.http.Location, "^https?://[^/?#]+", ""), "[?#].*$", ""));
     }
     if (beresp.http.Content-Location ~ "^/") {
-      std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(beresp.http.Content-Location, "[?#].*$", "") + {"""});
+      std.ban("obj.http.X-Hatago-Obj-Path == " + regsub(beresp.http.Content-Location, "[?#].*$", ""));
     } elsif (beresp.http.Content-Location ~ "^https?://" && regsub(beresp.http.Content-Location, "^https?://([^/?#]+).*$", "\1") == bereq.http.host) {
-      std.ban({"obj.http.X-Hatago-Obj-Path == ""} + regsub(regsub(beresp.http.Content-Location, "^https?://[^/?#]+", ""), "[?#].*$", "") + {"""});
+      std.ban("obj.http.X-Hatago-Obj-Path == " + regsub(regsub(beresp.http.Content-Location, "^https?://[^/?#]+", ""), "[?#].*$", ""));
     }
   }
   if (var.get("policy") != "cache" || bereq.uncacheable) {

@@ -77,7 +77,9 @@ function notStored(w: VclWriter) {
 function writeInvalidation(w: VclWriter) {
   w.line('# RFC 9111 §4.4: a successful unsafe request (any method not safe, extensions included) invalidates its target and the same-host Location / Content-Location');
   w.block(`if (bereq.method !~ "^(${SAFE_METHODS.join('|')})$" && beresp.status < 400)`, () => {
-    const banPath = (expression: string) => w.line(`std.ban(${vclString(`obj.http.${OBJ.path} == "`)} + ${expression} + ${vclString('"')});`);
+    // std.ban() takes its argument unquoted: a quoted one is compared with its quotes and matches nothing
+    // (varnishadm's `ban` strips them, std.ban does not). A path has no whitespace to need them.
+    const banPath = (expression: string) => w.line(`std.ban(${vclString(`obj.http.${OBJ.path} == `)} + ${expression});`);
     banPath('regsub(bereq.url, "\\?.*$", "")');
     for (const header of ['Location', 'Content-Location']) {
       w.chain([
