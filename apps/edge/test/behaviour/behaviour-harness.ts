@@ -123,11 +123,13 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   } else if (path.startsWith('/catalogue/targeted-')) {
     // browsers always ask again, the edge keeps it a minute (RFC 9213); a refusing or invalid targeted field in the others
     res.setHeader('cache-control', 'public, max-age=0');
-    const targeted: Record<string, Record<string, string>> = {
+    const targeted: Record<string, Record<string, string | string[]>> = {
       '/catalogue/targeted-cdn': { 'cdn-cache-control': 'max-age=60' },
       '/catalogue/targeted-own': { 'cdn-cache-control': 'no-store', 'hatago-cache-control': 'max-age=60, must-revalidate=?1' },
       '/catalogue/targeted-refused': { 'cdn-cache-control': 'max-age=60', 'hatago-cache-control': 'no-store' },
       '/catalogue/targeted-invalid': { 'cdn-cache-control': 'Max-Age=60' },
+      // one dictionary on two lines (RFC 9110 §5.3): the lifetime is on the second
+      '/catalogue/targeted-lines': { 'hatago-cache-control': ['must-revalidate', 'max-age=60'] },
     };
     for (const [name, value] of Object.entries(targeted[path] ?? {})) res.setHeader(name, value);
   } else if (path === '/catalogue/unasked-304') {

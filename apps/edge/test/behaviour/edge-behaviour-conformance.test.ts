@@ -71,7 +71,7 @@ function conformanceOn(target: EdgeTarget) {
     });
 
     it('keeps a response for its Hatago-Cache-Control, else CDN-Cache-Control, lifetime; the client sees neither, and Cache-Control as sent', async () => {
-      const paths = ['/catalogue/targeted-cdn', '/catalogue/targeted-own', '/catalogue/targeted-refused', '/catalogue/targeted-invalid'];
+      const paths = ['/catalogue/targeted-cdn', '/catalogue/targeted-own', '/catalogue/targeted-refused', '/catalogue/targeted-invalid', '/catalogue/targeted-lines'];
       for (const path of paths) await get(path);
       for (const path of paths) {
         const answer = await get(path);
@@ -83,6 +83,7 @@ function conformanceOn(target: EdgeTarget) {
       assert.equal(originCount('/catalogue/targeted-own'), 1, 'Hatago-Cache-Control before a CDN-Cache-Control that says no-store');
       assert.equal(originCount('/catalogue/targeted-refused'), 2, 'Hatago-Cache-Control: no-store refuses what CDN-Cache-Control allows');
       assert.equal(originCount('/catalogue/targeted-invalid'), 2, 'an invalid targeted field leaves Cache-Control to decide');
+      assert.equal(originCount('/catalogue/targeted-lines'), 1, 'a targeted field on two lines is one dictionary');
     });
 
     it('answers a 304 to a request the edge sent without validators as an origin error, storing nothing and asking once', async () => {

@@ -861,6 +861,10 @@ sub vcl_backend_response {
   }
   set beresp.http.xkey = "hatago:all " + "hatago:url:" + blob.encode(BASE64URLNOPAD, blob=blob.decode(IDENTITY, encoded=var.get("key-url"))) + " " + beresp.http.xkey;
   set beresp.http.X-Hatago-Obj-Path = regsub(var.get("key-url"), "\?.*$", "");
+  # RFC 9110 §5.3: a field sent on several lines is one list (varnishd reads only the first line); the Node edge joins them too
+  std.collect(beresp.http.Cache-Control);
+  std.collect(beresp.http.Hatago-Cache-Control);
+  std.collect(beresp.http.CDN-Cache-Control);
   # RFC 9213 targeted cache control: the first valid field replaces Cache-Control and Expires for this edge
   set beresp.http.X-Hatago-Cc = beresp.http.Cache-Control;
   var.set("targeted", "");

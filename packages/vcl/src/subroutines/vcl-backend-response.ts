@@ -153,6 +153,8 @@ function writeFreshness(w: VclWriter, routes: RouteRule[]) {
  * from Cache-Control before VCL runs, so the targeted field's lifetime is set here; without one, the heuristic decides.
  */
 function writeTargeted(w: VclWriter) {
+  w.line('# RFC 9110 §5.3: a field sent on several lines is one list (varnishd reads only the first line); the Node edge joins them too');
+  for (const field of ['Cache-Control', ...TARGETED_FIELDS]) w.line(`std.collect(beresp.http.${field});`);
   w.line('# RFC 9213 targeted cache control: the first valid field replaces Cache-Control and Expires for this edge');
   w.line(`set ${CC} = beresp.http.Cache-Control;`);
   w.line('var.set("targeted", "");');
