@@ -29,9 +29,13 @@ describe('embedded SLO alerts: evaluated in process, posted to Slack through the
       await sql`alter table reservations rename to reservations_out_of_service`.execute(db);
       const page = await waitUntil('Slack gets the page through the mail outbox', posted('[FIRING] SloErrorBudgetBurnFast booking-availability'), 120_000);
       assert.match(page.text, /^:rotating_light: \[critical\]/);
-      const { rows } = await sql<{ status: string; channel: string; recipient: string }>`
-        select status, channel, recipient from mail_messages where template = 'operator-alert' order by id limit 1`.execute(db);
-      assert.deepEqual(rows[0], { status: 'sent', channel: 'slack', recipient: '#hatago-alerts' }, 'a notice in the mail history');
+      // Slack has the post before the worker records the outcome: wait for the row to leave `sending`
+      const notice = await waitUntil('the notice recorded in the mail history', async () => {
+        const { rows } = await sql<{ status: string; channel: string; recipient: string }>`
+          select status, channel, recipient from mail_messages where template = 'operator-alert' order by id limit 1`.execute(db);
+        return rows[0]?.status === 'sending' ? undefined : rows[0];
+      });
+      assert.deepEqual(notice, { status: 'sent', channel: 'slack', recipient: '#hatago-alerts' }, 'a notice in the mail history');
 
       const cookie = await signIn(platform.url);
       const data = (await (await fetch(`${platform.url}/operator/sre/data`, { headers: { cookie } })).json()) as { alerts: Array<{ alert: string; slo: string }> };
