@@ -121,6 +121,9 @@ export const Reservation = Type.Object({
   code: Type.String(),
   status: Type.Union([Type.Literal('confirmed'), Type.Literal('cancelled')]),
   totalPrice: Type.Integer({ description: 'Room, service charge and consumption tax, yen; accommodation tax is paid at the hotel' }),
+  accommodationTax: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Accommodation tax the hotel collects on top of totalPrice, yen, as quoted when booked; null for older bookings',
+  }),
   hotelId: Type.Integer(),
   hotelName: Type.String(),
   roomTypeName: Type.String(),

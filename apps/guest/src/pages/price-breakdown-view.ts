@@ -14,6 +14,7 @@ const TEXTS = {
     accommodationTax: '宿泊税（ホテルでお支払い）',
     grandTotal: '宿泊税を含むお支払い総額',
     payAtHotel: '宿泊税はご予約の合計に含まれず、ご宿泊時にホテルでお支払いいただきます。',
+    payAtHotelIfAny: '宿泊税がかかる地域では、宿泊税はこの合計に含まれず、ご宿泊時にホテルでお支払いいただきます。',
   },
   en: {
     breakdown: 'Price breakdown',
@@ -25,6 +26,7 @@ const TEXTS = {
     accommodationTax: 'Accommodation tax (paid at the hotel)',
     grandTotal: 'Total with accommodation tax',
     payAtHotel: 'Accommodation tax is not part of the booking total; you pay it at the hotel during your stay.',
+    payAtHotelIfAny: 'Where the city charges accommodation tax, it is not part of this total; you pay it at the hotel during your stay.',
   },
 } as const;
 
@@ -62,8 +64,13 @@ ${b.accommodationTax > 0 ? html`<p class="muted">${payAtHotelText(lang)}</p>` : 
 </details>`;
 }
 
-/** Said wherever a booked total is shown: the hotel collects the accommodation tax, if any. */
-export const accommodationTaxNote = (lang: Lang): string =>
-  lang === 'ja'
-    ? '宿泊税がかかる地域では、宿泊税はこの合計に含まれず、ご宿泊時にホテルでお支払いいただきます。'
-    : 'Where the city charges accommodation tax, it is not part of this total; you pay it at the hotel during your stay.';
+/**
+ * Beside a booked total: the accommodation tax recorded with the booking, which the hotel
+ * collects; for a booking from before it was recorded, that any is paid at the hotel.
+ */
+export function accommodationTaxRow(reservation: { accommodationTax: number | null; status: string }, lang: Lang): SafeHtml {
+  const text = TEXTS[lang];
+  if (reservation.status === 'cancelled' || reservation.accommodationTax === 0) return html``;
+  if (reservation.accommodationTax === null) return html`<dt></dt><dd class="muted">${text.payAtHotelIfAny}</dd>`;
+  return html`<dt>${text.accommodationTax}</dt><dd data-testid="accommodation-tax">${yen(reservation.accommodationTax)}</dd>`;
+}
