@@ -61,7 +61,8 @@ describe('price breakdown on the hotel, booking and confirmation pages and in th
       assert.ok(en.includes(shown), shown);
     }
     assert.match(en, /Accommodation tax \(paid at the hotel\)<\/dt><dd data-testid="accommodation-tax">¥4,000</);
-    assert.ok(en.includes('¥114,000 (Per person ¥57,000)'));
+    assert.ok(en.includes('Booking total (tax and service included)</dt><dd class="price" data-testid="breakdown-total">¥110,000'));
+    assert.ok(en.includes('¥114,000 (per person ¥57,000)'));
     const ja = (await ctx.app.inject(`/hotels/${kyotoHotel}?${stay}`)).body;
     assert.ok(ja.includes('料金の内訳') && ja.includes('サービス料（10%）') && ja.includes('宿泊税（ホテルでお支払い）'));
   });
@@ -69,7 +70,8 @@ describe('price breakdown on the hotel, booking and confirmation pages and in th
   it('shows no accommodation tax nor service charge where the hotel has none', async () => {
     const page = (await ctx.app.inject(`/hotels/${osakaHotel}?${stay}&lang=en`)).body;
     assert.match(page, /data-testid="price-breakdown"/);
-    assert.doesNotMatch(page, /Accommodation tax|Service charge/);
+    assert.doesNotMatch(page, /Accommodation tax|Service charge|tax and service/);
+    assert.match(page, /Booking total \(tax included\)/);
   });
 
   it('books the total shown without the accommodation tax and confirms the tax the hotel will collect', async () => {

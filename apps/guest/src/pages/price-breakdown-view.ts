@@ -9,10 +9,11 @@ const TEXTS = {
     roomCharge: '室料',
     serviceCharge: (percent: number) => `サービス料（${percent}%）`,
     consumptionTax: `消費税（${CONSUMPTION_TAX_PERCENT}%）`,
-    total: 'ご予約の合計（税・サービス料込）',
+    total: (withService: boolean) => (withService ? 'ご予約の合計（税・サービス料込）' : 'ご予約の合計（税込）'),
     perPerson: '1名あたり',
     accommodationTax: '宿泊税（ホテルでお支払い）',
     grandTotal: '宿泊税を含むお支払い総額',
+    withPerPerson: (total: string, perPerson: string) => `${total}（1名あたり ${perPerson}）`,
     payAtHotel: '宿泊税はご予約の合計に含まれず、ご宿泊時にホテルでお支払いいただきます。',
     payAtHotelIfAny: '宿泊税がかかる地域では、宿泊税はこの合計に含まれず、ご宿泊時にホテルでお支払いいただきます。',
   },
@@ -21,10 +22,11 @@ const TEXTS = {
     roomCharge: 'Room charge',
     serviceCharge: (percent: number) => `Service charge (${percent}%)`,
     consumptionTax: `Consumption tax (${CONSUMPTION_TAX_PERCENT}%)`,
-    total: 'Booking total (tax and service included)',
+    total: (withService: boolean) => (withService ? 'Booking total (tax and service included)' : 'Booking total (tax included)'),
     perPerson: 'Per person',
     accommodationTax: 'Accommodation tax (paid at the hotel)',
     grandTotal: 'Total with accommodation tax',
+    withPerPerson: (total: string, perPerson: string) => `${total} (per person ${perPerson})`,
     payAtHotel: 'Accommodation tax is not part of the booking total; you pay it at the hotel during your stay.',
     payAtHotelIfAny: 'Where the city charges accommodation tax, it is not part of this total; you pay it at the hotel during your stay.',
   },
@@ -43,12 +45,12 @@ export function priceBreakdownRows(b: PriceBreakdown, lang: Lang, totalTestId = 
   return html`<dt>${text.roomCharge}</dt><dd>${yen(b.roomCharge)}</dd>
   ${b.serviceCharge > 0 ? html`<dt>${text.serviceCharge(b.serviceChargePercent)}</dt><dd>${yen(b.serviceCharge)}</dd>` : ''}
   <dt>${text.consumptionTax}</dt><dd>${yen(b.consumptionTax)}</dd>
-  <dt>${text.total}</dt><dd class="price" data-testid="${totalTestId}">${yen(b.total)}</dd>
+  <dt>${text.total(b.serviceCharge > 0)}</dt><dd class="price" data-testid="${totalTestId}">${yen(b.total)}</dd>
   <dt>${text.perPerson}</dt><dd>${yen(b.perPerson.total)}</dd>
   ${
     b.accommodationTax > 0
       ? html`<dt>${text.accommodationTax}</dt><dd data-testid="accommodation-tax">${yen(b.accommodationTax)}</dd>
-  <dt>${text.grandTotal}</dt><dd>${yen(b.grandTotal)} (${text.perPerson} ${yen(b.perPerson.grandTotal)})</dd>`
+  <dt>${text.grandTotal}</dt><dd>${text.withPerPerson(yen(b.grandTotal), yen(b.perPerson.grandTotal))}</dd>`
       : ''
   }`;
 }
