@@ -76,7 +76,7 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     for (const path of pages) assert.equal(await xCache(path), 'HIT', path);
 
     const profile = await getHotelProfile(platform.database.db, hotelId);
-    await updateHotelProfile(platform.database.db, context(), { ...profile, nameJa: 'はたご 川辺', contactEmail: profile.contactEmail ?? '' });
+    await updateHotelProfile(platform.database.db, context(), { ...profile, nameJa: 'はたご 川辺', contactEmail: profile.contactEmail ?? '', serviceChargePercent: String(profile.serviceChargePercent) });
     await platform.edgePurging.settled();
 
     assert.equal(await xCache(search), 'MISS');

@@ -116,7 +116,8 @@ describe('facility console', () => {
 
   it('edits its own hotel\u2019s profile, keeping what was typed beside field errors on bad input', async () => {
     const profile = async (id: number) =>
-      row(sql<{ name_en: string; checkin_time: string; contact_email: string | null }>`select name_en, checkin_time, contact_email from hotels where id = ${id}`);
+      row(sql<{ name_en: string; checkin_time: string; contact_email: string | null; service_charge_percent: number }>`
+        select name_en, checkin_time, contact_email, service_charge_percent from hotels where id = ${id}`);
     const page = await get('/facility/hotel');
     assert.equal(page.statusCode, 200);
     const current = (await profile(mine.hotelId))!;
@@ -132,18 +133,20 @@ describe('facility console', () => {
       checkinTime: '14:00',
       checkoutTime: '11:00',
       contactEmail: '',
+      serviceChargePercent: '15',
     };
-    const bad = await post('/facility/hotel', { ...fields, checkinTime: '2pm', contactEmail: 'desk@' });
+    const bad = await post('/facility/hotel', { ...fields, checkinTime: '2pm', contactEmail: 'desk@', serviceChargePercent: '31' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Check-in time must be a time like 15:00/);
     assert.match(bad.body, /Front desk email must be an email address/);
+    assert.match(bad.body, /Service charge must be between 0 and 30/);
     assert.ok(bad.body.includes('value="Hatago &lt;Kyoto&gt;"'), 'keeps what was typed, escaped');
     assert.deepEqual(await profile(mine.hotelId), current, 'nothing saved');
 
     const good = await post('/facility/hotel', fields);
     assert.equal(good.statusCode, 303);
     assert.equal(good.headers.location, '/facility/hotel?saved=0');
-    assert.deepEqual(await profile(mine.hotelId), { name_en: 'Hatago <Kyoto>', checkin_time: '14:00', contact_email: null });
+    assert.deepEqual(await profile(mine.hotelId), { name_en: 'Hatago <Kyoto>', checkin_time: '14:00', contact_email: null, service_charge_percent: 15 });
     assert.deepEqual(await profile(theirs.hotelId), theirsBefore, 'only the signed-in hotel changes');
     assert.match((await get('/facility/hotel?saved=0')).body, /Saved\./);
   });

@@ -21,6 +21,8 @@ export interface BookingTables {
     member_id: number | null;
     locale: Generated<'ja' | 'en'>;
     total_price: number;
+    /** Collected by the hotel, never part of total_price; null when booked before it was recorded. */
+    accommodation_tax: number | null;
     hotel_name: string;
     room_type_name: string;
     plan_name: string;

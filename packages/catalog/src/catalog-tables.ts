@@ -18,6 +18,8 @@ export interface CatalogTables {
     checkout_time: Generated<string>;
     /** Receives the hotel's new-reservation and cancellation notices; none when null. */
     contact_email: string | null;
+    /** Percent of the room charge, inside the stored tax-inclusive prices; 0 when none. */
+    service_charge_percent: Generated<number>;
     created_at: Generated<Date>;
   };
   room_types: {

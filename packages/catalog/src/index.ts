@@ -14,6 +14,8 @@ export {
   type RoomTypeOffer,
 } from './offers/hotel-offers.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
+export { priceBreakdown, CONSUMPTION_TAX_PERCENT, type PriceBreakdown, type PricedStay } from './pricing/price-breakdown.ts';
+export { ACCOMMODATION_TAXES, type AccommodationTax, type AccommodationTaxBand, type AccommodationTaxSchedule } from './pricing/accommodation-tax-bands.ts';
 export type { Locale } from './hotels/hotel-heading.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';

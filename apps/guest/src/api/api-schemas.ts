@@ -51,6 +51,25 @@ export const HotelListItem = Type.Object({
   minTotalPrice: Type.Integer({ description: 'Cheapest plan for the whole stay and all rooms, yen' }),
 });
 
+const Yen = (description: string) => Type.Integer({ description: `${description}, yen` });
+
+/** How a stay's price splits; documented here since API clients show it as the guest site does. */
+export const PriceBreakdown = Type.Object(
+  {
+    roomCharge: Yen('Room charge, without service charge and consumption tax'),
+    serviceChargePercent: Type.Integer({ description: "The hotel's service charge, percent of the room charge; 0 when none" }),
+    serviceCharge: Yen('Service charge'),
+    consumptionTax: Yen('Consumption tax (10 %) contained in the total, rounded down'),
+    total: Yen('Room, service charge and consumption tax for all nights and rooms: what a booking records (= totalPrice)'),
+    accommodationTax: Yen(
+      'Accommodation tax (宿泊税) of Tokyo or Kyoto City, per person per night by price band; not part of total, paid at the hotel; 0 elsewhere',
+    ),
+    grandTotal: Yen('total plus accommodationTax'),
+    perPerson: Type.Object({ total: Yen("Each guest's share of total, rounded"), grandTotal: Yen("Each guest's share of grandTotal, rounded") }),
+  },
+  { description: 'Stored prices include service charge and consumption tax: the parts add up to total' },
+);
+
 export const PlanOffer = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
@@ -58,6 +77,7 @@ export const PlanOffer = Type.Object({
   freeCancelDays: Type.Integer(),
   cancelFeePercent: Type.Integer(),
   totalPrice: Type.Union([Type.Integer(), Type.Null()], { description: 'Whole stay, all rooms, yen; null when not sold' }),
+  breakdown: Type.Union([PriceBreakdown, Type.Null()], { description: 'How totalPrice splits; null when not sold' }),
 });
 
 export const HotelOffer = Type.Object({
@@ -66,6 +86,7 @@ export const HotelOffer = Type.Object({
   address: Type.String(),
   checkinTime: Type.String(),
   checkoutTime: Type.String(),
+  serviceChargePercent: Type.Integer({ description: 'Percent of the room charge, already inside every price; 0 when none' }),
   roomTypes: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -99,7 +120,10 @@ export const BookingBody = Type.Object({
 export const Reservation = Type.Object({
   code: Type.String(),
   status: Type.Union([Type.Literal('confirmed'), Type.Literal('cancelled')]),
-  totalPrice: Type.Integer(),
+  totalPrice: Type.Integer({ description: 'Room, service charge and consumption tax, yen; accommodation tax is paid at the hotel' }),
+  accommodationTax: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Accommodation tax the hotel collects on top of totalPrice, yen, as quoted when booked; null for older bookings',
+  }),
   hotelId: Type.Integer(),
   hotelName: Type.String(),
   roomTypeName: Type.String(),

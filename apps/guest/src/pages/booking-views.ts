@@ -9,6 +9,7 @@ import { type GuestPage, hidden, langField, link, noticePage, titledPage } from 
 import type { AnyReservation } from '../reservation-kinds.ts';
 import { reservationDetails } from './reservation-views.ts';
 import { stayParams } from './stay-form.ts';
+import { payAtHotelText, priceBreakdownRows } from './price-breakdown-view.ts';
 
 export const CONTACT_FIELDS = ['name', 'nameLatin', 'email', 'phone'] as const;
 
@@ -116,8 +117,9 @@ function staySummary({ quote, stay }: LoadedPlan, lang: Lang): SafeHtml {
   <dt>${text.guests}</dt><dd>${stay.guests}</dd>
   <dt>${text.rooms}</dt><dd>${stay.rooms}</dd>
   <dt>${text.nightlyPrices}</dt><dd>${quote.nightly.map((n) => html`<div>${n.date}: ${yen(n.price * stay.rooms)}</div>`)}</dd>
-  <dt>${text.total}</dt><dd class="price" data-testid="booking-total">${yen(quote.totalPrice)}</dd>
+  ${priceBreakdownRows(quote.breakdown, lang, 'booking-total')}
   <dt>${text.cancellationPolicy}</dt><dd>${text.cancelPolicy(quote.freeCancelDays, quote.cancelFeePercent)}</dd>
 </dl>
+${quote.breakdown.accommodationTax > 0 ? html`<p class="muted">${payAtHotelText(lang)}</p>` : ''}
 </section>`;
 }

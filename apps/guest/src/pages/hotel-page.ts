@@ -12,6 +12,7 @@ import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { photoGallery } from './photo-views.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
+import { perPersonLine, priceBreakdownDetails } from './price-breakdown-view.ts';
 
 export function registerHotelPage(app: HttpApp, deps: GuestServices): void {
   const { catalog } = deps;
@@ -93,12 +94,15 @@ function roomCard(room: RoomTypeOffer, stay: Stay, lang: Lang): SafeHtml {
   <td><strong>${planLabel(lang, plan.name, plan.meals)}</strong></td>
   <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}</td>
   <td>${
-    plan.totalPrice === null
+    plan.breakdown === null
       ? html`<span class="muted">${text.notOnSale}</span>`
-      : unavailable
-        ? html`<span class="price">${yen(plan.totalPrice)}</span><div class="muted">${unavailable}</div>`
-        : html`<span class="price">${yen(plan.totalPrice)}</span>
-    <div><a class="button" data-testid="book-plan" href="${link('/book', { planId: plan.id, ...stayParams(stay) }, lang)}">${text.book}</a></div>`
+      : html`<span class="price">${yen(plan.breakdown.total)}</span>${perPersonLine(plan.breakdown, lang)}
+    ${priceBreakdownDetails(plan.breakdown, lang)}
+    ${
+      unavailable
+        ? html`<div class="muted">${unavailable}</div>`
+        : html`<div><a class="button" data-testid="book-plan" href="${link('/book', { planId: plan.id, ...stayParams(stay) }, lang)}">${text.book}</a></div>`
+    }`
   }</td>
 </tr>`,
   )}</tbody>

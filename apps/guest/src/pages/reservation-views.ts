@@ -7,6 +7,7 @@ import { type Lang, planLabel, t } from './i18n.ts';
 import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
 import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
 import { tableReservationDetails } from './table-reservation-views.ts';
+import { accommodationTaxRow } from './price-breakdown-view.ts';
 
 /** A message above the cancellation form, with the status it answers with. */
 export interface PageAlert {
@@ -39,6 +40,7 @@ function stayDetails(reservation: Reservation, lang: Lang): SafeHtml {
   <dt>${text.email}</dt><dd>${reservation.guest.email}</dd>
   <dt>${text.phone}</dt><dd>${reservation.guest.phone}</dd>
   <dt>${text.total}</dt><dd class="price">${yen(reservation.totalPrice)}</dd>
+  ${accommodationTaxRow(reservation, lang)}
   <dt>${text.cancellationPolicy}</dt><dd>${text.cancelPolicy(policy.freeCancelDays, policy.feePercent)}</dd>
   ${
     reservation.cancelFee !== null

@@ -26,6 +26,19 @@ describe('booking mails', () => {
     assert.match(cancelled.text, /Cancellation fee: ¥64,000/);
   });
 
+  test('a confirmation lists the accommodation tax the hotel collects apart from the total', () => {
+    const reservation = { ...sampleReservation, accommodationTax: 2_000 };
+    const ja = templates.render('reservation-confirmation', { reservation }, 'ja');
+    const en = templates.render('reservation-confirmation', { reservation }, 'en');
+    assert.ok(ja.channel === 'email' && en.channel === 'email');
+    assert.match(ja.text, /合計金額: 128,000円/);
+    assert.match(ja.text, /宿泊税（ホテルでお支払い）: 2,000円/);
+    assert.match(en.text, /Accommodation tax \(paid at the hotel\): ¥2,000/);
+    const untaxed = templates.render('reservation-confirmation', SAMPLE_PARAMS['reservation-confirmation'], 'en');
+    assert.ok(untaxed.channel === 'email');
+    assert.doesNotMatch(untaxed.text, /Accommodation tax/);
+  });
+
   test('params are checked against each template\'s schema', () => {
     for (const [name, params] of Object.entries(SAMPLE_PARAMS)) assert.deepEqual(templates.paramErrors(name, params), [], name);
     assert.ok(templates.paramErrors('facility-new-reservation', { reservation: sampleReservation }).some((e) => e.path === '/hotelName'));

@@ -23,14 +23,16 @@ export const ReservationParams = Type.Object({
   rooms: Count,
   guest: Type.Object({ name: Text }),
   totalPrice: Type.Integer({ minimum: 0 }),
+  // optional: mails queued before bookings recorded the tax carry no such field
+  accommodationTax: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   cancellationPolicy: Type.Object({ freeCancelDays: Type.Integer({ minimum: 0 }), feePercent: Type.Integer({ minimum: 0, maximum: 100 }) }),
   cancelFee: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 });
 export type ReservationParams = Static<typeof ReservationParams>;
 
 const LABELS = {
-  ja: { code: '予約番号', hotel: '施設', room: '客室', plan: 'プラン', stay: 'ご宿泊', guests: '人数・室数', guest: 'ご予約者', total: '合計金額', fee: 'キャンセル料', policy: 'キャンセル規定' },
-  en: { code: 'Reservation', hotel: 'Hotel', room: 'Room', plan: 'Plan', stay: 'Stay', guests: 'Guests / rooms', guest: 'Guest', total: 'Total', fee: 'Cancellation fee', policy: 'Cancellation policy' },
+  ja: { code: '予約番号', hotel: '施設', room: '客室', plan: 'プラン', stay: 'ご宿泊', guests: '人数・室数', guest: 'ご予約者', total: '合計金額', accommodationTax: '宿泊税（ホテルでお支払い）', fee: 'キャンセル料', policy: 'キャンセル規定' },
+  en: { code: 'Reservation', hotel: 'Hotel', room: 'Room', plan: 'Plan', stay: 'Stay', guests: 'Guests / rooms', guest: 'Guest', total: 'Total', accommodationTax: 'Accommodation tax (paid at the hotel)', fee: 'Cancellation fee', policy: 'Cancellation policy' },
 } as const;
 
 function reservationFacts(r: ReservationParams, locale: Locale): Facts {
@@ -54,6 +56,8 @@ function reservationFacts(r: ReservationParams, locale: Locale): Facts {
     [l.guest, r.guest.name],
     [l.total, formatYen(r.totalPrice, locale)],
   ];
+  // owed only for a stay that happens, so a cancellation says nothing of it
+  if (r.cancelFee === null && r.accommodationTax) facts.push([l.accommodationTax, formatYen(r.accommodationTax, locale)]);
   facts.push(r.cancelFee === null ? [l.policy, policy] : [l.fee, formatYen(r.cancelFee, locale)]);
   return facts;
 }

@@ -193,6 +193,28 @@ for (const target of testDatabaseTargets()) {
       assert.equal(reservation.totalPrice, shown, 'the same key books once the guest agrees to the actual total');
     });
 
+    it('charges the tax-inclusive total and records the accommodation tax the hotel collects apart from it', async () => {
+      const { rows } = await sql<{ plan_id: number; hotel_id: number }>`
+        select rp.id as plan_id, h.id as hotel_id from rate_plans rp
+        join room_types rt on rt.id = rp.room_type_id join hotels h on h.id = rt.hotel_id
+        where h.area_id = 'kyoto' and rt.capacity >= 2 and rp.active and rp.sale_start is null and rp.sale_end is null
+        order by rp.id limit 1`.execute(db.database.db);
+      const { plan_id, hotel_id } = rows[0]!;
+      const checkin = futureDate(40);
+      await sql`update hotels set service_charge_percent = 15 where id = ${hotel_id}`.execute(db.database.db);
+      // ¥55,000 a room: ¥25,000 each for two before consumption tax, Kyoto's ¥1,000 band
+      await sql`update plan_prices set price = 55000
+                where plan_id = ${plan_id} and stay_date in (${checkin}::date, ${checkin}::date + 1)`.execute(db.database.db);
+
+      const { reservation } = await bookStay(
+        testBookingContext(db.database.db),
+        { planId: plan_id, checkin, nights: 2, guests: 2, rooms: 1, guest },
+        { idempotencyKey: `accommodation-tax-${target.name}`, expectedTotal: 110_000 },
+      );
+      assert.equal(reservation.totalPrice, 110_000);
+      assert.equal(reservation.accommodationTax, 2 * 2 * 1_000);
+    });
+
     it('rejects bad input with field errors and writes nothing', async () => {
       const { plan_id } = await firstPlan(db);
       const counts = [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')];

@@ -20,7 +20,10 @@ export interface Reservation {
   guest: { name: string; nameLatin: string; email: string; phone: string };
   memberId: number | null;
   locale: 'ja' | 'en';
+  /** Room, service charge and consumption tax: what the guest is charged for the stay. */
   totalPrice: number;
+  /** Paid at the hotel on top of totalPrice, as quoted at booking; null when booked before it was recorded. */
+  accommodationTax: number | null;
   cancellationPolicy: { freeCancelDays: number; feePercent: number };
   cancelFee: number | null;
   cancelledAt: string | null;
@@ -50,6 +53,7 @@ export function toReservation(row: ReservationRow): Reservation {
     memberId: row.member_id === null ? null : Number(row.member_id),
     locale: row.locale,
     totalPrice: row.total_price,
+    accommodationTax: row.accommodation_tax,
     cancellationPolicy: { freeCancelDays: row.free_cancel_days, feePercent: row.cancel_fee_percent },
     cancelFee: row.cancel_fee,
     cancelledAt: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,

@@ -13,6 +13,7 @@ export const sampleReservation = {
   rooms: 1,
   guest: { name: '<script>alert(1)</script> 山田', nameLatin: 'YAMADA', email: 'guest@example.com', phone: '090' },
   totalPrice: 128000,
+  accommodationTax: null,
   cancellationPolicy: { freeCancelDays: 3, feePercent: 50 },
   cancelFee: null,
 };

@@ -42,7 +42,8 @@ export class CachedCatalog {
   }
 
   getHotelOffer(hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
-    return this.#hotelData(hotelId, `offer:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
+    // v2: a plan offer carries its price breakdown; an offer cached by an older release would lack it
+    return this.#hotelData(hotelId, `offer:v2:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
   }
 
   getAvailabilityCalendar(hotelId: number, from: string, days: number): Promise<CalendarDay[]> {

@@ -213,9 +213,10 @@ for (const target of testDatabaseTargets()) {
         checkinTime: '14:30',
         checkoutTime: '11:00',
         contactEmail: 'frontdesk@kyoto.example',
+        serviceChargePercent: 15,
       };
       const countBefore = published.length;
-      const saved = await updateHotelProfile(db.database.db, mine, { ...profile, nameEn: '  Hotel Hatago Kyoto ', contactEmail: 'frontdesk@kyoto.example' });
+      const saved = await updateHotelProfile(db.database.db, mine, { ...profile, nameEn: '  Hotel Hatago Kyoto ', serviceChargePercent: ' 15 ' });
       assert.deepEqual(saved, profile, 'trimmed and saved');
       assert.deepEqual(await getHotelProfile(db.database.db, mine.hotelId), profile);
       assert.deepEqual(await getHotelProfile(db.database.db, theirs.hotelId), theirsBefore, 'another hotel is untouched');
@@ -224,7 +225,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(entry?.action, 'hotel.update');
       assert.equal((entry?.detail?.after as { checkinTime?: string } | undefined)?.checkinTime, '14:30');
 
-      const cleared = await updateHotelProfile(db.database.db, mine, { ...profile, contactEmail: '' });
+      const cleared = await updateHotelProfile(db.database.db, mine, { ...profile, serviceChargePercent: '15', contactEmail: '' });
       assert.equal(cleared.contactEmail, null, 'an empty email means no notices, stored as none');
     });
 
@@ -240,9 +241,10 @@ for (const target of testDatabaseTargets()) {
           checkinTime: '25:00',
           checkoutTime: '11am',
           contactEmail: 'front desk@',
+          serviceChargePercent: '-1',
         }),
         'invalid',
-        ['nameJa', 'nameEn', 'address', 'checkinTime', 'checkoutTime', 'contactEmail'],
+        ['nameJa', 'nameEn', 'address', 'checkinTime', 'checkoutTime', 'contactEmail', 'serviceChargePercent'],
       );
       assert.deepEqual(await getHotelProfile(db.database.db, mine.hotelId), before);
       assert.equal(await auditCount(), audits);

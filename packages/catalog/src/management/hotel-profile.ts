@@ -1,6 +1,6 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
-import { type FormInput, readEmail, readText, readTimeOfDay } from '@hatago/platform/input';
+import { type FormInput, readEmail, readInteger, readText, readTimeOfDay } from '@hatago/platform/input';
 import type { CatalogTables } from '../catalog-tables.ts';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
@@ -19,11 +19,28 @@ export interface HotelProfile {
   checkoutTime: string;
   /** Where new-reservation and cancellation notices go; none when null. */
   contactEmail: string | null;
+  /** Percent of the room charge inside the hotel's prices, shown apart in a stay's price breakdown. */
+  serviceChargePercent: number;
 }
 
-const columns = ['name_ja', 'name_en', 'description_ja', 'description_en', 'address', 'checkin_time', 'checkout_time', 'contact_email'] as const;
+const columns = [
+  'name_ja',
+  'name_en',
+  'description_ja',
+  'description_en',
+  'address',
+  'checkin_time',
+  'checkout_time',
+  'contact_email',
+  'service_charge_percent',
+] as const;
 
-type ProfileRow = { [K in (typeof columns)[number]]: K extends 'contact_email' ? string | null : string };
+type ProfileRow = {
+  [K in (typeof columns)[number]]: K extends 'contact_email' ? string | null : K extends 'service_charge_percent' ? number : string;
+};
+
+/** As the column's check: a service charge above this is a typo, not a price. */
+export const MAX_SERVICE_CHARGE_PERCENT = 30;
 
 const toProfile = (row: ProfileRow): HotelProfile => ({
   nameJa: row.name_ja,
@@ -34,6 +51,7 @@ const toProfile = (row: ProfileRow): HotelProfile => ({
   checkinTime: row.checkin_time,
   checkoutTime: row.checkout_time,
   contactEmail: row.contact_email,
+  serviceChargePercent: row.service_charge_percent,
 });
 
 const toRow = (profile: HotelProfile): ProfileRow => ({
@@ -45,6 +63,7 @@ const toRow = (profile: HotelProfile): ProfileRow => ({
   checkin_time: profile.checkinTime,
   checkout_time: profile.checkoutTime,
   contact_email: profile.contactEmail,
+  service_charge_percent: profile.serviceChargePercent,
 });
 
 export async function getHotelProfile(db: Executor, hotelId: number): Promise<HotelProfile> {
@@ -64,6 +83,7 @@ export function parseHotelProfile(input: FormInput): HotelProfile {
     checkinTime: readTimeOfDay(errors, input, 'checkinTime', { label: 'Check-in time' }),
     checkoutTime: readTimeOfDay(errors, input, 'checkoutTime', { label: 'Check-out time' }),
     contactEmail: readEmail(errors, input, 'contactEmail', { label: 'Front desk email', optional: true }),
+    serviceChargePercent: readInteger(errors, input, 'serviceChargePercent', { label: 'Service charge', min: 0, max: MAX_SERVICE_CHARGE_PERCENT }),
   };
   errors.throwIfAny(CatalogErrors.INVALID_HOTEL_PROFILE);
   return profile;

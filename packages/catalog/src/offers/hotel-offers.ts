@@ -7,6 +7,7 @@ import { type HotelHeading, hotelHeadingOf, type Locale } from '../hotels/hotel-
 import type { PhotoView } from '@hatago/images';
 import { hotelPhotosShown } from '../hotels/hotel-photo-view.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 
 export interface HotelSummary extends HotelHeading {
@@ -15,6 +16,8 @@ export interface HotelSummary extends HotelHeading {
   stars: number;
   checkinTime: string;
   checkoutTime: string;
+  /** Percent of the room charge, already inside every price; 0 when the hotel charges none. */
+  serviceChargePercent: number;
   /** In the order the hotel gave them; the first is its cover in search results. */
   photos: PhotoView[];
 }
@@ -27,6 +30,8 @@ export interface PlanOffer {
   cancelFeePercent: number;
   /** Price of the whole stay for all rooms; null when the plan is not sold for these nights. */
   totalPrice: number | null;
+  /** How `totalPrice` splits, and the accommodation tax paid at the hotel on top; null when not sold. */
+  breakdown: PriceBreakdown | null;
 }
 
 export interface RoomTypeOffer {
@@ -67,6 +72,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
     stars: h.stars,
     checkinTime: h.checkin_time,
     checkoutTime: h.checkout_time,
+    serviceChargePercent: h.service_charge_percent,
     photos: await hotelPhotosShown(db, hotelId, locale),
   };
 }
@@ -104,13 +110,13 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
     free_cancel_days: number;
     cancel_fee_percent: number;
     on_sale: boolean;
-    priced_nights: number;
-    nightly_sum: number | null;
+    nightly: Array<{ date: string; price: number }>;
   }>`
     select rp.id, rp.room_type_id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent,
       ((rp.sale_start is null or rp.sale_start <= ${stay.checkin}::date)
         and (rp.sale_end is null or rp.sale_end >= ${lastNightOf(stay)}::date)) as on_sale,
-      count(pp.stay_date) as priced_nights, sum(pp.price) as nightly_sum
+      coalesce(json_agg(json_build_object('date', pp.stay_date::text, 'price', pp.price) order by pp.stay_date)
+        filter (where pp.stay_date is not null), '[]') as nightly
     from rate_plans rp
     join room_types rt on rt.id = rp.room_type_id
     left join plan_prices pp on pp.plan_id = rp.id and pp.stay_date >= ${stay.checkin}::date and pp.stay_date < ${checkout}::date
@@ -118,6 +124,10 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
     group by rp.id
     order by rp.room_type_id, rp.id
   `.execute(db);
+  const breakdownOf = (plan: (typeof plans)[number]) =>
+    plan.on_sale && plan.nightly.length === stay.nights
+      ? priceBreakdown({ areaId: hotel.area, serviceChargePercent: hotel.serviceChargePercent, nightly: plan.nightly, ...stay })
+      : null;
   return {
     ...hotel,
     roomTypes: roomTypes.map((rt) => ({
@@ -130,14 +140,18 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
       fitsParty: rt.capacity * stay.rooms >= stay.guests,
       plans: plans
         .filter((p) => p.room_type_id === rt.id)
-        .map((p) => ({
-          id: p.id,
-          name: locale === 'ja' ? p.name_ja : p.name_en,
-          meals: p.meals,
-          freeCancelDays: p.free_cancel_days,
-          cancelFeePercent: p.cancel_fee_percent,
-          totalPrice: p.on_sale && p.priced_nights === stay.nights && p.nightly_sum !== null ? p.nightly_sum * stay.rooms : null,
-        })),
+        .map((p) => {
+          const breakdown = breakdownOf(p);
+          return {
+            id: p.id,
+            name: locale === 'ja' ? p.name_ja : p.name_en,
+            meals: p.meals,
+            freeCancelDays: p.free_cancel_days,
+            cancelFeePercent: p.cancel_fee_percent,
+            totalPrice: breakdown?.total ?? null,
+            breakdown,
+          };
+        }),
     })),
   };
 }

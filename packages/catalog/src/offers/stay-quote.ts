@@ -5,6 +5,7 @@ import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { RATE_PLAN_COLUMNS } from '../rate-plan-columns.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
+import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 
 /** Everything a booking needs to know about what it sells, frozen at booking time. */
 export interface StayQuote {
@@ -17,9 +18,11 @@ export interface StayQuote {
   meals: Meals;
   freeCancelDays: number;
   cancelFeePercent: number;
+  /** Price of one room each night, tax and service charge included. */
   nightly: Array<{ date: string; price: number }>;
-  /** All nights for all rooms, integer yen. */
+  /** All nights for all rooms, integer yen: what a booking records; the accommodation tax is paid at the hotel. */
   totalPrice: number;
+  breakdown: PriceBreakdown;
 }
 
 export async function quoteStay(db: Executor, planId: number, stay: Stay): Promise<StayQuote> {
@@ -37,6 +40,8 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
       'h.id as hotel_id',
       'h.name_ja as hotel_name_ja',
       'h.name_en as hotel_name_en',
+      'h.area_id',
+      'h.service_charge_percent',
       // the nightly prices come along in the same round trip: a booking holds locks meanwhile
       (eb) =>
         jsonArrayFrom(
@@ -67,6 +72,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
   const { nightly } = plan;
   if (nightly.length !== stay.nights) throw conflict(CatalogErrors.PLAN_NOT_ON_SALE, 'This plan has no price for every night of the stay');
 
+  const breakdown = priceBreakdown({ areaId: plan.area_id, serviceChargePercent: plan.service_charge_percent, nightly, ...stay });
   return {
     hotelId: plan.hotel_id,
     hotelName: { ja: plan.hotel_name_ja, en: plan.hotel_name_en },
@@ -78,6 +84,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
     freeCancelDays: plan.free_cancel_days,
     cancelFeePercent: plan.cancel_fee_percent,
     nightly,
-    totalPrice: nightly.reduce((sum, n) => sum + n.price, 0) * stay.rooms,
+    totalPrice: breakdown.total,
+    breakdown,
   };
 }
