@@ -35,6 +35,30 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
   };
   const context = () => ({ hotelId, actor: { id: 1, name: 'Front desk' }, requestId: 'edge-purge-test', changes: new CatalogChanges(platform.cache) });
 
+  it('keeps pages and answers purged by key at the edge, while browsers are told to ask again and never see the edge’s own fields', async () => {
+    const checkin = futureDate(4);
+    const restaurantId = (await sql<{ id: number }>`select id from restaurants order by id limit 1`.execute(platform.database.db)).rows[0]!.id;
+    const paths = [
+      '/',
+      `/search?checkin=${checkin}&nights=1&rooms=1`,
+      `/hotels/${hotelId}`,
+      `/restaurants/${restaurantId}?date=${checkin}&party=2`,
+      `/api/v1/hotels/${hotelId}?checkin=${checkin}&nights=1&rooms=1`,
+      `/api/v1/restaurants?date=${checkin}&party=2`,
+      '/api/v1/banners?lang=en',
+      '/api/v1/areas',
+    ];
+    for (const path of paths) await xCache(path);
+    for (const path of paths) {
+      const res = await fetch(platform.url + path);
+      await res.arrayBuffer();
+      assert.equal(res.headers.get('x-cache'), 'HIT', path);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=0, must-revalidate', path);
+      assert.equal(res.headers.get('hatago-cache-control'), null, path);
+      assert.equal(res.headers.get('surrogate-key'), null, path);
+    }
+  });
+
   it('a price change purges the hotel’s page and API answer and the searches, not other hotels', async () => {
     const checkin = futureDate(5);
     const pages = [`/hotels/${hotelId}`, `/api/v1/hotels/${hotelId}?checkin=${checkin}&nights=1&rooms=1`, `/search?checkin=${checkin}&nights=1&rooms=1`, `/hotels/${otherHotelId}`];

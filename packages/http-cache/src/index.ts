@@ -3,5 +3,5 @@ export * from './edge-exchange.ts';
 export { HTTP_DATE_PATTERN } from './http-date.ts';
 export type { PurgeCommand } from './purge-routes.ts';
 export { HIT_FOR_PASS_SECONDS } from './request-collapsing.ts';
-export { TARGETED_FIELD_PATTERN, TARGETED_FIELDS } from './targeted-cache-control.ts';
+export { edgeView, TARGETED_FIELD_PATTERN, TARGETED_FIELDS } from './targeted-cache-control.ts';
 export { isSafeMethod, SAFE_METHODS } from './safe-methods.ts';

@@ -120,6 +120,11 @@ const suiteOrigin: OriginHandler = (req, res, origin) => {
   } else if (path === '/catalogue/small') {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5', 'cache-control': 'public, max-age=60' }).end('small');
     return;
+  } else if (path === '/catalogue/purged-by-key') {
+    // as Hatago's guest pages (purgedByKeyHeaders): browsers revalidate every time, the edge keeps it until purged or a minute
+    res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
+    res.setHeader('hatago-cache-control', 'public, max-age=60, stale-while-revalidate=30');
+    res.setHeader('surrogate-key', 'hotel-7 banners');
   } else if (path.startsWith('/catalogue/targeted-')) {
     // browsers always ask again, the edge keeps it a minute (RFC 9213); a refusing or invalid targeted field in the others
     res.setHeader('cache-control', 'public, max-age=0');

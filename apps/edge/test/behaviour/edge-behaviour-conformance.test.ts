@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { behaviourEdge, echoOf } from './behaviour-harness.ts';
+import { behaviourEdge, echoOf, request, TOKEN } from './behaviour-harness.ts';
 import { type EdgeTarget, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 /**
@@ -11,7 +11,8 @@ import { type EdgeTarget, nodeEdge, varnishEdge } from './edge-targets.ts';
 
 function conformanceOn(target: EdgeTarget) {
   describe(`cache conformance on ${target.name}`, () => {
-    const { get, originCount } = behaviourEdge(target);
+    const suite = behaviourEdge(target);
+    const { get, originCount } = suite;
 
     it('keys by the whole query, sorted or as sent, and asks the origin for the query as sent unless the route forwards its key', async () => {
       const a = await get('/listing/rooms?id=a&v=1');
@@ -84,6 +85,20 @@ function conformanceOn(target: EdgeTarget) {
       assert.equal(originCount('/catalogue/targeted-refused'), 2, 'Hatago-Cache-Control: no-store refuses what CDN-Cache-Control allows');
       assert.equal(originCount('/catalogue/targeted-invalid'), 2, 'an invalid targeted field leaves Cache-Control to decide');
       assert.equal(originCount('/catalogue/targeted-lines'), 1, 'a targeted field on two lines is one dictionary');
+    });
+
+    it('keeps a page purged by key (browsers told to revalidate) until its purge, and the client sees only Cache-Control', async () => {
+      await get('/catalogue/purged-by-key');
+      const hit = await get('/catalogue/purged-by-key');
+      assert.equal(hit.headers['x-cache'], 'HIT', 'must-revalidate for browsers is no refusal for the edge');
+      assert.equal(hit.headers['cache-control'], 'public, max-age=0, must-revalidate');
+      assert.equal(hit.headers['hatago-cache-control'], undefined);
+      assert.equal(hit.headers['surrogate-key'], undefined);
+      assert.equal(originCount('/catalogue/purged-by-key'), 1);
+      const purged = await request(suite.edge.admin, '/purge/key/banners', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(purged.status, 200);
+      assert.equal((await get('/catalogue/purged-by-key')).headers['x-cache'], 'MISS', 'a purge of any of its keys takes it');
+      assert.equal(originCount('/catalogue/purged-by-key'), 2);
     });
 
     it('answers a 304 to a request the edge sent without validators as an origin error, storing nothing and asking once', async () => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { BANNER_SCHEMA_TEXT, BANNER_SLOTS, BANNERS_EDGE_KEY, liveBanners, nextBannerChange } from '@hatago/banners';
-import type { HttpApp } from '@hatago/platform/http';
+import { type HttpApp, purgedByKeyHeaders } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
 import { Lang } from './api-schemas.ts';
 
@@ -20,7 +20,7 @@ const LocalisedBanner = Type.Object({
   }),
 });
 
-/** The longest a client or the edge keeps the answer when no banner starts or ends sooner. */
+/** The longest the edge keeps the answer when no banner starts or ends sooner (browsers revalidate each time). */
 const MAX_AGE = 60;
 
 export function registerBannerApi(app: HttpApp, { banners, now }: GuestServices): void {
@@ -45,7 +45,7 @@ export function registerBannerApi(app: HttpApp, { banners, now }: GuestServices)
       const live = await banners.current();
       const next = nextBannerChange(live.document, at);
       const maxAge = next === undefined ? MAX_AGE : Math.max(0, Math.min(MAX_AGE, Math.floor((next.getTime() - at.getTime()) / 1000)));
-      reply.header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=0`).header('surrogate-key', BANNERS_EDGE_KEY);
+      reply.headers(purgedByKeyHeaders([BANNERS_EDGE_KEY], { maxAgeSeconds: maxAge, staleWhileRevalidateSeconds: 0 }));
       const slots = liveBanners(live.document, at, { lang: request.query.lang ?? 'ja' });
       const strip = (list: (typeof slots)[keyof typeof slots]) => list.map(({ slot: _slot, ...banner }) => banner);
       return { version: live.version, slots: Object.fromEntries(BANNER_SLOTS.map((slot) => [slot, strip(slots[slot])])) };

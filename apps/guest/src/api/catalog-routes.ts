@@ -1,20 +1,21 @@
 import { Type } from '@sinclair/typebox';
 import { type CachedCatalog, EDGE_KEYS, parseStay } from '@hatago/catalog';
 import { notFound } from '@hatago/platform/errors';
-import type { HttpApp } from '@hatago/platform/http';
+import { type HttpApp, purgedByKeyHeaders } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
 import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
 import { GuestErrors } from '../guest-errors.ts';
 
-/** Shared caches may keep catalogue answers briefly; bookings and cancellations change them. */
-export const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=30';
-/** Browsers: five minutes. */
-export const AREAS_CACHE = 'public, max-age=300';
 /**
- * The edge only (RFC 9213; it strips the field): a day, since every change to the areas list comes from a hotel
- * change, which purges the `areas` surrogate key at the edge, and browsers are not purged.
+ * The edge keeps catalogue answers briefly: bookings purge nothing and live out this lifetime,
+ * every other change purges them by key (browsers revalidate each time: purgedByKeyHeaders).
  */
-export const AREAS_EDGE_CACHE = 'max-age=86400';
+export const CATALOG_EDGE_LIFETIME = { maxAgeSeconds: 30, staleWhileRevalidateSeconds: 30 } as const;
+/**
+ * A day at the edge, whose route grace covers the refresh: every change to the areas list comes
+ * from a hotel change, which purges the `areas` surrogate key.
+ */
+export const AREAS_EDGE_LIFETIME = { maxAgeSeconds: 86400 } as const;
 
 /** Hotels and restaurants share the areas: a search in an unknown one answers 404 AREA_NOT_FOUND for both. */
 export async function checkArea(catalog: CachedCatalog, area: string | undefined): Promise<void> {
@@ -35,7 +36,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', AREAS_CACHE).header('hatago-cache-control', AREAS_EDGE_CACHE).header('surrogate-key', EDGE_KEYS.areas);
+      reply.headers(purgedByKeyHeaders([EDGE_KEYS.areas], AREAS_EDGE_LIFETIME));
       return { items: await catalog.listAreas(request.query.lang ?? 'en') };
     },
   );
@@ -75,7 +76,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
         { ...stay, ...(q.area ? { area: q.area } : {}), sort: q.sort ?? 'recommended', page, pageSize },
         locale,
       );
-      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', EDGE_KEYS.search);
+      reply.headers(purgedByKeyHeaders([EDGE_KEYS.search], CATALOG_EDGE_LIFETIME));
       return { ...result, page, pageSize };
     },
   );
@@ -94,7 +95,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
     async (request, reply) => {
       const stay = parseStay(request.query);
       const offer = await catalog.getHotelOffer(request.params.id, stay, request.query.lang ?? 'en');
-      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', EDGE_KEYS.hotel(request.params.id));
+      reply.headers(purgedByKeyHeaders([EDGE_KEYS.hotel(request.params.id)], CATALOG_EDGE_LIFETIME));
       return offer;
     },
   );

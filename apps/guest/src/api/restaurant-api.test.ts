@@ -43,7 +43,8 @@ describe('guest JSON API: restaurants', () => {
     for (const key of ['id', 'name', 'nameJa', 'nameEn', 'area', 'cuisine', 'priceBand', 'times', 'minPrice']) assert.ok(key in body.items[0], key);
     assert.equal(body.items[0].name, body.items[0].nameJa);
     assert.ok(body.items.every((r: { times: string[] }) => r.times.length > 0 && r.times.every((t) => /^\d\d:\d\d$/.test(t))));
-    assert.match(String(res.headers['cache-control']), /^public, max-age=30/);
+    assert.equal(res.headers['cache-control'], 'public, max-age=0, must-revalidate');
+    assert.equal(res.headers['hatago-cache-control'], 'public, max-age=30, stale-while-revalidate=30');
     assert.equal(res.headers['surrogate-key'], 'restaurant-search');
     const nowhere = await ctx.app.inject({ url: `/api/v1/restaurants?date=${date}&area=atlantis` });
     const hotelsNowhere = await ctx.app.inject({ url: `/api/v1/hotels?checkin=${date}&area=atlantis` });

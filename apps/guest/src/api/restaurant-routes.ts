@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { bookTable, DINING_EDGE_KEYS, getRestaurantAvailability, parseDiningQuery, type RestaurantSummary, searchRestaurants } from '@hatago/dining';
 import { tokyoToday } from '@hatago/platform/time';
-import type { HttpApp } from '@hatago/platform/http';
+import { type HttpApp, purgedByKeyHeaders } from '@hatago/platform/http';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
 import { problemResponses } from './api-schemas.ts';
-import { CATALOG_CACHE, checkArea } from './catalog-routes.ts';
+import { CATALOG_EDGE_LIFETIME, checkArea } from './catalog-routes.ts';
 import { RestaurantDay, RestaurantListItem, RestaurantSearchQuerystring, DiningQuerystring, TableBookingBody, TableReservation } from './restaurant-schemas.ts';
 
 type Locale = 'ja' | 'en';
@@ -40,7 +40,7 @@ export function registerRestaurantApi(app: HttpApp, services: GuestServices): vo
       await checkArea(catalog, query.area);
       const found = await searchRestaurants(database.db, query);
       const items = found.map(({ times, minPrice, ...restaurant }) => ({ ...identity(restaurant, lang ?? 'en'), times, minPrice }));
-      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', DINING_EDGE_KEYS.search);
+      reply.headers(purgedByKeyHeaders([DINING_EDGE_KEYS.search], CATALOG_EDGE_LIFETIME));
       return { items, total: items.length };
     },
   );
@@ -59,7 +59,7 @@ export function registerRestaurantApi(app: HttpApp, services: GuestServices): vo
     async (request, reply) => {
       const locale = request.query.lang ?? 'en';
       const day = await getRestaurantAvailability(database.db, request.params.id, request.query);
-      reply.header('cache-control', CATALOG_CACHE).header('surrogate-key', DINING_EDGE_KEYS.restaurant(day.restaurant.id));
+      reply.headers(purgedByKeyHeaders([DINING_EDGE_KEYS.restaurant(day.restaurant.id)], CATALOG_EDGE_LIFETIME));
       return {
         ...identity(day.restaurant, locale),
         date: day.date,

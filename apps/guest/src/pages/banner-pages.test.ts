@@ -41,7 +41,8 @@ describe('banners on guest pages', () => {
   it('shows no banner and changes nothing before anything is published', async () => {
     const home = await get('/');
     assert.deepEqual(shownIds(home.body), []);
-    assert.equal(home.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=30');
+    assert.equal(home.headers['cache-control'], 'public, max-age=0, must-revalidate', 'browsers ask again: a publish purges the edge only');
+    assert.equal(home.headers['hatago-cache-control'], 'public, max-age=60, stale-while-revalidate=30');
   });
 
   it('shows a publish at once, in the page language, tagged for purging', async () => {
@@ -82,16 +83,17 @@ describe('banners on guest pages', () => {
     await publish(banner({ id: 'always', priority: 1 }), banner({ id: 'flash', priority: 9, start: '2027-05-01T12:00:25+09:00', end: '2027-05-01T12:01:05+09:00' }));
     const before = await get('/');
     assert.deepEqual(shownIds(before.body), ['always']);
-    assert.equal(before.headers['cache-control'], 'public, max-age=25, stale-while-revalidate=0');
+    assert.equal(before.headers['hatago-cache-control'], 'public, max-age=25, stale-while-revalidate=0', 'the edge keeps it until the flash starts');
+    assert.equal(before.headers['cache-control'], 'public, max-age=0, must-revalidate');
     clock = START + 25_000;
     const during = await get('/');
     assert.deepEqual(shownIds(during.body), ['flash']);
-    assert.equal(during.headers['cache-control'], 'public, max-age=40, stale-while-revalidate=0');
+    assert.equal(during.headers['hatago-cache-control'], 'public, max-age=40, stale-while-revalidate=0', 'and until it ends');
     clock = START + 65_000;
     const after = await get('/');
     assert.deepEqual(shownIds(after.body), ['always']);
-    assert.equal(after.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=30', 'the next change (end of May) is far');
-    assert.equal((await get('/search?area=kyoto')).headers['cache-control'], 'public, max-age=60, stale-while-revalidate=30', 'pages without the slot are not capped');
+    assert.equal(after.headers['hatago-cache-control'], 'public, max-age=60, stale-while-revalidate=30', 'the next change (end of May) is far');
+    assert.equal((await get('/search?area=kyoto')).headers['hatago-cache-control'], 'public, max-age=60, stale-while-revalidate=30', 'pages without the slot are not capped');
     clock = START;
   });
 
@@ -105,7 +107,8 @@ describe('banners on guest pages', () => {
     assert.equal(body.slots['home-hero'][0].caption, 'Kyoto in early summer');
     assert.deepEqual(body.slots['hotel-side'][0].target, { members: true }, 'targeting is handed to the client');
     assert.equal(response.headers['surrogate-key'], 'banners');
-    assert.match(String(response.headers['cache-control']), /^public, max-age=60\b/);
+    assert.equal(response.headers['cache-control'], 'public, max-age=0, must-revalidate');
+    assert.equal(response.headers['hatago-cache-control'], 'public, max-age=60, stale-while-revalidate=0');
     assert.equal((await get('/api/v1/banners?lang=fr')).statusCode, 400);
 
     const schema = await get('/api/v1/banners/schema.json');

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
+import { purgedByKeyHeaders, sharedCacheControl, type SharedLifetime } from '@hatago/platform/http';
 import { renderPage } from '@hatago/web-kit';
 import { DEFAULT_LANG, type Lang, localise, t } from './i18n.ts';
 
@@ -40,20 +41,28 @@ tr.chosen{background:var(--highlight,#fff8e1)}
 .banner .caption{display:block;padding:.5rem .75rem;font-weight:600}
 `;
 
-/** Shared caches may keep public pages briefly: they hold nothing personal and set no cookie. */
-const CACHE_CONTROL = {
-  public: 'public, max-age=60, stale-while-revalidate=30',
-  private: 'private, no-store',
-} as const;
-const PUBLIC_MAX_AGE = 60;
+/**
+ * Public pages hold nothing personal and set no cookie: the edge keeps them briefly. One the
+ * edge purges by key (its surrogateKeys) is revalidated by browsers every time (purgedByKeyHeaders),
+ * so a change reaches them as soon as the edge is purged; one without keys is purged by nobody and
+ * every cache keeps it the same while.
+ */
+const PUBLIC_LIFETIME = { maxAgeSeconds: 60, staleWhileRevalidateSeconds: 30 } as const;
 
 /**
  * A public page that must change at a known instant (a banner starting or ending) is kept
  * no longer than until then, and never served stale past it.
  */
-function cacheControlOf(page: GuestPage): string {
-  if (page.cache === 'private' || page.maxAgeSeconds === undefined || page.maxAgeSeconds >= PUBLIC_MAX_AGE + 30) return CACHE_CONTROL[page.cache];
-  return `public, max-age=${Math.max(0, Math.min(PUBLIC_MAX_AGE, page.maxAgeSeconds))}, stale-while-revalidate=0`;
+function lifetimeOf(page: GuestPage): SharedLifetime {
+  const { maxAgeSeconds, staleWhileRevalidateSeconds } = PUBLIC_LIFETIME;
+  if (page.maxAgeSeconds === undefined || page.maxAgeSeconds >= maxAgeSeconds + staleWhileRevalidateSeconds) return PUBLIC_LIFETIME;
+  return { maxAgeSeconds: Math.min(maxAgeSeconds, page.maxAgeSeconds), staleWhileRevalidateSeconds: 0 };
+}
+
+function cacheHeadersOf(page: GuestPage): Record<string, string> {
+  if (page.cache === 'private') return { 'cache-control': 'private, no-store' };
+  if (page.surrogateKeys?.length) return purgedByKeyHeaders(page.surrogateKeys, lifetimeOf(page));
+  return { 'cache-control': sharedCacheControl(lifetimeOf(page)) };
 }
 
 export interface GuestPage {
@@ -61,7 +70,7 @@ export interface GuestPage {
   title: string;
   body: SafeHtml;
   /** `public` pages must look the same for everyone; anything about a person is `private`. */
-  cache: keyof typeof CACHE_CONTROL;
+  cache: 'public' | 'private';
   status?: number;
   /** The same page in the other language, for GET pages that have one. */
   otherLang?: string;
@@ -69,7 +78,7 @@ export interface GuestPage {
   loggedIn?: boolean;
   /** Surrogate-Key tags (EDGE_KEYS) of a public page, so a catalogue change purges it from the edge. */
   surrogateKeys?: readonly string[];
-  /** A public page's content changes in this many seconds (a scheduled banner): see cacheControlOf. */
+  /** A public page's content changes in this many seconds (a scheduled banner): see lifetimeOf. */
   maxAgeSeconds?: number;
   /** The look of a design only this page shows (one behind a flag), after the site's own. */
   css?: string;
@@ -86,8 +95,7 @@ export function sendPage(reply: FastifyReply, page: GuestPage): string {
   reply
     .code(page.status ?? 200)
     .type('text/html; charset=utf-8')
-    .header('cache-control', cacheControlOf(page));
-  if (page.cache === 'public' && page.surrogateKeys?.length) reply.header('surrogate-key', page.surrogateKeys.join(' '));
+    .headers(cacheHeadersOf(page));
   const nav = html`<a data-testid="nav-restaurants" href="${link('/restaurants', {}, page.lang)}">${text.navRestaurants}</a>
 <a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
 <a href="${link('/account/reservations', {}, page.lang)}">${text.navAccount}</a>
