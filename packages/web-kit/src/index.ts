@@ -8,3 +8,4 @@ export { registerStaffLogin, type StaffLoginOptions } from './staff-login.ts';
 export { renderConsolePage, type ConsoleShell } from './console-page.ts';
 export { localRedirect } from './local-redirect.ts';
 export { pagination, pageLinkWith, type PaginationLabels } from './pagination.ts';
+export { tokyoTime } from './tokyo-time.ts';

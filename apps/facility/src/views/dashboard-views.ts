@@ -2,6 +2,7 @@ import type { FrontDeskDay, FrontDeskStay, ReservationActivity } from '@hatago/b
 import type { NightOccupancy } from '@hatago/catalog';
 import type { StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
+import { tokyoTime } from '@hatago/web-kit';
 import { facilityPage } from './facility-page.ts';
 import { occupancyChart, occupancyPercent } from './occupancy-chart.ts';
 
@@ -12,9 +13,6 @@ export interface HotelDashboard {
   activity: ReservationActivity[];
 }
 
-const tokyoMinute = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-/** Instants are stored in UTC; the front desk reads them in Tokyo time. */
-const tokyoTime = (iso: string) => `${tokyoMinute.format(new Date(iso))} JST`;
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const codeLink = (code: string) => html`<a href="/facility/reservations/${code}">${code}</a>`;
@@ -35,7 +33,7 @@ ${
 function activityList(activity: ReservationActivity[]): SafeHtml {
   if (activity.length === 0) return html`<p class="muted">No bookings or cancellations yet.</p>`;
   return html`<table><thead><tr><th>When</th><th>What</th><th>Code</th><th>Guest</th><th>Stay</th></tr></thead><tbody>${activity.map(
-    (a) => html`<tr><td><time datetime="${a.at}">${tokyoTime(a.at)}</time></td>
+    (a) => html`<tr><td><time datetime="${a.at}">${tokyoTime(a.at, 'minute')}</time></td>
 <td class="${a.kind === 'cancelled' ? 'status-cancelled' : 'status-confirmed'}">${a.kind === 'booked' ? 'Booked' : `Cancelled${a.cancelledBy ? ` by ${a.cancelledBy}` : ''}`}</td>
 <td>${codeLink(a.code)}</td><td>${guestCell(a)}</td><td>${a.roomTypeName}<div class="muted">${a.checkin}, ${plural(a.nights, 'night')}, ${plural(a.guests, 'guest')}</div></td></tr>`,
   )}</tbody></table>`;
