@@ -119,6 +119,8 @@ describe('reservation details, calendar files and print view', () => {
     const location = String(booked.headers.location);
     const code = /\/reservations\/(HT[0-9A-Z]{10})\/confirmation/.exec(location)![1]!;
     const cookie = cookieOf(booked);
+    // a browser sends the proof to paths under its Path (RFC 6265 §5.1.4), so the file needs no wider cookie
+    assert.match(String(booked.headers['set-cookie']), new RegExp(`Path=/reservations/${code}/confirmation(;|$)`));
 
     const ja = await get(location, cookie);
     assert.equal(ja.statusCode, 200);

@@ -70,7 +70,7 @@ export function cancellationPanel(
   const table = isTableReservation(reservation);
   const terms = table ? tableCancellationTerms(reservation, new Date()) : cancellationTerms(reservation, tokyoToday());
   if (terms.reason === 'ALREADY_CANCELLED') return html``;
-  const policy = table ? text.cancelFees(reservation.cancelFees) : 'freeUntil' in terms && terms.freeUntil ? text.freeUntil(terms.freeUntil) : undefined;
+  const policy = table ? text.cancelFees(reservation.cancelFees) : 'freeUntil' in terms && terms.freeUntil ? text.freeUntil(formatDate(lang, terms.freeUntil)) : undefined;
   return html`<section class="card">
 <h2>${text.cancelReservation}</h2>
 ${form.alert ? html`<div class="alert" role="alert">${form.alert}</div>` : ''}
