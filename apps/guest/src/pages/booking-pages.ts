@@ -21,8 +21,9 @@ import { calendarPathBeside, sendCalendar } from './reservation-calendar.ts';
 /**
  * Proves to the confirmation page that this browser just made the booking, so the page
  * can show it without the email in a URL. Signed, short-lived, and scoped to that one
- * page and what lies under it (its calendar file): it never rides along to cacheable pages (the look-up form), and a second booking
- * gets a cookie of its own instead of replacing the first one's.
+ * page and what lies under it (its calendar file): it never rides along to cacheable
+ * pages (the look-up form), and a second booking gets a cookie of its own instead of
+ * replacing the first one's.
  */
 const BOOKED_COOKIE = { name: 'hatago_booked', maxAge: 30 * 60 } as const;
 const confirmationPath = (code: string) => `/reservations/${code}/confirmation`;
@@ -160,5 +161,5 @@ async function calendarOfBooked(services: GuestServices, request: FastifyRequest
   const lang = langOf(paramsOf(request.query).lang);
   if (!justBooked(request, reply, lang)) return reply;
   const reservation = await reservationKindOf(request.params.code).get(services.database.db, request.params.code);
-  return sendCalendar(reply, reservation, await venueOf(services.database.db, reservation), lang, { baseUrl: services.publicBaseUrl, now: services.now() });
+  return sendCalendar(services, reply, reservation, lang);
 }

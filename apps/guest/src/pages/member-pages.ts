@@ -150,7 +150,7 @@ async function calendarOfOwn(services: GuestServices, request: FastifyRequest<Co
   if (!member) return reply;
   const reservation = await ownReservation(database, reply, lang, member, request.params.code);
   if (typeof reservation === 'string') return reservation;
-  return sendCalendar(reply, reservation, await venueOf(database.db, reservation), lang, { baseUrl: services.publicBaseUrl, now: services.now() });
+  return sendCalendar(services, reply, reservation, lang);
 }
 
 async function cancelAsMember(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {

@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { holdsSeats } from '@hatago/dining';
 import { addMinutes, type CalendarEvent, writeCalendar } from '@hatago/platform/calendar';
+import type { GuestServices } from '../deps.ts';
 import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
-import type { Venue } from '../reservation-venues.ts';
+import { type Venue, venueOf } from '../reservation-venues.ts';
 import { formatDate, formatTime } from './formats.ts';
 import { type Lang, planLabel, t } from './i18n.ts';
 import { link } from './page-kit.ts';
@@ -20,14 +21,21 @@ function statusOf(reservation: AnyReservation): CalendarEvent['status'] {
 /**
  * The reservation as one calendar event in the page's language: a stay from check-in to
  * check-out at the hotel's hours, a table for its seating. The UID is the code at the site's
- * host, so saving the file again (say, after cancelling) updates the event rather than adding one.
+ * host, so a calendar given the file twice can tell it is one event.
  */
-export function reservationEvent(reservation: AnyReservation, venue: Venue, lang: Lang, site: { baseUrl: string; now: Date }): CalendarEvent {
+function reservationEvent(reservation: AnyReservation, venue: Venue, lang: Lang, site: { baseUrl: string; now: Date }): CalendarEvent {
   const text = t(lang);
   const base = site.baseUrl.replace(/\/+$/, '');
   const lookup = `${base}${link('/reservations/lookup', { code: reservation.code }, lang)}`;
   const line = (label: string, value: string | number) => `${label}: ${value}`;
-  const common = { uid: `${reservation.code}@${new URL(base).hostname}`, stamp: site.now, timeZone: 'Asia/Tokyo' as const, location: venue.address, url: lookup, status: statusOf(reservation) };
+  const common = {
+    uid: `${reservation.code}@${new URL(base).hostname}`,
+    stamp: site.now,
+    timeZone: 'Asia/Tokyo' as const,
+    location: venue.address,
+    url: lookup,
+    status: statusOf(reservation),
+  };
   const closing = [line(text.navLookup, lookup)];
   if (isTableReservation(reservation)) {
     const start = `${reservation.date}T${reservation.time.slice(0, 5)}`;
@@ -66,8 +74,10 @@ export function reservationEvent(reservation: AnyReservation, venue: Venue, lang
   };
 }
 
-/** Sends the file as a download; it names a guest, so no cache keeps it. */
-export function sendCalendar(reply: FastifyReply, reservation: AnyReservation, venue: Venue, lang: Lang, site: { baseUrl: string; now: Date }) {
+/** Sends the file of a reservation the route has let the guest see, as a download; it names a guest, so no cache keeps it. */
+export async function sendCalendar(services: Pick<GuestServices, 'database' | 'publicBaseUrl' | 'now'>, reply: FastifyReply, reservation: AnyReservation, lang: Lang) {
+  const venue = await venueOf(services.database.db, reservation);
+  const site = { baseUrl: services.publicBaseUrl, now: services.now() };
   return reply
     .code(200)
     .type('text/calendar; charset=utf-8')

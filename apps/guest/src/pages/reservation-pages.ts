@@ -69,9 +69,7 @@ async function calendarAsGuest(services: GuestServices, request: FastifyRequest<
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
   const reservation = await findAsGuest(services, request, reply, { lang, code: request.params.code, email: values.email ?? '' });
-  if (typeof reservation === 'string') return reservation;
-  const venue = await venueOf(services.database.db, reservation);
-  return sendCalendar(reply, reservation, venue, lang, { baseUrl: services.publicBaseUrl, now: services.now() });
+  return typeof reservation === 'string' ? reservation : sendCalendar(services, reply, reservation, lang);
 }
 
 async function cancelAsGuest(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
