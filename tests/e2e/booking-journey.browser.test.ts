@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 
@@ -16,6 +16,12 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Clicks "add to calendar" and reads the file the browser saved. */
+async function downloadCalendar(page: Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="add-to-calendar"]')]);
+  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+}
 
 describe('a guest in a real browser, through the edge', () => {
   let platform: EmbeddedPlatform;
@@ -65,6 +71,11 @@ describe('a guest in a real browser, through the edge', () => {
     assert.equal(await page.locator('[data-testid="reservation-status"]').getAttribute('data-status'), 'confirmed');
     await mkdir('.test-artifacts', { recursive: true });
     await page.screenshot({ path: '.test-artifacts/booking-confirmation.png', fullPage: true });
+    // the browser sends the just-booked cookie to the file beside the confirmation
+    const booked = await downloadCalendar(page);
+    assert.equal(booked.name, `hatago-${code}.ics`);
+    assert.match(booked.text, /^BEGIN:VCALENDAR\r\n/);
+    assert.ok(booked.text.includes(`UID:${code}@`));
 
     await page.goto(`${platform.url}/reservations/lookup?lang=en`);
     await page.fill('input[name="code"]', code);
@@ -72,6 +83,9 @@ describe('a guest in a real browser, through the edge', () => {
     await page.locator('main form button[type="submit"]').click();
 
     assert.match((await page.locator('[data-testid="cancel-fee-today"]').textContent()) ?? '', /¥[\d,]+/);
+    const lookedUp = await downloadCalendar(page);
+    assert.equal(lookedUp.name, `hatago-${code}.ics`);
+    assert.match(lookedUp.text, /\r\nSUMMARY:Stay: /);
     await page.click('[data-testid="cancel-reservation"]');
     await page.locator('[data-testid="reservation-status"][data-status="cancelled"]').waitFor();
     await page.screenshot({ path: '.test-artifacts/booking-cancelled.png', fullPage: true });

@@ -18,6 +18,7 @@ export { priceBreakdown, CONSUMPTION_TAX_PERCENT, type PriceBreakdown, type Pric
 export { ACCOMMODATION_TAXES, type AccommodationTax, type AccommodationTaxBand, type AccommodationTaxSchedule } from './pricing/accommodation-tax-bands.ts';
 export type { Locale } from './hotels/hotel-heading.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
+export { getHotelDirections, type HotelDirections } from './hotels/hotel-directions.ts';
 export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
 export { hotelOccupancy, OCCUPANCY_DAYS, type NightOccupancy } from './inventory/occupancy.ts';
 export { catalogMigrations } from './migrations/index.ts';

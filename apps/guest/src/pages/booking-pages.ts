@@ -8,6 +8,7 @@ import { parseId } from '@hatago/platform/input';
 import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
 import { reservationKindOf } from '../reservation-kinds.ts';
+import { venueOf } from '../reservation-venues.ts';
 import { GuestErrors } from '../guest-errors.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
@@ -15,12 +16,14 @@ import { link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-k
 import { bannerSlot, bannersForPage } from './banner-slots.ts';
 import { bookingUnavailablePage, confirmationPage, confirmPage, detailsPage, type LoadedPlan, soldOutPage } from './booking-views.ts';
 import { readStay } from './stay-form.ts';
+import { calendarPathBeside, sendCalendar } from './reservation-calendar.ts';
 
 /**
  * Proves to the confirmation page that this browser just made the booking, so the page
  * can show it without the email in a URL. Signed, short-lived, and scoped to that one
- * page: it never rides along to cacheable pages (the look-up form), and a second booking
- * gets a cookie of its own instead of replacing the first one's.
+ * page and what lies under it (its calendar file): it never rides along to cacheable
+ * pages (the look-up form), and a second booking gets a cookie of its own instead of
+ * replacing the first one's.
  */
 const BOOKED_COOKIE = { name: 'hatago_booked', maxAge: 30 * 60 } as const;
 const confirmationPath = (code: string) => `/reservations/${code}/confirmation`;
@@ -46,6 +49,7 @@ export function registerBookingPages(app: HttpApp, services: GuestServices): voi
   app.post('/book/confirm', (request, reply) => showConfirmation(services, request, reply));
   app.post('/book', (request, reply) => book(services, request, reply));
   app.get<CodeParams>('/reservations/:code/confirmation', (request, reply) => showBooked(services, request, reply));
+  app.get<CodeParams>(calendarPathBeside('/reservations/:code/confirmation'), (request, reply) => calendarOfBooked(services, request, reply));
 }
 
 const bookingRequestOf = (values: Record<string, string>): BookingRequest => ({
@@ -129,18 +133,33 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
   }
 }
 
-async function showBooked(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
-  const { database } = services;
-  const lang = langOf(paramsOf(request.query).lang);
+/** Whether this browser just booked `code`; if not, it was sent to the look-up form, where the email proves the guest. */
+function justBooked(request: FastifyRequest<CodeParams>, reply: FastifyReply, lang: Lang): boolean {
   const code = request.params.code;
   const raw = request.cookies[BOOKED_COOKIE.name];
   const proof = raw ? request.unsignCookie(raw) : undefined;
   reply.header('cache-control', 'private, no-store');
-  // without proof of having just booked, the guest looks the booking up with its email
-  if (!proof?.valid || proof.value !== code) return reply.redirect(link('/reservations/lookup', { code }, lang), 303);
+  if (proof?.valid && proof.value === code) return true;
+  reply.redirect(link('/reservations/lookup', { code }, lang), 303);
+  return false;
+}
+
+async function showBooked(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+  const { database } = services;
+  const lang = langOf(paramsOf(request.query).lang);
+  const code = request.params.code;
+  if (!justBooked(request, reply, lang)) return reply;
   const [reservation, banners] = await Promise.all([
     reservationKindOf(code).get(database.db, code),
     bannersForPage(services, request, { lang, area: null, slots: ['booking-confirmation'] }),
   ]);
-  return sendPage(reply, confirmationPage(lang, reservation, bannerSlot('booking-confirmation', banners, lang)));
+  const shown = { reservation, venue: await venueOf(database.db, reservation), calendarHref: link(calendarPathBeside(confirmationPath(code)), {}, lang) };
+  return sendPage(reply, confirmationPage(lang, shown, bannerSlot('booking-confirmation', banners, lang)));
+}
+
+async function calendarOfBooked(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+  const lang = langOf(paramsOf(request.query).lang);
+  if (!justBooked(request, reply, lang)) return reply;
+  const reservation = await reservationKindOf(request.params.code).get(services.database.db, request.params.code);
+  return sendCalendar(services, reply, reservation, lang);
 }

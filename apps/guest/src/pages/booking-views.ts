@@ -7,6 +7,8 @@ import { field, formAlert, yen } from '@hatago/web-kit';
 import { type Lang, planLabel, t } from './i18n.ts';
 import { type GuestPage, hidden, langField, link, noticePage, titledPage } from './page-kit.ts';
 import type { AnyReservation } from '../reservation-kinds.ts';
+import type { Venue } from '../reservation-venues.ts';
+import { RESERVATION_PRINT_CSS, reservationActions } from './reservation-actions-views.ts';
 import { reservationDetails } from './reservation-views.ts';
 import { stayParams } from './stay-form.ts';
 import { payAtHotelText, priceBreakdownRows } from './price-breakdown-view.ts';
@@ -92,13 +94,20 @@ export function soldOutPage(lang: Lang, { quote, stay }: LoadedPlan): GuestPage 
   return noticePage(lang, { title: text.soldOutTitle, message: text.soldOutText, back, status: 409, cache: 'private' });
 }
 
-export function confirmationPage(lang: Lang, reservation: AnyReservation, banner: SafeHtml = html``): GuestPage {
+/** Right after booking; `calendarHref` is the calendar file under the same just-booked proof as this page. */
+export function confirmationPage(
+  lang: Lang,
+  shown: { reservation: AnyReservation; venue: Venue; calendarHref: string },
+  banner: SafeHtml = html``,
+): GuestPage {
   const text = t(lang);
+  const { reservation, venue } = shown;
   const requested = reservation.status === 'requested';
   return titledPage(
-    { lang, title: requested ? text.requestedTitle : text.confirmationTitle, cache: 'private' },
+    { lang, title: requested ? text.requestedTitle : text.confirmationTitle, cache: 'private', css: RESERVATION_PRINT_CSS },
     html`<p class="notice">${requested ? text.requestedText : text.confirmationText}</p>
-${reservationDetails(reservation, lang)}
+${reservationDetails(reservation, venue, lang)}
+${reservationActions(reservation, lang, { href: shown.calendarHref })}
 ${banner}
 <p><a href="${link('/reservations/lookup', { code: reservation.code }, lang)}">${text.navLookup}</a></p>`,
   );

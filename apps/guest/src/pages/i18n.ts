@@ -4,6 +4,7 @@
  * Accept-Language, so one URL always renders the same page and edge caches stay correct.
  */
 import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
+import { reservationEn, reservationJa } from './reservation-i18n.ts';
 import { searchEn, searchJa } from './search-i18n.ts';
 
 export { OCCASIONS } from './dining-i18n.ts';
@@ -117,6 +118,7 @@ const ja = {
   details: '詳細・キャンセル',
   ...diningJa,
   ...searchJa,
+  ...reservationJa,
 };
 
 type Dictionary = typeof ja;
@@ -227,6 +229,7 @@ const en: Dictionary = {
   details: 'Details and cancellation',
   ...diningEn,
   ...searchEn,
+  ...reservationEn,
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { ja, en };

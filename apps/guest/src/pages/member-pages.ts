@@ -6,10 +6,12 @@ import type { HttpApp } from '@hatago/platform/http';
 import { clearSessionCookie, clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice, writeSessionCookie } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type AnyReservation, listMemberReservationsOfEveryKind, reservationKindOf } from '../reservation-kinds.ts';
+import { venueOf } from '../reservation-venues.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember, MEMBER_COOKIE, MEMBER_DEVICE } from './member-session.ts';
 import { ACCOUNT_HOME, accountPage, loginPage, type MemberForm, memberReservationPage, signUpPage } from './member-views.ts';
 import { type GuestPage, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
+import { calendarPathBeside, sendCalendar } from './reservation-calendar.ts';
 import { cancelledPage } from './reservation-views.ts';
 import { emailVerifiedPage, signUpSentPage, VERIFY_PATH, verifyLinkInvalidPage } from './sign-up-views.ts';
 
@@ -27,6 +29,7 @@ export function registerMemberPages(app: HttpApp, services: GuestServices): void
   app.get(ACCOUNT_HOME, (request, reply) => showAccount(services, request, reply));
   app.get<CodeParams>(`${ACCOUNT_HOME}/:code`, (request, reply) => showOwnReservation(services, request, reply));
   app.post<CodeParams>(`${ACCOUNT_HOME}/:code/cancel`, (request, reply) => cancelAsMember(services, request, reply));
+  app.get<CodeParams>(calendarPathBeside(`${ACCOUNT_HOME}/:code`), (request, reply) => calendarOfOwn(services, request, reply));
 }
 
 const safeNext = (next: string | undefined, lang: Lang): string => localRedirect(next, link(ACCOUNT_HOME, {}, lang));
@@ -137,7 +140,17 @@ async function showOwnReservation({ database }: GuestServices, request: FastifyR
   const member = await requireMember(database, request, reply, lang);
   if (!member) return reply;
   const reservation = await ownReservation(database, reply, lang, member, request.params.code);
-  return typeof reservation === 'string' ? reservation : sendPage(reply, memberReservationPage(lang, reservation));
+  return typeof reservation === 'string' ? reservation : sendPage(reply, memberReservationPage(lang, reservation, await venueOf(database.db, reservation)));
+}
+
+async function calendarOfOwn(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
+  const { database } = services;
+  const lang = langOf(paramsOf(request.query).lang);
+  const member = await requireMember(database, request, reply, lang);
+  if (!member) return reply;
+  const reservation = await ownReservation(database, reply, lang, member, request.params.code);
+  if (typeof reservation === 'string') return reservation;
+  return sendCalendar(services, reply, reservation, lang);
 }
 
 async function cancelAsMember(services: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {
@@ -148,13 +161,14 @@ async function cancelAsMember(services: GuestServices, request: FastifyRequest<C
   if (!member) return reply;
   const reservation = await ownReservation(database, reply, lang, member, request.params.code);
   if (typeof reservation === 'string') return reservation;
-  if (values.confirm !== 'yes') return sendPage(reply, memberReservationPage(lang, reservation, { status: 422, message: t(lang).cancelNeedsConfirm }));
+  const venue = await venueOf(database.db, reservation);
+  if (values.confirm !== 'yes') return sendPage(reply, memberReservationPage(lang, reservation, venue, { status: 422, message: t(lang).cancelNeedsConfirm }));
   try {
     const cancelled = await reservationKindOf(reservation.code).cancel(services, reservation.code, { kind: 'member', memberId: member.id });
     request.log.info({ code: reservation.code, fee: cancelled.cancelFee }, 'reservation cancelled by its member');
-    return sendPage(reply, cancelledPage(cancelled, lang, true));
+    return sendPage(reply, cancelledPage(cancelled, venue, lang, true));
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
-    return sendPage(reply, memberReservationPage(lang, reservation, { status: 409, message: localise(lang, error.message) }));
+    return sendPage(reply, memberReservationPage(lang, reservation, venue, { status: 409, message: localise(lang, error.message) }));
   }
 }

@@ -1,4 +1,5 @@
 import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
+import type { Venue } from '../reservation-venues.ts';
 import { type Member, PASSWORD_RULES } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -7,6 +8,7 @@ import { formatDate, formatTime } from './formats.ts';
 import { type Lang, t } from './i18n.ts';
 import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
 import { forgotPasswordLink } from './password-reset-views.ts';
+import { calendarPathBeside } from './reservation-calendar.ts';
 import { type PageAlert, reservationPage } from './reservation-views.ts';
 
 export const ACCOUNT_HOME = '/account/reservations';
@@ -105,10 +107,11 @@ function reservationTable(lang: Lang, reservations: AnyReservation[]): SafeHtml 
 </table>`;
 }
 
-export const memberReservationPage = (lang: Lang, reservation: AnyReservation, alert?: PageAlert): GuestPage =>
-  reservationPage(reservation, lang, {
+export const memberReservationPage = (lang: Lang, reservation: AnyReservation, venue: Venue, alert?: PageAlert): GuestPage =>
+  reservationPage(reservation, venue, lang, {
     cancelAction: `${ACCOUNT_HOME}/${reservation.code}/cancel`,
     fields: {},
+    calendar: { href: link(calendarPathBeside(`${ACCOUNT_HOME}/${reservation.code}`), {}, lang) },
     alert,
     loggedIn: true,
     footer: html`

@@ -5,7 +5,10 @@ import { tokyoToday } from '@hatago/platform/time';
 import { field, yen } from '@hatago/web-kit';
 import { type Lang, planLabel, t } from './i18n.ts';
 import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
+import type { Venue } from '../reservation-venues.ts';
+import { formatDate, formatTime } from './formats.ts';
 import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
+import { type CalendarLink, RESERVATION_PRINT_CSS, reservationActions } from './reservation-actions-views.ts';
 import { tableReservationDetails } from './table-reservation-views.ts';
 import { accommodationTaxRow } from './price-breakdown-view.ts';
 
@@ -15,23 +18,27 @@ export interface PageAlert {
   message: string;
 }
 
-/** One reservation as a guest sees it: on the confirmation, look-up and account pages. */
-export const reservationDetails = (reservation: AnyReservation, lang: Lang): SafeHtml =>
-  isTableReservation(reservation) ? tableReservationDetails(reservation, lang) : stayDetails(reservation, lang);
+/** One reservation as a guest sees it, with where to go: on the confirmation, look-up and account pages. */
+export const reservationDetails = (reservation: AnyReservation, venue: Venue, lang: Lang): SafeHtml =>
+  isTableReservation(reservation) ? tableReservationDetails(reservation, venue, lang) : stayDetails(reservation, venue, lang);
 
-function stayDetails(reservation: Reservation, lang: Lang): SafeHtml {
+function stayDetails(reservation: Reservation, venue: Venue, lang: Lang): SafeHtml {
   const text = t(lang);
   const policy = reservation.cancellationPolicy;
+  const when = (date: string, time: string | undefined, phrase: (time: string) => string) =>
+    time ? `${formatDate(lang, date)} ${phrase(formatTime(lang, time))}` : formatDate(lang, date);
   return html`<dl class="summary">
   <dt>${text.reservationCode}</dt><dd class="code" data-testid="reservation-code">${reservation.code}</dd>
   <dt>${text.status}</dt><dd data-testid="reservation-status" data-status="${reservation.status}">${
     reservation.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed
   }</dd>
   <dt>${text.hotel}</dt><dd>${reservation.hotelName}</dd>
+  <dt>${text.address}</dt><dd data-testid="venue-address">${venue.address}</dd>
+  ${venue.email ? html`<dt>${text.frontDesk}</dt><dd><a data-testid="venue-email" href="mailto:${venue.email}">${venue.email}</a></dd>` : ''}
   <dt>${text.roomType}</dt><dd>${reservation.roomTypeName}</dd>
   <dt>${text.plan}</dt><dd>${planLabel(lang, reservation.planName, reservation.meals)}</dd>
-  <dt>${text.checkin}</dt><dd>${reservation.checkin}</dd>
-  <dt>${text.checkout}</dt><dd>${reservation.checkout}</dd>
+  <dt>${text.checkin}</dt><dd data-testid="checkin">${when(reservation.checkin, venue.hours?.checkin, text.arrivalFrom)}</dd>
+  <dt>${text.checkout}</dt><dd data-testid="checkout">${when(reservation.checkout, venue.hours?.checkout, text.departureBy)}</dd>
   <dt>${text.nights}</dt><dd>${reservation.nights}</dd>
   <dt>${text.guests}</dt><dd>${reservation.guests}</dd>
   <dt>${text.rooms}</dt><dd>${reservation.rooms}</dd>
@@ -63,7 +70,7 @@ export function cancellationPanel(
   const table = isTableReservation(reservation);
   const terms = table ? tableCancellationTerms(reservation, new Date()) : cancellationTerms(reservation, tokyoToday());
   if (terms.reason === 'ALREADY_CANCELLED') return html``;
-  const policy = table ? text.cancelFees(reservation.cancelFees) : 'freeUntil' in terms && terms.freeUntil ? text.freeUntil(terms.freeUntil) : undefined;
+  const policy = table ? text.cancelFees(reservation.cancelFees) : 'freeUntil' in terms && terms.freeUntil ? text.freeUntil(formatDate(lang, terms.freeUntil)) : undefined;
   return html`<section class="card">
 <h2>${text.cancelReservation}</h2>
 ${form.alert ? html`<div class="alert" role="alert">${form.alert}</div>` : ''}
@@ -86,22 +93,24 @@ ${
 /** One reservation and what cancelling it would cost: the look-up and the member's account show it alike. */
 export function reservationPage(
   reservation: AnyReservation,
+  venue: Venue,
   lang: Lang,
-  options: { cancelAction: string; fields: Record<string, string>; alert?: PageAlert; loggedIn?: boolean; footer?: SafeHtml },
+  options: { cancelAction: string; fields: Record<string, string>; calendar: CalendarLink; alert?: PageAlert; loggedIn?: boolean; footer?: SafeHtml },
 ): GuestPage {
   return titledPage(
-    { lang, title: t(lang).reservationTitle, cache: 'private', status: options.alert?.status, loggedIn: options.loggedIn },
-    html`${reservationDetails(reservation, lang)}
+    { lang, title: t(lang).reservationTitle, cache: 'private', status: options.alert?.status, loggedIn: options.loggedIn, css: RESERVATION_PRINT_CSS },
+    html`${reservationDetails(reservation, venue, lang)}
+${reservationActions(reservation, lang, options.calendar)}
 ${cancellationPanel(reservation, lang, { action: options.cancelAction, fields: options.fields, alert: options.alert?.message })}${options.footer ?? ''}`,
   );
 }
 
 /** A cancelled reservation, with the fee it cost; shared by guest and member cancellation. */
-export function cancelledPage(reservation: AnyReservation, lang: Lang, loggedIn = false): GuestPage {
+export function cancelledPage(reservation: AnyReservation, venue: Venue, lang: Lang, loggedIn = false): GuestPage {
   const text = t(lang);
   return titledPage(
-    { lang, title: text.cancelledTitle, cache: 'private', loggedIn },
-    html`${reservationDetails(reservation, lang)}
+    { lang, title: text.cancelledTitle, cache: 'private', loggedIn, css: RESERVATION_PRINT_CSS },
+    html`${reservationDetails(reservation, venue, lang)}
 <p><a href="${link('/', {}, lang)}">${text.backToStart}</a></p>`,
   );
 }
