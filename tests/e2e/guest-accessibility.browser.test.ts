@@ -136,7 +136,18 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
           await tour.follow('restaurant', '[data-testid="restaurant-result"] h2 a');
           await tour.visit('login', '/login');
           await tour.visit('signup', '/signup');
+          // a form sent back with its errors: each message must reach the field it belongs to
+          await page.fill('input[name="name"]', '山田 太郎');
+          await page.fill('input[name="nameLatin"]', 'Taro Yamada');
+          await page.fill('input[name="email"]', 'not-an-address@example');
+          await page.fill('input[name="phone"]', '090-1234-5678');
+          await page.fill('input[name="password"]', 'short');
+          await tour.follow('signup-errors', 'main form button[type="submit"]');
+          assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 1, 'the errors are marked on their fields');
           await tour.visit('reservation-lookup', '/reservations/lookup');
+          await page.fill('input[name="code"]', 'HT0000000000');
+          await page.fill('input[name="email"]', 'nobody@example.com');
+          await tour.follow('reservation-lookup-unknown', 'main form button[type="submit"]');
           await tour.visit('not-found', '/hotels/999999', { status: 404 });
           // no route at all: the platform's error page, in English only, and saying so
           await tour.visit('no-route', '/no-such-page', { status: 404, lang: 'en' });
