@@ -43,7 +43,7 @@ export function select(
   errors: FieldError[] = [],
 ): SafeHtml {
   const error = errorFor(errors, spec.name);
-  return html`<label class="${error ? 'field-error' : ''}">${spec.label}<select name="${spec.name}">${spec.options.map(
+  return html`<label class="${error ? 'field-error' : ''}">${spec.label}<select name="${spec.name}"${error ? html` aria-invalid="true"` : ''}>${spec.options.map(
     (o) => html`<option value="${o.value}"${String(o.value) === String(spec.value ?? '') ? html` selected` : ''}>${o.label}</option>`,
   )}</select>${error ? html`<span class="error-text">${error}</span>` : ''}</label>`;
 }

@@ -16,7 +16,13 @@ export interface CalendarCell {
   price: number | null;
 }
 
-const MARKS = { open: '○', few: '△' } as const;
+const MARKS = { open: '○', few: '△', full: '×' } as const;
+/** What each mark means, said in words where the mark is (the legend comes after the months). */
+export type MarkNames = Record<CalendarCell['state'], string>;
+
+// role=img: a screen reader says the state rather than "white circle" (WCAG 1.1.1)
+const mark = (state: CalendarCell['state'], names: MarkNames): SafeHtml =>
+  html`<span class="mark" role="img" aria-label="${names[state]}">${MARKS[state]}</span>`;
 
 /** A hotel's days as calendar cells: bookable while a room is left at a price. */
 export const hotelCalendarCells = (days: CalendarDay[]): CalendarCell[] =>
@@ -35,11 +41,11 @@ const monthStart = (date: string, monthsAhead: number): string => {
 /** The calendar covers today to the end of the last month shown, the current one included. */
 export const calendarSpan = (today: string, months = CALENDAR_MONTHS) => ({ from: today, days: daysBetween(today, monthStart(today, months)) });
 
-function dayCell(date: string, cell: CalendarCell | undefined, dayHref: (date: string) => string, price: (yen: number) => string): SafeHtml {
+function dayCell(date: string, cell: CalendarCell | undefined, dayHref: (date: string) => string, price: (yen: number) => string, names: MarkNames): SafeHtml {
   const dayOfMonth = Number(date.slice(8));
   if (!cell) return html`<td class="full"><span>${dayOfMonth}</span></td>`;
-  if (cell.state === 'full') return html`<td class="full" data-date="${date}"><span>${dayOfMonth}<span class="mark">×</span></span></td>`;
-  return html`<td data-date="${date}"><a href="${dayHref(date)}">${dayOfMonth}<span class="mark">${MARKS[cell.state]}</span>${
+  if (cell.state === 'full') return html`<td class="full" data-date="${date}"><span>${dayOfMonth}${mark('full', names)}</span></td>`;
+  return html`<td data-date="${date}"><a href="${dayHref(date)}">${dayOfMonth}${mark(cell.state, names)}${
     cell.price === null ? '' : html`<small>${price(cell.price)}</small>`
   }</a></td>`;
 }
@@ -50,7 +56,7 @@ export function availabilityCalendar(
   today: string,
   lang: Lang,
   dayHref: (date: string) => string,
-  options: { months?: number; legend?: string; price?: (yen: number) => string } = {},
+  options: { months?: number; legend?: string; marks?: MarkNames; price?: (yen: number) => string } = {},
 ): SafeHtml {
   const text = t(lang);
   const byDate = new Map(cells.map((d) => [d.date, d]));
@@ -61,7 +67,7 @@ export function availabilityCalendar(
     const row: SafeHtml[] = Array.from({ length: leading }, () => html`<td></td>`);
     for (let i = 0; i < length; i++) {
       const date = addDays(first, i);
-      row.push(date < today ? html`<td class="full"><span>${i + 1}</span></td>` : dayCell(date, byDate.get(date), dayHref, options.price ?? yen));
+      row.push(date < today ? html`<td class="full"><span>${i + 1}</span></td>` : dayCell(date, byDate.get(date), dayHref, options.price ?? yen, options.marks ?? text.calendarMarks));
     }
     const weeks = Array.from({ length: Math.ceil(row.length / 7) }, (_, w) => row.slice(w * 7, w * 7 + 7));
     return html`<table class="month" data-testid="calendar-month">

@@ -11,6 +11,7 @@ import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { photoGallery } from './photo-views.ts';
+import { starRating } from './star-rating.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 import { perPersonLine, priceBreakdownDetails } from './price-breakdown-view.ts';
 
@@ -52,7 +53,7 @@ export function registerHotelPage(app: HttpApp, deps: GuestServices): void {
       surrogateKeys: [EDGE_KEYS.hotel(hotelId)],
       status: stay ? 200 : 422,
       otherLang: otherLangOf(request, lang),
-      body: html`<h1>${hotel.name} <span class="stars">${text.stars(hotel.stars)}</span></h1>
+      body: html`<h1>${hotel.name} ${starRating(hotel.stars, lang)}</h1>
 <p class="muted">${hotel.areaName}</p>
 ${photoGallery(hotel.photos, text.photos)}
 <p>${hotel.description}</p>

@@ -67,6 +67,7 @@ ${profile.courses.map((course) => courseCard(course, lang))}
 ${availabilityCalendar(cells, today, lang, (date) => link(`/restaurants/${restaurantId}`, { date, party }, lang), {
   months: RESTAURANT_CALENDAR_MONTHS,
   legend: text.diningCalendarLegend,
+  marks: text.diningCalendarMarks,
   price: (yen) => formatPrice(lang, yen),
 })}`,
     });

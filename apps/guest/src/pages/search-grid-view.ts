@@ -3,6 +3,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { type Lang, t } from './i18n.ts';
 import { photoImage } from './photo-views.ts';
 import { hotelHref, priceFrom, type HotelResult } from './search-result-parts.ts';
+import { starRating } from './star-rating.ts';
 
 /**
  * The photo-grid design of the hotel search results, released behind the `new-search` flag:
@@ -41,7 +42,7 @@ function gridCard(hotel: HotelResult, stay: Stay, lang: Lang, first: boolean): S
   return html`<li class="grid-card" data-testid="hotel-result">
   <div class="grid-body">
     <h2><a class="grid-link" href="${hotelHref(hotel, stay, lang)}">${hotel.name}</a></h2>
-    <div class="muted">${hotel.areaName} <span class="stars" role="img" aria-label="${text.starsLabel(hotel.stars)}">${text.stars(hotel.stars)}</span></div>
+    <div class="muted">${hotel.areaName} ${starRating(hotel.stars, lang)}</div>
     ${priceFrom(hotel, stay, lang)}
     <span class="button" aria-hidden="true">${text.viewHotel}</span>
   </div>

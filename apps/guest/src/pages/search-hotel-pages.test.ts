@@ -118,9 +118,9 @@ describe('search and hotel pages', () => {
     const open = addDays(today, 2);
     assert.match(
       res.body,
-      new RegExp(`<td data-date="${open}"><a href="/hotels/2\\?checkin=${open}&amp;nights=2&amp;guests=3&amp;rooms=2">\\d+<span class="mark">[○△]</span><small>¥`),
+      new RegExp(`<td data-date="${open}"><a href="/hotels/2\\?checkin=${open}&amp;nights=2&amp;guests=3&amp;rooms=2">\\d+<span class="mark" role="img" aria-label="(空室あり|残りわずか)">[○△]</span><small>¥`),
     );
-    assert.match(res.body, new RegExp(`<td class="full" data-date="${soldOut}"><span>\\d+<span class="mark">×</span>`));
+    assert.match(res.body, new RegExp(`<td class="full" data-date="${soldOut}"><span>\\d+<span class="mark" role="img" aria-label="満室・販売なし">×</span>`));
   });
 
   it('answers unknown or garbage hotel ids with a friendly 404 page', async () => {

@@ -3,6 +3,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { type Lang, t } from './i18n.ts';
 import { resultPhoto } from './photo-views.ts';
 import { hotelHref, priceFrom } from './search-result-parts.ts';
+import { starRating } from './star-rating.ts';
 
 /** The hotel search results as a list of cards, a small photo beside each: the design the guest site has always had. */
 export function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): SafeHtml {
@@ -12,7 +13,7 @@ export function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): S
   ${resultPhoto(hotel.photo)}
   <div>
     <h2><a href="${hotelHref(hotel, stay, lang)}">${hotel.name}</a></h2>
-    <div class="muted">${hotel.areaName} <span class="stars" aria-label="${hotel.stars}">${text.stars(hotel.stars)}</span></div>
+    <div class="muted">${hotel.areaName} ${starRating(hotel.stars, lang)}</div>
   </div>
   <div>
     ${priceFrom(hotel, stay, lang)}

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
+import { defineFlag, futureDate } from '@hatago/test-support';
+import { formatViolations, wcagViolations } from './support/axe.ts';
+
+/*
+ * Every guest page, through the edge (the photo-grid preview from the guest app itself), in Japanese and English, on a desktop and a phone, checked by
+ * axe-core against WCAG 2.2 A/AA with zero violations allowed. Each page's full-page screenshot is
+ * written to artifacts/screenshots/<page>-<lang>-<width>.png (git-ignored, the run's artefact folder).
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// this machine has no outside network: keep Chromium from reaching for it
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = 'artifacts/screenshots';
+const LANGS = ['ja', 'en'] as const;
+const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
+const GRID_PREVIEW = 'new-search';
+const STAY = `checkin=${futureDate(3)}&nights=2&guests=2&rooms=1`;
+const TABLE = `date=${futureDate(4)}&time=19:00&party=2`;
+
+type Lang = (typeof LANGS)[number];
+
+interface Focused { name: string; ringed: boolean }
+/**
+ * The focused control and whether a ring is drawn on it or on one of its near ancestors (a card around
+ * a stretched link); null on the body. A string, as the repository type-checks without the DOM's types.
+ */
+const FOCUSED = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  // focus inside a field's own browser-drawn parts (the date field's picker button), which Chromium rings itself
+  if (!element.matches(':focus')) return { name: '', ringed: true };
+  let ringed = false;
+  for (let node = element, depth = 0; node && depth <= 3 && !ringed; node = node.parentElement, depth++) {
+    const style = getComputedStyle(node);
+    ringed = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  }
+  const text = (element.textContent || '').trim().slice(0, 30) || element.getAttribute('name') || '';
+  return { name: element.tagName.toLowerCase() + ' "' + text + '"', ringed };
+})()`;
+
+/** Walks the guest pages in one tab, collecting each page's violations so one failure lists them all. */
+class Tour {
+  readonly failures: string[] = [];
+  constructor(private readonly page: Page, private readonly origin: string, private readonly lang: Lang, private readonly width: number) {}
+
+  /** The address as the guest sees it: Japanese bare, English chosen by ?lang=en. */
+  url(path: string, origin = this.origin): string {
+    if (this.lang === 'ja') return `${origin}${path}`;
+    return `${origin}${path}${path.includes('?') ? '&' : '?'}lang=en`;
+  }
+
+  async visit(name: string, path: string, { status: expectedStatus = 200, origin = this.origin, lang = this.lang } = {}): Promise<void> {
+    const response = await this.page.goto(this.url(path, origin));
+    assert.equal(response?.status(), expectedStatus, `${name}: ${path}`);
+    await this.check(name, lang);
+  }
+
+  /** Checks the page the tab is on now, written in `lang`. */
+  async check(name: string, lang: string = this.lang): Promise<void> {
+    assert.equal(await this.page.locator('html').getAttribute('lang'), lang, `${name} declares the language it is written in`);
+    const violations = await wcagViolations(this.page);
+    if (violations.length > 0) this.failures.push(`${name} (${this.lang}, ${this.width}px):\n${formatViolations(violations)}`);
+    const unseen = await this.focusWithoutRing();
+    if (unseen.length > 0) this.failures.push(`${name} (${this.lang}, ${this.width}px): focus not visible (WCAG 2.4.7) on ${unseen.join(', ')}`);
+    await this.page.screenshot({ path: `${SCREENSHOTS}/${name}-${this.lang}-${this.width}.png`, fullPage: true });
+  }
+
+  /**
+   * Tabs through the page's first stops (axe cannot see focus) and names each control the keyboard
+   * reaches with no ring drawn on it or on the card around it (a stretched link shows focus on its card).
+   */
+  async focusWithoutRing(stops = 25): Promise<string[]> {
+    const unseen: string[] = [];
+    await this.page.locator('body').focus();
+    for (let i = 0; i < stops; i++) {
+      await this.page.keyboard.press('Tab');
+      const focused = await this.page.evaluate<Focused | null>(FOCUSED);
+      if (!focused) break;
+      if (!focused.ringed) unseen.push(focused.name);
+    }
+    return unseen;
+  }
+
+  async follow(name: string, selector: string): Promise<void> {
+    // the click returns once the navigation it started has committed
+    await this.page.locator(selector).first().click();
+    await this.page.waitForLoadState();
+    await this.check(name);
+  }
+}
+
+describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, through the edge', () => {
+  let platform: EmbeddedPlatform;
+  let browser: Browser;
+
+  before(async () => {
+    platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 1, days: 10 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    // the photo-grid design, released to nobody, open to a design review's preview
+    await defineFlag(platform.database.db, platform.cache, {
+      key: GRID_PREVIEW,
+      description: 'photo grid search results',
+      owner: 'design@hatago.example',
+      expiresOn: '2027-03-31',
+      environments: { development: { enabled: true, percent: 0, allow: [GRID_PREVIEW] } },
+    });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  for (const lang of LANGS) {
+    for (const viewport of VIEWPORTS) {
+      it(`has no violations in ${lang} at ${viewport.width}px`, async () => {
+        const page = await browser.newPage({ locale: lang === 'ja' ? 'ja-JP' : 'en-US', viewport });
+        const tour = new Tour(page, platform.url, lang, viewport.width);
+        try {
+          await tour.visit('home', '/');
+          // the guest app's own address, as in search-grid.browser.test.ts: in front of it the edge decides the design itself
+          await tour.visit('search-grid', `/search?area=kyoto&${STAY}&preview=${GRID_PREVIEW}`, { origin: platform.services.guest });
+          assert.equal(await page.locator('[data-design]').getAttribute('data-design'), 'grid');
+          await tour.visit('search', `/search?area=kyoto&${STAY}`);
+          assert.ok((await page.locator('[data-testid="hotel-result"]').count()) >= 1, 'the search finds hotels');
+          await tour.follow('hotel', '[data-testid="hotel-result"] a');
+          await tour.follow('booking-form', '[data-testid="book-plan"]');
+          assert.equal(await page.locator('input[name="email"]').count(), 1, 'the booking form asks for the guest');
+          await tour.visit('restaurant-search', `/restaurants?area=kyoto&${TABLE}`);
+          assert.ok((await page.locator('[data-testid="restaurant-result"]').count()) >= 1, 'the search finds restaurants');
+          await tour.follow('restaurant', '[data-testid="restaurant-result"] h2 a');
+          await tour.visit('login', '/login');
+          await tour.visit('signup', '/signup');
+          // a form sent back with its errors: each message must reach the field it belongs to
+          await page.fill('input[name="name"]', '山田 太郎');
+          await page.fill('input[name="nameLatin"]', 'Taro Yamada');
+          await page.fill('input[name="email"]', 'not-an-address@example');
+          await page.fill('input[name="phone"]', '090-1234-5678');
+          await page.fill('input[name="password"]', 'short');
+          await tour.follow('signup-errors', 'main form button[type="submit"]');
+          assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 1, 'the errors are marked on their fields');
+          await tour.visit('reservation-lookup', '/reservations/lookup');
+          await page.fill('input[name="code"]', 'HT0000000000');
+          await page.fill('input[name="email"]', 'nobody@example.com');
+          await tour.follow('reservation-lookup-unknown', 'main form button[type="submit"]');
+          await tour.visit('not-found', '/hotels/999999', { status: 404 });
+          // no route at all: the platform's error page, in English only, and saying so
+          await tour.visit('no-route', '/no-such-page', { status: 404, lang: 'en' });
+        } finally {
+          await page.close();
+        }
+        assert.deepEqual(tour.failures, [], `WCAG 2.2 AA failures (axe-core, and keyboard focus):\n${tour.failures.join('\n\n')}`);
+      });
+    }
+  }
+});
