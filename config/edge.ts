@@ -25,14 +25,15 @@ const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], forwardQuery: 'key', 
 // Every app serves probes and metrics for machines on its own port; from outside they would
 // tell the Node version, memory and booking volume. The edge refuses them for every backend,
 // in every spelling an app still routes: any letter percent-encoded or in either case, after
-// any segments (dot segments included), with trailing slashes or a ;/# suffix.
-const INTERNAL_PATHS = ['metrics', 'healthz', 'readyz'];
+// any segments (dot segments included), with trailing slashes, a ;/# suffix or anything below
+// (`/internal/flags` is the feed the edge itself reads from an instance, every flag's allow-list in it).
+const INTERNAL_PATHS = ['metrics', 'healthz', 'readyz', 'internal'];
 const hexPair = (code: number) => {
   const low = (code & 15).toString(16);
   return `%${code >> 4}${low === low.toUpperCase() ? low : `[${low}${low.toUpperCase()}]`}`;
 };
 const spelled = (name: string) => [...name].map((c) => `(${c}|${c.toUpperCase()}|${hexPair(c.charCodeAt(0))}|${hexPair(c.toUpperCase().charCodeAt(0))})`).join('');
-const internalPath = `^(.*/)?(${INTERNAL_PATHS.map(spelled).join('|')})/*([;#].*)?$`;
+const internalPath = `^(.*/)?(${INTERNAL_PATHS.map(spelled).join('|')})([/;#].*)?$`;
 
 const canary: RolloutRule<'guest-canary'> = { backend: 'guest-canary', query: 'canary', cookie: 'hatago_canary', percent: 0 };
 const GET_HEAD: ['GET', 'HEAD'] = ['GET', 'HEAD'];
