@@ -7,7 +7,7 @@ import { AdminRoutes, createAdminServer } from './admin/admin-server.ts';
 import { mountEdgeAdminRoutes } from './admin/edge-admin-routes.ts';
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import type { BackendPool, HealthChange } from './balancing/backend-pool.ts';
-import { buildRuntime, originObserver, type RuntimeWiring } from './edge-runtime.ts';
+import { buildRuntime, flagFeedReport, originObserver, type RuntimeWiring } from './edge-runtime.ts';
 import { LocalRateLimits, type RateLimitCounter } from './protection/rate-limits.ts';
 import type { EdgeContext } from './request-path/edge-context.ts';
 import { watchUnparsedRequests } from './request-path/front-door-checks.ts';
@@ -70,7 +70,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const broadcast: EdgeBroadcast = options.broadcast ?? { send: () => undefined, on: () => undefined };
   const rateLimits = options.rateLimits ?? new LocalRateLimits();
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
-  const wiring: RuntimeWiring = { instances, metrics, logger, broadcast, probes: options.probes !== false, observer: originObserver(metrics, logger) };
+  const wiring: RuntimeWiring = { instances, metrics, logger, broadcast, probes: options.probes !== false, observer: originObserver(metrics, logger), flagReport: flagFeedReport(metrics, logger) };
   const untrustedForwarding = new UntrustedForwardingWatch(logger, options.untrustedForwarding);
   const edge: EdgeContext = { runtime: buildRuntime(options.rules, wiring), metrics, logger, accessLog, cache: options.cache, rateLimits, untrustedForwarding };
 
@@ -110,10 +110,12 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       // edge-server-front-door.test.ts pins this, so a node that stops doing it fails there rather than here in silence.
       (server as http.Server & { maxHeaderSize: number }).maxHeaderSize = rules.limits.maxHeaderBytes;
       for (const [name, pool] of previous.pools) if (edge.runtime.pools.get(name) !== pool) void pool.close();
+      previous.flags?.close();
     },
     async close() {
       await Promise.all([closeServer(server), adminServer ? closeServer(adminServer) : undefined]);
       rateLimits.close();
+      edge.runtime.flags?.close();
       await Promise.all([...edge.runtime.pools.values()].map((pool) => pool.close()));
       accessLog?.close();
     },
