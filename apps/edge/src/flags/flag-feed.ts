@@ -96,7 +96,9 @@ export class FlagFeed {
       const etag = headers.etag;
       this.#succeed({ snapshot, etag: typeof etag === 'string' && !etag.startsWith('W/') ? etag : undefined }, true);
     } catch (error) {
-      this.#fail((error as { code?: string }).code ?? (error as Error).name);
+      // a socket error has a string code (ECONNREFUSED); an abort by the timeout is a DOMException named TimeoutError
+      const code = (error as { code?: unknown }).code;
+      this.#fail(typeof code === 'string' ? code : (error as Error).name);
     }
   }
 
