@@ -7,6 +7,7 @@ import { AdminRoutes, createAdminServer } from './admin/admin-server.ts';
 import { mountEdgeAdminRoutes } from './admin/edge-admin-routes.ts';
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import type { BackendPool, HealthChange } from './balancing/backend-pool.ts';
+import type { FlagSnapshot } from './flags/flag-snapshot.ts';
 import { buildRuntime, flagFeedReport, originObserver, type RuntimeWiring } from './edge-runtime.ts';
 import { LocalRateLimits, type RateLimitCounter } from './protection/rate-limits.ts';
 import type { EdgeContext } from './request-path/edge-context.ts';
@@ -51,6 +52,8 @@ export interface EdgeServer {
   admin: AdminRoutes;
   metrics: EdgeMetrics;
   pools: ReadonlyMap<string, BackendPool>;
+  /** The flag set the edge decides by (the feed's last good answer); undefined without a feed or before its first answer. */
+  readonly flags: FlagSnapshot | undefined;
   /** Swaps in new rules (validated first; throws EdgeRulesError and keeps the current ones when invalid). */
   reload(rules: EdgeRules): void;
   /** Stops probes and closes both listeners and the origin connection pools. */
@@ -101,6 +104,9 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     metrics,
     get pools() {
       return edge.runtime.pools as ReadonlyMap<string, BackendPool>;
+    },
+    get flags() {
+      return edge.runtime.flags?.snapshot;
     },
     reload(rules) {
       const previous = edge.runtime;
