@@ -157,5 +157,12 @@ describe('edge with a flag feed', () => {
     await until(() => failedPolls > failed + 1, 'two failed polls');
     assert.equal(await (await get('/anything')).text(), 'app on-for-all');
     assert.equal(edge.flags, known);
+    edge.reload(rules);
+    assert.equal(edge.flags, known, 'a reload reading the same feed keeps the set');
+    // without the feed the edge is as it was before flags: the header is the client's business
+    const { flags: _feed, ...withoutFeed } = rules;
+    edge.reload({ ...withoutFeed, routes: withoutFeed.routes.filter((route) => route.name !== 'home') });
+    assert.equal(edge.flags, undefined);
+    assert.equal(await (await get('/anything', { 'hatago-flags': 'as-sent' })).text(), 'app as-sent');
   });
 });
