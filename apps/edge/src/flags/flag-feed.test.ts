@@ -56,7 +56,7 @@ describe('flag feed', () => {
 
   it('reads the set, then asks with its ETag and keeps it on a 304, taking a changed set at once', async () => {
     const feed = new FlagFeed(rule, pool, report);
-    assert.equal(feed.snapshot, undefined, 'nothing before the first answer');
+    assert.equal(feed.state, undefined, 'nothing before the first answer');
     answer = { flags: [flag('new-search', true)], etag: '"v1"' };
     await feed.poll();
     const first = feed.snapshot!;
