@@ -25,16 +25,21 @@ const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], forwardQuery: 'key', 
 // Every app serves probes and metrics for machines on its own port; from outside they would
 // tell the Node version, memory and booking volume. The edge refuses them for every backend,
 // in every spelling an app still routes: any letter percent-encoded or in either case, after
-// any segments (dot segments included), with trailing slashes or a ;/# suffix.
-const INTERNAL_PATHS = ['metrics', 'healthz', 'readyz'];
+// any segments (dot segments included), with trailing slashes, a ;/# suffix or anything below
+// (`/internal/flags` is the feed the edge itself reads from an instance, every flag's allow-list in it).
+const INTERNAL_PATHS = ['metrics', 'healthz', 'readyz', 'internal'];
 const hexPair = (code: number) => {
   const low = (code & 15).toString(16);
   return `%${code >> 4}${low === low.toUpperCase() ? low : `[${low}${low.toUpperCase()}]`}`;
 };
 const spelled = (name: string) => [...name].map((c) => `(${c}|${c.toUpperCase()}|${hexPair(c.charCodeAt(0))}|${hexPair(c.toUpperCase().charCodeAt(0))})`).join('');
-const internalPath = `^(.*/)?(${INTERNAL_PATHS.map(spelled).join('|')})/*([;#].*)?$`;
+const internalPath = `^(.*/)?(${INTERNAL_PATHS.map(spelled).join('|')})([/;#].*)?$`;
 
-const canary: RolloutRule<'guest-canary'> = { backend: 'guest-canary', query: 'canary', cookie: 'hatago_canary', percent: 0 };
+// The canary goes by the `guest-canary` feature flag once the flag feed knows it: its percentage
+// (sticky by the visitor cookie), its preview values (`?preview=canary` for testers) and its kill
+// switch, changed in the operator console and live at the edge within two seconds. Until the flag
+// is defined (or where the feed is not read: the VCL twin) `?canary=1` and the cookie decide.
+const canary: RolloutRule<'guest-canary'> = { backend: 'guest-canary', query: 'canary', cookie: 'hatago_canary', percent: 0, flag: 'guest-canary' };
 const GET_HEAD: ['GET', 'HEAD'] = ['GET', 'HEAD'];
 
 export default defineEdgeRules({
@@ -213,4 +218,8 @@ export default defineEdgeRules({
   // the edge is the front door here; a deployment with load balancers in front lists their
   // addresses (e.g. '10.0.0.0/8') so rate limits count each client, not the balancer
   trustedProxies: [],
+
+  // the flag definitions, read from one guest instance every second (304 while unchanged): they
+  // drive the canary above and the `hatago-flags` decision every app follows and the cache keys by
+  flags: { backend: 'guest', path: '/internal/flags', intervalMs: 1000 },
 });

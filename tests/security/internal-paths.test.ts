@@ -14,12 +14,13 @@ import { againstEveryApp } from './support/apps-under-attack.ts';
  * internal paths for every backend in any spelling an app still routes, and the apps
  * serve metrics only to a scraper bearing METRICS_TOKEN.
  */
-const INTERNAL = ['metrics', 'healthz', 'readyz'];
+const INTERNAL = ['metrics', 'healthz', 'readyz', 'internal', 'internal/flags'];
 const spellings = (name: string) => [
   `/${name}`,
   `/${name}?x=1`,
   `/${name}/`,
   `/${name[0]!.toUpperCase()}${name.slice(1)}`,
+  `/${name.toUpperCase()}`,
   `/%${name.charCodeAt(0).toString(16).toUpperCase()}${name.slice(1)}`,
   `/%${name.charCodeAt(0).toString(16)}${name.slice(1)}`,
   `/./${name}`,
@@ -71,7 +72,7 @@ againstEveryApp('finding 3: metrics and probes stay internal', (apps) => {
       for (const path of INTERNAL.flatMap(spellings)) {
         const { status, body } = await rawGet(edgeUrl, `${prefix}${path}`);
         assert.equal(status, 404, `${prefix}${path}`);
-        assert.doesNotMatch(body, /process_cpu|nodejs_version|http_request_duration|"status":"(ok|ready)"/, `${prefix}${path}`);
+        assert.doesNotMatch(body, /process_cpu|nodejs_version|http_request_duration|"status":"(ok|ready)"|"environment"/, `${prefix}${path}`);
       }
     }
   });

@@ -3,6 +3,7 @@ import type { EdgeBroadcast } from '@hatago/http-cache';
 import type { Logger } from '@hatago/platform/logging';
 import type { EdgeMetrics } from './admin/edge-metrics.ts';
 import { BackendPool } from './balancing/backend-pool.ts';
+import { FlagFeed, type FlagFeedReport } from './flags/flag-feed.ts';
 import { originClientFor, type OriginClient, type OriginObserver } from './proxy/origin-client.ts';
 import { compileRules, type CompiledRules } from './routing/compiled-rules.ts';
 
@@ -12,6 +13,8 @@ export interface EdgeRuntime {
   pools: Map<string, BackendPool>;
   /** Origin clients per `route>backend`, built once per load (they close over the route's response rewrites). */
   origins: Map<string, OriginClient>;
+  /** The flag feed the rules name, polling from the moment the runtime is built; closed when it is replaced. */
+  flags: FlagFeed | undefined;
 }
 
 /** What building a runtime needs besides the rules, fixed for the server's life. */
@@ -24,6 +27,7 @@ export interface RuntimeWiring {
   /** Start health probes as soon as a pool is built. */
   probes: boolean;
   observer: OriginObserver;
+  flagReport: FlagFeedReport;
 }
 
 /** Reports origin retries and timings to the edge's metrics and log. */
@@ -34,6 +38,18 @@ export function originObserver(metrics: EdgeMetrics, logger: Logger): OriginObse
       logger.warn({ backend, instance, reason }, 'retrying on another instance');
     },
     answered: (backend, _instance, seconds) => metrics.observeOrigin(backend, seconds),
+  };
+}
+
+/** Reports the flag feed's polls to the edge's metrics, and to its log when it starts or stops failing. */
+export function flagFeedReport(metrics: EdgeMetrics, logger: Logger): FlagFeedReport {
+  return {
+    failed: (reason, { kept, first }) => {
+      metrics.flagFeedFailures.labels(reason).inc();
+      if (first) logger.warn({ reason, kept }, kept ? 'flag feed failed: keeping the last flags' : 'flag feed failed: no flags yet');
+    },
+    recovered: (flags) => logger.info({ flags }, 'flag feed answered'),
+    polled: () => metrics.flagFeedLastSuccess.set(Date.now() / 1000),
   };
 }
 
@@ -56,7 +72,17 @@ export function buildRuntime(rules: EdgeRules, wiring: RuntimeWiring, previous?:
       if (backend) origins.set(`${route.name}>${backend}`, originClientFor(pools.get(backend)!, route.editResponse, wiring.observer));
     }
   }
-  return { rules: compiled, pools, origins };
+  return { rules: compiled, pools, origins, flags: flagFeedFor(rules, pools, wiring, previous) };
+}
+
+/** The rules' flag feed, started; it takes over the previous one's flags while it reads the same feed, so a reload changes no decision. */
+function flagFeedFor(rules: EdgeRules, pools: Map<string, BackendPool>, wiring: RuntimeWiring, previous: EdgeRuntime | undefined): FlagFeed | undefined {
+  if (!rules.flags) return undefined;
+  const before = previous?.flags;
+  const same = before && before.rule.backend === rules.flags.backend && before.rule.path === rules.flags.path;
+  const feed = new FlagFeed(rules.flags, pools.get(rules.flags.backend)!, wiring.flagReport, same ? before.state : undefined);
+  feed.start();
+  return feed;
 }
 
 function buildPool(name: string, rule: BackendRule, { instances, metrics, logger, broadcast, probes }: RuntimeWiring): BackendPool {

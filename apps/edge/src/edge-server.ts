@@ -7,7 +7,8 @@ import { AdminRoutes, createAdminServer } from './admin/admin-server.ts';
 import { mountEdgeAdminRoutes } from './admin/edge-admin-routes.ts';
 import { EdgeMetrics } from './admin/edge-metrics.ts';
 import type { BackendPool, HealthChange } from './balancing/backend-pool.ts';
-import { buildRuntime, originObserver, type RuntimeWiring } from './edge-runtime.ts';
+import type { FlagSnapshot } from './flags/flag-snapshot.ts';
+import { buildRuntime, flagFeedReport, originObserver, type RuntimeWiring } from './edge-runtime.ts';
 import { LocalRateLimits, type RateLimitCounter } from './protection/rate-limits.ts';
 import type { EdgeContext } from './request-path/edge-context.ts';
 import { watchUnparsedRequests } from './request-path/front-door-checks.ts';
@@ -51,6 +52,8 @@ export interface EdgeServer {
   admin: AdminRoutes;
   metrics: EdgeMetrics;
   pools: ReadonlyMap<string, BackendPool>;
+  /** The flag set the edge decides by (the feed's last good answer); undefined without a feed or before its first answer. */
+  readonly flags: FlagSnapshot | undefined;
   /** Swaps in new rules (validated first; throws EdgeRulesError and keeps the current ones when invalid). */
   reload(rules: EdgeRules): void;
   /** Stops probes and closes both listeners and the origin connection pools. */
@@ -70,7 +73,7 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
   const broadcast: EdgeBroadcast = options.broadcast ?? { send: () => undefined, on: () => undefined };
   const rateLimits = options.rateLimits ?? new LocalRateLimits();
   const instances = Object.fromEntries(Object.entries(options.instances).map(([name, urls]) => [name, urls.map((url) => new URL(String(url)).origin)]));
-  const wiring: RuntimeWiring = { instances, metrics, logger, broadcast, probes: options.probes !== false, observer: originObserver(metrics, logger) };
+  const wiring: RuntimeWiring = { instances, metrics, logger, broadcast, probes: options.probes !== false, observer: originObserver(metrics, logger), flagReport: flagFeedReport(metrics, logger) };
   const untrustedForwarding = new UntrustedForwardingWatch(logger, options.untrustedForwarding);
   const edge: EdgeContext = { runtime: buildRuntime(options.rules, wiring), metrics, logger, accessLog, cache: options.cache, rateLimits, untrustedForwarding };
 
@@ -102,6 +105,9 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
     get pools() {
       return edge.runtime.pools as ReadonlyMap<string, BackendPool>;
     },
+    get flags() {
+      return edge.runtime.flags?.snapshot;
+    },
     reload(rules) {
       const previous = edge.runtime;
       edge.runtime = buildRuntime(rules, wiring, previous);
@@ -110,10 +116,12 @@ export function createEdgeServer(options: EdgeServerOptions): EdgeServer {
       // edge-server-front-door.test.ts pins this, so a node that stops doing it fails there rather than here in silence.
       (server as http.Server & { maxHeaderSize: number }).maxHeaderSize = rules.limits.maxHeaderBytes;
       for (const [name, pool] of previous.pools) if (edge.runtime.pools.get(name) !== pool) void pool.close();
+      previous.flags?.close();
     },
     async close() {
       await Promise.all([closeServer(server), adminServer ? closeServer(adminServer) : undefined]);
       rateLimits.close();
+      edge.runtime.flags?.close();
       await Promise.all([...edge.runtime.pools.values()].map((pool) => pool.close()));
       accessLog?.close();
     },

@@ -127,10 +127,12 @@ describe('standalone edge process', () => {
     });
     const output = jsonLines(workers);
     const listening = [output.next((line) => line.msg === 'edge listening'), output.next((line) => line.msg === 'edge listening')];
+    // asked for before waiting on anything: next() sees only lines still to come, and the admin line may come first
+    const admin = output.next((line) => line.msg === 'edge admin listening');
     // with Redis, each worker counts there once connected (before that, without it)
     const counting = extraEnv.REDIS_URL ? [1, 2].map(() => output.next((line) => line.msg === 'rate limits counted in Redis')) : [];
     await Promise.all(counting);
-    const adminLine = await output.next((line) => line.msg === 'edge admin listening');
+    const adminLine = await admin;
     const [first] = await Promise.all(listening);
     return { workers, output, edgeUrl: `http://127.0.0.1:${first!.port}`, adminUrl: `http://127.0.0.1:${adminLine.port}` };
   };

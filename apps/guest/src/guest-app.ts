@@ -18,6 +18,7 @@ import { registerCatalogApi } from './api/catalog-routes.ts';
 import { registerReservationApi } from './api/reservation-routes.ts';
 import { registerRestaurantApi } from './api/restaurant-routes.ts';
 import { registerImageRoute } from './images/image-route.ts';
+import { registerInternalFlags } from './internal/internal-flags-route.ts';
 import { BANNER_PREVIEW_PREFIX, registerBannerPreview } from './pages/banner-preview.ts';
 import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
@@ -91,6 +92,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
   registerReservationApi(app, deps);
   registerBannerApi(app, deps);
   registerImageRoute(app, deps.storage);
+  registerInternalFlags(app, deps);
   // every page with a form sits behind the cross-site check; the JSON API takes no cookies
   await app.register(async (pages: HttpApp) => {
     rejectCrossSiteWrites(pages, MEMBER_COOKIE);

@@ -121,6 +121,27 @@ export interface RolloutRule<B extends string = string> {
   query: string;
   cookie: string;
   percent: number;
+  /**
+   * A feature flag (its key) that decides instead, once the flag feed (`EdgeRules.flags`)
+   * knows it: the canary for exactly the visitors the flag is on for (its percentage, sticky
+   * by the visitor cookie, and its preview values), nobody while it is off. `query`, `cookie`
+   * and `percent` then apply only while the feed does not know the flag (before its first
+   * answer, or a flag not defined).
+   */
+  flag?: string;
+}
+
+/**
+ * Where the edge reads the feature flag definitions: GET `path` on one healthy instance of
+ * `backend` every `intervalMs`, with If-None-Match. The answer is `{ environment, flags }`
+ * (the guest app's `/internal/flags`). While the edge has definitions, every request to a
+ * backend carries the edge's `hatago-flags` decision and cacheable routes are keyed by it.
+ */
+export interface FlagFeedRule<B extends string = string> {
+  backend: B;
+  path: string;
+  /** At most 1000: a change (the kill switch above all) reaches the edge within two seconds. */
+  intervalMs: number;
 }
 
 interface RouteBase {
@@ -198,6 +219,8 @@ export interface EdgeRules<B extends string = string> {
    * connection's address is the client.
    */
   trustedProxies?: string[];
+  /** The flag feed; without it the edge knows no flags (rollouts by `flag` fall back to their own draw). */
+  flags?: FlagFeedRule<B>;
 }
 
 /** Identity at run time; at compile time it ties every route's backend to a declared backend. */

@@ -33,3 +33,7 @@ function checkProbe(c: RuleChecker, probe: unknown, path: Path): void {
     c.fail([...path, 'timeoutMs'], 'must not exceed intervalMs (probes would overlap)');
   }
 }
+
+export function knownBackend(c: RuleChecker, backendNames: string[], v: unknown, path: Path): void {
+  if (c.string(v, path) && !backendNames.includes(v)) c.fail(path, `${JSON.stringify(v)} is not a declared backend (${backendNames.join(', ')})`);
+}

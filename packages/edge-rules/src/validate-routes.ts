@@ -1,4 +1,6 @@
 import { FORWARD_QUERIES, KEY_QUERIES } from './edge-rules.ts';
+import { knownBackend } from './validate-backends.ts';
+import { FLAG_KEY } from './validate-flag-feed.ts';
 import { isObject, type Obj, type Path, type RuleChecker, TOKEN } from './rule-checker.ts';
 
 /** `routes`: synthetic or proxied, each with its match; a proxied one with its backend, cache rule and rollout. Returns the route names. */
@@ -17,16 +19,12 @@ export function checkRoutes(c: RuleChecker, rules: Obj, backendNames: string[]):
       knownBackend(c, backendNames, route.backend, [...path, 'backend']);
       if (route.maxBodyBytes !== undefined) c.integer(route.maxBodyBytes, [...path, 'maxBodyBytes'], 0);
       if (route.cache !== 'pass') checkCacheRule(c, route.cache, [...path, 'cache']);
-      if (route.rollout !== undefined) checkRollout(c, backendNames, route, [...path, 'rollout']);
+      if (route.rollout !== undefined) checkRollout(c, backendNames, route, [...path, 'rollout'], rules.flags !== undefined);
     }
     c.match(route.match, [...path, 'match']);
     if (route.enabled !== undefined && typeof route.enabled !== 'boolean') c.fail([...path, 'enabled'], 'must be true or false');
   });
   return routeNames;
-}
-
-function knownBackend(c: RuleChecker, backendNames: string[], v: unknown, path: Path): void {
-  if (c.string(v, path) && !backendNames.includes(v)) c.fail(path, `${JSON.stringify(v)} is not a declared backend (${backendNames.join(', ')})`);
 }
 
 function checkSynthetic(c: RuleChecker, synthetic: unknown, path: Path): void {
@@ -63,12 +61,15 @@ function checkCacheRule(c: RuleChecker, cache: unknown, path: Path): void {
   if (key.imageFormat !== undefined && typeof key.imageFormat !== 'boolean') c.fail([...path, 'key', 'imageFormat'], 'must be true or false');
 }
 
-function checkRollout(c: RuleChecker, backendNames: string[], route: Obj, path: Path): void {
-  if (!c.object(route.rollout, path, ['backend', 'query', 'cookie', 'percent'])) return;
+function checkRollout(c: RuleChecker, backendNames: string[], route: Obj, path: Path, flagFeed: boolean): void {
+  if (!c.object(route.rollout, path, ['backend', 'query', 'cookie', 'percent'], ['flag'])) return;
   const rollout = route.rollout;
   knownBackend(c, backendNames, rollout.backend, [...path, 'backend']);
   if (rollout.backend === route.backend) c.fail([...path, 'backend'], 'must differ from the route backend');
   c.string(rollout.query, [...path, 'query']);
   c.string(rollout.cookie, [...path, 'cookie'], TOKEN, 'a cookie name');
   c.integer(rollout.percent, [...path, 'percent'], 0, 100);
+  if (rollout.flag !== undefined && c.string(rollout.flag, [...path, 'flag'], FLAG_KEY, 'a flag key (kebab-case)') && !flagFeed) {
+    c.fail([...path, 'flag'], 'needs the flag feed (top-level flags) to be read');
+  }
 }

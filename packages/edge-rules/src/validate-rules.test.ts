@@ -108,6 +108,24 @@ describe('edge rules validation', () => {
     assert.deepEqual(wrong, ['routes[0].cache.stripSetCookie: must be true or false']);
   });
 
+  it('takes a flag feed and rollouts by flag, naming what is wrong with either', () => {
+    assert.equal(hatagoRules.flags?.intervalMs, 1000);
+    const route = hatagoRules.routes.find((r) => r.name === 'search')!;
+    assert.ok('rollout' in route && route.rollout?.flag === 'guest-canary');
+    assert.deepEqual(problemsOf({ ...hatagoRules, flags: { backend: 'gest', path: 'internal/flags', intervalMs: 5000 } }), [
+      'flags.backend: "gest" is not a declared backend (guest, guest-canary, facility, operator, mailer)',
+      'flags.path: "internal/flags" is not a path starting with / (no query)',
+      'flags.intervalMs: must be an integer from 100 to 1000',
+    ]);
+    assert.deepEqual(problemsOf({ ...hatagoRules, flags: { backend: 'guest', path: '/internal/flags', intervalMs: 1000, every: 1 } }), [
+      'flags.every: is not a known setting (expected backend, path, intervalMs)',
+    ]);
+    const withFlag = (flag: string) => ({ ...route, rollout: { ...(route as { rollout: object }).rollout, flag } });
+    assert.deepEqual(problemsOf({ ...hatagoRules, routes: [withFlag('Guest_Canary')] }), ['routes[0].rollout.flag: "Guest_Canary" is not a flag key (kebab-case)']);
+    const { flags: _feed, ...withoutFeed } = hatagoRules;
+    assert.deepEqual(problemsOf({ ...withoutFeed, routes: [withFlag('guest-canary')] }), ['routes[0].rollout.flag: needs the flag feed (top-level flags) to be read']);
+  });
+
   it('checks references and ranges between rules', () => {
     const route = hatagoRules.routes.find((r) => r.name === 'hotel-page')!;
     assert.deepEqual(

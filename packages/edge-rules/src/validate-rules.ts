@@ -1,6 +1,7 @@
 import { TOKEN, isObject, type Obj, RuleChecker, type RuleProblem } from './rule-checker.ts';
 import { trustedProxyProblem } from './trusted-proxies.ts';
 import { checkBackends } from './validate-backends.ts';
+import { checkFlagFeed } from './validate-flag-feed.ts';
 import { checkRoutes } from './validate-routes.ts';
 
 export type { RuleProblem } from './rule-checker.ts';
@@ -15,11 +16,12 @@ export const formatRulePath = (path: Array<string | number>) =>
  */
 export function validateEdgeRules(value: unknown): RuleProblem[] {
   const c = new RuleChecker();
-  if (!c.object(value, [], ['backends', 'redirects', 'routes', 'headers', 'rateLimits', 'limits'], ['trustedProxies'])) return c.problems;
+  if (!c.object(value, [], ['backends', 'redirects', 'routes', 'headers', 'rateLimits', 'limits'], ['trustedProxies', 'flags'])) return c.problems;
   const rules = value;
   const backendNames = checkBackends(c, rules);
   checkRedirects(c, rules);
   const routeNames = checkRoutes(c, rules, backendNames);
+  checkFlagFeed(c, rules, backendNames);
   checkHeaderRewrites(c, rules, routeNames);
   checkRateLimits(c, rules);
   if (c.object(rules.limits, ['limits'], ['maxHeaderBytes', 'maxUrlBytes', 'maxBodyBytes'])) {

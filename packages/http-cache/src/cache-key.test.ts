@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normaliseQuery } from './cache-key.ts';
+import { compileCacheKey, normaliseQuery } from './cache-key.ts';
 
 describe('normaliseQuery', () => {
   const normalise = normaliseQuery(['checkin', 'nights']);
@@ -35,5 +35,18 @@ describe('normaliseQuery', () => {
     assert.equal(sorted('/items', 'b=1&&a=2&'), '/items?a=2&b=1');
     assert.equal(sorted('/items', '&'), '/items');
     assert.equal(normaliseQuery('as-sent')('/items', 'id=b&id=a'), '/items?id=b&id=a');
+  });
+});
+
+describe('compileCacheKey', () => {
+  const key = compileCacheKey({ query: ['lang'], locale: false, device: false });
+  const request = { host: 'Hatago.Example', backend: 'guest', path: '/search', query: 'lang=en&utm=x', headers: {} };
+
+  it("keys by the edge's flag decision when it made one: none and no flags on are two keys, each set its own", () => {
+    const keys = [undefined, '', 'new-search', 'new-search,photo-grid'].map((flags) => key({ ...request, flags }).key);
+    assert.equal(new Set(keys).size, 4);
+    assert.equal(keys[0], 'guest\nhatago.example\n/search?lang=en', 'without a decision the key is as it always was');
+    assert.equal(key({ ...request, flags: 'new-search' }).key, keys[2]);
+    assert.equal(key({ ...request, flags: 'new-search' }).url, '/search?lang=en', 'the URL a purge names is the same for every set');
   });
 });

@@ -20,6 +20,8 @@ export interface KeyedRequest {
   /** Raw query without '?', '' when absent. */
   query: string;
   headers: IncomingHttpHeaders;
+  /** The edge's flag decision (`hatago-flags`), when it made one: a page is stored per flag set. */
+  flags?: string | undefined;
 }
 
 export type KeyBuilder = (request: KeyedRequest) => RequestKey;
@@ -31,9 +33,10 @@ export type KeyBuilder = (request: KeyedRequest) => RequestKey;
  */
 export function compileCacheKey(spec: CacheKeySpec): KeyBuilder {
   const normalise = normaliseQuery(spec.query);
-  return ({ host, backend, path, query, headers }) => {
+  return ({ host, backend, path, query, headers, flags }) => {
     const url = query === '' ? path : normalise(path, query);
     let key = `${backend}\n${host.toLowerCase()}\n${url}`;
+    if (flags !== undefined) key += `\nf=${flags}`;
     if (spec.locale) key += `\nl=${normaliseLanguage(headers['accept-language'])}`;
     if (spec.device) key += `\nd=${deviceClass(headers['user-agent'])}`;
     return { key, url };

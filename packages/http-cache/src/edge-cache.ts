@@ -82,7 +82,7 @@ export class EdgeCache implements EdgeCacheHandler {
   answerFresh(request: FreshRequest, rule: CachePolicyRule): boolean {
     const { req } = request;
     if (req.headers.range !== undefined) return false;
-    const { key } = this.keyOf(rule)({ host: req.headers.host ?? '', backend: request.backend, path: request.path, query: request.query, headers: req.headers });
+    const { key } = this.keyOf(rule)({ host: req.headers.host ?? '', backend: request.backend, path: request.path, query: request.query, headers: req.headers, flags: request.flags });
     if (this.collapsing.isPass(key)) return false;
     const found = this.store.lookup(key, req.headers);
     if (found.found !== 'entry') return false;
@@ -104,6 +104,7 @@ export class EdgeCache implements EdgeCacheHandler {
       path: exchange.path,
       query: exchange.query,
       headers: req.headers,
+      flags: exchange.flags,
     });
     if (this.collapsing.isPass(key)) return this.pass(exchange, fetchOrigin, CACHE_STATUS.hitForPass);
     const now = this.now();

@@ -74,6 +74,8 @@ export interface EdgeExchange {
   path: string;
   /** Raw query string without '?', '' when absent. */
   query: string;
+  /** The edge's flag decision sent as `hatago-flags`, when it made one: part of the cache key (a page per flag set). */
+  flags?: string | undefined;
   /** The request as it would go to the origin (forwarding headers set, hop-by-hop removed, rewrites applied). */
   originRequest: OriginRequest;
   /** Set by whoever answers, for the access log and metrics. */
@@ -95,6 +97,8 @@ export interface FreshRequest {
   path: string;
   /** Raw query without '?', '' when absent. */
   query: string;
+  /** As EdgeExchange.flags: the fast path looks up the entry of this flag set only. */
+  flags?: string | undefined;
 }
 
 /** The cache's side of the seam (EdgeCache implements it). */

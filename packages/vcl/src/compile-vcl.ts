@@ -67,7 +67,7 @@ export function compileVcl(rules: EdgeRules, instances: BackendInstances, option
   writeRecv(w);
   writeLookup(w);
   // ---- backend side
-  writeBackendFetch(w, routes, rules.headers.request, attempt);
+  writeBackendFetch(w, routes, rules.headers.request, attempt, rules.flags);
   writeBackendResponse(w, routes, rules.headers.response, attempt);
   writeBackendError(w, rules.backends);
   // ---- answers
@@ -93,6 +93,11 @@ function differenceNotes(rules: EdgeRules): string[] {
   if ((rules.trustedProxies ?? []).length > 0) {
     notes.push(
       'trustedProxies: not compiled; behind a load balancer, run varnishd with the PROXY protocol (-a :80,PROXY) so client.ip is the client the rate limits count, as the Node edge reads it from a trusted X-Forwarded-For',
+    );
+  }
+  if (rules.flags) {
+    notes.push(
+      `flags: Varnish cannot poll ${rules.flags.backend}${rules.flags.path}; every request reaches the apps with an empty hatago-flags (every flag off, previews included) and rollouts by flag use their own query, cookie and percent`,
     );
   }
   notes.push('compression: gzip only, made once when stored; Varnish has no brotli, so clients that prefer br get gzip');

@@ -21,6 +21,9 @@ export class EdgeMetrics {
   // min across worker processes: an instance is healthy for the edge when every worker sends to it
   readonly instanceHealthy = new Gauge({ name: 'edge_instance_healthy', help: '1 while an instance passes its probes', labelNames: ['backend', 'instance'], aggregator: 'min', registers: [this.registry] });
   readonly retries = new Counter({ name: 'edge_retries_total', help: 'Requests retried on another instance', labelNames: ['backend', 'reason'], registers: [this.registry] });
+  readonly flagFeedFailures = new Counter({ name: 'edge_flag_feed_failures_total', help: 'Polls of the flag feed that failed (the last good flag set was kept)', labelNames: ['reason'], registers: [this.registry] });
+  // min across worker processes: the stalest worker's flags are what an alert should see
+  readonly flagFeedLastSuccess = new Gauge({ name: 'edge_flag_feed_last_success_seconds', help: 'Unix time of the last successful poll of the flag feed', aggregator: 'min', registers: [this.registry] });
   readonly refused = new Counter({ name: 'edge_refused_total', help: 'Requests refused at the front door without reaching an origin', labelNames: ['reason'], registers: [this.registry] });
 
   observeOrigin(backend: string, seconds: number) {

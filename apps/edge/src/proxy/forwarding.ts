@@ -46,6 +46,12 @@ export function applyTraceContext(headers: OutgoingHttpHeaders, incoming: string
   headers.traceparent = `00-${trace}-${parent}-01`;
 }
 
+/** What this hop received: a client's own claim of https is not evidence, a trusted balancer's is. */
+export function forwardedProto(req: IncomingMessage, clientAddress: ClientAddress): 'http' | 'https' {
+  const proto = req.headers['x-forwarded-proto'];
+  return (proto === 'https' || proto === 'http') && clientAddress.trusts(req.socket.remoteAddress ?? '') ? proto : 'http';
+}
+
 /**
  * The headers a request goes to its origin with: hop-by-hop ones removed, the request id,
  * X-Forwarded-* and trace context set. The route's own request rewrites come after.
@@ -56,9 +62,7 @@ export function forwardedRequestHeaders(req: IncomingMessage, requestId: string,
   const priorFor = req.headers['x-forwarded-for'];
   const client = req.socket.remoteAddress ?? '';
   headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${client}` : client;
-  // what this hop received; a client's own claim of https is not evidence, a trusted balancer's is
-  const proto = req.headers['x-forwarded-proto'];
-  headers['x-forwarded-proto'] = (proto === 'https' || proto === 'http') && clientAddress.trusts(client) ? proto : 'http';
+  headers['x-forwarded-proto'] = forwardedProto(req, clientAddress);
   // HTTP/1.0 may come without Host; an undefined header value would fail the origin request
   if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
   // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here

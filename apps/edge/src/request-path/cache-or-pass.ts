@@ -1,9 +1,12 @@
 import { PROBLEMS } from '@hatago/edge-rules';
 import type { EdgeExchange } from '@hatago/http-cache';
-import { forwardedRequestHeaders } from '../proxy/forwarding.ts';
+import { EDGE_FLAGS_HEADER } from '@hatago/flags/evaluation';
+import { decideFlags, visitorCookie, withVisitorCookie } from '../flags/flag-decision.ts';
+import type { FlagDecision, FlagSnapshot } from '../flags/flag-snapshot.ts';
+import { forwardedProto, forwardedRequestHeaders } from '../proxy/forwarding.ts';
 import { readBody } from '../proxy/read-body.ts';
 import type { CompiledRoute } from '../routing/compiled-rules.ts';
-import { decideRollout } from '../routing/rollout.ts';
+import { decideRollout, decideRolloutByFlag } from '../routing/rollout.ts';
 import type { Arrival, EdgeContext } from './edge-context.ts';
 import { forward } from './origin-answer.ts';
 import { answerSynthetic } from './own-answers.ts';
@@ -23,21 +26,34 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
 
   if (declared !== undefined && Number(declared) > route.maxBodyBytes) return refuse(edge, arrival, PROBLEMS.tooLarge, 'body-size');
 
+  // the flags decided once, before the hit path: a page is stored and found per flag set
+  const feed = edge.runtime.flags;
+  const snapshot = feed?.snapshot;
+  const flags = snapshot && decideFlags(snapshot, view);
+  // the client's response only: a stored entry is the origin's answer, which never carries it
+  if (flags?.minted) res.appendHeader('set-cookie', visitorCookie(flags.minted, forwardedProto(req, rules.clientAddress) === 'https'));
+
   if (
     !hasBody &&
     route.cache !== 'pass' &&
     route.rollout === undefined &&
     (method === 'GET' || method === 'HEAD') &&
-    edge.cache?.answerFresh?.({ req, res, requestId, backend: route.backend!, path: view.path, query: view.query }, route.cache)
+    edge.cache?.answerFresh?.({ req, res, requestId, backend: route.backend!, path: view.path, query: view.query, flags: flags?.header }, route.cache)
   ) {
     arrival.backend = route.backend!;
     arrival.cache = 'HIT';
     return;
   }
 
-  const backend = backendFor(edge, arrival, route);
+  const backend = backendFor(edge, arrival, route, snapshot, flags);
   arrival.backend = backend;
   const headers = forwardedRequestHeaders(req, requestId, rules.clientAddress);
+  // with a feed in the rules the apps follow this header: a client never chooses its own flags (nor those of a page stored for others)
+  if (feed) delete headers[EDGE_FLAGS_HEADER];
+  if (flags) {
+    headers[EDGE_FLAGS_HEADER] = flags.header;
+    if (flags.minted) headers.cookie = withVisitorCookie(req.headers.cookie, flags.minted);
+  }
   route.editRequest?.(headers);
 
   const exchange: EdgeExchange = {
@@ -48,6 +64,7 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
     backend,
     path: view.path,
     query: view.query,
+    flags: flags?.header,
     originRequest: { method, path: req.url ?? '/', headers, interim: res },
     cacheStatus: 'PASS',
   };
@@ -66,11 +83,11 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
   }, () => res.destroy());
 }
 
-/** The route's backend, or its rollout's for visitors drawn to the canary. */
-function backendFor(edge: EdgeContext, arrival: Arrival, route: CompiledRoute): string {
+/** The route's backend, or its rollout's for visitors the rollout's flag (else its own draw) sends to the canary. */
+function backendFor(edge: EdgeContext, arrival: Arrival, route: CompiledRoute, snapshot: FlagSnapshot | undefined, flags: FlagDecision | undefined): string {
   const backend = route.backend!;
   if (!route.rollout) return backend;
-  const decision = decideRollout(route.rollout, backend, arrival.view);
+  const decision = decideRolloutByFlag(route.rollout, backend, snapshot, flags) ?? decideRollout(route.rollout, backend, arrival.view);
   // a canary with no healthy instance sends its visitors to the stable pages meanwhile rather than
   // to a 503; their cookie stays, so they are back on the canary once it passes its probes
   const chosen = (edge.runtime.pools.get(decision.backend)?.healthyCount ?? 0) > 0 ? decision.backend : backend;

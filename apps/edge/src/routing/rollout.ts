@@ -1,4 +1,5 @@
 import type { RolloutRule } from '@hatago/edge-rules';
+import type { FlagDecision, FlagSnapshot } from '../flags/flag-snapshot.ts';
 import type { RequestView } from './request-view.ts';
 
 // long enough to keep a tester on the canary through a release, short enough to forget it afterwards
@@ -27,4 +28,15 @@ export function decideRollout(rule: RolloutRule, stable: string, view: RequestVi
   if (remembered === '1' || remembered === '0') return choice(remembered === '1', false);
   if (rule.percent <= 0) return { backend: stable };
   return choice(draw() * 100 < rule.percent, true);
+}
+
+/**
+ * The canary by the rule's flag, when the feed knows the flag: exactly the visitors it is on
+ * for, nobody once it is off (the kill switch takes everyone back, whatever their canary
+ * cookie says). Undefined when the rule names no flag or the feed does not know it: the
+ * rule's own draw decides. No cookie of its own: the visitor cookie is the stickiness.
+ */
+export function decideRolloutByFlag(rule: RolloutRule, stable: string, snapshot: FlagSnapshot | undefined, flags: FlagDecision | undefined): RolloutDecision | undefined {
+  if (rule.flag === undefined || flags === undefined || !snapshot?.byKey.has(rule.flag)) return undefined;
+  return { backend: flags.on.includes(rule.flag) ? rule.backend : stable };
 }

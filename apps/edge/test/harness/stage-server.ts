@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { EdgeRules } from '@hatago/edge-rules';
 import { createLogger } from '@hatago/platform/logging';
 import { EdgeMetrics } from '../../src/admin/edge-metrics.ts';
-import { buildRuntime, originObserver } from '../../src/edge-runtime.ts';
+import { buildRuntime, flagFeedReport, originObserver } from '../../src/edge-runtime.ts';
 import { LocalRateLimits } from '../../src/protection/rate-limits.ts';
 import { UntrustedForwardingWatch } from '../../src/protection/untrusted-forwarding.ts';
 import type { Arrival, EdgeContext } from '../../src/request-path/edge-context.ts';
@@ -13,7 +13,7 @@ import { closeAll, listen } from './test-origins.ts';
 export function stageContext(rules: EdgeRules, overrides: Partial<EdgeContext> = {}, instances: Record<string, string[]> = {}): EdgeContext {
   const metrics = new EdgeMetrics();
   const logger = createLogger('edge-stage-test', 'silent');
-  const wiring = { instances, metrics, logger, broadcast: { send: () => undefined, on: () => undefined }, probes: false, observer: originObserver(metrics, logger) };
+  const wiring = { instances, metrics, logger, broadcast: { send: () => undefined, on: () => undefined }, probes: false, observer: originObserver(metrics, logger), flagReport: flagFeedReport(metrics, logger) };
   return { runtime: buildRuntime(rules, wiring), metrics, logger, accessLog: undefined, cache: undefined, rateLimits: new LocalRateLimits(), untrustedForwarding: new UntrustedForwardingWatch(logger), ...overrides };
 }
 

@@ -29,13 +29,18 @@ export interface Echo {
 
 /**
  * A real origin that answers with what it received, so a test sees what crossed the edge.
- * `ready` drives its /readyz; `requests` counts everything but probes.
+ * `ready` drives its /readyz; `requests` counts everything but probes and the flag feed's polls.
  */
 export function echoOrigin(name: string) {
   const state = { ready: true, requests: 0 };
   const server = http.createServer((req, res) => {
     if (req.url === '/readyz') {
       res.statusCode = state.ready ? 200 : 503;
+      return res.end();
+    }
+    // the flag feed Hatago's rules read (polled every second): not a request a test made, and no flags here
+    if (req.url === '/internal/flags') {
+      res.statusCode = 404;
       return res.end();
     }
     state.requests++;

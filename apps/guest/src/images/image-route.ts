@@ -1,6 +1,6 @@
 import { ImagesErrors, renderImage, renditionOf } from '@hatago/images';
 import { DomainError } from '@hatago/platform/errors';
-import { type HttpApp, problemFrom, sendProblem } from '@hatago/platform/http';
+import { type HttpApp, matchesEtag, problemFrom, sendProblem } from '@hatago/platform/http';
 import type { ObjectStorage } from '@hatago/storage';
 
 /** A key names one content forever (docs/images.md), so every rendition of it may be kept for a year unchecked. */
@@ -38,12 +38,3 @@ export function registerImageRoute(app: HttpApp, storage: ObjectStorage): void {
  * cache entry (the key keeps `w` as sent) and another render of the same image.
  */
 const widthOf = (w: unknown) => (typeof w === 'string' && /^[1-9][0-9]{0,3}$/.test(w) ? Number(w) : Number.NaN);
-
-/** If-None-Match compares weakly (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and `*` matches any. */
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const candidate = tag.trim();
-    return candidate === '*' || candidate.replace(/^W\//, '') === etag;
-  });
-}

@@ -207,7 +207,7 @@ sub hatago_redirects {
 }
 
 sub hatago_match {
-  if (req.http.X-Hatago-Path ~ "^(.*/)?((m|M|%6[dD]|%4[dD])(e|E|%65|%45)(t|T|%74|%54)(r|R|%72|%52)(i|I|%69|%49)(c|C|%63|%43)(s|S|%73|%53)|(h|H|%68|%48)(e|E|%65|%45)(a|A|%61|%41)(l|L|%6[cC]|%4[cC])(t|T|%74|%54)(h|H|%68|%48)(z|Z|%7[aA]|%5[aA])|(r|R|%72|%52)(e|E|%65|%45)(a|A|%61|%41)(d|D|%64|%44)(y|Y|%79|%59)(z|Z|%7[aA]|%5[aA]))/*([;#].*)?$") {
+  if (req.http.X-Hatago-Path ~ "^(.*/)?((m|M|%6[dD]|%4[dD])(e|E|%65|%45)(t|T|%74|%54)(r|R|%72|%52)(i|I|%69|%49)(c|C|%63|%43)(s|S|%73|%53)|(h|H|%68|%48)(e|E|%65|%45)(a|A|%61|%41)(l|L|%6[cC]|%4[cC])(t|T|%74|%54)(h|H|%68|%48)(z|Z|%7[aA]|%5[aA])|(r|R|%72|%52)(e|E|%65|%45)(a|A|%61|%41)(d|D|%64|%44)(y|Y|%79|%59)(z|Z|%7[aA]|%5[aA])|(i|I|%69|%49)(n|N|%6[eE]|%4[eE])(t|T|%74|%54)(e|E|%65|%45)(r|R|%72|%52)(n|N|%6[eE]|%4[eE])(a|A|%61|%41)(l|L|%6[cC]|%4[cC]))([/;#].*)?$") {
     set req.http.X-Hatago-Route = "internal-paths";
   } elsif ((req.method == "POST") && req.http.X-Hatago-Path ~ "^/facility/(restaurant/)?photos$") {
     set req.http.X-Hatago-Route = "facility-photo-uploads";
@@ -387,6 +387,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -411,6 +412,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -435,6 +437,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -459,6 +462,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -483,6 +487,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -507,6 +512,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -531,6 +537,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -559,6 +566,7 @@ sub hatago_route {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
     set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
     if (req.http.X-Hatago-Asked ~ "^[01]$") {
       if (req.http.X-Hatago-Asked == "1") {
@@ -740,6 +748,9 @@ sub vcl_backend_fetch {
   unset bereq.http.X-Hatago-Purged;
   unset bereq.http.X-Hatago-Key;
   unset bereq.http.X-Hatago-Stale-Kept;
+  # Varnish cannot poll the flag feed (/internal/flags): the apps are told every flag is off, never what a client
+  # claims, so a stored page is the same for everyone; rollouts by flag fall back to their own query, cookie and percent
+  set bereq.http.hatago-flags = "";
   # a cached route with forwardQuery 'key' asks the origin for the key URL: what is stored never depends on a stripped parameter
   if (var.get("policy") == "cache" && var.get("forward-key") == "1" && bereq.method ~ "^(GET|HEAD)$") {
     set bereq.url = var.get("key-url");

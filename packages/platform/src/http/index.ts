@@ -5,3 +5,4 @@ export { sendJson } from './send-json.ts';
 export { acceptOrCreateRequestId, REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from './request-id.ts';
 export { imageFormatClass, IMAGE_FORMAT_ACCEPT, IMAGE_FORMAT_ACCEPT_PATTERNS, type ImageFormatClass } from './image-format.ts';
 export { BROWSER_REVALIDATES, purgedByKeyHeaders, sharedCacheControl, type SharedLifetime } from './purged-by-key-cache.ts';
+export { matchesEtag } from './etag.ts';

@@ -52,6 +52,7 @@ function writeRollout(w: VclWriter, rollout: NonNullable<ProxyRoute['rollout']>,
     });
   const remember = (value: '0' | '1') => w.line(`set req.http.${H.setCookie} = ${vclString(`${rollout.cookie}=${value}${ROLLOUT_COOKIE_ATTRIBUTES}`)};`);
   w.line(`# rollout to ${rollout.backend}: ?${rollout.query}=1|0 wins and is remembered, then the ${rollout.cookie} cookie, then a ${rollout.percent}% draw`);
+  if (rollout.flag) w.line(`# (the Node edge lets the ${rollout.flag} flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)`);
   w.line(`set req.http.${H.asked} = ${queryValue(rollout.query)};`);
   w.chain(
     [
