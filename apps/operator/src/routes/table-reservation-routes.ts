@@ -28,10 +28,13 @@ function noticeOf(notice: unknown, reservation: TableReservation): string | unde
 export async function showTableReservation(dining: DiningContext, request: FastifyRequest<CodeParams & { Querystring: { notice?: unknown } }>, reply: FastifyReply) {
   const reservation = await getTableReservationByCode(dining.db, request.params.code);
   await auditAction(dining.db, request, 'reservation.view', { type: 'reservation', id: reservation.code });
-  const [mails, audits] = await Promise.all([
+  // operators audit a table as a reservation, the restaurant's answer to a request as a table_reservation
+  const [mails, byOperators, byRestaurant] = await Promise.all([
     listMailForReference(dining.db, reservation.code),
     listAudit(dining.db, { targetType: 'reservation', targetId: reservation.code, page: 1, pageSize: 100 }),
+    listAudit(dining.db, { targetType: 'table_reservation', targetId: reservation.code, page: 1, pageSize: 100 }),
   ]);
+  const audits = [...byOperators, ...byRestaurant].sort((a, b) => b.id - a.id);
   const notice = noticeOf(request.query.notice, reservation);
   reply.type(HTML);
   return tableReservationPage(request.staff, { reservation, terms: tableCancellationTerms(reservation, new Date()), mails, audits, ...(notice ? { notice } : {}) });

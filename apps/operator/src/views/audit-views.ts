@@ -8,7 +8,7 @@ import { auditDetail } from './audit-detail.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 
-export function auditTable(entries: AuditRecord[]): SafeHtml {
+function auditTable(entries: AuditRecord[]): SafeHtml {
   if (entries.length === 0) return html`<p class="muted">No entries.</p>`;
   return html`<table>
   <thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Detail</th><th>Request ID</th></tr></thead>

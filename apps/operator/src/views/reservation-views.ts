@@ -8,10 +8,10 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, select, textArea, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import type { CancelForm } from './cancel-form.ts';
-import { auditTable } from './audit-views.ts';
 import { guestCard } from './guest-card.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
+import { historySection } from './reservation-timeline-view.ts';
 import { tableResults } from './table-reservation-views.ts';
 
 const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
@@ -135,23 +135,7 @@ ${guestCard(r)}
   </dl>
   ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
 </section>
-<section>
-  <h2>Mails</h2>
-  ${
-    d.mails.length === 0
-      ? html`<p class="muted">No mails.</p>`
-      : html`<table>
-    <thead><tr><th>Template</th><th>Recipient</th><th>Status</th><th>Queued</th></tr></thead>
-    <tbody>${d.mails.map(
-      (m) => html`<tr><td><a href="/operator/mail/${m.id}">${m.template}</a></td><td>${m.recipient}</td><td>${m.status}</td><td>${tokyoTime(m.createdAt)}</td></tr>`,
-    )}</tbody>
-  </table>`
-  }
-</section>
-<section>
-  <h2>History</h2>
-  ${auditTable(d.audits)}
-</section>`,
+${historySection(r, d.audits, d.mails)}`,
   );
 }
 
