@@ -5,6 +5,8 @@ import {
   cancelReservationAsOperator,
   getReservationByCode,
   mayWaiveCancellationFee,
+  normaliseReservationCode,
+  resendConfirmation,
   listReservationNights,
   type Reservation,
   searchReservations,
@@ -50,6 +52,12 @@ export function registerReservationRoutes(app: HttpApp, { database, cache, payme
   app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) =>
     isTableCode(request.params.code) ? cancelTable(dining, request, reply) : cancel(booking, request, reply),
   );
+  // stays only: a table code is no stay's, so it answers 404 like any unknown code
+  app.post<CodeParams>('/operator/reservations/:code/resend-confirmation', needs('reservations.resend'), async (request, reply) => {
+    const outcome = await resendConfirmation(db, request.params.code, { operator: request.staff, requestId: request.id });
+    const code = normaliseReservationCode(request.params.code) ?? request.params.code;
+    return reply.redirect(`/operator/reservations/${encodeURIComponent(code)}?notice=${outcome.resent ? 'resent' : 'resent-already'}`, 303);
+  });
 }
 
 async function search(db: Executor, request: FastifyRequest, reply: FastifyReply) {
@@ -71,6 +79,8 @@ async function search(db: Executor, request: FastifyRequest, reply: FastifyReply
 function noticeOf(notice: unknown, reservation: Reservation): string | undefined {
   if (notice === 'cancelled' && reservation.status === 'cancelled') return `Cancelled. Fee charged: ${yen(reservation.cancelFee ?? 0)}.`;
   if (notice === 'already-cancelled') return 'It was already cancelled; nothing changed.';
+  if (notice === 'resent') return `The booking confirmation is queued again to ${reservation.guest.email}.`;
+  if (notice === 'resent-already') return 'The confirmation was resent less than a minute ago; it was not sent again.';
   return undefined;
 }
 

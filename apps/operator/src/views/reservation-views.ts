@@ -1,7 +1,7 @@
 import type { AuditRecord } from '@hatago/audit';
 import type { CancellationTerms, Reservation } from '@hatago/booking';
 import type { TableReservation } from '@hatago/dining';
-import type { StaffAccount } from '@hatago/identity';
+import { can, type StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -88,6 +88,13 @@ function policyText(r: Reservation): string {
   return `Free until ${freeCancelDays} day(s) before check-in, then ${feePercent}% of the total`;
 }
 
+/** Resends as booked: to the guest's address, in the language they booked in. */
+const resendForm = (r: Reservation) => html`<section class="card"><h2>Confirmation mail</h2>
+<form class="inline" method="post" action="${reservationPath(r.code)}/resend-confirmation">
+  <button type="submit" class="secondary">Resend the booking confirmation</button>
+  <span class="muted">to ${r.guest.email}, in ${r.locale === 'ja' ? 'Japanese' : 'English'}</span>
+</form></section>`;
+
 export interface ReservationDetails {
   reservation: Reservation;
   nights: Array<{ date: string; price: number }>;
@@ -135,6 +142,7 @@ ${guestCard(r)}
   </dl>
   ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
 </section>
+${r.status === 'confirmed' && can(staff, 'reservations.resend') ? resendForm(r) : ''}
 ${historySection(r, d.audits, d.mails)}`,
   );
 }
