@@ -1,4 +1,5 @@
 import type { AuditRecord } from '@hatago/audit';
+import { RESEND_CONFIRMATION_ACTION, RESERVATION_NOTE_ACTION } from '@hatago/booking';
 import type { MailSummary } from '@hatago/mail';
 
 export type TimelineActor = { kind: 'guest' | 'staff' | 'facility' | 'system'; name: string };
@@ -24,10 +25,12 @@ export interface ReservationLife {
 /** Reading a reservation is audited but changes nothing: the page lists those apart. */
 export const isStaffView = (entry: AuditRecord) => entry.action === 'reservation.view';
 
+export const isNote = (entry: AuditRecord) => entry.action === RESERVATION_NOTE_ACTION;
+
 const STAFF_ACTIONS: Record<string, (entry: AuditRecord) => string> = {
   'reservation.cancel': (e) => (e.detail?.waived === true ? 'Cancelled on the guest’s behalf, fee waived' : 'Cancelled on the guest’s behalf'),
-  'reservation.confirmation.resend': () => 'Resent the booking confirmation',
-  'reservation.note': () => 'Added a note',
+  [RESEND_CONFIRMATION_ACTION]: () => 'Resent the booking confirmation',
+  [RESERVATION_NOTE_ACTION]: () => 'Note',
   'table_reservation.accept': () => 'Accepted the request',
   'table_reservation.decline': () => 'Declined the request',
 };

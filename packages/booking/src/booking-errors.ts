@@ -9,5 +9,6 @@ export const BookingErrors = defineErrorCodes(
   'INVALID_CANCELLATION',
   'STAY_STARTED', // too late to cancel online
   'RESERVATION_CANCELLED', // nothing to confirm any more
+  'INVALID_NOTE',
   'EXPORT_TOO_LARGE',
 );

@@ -5,6 +5,7 @@ export type { BookingContext } from './booking-context.ts';
 export { type Reservation } from './reservations/reservation.ts';
 export { bookingMails } from './mail/booking-mails.ts';
 export { enqueueReservationConfirmation, reservationConfirmation } from './mail/reservation-confirmation.ts';
+export { addReservationNote, NOTE_MAX, RESERVATION_NOTE_ACTION, type ReservationNote } from './reservations/reservation-notes.ts';
 export {
   resendConfirmation,
   RESEND_CONFIRMATION_ACTION,

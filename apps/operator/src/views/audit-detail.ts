@@ -82,4 +82,5 @@ ul.audit-facts,ul.audit-changes{margin:0;padding-left:1rem}
 details.long-value{display:inline-block;max-width:40rem}
 details.long-value[open] summary code{display:none}
 details.long-value code{white-space:pre-wrap;word-break:break-word}
+p.note{white-space:pre-wrap;margin:0}
 `;

@@ -1,7 +1,7 @@
 import type { AuditRecord } from '@hatago/audit';
 import type { MailSummary } from '@hatago/mail';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { isStaffView, type ReservationLife, reservationTimeline, type TimelineEvent } from '../reservation-timeline.ts';
+import { isNote, isStaffView, type ReservationLife, reservationTimeline, type TimelineEvent } from '../reservation-timeline.ts';
 import { auditDetail } from './audit-detail.ts';
 import { tokyoTime } from './format.ts';
 
@@ -10,6 +10,8 @@ function detailOf(event: TimelineEvent): SafeHtml {
     const m = event.mail;
     return html`<a href="/operator/mail/${m.id}">${m.template}</a> to ${m.recipient} · ${m.status}`;
   }
+  // a note is the one entry written for people to read whole
+  if (event.audit && isNote(event.audit)) return html`<p class="note">${String(event.audit.detail?.note ?? '')}</p>`;
   if (event.audit) return html`${auditDetail(event.audit.detail)}<span class="muted">Request ID: <code>${event.audit.requestId}</code></span>`;
   return html``;
 }

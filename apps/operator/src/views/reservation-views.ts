@@ -11,6 +11,7 @@ import type { CancelForm } from './cancel-form.ts';
 import { guestCard } from './guest-card.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
+import { type NoteForm, noteForm } from './reservation-note-form.ts';
 import { historySection } from './reservation-timeline-view.ts';
 import { tableResults } from './table-reservation-views.ts';
 
@@ -102,6 +103,7 @@ export interface ReservationDetails {
   mails: MailSummary[];
   audits: AuditRecord[];
   notice?: string;
+  noteForm?: NoteForm;
 }
 
 export function reservationPage(staff: StaffAccount, d: ReservationDetails): string {
@@ -143,6 +145,7 @@ ${guestCard(r)}
   ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
 </section>
 ${r.status === 'confirmed' && can(staff, 'reservations.resend') ? resendForm(r) : ''}
+${noteForm(staff, r.code, d.noteForm)}
 ${historySection(r, d.audits, d.mails)}`,
   );
 }

@@ -7,6 +7,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { formAlert, textArea, yen } from '@hatago/web-kit';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
+import { type NoteForm, noteForm } from './reservation-note-form.ts';
 import { historySection } from './reservation-timeline-view.ts';
 import type { CancelForm } from './cancel-form.ts';
 import { guestCard } from './guest-card.ts';
@@ -42,6 +43,7 @@ export interface TableReservationDetails {
   mails: MailSummary[];
   audits: AuditRecord[];
   notice?: string;
+  noteForm?: NoteForm;
 }
 
 export function tableReservationPage(staff: StaffAccount, d: TableReservationDetails): string {
@@ -68,6 +70,7 @@ ${guestCard(r)}
   }
 </dl>
 ${holds(r) ? html`<p><a class="button" href="${path(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}</section>
+${noteForm(staff, r.code, d.noteForm)}
 ${historySection(r, d.audits, d.mails)}`,
   );
 }
