@@ -11,6 +11,16 @@ import { buildOperatorApp } from './operator-app.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
+/** Who, what and the detail's first word of a history row. */
+const summary = (row: string[]) => `${row[1]}: ${row[2]} ${row[3]!.split(' ')[0]}`.trim();
+
+/** The history table's rows as text: when, who, what, detail. */
+const timelineOf = (body: string) => {
+  const table = /<table class="timeline"[^]*?<tbody>([^]*?)<\/tbody>/.exec(body)?.[1] ?? '';
+  const text = (cell: string) => cell.replace(/<\/li>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').replace(/&#39;/g, "'").trim();
+  return [...table.matchAll(/<tr[^>]*>([^]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td>([^]*?)<\/td>/g)].map((cell) => text(cell[1]!)));
+};
+
 describe('operator console', () => {
   let db: TestDatabase;
   let app: HttpApp;
@@ -149,11 +159,14 @@ describe('operator console', () => {
       yen(hanako.totalPrice),
       'then 50% of the total',
       'Fee if cancelled today',
-      '<td>reservation.view</td>',
+      'Opened by staff',
     ]) {
       assert.ok(response.body.includes(text), `shows ${text}`);
     }
-    assert.match(response.body, /<td><a href="\/operator\/mail\/\d+">reservation-confirmation<\/a><\/td><td>hanako@example.com<\/td><td>queued<\/td>/);
+    const history = timelineOf(response.body);
+    assert.deepEqual(history.map(summary), ['system: Mail queued facility-new-reservation', 'system: Mail queued reservation-confirmation', 'guest: Booked'], 'newest first, the mails after the booking');
+    assert.ok(history.some((row) => row[3] === 'reservation-confirmation to hanako@example.com · queued'));
+    assert.match(response.body, /<a href="\/operator\/mail\/\d+">reservation-confirmation<\/a> to hanako@example.com/);
     assert.equal((await auditsOf(hanako.code, 'reservation.view')).length >= 1, true);
   });
 
@@ -186,8 +199,19 @@ describe('operator console', () => {
 
     const page = await get(`/operator/reservations/${tom.code}?notice=cancelled`, support);
     assert.ok(page.body.includes(`Fee charged: ${yen(fee)}`));
-    assert.match(page.body, /<td><a href="\/operator\/mail\/\d+">reservation-cancellation<\/a><\/td>/);
+    assert.match(page.body, /<a href="\/operator\/mail\/\d+">reservation-cancellation<\/a> to tom.oneil@example.com/i);
     assert.match(page.body, /<code>op-cancel-test-1<\/code>/);
+    const history = timelineOf(page.body);
+    assert.deepEqual(history.map(summary), [
+      'system: Mail queued facility-cancellation',
+      'system: Mail queued reservation-cancellation',
+      'Demo Support (staff): Cancelled on the guest’s behalf fee:',
+      'system: Mail queued facility-new-reservation',
+      'system: Mail queued reservation-confirmation',
+      'guest: Booked',
+    ]);
+    for (const part of ['reason: Guest is ill', `fee: ${yen(fee)}`, 'waived: no', 'Request ID: op-cancel-test-1']) assert.ok(history[2]![3]!.includes(part), `the staff row says ${part}`);
+    assert.match(history[2]![0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} JST$/, 'in Tokyo time');
   });
 
   it('re-renders the cancel form when the reason is missing, and changes nothing', async () => {

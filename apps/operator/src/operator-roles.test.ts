@@ -25,6 +25,8 @@ const WHO_MAY: Record<string, OperatorRole[]> = {
   'GET /operator/reservations/:code': SUPPORT,
   'GET /operator/reservations/:code/cancel': SUPPORT,
   'POST /operator/reservations/:code/cancel': SUPPORT,
+  'POST /operator/reservations/:code/resend-confirmation': SUPPORT,
+  'POST /operator/reservations/:code/notes': SUPPORT,
   'GET /operator/accounts': ADMIN,
   'POST /operator/accounts': ADMIN,
   'POST /operator/accounts/:id/role': ADMIN,

@@ -98,6 +98,8 @@ describe('operator console: restaurant reservations', () => {
     assert.ok(page.body.includes(`Fee charged: ${yen(fee)}`));
     assert.match(page.body, /table-reservation-cancellation/);
     assert.match(page.body, /<code>tbl-3<\/code>/);
+    assert.match(page.body, /<tr class="by-staff"><td>[^<]+ JST<\/td><td>Demo Support <span class="muted">\(staff\)<\/span><\/td><td>Cancelled on the guest’s behalf<\/td>/, 'the timeline tells who cancelled');
+    assert.match(page.body, /<tr class="by-guest"><td>[^<]+ JST<\/td><td>guest<\/td><td>Booked<\/td>/);
   });
 
   it('lets an admin waive the fee', async () => {

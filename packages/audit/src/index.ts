@@ -11,3 +11,4 @@ export {
   type AuditTables,
 } from './audit-log.ts';
 export const auditMigrations: ModuleMigrations = { '2026-11-25.05-audit-log': auditLog };
+export { describeDetail, diffValues, type AuditChange, type AuditFact } from './audit-changes.ts';

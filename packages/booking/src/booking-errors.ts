@@ -8,5 +8,7 @@ export const BookingErrors = defineErrorCodes(
   'RESERVATION_NOT_FOUND',
   'INVALID_CANCELLATION',
   'STAY_STARTED', // too late to cancel online
+  'RESERVATION_CANCELLED', // nothing to confirm any more
+  'INVALID_NOTE',
   'EXPORT_TOO_LARGE',
 );

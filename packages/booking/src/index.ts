@@ -4,7 +4,15 @@ export { bookingMigrations } from './migrations/index.ts';
 export type { BookingContext } from './booking-context.ts';
 export { type Reservation } from './reservations/reservation.ts';
 export { bookingMails } from './mail/booking-mails.ts';
-export { reservationConfirmation } from './mail/reservation-confirmation.ts';
+export { enqueueReservationConfirmation, reservationConfirmation } from './mail/reservation-confirmation.ts';
+export { addReservationNote, NOTE_MAX, RESERVATION_NOTE_ACTION, type ReservationNote } from './reservations/reservation-notes.ts';
+export {
+  resendConfirmation,
+  RESEND_CONFIRMATION_ACTION,
+  RESEND_GUARD_MS,
+  type ConfirmationResend,
+  type ResendOutcome,
+} from './reservations/resend-confirmation.ts';
 export {
   newReservationCode,
   normaliseReservationCode,

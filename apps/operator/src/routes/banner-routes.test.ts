@@ -68,7 +68,7 @@ describe('operator banner console and API', () => {
 
     const second = JSON.stringify({ banners: [banner('spring', 'Spring sale')] });
     const saved2 = await post('/operator/banners/drafts', editor, { document: second });
-    assert.match((await get(String(saved2.headers.location), editor)).body, /banners\[spring\]\.caption\.en<\/td><td>changed/);
+    assert.match((await get(String(saved2.headers.location), editor)).body, /<li class=\"change-changed\"><code>banners\[spring\]\.caption\.en<\/code>: <code>Spring<\/code> → <code>Spring sale<\/code><\/li>/);
     await post(`${saved2.headers.location}/publish`, admin, {});
     const v2 = (await liveVersion(db.database.db))!;
 

@@ -5,13 +5,16 @@ import {
   cancelReservationAsOperator,
   getReservationByCode,
   mayWaiveCancellationFee,
+  normaliseReservationCode,
+  resendConfirmation,
+  addReservationNote,
   listReservationNights,
   type Reservation,
   searchReservations,
 } from '@hatago/booking';
 import { listAudit } from '@hatago/audit';
 import { CatalogChanges } from '@hatago/catalog';
-import { DiningChanges, type DiningContext, searchTableReservations } from '@hatago/dining';
+import { DiningChanges, type DiningContext, getTableReservationByCode, searchTableReservations } from '@hatago/dining';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import type { Executor } from '@hatago/db';
 import type { StaffAccount } from '@hatago/identity';
@@ -25,12 +28,14 @@ import { parseReservationSearch } from '../filters.ts';
 import { needs } from '../route-capabilities.ts';
 import type { OperatorAppDeps } from '../deps.ts';
 import type { CancelForm } from '../views/cancel-form.ts';
+import type { NoteForm } from '../views/reservation-note-form.ts';
 import { cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
 import { cancelTable, isTableCode, showTableCancelForm, showTableReservation } from './table-reservation-routes.ts';
 
 type CodeParams = { Params: { code: string } };
 type NoticeQuery = { Querystring: { notice?: unknown } };
 type CancelBody = { Body: { reason?: unknown; waiveFee?: unknown } };
+type NoteBody = { Body: { note?: unknown } };
 
 const HTML = 'text/html; charset=utf-8';
 const CHECKED = new Set(['yes', 'on', 'true', '1']);
@@ -50,6 +55,13 @@ export function registerReservationRoutes(app: HttpApp, { database, cache, payme
   app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) =>
     isTableCode(request.params.code) ? cancelTable(dining, request, reply) : cancel(booking, request, reply),
   );
+  app.post<CodeParams & NoteBody & NoticeQuery>('/operator/reservations/:code/notes', needs('reservations.note'), (request, reply) => addNote(dining, request, reply));
+  // stays only: a table code is no stay's, so it answers 404 like any unknown code
+  app.post<CodeParams>('/operator/reservations/:code/resend-confirmation', needs('reservations.resend'), async (request, reply) => {
+    const outcome = await resendConfirmation(db, request.params.code, { operator: request.staff, requestId: request.id });
+    const code = normaliseReservationCode(request.params.code) ?? request.params.code;
+    return reply.redirect(`/operator/reservations/${encodeURIComponent(code)}?notice=${outcome.resent ? 'resent' : 'resent-already'}`, 303);
+  });
 }
 
 async function search(db: Executor, request: FastifyRequest, reply: FastifyReply) {
@@ -71,10 +83,13 @@ async function search(db: Executor, request: FastifyRequest, reply: FastifyReply
 function noticeOf(notice: unknown, reservation: Reservation): string | undefined {
   if (notice === 'cancelled' && reservation.status === 'cancelled') return `Cancelled. Fee charged: ${yen(reservation.cancelFee ?? 0)}.`;
   if (notice === 'already-cancelled') return 'It was already cancelled; nothing changed.';
+  if (notice === 'noted') return 'Note added.';
+  if (notice === 'resent') return `The booking confirmation is queued again to ${reservation.guest.email}.`;
+  if (notice === 'resent-already') return 'The confirmation was resent less than a minute ago; it was not sent again.';
   return undefined;
 }
 
-async function showReservation(db: Executor, request: FastifyRequest<CodeParams & NoticeQuery>, reply: FastifyReply) {
+async function showReservation(db: Executor, request: FastifyRequest<CodeParams & NoticeQuery>, reply: FastifyReply, noteForm?: NoteForm) {
   const reservation = await getReservationByCode(db, request.params.code);
   await auditAction(db, request, 'reservation.view', { type: 'reservation', id: reservation.code });
   const [nights, mails, audits] = await Promise.all([
@@ -91,7 +106,23 @@ async function showReservation(db: Executor, request: FastifyRequest<CodeParams 
     mails,
     audits,
     ...(notice ? { notice } : {}),
+    ...(noteForm ? { noteForm } : {}),
   });
+}
+
+/** A note on a stay or a table; a refused one comes back on the reservation's page with its text. */
+async function addNote(dining: DiningContext, request: FastifyRequest<CodeParams & NoteBody & NoticeQuery>, reply: FastifyReply) {
+  const { code } = isTableCode(request.params.code) ? await getTableReservationByCode(dining.db, request.params.code) : await getReservationByCode(dining.db, request.params.code);
+  const note = typeof request.body?.note === 'string' ? request.body.note : '';
+  try {
+    await addReservationNote(dining.db, code, { operator: request.staff, note, requestId: request.id });
+    return reply.redirect(`/operator/reservations/${encodeURIComponent(code)}?notice=noted`, 303);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+    reply.code(422);
+    const form = { note, errors: error.fields };
+    return isTableCode(code) ? showTableReservation(dining, request, reply, form) : showReservation(dining.db, request, reply, form);
+  }
 }
 
 /** The cancel form with today's terms; only those who may waive the fee see the box for it. */

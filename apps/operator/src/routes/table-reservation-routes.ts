@@ -8,6 +8,7 @@ import { DomainError, type FieldError } from '@hatago/platform/errors';
 import { yen } from '@hatago/web-kit';
 import { auditAction } from '../audit-trail.ts';
 import type { CancelForm } from '../views/cancel-form.ts';
+import type { NoteForm } from '../views/reservation-note-form.ts';
 import { tableCancelPage, tableReservationPage } from '../views/table-reservation-views.ts';
 
 type CodeParams = { Params: { code: string } };
@@ -21,20 +22,29 @@ export const isTableCode = (code: string) => normaliseReservationCode(code, 'tab
 
 function noticeOf(notice: unknown, reservation: TableReservation): string | undefined {
   if (notice === 'cancelled' && reservation.status === 'cancelled') return `Cancelled. Fee charged: ${yen(reservation.cancelFee ?? 0)}.`;
+  if (notice === 'noted') return 'Note added.';
   if (notice === 'already-cancelled') return `It was already ${reservation.status}; nothing changed.`;
   return undefined;
 }
 
-export async function showTableReservation(dining: DiningContext, request: FastifyRequest<CodeParams & { Querystring: { notice?: unknown } }>, reply: FastifyReply) {
+export async function showTableReservation(
+  dining: DiningContext,
+  request: FastifyRequest<CodeParams & { Querystring: { notice?: unknown } }>,
+  reply: FastifyReply,
+  noteForm?: NoteForm,
+) {
   const reservation = await getTableReservationByCode(dining.db, request.params.code);
   await auditAction(dining.db, request, 'reservation.view', { type: 'reservation', id: reservation.code });
-  const [mails, audits] = await Promise.all([
+  // operators audit a table as a reservation, the restaurant's answer to a request as a table_reservation
+  const [mails, byOperators, byRestaurant] = await Promise.all([
     listMailForReference(dining.db, reservation.code),
     listAudit(dining.db, { targetType: 'reservation', targetId: reservation.code, page: 1, pageSize: 100 }),
+    listAudit(dining.db, { targetType: 'table_reservation', targetId: reservation.code, page: 1, pageSize: 100 }),
   ]);
+  const audits = [...byOperators, ...byRestaurant].sort((a, b) => b.id - a.id);
   const notice = noticeOf(request.query.notice, reservation);
   reply.type(HTML);
-  return tableReservationPage(request.staff, { reservation, terms: tableCancellationTerms(reservation, new Date()), mails, audits, ...(notice ? { notice } : {}) });
+  return tableReservationPage(request.staff, { reservation, terms: tableCancellationTerms(reservation, new Date()), mails, audits, ...(notice ? { notice } : {}), ...(noteForm ? { noteForm } : {}) });
 }
 
 /** The cancel form with the fee as of now; only those who may waive the fee see the box for it. */

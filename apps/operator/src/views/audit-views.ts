@@ -4,10 +4,11 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
+import { auditDetail } from './audit-detail.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 
-export function auditTable(entries: AuditRecord[]): SafeHtml {
+function auditTable(entries: AuditRecord[]): SafeHtml {
   if (entries.length === 0) return html`<p class="muted">No entries.</p>`;
   return html`<table>
   <thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Detail</th><th>Request ID</th></tr></thead>
@@ -17,7 +18,7 @@ export function auditTable(entries: AuditRecord[]): SafeHtml {
     <td>${e.actor.name} <span class="muted">(${e.actor.kind} #${e.actor.id})</span></td>
     <td>${e.action}</td>
     <td>${e.target.type} ${e.target.id}</td>
-    <td>${Object.keys(e.detail ?? {}).length ? html`<code>${JSON.stringify(e.detail)}</code>` : ''}</td>
+    <td>${auditDetail(e.detail)}</td>
     <td><code>${e.requestId}</code></td>
   </tr>`,
   )}</tbody>

@@ -1,6 +1,7 @@
 import { type BannerDocument, type BannerDraft, type BannerVersion, type DiffEntry, type DocumentError } from '@hatago/banners';
 import { can, type StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
+import { changeList } from './audit-detail.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 
@@ -10,7 +11,7 @@ export const BANNER_UPLOAD_SCRIPT = `${BANNERS_PATH}/upload.js`;
 const CSS = `
 textarea.document{width:100%;min-height:18rem;font-family:ui-monospace,monospace;font-size:.85rem}
 pre.document{white-space:pre-wrap;font-size:.85rem;max-height:30rem;overflow:auto}
-table.errors td:first-child,table.diff td:first-child{font-family:ui-monospace,monospace;white-space:nowrap}
+table.errors td:first-child{font-family:ui-monospace,monospace;white-space:nowrap}
 .previews{display:flex;gap:.75rem;flex-wrap:wrap}
 `;
 
@@ -28,11 +29,7 @@ function bannerTable(document: BannerDocument): SafeHtml {
 }
 
 export function diffTable(diff: DiffEntry[]): SafeHtml {
-  if (diff.length === 0) return html`<p class="muted">No difference.</p>`;
-  return html`<table class="diff" data-testid="diff">
-  <thead><tr><th>Path</th><th>Change</th><th>Before</th><th>After</th></tr></thead>
-  <tbody>${diff.map((d) => html`<tr><td>${d.path}</td><td>${d.change}</td><td><code>${json(d.before)}</code></td><td><code>${json(d.after)}</code></td></tr>`)}</tbody>
-</table>`;
+  return html`<div class="diff" data-testid="diff">${changeList(diff, html`<p class="muted">No difference.</p>`)}</div>`;
 }
 
 function errorTable(errors: DocumentError[]): SafeHtml {

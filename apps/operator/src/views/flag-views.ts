@@ -4,6 +4,7 @@ import { can, type StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { emptyFlagForm, environmentNames, type FlagForm, flagFormHtml, flagFormOf, FLAGS_PATH } from './flag-form.ts';
+import { auditDetail } from './audit-detail.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 
@@ -74,21 +75,12 @@ ${can(staff, 'flags.write') ? html`<h2 id="new">New flag</h2>${flagFormHtml(stat
   );
 }
 
-function describeEntry(entry: AuditRecord): SafeHtml {
-  const detail = entry.detail ?? {};
-  const diff = Array.isArray(detail.diff) ? (detail.diff as Array<{ path: string; before?: unknown; after?: unknown }>) : [];
-  if (diff.length > 0) return html`<ul>${diff.map((d) => html`<li><code>${d.path}</code>: <code>${JSON.stringify(d.before) ?? '—'}</code> → <code>${JSON.stringify(d.after) ?? '—'}</code></li>`)}</ul>`;
-  if (detail.after) return html`<code>${JSON.stringify(detail.after)}</code>`;
-  if (detail.before) return html`<code>${JSON.stringify(detail.before)}</code>`;
-  return html``;
-}
-
 function historyTable(history: AuditRecord[]): SafeHtml {
   if (history.length === 0) return html`<p class="muted">No changes recorded.</p>`;
   return html`<table data-testid="history"><thead><tr><th>When</th><th>Who</th><th>What</th><th>Change</th></tr></thead>
 <tbody>${history.map((h) => html`<tr><td>${tokyoTime(h.at)}</td><td>${h.actor.name}</td><td>${h.action.replace(/^feature_flag\./, '')}${
     typeof h.detail?.environment === 'string' ? ` ${h.detail.environment}` : ''
-  }</td><td>${describeEntry(h)}</td></tr>`)}</tbody></table>`;
+  }</td><td>${auditDetail(h.detail)}</td></tr>`)}</tbody></table>`;
 }
 
 export function flagPage(staff: StaffAccount, state: { flag: StoredFlag; history: AuditRecord[]; now: Date; form?: FlagForm; errors?: FieldError[]; notice?: string }): string {

@@ -1,13 +1,14 @@
 import { can, type OperatorCapability, type StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { renderConsolePage } from '@hatago/web-kit';
+import { AUDIT_DETAIL_CSS } from './audit-detail.ts';
 
 export const OPERATOR_SHELL = {
   brand: 'Hatago Operator Console',
   brandHref: '/operator/',
   basePath: '/operator',
   lang: 'en' as const,
-  css: 'label.check{display:flex;gap:.5rem;align-items:center}',
+  css: `label.check{display:flex;gap:.5rem;align-items:center}${AUDIT_DETAIL_CSS}`,
 };
 
 /** The console's sections, each shown to the roles that may open it. */

@@ -1,17 +1,18 @@
 import type { AuditRecord } from '@hatago/audit';
 import type { CancellationTerms, Reservation } from '@hatago/booking';
 import type { TableReservation } from '@hatago/dining';
-import type { StaffAccount } from '@hatago/identity';
+import { can, type StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, select, textArea, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import type { CancelForm } from './cancel-form.ts';
-import { auditTable } from './audit-views.ts';
 import { guestCard } from './guest-card.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
+import { type NoteForm, noteForm } from './reservation-note-form.ts';
+import { historySection } from './reservation-timeline-view.ts';
 import { tableResults } from './table-reservation-views.ts';
 
 const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
@@ -88,6 +89,13 @@ function policyText(r: Reservation): string {
   return `Free until ${freeCancelDays} day(s) before check-in, then ${feePercent}% of the total`;
 }
 
+/** Resends as booked: to the guest's address, in the language they booked in. */
+const resendForm = (r: Reservation) => html`<section class="card"><h2>Confirmation mail</h2>
+<form class="inline" method="post" action="${reservationPath(r.code)}/resend-confirmation">
+  <button type="submit" class="secondary">Resend the booking confirmation</button>
+  <span class="muted">to ${r.guest.email}, in ${r.locale === 'ja' ? 'Japanese' : 'English'}</span>
+</form></section>`;
+
 export interface ReservationDetails {
   reservation: Reservation;
   nights: Array<{ date: string; price: number }>;
@@ -95,6 +103,7 @@ export interface ReservationDetails {
   mails: MailSummary[];
   audits: AuditRecord[];
   notice?: string;
+  noteForm?: NoteForm;
 }
 
 export function reservationPage(staff: StaffAccount, d: ReservationDetails): string {
@@ -135,23 +144,9 @@ ${guestCard(r)}
   </dl>
   ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
 </section>
-<section>
-  <h2>Mails</h2>
-  ${
-    d.mails.length === 0
-      ? html`<p class="muted">No mails.</p>`
-      : html`<table>
-    <thead><tr><th>Template</th><th>Recipient</th><th>Status</th><th>Queued</th></tr></thead>
-    <tbody>${d.mails.map(
-      (m) => html`<tr><td><a href="/operator/mail/${m.id}">${m.template}</a></td><td>${m.recipient}</td><td>${m.status}</td><td>${tokyoTime(m.createdAt)}</td></tr>`,
-    )}</tbody>
-  </table>`
-  }
-</section>
-<section>
-  <h2>History</h2>
-  ${auditTable(d.audits)}
-</section>`,
+${r.status === 'confirmed' && can(staff, 'reservations.resend') ? resendForm(r) : ''}
+${noteForm(staff, r.code, d.noteForm)}
+${historySection(r, d.audits, d.mails)}`,
   );
 }
 

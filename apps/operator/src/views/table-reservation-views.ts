@@ -5,9 +5,10 @@ import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { formAlert, textArea, yen } from '@hatago/web-kit';
-import { auditTable } from './audit-views.ts';
 import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
+import { type NoteForm, noteForm } from './reservation-note-form.ts';
+import { historySection } from './reservation-timeline-view.ts';
 import type { CancelForm } from './cancel-form.ts';
 import { guestCard } from './guest-card.ts';
 
@@ -42,6 +43,7 @@ export interface TableReservationDetails {
   mails: MailSummary[];
   audits: AuditRecord[];
   notice?: string;
+  noteForm?: NoteForm;
 }
 
 export function tableReservationPage(staff: StaffAccount, d: TableReservationDetails): string {
@@ -68,14 +70,8 @@ ${guestCard(r)}
   }
 </dl>
 ${holds(r) ? html`<p><a class="button" href="${path(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}</section>
-<section><h2>Mails</h2>${
-      d.mails.length === 0
-        ? html`<p class="muted">No mails.</p>`
-        : html`<table><thead><tr><th>Template</th><th>Recipient</th><th>Status</th><th>Queued</th></tr></thead><tbody>${d.mails.map(
-            (m) => html`<tr><td><a href="/operator/mail/${m.id}">${m.template}</a></td><td>${m.recipient}</td><td>${m.status}</td><td>${tokyoTime(m.createdAt)}</td></tr>`,
-          )}</tbody></table>`
-    }</section>
-<section><h2>History</h2>${auditTable(d.audits)}</section>`,
+${noteForm(staff, r.code, d.noteForm)}
+${historySection(r, d.audits, d.mails)}`,
   );
 }
 

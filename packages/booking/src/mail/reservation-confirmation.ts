@@ -1,3 +1,6 @@
+import type { Executor } from '@hatago/db';
+import { type Enqueued, enqueueMail } from '@hatago/mail';
+import type { Reservation } from '../reservations/reservation.ts';
 import { GuestReservationParams, reservationTemplate } from './reservation-mail.ts';
 
 export const reservationConfirmation = reservationTemplate('reservation-confirmation', GuestReservationParams, {
@@ -12,3 +15,17 @@ export const reservationConfirmation = reservationTemplate('reservation-confirma
     intro: ({ reservation: r }) => `Dear ${r.guest.name}, your stay at ${r.hotelName} is confirmed. We look forward to welcoming you.`,
   },
 });
+
+/**
+ * Queues the confirmation to the guest in the language they booked in: at booking, and again
+ * when support resends it (each with its own key, so a resend is a new mail, not a duplicate).
+ */
+export const enqueueReservationConfirmation = (trx: Executor, reservation: Reservation, idempotencyKey: string): Promise<Enqueued> =>
+  enqueueMail(trx, reservationConfirmation, {
+    to: reservation.guest.email,
+    locale: reservation.locale,
+    category: 'reservation',
+    idempotencyKey,
+    reference: reservation.code,
+    params: { reservation },
+  });

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { type Executor, tablesOf } from '@hatago/db';
 import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
 import { type ContactDetails, isVerifiedMember, parseContact } from '@hatago/identity';
-import { enqueueMail } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
 import { facilityNewReservation } from '../mail/facility-new-reservation.ts';
-import { reservationConfirmation } from '../mail/reservation-confirmation.ts';
+import { enqueueReservationConfirmation } from '../mail/reservation-confirmation.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
 import { enqueueFacilityNotice } from './facility-notice.ts';
@@ -159,14 +158,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       .execute();
 
     const reservation = toReservation(row);
-    await enqueueMail(trx, reservationConfirmation, {
-      to: reservation.guest.email,
-      locale,
-      category: 'reservation',
-      idempotencyKey: `reservation-confirmation:${reservation.code}`,
-      reference: reservation.code,
-      params: { reservation },
-    });
+    await enqueueReservationConfirmation(trx, reservation, `reservation-confirmation:${reservation.code}`);
     await enqueueFacilityNotice(trx, facilityNewReservation, reservation);
     return { reservation, replayed: false };
   });

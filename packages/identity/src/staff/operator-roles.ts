@@ -16,6 +16,10 @@ export const CAPABILITIES = {
   'console.enter': ['support', 'editor', 'admin'],
   'reservations.read': ['support', 'admin'],
   'reservations.cancel': ['support', 'admin'],
+  /** Queue the guest's booking confirmation again: support's answer to "I never got the mail". */
+  'reservations.resend': ['support', 'admin'],
+  /** Staff notes on a reservation, for the next person who serves the guest. */
+  'reservations.note': ['support', 'admin'],
   /** Waiving a fee gives away the hotel's money. */
   'reservations.waive_fee': ['admin'],
   /** Mail history and bodies, the dev mailbox, the suppression list: guests' personal data. */
