@@ -1,8 +1,7 @@
 import { type ApiToken, OPERATOR_ROLES, type OperatorAccount, type StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
-import { field, formAlert, select } from '@hatago/web-kit';
-import { tokyoTime } from './format.ts';
+import { field, formAlert, select, tokyoTime } from '@hatago/web-kit';
 import { operatorPage } from './operator-page.ts';
 
 export const ACCOUNTS_PATH = '/operator/accounts';

@@ -1,7 +1,6 @@
 import { type AuditChange, type AuditFact, describeDetail } from '@hatago/audit';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { yen } from '@hatago/web-kit';
-import { tokyoTime } from './format.ts';
+import { tokyoTime, yen } from '@hatago/web-kit';
 
 /**
  * The one way the console shows what an audit entry recorded, wherever it shows one (the

@@ -2,10 +2,9 @@ import type { AuditRecord } from '@hatago/audit';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { field, formAlert, pageLinkWith, pagination } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, tokyoTime } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import { auditDetail } from './audit-detail.ts';
-import { tokyoTime } from './format.ts';
 import { operatorPage } from './operator-page.ts';
 
 function auditTable(entries: AuditRecord[]): SafeHtml {

@@ -2,7 +2,7 @@ import { type BannerDocument, type BannerDraft, type BannerVersion, type DiffEnt
 import { can, type StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { changeList } from './audit-detail.ts';
-import { tokyoTime } from './format.ts';
+import { tokyoTime } from '@hatago/web-kit';
 import { operatorPage } from './operator-page.ts';
 
 export const BANNERS_PATH = '/operator/banners';

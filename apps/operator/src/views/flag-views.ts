@@ -5,7 +5,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { emptyFlagForm, environmentNames, type FlagForm, flagFormHtml, flagFormOf, FLAGS_PATH } from './flag-form.ts';
 import { auditDetail } from './audit-detail.ts';
-import { tokyoTime } from './format.ts';
+import { tokyoTime } from '@hatago/web-kit';
 import { operatorPage } from './operator-page.ts';
 
 const CSS = `

@@ -2,8 +2,7 @@ import type { StaffAccount } from '@hatago/identity';
 import { CAUSES, type HalfYearRow, type Incident, renderPostmortem, SEVERITIES, type TimelineEntry } from '@hatago/incidents';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml, trusted } from '@hatago/platform/html';
-import { field, formAlert, select, textArea } from '@hatago/web-kit';
-import { tokyoTime } from './format.ts';
+import { field, formAlert, select, textArea, tokyoTime } from '@hatago/web-kit';
 import { operatorPage } from './operator-page.ts';
 
 export const INCIDENTS_PATH = '/operator/incidents';

@@ -1,7 +1,7 @@
 import type { StaffAccount } from '@hatago/identity';
 import type { SinkMessage, SinkMessageSummary } from '@hatago/mail';
 import { html } from '@hatago/platform/html';
-import { tokyoTime } from './format.ts';
+import { tokyoTime } from '@hatago/web-kit';
 import { MAIL_CSS, mailPreview } from './mail-preview.ts';
 import { mailPath } from './mail-views.ts';
 import { operatorPage } from './operator-page.ts';

@@ -2,9 +2,8 @@ import type { StaffAccount } from '@hatago/identity';
 import { LIFT_REASON_MAX, type Suppression } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
-import { field, formAlert, pageLinkWith, pagination, textArea } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, textArea, tokyoTime } from '@hatago/web-kit';
 import { can } from '@hatago/identity';
-import { tokyoTime } from './format.ts';
 import { mailPath } from './mail-views.ts';
 import { operatorPage } from './operator-page.ts';
 

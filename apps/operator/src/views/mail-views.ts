@@ -2,9 +2,8 @@ import type { StaffAccount } from '@hatago/identity';
 import { MAIL_STATUSES, type MailHistoryItem, type MailMessageDetail } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { field, formAlert, select } from '@hatago/web-kit';
+import { field, formAlert, select, tokyoTime } from '@hatago/web-kit';
 import { can } from '@hatago/identity';
-import { tokyoTime } from './format.ts';
 import { MAIL_CSS, mailPreview } from './mail-preview.ts';
 import { operatorPage } from './operator-page.ts';
 

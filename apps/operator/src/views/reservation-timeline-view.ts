@@ -3,7 +3,7 @@ import type { MailSummary } from '@hatago/mail';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { isNote, isStaffView, type ReservationLife, reservationTimeline, type TimelineEvent } from '../reservation-timeline.ts';
 import { auditDetail } from './audit-detail.ts';
-import { tokyoTime } from './format.ts';
+import { tokyoTime } from '@hatago/web-kit';
 
 function detailOf(event: TimelineEvent): SafeHtml {
   if (event.mail) {

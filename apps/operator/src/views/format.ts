@@ -1,1 +1,0 @@
-export { tokyoTime } from '@hatago/web-kit';
