@@ -10,6 +10,9 @@ export interface FlagDecision {
   minted: string | undefined;
 }
 
+/** Every flag off: the decision until the feed's first answer, as the VCL twin always has it. */
+export const NO_FLAGS: FlagDecision = { on: [], header: '', minted: undefined };
+
 /** One answer of the flag feed, with what every request would otherwise work out again. */
 export interface FlagSnapshot {
   environment: string;

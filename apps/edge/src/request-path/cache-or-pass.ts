@@ -2,7 +2,7 @@ import { PROBLEMS } from '@hatago/edge-rules';
 import type { EdgeExchange } from '@hatago/http-cache';
 import { EDGE_FLAGS_HEADER } from '@hatago/flags/evaluation';
 import { decideFlags, visitorCookie, withVisitorCookie } from '../flags/flag-decision.ts';
-import type { FlagDecision, FlagSnapshot } from '../flags/flag-snapshot.ts';
+import { type FlagDecision, type FlagSnapshot, NO_FLAGS } from '../flags/flag-snapshot.ts';
 import { forwardedProto, forwardedRequestHeaders } from '../proxy/forwarding.ts';
 import { readBody } from '../proxy/read-body.ts';
 import type { CompiledRoute } from '../routing/compiled-rules.ts';
@@ -29,7 +29,9 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
   // the flags decided once, before the hit path: a page is stored and found per flag set
   const feed = edge.runtime.flags;
   const snapshot = feed?.snapshot;
-  const flags = snapshot && decideFlags(snapshot, view);
+  // before the feed's first answer every flag is off: the same header and key as a feed with none on,
+  // so pages stored in the first second after a start are still found once the definitions arrive
+  const flags = feed && (snapshot ? decideFlags(snapshot, view) : NO_FLAGS);
   // the client's response only: a stored entry is the origin's answer, which never carries it
   if (flags?.minted) res.appendHeader('set-cookie', visitorCookie(flags.minted, forwardedProto(req, rules.clientAddress) === 'https'));
 
