@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { type BackendRule, defineEdgeRules } from '@hatago/edge-rules';
+import { defineEdgeRules } from '@hatago/edge-rules';
 import { evaluateFlag, type FlagDefinition } from '@hatago/flags/evaluation';
 import { EdgeCache } from '@hatago/http-cache';
 import { newVisitorId } from './flags/flag-decision.ts';
 import { closeAll, listen, type RunningEdge, startEdge, until } from '../test/harness/test-origins.ts';
+import { testBackend as backend } from '../test/harness/stage-rules.ts';
 
-const backend: BackendRule = {
-  probe: { path: '/readyz', intervalMs: 60_000, timeoutMs: 1000, window: 5, threshold: 3 },
-  connectTimeoutMs: 1000,
-  firstByteTimeoutMs: 5000,
-  idleTimeoutMs: 5000,
-  balance: 'round-robin',
-};
 const rollout = { backend: 'canary' as const, query: 'canary', cookie: 'hatago_canary', percent: 0, flag: 'canary-release' };
 const rules = defineEdgeRules<'app' | 'canary'>({
   backends: { app: backend, canary: backend },

@@ -6,3 +6,4 @@ export { FallbackRateLimiter } from './fallback-rate-limiter.ts';
 export { MemoryCache, type MemoryCacheOptions } from './memory/memory-cache.ts';
 export { MemoryRateLimiter } from './memory/memory-rate-limiter.ts';
 export { cacheReadiness } from './cache-readiness.ts';
+export { LiveValue, type LiveValueOptions } from './live-value.ts';

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { BackendRule } from '@hatago/edge-rules';
 import type { FlagDefinition } from '@hatago/flags/evaluation';
 import { closeAll, listen } from '../../test/harness/test-origins.ts';
 import { BackendPool } from '../balancing/backend-pool.ts';
 import { FlagFeed, type FlagFeedReport, type Schedule } from './flag-feed.ts';
+import { testBackend as backend } from '../../test/harness/stage-rules.ts';
 
-const backend: BackendRule = {
-  probe: { path: '/readyz', intervalMs: 60_000, timeoutMs: 1000, window: 5, threshold: 3 },
-  connectTimeoutMs: 1000,
-  firstByteTimeoutMs: 5000,
-  idleTimeoutMs: 5000,
-  balance: 'round-robin',
-};
 const flag = (key: string, enabled: boolean): FlagDefinition => ({
   key,
   description: key,

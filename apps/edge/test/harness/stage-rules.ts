@@ -1,6 +1,7 @@
 import { type BackendRule, defineEdgeRules } from '@hatago/edge-rules';
 
-const backend: BackendRule = {
+/** A backend whose probe waits a minute: a test's origin is healthy unless the test says otherwise. */
+export const testBackend: BackendRule = {
   probe: { path: '/readyz', intervalMs: 60_000, timeoutMs: 1000, window: 5, threshold: 3 },
   connectTimeoutMs: 1000,
   firstByteTimeoutMs: 5000,
@@ -10,7 +11,7 @@ const backend: BackendRule = {
 
 /** Small rules with one of each thing a stage decides on: a redirect, a synthetic route, a rate limit, a cached and a passed route. */
 export const stageRules = defineEdgeRules<'app' | 'canary'>({
-  backends: { app: backend, canary: backend },
+  backends: { app: testBackend, canary: testBackend },
   redirects: [{ name: 'old-hotel', match: { pathPattern: '^/hotel/([0-9]+)$' }, location: '/hotels/$1', status: 301, keepQuery: true }],
   routes: [
     { name: 'robots', match: { pathPrefix: '/robots.txt' }, synthetic: { status: 200, contentType: 'text/plain', body: 'User-agent: *\n' } },

@@ -1,4 +1,4 @@
-import { type Cache, cached } from '@hatago/cache';
+import { type Cache, LiveValue } from '@hatago/cache';
 import type { Executor } from '@hatago/db';
 import { BANNERS_NAMESPACE } from '../banner-changes.ts';
 import { type BannerDocument, EMPTY_DOCUMENT_TEXT } from '../document/banner-document.ts';
@@ -11,43 +11,30 @@ export interface LiveDocument {
 }
 
 /**
- * The live banner document as every guest page reads it: from this process's memory, else
- * the shared cache (Redis in distributed mode), else the database. A publish on any
- * instance renews the `banners` namespace on the cache's invalidation channel: the shared
- * copy becomes unreachable and every instance drops its memory copy when it hears it. The
- * memory copy also expires on its own, in case a message was lost.
+ * The live banner document as every guest page reads it, kept live across instances
+ * (LiveValue): a publish on any instance drops every copy at once; the memory copy also
+ * expires on its own, in case a message was lost.
  */
 export class LiveBannerDocument {
-  #memo: { value: Promise<LiveDocument>; until: number } | undefined;
-  readonly #unsubscribe: () => void;
+  readonly #live: LiveValue<LiveDocument>;
 
-  constructor(
-    private readonly db: Executor,
-    private readonly cache: Cache,
-    private readonly options: { memoryMs: number; cacheMs: number; now: () => number } = { memoryMs: 30_000, cacheMs: 300_000, now: Date.now },
-  ) {
-    this.#unsubscribe = cache.subscribeInvalidations((invalidation) => {
-      if (invalidation.namespaces.includes(BANNERS_NAMESPACE)) this.#memo = undefined;
+  constructor(db: Executor, cache: Cache, options: { memoryMs: number; cacheMs: number; now: () => number } = { memoryMs: 30_000, cacheMs: 300_000, now: Date.now }) {
+    this.#live = new LiveValue(cache, {
+      key: 'banners:live',
+      namespace: BANNERS_NAMESPACE,
+      load: async () => {
+        const live = await liveVersion(db);
+        return { version: live?.version ?? null, document: JSON.parse(live?.text ?? EMPTY_DOCUMENT_TEXT) as BannerDocument };
+      },
+      ...options,
     });
   }
 
   current(): Promise<LiveDocument> {
-    const now = this.options.now();
-    if (this.#memo && this.#memo.until > now) return this.#memo.value;
-    const value = cached(this.cache, { key: 'banners:live', namespaces: [BANNERS_NAMESPACE] }, this.options.cacheMs, async () => {
-      const live = await liveVersion(this.db);
-      return { version: live?.version ?? null, document: JSON.parse(live?.text ?? EMPTY_DOCUMENT_TEXT) as BannerDocument };
-    });
-    const memo = { value, until: now + this.options.memoryMs };
-    this.#memo = memo;
-    // a failed read is not remembered: the next page tries again
-    value.catch(() => {
-      if (this.#memo === memo) this.#memo = undefined;
-    });
-    return value;
+    return this.#live.current();
   }
 
   close(): void {
-    this.#unsubscribe();
+    this.#live.close();
   }
 }

@@ -1,4 +1,4 @@
-import { type Cache, cached } from '@hatago/cache';
+import { type Cache, LiveValue } from '@hatago/cache';
 import { type Executor, tablesOf } from '@hatago/db';
 import type { FlagDefinition } from '../definition/flag-definition.ts';
 import { FLAGS_NAMESPACE } from '../flag-changes.ts';
@@ -6,7 +6,7 @@ import type { FlagsTables } from '../flags-tables.ts';
 import type { FlagDefinitionSource } from '../openfeature/hatago-provider.ts';
 
 export interface LiveFlagsOptions {
-  /** How long this process keeps its copy without hearing of a change (a lost message heals within it). */
+  /** How long this process keeps its copy without hearing of a change. */
   memoryMs: number;
   /** How long the shared copy lives. */
   cacheMs: number;
@@ -14,42 +14,30 @@ export interface LiveFlagsOptions {
 }
 
 /**
- * Every flag definition as the apps evaluate them: from this process's memory, else the
- * shared cache (Redis in distributed mode), else the database. A change on any instance
- * renews the `flags` namespace: every instance drops its memory copy when it hears it, so a
- * change (the kill switch above all) takes effect everywhere within the message's way.
+ * Every flag definition as the apps evaluate them, kept live across instances (LiveValue):
+ * a change anywhere, the kill switch above all, drops every copy at once.
  */
 export class LiveFlags implements FlagDefinitionSource {
-  #memo: { value: Promise<ReadonlyMap<string, FlagDefinition>>; until: number } | undefined;
-  readonly #unsubscribe: () => void;
+  readonly #live: LiveValue<FlagDefinition[]>;
+  // one index per copy read, not one per request
+  readonly #indexed = new WeakMap<FlagDefinition[], ReadonlyMap<string, FlagDefinition>>();
 
-  constructor(
-    private readonly db: Executor,
-    private readonly cache: Cache,
-    private readonly options: LiveFlagsOptions = { memoryMs: 1_000, cacheMs: 60_000, now: Date.now },
-  ) {
-    this.#unsubscribe = cache.subscribeInvalidations((invalidation) => {
-      if (invalidation.namespaces.includes(FLAGS_NAMESPACE)) this.#memo = undefined;
-    });
+  constructor(db: Executor, cache: Cache, options: LiveFlagsOptions = { memoryMs: 1_000, cacheMs: 60_000, now: Date.now }) {
+    this.#live = new LiveValue(cache, { key: 'flags:live', namespace: FLAGS_NAMESPACE, load: () => readDefinitions(db), ...options });
   }
 
-  definitions(): Promise<ReadonlyMap<string, FlagDefinition>> {
-    const now = this.options.now();
-    if (this.#memo && this.#memo.until > now) return this.#memo.value;
-    const value = cached(this.cache, { key: 'flags:live', namespaces: [FLAGS_NAMESPACE] }, this.options.cacheMs, () => readDefinitions(this.db)).then(
-      (list) => new Map(list.map((flag) => [flag.key, flag])),
-    );
-    const memo = { value, until: now + this.options.memoryMs };
-    this.#memo = memo;
-    // a failed read is not remembered: the next request tries again
-    value.catch(() => {
-      if (this.#memo === memo) this.#memo = undefined;
-    });
-    return value;
+  async definitions(): Promise<ReadonlyMap<string, FlagDefinition>> {
+    const list = await this.#live.current();
+    let index = this.#indexed.get(list);
+    if (!index) {
+      index = new Map(list.map((flag) => [flag.key, flag]));
+      this.#indexed.set(list, index);
+    }
+    return index;
   }
 
   close(): void {
-    this.#unsubscribe();
+    this.#live.close();
   }
 }
 
