@@ -16,7 +16,7 @@ const json = JSON.stringify(template.toJSON());
 describe('AWS CDK stack (production)', () => {
   it('runs every app as a Fargate service of its own image tag, the mailer included, with secrets from Secrets Manager only', () => {
     template.resourceCountIs('AWS::ECS::Service', 4);
-    type Container = { Name: string; Image: unknown; ReadonlyRootFilesystem?: boolean; StopTimeout?: number; Secrets?: Array<{ Name: string }>; Environment?: Array<{ Name: string }> };
+    type Container = { Name: string; Image: unknown; ReadonlyRootFilesystem?: boolean; StopTimeout?: number; Secrets?: Array<{ Name: string }>; Environment?: Array<{ Name: string; Value?: unknown }> };
     const containers = Object.values(template.findResources('AWS::ECS::TaskDefinition')).flatMap(
       (definition) => (definition as { Properties: { ContainerDefinitions: Container[] } }).Properties.ContainerDefinitions,
     );
@@ -26,6 +26,7 @@ describe('AWS CDK stack (production)', () => {
       assert.match(JSON.stringify(container.Image), new RegExp(`/hatago-${app}:abc1234"`));
       assert.equal(container.ReadonlyRootFilesystem, true);
       assert.equal(container.StopTimeout, STOP_TIMEOUT_SECONDS);
+      assert.equal(container.Environment?.find((v) => v.Name === 'HATAGO_ENVIRONMENT')?.Value, 'production', `${app}: flags by production's rules`);
       assert.deepEqual(
         ['DATABASE_URL', 'REDIS_URL', 'SIGNING_SECRET'].filter((name) => container.Secrets?.some((secret) => secret.Name === name)),
         ['DATABASE_URL', 'REDIS_URL', 'SIGNING_SECRET'],

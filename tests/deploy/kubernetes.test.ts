@@ -124,6 +124,13 @@ it('the production overlay runs more guest pods, spread over zones', () => {
   assert.equal(containerOf(find(production, 'Deployment', 'guest')).readinessProbe.httpGet.path, '/readyz', 'a patch merges, never replaces the container');
 });
 
+it('evaluates feature flags by the rules of the environment each overlay deploys', () => {
+  for (const { name, objects } of overlays) {
+    const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'hatago-config') as Manifest & { data: Record<string, string> };
+    assert.equal(config.data.HATAGO_ENVIRONMENT, name, name);
+  }
+});
+
 it('the offline renderer refuses Kustomize features it does not implement, and patches of objects that do not exist', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hatago-kustomize-'));
   try {

@@ -89,6 +89,8 @@ export class AppServices extends Construct {
       portMappings: [{ containerPort: port }],
       environment: {
         PORT: String(port),
+        // which rules of each feature flag apply here
+        HATAGO_ENVIRONMENT: config.name,
         S3_BUCKET: stores.objects.bucketName,
         S3_REGION: stores.objects.env.region,
         // the load balancer notices a failing /readyz after 2 checks 5 s apart
