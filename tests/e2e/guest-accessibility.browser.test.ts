@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
-import { defineFlag, futureDate } from '@hatago/test-support';
+import { futureDate } from '@hatago/test-support';
 import { formatViolations, wcagViolations } from './support/axe.ts';
 
 /*
@@ -18,6 +18,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 const SCREENSHOTS = 'artifacts/screenshots';
 const LANGS = ['ja', 'en'] as const;
 const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
+// the demo world's flag: the photo-grid design, released to nobody, open to `?preview=new-search`
 const GRID_PREVIEW = 'new-search';
 const STAY = `checkin=${futureDate(3)}&nights=2&guests=2&rooms=1`;
 const TABLE = `date=${futureDate(4)}&time=19:00&party=2`;
@@ -100,14 +101,6 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
 
   before(async () => {
     platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 1, days: 10 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    // the photo-grid design, released to nobody, open to a design review's preview
-    await defineFlag(platform.database.db, platform.cache, {
-      key: GRID_PREVIEW,
-      description: 'photo grid search results',
-      owner: 'design@hatago.example',
-      expiresOn: '2027-03-31',
-      environments: { development: { enabled: true, percent: 0, allow: [GRID_PREVIEW] } },
-    });
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });

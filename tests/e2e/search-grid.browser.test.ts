@@ -3,13 +3,14 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
-import { defineFlag, futureDate } from '@hatago/test-support';
+import { futureDate } from '@hatago/test-support';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // this machine has no outside network: keep Chromium from reaching for it
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // the key as an operator defines it in the console
+// the demo world's flag: the photo-grid design, released to nobody, open to `?preview=new-search`
 const KEY = 'new-search';
 const SEARCH = `/search?checkin=${futureDate(2)}&nights=1&guests=2&rooms=1&lang=en`;
 
@@ -26,14 +27,6 @@ describe('the photo-grid hotel search in a real browser', () => {
 
   before(async () => {
     platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 5 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    // released to nobody yet, open to a design review's preview, in the platform's environment
-    await defineFlag(platform.database.db, platform.cache, {
-      key: KEY,
-      description: 'photo grid search results',
-      owner: 'design@hatago.example',
-      expiresOn: '2027-03-31',
-      environments: { development: { enabled: true, percent: 0, allow: [KEY] } },
-    });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
   after(async () => {
