@@ -3,13 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchBrowser, waitInPage } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { sampleJpeg } from '@hatago/images/testing';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// this machine has no outside network: keep Chromium from reaching for it
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('an editor publishes banners in a real browser, through the edge', () => {
   let platform: EmbeddedPlatform;
@@ -19,7 +17,7 @@ describe('an editor publishes banners in a real browser, through the edge', () =
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hatago-banner-browser-'));
     platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 5 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -61,7 +59,7 @@ describe('an editor publishes banners in a real browser, through the edge', () =
     const documentFile = path.join(dir, 'banners.json');
     await writeFile(documentFile, JSON.stringify(doc, null, 2));
     await page.setInputFiles('#document-file', documentFile);
-    await page.waitForFunction("document.querySelector('#document-text').value.includes('spring-hero')");
+    await waitInPage(page, "document.querySelector('#document-text').value.includes('spring-hero')");
     await page.click('form[action="/operator/banners/drafts"] button[type="submit"]');
     await page.waitForURL(/\/operator\/banners\/drafts\/\d+$/);
 
@@ -93,7 +91,7 @@ describe('an editor publishes banners in a real browser, through the edge', () =
     const banner = guest.locator('[data-banner-id="spring-hero"]');
     assert.equal(await banner.locator('.caption').textContent(), 'Spend the spring in Kyoto');
     assert.equal(await banner.locator('img').getAttribute('alt'), 'A Kyoto garden in spring');
-    await guest.waitForFunction("(() => { const img = document.querySelector('[data-banner-id=\"spring-hero\"] img'); return img !== null && img.complete && img.naturalWidth > 0; })()");
+    await waitInPage(guest, "(() => { const img = document.querySelector('[data-banner-id=\"spring-hero\"] img'); return img !== null && img.complete && img.naturalWidth > 0; })()");
     await guest.goto(`${platform.url}/`);
     assert.equal(await guest.locator('[data-banner-id="spring-hero"] .caption').textContent(), '春の京都で過ごす');
     await Promise.all([editor.close(), visitor.close(), guestContext.close()]);

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// this machine has no outside network: keep Chromium from reaching for it
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Clicks "add to calendar" and reads the file the browser saved. */
 async function downloadCalendar(page: Page): Promise<{ name: string; text: string }> {
@@ -34,7 +24,7 @@ describe('a guest in a real browser, through the edge', () => {
       seed: true,
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

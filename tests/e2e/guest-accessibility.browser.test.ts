@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 import { formatViolations, wcagViolations } from './support/axe.ts';
@@ -12,9 +13,6 @@ import { formatViolations, wcagViolations } from './support/axe.ts';
  * written to artifacts/screenshots/<page>-<lang>-<width>.png (git-ignored, the run's artefact folder).
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// this machine has no outside network: keep Chromium from reaching for it
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = 'artifacts/screenshots';
 const LANGS = ['ja', 'en'] as const;
 const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
@@ -102,7 +100,7 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
   before(async () => {
     platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 1, days: 10 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
     await mkdir(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// this machine has no outside network: keep Chromium from reaching for it
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Reloads the dev mailbox until a mail to `recipient` is listed (the mail workers poll the outbox), bounded. */
 async function mailFor(page: Page, origin: string, recipient: string, deadlineMs = 60_000) {
@@ -32,7 +30,7 @@ describe('a guest books a restaurant in English in a real browser, through the e
       seed: { hotelsPerArea: 1, restaurantsPerArea: 2, days: 30 },
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser, waitInPage } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// this machine has no outside network: keep Chromium from reaching for it
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // the key as an operator defines it in the console
 // the demo world's flag: the photo-grid design, released to nobody, open to `?preview=new-search`
@@ -27,7 +25,7 @@ describe('the photo-grid hotel search in a real browser', () => {
 
   before(async () => {
     platform = await startEmbeddedPlatform({ port: 0, host: '127.0.0.1', seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 5 }, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -42,7 +40,7 @@ describe('the photo-grid hotel search in a real browser', () => {
     const photos = page.locator('img.grid-photo');
     assert.equal(await photos.count(), 10, 'every seeded hotel has its photo');
     // the first row, on screen: the first photo loads at once, the two beside it lazily
-    await page.waitForFunction("[...document.querySelectorAll('img.grid-photo')].slice(0, 3).every((img) => img.complete && img.naturalWidth > 0)");
+    await waitInPage(page, "[...document.querySelectorAll('img.grid-photo')].slice(0, 3).every((img) => img.complete && img.naturalWidth > 0)");
     assert.ok(((await photos.first().getAttribute('alt')) ?? '').length > 0, 'photos have alt text');
     const wide = await cardBoxes(page);
     assert.equal(new Set(wide.slice(0, 3).map((box) => box.top)).size, 1, 'three cards side by side');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchBrowser } from '@hatago/test-support/browser';
 import { buildFacilityApp } from '@hatago/facility';
 import { buildGuestApp } from '@hatago/guest';
 import type { HttpApp } from '@hatago/platform/http';
@@ -9,8 +10,6 @@ import { LocalStorage, UrlSignature } from '@hatago/storage';
 import { createTestDatabase, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { DEMO_PASSWORD } from './support/apps-under-attack.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * The fixes of issue 16 seen by a real browser: the CSP blocks nothing the pages use (they
@@ -32,7 +31,7 @@ describe('security headers and the cross-site check in a real browser', () => {
       await app.listen({ port: 0, host: '127.0.0.1' });
       origins[name] = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -3,14 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchBrowser } from '@hatago/test-support/browser';
 import { platformTemplates } from '@hatago/runtime';
 import type { HttpApp } from '@hatago/platform/http';
 import { createTestDatabase, staffSessionCookie, type TestDatabase, testAppDeps, testDatabaseTargets } from '@hatago/test-support';
 import { buildOperatorApp } from '../operator-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // what a hostile or careless template could put in a mail; `tracker` is another site
 const hostile = (tracker: string) => `<p id="greeting">Welcome to Hatago</p>
@@ -43,7 +42,7 @@ describe('a mail shown to support staff in a real browser', () => {
       values ('reservation-confirmation', 'guest@example.com', 'en', '{}', 'reservation', 'browser-preview', 'delivered', 'Your stay', ${hostile(trackerOrigin)}, 'Welcome')
       returning id`.execute(db.database.db);
     messageId = Number(rows[0]!.id);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchBrowser, waitInPage } from '@hatago/test-support/browser';
 import { Histogram, Registry } from 'prom-client';
 import type { HttpApp } from '@hatago/platform/http';
 import { platformTemplates } from '@hatago/runtime';
@@ -10,8 +11,6 @@ import { createTestDatabase, staffSessionCookie, type TestDatabase, testAppDeps,
 import { HTTP_LATENCY_BUCKETS, slo } from '../../../../config/slo.ts';
 import { buildOperatorApp } from '../operator-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('/operator/sre in a real browser', () => {
   let db: TestDatabase;
@@ -36,7 +35,7 @@ describe('/operator/sre in a real browser', () => {
     app = await buildOperatorApp({ ...testAppDeps(db.database), mailTemplates: platformTemplates, sre: monitor });
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -59,7 +58,7 @@ describe('/operator/sre in a real browser', () => {
     const response = await page.goto(`${origin}/operator/sre`);
     assert.equal(response!.status(), 200);
     assert.match(response!.headers()['content-security-policy']!, /script-src 'self'/);
-    await page.waitForFunction("document.querySelectorAll('.charts canvas').length === 5", undefined, { timeout: 15_000 });
+    await waitInPage(page, "document.querySelectorAll('.charts canvas').length === 5", { timeout: 15_000 });
     const sli = await page.locator('tr[data-slo="search-availability"] [data-field="sli"]').textContent();
     assert.match(sli!, /^9\d\.\d{3} %$/);
     // the alert list (server-rendered, then rebuilt by the script from the JSON) links each alert to a prefilled incident

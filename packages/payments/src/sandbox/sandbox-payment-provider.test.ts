@@ -14,7 +14,14 @@ describe('sandbox payment provider', () => {
       const token = sandbox.tokenise({ number: number.replace(/(\d{4})/g, '$1 ').trim(), expiry: '01/40', cvc: '987' });
       assert.equal(token.last4, number.slice(-4));
       assert.equal(token.brand, SANDBOX_TEST_CARDS[number]!.brand);
-      assert.ok(!token.token.includes(number.slice(0, 12)) && !token.token.includes('987'), token.token);
+      // every part of the token is accounted for: outcome, brand, last four and a random nonce,
+      // so neither the leading digits nor the code can be in it (a substring check would trip
+      // whenever the nonce's hex happened to contain "987")
+      const parts = /^tok_sandbox_([a-z_]+)\.([a-z]+)\.(\d{4})\.([0-9a-f]{16})$/.exec(token.token);
+      assert.ok(parts, token.token);
+      assert.deepEqual(parts.slice(1, 4), [SANDBOX_TEST_CARDS[number]!.behaviour, token.brand, token.last4]);
+      const again = sandbox.tokenise({ number, expiry: '01/40', cvc: '987' }).token;
+      assert.notEqual(again.split('.').at(-1), parts[4], 'the nonce is random, not derived from the card');
     }
   });
 
