@@ -25,7 +25,8 @@ import { migrateHatago } from '@hatago/schema';
 import { withScratchDatabase } from './lib/scratch-database.ts';
 import { benchClusterBookings, randomBooking } from './lib/cluster-booking-load.ts';
 import { findBookableTables, randomTableBooking } from './lib/table-bookings.ts';
-import { type LoadResult, percentile, printTable, runLoad } from './lib/load.ts';
+import { cpuSnapshot, cpuSpentByRole } from './lib/cpu-by-process.ts';
+import { type LoadResult, percentile, printCpuTable, printTable, runLoad } from './lib/load.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { benchSearchLatency, printLatencyTable } from './lib/search-latency.ts';
 
@@ -102,6 +103,7 @@ async function benchPgbench(label: string, url: string): Promise<LoadResult> {
   } finally {
     await database.close();
   }
+  const cpuBefore = cpuSnapshot();
   const run = await runPgbench({
     label,
     url,
@@ -110,6 +112,7 @@ async function benchPgbench(label: string, url: string): Promise<LoadResult> {
     seconds,
     defines: { plans },
   });
+  const cpuSeconds = cpuSpentByRole(cpuBefore, cpuSnapshot());
   const counted = openDatabase(postgres(url));
   try {
     const ok = (await sql<{ n: number }>`select count(*)::int as n from reservations`.execute(counted.db)).rows[0]!.n;
@@ -123,6 +126,7 @@ async function benchPgbench(label: string, url: string): Promise<LoadResult> {
       p50: percentile(run.latenciesMs, 50),
       p95: percentile(run.latenciesMs, 95),
       p99: percentile(run.latenciesMs, 99),
+      cpuSeconds,
     };
   } finally {
     await counted.close();
@@ -181,11 +185,13 @@ if (adminUrl && redisUrl) {
   const searches = await withScratchDatabase(adminUrl, (url) => benchSearch(url, benchRedis.toString()));
   console.log(`\nBookings: ${concurrency} concurrent clients, ${seconds}s each; ratio = bookings/s ÷ pgbench's (the same transaction on the same server).`);
   printTable(results, pgbench);
+  printCpuTable(results);
   console.log(`\nHotel search on PostgreSQL, one guest instance with its Redis cache, ${SEARCH_CLIENTS} concurrent clients:`);
   printLatencyTable(searches);
 } else {
   console.log('\nPostgreSQL skipped: set BENCH_DATABASE_URL and BENCH_REDIS_URL (or TEST_DATABASE_URL and TEST_REDIS_URL), e.g. from scripts/start-test-postgres.sh and start-test-redis.sh');
   printTable(results);
+  printCpuTable(results);
 }
 printTableToStayRatios(results);
 console.log(

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { cpuSnapshot, cpuSpentByRole } from './cpu-by-process.ts';
 
 export interface LoadResult {
   label: string;
@@ -10,6 +11,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU seconds every process on the machine spent during the run, by role (edge, guest, postgres, …). */
+  cpuSeconds?: Map<string, number>;
 }
 
 export interface LoadOptions {
@@ -33,6 +36,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let ok = 0;
   let rejected = 0;
   let errors = 0;
+  const cpuBefore = cpuSnapshot();
   const started = performance.now();
   const deadline = started + options.durationMs;
   let lastReport = started;
@@ -65,6 +69,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   );
   clearInterval(progress);
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSpentByRole(cpuBefore, cpuSnapshot());
   latencies.sort((a, b) => a - b);
   return {
     label: options.label,
@@ -76,6 +81,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    cpuSeconds,
   };
 }
 
@@ -88,4 +94,28 @@ export function printTable(results: LoadResult[], baseline?: LoadResult): void {
       `| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.ok} | ${r.rejected} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio} |`,
     );
   }
+}
+
+/**
+ * Where each operation's CPU went: milliseconds of CPU per answered request, by process
+ * role, over every process on the machine (the load generator included, as its own row).
+ * Roles spending less than 0.05 ms per request in every run are left out.
+ */
+export function printCpuTable(results: LoadResult[]): void {
+  const perRequest = results.map((r) => {
+    const answered = Math.max(1, r.ok + r.rejected);
+    return new Map([...(r.cpuSeconds ?? [])].map(([role, s]) => [role, (s * 1000) / answered]));
+  });
+  const roles = [...new Set(perRequest.flatMap((m) => [...m.keys()]))]
+    .filter((role) => perRequest.some((m) => (m.get(role) ?? 0) >= 0.05))
+    .sort((a, b) => Math.max(...perRequest.map((m) => m.get(b) ?? 0)) - Math.max(...perRequest.map((m) => m.get(a) ?? 0)));
+  console.log(`\nCPU ms per answered request, by process (${roles.length} roles; cores used = CPU s ÷ wall s):`);
+  console.log(`| run | ${roles.join(' | ')} | total | cores used |`);
+  console.log(`|---|${roles.map(() => '---:').join('|')}|---:|---:|`);
+  results.forEach((r, i) => {
+    const cells = roles.map((role) => (perRequest[i]!.get(role) ?? 0).toFixed(2));
+    const total = [...perRequest[i]!.values()].reduce((a, b) => a + b, 0);
+    const cores = [...(r.cpuSeconds?.values() ?? [])].reduce((a, b) => a + b, 0) / r.seconds;
+    console.log(`| ${r.label} | ${cells.join(' | ')} | ${total.toFixed(2)} | ${cores.toFixed(2)} |`);
+  });
 }
