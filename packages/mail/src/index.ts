@@ -1,5 +1,15 @@
 export { mailMigrations } from './migrations/index.ts';
-export { enqueueMail, enqueueNotice, type Enqueued, type MailRequest, type NoticeRequest } from './outbox/enqueue-mail.ts';
+export {
+  enqueueMail,
+  enqueueMails,
+  enqueueNotice,
+  prepareMail,
+  prepareNotice,
+  type Enqueued,
+  type MailRequest,
+  type NoticeRequest,
+  type PreparedMail,
+} from './outbox/enqueue-mail.ts';
 export {
   emailTemplate,
   noticeTemplate,

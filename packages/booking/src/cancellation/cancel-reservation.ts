@@ -1,6 +1,6 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import { releaseRooms } from '@hatago/catalog';
-import { enqueueMail } from '@hatago/mail';
+import { getHotelContact, releaseRooms } from '@hatago/catalog';
+import { enqueueMails, prepareMail } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { tokyoToday } from '@hatago/platform/time';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
@@ -10,7 +10,7 @@ import { reservationCancellation } from '../mail/reservation-cancellation.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { cancellationTerms } from './cancellation-policy.ts';
-import { enqueueFacilityNotice } from '../reservations/facility-notice.ts';
+import { facilityNoticeMail } from '../reservations/facility-notice.ts';
 import { BookingErrors } from '../booking-errors.ts';
 
 export type Canceller =
@@ -74,7 +74,7 @@ export async function cancelReservation(
       .returningAll()
       .executeTakeFirstOrThrow();
     const cancelled = toReservation(updated);
-    await enqueueMail(trx, reservationCancellation, {
+    const toGuest = prepareMail(reservationCancellation, {
       to: cancelled.guest.email,
       locale: cancelled.locale,
       category: 'reservation',
@@ -82,7 +82,8 @@ export async function cancelReservation(
       reference: cancelled.code,
       params: { reservation: cancelled },
     });
-    await enqueueFacilityNotice(trx, facilityCancellation, cancelled);
+    const toHotel = facilityNoticeMail(facilityCancellation, cancelled, await getHotelContact(trx, cancelled.hotelId));
+    await enqueueMails(trx, toHotel ? [toGuest, toHotel] : [toGuest]);
     await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });

@@ -1,5 +1,5 @@
 import type { Executor } from '@hatago/db';
-import { type Enqueued, enqueueMail } from '@hatago/mail';
+import { type Enqueued, enqueueMails, type PreparedMail, prepareMail } from '@hatago/mail';
 import type { Reservation } from '../reservations/reservation.ts';
 import { GuestReservationParams, reservationTemplate } from './reservation-mail.ts';
 
@@ -17,11 +17,11 @@ export const reservationConfirmation = reservationTemplate('reservation-confirma
 });
 
 /**
- * Queues the confirmation to the guest in the language they booked in: at booking, and again
- * when support resends it (each with its own key, so a resend is a new mail, not a duplicate).
+ * The confirmation to the guest in the language they booked in: at booking, and again when
+ * support resends it (each with its own key, so a resend is a new mail, not a duplicate).
  */
-export const enqueueReservationConfirmation = (trx: Executor, reservation: Reservation, idempotencyKey: string): Promise<Enqueued> =>
-  enqueueMail(trx, reservationConfirmation, {
+export const reservationConfirmationMail = (reservation: Reservation, idempotencyKey: string): PreparedMail =>
+  prepareMail(reservationConfirmation, {
     to: reservation.guest.email,
     locale: reservation.locale,
     category: 'reservation',
@@ -29,3 +29,6 @@ export const enqueueReservationConfirmation = (trx: Executor, reservation: Reser
     reference: reservation.code,
     params: { reservation },
   });
+
+export const enqueueReservationConfirmation = async (trx: Executor, reservation: Reservation, idempotencyKey: string): Promise<Enqueued> =>
+  (await enqueueMails(trx, [reservationConfirmationMail(reservation, idempotencyKey)]))[0]!;

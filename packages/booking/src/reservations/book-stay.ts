@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { type Executor, tablesOf } from '@hatago/db';
 import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
 import { type ContactDetails, isVerifiedMember, parseContact } from '@hatago/identity';
+import { enqueueMails } from '@hatago/mail';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
 import { facilityNewReservation } from '../mail/facility-new-reservation.ts';
-import { enqueueReservationConfirmation } from '../mail/reservation-confirmation.ts';
+import { reservationConfirmationMail } from '../mail/reservation-confirmation.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
-import { enqueueFacilityNotice } from './facility-notice.ts';
+import { facilityNoticeMail } from './facility-notice.ts';
 import { BookingErrors } from '../booking-errors.ts';
 
 export interface BookingRequest {
@@ -158,8 +159,9 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       .execute();
 
     const reservation = toReservation(row);
-    await enqueueReservationConfirmation(trx, reservation, `reservation-confirmation:${reservation.code}`);
-    await enqueueFacilityNotice(trx, facilityNewReservation, reservation);
+    // the guest's confirmation and the front desk's notice, in one statement
+    const notice = facilityNoticeMail(facilityNewReservation, reservation, { email: quote.hotelContactEmail, name: quote.hotelName });
+    await enqueueMails(trx, [reservationConfirmationMail(reservation, `reservation-confirmation:${reservation.code}`), ...(notice ? [notice] : [])]);
     return { reservation, replayed: false };
   });
   if (!outcome.replayed) await publishRoomsChanged(context, outcome.reservation.hotelId);

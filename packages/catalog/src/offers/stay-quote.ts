@@ -11,6 +11,8 @@ import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.
 export interface StayQuote {
   hotelId: number;
   hotelName: { ja: string; en: string };
+  /** The front desk's address for booking notices, read with the quote to spare a booking a round trip; null when the hotel gave none. */
+  hotelContactEmail: string | null;
   roomTypeId: number;
   roomTypeName: { ja: string; en: string };
   planId: number;
@@ -42,6 +44,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
       'h.name_en as hotel_name_en',
       'h.area_id',
       'h.service_charge_percent',
+      'h.contact_email',
       // the nightly prices come along in the same round trip: a booking holds locks meanwhile
       (eb) =>
         jsonArrayFrom(
@@ -76,6 +79,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
   return {
     hotelId: plan.hotel_id,
     hotelName: { ja: plan.hotel_name_ja, en: plan.hotel_name_en },
+    hotelContactEmail: plan.contact_email,
     roomTypeId: plan.room_type_id,
     roomTypeName: { ja: plan.room_type_name_ja, en: plan.room_type_name_en },
     planId: plan.id,

@@ -5,7 +5,7 @@ import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { operatorAlert } from '../templates/operator-alert.ts';
 import { SAMPLE_ALERT, SAMPLE_STAY, stayMail, welcomeMail } from '../testing/test-templates.ts';
-import { enqueueMail, enqueueNotice, type MailRequest } from './enqueue-mail.ts';
+import { enqueueMail, enqueueMails, enqueueNotice, type MailRequest, prepareMail, prepareNotice } from './enqueue-mail.ts';
 
 const mail = (overrides: Partial<MailRequest<typeof SAMPLE_STAY>> = {}): MailRequest<typeof SAMPLE_STAY> => ({
   to: 'guest@example.com',
@@ -54,6 +54,27 @@ for (const target of testDatabaseTargets()) {
       const queued = await enqueueNotice(db.database.db, operatorAlert, { channel: '#ops', params: SAMPLE_ALERT, idempotencyKey: 'alert-1' });
       const row = await db.database.db.selectFrom('mail_messages').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
       assert.deepEqual([row.channel, row.recipient, row.category, row.template], ['slack', '#ops', 'notice', 'operator-alert']);
+    });
+
+    test('several mails go out in one statement, in the order given, each key finding its earlier message', async () => {
+      const earlier = await enqueueMail(db.database.db, stayMail, mail({ idempotencyKey: 'batch-earlier' }));
+      const statements: string[] = [];
+      const counted = db.database.db.withPlugin({
+        transformQuery: ({ node }) => (statements.push(node.kind), node),
+        transformResult: async ({ result }) => result,
+      });
+      const queued = await enqueueMails(counted, [
+        prepareMail(stayMail, mail({ idempotencyKey: 'batch-new', to: 'front@example.com' })),
+        prepareMail(stayMail, mail({ idempotencyKey: 'batch-earlier' })),
+        prepareNotice(operatorAlert, { channel: '#ops', params: SAMPLE_ALERT, idempotencyKey: 'batch-notice' }),
+      ]);
+      assert.deepEqual(queued.map((q) => q.created), [true, false, true]);
+      assert.equal(queued[1]!.id, earlier.id);
+      // one insert for the three, and one look-up for the key that was already used
+      assert.deepEqual(statements, ['InsertQueryNode', 'SelectQueryNode']);
+      const rows = await db.database.db.selectFrom('mail_messages').select(['id', 'recipient', 'channel']).where('idempotency_key', 'in', ['batch-new', 'batch-notice']).orderBy('id').execute();
+      assert.deepEqual(rows.map((r) => [Number(r.id), r.recipient, r.channel]), [[queued[0]!.id, 'front@example.com', 'email'], [queued[2]!.id, '#ops', 'slack']]);
+      assert.throws(() => enqueueMails(db.database.db, [prepareMail(stayMail, mail({ idempotencyKey: 'twice' })), prepareMail(stayMail, mail({ idempotencyKey: 'twice' }))]), /share an idempotency key/);
     });
 
     test('bad input is refused with every field named, and nothing is written', async () => {

@@ -53,11 +53,18 @@ function checkKey(errors: FieldErrors, key: unknown, reference: unknown): void {
 }
 
 /**
- * Puts a message on the outbox inside the caller's transaction: it commits with the
- * business change it announces or not at all. Everything is checked here, params against
- * the template's schema included, so a worker never meets params its template refuses.
+ * A message checked against its template and ready for the outbox: made by
+ * {@link prepareMail} or {@link prepareNotice}, queued by {@link enqueueMails}.
  */
-export async function enqueueMail<S extends TSchema>(trx: Executor, template: EmailTemplate<S>, message: MailRequest<NoInfer<Static<S>>>): Promise<Enqueued> {
+export interface PreparedMail {
+  readonly row: NewMessage;
+}
+
+/**
+ * Checks a mail for the outbox, params against the template's schema included, so a worker
+ * never meets params its template refuses. Throws INVALID_MAIL naming every bad field.
+ */
+export function prepareMail<S extends TSchema>(template: EmailTemplate<S>, message: MailRequest<NoInfer<Static<S>>>): PreparedMail {
   const errors = new FieldErrors();
   checkTemplate(errors, template, 'email', message.params);
   if (typeof message.to !== 'string' || !EMAIL.test(message.to)) errors.add('to', 'Not a valid email address');
@@ -65,35 +72,73 @@ export async function enqueueMail<S extends TSchema>(trx: Executor, template: Em
   if (typeof message.category !== 'string' || !message.category || message.category.length > 50) errors.add('category', 'Give a category of up to 50 characters');
   checkKey(errors, message.idempotencyKey, message.reference);
   errors.throwIfAny(MailErrors.INVALID_MAIL);
-  return insertMessage(trx, {
-    channel: 'email',
-    template: template.name,
-    recipient: message.to,
-    locale: message.locale,
-    params: JSON.stringify(message.params),
-    category: message.category,
-    idempotency_key: message.idempotencyKey,
-    reference: message.reference ?? null,
-  });
+  return {
+    row: {
+      channel: 'email',
+      template: template.name,
+      recipient: message.to,
+      locale: message.locale,
+      params: JSON.stringify(message.params),
+      category: message.category,
+      idempotency_key: message.idempotencyKey,
+      reference: message.reference ?? null,
+    },
+  };
 }
 
-/** An internal notice for a Slack channel, queued, retried and recorded like any mail. */
-export async function enqueueNotice<S extends TSchema>(trx: Executor, template: NoticeTemplate<S>, notice: NoticeRequest<NoInfer<Static<S>>>): Promise<Enqueued> {
+/** Checks an internal notice for a Slack channel, queued, retried and recorded like any mail. */
+export function prepareNotice<S extends TSchema>(template: NoticeTemplate<S>, notice: NoticeRequest<NoInfer<Static<S>>>): PreparedMail {
   const errors = new FieldErrors();
   checkTemplate(errors, template, 'slack', notice.params);
   if (typeof notice.channel !== 'string' || !SLACK_CHANNEL.test(notice.channel)) errors.add('channel', 'Give a Slack channel name such as #ops');
   checkKey(errors, notice.idempotencyKey, notice.reference);
   errors.throwIfAny(MailErrors.INVALID_NOTICE);
-  return insertMessage(trx, {
-    channel: 'slack',
-    template: template.name,
-    recipient: notice.channel,
-    // notices are written for the operators, who read them in English
-    locale: 'en',
-    params: JSON.stringify(notice.params),
-    category: 'notice',
-    idempotency_key: notice.idempotencyKey,
-    reference: notice.reference ?? null,
+  return {
+    row: {
+      channel: 'slack',
+      template: template.name,
+      recipient: notice.channel,
+      // notices are written for the operators, who read them in English
+      locale: 'en',
+      params: JSON.stringify(notice.params),
+      category: 'notice',
+      idempotency_key: notice.idempotencyKey,
+      reference: notice.reference ?? null,
+    },
+  };
+}
+
+/**
+ * Puts a message on the outbox inside the caller's transaction: it commits with the
+ * business change it announces or not at all.
+ */
+export async function enqueueMail<S extends TSchema>(trx: Executor, template: EmailTemplate<S>, message: MailRequest<NoInfer<Static<S>>>): Promise<Enqueued> {
+  const [queued] = await enqueueMails(trx, [prepareMail(template, message)]);
+  return queued!;
+}
+
+/** An internal notice for a Slack channel, queued like {@link enqueueMail}. */
+export async function enqueueNotice<S extends TSchema>(trx: Executor, template: NoticeTemplate<S>, notice: NoticeRequest<NoInfer<Static<S>>>): Promise<Enqueued> {
+  const [queued] = await enqueueMails(trx, [prepareNotice(template, notice)]);
+  return queued!;
+}
+
+/**
+ * Puts several messages on the outbox in one statement, in the caller's transaction: a
+ * booking announcing itself to the guest and to the hotel pays one round trip, not two.
+ * Answers in the order given; a key already used finds the message it made.
+ */
+export function enqueueMails(trx: Executor, mails: readonly PreparedMail[]): Promise<Enqueued[]> {
+  if (mails.length === 0) return Promise.resolve([]);
+  // one statement cannot both create a key's message and find it: a caller's mistake
+  if (new Set(mails.map((m) => m.row.idempotency_key)).size < mails.length) throw new Error('enqueueMails: two mails share an idempotency key');
+  const templates = [...new Set(mails.map((m) => m.row.template))];
+  const attributes = { 'hatago.mail.template': templates.length === 1 ? templates[0]! : templates, 'hatago.mail.channel': mails[0]!.row.channel };
+  return childSpan('@hatago/mail', `mail enqueue ${templates.join(' ')}`, { attributes }, async (span) => {
+    const traceContext = traceContextToStore();
+    const queued = await insertRows(trx, mails.map((m) => ({ ...m.row, trace_context: traceContext })));
+    span?.setAttributes({ 'hatago.mail.message_id': queued.map((q) => q.id), 'hatago.mail.created': queued.every((q) => q.created) });
+    return queued;
   });
 }
 
@@ -102,25 +147,23 @@ type NewMessage = Pick<
   'template' | 'recipient' | 'locale' | 'params' | 'category' | 'idempotency_key' | 'reference'
 > & { channel: 'email' | 'slack' };
 
-/** The outbox row under a span of its own, whose context the row keeps: the worker's spans hang under it. */
-function insertMessage(trx: Executor, values: NewMessage): Promise<Enqueued> {
-  const attributes = { 'hatago.mail.template': values.template, 'hatago.mail.channel': values.channel };
-  return childSpan('@hatago/mail', `mail enqueue ${values.template}`, { attributes }, async (span) => {
-    const queued = await insertRow(trx, { ...values, trace_context: traceContextToStore() });
-    span?.setAttributes({ 'hatago.mail.message_id': queued.id, 'hatago.mail.created': queued.created });
-    return queued;
-  });
-}
-
-async function insertRow(trx: Executor, values: NewMessage & { trace_context: string | null }): Promise<Enqueued> {
+async function insertRows(trx: Executor, rows: Array<NewMessage & { trace_context: string | null }>): Promise<Enqueued[]> {
   const t = tablesOf<MailTables>(trx);
   const inserted = await t
     .insertInto('mail_messages')
-    .values(values)
+    .values(rows)
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return { id: Number(inserted.id), created: true };
-  const existing = await t.selectFrom('mail_messages').select('id').where('idempotency_key', '=', values.idempotency_key).executeTakeFirstOrThrow();
-  return { id: Number(existing.id), created: false };
+    .returning(['id', 'idempotency_key'])
+    .execute();
+  const created = new Map(inserted.map((row) => [row.idempotency_key, Number(row.id)]));
+  const earlier = rows.filter((row) => !created.has(row.idempotency_key)).map((row) => row.idempotency_key);
+  const existing = new Map<string, number>();
+  if (earlier.length > 0) {
+    const found = await t.selectFrom('mail_messages').select(['id', 'idempotency_key']).where('idempotency_key', 'in', earlier).execute();
+    found.forEach((row) => existing.set(row.idempotency_key, Number(row.id)));
+  }
+  return rows.map((row) => {
+    const id = created.get(row.idempotency_key);
+    return id !== undefined ? { id, created: true } : { id: existing.get(row.idempotency_key)!, created: false };
+  });
 }
