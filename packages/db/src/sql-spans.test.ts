@@ -35,7 +35,12 @@ describe('statement text in traces', () => {
       'select * from "hotels" where name = ? and id = $1 and stars > ? limit ?',
     );
     assert.deepEqual(statementSummary('update "mail_messages" set status = $1'), { operation: 'UPDATE', table: 'mail_messages' });
-    assert.deepEqual(statementSummary('with due as (select id from mail_messages) update x'), { operation: 'WITH', table: 'mail_messages' });
+    assert.deepEqual(statementSummary('with due as (select id from mail_messages for update skip locked) update "mail_messages" set status = $1'), { operation: 'UPDATE', table: 'mail_messages' });
+    assert.deepEqual(
+      statementSummary('with r as (insert into "reservations" (code) values ($1) on conflict do update set code = $2 returning *) select * from r'),
+      { operation: 'INSERT', table: 'reservations' },
+    );
+    assert.deepEqual(statementSummary('with n as (select * from room_inventory for update) select count(*) from n'), { operation: 'WITH', table: 'room_inventory' });
   });
 });
 

@@ -22,9 +22,18 @@ const TRANSACTION_CONTROL = new Set(['BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'SA
 
 const TARGET = /\b(?:from|into|update|join)\s+"?([A-Za-z_][\w.]*)"?/i;
 
-/** `SELECT hotels`, `INSERT mail_messages`, `BEGIN`: the operation and its first table, as the semantic conventions name a query span. */
+// the first change a WITH statement makes: not the row locks of `for update`, nor an upsert's `do update`
+const DATA_CHANGE = /\b(insert\s+into|(?<!\b(?:for|do)\s+)update|delete\s+from|merge\s+into)\s+"?([A-Za-z_][\w.]*)"?/i;
+
+/**
+ * `SELECT hotels`, `INSERT mail_messages`, `BEGIN`: the operation and its first table, as the
+ * semantic conventions name a query span. A WITH statement that changes data is named by
+ * its first change (`INSERT reservations`), which is what it is there for.
+ */
 export function statementSummary(statement: string): { operation: string; table: string | undefined } {
   const operation = (/^\(*\s*([A-Za-z]+)/.exec(statement)?.[1] ?? 'SQL').toUpperCase();
+  const change = operation === 'WITH' ? DATA_CHANGE.exec(statement) : null;
+  if (change) return { operation: change[1]!.split(/\s/)[0]!.toUpperCase(), table: change[2] };
   return { operation, table: TARGET.exec(statement)?.[1] };
 }
 

@@ -67,6 +67,25 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await count(db, 'reservations')) - before, 3);
     });
 
+    it('books in five statements between BEGIN and COMMIT, each night and both mails included', async () => {
+      const { plan_id } = await firstPlan(db, 2);
+      const statements: string[] = [];
+      const counted = db.database.db.withPlugin({
+        transformQuery: ({ node }) => (statements.push(node.kind), node),
+        transformResult: async ({ result }) => result,
+      });
+      const request: BookingRequest = { planId: plan_id, checkin: futureDate(40), nights: 3, guests: 2, rooms: 2, guest };
+      const { reservation } = await bookStay(testBookingContext(counted), request, { idempotencyKey: `statements-${target.name}` });
+      // claim, quote, rooms, the reservation with its nights, both mails: every round trip holds the rooms' locks
+      assert.equal(statements.length, 5, statements.join(', '));
+      const { rows: nights } = await sql<{ price: number }>`
+        select n.price from reservation_nights n join reservations r on r.id = n.reservation_id where r.code = ${reservation.code} order by n.stay_date`.execute(db.database.db);
+      assert.equal(nights.length, 3);
+      assert.equal(nights.reduce((sum, n) => sum + n.price, 0), reservation.totalPrice, 'the nights, for both rooms, add up to the total');
+      const { rows: mails } = await sql<{ category: string }>`select category from mail_messages where reference = ${reservation.code} order by category`.execute(db.database.db);
+      assert.deepEqual(mails.map((m) => m.category), ['facility', 'reservation']);
+    });
+
     it('fails a 3-night booking whole when one night is sold out, and cancelling returns every night', async () => {
       const { plan_id, room_type_id } = await firstPlan(db, 1);
       const checkin = futureDate(20);
