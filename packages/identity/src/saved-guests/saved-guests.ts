@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { type Executor, tablesOf } from '@hatago/db';
-import { DomainError, FieldErrors } from '@hatago/platform/errors';
+import { DomainError } from '@hatago/platform/errors';
 import { parseContact } from '../contact/contact-details.ts';
 import { IdentityErrors } from '../identity-errors.ts';
 import type { IdentityTables } from '../identity-tables.ts';
