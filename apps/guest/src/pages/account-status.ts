@@ -13,8 +13,8 @@ const SCRIPT = readFileSync(runtimeFilePath('apps/guest/src/assets/account-statu
 /**
  * Who is signed in, for the script on pages shared by everyone. Under /account, which the
  * edge passes and never stores (config/edge.ts `guest-personal`), and no-store for every
- * other cache: the answer names a person. The script is the same for everyone, so caches
- * may keep it.
+ * other cache: the answer names a person. The script is the same for everyone, so the edge
+ * keeps it (`guest-scripts`), briefly, since a deploy may change it.
  */
 export function registerAccountStatus(app: HttpApp, { database }: GuestServices): void {
   app.get(ACCOUNT_STATUS_PATH, async (request, reply) => {
@@ -25,6 +25,6 @@ export function registerAccountStatus(app: HttpApp, { database }: GuestServices)
     return { signedIn: true, label: t(lang).accountOf(member.name), href: link(ACCOUNT_HOME, {}, lang) };
   });
   app.get(ACCOUNT_STATUS_SCRIPT, async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SCRIPT),
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=600').send(SCRIPT),
   );
 }
