@@ -211,6 +211,9 @@ describe('member account pages', () => {
     assert.match(upcoming.body, /data-testid="no-past"/);
     assert.match(upcoming.body, /<a href="\/hotels\/2\?lang=en">/, 'the hotel is linked');
     assert.doesNotMatch(upcoming.body, /\d{4}-\d{2}-\d{2}|confirmed</, 'no ISO dates or raw states');
+    const detail = await get(`/account/reservations/${code}?lang=en`, session);
+    assert.match(detail.body, new RegExp(`href="/account/reservations/${code}" hreflang="ja"`), 'the reservation switches language too');
+    assert.match((await get('/login?next=%2Faccount%2Fguests')).body, /href="\/login\?next=%2Faccount%2Fguests&amp;lang=en" hreflang="en"/);
 
     await sql`update reservations set checkin = checkin - 400 where code = ${code}`.execute(ctx.db.database.db);
     const past = await get('/account/reservations', session);

@@ -28,7 +28,7 @@ function memberFormPage(
   form: { title: string; action: string; fieldNames: readonly string[]; fields: SafeHtml; submit: string; after?: SafeHtml },
 ): GuestPage {
   return titledPage(
-    { lang, title: form.title, cache: 'private', status },
+    { lang, title: form.title, cache: 'private', status, otherLang: link(form.action, { next: values.next }, lang === 'ja' ? 'en' : 'ja') },
     html`${formAlert(errors, [...form.fieldNames])}
 <form class="stack" method="post" action="${form.action}">
   ${form.fields}
@@ -132,6 +132,7 @@ export const memberReservationPage = (lang: Lang, reservation: AnyReservation, v
     calendar: { href: link(calendarPathBeside(`${ACCOUNT_HOME}/${reservation.code}`), {}, lang) },
     alert,
     loggedIn: true,
+    otherLang: link(`${ACCOUNT_HOME}/${reservation.code}`, {}, lang === 'ja' ? 'en' : 'ja'),
     footer: html`
 <p><a href="${link(ACCOUNT_HOME, {}, lang)}">${t(lang).yourReservations}</a></p>`,
   });
