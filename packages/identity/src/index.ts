@@ -19,7 +19,7 @@ export { changeOperatorAccount, createOperatorAccount, listOperatorAccounts, typ
 export type { AccountAction } from './staff/account-audit.ts';
 export { createApiToken, listApiTokens, resolveApiToken, revokeApiToken, type ApiToken } from './staff/api-tokens.ts';
 export { PASSWORD_RESET, passwordResetLinkIsValid, requestPasswordReset, resetPassword } from './password-reset/password-reset.ts';
-export { isMemberLanguage, MEMBER_LANGUAGES, updateMemberProfile } from './members/member-profile.ts';
+export { MEMBER_LANGUAGES, updateMemberProfile } from './members/member-profile.ts';
 export { changeMemberPassword, PASSWORD_CHANGE } from './members/password-change.ts';
 export {
   addSavedGuest,

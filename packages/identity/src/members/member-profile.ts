@@ -7,7 +7,7 @@ import { getMember, type Member } from './member-accounts.ts';
 
 export const MEMBER_LANGUAGES: readonly MemberLanguage[] = ['ja', 'en'];
 
-export const isMemberLanguage = (value: unknown): value is MemberLanguage => MEMBER_LANGUAGES.includes(value as MemberLanguage);
+const isMemberLanguage = (value: unknown): value is MemberLanguage => MEMBER_LANGUAGES.includes(value as MemberLanguage);
 
 /**
  * Changes what a member may change about themselves: names, phone and the language of
