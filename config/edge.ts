@@ -192,7 +192,14 @@ export default defineEdgeRules({
       backend: 'guest',
       cache: { ttl: 'origin', graceSeconds: 86_400, key: { query: ['w'], forwardQuery: 'key', locale: false, device: false, imageFormat: true } },
     },
-    // everything else the guest app answers (assets, 404s) without caching
+    // the guest site's own scripts (the signed-in header's): the same for everyone, whatever cookie comes with the request
+    {
+      name: 'guest-scripts',
+      match: { pathPattern: '^/assets/[a-z0-9-]+\\.js$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: [], forwardQuery: 'key', locale: false, device: false } },
+    },
+    // everything else the guest app answers (404s) without caching
     { name: 'guest-other', match: { pathPrefix: '/' }, backend: 'guest', cache: 'pass', rollout: canary },
   ],
 

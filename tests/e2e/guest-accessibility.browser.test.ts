@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
-import { launchBrowser } from '@hatago/test-support/browser';
+import { launchBrowser, waitInPage } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 import { formatViolations, wcagViolations } from './support/axe.ts';
@@ -93,6 +93,45 @@ class Tour {
   }
 }
 
+const MEMBER = { email: 'member@example.com', password: 'hatago-demo-pass', name: '一休 花子' };
+
+/**
+ * The demo member's pages: the header of a shared page once its script has asked who is signed in,
+ * every account page (with a form sent back with its errors), and the booking form offering a saved guest.
+ */
+async function tourSignedIn(page: Page, tour: Tour, bookingForm: string): Promise<void> {
+  await page.goto(tour.url('/login'));
+  await page.fill('input[name="email"]', MEMBER.email);
+  await page.fill('input[name="password"]', MEMBER.password);
+  await tour.follow('account-reservations', 'main form button[type="submit"]');
+  assert.match(page.url(), /\/account\/reservations/);
+
+  await page.goto(tour.url('/'));
+  await waitInPage(page, `document.querySelector('a[data-account-link="member"]') !== null`);
+  assert.ok((await page.locator('a[data-account-link="member"]').innerText()).includes(MEMBER.name), 'the shared page names the member in the browser only');
+  await tour.check('home-signed-in');
+
+  await tour.visit('account-profile', '/account/profile');
+  await page.fill('main form.stack input[name="phone"]', 'x');
+  await tour.follow('account-profile-errors', 'main form.stack button[type="submit"]');
+  assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 1, 'the errors are marked on their fields');
+  await tour.visit('account-password', '/account/password');
+
+  await tour.visit('account-saved-guests', '/account/guests');
+  await page.fill('main form.stack input[name="name"]', '佐藤 次郎');
+  await page.fill('main form.stack input[name="nameLatin"]', 'Jiro Sato');
+  await page.fill('main form.stack input[name="phone"]', 'x');
+  await tour.follow('account-saved-guests-errors', 'main form.stack button[type="submit"]');
+  await page.fill('main form.stack input[name="phone"]', '090-5555-6666');
+  await tour.follow('account-saved-guests-added', 'main form.stack button[type="submit"]');
+  assert.ok((await page.locator('[data-testid="saved-guest"]').count()) >= 1, 'the guest is saved');
+  await tour.follow('account-saved-guest-edit', '[data-testid="saved-guest"] a');
+
+  await page.goto(bookingForm);
+  assert.equal(await page.locator('[data-testid="saved-guest-picker"]').count(), 1, 'the booking form offers the saved guests');
+  await tour.check('booking-form-signed-in');
+}
+
 describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, through the edge', () => {
   let platform: EmbeddedPlatform;
   let browser: Browser;
@@ -122,6 +161,7 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
           await tour.follow('hotel', '[data-testid="hotel-result"] a');
           await tour.follow('booking-form', '[data-testid="book-plan"]');
           assert.equal(await page.locator('input[name="email"]').count(), 1, 'the booking form asks for the guest');
+          const bookingForm = page.url();
           await tour.visit('restaurant-search', `/restaurants?area=kyoto&${TABLE}`);
           assert.ok((await page.locator('[data-testid="restaurant-result"]').count()) >= 1, 'the search finds restaurants');
           await tour.follow('restaurant', '[data-testid="restaurant-result"] h2 a');
@@ -142,6 +182,7 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
           await tour.visit('not-found', '/hotels/999999', { status: 404 });
           // no route at all: the platform's error page, in English only, and saying so
           await tour.visit('no-route', '/no-such-page', { status: 404, lang: 'en' });
+          await tourSignedIn(page, tour, bookingForm);
         } finally {
           await page.close();
         }

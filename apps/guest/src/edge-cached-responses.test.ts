@@ -51,17 +51,18 @@ describe('what the edge caches from the guest app and purges by key, browsers re
       '/',
       '/?lang=en',
       `/images/${key}?w=320`,
+      '/assets/account-status.js',
     ];
   });
 
   const get = (url: string) => ctx.app.inject({ method: 'GET', url });
   const pathOf = (url: string) => new URL(url, 'http://guest.invalid').pathname;
+  const matches = (route: (typeof hatagoRules.routes)[number], path: string) =>
+    route.match.pathPattern !== undefined ? new RegExp(route.match.pathPattern).test(path) : path.startsWith(route.match.pathPrefix ?? '/');
 
   it('walks every route the edge caches from the guest app', () => {
     // by path alone: the cached guest routes match on path and method, and these requests carry no cookie
     const cached = hatagoRules.routes.filter((route) => !isSyntheticRoute(route) && route.backend === 'guest' && route.cache !== 'pass');
-    const matches = (route: (typeof cached)[number], path: string) =>
-      route.match.pathPattern !== undefined ? new RegExp(route.match.pathPattern).test(path) : path.startsWith(route.match.pathPrefix ?? '/');
     for (const route of cached) assert.ok(samples.some((url) => matches(route, pathOf(url))), `no sample request for the cached route ${route.name}`);
     for (const url of samples) assert.ok(cached.some((route) => matches(route, pathOf(url))), `${url} is not a cached route`);
   });
@@ -86,11 +87,22 @@ describe('what the edge caches from the guest app and purges by key, browsers re
       if (pathOf(url) === '/' || pathOf(url) === '/api/v1/banners') assert.equal(edge.maxAge(), 25, `${url}: kept no longer than the hero's start`);
       else assert.ok(edge.maxAge() >= 30, `${url}: ${edgeField}`);
     }
-    const unkeyed = ['/api/v1/openapi.json', '/api/v1/banners/schema.json', '/images/'];
+    const unkeyed = ['/api/v1/openapi.json', '/api/v1/banners/schema.json', '/images/', '/assets/'];
     assert.deepEqual(
       samples.map(pathOf).filter((path) => !unkeyed.some((prefix) => path.startsWith(prefix))),
       keyed,
       'every page and catalogue, dining and banner answer is purged by key',
     );
+  });
+
+  it('lets no shared cache keep who is signed in: the edge passes the status and its answer is no-store', async () => {
+    const url = '/account/status';
+    // the first route matching by path alone: a request without the member cookie
+    const route = hatagoRules.routes.find((r) => r.match.cookie === undefined && matches(r, url));
+    assert.ok(route && !isSyntheticRoute(route) && route.cache === 'pass', `${url} goes by ${route?.name}`);
+    const res = await get(url);
+    assert.equal(res.headers['cache-control'], 'private, no-store');
+    const request = { url, method: 'GET', headers: {} };
+    assert.equal(new CachePolicy(request, { status: res.statusCode, headers: res.headers as CachePolicy.Headers }, { shared: true }).storable(), false);
   });
 });

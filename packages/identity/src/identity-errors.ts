@@ -20,4 +20,10 @@ export const IdentityErrors = defineErrorCodes(
   'API_TOKEN_NOT_FOUND',
   'API_TOKEN_REVOKED',
   'API_TOKEN_INVALID', // unknown or revoked bearer token
+  'MEMBER_NOT_FOUND',
+  'INVALID_PROFILE',
+  'INVALID_PASSWORD_CHANGE', // the current password is wrong too
+  'PASSWORD_CHANGE_THROTTLED',
+  'INVALID_SAVED_GUEST',
+  'SAVED_GUEST_NOT_FOUND', // another member's saved guests are not found either
 );

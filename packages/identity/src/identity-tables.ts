@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 
 export type SubjectKind = 'member' | 'facility' | 'operator';
 export type OperatorRole = 'support' | 'editor' | 'admin';
+/** The languages the site and its mails are written in. */
+export type MemberLanguage = 'ja' | 'en';
 
 export interface IdentityTables {
   members: {
@@ -14,6 +16,18 @@ export interface IdentityTables {
     created_at: Generated<Date>;
     /** Null until the member followed the link mailed at sign-up: they may sign in, not book. */
     email_verified_at: Generated<Date | null>;
+    /** The language of the mails sent to the member, chosen on their profile. */
+    preferred_lang: Generated<MemberLanguage>;
+  };
+  saved_guests: {
+    id: Generated<number>;
+    member_id: number;
+    name: string;
+    name_latin: string;
+    phone: string;
+    email: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
   };
   staff_accounts: {
     id: Generated<number>;

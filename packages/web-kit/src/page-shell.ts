@@ -12,6 +12,8 @@ export interface PageShell {
   body: SafeHtml;
   /** Extra CSS for one app's look, appended to the shared base. */
   css?: string;
+  /** Same-origin scripts that improve the page; it works without them (the CSP allows only 'self'). */
+  scripts?: readonly string[];
 }
 
 /** The HTML document every page of every app is rendered into. */
@@ -23,6 +25,7 @@ export function renderPage(page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <style>${trusted(BASE_CSS)}${trusted(page.css ?? '')}</style>
+${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <header class="site-header"><a class="brand" href="${page.brandHref}">${page.brand}</a><nav>${page.nav}</nav></header>

@@ -12,6 +12,7 @@ import { venueOf } from '../reservation-venues.ts';
 import { GuestErrors } from '../guest-errors.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
+import { savedGuestChoiceOf } from './saved-guest-choice.ts';
 import { link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { bannerSlot, bannersForPage } from './banner-slots.ts';
 import { bookingUnavailablePage, confirmationPage, confirmPage, detailsPage, type LoadedPlan, soldOutPage } from './booking-views.ts';
@@ -84,7 +85,8 @@ async function showDetailsForm({ database }: GuestServices, request: FastifyRequ
   const lang = langOf(values.lang);
   const plan = await loadPlan(database, reply, values, lang);
   if (typeof plan === 'string') return plan;
-  return sendPage(reply, detailsPage({ lang, plan, values: {}, member: await currentMember(database, request) }));
+  const member = await currentMember(database, request);
+  return sendPage(reply, detailsPage({ lang, plan, values: {}, member, saved: await savedGuestChoiceOf(database, member, values.savedGuest) }));
 }
 
 async function showConfirmation({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
@@ -114,7 +116,8 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
     const { reservation, replayed } = await bookStay(booking, bookingRequestOf(values), {
       idempotencyKey: values.idempotencyKey ?? '',
       memberId: member?.id,
-      locale: lang,
+      // a member's mails are written in the language they chose for them
+      locale: member?.preferredLang ?? lang,
       requireLatinName: true,
       // a form without the field (not ours) books at the current price; a garbled one never matches
       expectedTotal: values.expectedTotal === undefined ? undefined : Number(values.expectedTotal),

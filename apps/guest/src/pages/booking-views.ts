@@ -10,6 +10,7 @@ import type { AnyReservation } from '../reservation-kinds.ts';
 import type { Venue } from '../reservation-venues.ts';
 import { RESERVATION_PRINT_CSS, reservationActions } from './reservation-actions-views.ts';
 import { reservationDetails } from './reservation-views.ts';
+import { contactOf, type SavedGuestChoice, savedGuestPicker } from './saved-guest-views.ts';
 import { stayParams } from './stay-form.ts';
 import { payAtHotelText, priceBreakdownRows } from './price-breakdown-view.ts';
 
@@ -28,20 +29,25 @@ export interface BookingForm {
   plan: LoadedPlan;
   values: Record<string, string>;
   member?: Member;
+  /** A signed-in member's saved guests, on the form that asks for the guest. */
+  saved?: SavedGuestChoice;
 }
 
 export function detailsPage(page: BookingForm & { errors?: FieldError[] }): GuestPage {
   const { lang, plan, member } = page;
   const text = t(lang);
   const errors = page.errors ?? [];
-  const value = (name: (typeof CONTACT_FIELDS)[number]) => page.values[name] ?? member?.[name] ?? '';
-  const here = link('/book', { planId: plan.planId, ...stayParams(plan.stay) }, lang);
+  const prefill = member ? contactOf(member, page.saved?.chosen) : undefined;
+  const value = (name: (typeof CONTACT_FIELDS)[number]) => page.values[name] ?? prefill?.[name] ?? '';
+  const params = { planId: plan.planId, ...stayParams(plan.stay) };
+  const here = link('/book', params, lang);
   return titledPage(
     { lang, title: text.bookingTitle, cache: 'private', status: errors.length ? 422 : 200, loggedIn: member !== undefined },
     html`${staySummary(plan, lang)}
 <h2>${text.guestDetails}</h2>
 ${member ? '' : html`<p><a href="${link('/login', { next: here }, lang)}">${text.loginToPrefill}</a></p>`}
 ${member && !member.emailVerified ? html`<p data-testid="verify-to-book-as-member">${text.verifyToBookAsMember}</p>` : ''}
+${member && page.saved ? savedGuestPicker(lang, { action: '/book', params, member, ...page.saved }) : ''}
 ${formAlert(errors, [...CONTACT_FIELDS])}
 <form class="stack" method="post" action="/book/confirm">
   ${field({ name: 'name', label: text.name, value: value('name'), required: true, attrs: { autocomplete: 'name' } }, errors)}

@@ -1,5 +1,7 @@
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
+import { registerAccountPages } from './account-pages.ts';
+import { registerAccountStatus } from './account-status.ts';
 import { registerBookingPages } from './booking-pages.ts';
 import { registerHotelPage } from './hotel-page.ts';
 import { registerMemberPages } from './member-pages.ts';
@@ -21,4 +23,6 @@ export function registerGuestPages(pages: HttpApp, deps: GuestServices): void {
   registerTableBookingPages(pages, deps);
   registerReservationPages(pages, deps);
   registerMemberPages(pages, deps);
+  registerAccountPages(pages, deps);
+  registerAccountStatus(pages, deps);
 }

@@ -3,6 +3,7 @@
  * language from the `lang` query parameter or form field only, never from a cookie or
  * Accept-Language, so one URL always renders the same page and edge caches stay correct.
  */
+import { ACCOUNT_JA_MESSAGES, accountEn, accountJa } from './account-i18n.ts';
 import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
 import { reservationEn, reservationJa } from './reservation-i18n.ts';
 import { searchEn, searchJa } from './search-i18n.ts';
@@ -115,11 +116,11 @@ const ja = {
   accountTitle: 'マイアカウント',
   welcome: (name: string) => `${name} 様`,
   yourReservations: 'ご予約一覧',
-  noReservations: 'ご予約はまだありません。',
   details: '詳細・キャンセル',
   ...diningJa,
   ...searchJa,
   ...reservationJa,
+  ...accountJa,
 };
 
 type Dictionary = typeof ja;
@@ -227,11 +228,11 @@ const en: Dictionary = {
   accountTitle: 'My account',
   welcome: (name: string) => `Welcome, ${name}`,
   yourReservations: 'Your reservations',
-  noReservations: 'You have no reservations yet.',
   details: 'Details and cancellation',
   ...diningEn,
   ...searchEn,
   ...reservationEn,
+  ...accountEn,
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { ja, en };
@@ -250,6 +251,7 @@ export const japaneseDomainMessages = (): Readonly<Record<string, string>> => JA
  */
 const JA_DOMAIN_MESSAGES: Record<string, string> = {
   ...DINING_JA_MESSAGES,
+  ...ACCOUNT_JA_MESSAGES,
   'Enter a check-in date as YYYY-MM-DD': 'チェックイン日を YYYY-MM-DD の形式で入力してください',
   'Check-in cannot be in the past': 'チェックイン日に過去の日付は指定できません',
   'Check-in must be within 365 days': 'チェックイン日は365日以内で指定してください',

@@ -65,7 +65,7 @@ describe('member pages', () => {
     assert.equal(account.statusCode, 200);
     assert.equal(account.headers['cache-control'], 'private, no-store');
     assert.ok(account.body.includes('Welcome, 佐藤 花子'));
-    assert.ok(account.body.includes('You have no reservations yet.'));
+    assert.ok(account.body.includes('Nothing coming up yet.'));
     assert.match(account.body, /action="\/logout"/);
   });
 

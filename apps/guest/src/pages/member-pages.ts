@@ -2,14 +2,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@hatago/db';
 import { createSession, endSession, knownDeviceOf, logInMember, type Member, signUpMember, verifyMemberEmail } from '@hatago/identity';
 import { DomainError } from '@hatago/platform/errors';
+import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
 import { clearSessionCookie, clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice, writeSessionCookie } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type AnyReservation, listMemberReservationsOfEveryKind, reservationKindOf } from '../reservation-kinds.ts';
 import { venueOf } from '../reservation-venues.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
-import { currentMember, MEMBER_COOKIE, MEMBER_DEVICE } from './member-session.ts';
-import { ACCOUNT_HOME, accountPage, loginPage, type MemberForm, memberReservationPage, signUpPage } from './member-views.ts';
+import { ACCOUNT_HOME, MEMBER_COOKIE, MEMBER_DEVICE, requireMember } from './member-session.ts';
+import { loginPage, type MemberForm, memberReservationPage, reservationsPage, signUpPage } from './member-views.ts';
 import { type GuestPage, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { calendarPathBeside, sendCalendar } from './reservation-calendar.ts';
 import { cancelledPage } from './reservation-views.ts';
@@ -34,22 +35,13 @@ export function registerMemberPages(app: HttpApp, services: GuestServices): void
 
 const safeNext = (next: string | undefined, lang: Lang): string => localRedirect(next, link(ACCOUNT_HOME, {}, lang));
 
-async function startSession(database: Database, request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
+/** Signs the member in on this device (a new session, also after a password change) and sends them on. */
+export async function startSession(database: Database, request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
   const session = await createSession(database.db, 'member', member.id);
   writeSessionCookie(request, reply, MEMBER_COOKIE, session.token, session.expiresAt);
   writeKnownDevice(request, reply, MEMBER_DEVICE, knownDeviceOf('member', member.id));
   reply.header('cache-control', 'private, no-store');
   return reply.redirect(next, 303);
-}
-
-/** The signed-in member, or undefined after sending the guest to the login form. */
-async function requireMember(database: Database, request: FastifyRequest, reply: FastifyReply, lang: Lang): Promise<Member | undefined> {
-  const member = await currentMember(database, request);
-  if (!member) {
-    const next = request.method === 'GET' ? request.url : link(ACCOUNT_HOME, {}, lang);
-    reply.header('cache-control', 'private, no-store').redirect(link('/login', { next }, lang), 303);
-  }
-  return member;
 }
 
 /** A reservation of this member's, or the 404 page: other people's codes look like unknown ones. */
@@ -128,11 +120,11 @@ async function logOut({ database }: GuestServices, request: FastifyRequest, repl
   return reply.redirect(link('/', {}, lang), 303);
 }
 
-async function showAccount({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+async function showAccount({ database, now }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(paramsOf(request.query).lang);
   const member = await requireMember(database, request, reply, lang);
   if (!member) return reply;
-  return sendPage(reply, accountPage(lang, member, await listMemberReservationsOfEveryKind(database.db, member.id)));
+  return sendPage(reply, reservationsPage(lang, member, await listMemberReservationsOfEveryKind(database.db, member.id), tokyoToday(now())));
 }
 
 async function showOwnReservation({ database }: GuestServices, request: FastifyRequest<CodeParams>, reply: FastifyReply) {

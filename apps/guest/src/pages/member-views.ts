@@ -1,4 +1,5 @@
-import { type AnyReservation, isTableReservation } from '../reservation-kinds.ts';
+import { type AnyReservation, isTableReservation, startOf } from '../reservation-kinds.ts';
+import { accountPage } from './account-views.ts';
 import type { Venue } from '../reservation-venues.ts';
 import { type Member, PASSWORD_RULES } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
@@ -6,12 +7,11 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import { formatDate, formatTime } from './formats.ts';
 import { type Lang, t } from './i18n.ts';
-import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
+import { ACCOUNT_HOME, type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
 import { forgotPasswordLink } from './password-reset-views.ts';
 import { calendarPathBeside } from './reservation-calendar.ts';
 import { type PageAlert, reservationPage } from './reservation-views.ts';
 
-export const ACCOUNT_HOME = '/account/reservations';
 const SIGN_UP_FIELDS = ['name', 'nameLatin', 'email', 'phone', 'password'] as const;
 
 /** What the guest typed into a member form, and what was wrong with it. */
@@ -28,7 +28,7 @@ function memberFormPage(
   form: { title: string; action: string; fieldNames: readonly string[]; fields: SafeHtml; submit: string; after?: SafeHtml },
 ): GuestPage {
   return titledPage(
-    { lang, title: form.title, cache: 'private', status },
+    { lang, title: form.title, cache: 'private', status, otherLang: link(form.action, { next: values.next }, lang === 'ja' ? 'en' : 'ja') },
     html`${formAlert(errors, [...form.fieldNames])}
 <form class="stack" method="post" action="${form.action}">
   ${form.fields}
@@ -79,25 +79,43 @@ ${forgotPasswordLink(lang)}`,
   });
 }
 
-export function accountPage(lang: Lang, member: Member, reservations: AnyReservation[]): GuestPage {
+/**
+ * The member's stays and tables, those still to come (soonest first) apart from those
+ * that are over (latest first), by the date in Japan: a stay is upcoming until its
+ * check-out day has passed, a table until its day has.
+ */
+export function reservationsPage(lang: Lang, member: Member, reservations: AnyReservation[], today: string): GuestPage {
   const text = t(lang);
-  return titledPage(
-    { lang, title: text.accountTitle, cache: 'private', loggedIn: true },
+  const upcoming = reservations.filter((r) => endOf(r) >= today).sort((a, b) => startOf(a).localeCompare(startOf(b)));
+  const past = reservations.filter((r) => endOf(r) < today);
+  return accountPage(
+    lang,
+    { section: ACCOUNT_HOME, path: ACCOUNT_HOME, title: text.accountTitle },
     html`<p>${text.welcome(member.name)}</p>
-<h2>${text.yourReservations}</h2>
-${reservations.length ? reservationTable(lang, reservations) : html`<p>${text.noReservations}</p>`}`,
+<h2>${text.upcomingReservations}</h2>
+${
+  upcoming.length
+    ? reservationTable(lang, upcoming, 'upcoming')
+    : html`<p data-testid="no-upcoming">${text.noUpcoming}</p>
+<p><a href="${link('/', {}, lang)}">${text.findStay}</a> · <a href="${link('/restaurants', {}, lang)}">${text.findTable}</a></p>`
+}
+<h2>${text.pastReservations}</h2>
+${past.length ? reservationTable(lang, past, 'past') : html`<p data-testid="no-past">${text.noPast}</p>`}`,
   );
 }
 
-/** Stays and tables in one list: what, where, when, for how many, and its state. */
-function reservationTable(lang: Lang, reservations: AnyReservation[]): SafeHtml {
+const endOf = (r: AnyReservation): string => (isTableReservation(r) ? r.date : r.checkout);
+
+/** Stays and tables in one list: what, where (linked to its page), when, for how many, and its state. */
+function reservationTable(lang: Lang, reservations: AnyReservation[], when: 'upcoming' | 'past'): SafeHtml {
   const text = t(lang);
-  return html`<table>
+  return html`<table data-testid="${when}-reservations">
 <thead><tr><th>${text.reservationCode}</th><th>${text.reservationKind}</th><th>${text.venue}</th><th>${text.when}</th><th>${text.forWhom}</th><th>${text.total}</th><th>${text.status}</th><th></th></tr></thead>
 <tbody>${reservations.map((r) => {
     const table = isTableReservation(r);
+    const venue = table ? link(`/restaurants/${r.restaurantId}`, {}, lang) : link(`/hotels/${r.hotelId}`, {}, lang);
     return html`<tr data-testid="member-reservation" data-kind="${table ? 'table' : 'stay'}">
-  <td>${r.code}</td><td>${table ? text.kindTable : text.kindStay}</td><td>${table ? r.restaurantName : r.hotelName}</td>
+  <td>${r.code}</td><td>${table ? text.kindTable : text.kindStay}</td><td><a href="${venue}">${table ? r.restaurantName : r.hotelName}</a></td>
   <td>${table ? `${formatDate(lang, r.date)} ${formatTime(lang, r.time)}` : formatDate(lang, r.checkin)}</td>
   <td>${table ? text.people(r.party) : text.nightsCount(r.nights)}</td><td>${yen(r.totalPrice)}</td>
   <td>${table ? text.tableStatus[r.status] : r.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed}</td>
@@ -114,6 +132,7 @@ export const memberReservationPage = (lang: Lang, reservation: AnyReservation, v
     calendar: { href: link(calendarPathBeside(`${ACCOUNT_HOME}/${reservation.code}`), {}, lang) },
     alert,
     loggedIn: true,
+    otherLang: link(`${ACCOUNT_HOME}/${reservation.code}`, {}, lang === 'ja' ? 'en' : 'ja'),
     footer: html`
 <p><a href="${link(ACCOUNT_HOME, {}, lang)}">${t(lang).yourReservations}</a></p>`,
   });

@@ -7,6 +7,11 @@ import { DEFAULT_LANG, type Lang, localise, t } from './i18n.ts';
 
 export const GUEST_SHELL = { brand: 'Hatago', brandHref: '/', lang: 'en' as const };
 
+/** Where a member lands after logging in: their reservations. */
+export const ACCOUNT_HOME = '/account/reservations';
+/** The script that shows a signed-in member their account link on pages cached for everyone. */
+export const ACCOUNT_STATUS_SCRIPT = '/assets/account-status.js';
+
 // Accessibility (WCAG 2.2 AA): form fields' edges at 3:1 against the paper (1.4.11, the base's #cfc7b8 is 1.6:1),
 // and one focus ring in the accent for every control (2.4.7) rather than the browser's blue on the warm palette;
 // fields by :focus too, since Chromium's date field focuses its own inner parts and draws no ring on the field.
@@ -44,6 +49,9 @@ tr.chosen{background:var(--highlight,#fff8e1)}
 .banner img{display:block;width:100%;height:auto;aspect-ratio:16/6;object-fit:cover;background:var(--muted)}
 .banner-slot[data-slot=home-carousel] .banner img,.banner-slot[data-slot=hotel-side] .banner img{aspect-ratio:4/3}
 .banner .caption{display:block;padding:.5rem .75rem;font-weight:600}
+.account-menu{display:flex;gap:.5rem 1.25rem;flex-wrap:wrap;margin:0 0 1.5rem}
+.account-menu a[aria-current=page]{font-weight:700}
+.saved-guest-picker fieldset{display:flex;gap:.75rem;align-items:end;flex-wrap:wrap}
 `;
 
 /**
@@ -103,7 +111,11 @@ export function sendPage(reply: FastifyReply, page: GuestPage): string {
     .headers(cacheHeadersOf(page));
   const nav = html`<a data-testid="nav-restaurants" href="${link('/restaurants', {}, page.lang)}">${text.navRestaurants}</a>
 <a href="${link('/reservations/lookup', {}, page.lang)}">${text.navLookup}</a>
-<a href="${link('/account/reservations', {}, page.lang)}">${text.navAccount}</a>
+${
+  page.loggedIn
+    ? html`<a data-account-link="member" href="${link(ACCOUNT_HOME, {}, page.lang)}">${text.navAccount}</a>`
+    : html`<a data-account-link="login" href="${link('/login', {}, page.lang)}">${text.navLogin}</a>`
+}
 ${page.otherLang ? languageSwitch(page.otherLang, page.lang === 'ja' ? 'en' : 'ja', text.navSwitchLang) : ''}
 ${
   page.loggedIn
@@ -118,6 +130,8 @@ ${
     nav,
     body: page.body,
     css: GUEST_CSS + (page.css ?? ''),
+    // pages that do not know who is signed in (every shared one) ask in the browser: see account-status.ts
+    scripts: page.loggedIn ? [] : [ACCOUNT_STATUS_SCRIPT],
   });
 }
 

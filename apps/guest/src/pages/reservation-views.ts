@@ -95,10 +95,18 @@ export function reservationPage(
   reservation: AnyReservation,
   venue: Venue,
   lang: Lang,
-  options: { cancelAction: string; fields: Record<string, string>; calendar: CalendarLink; alert?: PageAlert; loggedIn?: boolean; footer?: SafeHtml },
+  options: { cancelAction: string; fields: Record<string, string>; calendar: CalendarLink; alert?: PageAlert; loggedIn?: boolean; footer?: SafeHtml; otherLang?: string },
 ): GuestPage {
   return titledPage(
-    { lang, title: t(lang).reservationTitle, cache: 'private', status: options.alert?.status, loggedIn: options.loggedIn, css: RESERVATION_PRINT_CSS },
+    {
+      lang,
+      title: t(lang).reservationTitle,
+      cache: 'private',
+      status: options.alert?.status,
+      loggedIn: options.loggedIn,
+      otherLang: options.otherLang,
+      css: RESERVATION_PRINT_CSS,
+    },
     html`${reservationDetails(reservation, venue, lang)}
 ${reservationActions(reservation, lang, options.calendar)}
 ${cancellationPanel(reservation, lang, { action: options.cancelAction, fields: options.fields, alert: options.alert?.message })}${options.footer ?? ''}`,

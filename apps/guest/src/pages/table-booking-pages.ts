@@ -13,6 +13,7 @@ import { showJustBooked } from './booking-pages.ts';
 import { readDiningQuery } from './dining-form.ts';
 import { type Lang, langOf, localise, OCCASIONS, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
+import { savedGuestChoiceOf } from './saved-guest-choice.ts';
 import { localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { needsGuarantee, seatingFullPage, type TableChoice, tableConfirmPage, tableDetailsPage, tableUnavailablePage } from './table-booking-views.ts';
 
@@ -96,7 +97,8 @@ async function showDetailsForm(services: GuestServices, request: FastifyRequest,
   const lang = langOf(values.lang);
   const choice = await loadChoice(services, reply, values, lang);
   if (typeof choice === 'string') return choice;
-  return sendPage(reply, tableDetailsPage({ lang, choice, values: {}, member: await currentMember(services.database, request) }));
+  const member = await currentMember(services.database, request);
+  return sendPage(reply, tableDetailsPage({ lang, choice, values: {}, member, saved: await savedGuestChoiceOf(services.database, member, values.savedGuest) }));
 }
 
 async function showConfirmation(services: GuestServices, request: FastifyRequest, reply: FastifyReply) {
@@ -131,7 +133,8 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
     const { reservation, replayed } = await bookTable(services.dining, tableRequestOf(values, lang), {
       idempotencyKey: values.idempotencyKey ?? '',
       memberId: member?.id,
-      locale: lang,
+      // a member's mails are written in the language they chose for them
+      locale: member?.preferredLang ?? lang,
       expectedTotal: values.expectedTotal === undefined ? undefined : Number(values.expectedTotal),
     });
     request.log.info({ code: reservation.code, replayed }, 'table booked from the guest site');

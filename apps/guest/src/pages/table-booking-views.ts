@@ -7,6 +7,7 @@ import { field, formAlert, select, textArea } from '@hatago/web-kit';
 import { formatDate, formatPrice, formatTime } from './formats.ts';
 import { type Lang, OCCASIONS, t } from './i18n.ts';
 import { type GuestPage, hidden, langField, link, noticePage, titledPage } from './page-kit.ts';
+import { contactOf, type SavedGuestChoice, savedGuestPicker } from './saved-guest-views.ts';
 
 /** The seating and course a table booking form carries, checked bookable and priced. */
 export interface TableChoice {
@@ -25,6 +26,8 @@ export interface TableBookingForm {
   choice: TableChoice;
   values: Record<string, string>;
   member?: Member;
+  /** A signed-in member's saved guests, on the form that asks for the guest. */
+  saved?: SavedGuestChoice;
 }
 
 const CONTACT = ['name', 'email', 'phone'] as const;
@@ -67,13 +70,15 @@ export function tableDetailsPage(page: TableBookingForm & { errors?: FieldError[
   const { lang, choice, member } = page;
   const text = t(lang);
   const errors = page.errors ?? [];
-  const value = (name: (typeof CONTACT)[number]) => page.values[name] ?? member?.[name] ?? '';
+  const prefill = member ? contactOf(member, page.saved?.chosen) : undefined;
+  const value = (name: (typeof CONTACT)[number]) => page.values[name] ?? prefill?.[name] ?? '';
   const here = link('/book/table', choiceParams(choice), lang);
   return titledPage(
     { lang, title: text.tableBookingTitle, cache: 'private', status: errors.length ? 422 : 200, loggedIn: member !== undefined },
     html`${choiceSummary(choice, lang)}
 <h2>${text.guestDetails}</h2>
 ${member ? '' : html`<p><a href="${link('/login', { next: here }, lang)}">${text.loginToPrefill}</a></p>`}
+${member && page.saved ? savedGuestPicker(lang, { action: '/book/table', params: choiceParams(choice), member, ...page.saved }) : ''}
 ${formAlert(errors, [...CONTACT, 'allergies', 'occasion', ...CARD_FIELDS])}
 <form class="stack" method="post" action="/book/table/confirm">
   ${field({ name: 'name', label: text.name, value: value('name'), required: true, attrs: { autocomplete: 'name' } }, errors)}

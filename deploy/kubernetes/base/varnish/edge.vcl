@@ -251,6 +251,8 @@ sub hatago_match {
     set req.http.X-Hatago-Route = "home";
   } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/images/") {
     set req.http.X-Hatago-Route = "images";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/assets/[a-z0-9-]+\.js$") {
+    set req.http.X-Hatago-Route = "guest-scripts";
   } elsif (true) {
     set req.http.X-Hatago-Route = "guest-other";
   }
@@ -324,6 +326,8 @@ sub hatago_cache_key {
     } else {
       set req.http.Accept = "image/*";
     }
+  } elsif (req.http.X-Hatago-Route == "guest-scripts") {
+    set req.http.X-Hatago-Forward-Key = "1";
   }
 }
 
@@ -559,6 +563,10 @@ sub hatago_route {
     }
     set req.http.X-Hatago-Policy = "cache";
   } elsif (req.http.X-Hatago-Route == "images") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "guest-scripts") {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     set req.http.X-Hatago-Policy = "cache";
@@ -848,6 +856,10 @@ sub vcl_backend_response {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "guest-scripts") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
   } elsif (var.get("route") == "guest-other") {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
@@ -965,6 +977,9 @@ sub vcl_backend_response {
   } elsif (var.get("route") == "images") {
     set beresp.grace = 86400s;
     set beresp.http.X-Hatago-Swr = "86400";
+  } elsif (var.get("route") == "guest-scripts") {
+    set beresp.grace = 3600s;
+    set beresp.http.X-Hatago-Swr = "3600";
   }
   # no-cache, must-revalidate and proxy-revalidate forbid serving stale (RFC 9111 §4.2.4)
   if (beresp.http.X-Hatago-Cc ~ "(?i)(^|[ ,])(no-cache|must-revalidate|proxy-revalidate)($|[ ,=])") {

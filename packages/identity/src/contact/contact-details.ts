@@ -21,11 +21,12 @@ const FORBIDDEN_IN_NAME = /[<>{}\\\p{Cc}\p{Cs}]/u;
 /**
  * Validates contact details the way both bookings and member sign-up need them.
  * `nameLatin` is optional for API callers that only send `name`; pass `requireLatin`
- * for forms that ask for both.
+ * for forms that ask for both. `optionalEmail` lets a member's saved companion have no
+ * address of their own (the booking then goes to the member's); an empty one stays ''.
  */
 export function parseContact(
   input: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown },
-  options: { requireLatin: boolean; prefix?: string },
+  options: { requireLatin: boolean; prefix?: string; optionalEmail?: boolean },
 ): ContactDetails {
   const errors = new FieldErrors();
   const field = (name: string) => (options.prefix ? `${options.prefix}.${name}` : name);
@@ -44,7 +45,7 @@ export function parseContact(
   if (!nameLatin && options.requireLatin) errors.add(field('nameLatin'), 'Enter the name in Latin letters');
   else if (nameLatin && !LATIN_NAME.test(nameLatin)) errors.add(field('nameLatin'), 'Use Latin letters, spaces, hyphens and apostrophes');
 
-  if (!isEmail(email)) errors.add(field('email'), 'Enter a valid email address');
+  if (!(isEmail(email) || (options.optionalEmail && !email))) errors.add(field('email'), 'Enter a valid email address');
   if (!PHONE.test(phone)) errors.add(field('phone'), 'Enter a phone number of digits, spaces or hyphens');
   errors.throwIfAny(IdentityErrors.INVALID_CONTACT);
   return { name, nameLatin: nameLatin || (LATIN_NAME.test(name) ? name : ''), email, phone };

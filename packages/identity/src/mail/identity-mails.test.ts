@@ -11,6 +11,7 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'member-welcome': { name: 'Hanako & <Co>' },
   'member-verify-email': { name: 'Hanako & <Co>', verifyUrl: 'https://hatago.example/signup/verify?token=abc&lang=en', expiresInHours: 24 },
   'sign-up-attempted': { name: 'Hanako & <Co>' },
+  'password-changed': { name: 'Hanako & <Co>' },
   'password-reset': { name: 'Hanako', resetUrl: 'https://hatago.example/reset?token=abc&lang=en', expiresInMinutes: 30 },
   'login-failures-sustained': { account: 'operator:<&><@U123>', failures: 51, windowMinutes: 15 },
 };

@@ -5,7 +5,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
 import { DomainError, FieldErrors } from '@hatago/platform/errors';
 import { type ContactDetails, parseContact } from '../contact/contact-details.ts';
-import type { IdentityTables } from '../identity-tables.ts';
+import type { IdentityTables, MemberLanguage } from '../identity-tables.ts';
 import { signUpAttempted } from '../mail/sign-up-attempted.ts';
 import { hashPassword } from '../passwords/password-hash.ts';
 import { knownDeviceOf, normaliseLoginName, throttledLogin } from '../throttle/throttled-login.ts';
@@ -18,6 +18,8 @@ export interface Member extends ContactDetails {
   id: number;
   /** Whether the member followed the mailed link; until then they book as a guest. */
   emailVerified: boolean;
+  /** The language of the mails the member gets, and their account's default. */
+  preferredLang: MemberLanguage;
 }
 
 export const PASSWORD_RULES = { min: 10, max: 200 } as const;
@@ -59,18 +61,25 @@ export async function signUpMember(
     const t = tablesOf<IdentityTables>(trx);
     const row = await t
       .insertInto('members')
-      .values({ email: contact!.email, name: contact!.name, name_latin: contact!.nameLatin, phone: contact!.phone, password_hash: passwordHash })
+      .values({
+        email: contact!.email,
+        name: contact!.name,
+        name_latin: contact!.nameLatin,
+        phone: contact!.phone,
+        password_hash: passwordHash,
+        preferred_lang: origin.locale,
+      })
       .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (row) {
-      const member = { id: Number(row.id), ...contact!, emailVerified: false };
+      const member = { id: Number(row.id), ...contact!, emailVerified: false, preferredLang: origin.locale };
       await sendVerificationLink(trx, member, origin);
       return member;
     }
     const registered = await t
       .selectFrom('members')
-      .select(['id', 'name', 'email', 'email_verified_at'])
+      .select(['id', 'name', 'email', 'email_verified_at', 'preferred_lang'])
       .where((eb) => eb(eb.fn('lower', ['email']), '=', contact!.email.toLowerCase()))
       .executeTakeFirstOrThrow();
     if (registered.email_verified_at === null) {
@@ -79,7 +88,7 @@ export async function signUpMember(
     }
     await enqueueMail(trx, signUpAttempted, {
       to: registered.email,
-      locale: origin.locale,
+      locale: registered.preferred_lang,
       category: 'member',
       idempotencyKey: `sign-up-attempted:${registered.id}:${randomUUID()}`,
       params: { name: registered.name },
@@ -116,11 +125,12 @@ export async function getMember(db: Executor, id: number): Promise<Member | unde
   return row ? toMember(row) : undefined;
 }
 
-const toMember = (row: Selectable<IdentityTables['members']>): Member => ({
+export const toMember = (row: Selectable<IdentityTables['members']>): Member => ({
   id: Number(row.id),
   email: row.email,
   name: row.name,
   nameLatin: row.name_latin,
   phone: row.phone,
   emailVerified: row.email_verified_at !== null,
+  preferredLang: row.preferred_lang,
 });

@@ -4,6 +4,7 @@ import * as passwordResets from './2026-11-25.07-password-resets.ts';
 import * as memberEmailVerification from './2026-12-07.01-member-email-verification.ts';
 import * as restaurantStaff from './2026-12-07.05-restaurant-staff.ts';
 import * as operatorRolesAndApiTokens from './2026-12-08.01-operator-roles-and-api-tokens.ts';
+import * as memberProfileAndSavedGuests from './2026-12-11.01-member-profile-and-saved-guests.ts';
 
 export const identityMigrations: ModuleMigrations = {
   '2026-11-25.02-identity-tables': identityTables,
@@ -11,4 +12,5 @@ export const identityMigrations: ModuleMigrations = {
   '2026-12-07.01-member-email-verification': memberEmailVerification,
   '2026-12-07.05-restaurant-staff': restaurantStaff,
   '2026-12-08.01-operator-roles-and-api-tokens': operatorRolesAndApiTokens,
+  '2026-12-11.01-member-profile-and-saved-guests': memberProfileAndSavedGuests,
 };
