@@ -17,7 +17,8 @@ import { DomainError, type FieldError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { tokyoToday } from '@hatago/platform/time';
 import type { FacilityAppDeps } from '../deps.ts';
-import { frontDeskPanel, type ModifyForm, modificationPreviewPage, modifyFormOf, noShowPage } from '../views/front-desk-views.ts';
+import { readStayChangeForm, type StayChangeForm, stayChangeFormOf } from '@hatago/web-kit';
+import { frontDeskPanel, modificationPreviewPage, noShowPage } from '../views/front-desk-views.ts';
 import { reservationListPage, reservationPage } from '../views/reservation-views.ts';
 import { formOf, hotelOf, sendPage } from './console-kit.ts';
 import { parseReservationFilter } from './reservation-filter.ts';
@@ -35,12 +36,6 @@ const NOTICES: Record<string, string> = {
 
 const STEPS = { 'check-in': { run: checkIn, notice: 'checked-in' }, 'check-out': { run: checkOut, notice: 'checked-out' } } as const;
 
-const readForm = (request: FastifyRequest): ModifyForm => {
-  const body = formOf(request);
-  const text = (name: keyof ModifyForm) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-  return { planId: text('planId'), checkin: text('checkin'), nights: text('nights'), guests: text('guests'), rooms: text('rooms'), version: text('version') };
-};
-
 interface StayPages {
   db: FacilityAppDeps['database']['db'];
   today: () => string;
@@ -53,11 +48,11 @@ async function showReservation(
   pages: StayPages,
   request: FastifyRequest<CodeParams>,
   reply: FastifyReply,
-  options: { status?: number; notice?: string; alert?: string; form?: ModifyForm | undefined; errors?: FieldError[] } = {},
+  options: { status?: number; notice?: string; alert?: string; form?: StayChangeForm | undefined; errors?: FieldError[] } = {},
 ) {
   const reservation = await find(pages, request);
   const plans = await listPlans(pages.db, reservation.hotelId);
-  const panel = frontDeskPanel(reservation, { today: pages.today(), plans, form: options.form ?? modifyFormOf(reservation), errors: options.errors ?? [] });
+  const panel = frontDeskPanel(reservation, { today: pages.today(), plans, form: options.form ?? stayChangeFormOf(reservation), errors: options.errors ?? [] });
   const { notice, alert } = options;
   return sendPage(reply, reservationPage(request.staff, reservation, { panel, ...(notice ? { notice } : {}), ...(alert ? { alert } : {}) }), options.status);
 }
@@ -68,7 +63,7 @@ async function showReservation(
  * (sold out, priced anew, changed by somebody else), with the reason (409). Anything else, a
  * missing stay included, is left to the error page.
  */
-function refused(pages: StayPages, error: unknown, request: FastifyRequest<CodeParams>, reply: FastifyReply, form?: ModifyForm) {
+function refused(pages: StayPages, error: unknown, request: FastifyRequest<CodeParams>, reply: FastifyReply, form?: StayChangeForm) {
   if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
   return showReservation(pages, request, reply, error.kind === 'invalid' ? { status: 422, errors: error.fields, form } : { status: 409, alert: error.message, form });
 }
@@ -101,7 +96,7 @@ function registerFrontDeskSteps(app: HttpApp, pages: StayPages): void {
   const actionOf = (request: FastifyRequest): StaffAction => ({ staff: request.staff, requestId: String(request.id), today: pages.today() });
 
   app.post<CodeParams>('/facility/reservations/:code/modify/preview', async (request, reply) => {
-    const form = readForm(request);
+    const form = readStayChangeForm(request.body);
     try {
       return sendPage(reply, modificationPreviewPage(request.staff, await previewModification(pages.db, request.params.code, form, actionOf(request)), form));
     } catch (error) {
@@ -110,7 +105,7 @@ function registerFrontDeskSteps(app: HttpApp, pages: StayPages): void {
   });
 
   app.post<CodeParams>('/facility/reservations/:code/modify', async (request, reply) => {
-    const form = readForm(request);
+    const form = readStayChangeForm(request.body);
     try {
       const change = { ...form, expectedTotal: formOf(request).expectedTotal };
       const outcome = await modifyReservation(bookingOf(request), request.params.code, change, actionOf(request));
