@@ -18,7 +18,8 @@ const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
 
 const reservationPath = (code: string) => `/operator/reservations/${encodeURIComponent(code)}`;
 
-const status = (r: Reservation) => html`<span class="status-${r.status}">${r.status}</span>`;
+// a front desk status reads as words: checked_in → checked in
+const status = (r: Reservation) => html`<span class="status-${r.status}">${r.status.replace('_', ' ')}</span>`;
 
 export function searchPage(
   staff: StaffAccount,
