@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@hatago/audit';
-import { RESEND_CONFIRMATION_ACTION, RESERVATION_NOTE_ACTION } from '@hatago/booking';
+import { MODIFY_ACTION, RESEND_CONFIRMATION_ACTION, RESERVATION_NOTE_ACTION } from '@hatago/booking';
 import type { MailSummary } from '@hatago/mail';
 
 export type TimelineActor = { kind: 'guest' | 'staff' | 'facility' | 'system'; name: string };
@@ -31,6 +31,10 @@ const STAFF_ACTIONS: Record<string, (entry: AuditRecord) => string> = {
   'reservation.cancel': (e) => (e.detail?.waived === true ? 'Cancelled on the guest’s behalf, fee waived' : 'Cancelled on the guest’s behalf'),
   [RESEND_CONFIRMATION_ACTION]: () => 'Resent the booking confirmation',
   [RESERVATION_NOTE_ACTION]: () => 'Note',
+  [MODIFY_ACTION]: () => 'Changed the stay',
+  'reservation.check_in': () => 'Checked in',
+  'reservation.check_out': () => 'Checked out',
+  'reservation.no_show': () => 'Marked as a no-show',
   'table_reservation.accept': () => 'Accepted the request',
   'table_reservation.decline': () => 'Declined the request',
 };

@@ -11,4 +11,8 @@ export const BookingErrors = defineErrorCodes(
   'RESERVATION_CANCELLED', // nothing to confirm any more
   'INVALID_NOTE',
   'EXPORT_TOO_LARGE',
+  'INVALID_MODIFICATION',
+  'RESERVATION_CHANGED', // modified by somebody else since the form was shown
+  'INVALID_STATUS_CHANGE', // the reservation's status does not allow this step
+  'BEFORE_ARRIVAL', // the arrival date (Tokyo) has not begun
 );

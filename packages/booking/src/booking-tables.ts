@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
-export type ReservationStatus = 'confirmed' | 'cancelled';
+/** Confirmed until the front desk checks the guest in (then out) or marks a no-show; cancelled before. */
+export type ReservationStatus = 'confirmed' | 'cancelled' | 'checked_in' | 'checked_out' | 'no_show';
 
 export interface BookingTables {
   reservations: {
@@ -32,6 +33,13 @@ export interface BookingTables {
     cancel_fee: number | null;
     cancelled_at: Date | null;
     cancelled_by: 'guest' | 'operator' | null;
+    /** Bumped by every modification: what a modify form was shown, to tell a retry from a change over another's. */
+    version: Generated<number>;
+    no_show_fee_percent: Generated<number>;
+    no_show_fee: Generated<number | null>;
+    checked_in_at: Generated<Date | null>;
+    checked_out_at: Generated<Date | null>;
+    no_show_at: Generated<Date | null>;
     created_at: Generated<Date>;
   };
   reservation_nights: { reservation_id: number; stay_date: string; price: number };

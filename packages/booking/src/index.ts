@@ -63,3 +63,14 @@ export {
 } from './queries/reservation-filter-input.ts';
 export { frontDeskDay, type FrontDeskDay, type FrontDeskStay } from './front-desk/front-desk-day.ts';
 export { recentReservationActivity, RECENT_ACTIVITY_LIMIT, type ReservationActivity } from './front-desk/recent-activity.ts';
+export { type StaffAction } from './front-desk/staff-action.ts';
+export { checkIn, checkOut, markNoShow, noShowFeeOf, type TransitionOutcome } from './front-desk/stay-transitions.ts';
+export {
+  modifyReservation,
+  previewModification,
+  MODIFY_ACTION,
+  type ModificationOutcome,
+  type ModificationPreview,
+} from './reservations/modify-reservation.ts';
+export type { ReservationChange } from './reservations/modification-input.ts';
+export { reservationModification } from './mail/reservation-modification.ts';

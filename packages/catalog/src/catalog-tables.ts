@@ -41,6 +41,8 @@ export interface CatalogTables {
     meals: Meals;
     free_cancel_days: Generated<number>;
     cancel_fee_percent: Generated<number>;
+    /** Percent of the whole stay's total a no-show is charged. */
+    no_show_fee_percent: Generated<number>;
     sale_start: string | null;
     sale_end: string | null;
     active: Generated<boolean>;

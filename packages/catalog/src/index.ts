@@ -19,7 +19,7 @@ export { ACCOMMODATION_TAXES, type AccommodationTax, type AccommodationTaxBand, 
 export type { Locale } from './hotels/hotel-heading.ts';
 export { getHotelContact, type HotelContact } from './hotels/hotel-contact.ts';
 export { getHotelDirections, type HotelDirections } from './hotels/hotel-directions.ts';
-export { reserveRooms, releaseRooms } from './inventory/room-inventory.ts';
+export { moveRooms, reserveRooms, releaseRooms, type HeldRooms } from './inventory/room-inventory.ts';
 export { hotelOccupancy, OCCUPANCY_DAYS, type NightOccupancy } from './inventory/occupancy.ts';
 export { catalogMigrations } from './migrations/index.ts';
 export { catalogNotices } from './mail/catalog-notices.ts';

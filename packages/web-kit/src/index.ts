@@ -9,3 +9,4 @@ export { renderConsolePage, type ConsoleShell } from './console-page.ts';
 export { localRedirect } from './local-redirect.ts';
 export { pagination, pageLinkWith, type PaginationLabels } from './pagination.ts';
 export { tokyoTime } from './tokyo-time.ts';
+export { readStayChangeForm, stayChangeComparison, stayChangeForm, stayChangeFormOf, type ChangedStay, type PlanChoice, type StayChangeForm } from './stay-change.ts';

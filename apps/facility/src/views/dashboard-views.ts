@@ -4,6 +4,7 @@ import type { StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { tokyoTime } from '@hatago/web-kit';
 import { facilityPage } from './facility-page.ts';
+import { statusLabel, stepButton } from './front-desk-views.ts';
 import { occupancyChart, occupancyPercent } from './occupancy-chart.ts';
 
 export interface HotelDashboard {
@@ -18,14 +19,22 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const codeLink = (code: string) => html`<a href="/facility/reservations/${code}">${code}</a>`;
 const guestCell = (s: { guestName: string; guestNameLatin: string }) => html`${s.guestName}<div class="muted">${s.guestNameLatin}</div>`;
 
-function stayList(id: string, title: string, stays: FrontDeskStay[], empty: string): SafeHtml {
+/** What the desk does next with a stay: check in an arrival, check out a guest in house; a stay checked out is done. */
+function nextStep(s: FrontDeskStay, date: string): SafeHtml {
+  if (s.status === 'confirmed' && s.checkin <= date && date < s.checkout) return stepButton(s, 'check-in', 'Check in', 'dashboard');
+  if (s.status === 'checked_in') return stepButton(s, 'check-out', 'Check out', 'dashboard');
+  return html``;
+}
+
+function stayList(id: string, title: string, stays: FrontDeskStay[], empty: string, date: string): SafeHtml {
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${title} <span class="muted">(${stays.length})</span></h2>
 ${
   stays.length === 0
     ? html`<p class="muted">${empty}</p>`
-    : html`<table><thead><tr><th>Code</th><th>Guest</th><th>Room type</th><th>Stay</th><th>Nights</th><th>Party</th></tr></thead><tbody>${stays.map(
+    : html`<table><thead><tr><th>Code</th><th>Guest</th><th>Room type</th><th>Stay</th><th>Nights</th><th>Party</th><th>Status</th><th><span class="visually-hidden">Action</span></th></tr></thead><tbody>${stays.map(
         (s) => html`<tr><td>${codeLink(s.code)}</td><td>${guestCell(s)}</td><td>${s.roomTypeName}</td><td>${s.checkin} → ${s.checkout}</td><td>${s.nights}</td>
-<td>${plural(s.guests, 'guest')}, ${plural(s.rooms, 'room')}</td></tr>`,
+<td>${plural(s.guests, 'guest')}, ${plural(s.rooms, 'room')}</td>
+<td class="status-${s.status}">${statusLabel(s.status)}</td><td>${nextStep(s, date)}</td></tr>`,
       )}</tbody></table>`
 }</section>`;
 }
@@ -58,9 +67,9 @@ export function hotelDashboardPage(staff: StaffAccount, dashboard: HotelDashboar
     dashboard.hotelName,
     html`<h1>${dashboard.hotelName}</h1><p class="muted">Today, ${day.date} (Tokyo). Signed in as ${staff.name}.</p>
 ${counts(dashboard)}
-${stayList('arrivals', 'Arrivals', day.arrivals, 'No arrivals today.')}
-${stayList('departures', 'Departures', day.departures, 'No departures today.')}
-${stayList('in-house', 'In house', day.inHouse, 'No guests in house.')}
+${stayList('arrivals', 'Arrivals', day.arrivals, 'No arrivals today.', day.date)}
+${stayList('departures', 'Departures', day.departures, 'No departures today.', day.date)}
+${stayList('in-house', 'In house', day.inHouse, 'No guests in house.', day.date)}
 <section aria-labelledby="occupancy"><h2 id="occupancy">Occupancy, next ${occupancy.length} nights</h2>
 ${
   occupancy.some((n) => n.total > 0)

@@ -14,8 +14,8 @@ export const MEAL_LABELS: Record<ManagedPlan['meals'], string> = {
   half_board: 'Breakfast and dinner',
 };
 
-const policy = (plan: Pick<ManagedPlan, 'freeCancelDays' | 'cancelFeePercent'>) =>
-  `Free until ${plan.freeCancelDays} day(s) before check-in, then ${plan.cancelFeePercent}%`;
+const policy = (plan: Pick<ManagedPlan, 'freeCancelDays' | 'cancelFeePercent' | 'noShowFeePercent'>) =>
+  `Free until ${plan.freeCancelDays} day(s) before check-in, then ${plan.cancelFeePercent}%; no-show ${plan.noShowFeePercent}%`;
 
 export function planListPage(staff: StaffAccount, plans: ManagedPlan[], query: unknown): string {
   return facilityPage(
@@ -30,7 +30,7 @@ export function planListPage(staff: StaffAccount, plans: ManagedPlan[], query: u
   );
 }
 
-const PLAN_FIELDS = ['roomTypeId', 'nameJa', 'nameEn', 'meals', 'freeCancelDays', 'cancelFeePercent', 'saleStart', 'saleEnd'];
+const PLAN_FIELDS = ['roomTypeId', 'nameJa', 'nameEn', 'meals', 'freeCancelDays', 'cancelFeePercent', 'noShowFeePercent', 'saleStart', 'saleEnd'];
 
 function planFields(values: FormValues, errors: FieldError[]): SafeHtml {
   return html`${field({ name: 'nameJa', label: 'Name (Japanese)', value: values.nameJa, required: true }, errors)}
@@ -38,6 +38,7 @@ function planFields(values: FormValues, errors: FieldError[]): SafeHtml {
   ${select({ name: 'meals', label: 'Meals', value: values.meals ?? 'room_only', options: MEALS.map((m) => ({ value: m, label: MEAL_LABELS[m] })) }, errors)}
   ${field({ name: 'freeCancelDays', label: 'Free cancellation until (days before check-in)', type: 'number', value: values.freeCancelDays ?? '3', required: true, attrs: { min: 0, max: 365 } }, errors)}
   ${field({ name: 'cancelFeePercent', label: 'Fee after that (% of the price)', type: 'number', value: values.cancelFeePercent ?? '100', required: true, attrs: { min: 0, max: 100 } }, errors)}
+  ${field({ name: 'noShowFeePercent', label: 'No-show fee (% of the whole stay)', type: 'number', value: values.noShowFeePercent ?? '100', required: true, attrs: { min: 0, max: 100 } }, errors)}
   ${field({ name: 'saleStart', label: 'Sold for stays from (empty = open)', type: 'date', value: values.saleStart }, errors)}
   ${field({ name: 'saleEnd', label: 'Sold for stays until (empty = open)', type: 'date', value: values.saleEnd }, errors)}`;
 }

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, select, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
 import { facilityPage } from './facility-page.ts';
+import { statusLabel } from './front-desk-views.ts';
 
 const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
 
@@ -47,7 +48,7 @@ ${
         form,
         result.total,
         html`<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
-          (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${r.status}</td><td>${r.checkin}</td>
+          (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${statusLabel(r.status)}</td><td>${r.checkin}</td>
 <td>${r.nights}</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.roomTypeName}<div class="muted">${r.planName}</div></td><td>${yen(r.totalPrice)}</td></tr>`,
         )}</tbody></table>`,
       )
@@ -56,13 +57,23 @@ ${
   );
 }
 
-export function reservationPage(staff: StaffAccount, r: Reservation): string {
+/** When the front desk's steps happened, and what a no-show was charged. */
+function statusDetail(r: Reservation): SafeHtml {
+  if (r.cancelledAt) return html` (${r.cancelledAt}, by ${r.cancelledBy})`;
+  if (r.status === 'no_show') return html` (${r.noShowAt}; fee charged ${yen(r.noShowFee ?? 0)})`;
+  const steps = [r.checkedInAt && `in ${r.checkedInAt}`, r.checkedOutAt && `out ${r.checkedOutAt}`].filter(Boolean);
+  return steps.length ? html` (${steps.join(', ')})` : html``;
+}
+
+/** A stay's page: its facts, a line after a change (`notice`) or a refusal (`alert`), and the front desk's forms (`panel`). */
+export function reservationPage(staff: StaffAccount, r: Reservation, extra: { panel?: SafeHtml; notice?: string; alert?: string } = {}): string {
   return facilityPage(
     staff,
     `Reservation ${r.code}`,
     html`<h1>Reservation ${r.code}</h1>
+${extra.notice ? html`<p class="notice" role="status">${extra.notice}</p>` : ''}${extra.alert ? html`<div class="alert" role="alert">${extra.alert}</div>` : ''}
 <div class="card"><dl class="facts">
-  <dt>Status</dt><dd class="status-${r.status}">${r.status}${r.cancelledAt ? html` (${r.cancelledAt}, by ${r.cancelledBy})` : ''}</dd>
+  <dt>Status</dt><dd class="status-${r.status}">${statusLabel(r.status)}${statusDetail(r)}</dd>
   <dt>Stay</dt><dd>${r.checkin} → ${r.checkout} (${r.nights} night${r.nights === 1 ? '' : 's'})</dd>
   <dt>Rooms / guests</dt><dd>${r.rooms} room${r.rooms === 1 ? '' : 's'}, ${r.guests} guest${r.guests === 1 ? '' : 's'}</dd>
   <dt>Room type</dt><dd>${r.roomTypeName}</dd>
@@ -71,12 +82,14 @@ export function reservationPage(staff: StaffAccount, r: Reservation): string {
   <dt>Cancellation</dt><dd>Free until ${r.cancellationPolicy.freeCancelDays} day(s) before check-in, then ${r.cancellationPolicy.feePercent}%${
     r.cancelFee !== null ? html`; fee charged ${yen(r.cancelFee)}` : ''
   }</dd>
+  <dt>No-show</dt><dd>${r.noShowFeePercent}% of the total is charged</dd>
   <dt>Guest</dt><dd>${r.guest.name} / ${r.guest.nameLatin}</dd>
   <dt>Email</dt><dd>${r.guest.email}</dd>
   <dt>Phone</dt><dd>${r.guest.phone}</dd>
   <dt>Language</dt><dd>${r.locale}</dd>
   <dt>Booked</dt><dd>${r.createdAt}</dd>
 </dl></div>
+${extra.panel ?? ''}
 <p><a href="/facility/reservations">Back to reservations</a></p>`,
   );
 }

@@ -119,7 +119,9 @@ export const BookingBody = Type.Object({
 
 export const Reservation = Type.Object({
   code: Type.String(),
-  status: Type.Union([Type.Literal('confirmed'), Type.Literal('cancelled')]),
+  status: Type.Union([Type.Literal('confirmed'), Type.Literal('checked_in'), Type.Literal('checked_out'), Type.Literal('no_show'), Type.Literal('cancelled')], {
+    description: 'confirmed until the hotel checks the guest in (checked_in, then checked_out) or marks a no_show',
+  }),
   totalPrice: Type.Integer({ description: 'Room, service charge and consumption tax, yen; accommodation tax is paid at the hotel' }),
   accommodationTax: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Accommodation tax the hotel collects on top of totalPrice, yen, as quoted when booked; null for older bookings',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { bookStay } from '@hatago/booking';
+import { bookStay, checkIn, checkOut, markNoShow } from '@hatago/booking';
 import { appUnderTest, futureDate, testBookingContext } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf, hrefsOf } from './page-test-forms.ts';
@@ -208,5 +208,29 @@ describe('booking, look-up and cancellation pages', () => {
     assert.equal(await reserved(plan.id, today), reservedBefore - 1);
     const after = await post('/reservations/lookup', { code: reservation.code, email: 'cancel.me@example.com' });
     assert.doesNotMatch(after.body, /data-testid="cancel-reservation"/);
+  });
+
+  it('shows the front desk\'s steps as the guest\'s language says them, with nothing left to cancel', async () => {
+    const plan = (await sql<{ id: number }>`select id from rate_plans order by id limit 1`.execute(ctx.db.database.db)).rows[0]!;
+    const context = testBookingContext(ctx.db.database.db);
+    const book = async (key: string) =>
+      (await bookStay(context, { planId: plan.id, checkin: futureDate(0), nights: 2, guests: 1, rooms: 1, guest: { ...guest, email: 'desk@example.com' } }, { idempotencyKey: key })).reservation;
+    const stay = await book('page-desk-0001');
+    const absent = await book('page-desk-0002');
+    const desk = { staff: { id: 1, name: 'Desk', kind: 'facility' as const, hotelId: stay.hotelId, role: null }, requestId: 'page-desk' };
+    await checkIn(context, stay.code, desk);
+    await markNoShow(context, absent.code, desk);
+    const status = async (code: string, lang: string) => {
+      const page = await post('/reservations/lookup', { code, email: 'desk@example.com', lang });
+      assert.equal(page.statusCode, 200);
+      assert.doesNotMatch(page.body, /data-testid="cancel-reservation"/);
+      return /data-testid="reservation-status" data-status="[a-z_]+">([^<]+)</.exec(page.body)![1];
+    };
+    assert.deepEqual(
+      [await status(stay.code, 'ja'), await status(stay.code, 'en'), await status(absent.code, 'ja'), await status(absent.code, 'en')],
+      ['チェックイン済み', 'Checked in', 'ご来館なし（ノーショー）', 'No-show (you did not arrive)'],
+    );
+    await checkOut(context, stay.code, desk);
+    assert.equal(await status(stay.code, 'en'), 'Checked out');
   });
 });

@@ -3,6 +3,7 @@
  * language from the `lang` query parameter or form field only, never from a cookie or
  * Accept-Language, so one URL always renders the same page and edge caches stay correct.
  */
+import type { ReservationStatus } from '@hatago/booking';
 import { ACCOUNT_JA_MESSAGES, accountEn, accountJa } from './account-i18n.ts';
 import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
 import { reservationEn, reservationJa } from './reservation-i18n.ts';
@@ -91,8 +92,7 @@ const ja = {
   confirmationText: '確認メールをお送りしました。予約番号は予約の確認・キャンセルに必要です。',
   reservationCode: '予約番号',
   status: '状態',
-  statusConfirmed: '予約確定',
-  statusCancelled: 'キャンセル済み',
+  stayStatus: { confirmed: '予約確定', checked_in: 'チェックイン済み', checked_out: 'チェックアウト済み', no_show: 'ご来館なし（ノーショー）', cancelled: 'キャンセル済み' } as Record<ReservationStatus, string>,
   lookupTitle: '予約の確認・キャンセル',
   lookupText: '予約番号とご予約時のメールアドレスを入力してください。',
   lookup: '予約を確認する',
@@ -203,8 +203,7 @@ const en: Dictionary = {
   confirmationText: 'We have sent you a confirmation email. Keep the reservation code: you need it to look up or cancel your booking.',
   reservationCode: 'Reservation code',
   status: 'Status',
-  statusConfirmed: 'Confirmed',
-  statusCancelled: 'Cancelled',
+  stayStatus: { confirmed: 'Confirmed', checked_in: 'Checked in', checked_out: 'Checked out', no_show: 'No-show (you did not arrive)', cancelled: 'Cancelled' },
   lookupTitle: 'Find or cancel a booking',
   lookupText: 'Enter your reservation code and the email you booked with.',
   lookup: 'Find booking',

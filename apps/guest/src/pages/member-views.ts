@@ -118,7 +118,7 @@ function reservationTable(lang: Lang, reservations: AnyReservation[], when: 'upc
   <td>${r.code}</td><td>${table ? text.kindTable : text.kindStay}</td><td><a href="${venue}">${table ? r.restaurantName : r.hotelName}</a></td>
   <td>${table ? `${formatDate(lang, r.date)} ${formatTime(lang, r.time)}` : formatDate(lang, r.checkin)}</td>
   <td>${table ? text.people(r.party) : text.nightsCount(r.nights)}</td><td>${yen(r.totalPrice)}</td>
-  <td>${table ? text.tableStatus[r.status] : r.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed}</td>
+  <td>${table ? text.tableStatus[r.status] : text.stayStatus[r.status]}</td>
   <td><a href="${link(`${ACCOUNT_HOME}/${r.code}`, {}, lang)}">${text.details}</a></td>
 </tr>`;
   })}</tbody>

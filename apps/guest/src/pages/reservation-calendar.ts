@@ -15,7 +15,8 @@ export const calendarPathBeside = (pagePath: string): string => `${pagePath}/cal
 
 function statusOf(reservation: AnyReservation): CalendarEvent['status'] {
   if (isTableReservation(reservation)) return reservation.status === 'requested' ? 'TENTATIVE' : holdsSeats(reservation.status) ? 'CONFIRMED' : 'CANCELLED';
-  return reservation.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED';
+  // a stay the guest never arrived for did not take place, as one cancelled
+  return reservation.status === 'cancelled' || reservation.status === 'no_show' ? 'CANCELLED' : 'CONFIRMED';
 }
 
 /**

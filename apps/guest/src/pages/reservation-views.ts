@@ -30,7 +30,7 @@ function stayDetails(reservation: Reservation, venue: Venue, lang: Lang): SafeHt
   return html`<dl class="summary">
   <dt>${text.reservationCode}</dt><dd class="code" data-testid="reservation-code">${reservation.code}</dd>
   <dt>${text.status}</dt><dd data-testid="reservation-status" data-status="${reservation.status}">${
-    reservation.status === 'cancelled' ? text.statusCancelled : text.statusConfirmed
+    text.stayStatus[reservation.status]
   }</dd>
   <dt>${text.hotel}</dt><dd>${reservation.hotelName}</dd>
   <dt>${text.address}</dt><dd data-testid="venue-address">${venue.address}</dd>
@@ -69,7 +69,8 @@ export function cancellationPanel(
   const text = t(lang);
   const table = isTableReservation(reservation);
   const terms = table ? tableCancellationTerms(reservation, new Date()) : cancellationTerms(reservation, tokyoToday());
-  if (terms.reason === 'ALREADY_CANCELLED') return html``;
+  // nothing left to cancel once cancelled, or once the hotel checked the guest in or marked a no-show
+  if (terms.reason === 'ALREADY_CANCELLED' || terms.reason === 'STAY_HANDLED') return html``;
   const policy = table ? text.cancelFees(reservation.cancelFees) : 'freeUntil' in terms && terms.freeUntil ? text.freeUntil(formatDate(lang, terms.freeUntil)) : undefined;
   return html`<section class="card">
 <h2>${text.cancelReservation}</h2>

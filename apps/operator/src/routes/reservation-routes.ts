@@ -31,6 +31,7 @@ import type { CancelForm } from '../views/cancel-form.ts';
 import type { NoteForm } from '../views/reservation-note-form.ts';
 import { cancelPage, reservationPage, searchPage } from '../views/reservation-views.ts';
 import { cancelTable, isTableCode, showTableCancelForm, showTableReservation } from './table-reservation-routes.ts';
+import { registerModifyReservationRoutes } from './modify-reservation-routes.ts';
 
 type CodeParams = { Params: { code: string } };
 type NoticeQuery = { Querystring: { notice?: unknown } };
@@ -55,6 +56,7 @@ export function registerReservationRoutes(app: HttpApp, { database, cache, payme
   app.post<CodeParams & CancelBody>('/operator/reservations/:code/cancel', needs('reservations.cancel'), (request, reply) =>
     isTableCode(request.params.code) ? cancelTable(dining, request, reply) : cancel(booking, request, reply),
   );
+  registerModifyReservationRoutes(app, booking);
   app.post<CodeParams & NoteBody & NoticeQuery>('/operator/reservations/:code/notes', needs('reservations.note'), (request, reply) => addNote(dining, request, reply));
   // stays only: a table code is no stay's, so it answers 404 like any unknown code
   app.post<CodeParams>('/operator/reservations/:code/resend-confirmation', needs('reservations.resend'), async (request, reply) => {
@@ -84,6 +86,8 @@ function noticeOf(notice: unknown, reservation: Reservation): string | undefined
   if (notice === 'cancelled' && reservation.status === 'cancelled') return `Cancelled. Fee charged: ${yen(reservation.cancelFee ?? 0)}.`;
   if (notice === 'already-cancelled') return 'It was already cancelled; nothing changed.';
   if (notice === 'noted') return 'Note added.';
+  if (notice === 'modified') return `Changed. The guest is mailed what changed at ${reservation.guest.email}.`;
+  if (notice === 'modified-already') return 'The reservation already was as asked: nothing changed.';
   if (notice === 'resent') return `The booking confirmation is queued again to ${reservation.guest.email}.`;
   if (notice === 'resent-already') return 'The confirmation was resent less than a minute ago; it was not sent again.';
   return undefined;

@@ -18,7 +18,8 @@ const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
 
 const reservationPath = (code: string) => `/operator/reservations/${encodeURIComponent(code)}`;
 
-const status = (r: Reservation) => html`<span class="status-${r.status}">${r.status}</span>`;
+// a front desk status reads as words: checked_in → checked in
+const status = (r: Reservation) => html`<span class="status-${r.status}">${r.status.replace('_', ' ')}</span>`;
 
 export function searchPage(
   staff: StaffAccount,
@@ -141,7 +142,9 @@ ${guestCard(r)}
     <dt>Fee if cancelled today</dt><dd class="price">${yen(d.terms.fee)}</dd>`
     }
   </dl>
-  ${r.status === 'confirmed' ? html`<p><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a></p>` : ''}
+  ${r.status === 'confirmed' ? html`<p class="actions"><a class="button" href="${reservationPath(r.code)}/cancel">Cancel on the guest's behalf</a>${
+    can(staff, 'reservations.modify') ? html` <a class="button secondary" href="${reservationPath(r.code)}/modify">Change the stay</a>` : ''
+  }</p>` : ''}
 </section>
 ${r.status === 'confirmed' && can(staff, 'reservations.resend') ? resendForm(r) : ''}
 ${noteForm(staff, r.code, d.noteForm)}

@@ -55,6 +55,9 @@ export async function cancelReservation(
     if (!row || !isCancellableBy(row, by)) throw notFound(BookingErrors.RESERVATION_NOT_FOUND, 'No reservation matches this code and email');
     const reservation = toReservation(row);
     if (reservation.status === 'cancelled') return { reservation, alreadyCancelled: true };
+    if (reservation.status !== 'confirmed') {
+      throw conflict(BookingErrors.INVALID_STATUS_CHANGE, `${reservation.code} is ${reservation.status.replace('_', ' ')}: a stay the front desk has handled is not cancelled`);
+    }
 
     const terms = cancellationTerms(reservation, today);
     if (!terms.allowed && by.kind !== 'operator') {

@@ -8,7 +8,8 @@ export interface CancellationTerms {
   refund: number;
   /** Last day on which cancelling is free; null when it never was. */
   freeUntil: string | null;
-  reason?: 'ALREADY_CANCELLED' | 'STAY_STARTED';
+  /** STAY_HANDLED: the front desk checked the guest in (or out) or marked a no-show; nothing is left to cancel. */
+  reason?: 'ALREADY_CANCELLED' | 'STAY_STARTED' | 'STAY_HANDLED';
 }
 
 /**
@@ -24,6 +25,7 @@ export function cancellationTerms(reservation: Reservation, today: string): Canc
   const freeUntil = lastFreeDay >= today ? lastFreeDay : null;
   const base = { fee, refund: reservation.totalPrice - fee, freeUntil };
   if (reservation.status === 'cancelled') return { ...base, allowed: false, reason: 'ALREADY_CANCELLED' };
+  if (reservation.status !== 'confirmed') return { ...base, allowed: false, reason: 'STAY_HANDLED' };
   if (daysBefore < 0) return { ...base, allowed: false, reason: 'STAY_STARTED' };
   return { ...base, allowed: true };
 }

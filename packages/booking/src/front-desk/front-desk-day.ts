@@ -2,10 +2,13 @@ import { sql } from 'kysely';
 import { STAY_LIMITS } from '@hatago/catalog';
 import type { Executor } from '@hatago/db';
 import { addDays } from '@hatago/platform/time';
+import type { ReservationStatus } from '../booking-tables.ts';
 
-/** One confirmed stay as the front desk reads it on a given day. */
+/** One stay as the front desk reads it on a given day. */
 export interface FrontDeskStay {
   code: string;
+  /** Confirmed (not arrived yet, so the desk may check in), checked in, or checked out (a departure done). */
+  status: Extract<ReservationStatus, 'confirmed' | 'checked_in' | 'checked_out'>;
   guestName: string;
   guestNameLatin: string;
   roomTypeName: string;
@@ -31,12 +34,14 @@ type Kind = 'arrival' | 'departure' | 'in-house';
 /**
  * A hotel's arrivals, departures and in-house guests on one Tokyo date, in one query.
  * A stay touching `date` checked in at most `maxNights` days before it, so the check-in
- * range bounds the scan on reservations_hotel_checkin_idx; cancelled stays are no one's.
+ * range bounds the scan on reservations_hotel_checkin_idx. Cancelled stays and no-shows are
+ * no one's; a stay checked out stays only among the day's departures, as done.
  */
 export async function frontDeskDay(db: Executor, hotelId: number, date: string): Promise<FrontDeskDay> {
   const { rows } = await sql<{
     kind: Kind;
     code: string;
+    status: FrontDeskStay['status'];
     guest_name: string;
     guest_name_latin: string;
     room_type_name: string;
@@ -49,11 +54,12 @@ export async function frontDeskDay(db: Executor, hotelId: number, date: string):
     select case when checkin = ${date}::date then 'arrival'
                 when checkin + nights = ${date}::date then 'departure'
                 else 'in-house' end as kind,
-           code, guest_name, guest_name_latin, room_type_name,
+           code, status, guest_name, guest_name_latin, room_type_name,
            to_char(checkin, 'YYYY-MM-DD') as checkin, to_char(checkin + nights, 'YYYY-MM-DD') as checkout,
            nights, guests, rooms
     from reservations
-    where hotel_id = ${hotelId} and status = 'confirmed'
+    where hotel_id = ${hotelId}
+      and (status in ('confirmed', 'checked_in') or (status = 'checked_out' and checkin + nights = ${date}::date))
       and checkin between ${addDays(date, -STAY_LIMITS.maxNights)}::date and ${date}::date
       and checkin + nights >= ${date}::date
     order by checkin, guest_name_latin, id

@@ -7,6 +7,7 @@ import { cancelReservation } from '../cancellation/cancel-reservation.ts';
 import { bookStay } from '../reservations/book-stay.ts';
 import { frontDeskDay } from './front-desk-day.ts';
 import { recentReservationActivity } from './recent-activity.ts';
+import { checkIn, checkOut, markNoShow } from './stay-transitions.ts';
 
 // The day the front desk looks at, far enough ahead that every stay below starts after the real today.
 const DAY = futureDate(20);
@@ -63,6 +64,7 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(labelsOf(day.inHouse), ['staying-longest', 'staying']);
       assert.deepEqual(day.arrivals[0], {
         code: codes.get('arriving'),
+        status: 'confirmed',
         guestName: '客 arriving',
         guestNameLatin: 'Guest arriving',
         roomTypeName: 'Deluxe Twin',
@@ -116,6 +118,25 @@ for (const target of testDatabaseTargets()) {
         `.execute(trx);
         assert.match(rows.map((r) => r['QUERY PLAN']).join('\n'), /reservations_hotel_cancelled_idx/);
       });
+    });
+
+    // last: it books, and the activity above lists every booking
+    it('shows each stay\'s front desk status, a departure done among the departures only, and no no-show', async () => {
+      const context = testBookingContext(db.database.db);
+      const desk = (today: string) => ({ staff: { id: 1, name: 'Desk', kind: 'facility' as const, hotelId, role: null }, requestId: 'r', today });
+      const checkin = { code: await book('desk', hotelId, 5, 2) };
+      const early = { code: await book('early', hotelId, 5, 2) };
+      const absent = { code: await book('absent', hotelId, 5, 2) };
+      await checkIn(context, checkin.code, desk(addDays(DAY, 5)));
+      await checkIn(context, early.code, desk(addDays(DAY, 5)));
+      await checkOut(context, early.code, desk(addDays(DAY, 6)));
+      await markNoShow(context, absent.code, desk(addDays(DAY, 6)));
+      const statuses = (stays: { code: string; status: string }[]) =>
+        stays.filter((s) => [checkin.code, early.code, absent.code].includes(s.code)).map((s) => [s.code, s.status]);
+      const during = await frontDeskDay(db.database.db, hotelId, addDays(DAY, 6));
+      assert.deepEqual(statuses(during.inHouse), [[checkin.code, 'checked_in']]);
+      const leaving = await frontDeskDay(db.database.db, hotelId, addDays(DAY, 7));
+      assert.deepEqual(statuses(leaving.departures), [[checkin.code, 'checked_in'], [early.code, 'checked_out']], 'one left early: shown as done');
     });
   });
 }

@@ -39,6 +39,18 @@ describe('booking mails', () => {
     assert.doesNotMatch(untaxed.text, /Accommodation tax/);
   });
 
+  test('a modification tells the guest what changed, before → after, and how the stay now stands', () => {
+    const params = SAMPLE_PARAMS['reservation-modification']!;
+    const ja = templates.render('reservation-modification', params, 'ja');
+    const en = templates.render('reservation-modification', params, 'en');
+    assert.ok(ja.channel === 'email' && en.channel === 'email');
+    assert.match(ja.subject, /ご予約変更/);
+    assert.match(ja.text, /ご宿泊: 2026年12月24日 〜 2026年12月26日（2泊） → 2026年12月24日 〜 2026年12月27日（3泊）/);
+    assert.match(ja.text, /合計金額: 128,000円 → 192,000円/);
+    assert.match(en.text, /What changed\nStay: 24 December 2026 – 26 December 2026 \(2 nights\) → 24 December 2026 – 27 December 2026 \(3 nights\)\nTotal: ¥128,000 → ¥192,000\n/);
+    assert.doesNotMatch(en.text, /What changed[^]*Plan: .* → /, 'an unchanged line is not listed as a change');
+  });
+
   test('params are checked against each template\'s schema', () => {
     for (const [name, params] of Object.entries(SAMPLE_PARAMS)) assert.deepEqual(templates.paramErrors(name, params), [], name);
     assert.ok(templates.paramErrors('facility-new-reservation', { reservation: sampleReservation }).some((e) => e.path === '/hotelName'));

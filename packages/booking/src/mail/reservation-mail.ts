@@ -35,7 +35,8 @@ const LABELS = {
   en: { code: 'Reservation', hotel: 'Hotel', room: 'Room', plan: 'Plan', stay: 'Stay', guests: 'Guests / rooms', guest: 'Guest', total: 'Total', accommodationTax: 'Accommodation tax (paid at the hotel)', fee: 'Cancellation fee', policy: 'Cancellation policy' },
 } as const;
 
-function reservationFacts(r: ReservationParams, locale: Locale): Facts {
+/** The lines every reservation mail lists, in the reader's language. */
+export function reservationFacts(r: ReservationParams, locale: Locale): Facts {
   const l = LABELS[locale];
   const stay =
     locale === 'ja'

@@ -4,7 +4,9 @@ import { isValidDate } from '@hatago/platform/time';
 import type { ReservationStatus } from '../booking-tables.ts';
 import type { ReservationFilter } from './reservation-queries.ts';
 
-export const RESERVATION_STATUSES: readonly ReservationStatus[] = ['confirmed', 'cancelled'];
+/** The statuses staff filter by, those stays and tables share (the consoles search both with one filter). */
+export const RESERVATION_STATUSES = ['confirmed', 'cancelled'] as const satisfies readonly ReservationStatus[];
+export type FilterStatus = (typeof RESERVATION_STATUSES)[number];
 const FIELDS = ['code', 'email', 'name', 'from', 'to', 'status', 'page'] as const;
 export type ReservationFilterForm = Record<(typeof FIELDS)[number], string>;
 
@@ -27,7 +29,7 @@ export function parseReservationFilter(
   if (form.from && form.to && isValidDate(form.from) && isValidDate(form.to) && form.from > form.to) {
     errors.add('to', 'Must not be before the “from” date');
   }
-  if (form.status && !RESERVATION_STATUSES.includes(form.status as ReservationStatus)) errors.add('status', 'Choose a status from the list');
+  if (form.status && !(RESERVATION_STATUSES as readonly string[]).includes(form.status)) errors.add('status', 'Choose a status from the list');
   const page = readPage(form.page, errors);
   return finishForm(form, errors, () => ({
     ...(scope.hotelId !== undefined ? { hotelId: scope.hotelId } : {}),
@@ -36,7 +38,7 @@ export function parseReservationFilter(
     ...(form.name ? { name: form.name } : {}),
     ...(form.from ? { checkinFrom: form.from } : {}),
     ...(form.to ? { checkinTo: form.to } : {}),
-    ...(form.status ? { status: form.status as ReservationStatus } : {}),
+    ...(form.status ? { status: form.status as FilterStatus } : {}),
     page,
     pageSize: scope.pageSize,
   }));

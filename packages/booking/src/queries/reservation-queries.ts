@@ -1,7 +1,8 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import { normalisePersonName } from '@hatago/platform/input';
-import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
+import type { BookingTables } from '../booking-tables.ts';
+import type { FilterStatus } from './reservation-filter-input.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { BookingErrors } from '../booking-errors.ts';
@@ -52,7 +53,7 @@ export interface ReservationFilter {
   name?: string;
   checkinFrom?: string;
   checkinTo?: string;
-  status?: ReservationStatus;
+  status?: FilterStatus;
   page: number;
   pageSize: number;
 }

@@ -32,7 +32,7 @@ export async function resendConfirmation(db: Executor, codeInput: unknown, resen
     const reservation = await getReservationByCode(trx, codeInput);
     const locked = await tablesOf<BookingTables>(trx).selectFrom('reservations').select('status').where('code', '=', reservation.code).forUpdate().executeTakeFirstOrThrow();
     if (locked.status !== 'confirmed') {
-      throw conflict(BookingErrors.RESERVATION_CANCELLED, `${reservation.code} is cancelled: a confirmation would tell the guest otherwise`);
+      throw conflict(BookingErrors.RESERVATION_CANCELLED, `${reservation.code} is ${locked.status.replace('_', ' ')}: a confirmation would tell the guest otherwise`);
     }
     const [last] = await listAudit(trx, { targetType: 'reservation', targetId: reservation.code, action: RESEND_CONFIRMATION_ACTION, page: 1, pageSize: 1 });
     if (last && now.getTime() - Date.parse(last.at) < RESEND_GUARD_MS) return { resent: false, resentAt: last.at };

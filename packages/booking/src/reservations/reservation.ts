@@ -28,8 +28,19 @@ export interface Reservation {
   cancelFee: number | null;
   cancelledAt: string | null;
   cancelledBy: 'guest' | 'operator' | null;
+  /** Percent of totalPrice a no-show is charged, frozen with the booking's other terms. */
+  noShowFeePercent: number;
+  /** Charged when the front desk marked the guest a no-show; null otherwise. */
+  noShowFee: number | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  noShowAt: string | null;
+  /** Bumped by every modification (see modifyReservation). */
+  version: number;
   createdAt: string;
 }
+
+const instant = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 export type ReservationRow = Selectable<BookingTables['reservations']>;
 
@@ -56,8 +67,14 @@ export function toReservation(row: ReservationRow): Reservation {
     accommodationTax: row.accommodation_tax,
     cancellationPolicy: { freeCancelDays: row.free_cancel_days, feePercent: row.cancel_fee_percent },
     cancelFee: row.cancel_fee,
-    cancelledAt: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
+    cancelledAt: instant(row.cancelled_at),
     cancelledBy: row.cancelled_by,
+    noShowFeePercent: row.no_show_fee_percent,
+    noShowFee: row.no_show_fee,
+    checkedInAt: instant(row.checked_in_at),
+    checkedOutAt: instant(row.checked_out_at),
+    noShowAt: instant(row.no_show_at),
+    version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

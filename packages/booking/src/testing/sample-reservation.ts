@@ -21,6 +21,10 @@ export const sampleReservation = {
 /** Valid params for each of booking's mails, as booking passes them. */
 export const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'reservation-confirmation': { reservation: sampleReservation },
+  'reservation-modification': {
+    reservation: { ...sampleReservation, checkout: '2026-12-27', nights: 3, totalPrice: 192000 },
+    before: sampleReservation,
+  },
   'reservation-cancellation': { reservation: { ...sampleReservation, status: 'cancelled', cancelFee: 64000 } },
   'facility-new-reservation': { reservation: sampleReservation, hotelName: '箱根 翠の宿' },
   'facility-cancellation': { reservation: { ...sampleReservation, cancelFee: 0 }, hotelName: '箱根 翠の宿' },

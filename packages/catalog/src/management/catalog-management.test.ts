@@ -168,17 +168,18 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('creates plans inactive, edits their policy and switches them on', async () => {
-      const form = { roomTypeId: String(roomTypeId), nameJa: '連泊', nameEn: 'Long stay', meals: 'breakfast', freeCancelDays: '7', cancelFeePercent: '50', saleStart: futureDate(1), saleEnd: futureDate(90) };
+      const form = { roomTypeId: String(roomTypeId), nameJa: '連泊', nameEn: 'Long stay', meals: 'breakfast', freeCancelDays: '7', cancelFeePercent: '50', noShowFeePercent: '100', saleStart: futureDate(1), saleEnd: futureDate(90) };
       const plan = await createPlan(db.database.db, mine, form);
       assert.equal(plan.active, false);
+      assert.equal(plan.noShowFeePercent, 100);
       assert.equal(plan.saleEnd, futureDate(90));
       await rejectsWith(
-        updatePlan(db.database.db, mine, plan.id, { ...form, meals: 'dinner', cancelFeePercent: '101', saleStart: futureDate(10), saleEnd: futureDate(5) }),
+        updatePlan(db.database.db, mine, plan.id, { ...form, meals: 'dinner', cancelFeePercent: '101', noShowFeePercent: '', saleStart: futureDate(10), saleEnd: futureDate(5) }),
         'invalid',
-        ['meals', 'cancelFeePercent', 'saleEnd'],
+        ['meals', 'cancelFeePercent', 'noShowFeePercent', 'saleEnd'],
       );
-      const edited = await updatePlan(db.database.db, mine, plan.id, { ...form, freeCancelDays: '0', saleStart: '', saleEnd: '' });
-      assert.deepEqual([edited.freeCancelDays, edited.saleStart, edited.saleEnd], [0, null, null]);
+      const edited = await updatePlan(db.database.db, mine, plan.id, { ...form, freeCancelDays: '0', noShowFeePercent: '30', saleStart: '', saleEnd: '' });
+      assert.deepEqual([edited.freeCancelDays, edited.noShowFeePercent, edited.saleStart, edited.saleEnd], [0, 30, null, null]);
       assert.equal((await setPlanActive(db.database.db, mine, plan.id, true)).active, true);
       assert.equal((await getPlan(db.database.db, mine.hotelId, plan.id)).active, true);
       await rejectsWith(createPlan(db.database.db, mine, { ...form, roomTypeId: String(otherRoomTypeId) }), 'invalid', ['roomTypeId']);

@@ -20,6 +20,8 @@ export interface ManagedPlan {
   freeCancelDays: number;
   /** … and costs this share of the price afterwards. */
   cancelFeePercent: number;
+  /** A guest who never arrives is charged this share of the whole stay (100 unless the hotel lowers it). */
+  noShowFeePercent: number;
   /** The stay dates the plan is sold for; open-ended when null. */
   saleStart: string | null;
   saleEnd: string | null;
@@ -47,6 +49,7 @@ const toPlan = (row: PlanRow): ManagedPlan => ({
   meals: row.meals,
   freeCancelDays: row.free_cancel_days,
   cancelFeePercent: row.cancel_fee_percent,
+  noShowFeePercent: row.no_show_fee_percent,
   saleStart: row.sale_start,
   saleEnd: row.sale_end,
   active: row.active,
@@ -72,6 +75,7 @@ function readPlan(errors: FieldErrors, input: FormInput): PlanInput {
     meals: readChoice(errors, input, 'meals', { label: 'Meals', choices: MEALS }),
     freeCancelDays: readInteger(errors, input, 'freeCancelDays', { label: 'Free cancellation days', min: 0, max: 365 }),
     cancelFeePercent: readInteger(errors, input, 'cancelFeePercent', { label: 'Cancellation fee', min: 0, max: 100 }),
+    noShowFeePercent: readInteger(errors, input, 'noShowFeePercent', { label: 'No-show fee', min: 0, max: 100 }),
     saleStart: readDate(errors, input, 'saleStart', { label: 'Sale start', optional: true }),
     saleEnd: readDate(errors, input, 'saleEnd', { label: 'Sale end', optional: true }),
   };
@@ -87,6 +91,7 @@ const toRow = (plan: PlanInput) => ({
   meals: plan.meals,
   free_cancel_days: plan.freeCancelDays,
   cancel_fee_percent: plan.cancelFeePercent,
+  no_show_fee_percent: plan.noShowFeePercent,
   sale_start: plan.saleStart,
   sale_end: plan.saleEnd,
 });

@@ -20,6 +20,8 @@ export interface StayQuote {
   meals: Meals;
   freeCancelDays: number;
   cancelFeePercent: number;
+  /** Percent of totalPrice charged when the guest never arrives. */
+  noShowFeePercent: number;
   /** Price of one room each night, tax and service charge included. */
   nightly: Array<{ date: string; price: number }>;
   /** All nights for all rooms, integer yen: what a booking records; the accommodation tax is paid at the hotel. */
@@ -87,6 +89,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
     meals: plan.meals,
     freeCancelDays: plan.free_cancel_days,
     cancelFeePercent: plan.cancel_fee_percent,
+    noShowFeePercent: plan.no_show_fee_percent,
     nightly,
     totalPrice: breakdown.total,
     breakdown,

@@ -16,6 +16,8 @@ export const CAPABILITIES = {
   'console.enter': ['support', 'editor', 'admin'],
   'reservations.read': ['support', 'admin'],
   'reservations.cancel': ['support', 'admin'],
+  /** Change a stay's dates, plan, guests or rooms at today's prices, as the guest asks on the phone. */
+  'reservations.modify': ['support', 'admin'],
   /** Queue the guest's booking confirmation again: support's answer to "I never got the mail". */
   'reservations.resend': ['support', 'admin'],
   /** Staff notes on a reservation, for the next person who serves the guest. */
