@@ -3,10 +3,12 @@ import * as catalogTables from './2026-11-25.01-catalog-tables.ts';
 import * as hotelContactEmail from './2026-11-25.07-hotel-contact-email.ts';
 import * as hotelPhotos from './2026-12-07.03-hotel-photos.ts';
 import * as hotelServiceCharge from './2026-12-10.01-hotel-service-charge.ts';
+import * as hotelAmenitiesAndPolicies from './2026-12-11.01-hotel-amenities-and-policies.ts';
 
 export const catalogMigrations: ModuleMigrations = {
   '2026-11-25.01-catalog-tables': catalogTables,
   '2026-11-25.07-hotel-contact-email': hotelContactEmail,
   '2026-12-07.03-hotel-photos': hotelPhotos,
   '2026-12-10.01-hotel-service-charge': hotelServiceCharge,
+  '2026-12-11.01-hotel-amenities-and-policies': hotelAmenitiesAndPolicies,
 };
