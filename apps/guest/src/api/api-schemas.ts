@@ -128,8 +128,6 @@ export const HotelOffer = Type.Object({
     childrenMinAge: Type.Integer({ description: '0: children of every age welcome; 18: adults only; else guests from this age' }),
     smoking: Type.Union([Type.Literal('non_smoking'), Type.Literal('smoking_rooms'), Type.Literal('smoking_area')]),
     petsAllowed: Type.Boolean(),
-    checkinTime: Type.String(),
-    checkoutTime: Type.String(),
     access: Type.String({ description: "How to get there, in the language asked for; '' when none" }),
   }),
   serviceChargePercent: Type.Integer({ description: 'Percent of the room charge, already inside every price; 0 when none' }),

@@ -2,7 +2,7 @@ import type { HotelSearchResult, Stay } from '@hatago/catalog';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { type Lang, t } from './i18n.ts';
 import { photoImage } from './photo-views.ts';
-import { hotelHref, priceFrom, type HotelResult } from './search-result-parts.ts';
+import { amenityHighlights, hotelHref, priceFrom, type HotelResult } from './search-result-parts.ts';
 import { starRating } from './star-rating.ts';
 
 /**
@@ -43,6 +43,7 @@ function gridCard(hotel: HotelResult, stay: Stay, lang: Lang, first: boolean): S
   <div class="grid-body">
     <h2><a class="grid-link" href="${hotelHref(hotel, stay, lang)}">${hotel.name}</a></h2>
     <div class="muted">${hotel.areaName} ${starRating(hotel.stars, lang)}</div>
+    ${amenityHighlights(hotel, lang)}
     ${priceFrom(hotel, stay, lang)}
     <span class="button" aria-hidden="true">${text.viewHotel}</span>
   </div>

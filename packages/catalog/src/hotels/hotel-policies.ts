@@ -8,16 +8,14 @@ export type SmokingPolicy = (typeof SMOKING_POLICIES)[number];
 export const ADULTS_ONLY_AGE = 18;
 
 /**
- * The house rules a guest checks before booking. Pets are the `pets-allowed` amenity, not a
- * second field that could disagree with it.
+ * The house rules a guest checks before booking, beside the check-in and check-out times the
+ * hotel's summary carries. Pets are the `pets-allowed` amenity, not a second field that could
+ * disagree with it.
  */
 export interface HotelPolicies {
   childrenMinAge: number;
   smoking: SmokingPolicy;
   petsAllowed: boolean;
-  /** 'HH:MM', Tokyo time. */
-  checkinTime: string;
-  checkoutTime: string;
   /** How to get there, in the language asked for; '' when the hotel wrote none. */
   access: string;
 }
@@ -25,8 +23,6 @@ export interface HotelPolicies {
 export interface HotelPolicyRow {
   children_min_age: number;
   smoking_policy: string;
-  checkin_time: string;
-  checkout_time: string;
   access_ja: string;
   access_en: string;
 }
@@ -35,7 +31,5 @@ export const hotelPoliciesOf = (row: HotelPolicyRow, amenities: readonly Amenity
   childrenMinAge: row.children_min_age,
   smoking: row.smoking_policy as SmokingPolicy,
   petsAllowed: amenities.includes('pets-allowed'),
-  checkinTime: row.checkin_time,
-  checkoutTime: row.checkout_time,
   access: locale === 'ja' ? row.access_ja : row.access_en,
 });
