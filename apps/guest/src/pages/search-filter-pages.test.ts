@@ -24,6 +24,8 @@ describe('hotel search filters and sorts on the search page', () => {
     const panel = filterForm(ja.body);
     assert.match(panel, /^<form class="filters" method="get" action="\/search" aria-labelledby="filters-heading">/);
     assert.match(panel, /<h2 id="filters-heading">条件で絞り込む<\/h2>/);
+    assert.match(panel, /<a href="#results">検索結果へ移動<\/a>/, 'a phone need not scroll past the panel');
+    assert.match(ja.body, /<div id="results">/);
     for (const legend of ['ご宿泊の合計料金（円・税込）', '星の数', '食事', '施設・サービス（すべてを満たす宿）']) assert.ok(panel.includes(`<legend>${legend}</legend>`), legend);
     assert.match(panel, /<label class="">下限<input name="minPrice" type="number"/);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from hotel_amenities where amenity = 'onsen'`.execute(ctx.db.database.db);

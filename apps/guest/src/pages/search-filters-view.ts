@@ -19,14 +19,14 @@ export interface SearchState {
 export const filterParams = (f: HotelFilters) => ({ minPrice: f.minPrice, maxPrice: f.maxPrice, stars: f.stars, meals: f.meals, amenities: f.amenities });
 
 export const SEARCH_FILTERS_CSS = `
-.search-layout{display:grid;gap:1.5rem;grid-template-columns:minmax(0,1fr)}
+.search-layout{display:grid;gap:1.5rem;grid-template-columns:minmax(0,1fr);margin-top:1rem}
 @media (min-width:56rem){.search-layout{grid-template-columns:16rem minmax(0,1fr)}}
 .filters{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem;align-self:start}
 .filters h2{font-size:1.1rem;margin:0 0 .5rem}
 .filters fieldset{border:0;border-top:1px solid var(--line);margin:0;padding:.75rem 0}
 .filters legend{font-weight:700;padding:0}
 .filters .option{display:flex;gap:.5rem;align-items:baseline;margin:.25rem 0}
-.filters .option .count{margin-left:auto;color:var(--muted);font-size:.9rem}
+.filters .option .count{margin-left:auto;color:var(--muted);font-size:.9rem;white-space:nowrap}
 .filters .price-range{display:flex;gap:.5rem}
 .filters .price-range label{flex:1}
 .filters .price-range input{width:100%;box-sizing:border-box}
@@ -64,6 +64,7 @@ export function filterPanel(state: SearchState, facets: HotelFacets, errors: Fie
   const clear = link('/search', { area: state.area, ...stayParams(state.stay), sort: state.sort === 'recommended' ? undefined : state.sort, preview: state.preview }, lang);
   return html`<form class="filters" method="get" action="/search" aria-labelledby="filters-heading">
   <h2 id="filters-heading">${text.filtersHeading}</h2>
+  <p><a href="#results">${text.skipToResults}</a></p>
   ${hidden({ area: state.area, ...stayParams(state.stay), sort: state.sort === 'recommended' ? undefined : state.sort, preview: state.preview })}${langField(lang)}
   <fieldset>
     <legend>${text.priceFilter}</legend>

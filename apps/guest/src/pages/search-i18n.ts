@@ -11,6 +11,8 @@ export const searchJa = {
   applySort: '並べ替える',
   unknownSort: '指定の並び順はないため、おすすめ順で表示しています。',
   filtersHeading: '条件で絞り込む',
+  /** Past the panel to the hotels: on a phone the panel stands above them. */
+  skipToResults: '検索結果へ移動',
   priceFilter: 'ご宿泊の合計料金（円・税込）',
   minPrice: '下限',
   maxPrice: '上限',
@@ -58,6 +60,7 @@ export const searchEn: SearchDictionary = {
   applySort: 'Sort',
   unknownSort: 'That sort order does not exist: the hotels are shown as recommended.',
   filtersHeading: 'Narrow your search',
+  skipToResults: 'Skip to the results',
   priceFilter: 'Total for the stay (yen, tax included)',
   minPrice: 'From',
   maxPrice: 'To',

@@ -101,7 +101,7 @@ ${leftOut.length ? html`<div class="alert" role="alert"><p>${text.filtersLeftOut
 ${bannerSlot('area-results', banners, lang)}
 <div class="search-layout">
 ${filterPanel(state, result.facets, filterErrors, lang)}
-<div>
+<div id="results">
   <p>${text.resultsCount(result.total)}</p>
   ${sortForm(state, lang)}
   ${result.items.length ? design.results(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
