@@ -18,8 +18,10 @@ const staffConsole: BackendRule = { ...app, firstByteTimeoutMs: 60_000, balance:
 
 // stay parameters decide what a page shows; sort/page/lang decide how; tracking parameters decide nothing
 const stay = ['checkin', 'nights', 'guests', 'rooms'];
+// hotel search filters (repeatable: `stars=4&stars=5`); a name missing here is dropped, and every filter shows the same page
+const searchFilters = ['minPrice', 'maxPrice', 'stars', 'meals', 'amenities'];
 // the origin is asked for the key URL: a page can never depend on a parameter the key leaves out
-const searchKey: CacheKeyRule = { query: ['area', ...stay, 'sort', 'page', 'lang'], forwardQuery: 'key', locale: false, device: false };
+const searchKey: CacheKeyRule = { query: ['area', ...stay, ...searchFilters, 'sort', 'page', 'lang'], forwardQuery: 'key', locale: false, device: false };
 const hotelKey: CacheKeyRule = { query: [...stay, 'lang'], forwardQuery: 'key', locale: false, device: false };
 
 // Every app serves probes and metrics for machines on its own port; from outside they would
@@ -93,7 +95,7 @@ export default defineEdgeRules({
       name: 'api-hotel-search',
       match: { pathPattern: '^/api/v1/hotels$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, 'sort', 'page'], forwardQuery: 'key', locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, ...searchFilters, 'sort', 'page'], forwardQuery: 'key', locale: false, device: false } },
     },
     {
       name: 'api-hotel',

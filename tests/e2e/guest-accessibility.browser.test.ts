@@ -158,6 +158,20 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
           assert.equal(await page.locator('[data-design]').getAttribute('data-design'), 'grid');
           await tour.visit('search', `/search?area=kyoto&${STAY}`);
           assert.ok((await page.locator('[data-testid="hotel-result"]').count()) >= 1, 'the search finds hotels');
+          // the filter panel is a plain form: tick, apply, and the page comes back filtered with the box still ticked
+          await page.locator('form.filters input[name="stars"][value="5"]').check();
+          await page.locator('form.filters input[name="amenities"][value="restaurant"]').check();
+          await tour.follow('search-filtered', 'form.filters button[type="submit"]');
+          assert.match(page.url(), /stars=5.*amenities=restaurant|amenities=restaurant.*stars=5/);
+          assert.ok(await page.locator('form.filters input[name="stars"][value="5"]').isChecked(), 'the chosen filter stays ticked');
+          assert.ok((await page.locator('[data-testid="hotel-result"] .amenity-tags li').count()) >= 1, 'each card shows its amenities');
+          await page.locator('form.sort-form select[name="sort"]').selectOption('price_desc');
+          await tour.follow('search-sorted', 'form.sort-form button[type="submit"]');
+          assert.match(page.url(), /sort=price_desc/);
+          assert.ok(await page.locator('form.filters input[name="amenities"][value="restaurant"]').isChecked(), 'sorting keeps the filters');
+          await tour.visit('search-filter-errors', `/search?area=kyoto&${STAY}&minPrice=abc&stars=9`);
+          assert.equal(await page.locator('.alert[role="alert"]').count(), 1, 'filters left out are announced');
+          await tour.visit('search', `/search?area=kyoto&${STAY}`);
           await tour.follow('hotel', '[data-testid="hotel-result"] a');
           await tour.follow('booking-form', '[data-testid="book-plan"]');
           assert.equal(await page.locator('input[name="email"]').count(), 1, 'the booking form asks for the guest');

@@ -151,6 +151,33 @@ describe('facility console', () => {
     assert.match((await get('/facility/hotel?saved=0')).body, /Saved\./);
   });
 
+  it('ticks its hotel\u2019s amenities and sets its policies, keeping the ticks beside field errors', async () => {
+    const amenities = async (id: number) =>
+      (await sql<{ amenity: string }>`select amenity from hotel_amenities where hotel_id = ${id} order by amenity`.execute(db.database.db)).rows.map((r) => r.amenity);
+    const page = await get('/facility/hotel/amenities');
+    assert.equal(page.statusCode, 200);
+    for (const code of await amenities(mine.hotelId)) assert.ok(page.body.includes(`name="amenities" value="${code}" checked`), code);
+    assert.match(page.body, /<legend>Amenities \(tick every one the hotel offers\)<\/legend>/);
+    const theirsBefore = await amenities(theirs.hotelId);
+
+    const bad = await post('/facility/hotel/amenities', { amenities: ['spa', 'casino'], childrenMinAge: '40', smoking: 'non_smoking', accessJa: '', accessEn: '' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Choose amenities from the list/);
+    assert.match(bad.body, /Children&#39;s minimum age must be between 0 and 18|Children's minimum age must be between 0 and 18/);
+    assert.ok(bad.body.includes('name="amenities" value="spa" checked'), 'keeps what was ticked');
+
+    const good = await post('/facility/hotel/amenities', { amenities: ['spa', 'pool'], childrenMinAge: '12', smoking: 'smoking_area', accessJa: '駅から徒歩3分', accessEn: '3 minutes from the station' });
+    assert.equal(good.statusCode, 303);
+    assert.equal(good.headers.location, '/facility/hotel/amenities?saved=0');
+    assert.deepEqual(await amenities(mine.hotelId), ['pool', 'spa']);
+    assert.deepEqual(await row(sql`select children_min_age, smoking_policy, access_en from hotels where id = ${mine.hotelId}`), {
+      children_min_age: 12,
+      smoking_policy: 'smoking_area',
+      access_en: '3 minutes from the station',
+    });
+    assert.deepEqual(await amenities(theirs.hotelId), theirsBefore, 'only the signed-in hotel changes');
+  });
+
   it('sets prices for chosen weekdays and refuses bad input or another hotel\u2019s plan', async () => {
     assert.equal((await get(`/facility/plans/${theirs.planId}`)).statusCode, 404);
     assert.equal((await post(`/facility/plans/${theirs.planId}/prices`, { from: futureDate(2), to: futureDate(3), price: '1' })).statusCode, 404);

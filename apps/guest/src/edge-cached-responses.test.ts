@@ -10,6 +10,7 @@ import { storeImage } from '@hatago/images';
 import { sampleJpeg } from '@hatago/images/testing';
 import { appUnderTest, futureDate } from '@hatago/test-support';
 import hatagoRules from '../../../config/edge.ts';
+import { HotelSearchQuerystring } from './api/api-schemas.ts';
 import { buildGuestApp } from './guest-app.ts';
 
 /**
@@ -65,6 +66,17 @@ describe('what the edge caches from the guest app and purges by key, browsers re
     const cached = hatagoRules.routes.filter((route) => !isSyntheticRoute(route) && route.backend === 'guest' && route.cache !== 'pass');
     for (const route of cached) assert.ok(samples.some((url) => matches(route, pathOf(url))), `no sample request for the cached route ${route.name}`);
     for (const url of samples) assert.ok(cached.some((route) => matches(route, pathOf(url))), `${url} is not a cached route`);
+  });
+
+  it('keys the hotel search page and API by every filter and sort they read', () => {
+    // a name the key leaves out is dropped on the way to the origin: every choice of it would answer the same page
+    for (const name of ['search', 'api-hotel-search']) {
+      const route = hatagoRules.routes.find((r) => r.name === name);
+      assert.ok(route && !isSyntheticRoute(route) && route.cache !== 'pass', name);
+      const kept = route.cache.key.query;
+      assert.ok(Array.isArray(kept), name);
+      for (const param of Object.keys(HotelSearchQuerystring)) assert.ok(kept.includes(param), `${name} keeps ${param}`);
+    }
   });
 
   it('makes browsers revalidate every answer carrying a Surrogate-Key, and gives the edge a lifetime it reads', async () => {

@@ -12,6 +12,7 @@ export const CatalogErrors = defineErrorCodes(
   'INVENTORY_BELOW_RESERVED', // fewer rooms than are already booked on a night
   'NO_INVENTORY_IN_RANGE', // a change to nights that have no rooms set yet
   'INVALID_STAY',
+  'INVALID_SEARCH_FILTER', // a price, star, meal or amenity filter that is not one
   'PLAN_NOT_ON_SALE', // not sold, or not priced, on every night of the stay
   'ROOMS_TOO_SMALL', // the guests do not fit the rooms asked for
   'SOLD_OUT', // a night of the stay has no room left

@@ -20,8 +20,15 @@ export interface CatalogTables {
     contact_email: string | null;
     /** Percent of the room charge, inside the stored tax-inclusive prices; 0 when none. */
     service_charge_percent: Generated<number>;
+    /** 0: children of every age; 18: adults only. */
+    children_min_age: Generated<number>;
+    smoking_policy: Generated<string>;
+    access_ja: Generated<string>;
+    access_en: Generated<string>;
     created_at: Generated<Date>;
   };
+  /** A code of hotels/hotel-amenities.ts per row. */
+  hotel_amenities: { hotel_id: number; amenity: string };
   room_types: {
     id: Generated<number>;
     hotel_id: number;

@@ -1,7 +1,23 @@
 export type { CatalogTables, Meals } from './catalog-tables.ts';
 export { CatalogErrors } from './catalog-errors.ts';
 export { parseStay, checkoutOf, lastNightOf, STAY_LIMITS, type Stay, type StayInput } from './stay.ts';
-export { searchHotels, type HotelSearchQuery, type HotelSearchResult, type HotelSort } from './search/hotel-search.ts';
+export { searchHotels, type HotelSearchQuery, type HotelSearchResult } from './search/hotel-search.ts';
+export {
+  HOTEL_SORTS,
+  MAX_PRICE_FILTER,
+  MEAL_OPTIONS,
+  NO_FILTERS,
+  STAR_OPTIONS,
+  hotelSortOf,
+  parseHotelFilters,
+  readHotelFilters,
+  type HotelFilterInput,
+  type HotelFilters,
+  type HotelSort,
+} from './search/hotel-filters.ts';
+export type { HotelFacets } from './search/hotel-facets.ts';
+export { AMENITIES, AMENITY_CODES, amenityLabel, isAmenityCode, type AmenityCode } from './hotels/hotel-amenities.ts';
+export { ADULTS_ONLY_AGE, SMOKING_POLICIES, type HotelPolicies, type SmokingPolicy } from './hotels/hotel-policies.ts';
 export {
   listAreas,
   getHotel,

@@ -5,6 +5,7 @@ import type { DiningTables } from '@hatago/dining';
 import { hashPassword, type IdentityTables } from '@hatago/identity';
 import { tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
+import { demoHotelFeatures } from './demo-amenities.ts';
 import { seedDemoFlags } from './demo-flags.ts';
 import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
 import { seedDemoStays } from './seed-demo-stays.ts';
@@ -73,7 +74,10 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
   return db.transaction().execute(async (trx) => {
     const t = tablesOf<SeedTables>(trx);
     const existing = await t.selectFrom('areas').select('id').limit(1).executeTakeFirst();
-    if (existing) return addMissingRestaurants(trx, { perArea: restaurantsPerArea, today, onProgress: options.onProgress });
+    if (existing) {
+      const restaurants = await addMissingRestaurants(trx, { perArea: restaurantsPerArea, today, onProgress: options.onProgress });
+      return (await addMissingHotelFeatures(trx)) || restaurants;
+    }
     const seeding: Seeding = { trx, t, pick: (n) => Math.floor(rand() * n), passwordHash, today, days };
     await t
       .insertInto('areas')
@@ -117,6 +121,31 @@ async function addMissingRestaurants(
   return true;
 }
 
+/**
+ * Amenities and house rules for a catalogue seeded before hotels had them: only while no hotel
+ * has an amenity, and only for the demo's own hotels (known by their style's English name).
+ */
+async function addMissingHotelFeatures(trx: Executor): Promise<boolean> {
+  const t = tablesOf<SeedTables>(trx);
+  if (await t.selectFrom('hotel_amenities').select('hotel_id').limit(1).executeTakeFirst()) return false;
+  const hotels = await t.selectFrom('hotels').select(['id', 'name_en', 'area_id']).orderBy('id').execute();
+  let added = false;
+  for (const hotel of hotels) {
+    const style = HOTEL_STYLES.find((s) => hotel.name_en.startsWith(`${s.en} `));
+    if (style) added = (await seedHotelFeatures(trx, hotel.id, style.en, hotel.area_id)) || added;
+  }
+  return added;
+}
+
+async function seedHotelFeatures(trx: Executor, hotelId: number, styleEn: string, areaId: string): Promise<boolean> {
+  const features = demoHotelFeatures(styleEn, areaId);
+  if (!features) return false;
+  const t = tablesOf<SeedTables>(trx);
+  await t.updateTable('hotels').set(features.policies).where('id', '=', hotelId).execute();
+  await t.insertInto('hotel_amenities').values(features.amenities.map((amenity) => ({ hotel_id: hotelId, amenity }))).execute();
+  return true;
+}
+
 /** The id of a row the seed inserts: hotels, room types and plans are numbered by the database. */
 async function insertForId<T extends 'hotels' | 'room_types' | 'rate_plans'>(
   { t }: Seeding,
@@ -142,6 +171,7 @@ async function seedHotel(seeding: Seeding, area: DemoArea, index: number): Promi
     recommendation: pick(1000),
     contact_email: `frontdesk.${area.id}.${index + 1}@hatago.example`,
   });
+  await seedHotelFeatures(seeding.trx, hotelId, style.en, area.id);
   const basePrice = 18000 + style.stars * 6000 + pick(20) * 1000;
   const roomTypeCount = 2 + pick(4);
   await seedCalendar(seeding, await seedRoomTypes(seeding, hotelId, basePrice, roomTypeCount));

@@ -33,7 +33,7 @@ figure.occupancy .axis{font-size:9px;fill:var(--muted)}
 `,
 };
 
-const HOTEL_NAV = html`<a href="/facility/">Today</a><a href="/facility/hotel">Hotel</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
+const HOTEL_NAV = html`<a href="/facility/">Today</a><a href="/facility/hotel">Hotel</a><a href="/facility/hotel/amenities">Amenities</a><a href="/facility/photos">Photos</a><a href="/facility/room-types">Room types</a><a href="/facility/plans">Plans &amp; prices</a><a href="/facility/inventory">Inventory</a><a href="/facility/reservations">Reservations</a>`;
 const RESTAURANT_NAV = html`<a href="/facility/restaurant/day">Today</a><a href="/facility/restaurant/reservations">Reservations</a><a href="/facility/restaurant/capacity">Capacity</a><a href="/facility/restaurant/seatings">Seatings</a><a href="/facility/restaurant/courses">Courses</a><a href="/facility/restaurant/photos">Photos</a>`;
 
 /** Every console page: the shared shell with the navigation of what the account runs, a hotel or a restaurant. */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { AMENITY_CODES, MAX_PRICE_FILTER, MEAL_OPTIONS } from '@hatago/catalog';
 
 /**
  * Shapes of the public JSON API. Other tools are written against these names, so they
@@ -46,9 +47,45 @@ const HotelIdentity = {
   stars: Type.Integer(),
 };
 
+/** One of a list's values, as a JSON Schema enum (typed as the list's own union). */
+const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Meal = literals(MEAL_OPTIONS);
+const Amenity = literals(AMENITY_CODES);
+
+/** The hotel search's filters and sort: a repeated name chooses several values (`stars=4&stars=5`). */
+export const HotelSearchQuerystring = {
+  sort: Type.Optional(
+    Type.Union([Type.Literal('recommended'), Type.Literal('price'), Type.Literal('price_desc'), Type.Literal('stars')], {
+      default: 'recommended',
+      description: 'recommended; price (lowest first); price_desc (highest first); stars (most first)',
+    }),
+  ),
+  minPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PRICE_FILTER, description: "Lowest total for the whole stay and all rooms, yen" })),
+  maxPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PRICE_FILTER, description: 'Highest total for the whole stay and all rooms, yen; not below minPrice' })),
+  stars: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5, description: 'Any of these star ratings' })),
+  meals: Type.Optional(Type.Array(Meal, { maxItems: MEAL_OPTIONS.length, description: 'A plan with any of these meals' })),
+  amenities: Type.Optional(Type.Array(Amenity, { maxItems: AMENITY_CODES.length, description: 'Every one of these amenities' })),
+};
+
+const FacetCount = <T extends ReturnType<typeof Type.Integer> | typeof Meal | typeof Amenity>(value: T) =>
+  Type.Array(Type.Object({ value, count: Type.Integer() }));
+
+export const HotelFacets = Type.Object(
+  {
+    stars: FacetCount(Type.Integer()),
+    meals: FacetCount(Meal),
+    amenities: FacetCount(Amenity),
+    price: Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer() }), Type.Null()], {
+      description: 'Lowest and highest shown price of the hotels the other filters leave; null when none',
+    }),
+  },
+  { description: 'Hotels each filter value would leave, the other filters applied; a chosen amenity counts the results' },
+);
+
 export const HotelListItem = Type.Object({
   ...HotelIdentity,
-  minTotalPrice: Type.Integer({ description: 'Cheapest plan for the whole stay and all rooms, yen' }),
+  minTotalPrice: Type.Integer({ description: 'Cheapest plan for the whole stay and all rooms (with the chosen meals, in the chosen range), yen' }),
+  amenities: Type.Array(Amenity, { description: 'What the hotel offers, in the amenity list order' }),
 });
 
 const Yen = (description: string) => Type.Integer({ description: `${description}, yen` });
@@ -86,6 +123,13 @@ export const HotelOffer = Type.Object({
   address: Type.String(),
   checkinTime: Type.String(),
   checkoutTime: Type.String(),
+  amenities: Type.Array(Amenity, { description: 'What the hotel offers, in the amenity list order' }),
+  policies: Type.Object({
+    childrenMinAge: Type.Integer({ description: '0: children of every age welcome; 18: adults only; else guests from this age' }),
+    smoking: Type.Union([Type.Literal('non_smoking'), Type.Literal('smoking_rooms'), Type.Literal('smoking_area')]),
+    petsAllowed: Type.Boolean(),
+    access: Type.String({ description: "How to get there, in the language asked for; '' when none" }),
+  }),
   serviceChargePercent: Type.Integer({ description: 'Percent of the room charge, already inside every price; 0 when none' }),
   roomTypes: Type.Array(
     Type.Object({

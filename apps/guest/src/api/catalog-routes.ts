@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { type CachedCatalog, EDGE_KEYS, parseStay } from '@hatago/catalog';
+import { type CachedCatalog, EDGE_KEYS, parseHotelFilters, parseStay } from '@hatago/catalog';
 import { notFound } from '@hatago/platform/errors';
 import { type HttpApp, purgedByKeyHeaders } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
-import { Area, HotelListItem, HotelOffer, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
+import { Area, HotelFacets, HotelListItem, HotelOffer, HotelSearchQuerystring, Lang, problemResponses, StayQuerystring } from './api-schemas.ts';
 import { GuestErrors } from '../guest-errors.ts';
 
 /**
@@ -50,7 +50,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
         querystring: Type.Object({
           area: Type.Optional(Type.String({ maxLength: 40 })),
           ...StayQuerystring,
-          sort: Type.Optional(Type.Union([Type.Literal('price'), Type.Literal('recommended')], { default: 'recommended' })),
+          ...HotelSearchQuerystring,
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
         }),
@@ -58,6 +58,7 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
           200: Type.Object({
             items: Type.Array(HotelListItem),
             total: Type.Integer(),
+            facets: HotelFacets,
             page: Type.Integer(),
             pageSize: Type.Integer(),
           }),
@@ -68,12 +69,13 @@ export function registerCatalogApi(app: HttpApp, { catalog }: GuestServices): vo
     async (request, reply) => {
       const q = request.query;
       const stay = parseStay(q);
+      const filters = parseHotelFilters(q);
       const locale = q.lang ?? 'en';
       await checkArea(catalog, q.area);
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 20;
       const result = await catalog.searchHotels(
-        { ...stay, ...(q.area ? { area: q.area } : {}), sort: q.sort ?? 'recommended', page, pageSize },
+        { ...stay, ...(q.area ? { area: q.area } : {}), sort: q.sort ?? 'recommended', page, pageSize, filters },
         locale,
       );
       reply.headers(purgedByKeyHeaders([EDGE_KEYS.search], CATALOG_EDGE_LIFETIME));

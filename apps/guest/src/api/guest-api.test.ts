@@ -152,6 +152,45 @@ describe('guest JSON API', () => {
     assert.deepEqual(await counts(), before);
   });
 
+  it('filters, sorts and counts hotels, and refuses every bad filter with problem+json', async () => {
+    const search = (query: string) => ctx.app.inject({ url: `/api/v1/hotels?checkin=${checkin}&nights=1&guests=2&${query}` });
+    const all = (await search('')).json();
+    assert.equal(all.facets.amenities.length, 13);
+    const onsen = all.facets.amenities.find((f: { value: string }) => f.value === 'onsen').count;
+    const filtered = await search('amenities=onsen&amenities=restaurant&stars=5&meals=breakfast&meals=half_board&sort=price_desc');
+    assert.equal(filtered.statusCode, 200);
+    const body = filtered.json();
+    assert.ok(body.total > 0 && body.total <= onsen);
+    assert.ok(body.items.every((h: { amenities: string[]; stars: number }) => h.amenities.includes('onsen') && h.amenities.includes('restaurant') && h.stars === 5));
+    const prices = body.items.map((h: { minTotalPrice: number }) => h.minTotalPrice);
+    assert.deepEqual(prices, [...prices].sort((a, b) => b - a));
+    const ranged = (await search(`minPrice=${prices.at(-1)}&maxPrice=${prices[0]}&amenities=onsen`)).json();
+    assert.ok(ranged.items.every((h: { minTotalPrice: number }) => h.minTotalPrice >= prices.at(-1) && h.minTotalPrice <= prices[0]));
+
+    const bad: Array<[string, number, string]> = [
+      ['minPrice=cheap', 400, 'minPrice'],
+      ['minPrice=-5', 400, 'minPrice'],
+      ['maxPrice=1e12', 400, 'maxPrice'],
+      ['maxPrice=200000000', 400, 'maxPrice'],
+      ['minPrice=50000&maxPrice=40000', 422, 'maxPrice'],
+      ['stars=6', 400, 'stars'],
+      ['stars=four', 400, 'stars'],
+      ['stars=1&stars=2&stars=3&stars=4&stars=5&stars=5', 400, 'stars'],
+      ['meals=lunch', 400, 'meals'],
+      ['amenities=casino', 400, 'amenities'],
+      ['amenities=onsen&amenities=', 400, 'amenities'],
+      ['sort=cheapest', 400, 'sort'],
+    ];
+    for (const [query, status, field] of bad) {
+      const res = await search(query);
+      assert.equal(res.statusCode, status, query);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/, query);
+      const problem = res.json();
+      assert.equal(problem.code, status === 422 ? 'INVALID_SEARCH_FILTER' : 'INVALID_REQUEST', query);
+      assert.ok(problem.errors.some((e: { field: string }) => e.field.replace(/^querystring\./, '').startsWith(field)), `${query}: ${JSON.stringify(problem.errors)}`);
+    }
+  });
+
   it('serves an OpenAPI document naming every documented operation', async () => {
     const res = await ctx.app.inject({ url: '/api/v1/openapi.json' });
     assert.equal(res.statusCode, 200);

@@ -11,6 +11,7 @@ import { type Lang, langOf, planLabel, t } from './i18n.ts';
 import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
 import { link, notFoundPage, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { photoGallery } from './photo-views.ts';
+import { hotelAmenitiesSection } from './hotel-amenities-view.ts';
 import { starRating } from './star-rating.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 import { perPersonLine, priceBreakdownDetails } from './price-breakdown-view.ts';
@@ -63,6 +64,7 @@ ${bannerSlot('hotel-side', banners, lang)}
   <dt>${text.checkinTime}</dt><dd>${hotel.checkinTime}</dd>
   <dt>${text.checkoutTime}</dt><dd>${hotel.checkoutTime}</dd>
 </dl>
+${hotelAmenitiesSection(hotel, lang)}
 <h2>${text.changeStay}</h2>
 ${stayForm({ action: `/hotels/${hotelId}`, lang, values, errors })}
 ${stay && offer ? roomsAndPlans(offer, stay, lang) : ''}

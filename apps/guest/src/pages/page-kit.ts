@@ -26,6 +26,8 @@ input,select,textarea{border-color:#948b7d}
 .gallery .thumbs{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));margin-top:.5rem}
 .gallery .thumbs img{width:100%;aspect-ratio:3/2;object-fit:cover}
 .stars{color:var(--accent);letter-spacing:.1em}
+.amenity-tags{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.25rem}
+.amenity-tags li{font-size:.85rem;border:1px solid var(--line);border-radius:999px;padding:0 .6rem;background:var(--paper)}
 .plans td:last-child{text-align:right;white-space:nowrap}
 .months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr))}
 .month table{table-layout:fixed}
@@ -138,12 +140,18 @@ ${
 /** The link to the other language, named in that language: `lang` tells a screen reader how to say it (WCAG 3.1.2). */
 const languageSwitch = (href: string, other: Lang, name: string): SafeHtml => html`<a href="${href}" hreflang="${other}" lang="${other}">${name}</a>`;
 
-type Params = Record<string, string | number | undefined>;
+/** A list repeats its name once per value (`stars=4&stars=5`), as a form's checkboxes submit it. */
+type Params = Record<string, string | number | undefined | readonly (string | number)[]>;
+
+const pairsOf = (params: Params, keepEmpty: boolean): Array<[string, string]> =>
+  Object.entries(params).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && (keepEmpty || v !== '')).map((v): [string, string] => [key, String(v)]),
+  );
 
 /** A site URL carrying the language; the default language is left out so each page has one URL. */
 export function link(path: string, params: Params, lang: Lang): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of pairsOf(params, false)) search.append(key, value);
   if (lang !== DEFAULT_LANG) search.set('lang', lang);
   const query = search.toString();
   return query ? `${path}?${query}` : path;
@@ -159,9 +167,7 @@ export function otherLangOf(request: FastifyRequest, lang: Lang): string {
 }
 
 export function hidden(params: Params): SafeHtml {
-  return html`${Object.entries(params).map(([name, value]) =>
-    value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}">`,
-  )}`;
+  return html`${pairsOf(params, true).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
 /** Forms carry the language like links do: only when it is not the default. */

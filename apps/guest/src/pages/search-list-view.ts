@@ -2,7 +2,7 @@ import type { HotelSearchResult, Stay } from '@hatago/catalog';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { type Lang, t } from './i18n.ts';
 import { resultPhoto } from './photo-views.ts';
-import { hotelHref, priceFrom } from './search-result-parts.ts';
+import { amenityHighlights, hotelHref, priceFrom } from './search-result-parts.ts';
 import { starRating } from './star-rating.ts';
 
 /** The hotel search results as a list of cards, a small photo beside each: the design the guest site has always had. */
@@ -14,6 +14,7 @@ export function resultList(result: HotelSearchResult, stay: Stay, lang: Lang): S
   <div>
     <h2><a href="${hotelHref(hotel, stay, lang)}">${hotel.name}</a></h2>
     <div class="muted">${hotel.areaName} ${starRating(hotel.stars, lang)}</div>
+    ${amenityHighlights(hotel, lang)}
   </div>
   <div>
     ${priceFrom(hotel, stay, lang)}

@@ -1,4 +1,4 @@
-import { EDGE_KEYS, type HotelSort } from '@hatago/catalog';
+import { EDGE_KEYS, type HotelSort, hotelSortOf, readHotelFilters } from '@hatago/catalog';
 import { PREVIEW_QUERY } from '@hatago/flags';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -7,14 +7,14 @@ import { pagination } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { langOf, t } from './i18n.ts';
 import { bannerSlot, bannersForPage, withBanners } from './banner-slots.ts';
-import { link, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
+import { link, localiseErrors, otherLangOf, paramsOf, sendPage } from './page-kit.ts';
 import { defaultDiningValues, diningForm } from './dining-form.ts';
 import { type SearchDesign, searchDesignFor } from './search-design.ts';
+import { filterPanel, filterParams, SEARCH_FILTERS_CSS, type SearchState, sortForm } from './search-filters-view.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
 
-const sortOf = (value: string | undefined): HotelSort => (value === 'price' ? 'price' : 'recommended');
 const pageOf = (value: string | undefined): number => (value && /^\d{1,4}$/.test(value) ? Math.max(1, Number(value)) : 1);
 
 export function registerSearchPages(app: HttpApp, deps: GuestServices): void {
@@ -47,6 +47,13 @@ ${bannerSlot('home-carousel', banners, lang)}`,
     const query = paramsOf(request.query);
     const lang = langOf(query.lang);
     const text = t(lang);
+    // filters repeat their names (a checkbox per value): read from the query as sent, not its first values
+    const raw = (request.query ?? {}) as Record<string, unknown>;
+    const filterRead = readHotelFilters({ minPrice: raw.minPrice, maxPrice: raw.maxPrice, stars: raw.stars, meals: raw.meals, amenities: raw.amenities });
+    const filters = filterRead.filters;
+    const filterErrors = localiseErrors(lang, filterRead.errors);
+    const requestedSort = query.sort ? hotelSortOf(query.sort) : 'recommended';
+    const sort: HotelSort = requestedSort ?? 'recommended';
     const areas = await catalog.listAreas(lang);
     // a bare /search (a bookmark, a typed URL) searches the defaults the home page offers
     const values = { ...defaultStayValues(), ...query };
@@ -66,42 +73,41 @@ ${bannerSlot('home-carousel', banners, lang)}`,
             status: options.status ?? 200,
             otherLang: otherLangOf(request, lang),
             body,
-            css: options.design?.css,
+            css: SEARCH_FILTERS_CSS + (options.design?.css ?? ''),
           },
           banners,
         ),
       );
     const form = (errors: FieldError[] = []) =>
-      stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: query.sort === 'price' ? 'price' : undefined, preview } });
+      stayForm({ action: '/search', lang, values, errors, areas, keep: { sort: sort === 'recommended' ? undefined : sort, ...filterParams(filters), preview } });
 
     const { stay, errors } = readStay(values, lang);
     if (area !== undefined && !areas.some((a) => a.id === area)) errors.push({ field: 'area', message: text.unknownArea });
     if (!stay || errors.length > 0) return page(html`<h1>${text.findStay}</h1>${form(errors)}`, { status: 422 });
 
-    const sort = sortOf(query.sort);
     const current = pageOf(query.page);
     const [result, design] = await Promise.all([
-      catalog.searchHotels({ ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE }, lang),
+      catalog.searchHotels({ ...stay, area, sort, page: current, pageSize: SEARCH_PAGE_SIZE, filters }, lang),
       searchDesignFor(deps, request),
     ]);
-    const searchLink = (changes: { sort?: HotelSort; page?: number }) =>
-      link('/search', { area, ...stayParams(stay), sort: changes.sort ?? sort, page: changes.page ?? current, preview }, lang);
+    const state: SearchState = { area, stay, filters, sort, preview };
+    const pageLink = (n: number) =>
+      link('/search', { area, ...stayParams(stay), ...filterParams(filters), sort: sort === 'recommended' ? undefined : sort, page: n, preview }, lang);
+    const leftOut = [...filterErrors.map((e) => e.message), ...(requestedSort === undefined ? [text.unknownSort] : [])];
     return page(
       html`<h1>${text.searchResults}</h1>
 ${form()}
-<p>${text.resultsCount(result.total)}</p>
+${leftOut.length ? html`<div class="alert" role="alert"><p>${text.filtersLeftOut}</p><ul>${leftOut.map((m) => html`<li>${m}</li>`)}</ul></div>` : ''}
 ${bannerSlot('area-results', banners, lang)}
-<nav class="pagination" aria-label="${text.sortBy}">
-  ${text.sortBy}:
-  ${(['recommended', 'price'] as const).map((option) => {
-    const label = option === 'price' ? text.sortPrice : text.sortRecommended;
-    return option === sort
-      ? html`<strong aria-current="true">${label}</strong>`
-      : html`<a href="${searchLink({ sort: option, page: 1 })}">${label}</a>`;
-  })}
-</nav>
-${result.items.length ? design.results(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
-${pagination({ page: current, pageSize: SEARCH_PAGE_SIZE, total: result.total, link: (n) => searchLink({ page: n }), labels: t(lang) })}`,
+<div class="search-layout">
+${filterPanel(state, result.facets, filterErrors, lang)}
+<div id="results">
+  <p>${text.resultsCount(result.total)}</p>
+  ${sortForm(state, lang)}
+  ${result.items.length ? design.results(result, stay, lang) : html`<p class="notice">${text.noResults}</p>`}
+  ${pagination({ page: current, pageSize: SEARCH_PAGE_SIZE, total: result.total, link: pageLink, labels: t(lang) })}
+</div>
+</div>`,
       { design },
     );
   });

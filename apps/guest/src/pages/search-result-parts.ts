@@ -1,4 +1,4 @@
-import type { HotelSearchResult, Stay } from '@hatago/catalog';
+import { AMENITIES, type HotelSearchResult, type Stay } from '@hatago/catalog';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { yen } from '@hatago/web-kit';
 import { type Lang, t } from './i18n.ts';
@@ -16,4 +16,14 @@ export function priceFrom(hotel: HotelResult, stay: Stay, lang: Lang): SafeHtml 
   const text = t(lang);
   return html`<div>${text.totalFrom} <span class="price">${yen(hotel.minTotalPrice)}</span></div>
     <div class="muted">${text.forStay(stay.nights, stay.rooms)}</div>`;
+}
+
+/** A few of what the hotel offers, in the amenity list's order (hot springs and lounges first). */
+const HIGHLIGHTS = 4;
+
+export function amenityHighlights(hotel: HotelResult, lang: Lang): SafeHtml {
+  if (hotel.amenities.length === 0) return html``;
+  return html`<ul class="amenity-tags" aria-label="${t(lang).amenityHighlights}">${hotel.amenities
+    .slice(0, HIGHLIGHTS)
+    .map((code) => html`<li>${AMENITIES[code][lang]}</li>`)}</ul>`;
 }

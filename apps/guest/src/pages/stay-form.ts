@@ -33,7 +33,7 @@ export interface StayFormOptions {
   errors?: FieldError[];
   /** Search offers the area choice; a hotel page does not. */
   areas?: Array<{ id: string; name: string }>;
-  keep?: Record<string, string | undefined>;
+  keep?: Parameters<typeof hidden>[0];
 }
 
 /** The check-in, nights, guests and rooms form, submitted by GET so results are plain, cacheable URLs. */

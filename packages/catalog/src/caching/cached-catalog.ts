@@ -4,6 +4,7 @@ import { hotelNamespace, SEARCH_NAMESPACE } from '../changes/catalog-change.ts';
 import type { Locale } from '../hotels/hotel-heading.ts';
 import { type CalendarDay, getAvailabilityCalendar, getHotel, getHotelOffer, type HotelOffer, type HotelSummary, listAreas } from '../offers/hotel-offers.ts';
 import { type HotelSearchQuery, type HotelSearchResult, searchHotels } from '../search/hotel-search.ts';
+import { filtersKey, NO_FILTERS } from '../search/hotel-filters.ts';
 import type { Stay } from '../stay.ts';
 
 /**
@@ -33,17 +34,19 @@ export class CachedCatalog {
   }
 
   searchHotels(query: HotelSearchQuery, locale: Locale = 'en'): Promise<HotelSearchResult> {
-    const key = `catalog:search:${locale}:${stayKey(query)}:${query.area ?? '*'}:${query.sort}:${query.page}x${query.pageSize}`;
+    const filters = filtersKey(query.filters ?? NO_FILTERS);
+    const key = `catalog:search:v2:${locale}:${stayKey(query)}:${query.area ?? '*'}:${query.sort}:${query.page}x${query.pageSize}:${filters}`;
     return cached(this.cache, { key, namespaces: [SEARCH_NAMESPACE] }, CATALOG_TTL.searchMs, () => searchHotels(this.db, query, locale));
   }
 
   getHotel(hotelId: number, locale: Locale = 'en'): Promise<HotelSummary> {
-    return this.#hotelData(hotelId, `summary:${locale}`, () => getHotel(this.db, hotelId, locale));
+    // v2: a summary carries the amenities and policies; one cached by an older release would lack them
+    return this.#hotelData(hotelId, `summary:v2:${locale}`, () => getHotel(this.db, hotelId, locale));
   }
 
   getHotelOffer(hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
-    // v2: a plan offer carries its price breakdown; an offer cached by an older release would lack it
-    return this.#hotelData(hotelId, `offer:v2:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
+    // v3: an offer carries the hotel's amenities and policies (v2: each plan's price breakdown); older releases' lack them
+    return this.#hotelData(hotelId, `offer:v3:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
   }
 
   getAvailabilityCalendar(hotelId: number, from: string, days: number): Promise<CalendarDay[]> {

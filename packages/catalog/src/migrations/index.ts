@@ -4,6 +4,7 @@ import * as hotelContactEmail from './2026-11-25.07-hotel-contact-email.ts';
 import * as hotelPhotos from './2026-12-07.03-hotel-photos.ts';
 import * as hotelServiceCharge from './2026-12-10.01-hotel-service-charge.ts';
 import * as ratePlanNoShowFee from './2026-12-11.01-rate-plan-no-show-fee.ts';
+import * as hotelAmenitiesAndPolicies from './2026-12-11.03-hotel-amenities-and-policies.ts';
 
 export const catalogMigrations: ModuleMigrations = {
   '2026-11-25.01-catalog-tables': catalogTables,
@@ -11,4 +12,5 @@ export const catalogMigrations: ModuleMigrations = {
   '2026-12-07.03-hotel-photos': hotelPhotos,
   '2026-12-10.01-hotel-service-charge': hotelServiceCharge,
   '2026-12-11.01-rate-plan-no-show-fee': ratePlanNoShowFee,
+  '2026-12-11.03-hotel-amenities-and-policies': hotelAmenitiesAndPolicies,
 };

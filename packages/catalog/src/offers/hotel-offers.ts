@@ -6,6 +6,9 @@ import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { type HotelHeading, hotelHeadingOf, type Locale } from '../hotels/hotel-heading.ts';
 import type { PhotoView } from '@hatago/images';
 import { hotelPhotosShown } from '../hotels/hotel-photo-view.ts';
+import type { AmenityCode } from '../hotels/hotel-amenities.ts';
+import { readHotelAmenities } from '../hotels/hotel-amenity-store.ts';
+import { type HotelPolicies, hotelPoliciesOf } from '../hotels/hotel-policies.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
@@ -20,6 +23,9 @@ export interface HotelSummary extends HotelHeading {
   serviceChargePercent: number;
   /** In the order the hotel gave them; the first is its cover in search results. */
   photos: PhotoView[];
+  /** What the hotel offers, in the amenity list's order. */
+  amenities: AmenityCode[];
+  policies: HotelPolicies;
 }
 
 export interface PlanOffer {
@@ -65,6 +71,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
     .where('hotels.id', '=', hotelId)
     .executeTakeFirst();
   if (!h) throw notFound(CatalogErrors.HOTEL_NOT_FOUND, `Hotel ${hotelId} does not exist`);
+  const amenities = await readHotelAmenities(db, hotelId);
   return {
     ...hotelHeadingOf(h, locale),
     description: locale === 'ja' ? h.description_ja : h.description_en,
@@ -74,6 +81,8 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
     checkoutTime: h.checkout_time,
     serviceChargePercent: h.service_charge_percent,
     photos: await hotelPhotosShown(db, hotelId, locale),
+    amenities,
+    policies: hotelPoliciesOf(h, amenities, locale),
   };
 }
 

@@ -2,21 +2,29 @@ import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
 import { type HotelHeading, hotelHeadingOf, type HotelHeadingRow, type Locale } from '../hotels/hotel-heading.ts';
 import { photoViewOf, type PhotoView } from '@hatago/images';
+import type { Meals } from '../catalog-tables.ts';
+import { type AmenityCode, inAmenityOrder } from '../hotels/hotel-amenities.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
-
-export type HotelSort = 'price' | 'recommended';
+import { type Candidate, facetsOf, type HotelFacets, rank } from './hotel-facets.ts';
+import { type HotelFilters, type HotelSort, NO_FILTERS } from './hotel-filters.ts';
 
 export interface HotelSearchQuery extends Stay {
   area?: string;
   sort: HotelSort;
   page: number;
   pageSize: number;
+  /** None when absent: every hotel with rooms for the stay. */
+  filters?: HotelFilters;
 }
 
 export interface HotelSearchResult {
-  /** `photo`: the hotel's first photo, its cover; null when it has none. */
-  items: Array<HotelHeading & { stars: number; minTotalPrice: number; photo: PhotoView | null }>;
+  /**
+   * `minTotalPrice`: the lowest total of a plan the filters accept; `photo`: the hotel's
+   * first photo, its cover, null when it has none; `amenities`: in the list's order.
+   */
+  items: Array<HotelHeading & { stars: number; minTotalPrice: number; photo: PhotoView | null; amenities: AmenityCode[] }>;
   total: number;
+  facets: HotelFacets;
 }
 
 /**
@@ -54,44 +62,72 @@ export function sellablePlansCte(stay: Stay, hotelFilter: ReturnType<typeof sql>
 }
 
 export async function searchHotels(db: Executor, query: HotelSearchQuery, locale: Locale = 'en'): Promise<HotelSearchResult> {
+  const filters = query.filters ?? NO_FILTERS;
+  const candidates = await candidatesFor(db, query);
+  const ranked = rank(candidates, filters, query.sort);
+  const shown = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const headings = await headingsOf(
+    db,
+    shown.map((r) => r.hotel.id),
+  );
+  return {
+    total: ranked.length,
+    facets: facetsOf(candidates, filters),
+    items: shown.map(({ hotel, price }) => {
+      const r = headings.get(hotel.id)!;
+      return {
+        ...hotelHeadingOf(r, locale),
+        stars: hotel.stars,
+        minTotalPrice: price,
+        photo: r.image_key === null ? null : photoViewOf({ image_key: r.image_key, alt_ja: r.alt_ja ?? '', alt_en: r.alt_en ?? '' }, locale),
+        amenities: inAmenityOrder(hotel.amenities),
+      };
+    }),
+  };
+}
+
+/**
+ * Every hotel in the area with rooms for the stay, each plan it sells for it and what it
+ * offers: filters, counts and orders are worked out over these in one pass each (an area
+ * holds tens of hotels, each a dozen plans), so the counts beside every filter cost no query.
+ */
+async function candidatesFor(db: Executor, query: HotelSearchQuery): Promise<Candidate[]> {
   const areaFilter = query.area ? sql`h.area_id = ${query.area}` : sql`true`;
-  const order =
-    query.sort === 'price'
-      ? sql`min_total_price asc, h.recommendation desc, h.id`
-      : sql`h.recommendation desc, min_total_price asc, h.id`;
-  type CoverRow = { image_key: string | null; alt_ja: string | null; alt_en: string | null };
-  const { rows } = await sql<HotelHeadingRow & CoverRow & { stars: number; min_total_price: number; total_count: number }>`
+  const { rows } = await sql<{ id: number; stars: number; recommendation: number; amenities: string | null; meals: Meals; total: number }>`
     with ${sellablePlansCte(query, areaFilter)}
-    select h.id, h.name_ja, h.name_en, h.area_id, a.name_ja as area_name_ja, a.name_en as area_name_en, h.stars,
-           min(pt.total_price) as min_total_price, count(*) over () as total_count,
-           cover.image_key, cover.alt_ja, cover.alt_en
+    select h.id, h.stars, h.recommendation, am.codes as amenities, rp.meals, pt.total_price::int as total
     from plan_totals pt
+    join rate_plans rp on rp.id = pt.plan_id
     join room_types rt on rt.id = pt.room_type_id
     join hotels h on h.id = rt.hotel_id
+    left join lateral (select string_agg(ha.amenity, ',') as codes from hotel_amenities ha where ha.hotel_id = h.id) am on true
+  `.execute(db);
+  const hotels = new Map<number, Candidate>();
+  for (const row of rows) {
+    let hotel = hotels.get(row.id);
+    if (!hotel) {
+      hotel = { id: row.id, stars: row.stars, recommendation: row.recommendation, amenities: new Set(row.amenities?.split(',') ?? []), plans: [] };
+      hotels.set(row.id, hotel);
+    }
+    hotel.plans.push({ meals: row.meals, total: Number(row.total) });
+  }
+  return [...hotels.values()];
+}
+
+type HeadingRow = HotelHeadingRow & { image_key: string | null; alt_ja: string | null; alt_en: string | null };
+
+/** Names, area and cover photo of the hotels one page shows. */
+async function headingsOf(db: Executor, ids: number[]): Promise<Map<number, HeadingRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<HeadingRow>`
+    select h.id, h.name_ja, h.name_en, h.area_id, a.name_ja as area_name_ja, a.name_en as area_name_en,
+           cover.image_key, cover.alt_ja, cover.alt_en
+    from hotels h
     join areas a on a.id = h.area_id
     left join lateral (
       select p.image_key, p.alt_ja, p.alt_en from hotel_photos p where p.hotel_id = h.id order by p.position, p.id limit 1
     ) cover on true
-    group by h.id, a.id, cover.image_key, cover.alt_ja, cover.alt_en
-    order by ${order}
-    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+    where h.id in (${sql.join(ids)})
   `.execute(db);
-  return {
-    total: rows[0]?.total_count ?? (query.page > 1 ? await countHotels(db, query, areaFilter) : 0),
-    items: rows.map((r) => ({
-      ...hotelHeadingOf(r, locale),
-      stars: r.stars,
-      minTotalPrice: r.min_total_price,
-      photo: r.image_key === null ? null : photoViewOf({ image_key: r.image_key, alt_ja: r.alt_ja ?? '', alt_en: r.alt_en ?? '' }, locale),
-    })),
-  };
-}
-
-/** A page past the end has no rows to carry the window count, so count on its own. */
-async function countHotels(db: Executor, stay: Stay, areaFilter: ReturnType<typeof sql>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    with ${sellablePlansCte(stay, areaFilter)}
-    select count(distinct rt.hotel_id) as n from plan_totals pt join room_types rt on rt.id = pt.room_type_id
-  `.execute(db);
-  return rows[0]?.n ?? 0;
+  return new Map(rows.map((r) => [r.id, r]));
 }
