@@ -89,19 +89,19 @@ export default defineEdgeRules({
       name: 'api-areas',
       match: { pathPattern: '^/api/v1/(areas|openapi\\.json)$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: [], forwardQuery: 'key', locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
     },
     {
       name: 'api-hotel-search',
       match: { pathPattern: '^/api/v1/hotels$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, ...searchFilters, 'sort', 'page'], forwardQuery: 'key', locale: false, device: false } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: { query: ['area', ...stay, ...searchFilters, 'sort', 'page', 'pageSize', 'lang'], forwardQuery: 'key', locale: false, device: false } },
     },
     {
       name: 'api-hotel',
       match: { pathPattern: '^/api/v1/hotels/[0-9]+$', methods: GET_HEAD },
       backend: 'guest',
-      cache: { ttl: 'origin', graceSeconds: 300, key: { ...hotelKey, query: stay } },
+      cache: { ttl: 'origin', graceSeconds: 300, key: hotelKey },
     },
     {
       // like the hotel search, left to its short TTL: a booking checks the seats under lock, and

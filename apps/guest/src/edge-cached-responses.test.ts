@@ -79,6 +79,27 @@ describe('what the edge caches from the guest app and purges by key, browsers re
     }
   });
 
+  it('keys every cached API route by every query parameter its OpenAPI document names', async () => {
+    // the class of the search filters above, for every API answer the edge stores
+    const openapi = (await get('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
+    };
+    const checked: string[] = [];
+    const dropped: string[] = [];
+    for (const [template, operations] of Object.entries(openapi.paths)) {
+      const query = (operations.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      const path = template.replace(/\{[^}]+\}/g, '1');
+      const route = hatagoRules.routes.find((r) => !isSyntheticRoute(r) && matches(r, path) && (r.match.methods ?? ['GET']).includes('GET'));
+      if (!route || isSyntheticRoute(route) || route.cache === 'pass' || query.length === 0) continue;
+      const kept = route.cache.key.query;
+      checked.push(template);
+      if (!Array.isArray(kept)) continue; // 'sorted' or 'as-sent' keep every parameter
+      for (const name of query) if (!kept.includes(name)) dropped.push(`${template} ${name} (rule ${route.name})`);
+    }
+    assert.deepEqual(dropped, [], 'parameters the edge drops on the way to the origin');
+    assert.ok(checked.includes('/api/v1/hotels') && checked.includes('/api/v1/areas'), checked.join(', '));
+  });
+
   it('makes browsers revalidate every answer carrying a Surrogate-Key, and gives the edge a lifetime it reads', async () => {
     const keyed: string[] = [];
     for (const url of samples) {

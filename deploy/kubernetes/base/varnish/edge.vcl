@@ -263,15 +263,18 @@ sub hatago_cache_key {
   set req.http.X-Hatago-Key-Extra = "";
   unset req.http.X-Hatago-Forward-Key;
   if (req.http.X-Hatago-Route == "api-areas") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
     set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "api-hotel-search") {
     if (req.url ~ "\?") {
-      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!area(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!checkin(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!nights(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!guests(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!rooms(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!minPrice(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!maxPrice(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!stars(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!meals(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!amenities(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!sort(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!page(?:=|&|$))[^&]*", ""), "^&", "?");
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!area(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!checkin(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!nights(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!guests(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!rooms(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!minPrice(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!maxPrice(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!stars(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!meals(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!amenities(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!sort(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!page(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!pageSize(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
     }
     set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "api-hotel") {
     if (req.url ~ "\?") {
-      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!checkin(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!nights(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!guests(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!rooms(?:=|&|$))[^&]*", ""), "^&", "?");
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!checkin(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!nights(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!guests(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!rooms(?:=|&|$))[^&]*", "") + regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
     }
     set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "api-restaurant-search") {
