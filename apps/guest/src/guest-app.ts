@@ -8,7 +8,7 @@ import { DiningChanges } from '@hatago/dining';
 import { createFlagsClient, DEFAULT_ENVIRONMENT, LiveFlags } from '@hatago/flags';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import { createHttpApp, type HttpApp } from '@hatago/platform/http';
-import { rejectCrossSiteWrites, renderErrorPage } from '@hatago/web-kit';
+import { rejectCrossSiteWrites } from '@hatago/web-kit';
 import { HTTP_LATENCY_BUCKETS } from '../../../config/slo.ts';
 import { countBusinessEvents } from './business-metrics.ts';
 import type { GuestAppDeps, GuestServices } from './deps.ts';
@@ -20,7 +20,8 @@ import { registerRestaurantApi } from './api/restaurant-routes.ts';
 import { registerImageRoute } from './images/image-route.ts';
 import { registerInternalFlags } from './internal/internal-flags-route.ts';
 import { BANNER_PREVIEW_PREFIX, registerBannerPreview } from './pages/banner-preview.ts';
-import { GUEST_SHELL, registerGuestPages } from './pages/guest-pages.ts';
+import { guestErrorPage } from './pages/error-page.ts';
+import { registerGuestPages } from './pages/guest-pages.ts';
 import { MEMBER_COOKIE } from './pages/member-session.ts';
 import { registerPasswordResetPages } from './pages/password-reset-pages.ts';
 
@@ -52,7 +53,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
       await deps.database.ping();
       await cacheReady();
     },
-    errorPage: (problem) => renderErrorPage(problem, GUEST_SHELL),
+    errorPage: guestErrorPage,
     metrics: [deps.cache.telemetry.registry, deps.database.metrics],
     latencyBuckets: HTTP_LATENCY_BUCKETS,
   });

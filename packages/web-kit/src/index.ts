@@ -1,4 +1,4 @@
-export { renderPage, renderErrorPage, type PageShell } from './page-shell.ts';
+export { ENGLISH_ERROR_PAGE, renderPage, renderErrorPage, type ErrorPageText, type PageShell } from './page-shell.ts';
 export { WebKitErrors } from './web-kit-errors.ts';
 export { field, textArea, select, formAlert, errorFor, yen, type FieldSpec } from './forms.ts';
 export { readSessionCookie, writeSessionCookie, clearSessionCookie, clientOf, type SessionCookieSpec } from './session-cookie.ts';

@@ -35,18 +35,45 @@ ${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </html>`.value;
 }
 
+/** The words of the error page, per language of the app showing it. */
+export interface ErrorPageText {
+  notFound: string;
+  /** Shown instead of the detail for a 404: the detail names the path, in English. */
+  notFoundDetail: string;
+  failed: string;
+  retry: string;
+  requestId: string;
+  traceId: string;
+  back: string;
+  /** The problem's own detail in this language (domain messages are written in English). */
+  detail: (detail: string) => string;
+}
+
+export const ENGLISH_ERROR_PAGE: ErrorPageText = {
+  notFound: 'We could not find that page',
+  notFoundDetail: 'The address may be mistyped, or the page may have moved.',
+  failed: 'Something went wrong',
+  retry: 'Please try again in a moment.',
+  requestId: 'Request ID',
+  traceId: 'Trace ID',
+  back: 'Back to the start',
+  detail: (detail) => detail,
+};
+
 /** A friendly error page that shows the request and trace ids, so support can find the request, and what was wrong with which field. */
-export function renderErrorPage(problem: Problem, shell: Pick<PageShell, 'brand' | 'brandHref' | 'lang' | 'css'>): string {
-  const heading = problem.status === 404 ? 'We could not find that page' : problem.status >= 500 ? 'Something went wrong' : problem.title;
+export function renderErrorPage(problem: Problem, shell: Pick<PageShell, 'brand' | 'brandHref' | 'lang' | 'css'>, text: ErrorPageText = ENGLISH_ERROR_PAGE): string {
+  const notFound = problem.status === 404;
+  const heading = notFound ? text.notFound : problem.status >= 500 ? text.failed : problem.title;
+  const detail = notFound ? text.notFoundDetail : problem.status >= 500 ? text.retry : text.detail(problem.detail ?? '');
   return renderPage({
     ...shell,
-    title: `${problem.status} ${problem.title}`,
+    title: `${problem.status} ${heading}`,
     body: html`<section class="error-page">
   <h1>${heading}</h1>
-  <p>${problem.status >= 500 ? 'Please try again in a moment.' : problem.detail}</p>
-  ${problem.errors?.length ? html`<ul class="alert">${problem.errors.map((e) => html`<li>${e.field}: ${e.message}</li>`)}</ul>` : ''}
-  <p class="request-id">Request ID: <code>${problem.requestId}</code>${problem.traceId ? html`<br>Trace ID: <code>${problem.traceId}</code>` : ''}</p>
-  <p><a href="${shell.brandHref}">Back to the start</a></p>
+  <p>${detail}</p>
+  ${problem.errors?.length ? html`<ul class="alert">${problem.errors.map((e) => html`<li>${e.field}: ${text.detail(e.message)}</li>`)}</ul>` : ''}
+  <p class="request-id">${text.requestId}: <code>${problem.requestId}</code>${problem.traceId ? html`<br>${text.traceId}: <code>${problem.traceId}</code>` : ''}</p>
+  <p><a href="${shell.brandHref}">${text.back}</a></p>
 </section>`,
   });
 }

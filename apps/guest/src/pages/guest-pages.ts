@@ -11,7 +11,6 @@ import { registerRestaurantSearchPage } from './restaurant-search-page.ts';
 import { registerSearchPages } from './search-page.ts';
 import { registerTableBookingPages } from './table-booking-pages.ts';
 
-export { GUEST_SHELL } from './page-kit.ts';
 
 /** The server-rendered guest site. */
 export function registerGuestPages(pages: HttpApp, deps: GuestServices): void {

@@ -18,8 +18,8 @@ export interface HttpAppOptions {
   logger: Logger;
   /** Throws when a dependency this app needs (the database, …) is unreachable. */
   readiness: () => Promise<void>;
-  /** Friendly HTML for errors outside the API; it must show the request id. */
-  errorPage: (problem: Problem) => string;
+  /** Friendly HTML for errors outside the API, in the request's language where the app has one; it must show the request id. */
+  errorPage: (problem: Problem, request: FastifyRequest) => string;
   /** Requests under this prefix get problem+json instead of an HTML page. */
   apiPrefix?: string;
   bodyLimit?: number;
@@ -91,7 +91,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   const respond = (problem: Problem, request: FastifyRequest, reply: Parameters<Parameters<typeof app.setErrorHandler>[0]>[2]) =>
     isApi(request)
       ? sendProblem(reply, problem)
-      : reply.code(problem.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(options.errorPage(problem));
+      : reply.code(problem.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(options.errorPage(problem, request));
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFrom(error, request);
