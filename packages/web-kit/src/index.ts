@@ -10,3 +10,4 @@ export { localRedirect } from './local-redirect.ts';
 export { pagination, pageLinkWith, type PaginationLabels } from './pagination.ts';
 export { tokyoTime } from './tokyo-time.ts';
 export { readStayChangeForm, stayChangeComparison, stayChangeForm, stayChangeFormOf, type ChangedStay, type PlanChoice, type StayChangeForm } from './stay-change.ts';
+export { type StayStatus, stayStatusLabel } from './stay-status.ts';

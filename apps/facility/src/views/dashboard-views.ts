@@ -2,9 +2,9 @@ import type { FrontDeskDay, FrontDeskStay, ReservationActivity } from '@hatago/b
 import type { NightOccupancy } from '@hatago/catalog';
 import type { StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { tokyoTime } from '@hatago/web-kit';
+import { stayStatusLabel, tokyoTime } from '@hatago/web-kit';
 import { facilityPage } from './facility-page.ts';
-import { statusLabel, stepButton } from './front-desk-views.ts';
+import { stepButton } from './front-desk-views.ts';
 import { occupancyChart, occupancyPercent } from './occupancy-chart.ts';
 
 export interface HotelDashboard {
@@ -34,7 +34,7 @@ ${
     : html`<table><thead><tr><th>Code</th><th>Guest</th><th>Room type</th><th>Stay</th><th>Nights</th><th>Party</th><th>Status</th><th><span class="visually-hidden">Action</span></th></tr></thead><tbody>${stays.map(
         (s) => html`<tr><td>${codeLink(s.code)}</td><td>${guestCell(s)}</td><td>${s.roomTypeName}</td><td>${s.checkin} → ${s.checkout}</td><td>${s.nights}</td>
 <td>${plural(s.guests, 'guest')}, ${plural(s.rooms, 'room')}</td>
-<td class="status-${s.status}">${statusLabel(s.status)}</td><td>${nextStep(s, date)}</td></tr>`,
+<td class="status-${s.status}">${stayStatusLabel(s.status)}</td><td>${nextStep(s, date)}</td></tr>`,
       )}</tbody></table>`
 }</section>`;
 }

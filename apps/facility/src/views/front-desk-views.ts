@@ -14,15 +14,6 @@ export interface FrontDeskPanel {
   errors: FieldError[];
 }
 
-const STATUS_LABELS: Record<Reservation['status'], string> = {
-  confirmed: 'Confirmed',
-  checked_in: 'Checked in',
-  checked_out: 'Checked out',
-  no_show: 'No-show',
-  cancelled: 'Cancelled',
-};
-export const statusLabel = (status: Reservation['status']) => STATUS_LABELS[status];
-
 const path = (r: Pick<Reservation, 'code'>, step: string) => `/facility/reservations/${r.code}/${step}`;
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 

@@ -2,10 +2,9 @@ import { RESERVATION_STATUSES, type Reservation, type ReservationFilterForm } fr
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { field, formAlert, pageLinkWith, pagination, select, yen } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, select, stayStatusLabel, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
 import { facilityPage } from './facility-page.ts';
-import { statusLabel } from './front-desk-views.ts';
 
 const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
 
@@ -48,7 +47,7 @@ ${
         form,
         result.total,
         html`<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
-          (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${statusLabel(r.status)}</td><td>${r.checkin}</td>
+          (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${stayStatusLabel(r.status)}</td><td>${r.checkin}</td>
 <td>${r.nights}</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.roomTypeName}<div class="muted">${r.planName}</div></td><td>${yen(r.totalPrice)}</td></tr>`,
         )}</tbody></table>`,
       )
@@ -73,7 +72,7 @@ export function reservationPage(staff: StaffAccount, r: Reservation, extra: { pa
     html`<h1>Reservation ${r.code}</h1>
 ${extra.notice ? html`<p class="notice" role="status">${extra.notice}</p>` : ''}${extra.alert ? html`<div class="alert" role="alert">${extra.alert}</div>` : ''}
 <div class="card"><dl class="facts">
-  <dt>Status</dt><dd class="status-${r.status}">${statusLabel(r.status)}${statusDetail(r)}</dd>
+  <dt>Status</dt><dd class="status-${r.status}">${stayStatusLabel(r.status)}${statusDetail(r)}</dd>
   <dt>Stay</dt><dd>${r.checkin} → ${r.checkout} (${r.nights} night${r.nights === 1 ? '' : 's'})</dd>
   <dt>Rooms / guests</dt><dd>${r.rooms} room${r.rooms === 1 ? '' : 's'}, ${r.guests} guest${r.guests === 1 ? '' : 's'}</dd>
   <dt>Room type</dt><dd>${r.roomTypeName}</dd>

@@ -5,7 +5,7 @@ import { can, type StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { field, formAlert, pageLinkWith, pagination, select, textArea, tokyoTime, yen } from '@hatago/web-kit';
+import { field, formAlert, pageLinkWith, pagination, select, textArea, tokyoTime, yen, stayStatusLabel } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../filters.ts';
 import type { CancelForm } from './cancel-form.ts';
 import { guestCard } from './guest-card.ts';
@@ -18,8 +18,7 @@ const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
 
 const reservationPath = (code: string) => `/operator/reservations/${encodeURIComponent(code)}`;
 
-// a front desk status reads as words: checked_in → checked in
-const status = (r: Reservation) => html`<span class="status-${r.status}">${r.status.replace('_', ' ')}</span>`;
+const status = (r: Reservation) => html`<span class="status-${r.status}">${stayStatusLabel(r.status)}</span>`;
 
 export function searchPage(
   staff: StaffAccount,
