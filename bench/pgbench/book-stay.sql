@@ -11,9 +11,10 @@ BEGIN;
 INSERT INTO booking_idempotency (key, request_hash, reservation_code)
   VALUES ('pgbench-' || :client_id || '-' || :token, md5(:token::text), 'PB' || :client_id || 'X' || :token)
   ON CONFLICT (key) DO NOTHING RETURNING key;
--- quoteStay: plan, room type, hotel and the nightly prices in one round trip
+-- quoteStay: plan, room type, hotel (its front desk's address included) and the nightly prices in one round trip
 SELECT rp.id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent, rp.sale_start, rp.sale_end, rp.active,
        rt.id AS room_type, rt.name_ja, rt.name_en, rt.capacity, h.id, h.name_ja, h.name_en,
+       quote_literal(h.contact_email) AS contact_email, -- quoted: pgbench substitutes variables as text
        (SELECT coalesce(json_agg(n), '[]') FROM (
           SELECT pp.stay_date AS date, pp.price FROM plan_prices pp
           WHERE pp.plan_id = rp.id AND pp.stay_date >= current_date + :offset AND pp.stay_date < current_date + :offset + :nights
@@ -33,24 +34,32 @@ WITH nights AS (
 )
 SELECT count(*) AS taken FROM taken \gset
 \if :taken = :nights
-  INSERT INTO reservations (code, status, hotel_id, room_type_id, plan_id, checkin, nights, guests, rooms, guest_name, guest_name_latin,
-                            email, phone, member_id, locale, total_price, hotel_name, room_type_name, plan_name, meals,
-                            free_cancel_days, cancel_fee_percent)
-    SELECT 'PB' || :client_id || 'X' || :token, 'confirmed', h.id, rt.id, rp.id, current_date + :offset, :nights, 1, 1, 'ベンチ 太郎', '',
-           'bench@example.com', '090-0000-0000', NULL, 'en',
-           (SELECT sum(price) FROM plan_prices WHERE plan_id = rp.id AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights),
-           h.name_en, rt.name_en, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent
-    FROM rate_plans rp JOIN room_types rt ON rt.id = rp.room_type_id JOIN hotels h ON h.id = rt.hotel_id
-    WHERE rp.id = :plan
-    RETURNING id AS reservation \gset
-  INSERT INTO reservation_nights (reservation_id, stay_date, price)
-    SELECT :reservation, stay_date, price FROM plan_prices
-    WHERE plan_id = :plan AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights;
-  -- the confirmation mail on the outbox, in the same transaction (enqueueMail)
+  -- the reservation and its nights in one statement
+  WITH booked AS (
+    INSERT INTO reservations (code, status, hotel_id, room_type_id, plan_id, checkin, nights, guests, rooms, guest_name, guest_name_latin,
+                              email, phone, member_id, locale, total_price, hotel_name, room_type_name, plan_name, meals,
+                              free_cancel_days, cancel_fee_percent)
+      SELECT 'PB' || :client_id || 'X' || :token, 'confirmed', h.id, rt.id, rp.id, current_date + :offset, :nights, 1, 1, 'ベンチ 太郎', '',
+             'bench@example.com', '090-0000-0000', NULL, 'en',
+             (SELECT sum(price) FROM plan_prices WHERE plan_id = rp.id AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights),
+             h.name_en, rt.name_en, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent
+      FROM rate_plans rp JOIN room_types rt ON rt.id = rp.room_type_id JOIN hotels h ON h.id = rt.hotel_id
+      WHERE rp.id = :plan
+      RETURNING id
+  ), booked_nights AS (
+    INSERT INTO reservation_nights (reservation_id, stay_date, price)
+      SELECT booked.id, stay_date, price FROM booked, plan_prices
+      WHERE plan_id = :plan AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights
+  )
+  SELECT id AS reservation FROM booked \gset
+  -- the guest's confirmation and the front desk's notice on the outbox, in one statement (enqueueMails)
   INSERT INTO mail_messages (template, recipient, locale, params, category, idempotency_key, reference)
     VALUES ('reservation-confirmation', 'bench@example.com', 'en',
             json_build_object('reservation', json_build_object('code', 'PB' || :client_id || 'X' || :token, 'nights', :nights, 'guest', 'ベンチ 太郎'))::jsonb,
-            'reservation', 'reservation-confirmation:PB' || :client_id || 'X' || :token, 'PB' || :client_id || 'X' || :token)
+            'reservation', 'reservation-confirmation:PB' || :client_id || 'X' || :token, 'PB' || :client_id || 'X' || :token),
+           ('facility-new-reservation', :contact_email, 'ja',
+            json_build_object('reservation', json_build_object('code', 'PB' || :client_id || 'X' || :token, 'nights', :nights, 'guest', 'ベンチ 太郎'))::jsonb,
+            'facility', 'facility-new-reservation:PB' || :client_id || 'X' || :token, 'PB' || :client_id || 'X' || :token)
     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id;
   COMMIT;
 \else
