@@ -17,6 +17,19 @@ export {
 } from './search/hotel-filters.ts';
 export type { HotelFacets } from './search/hotel-facets.ts';
 export { AMENITIES, AMENITY_CODES, amenityLabel, isAmenityCode, type AmenityCode } from './hotels/hotel-amenities.ts';
+export {
+  BED_TYPE_CODES,
+  BED_TYPES,
+  bedTypeLabel,
+  isBedType,
+  isRoomView,
+  ROOM_SIZE_SQM,
+  ROOM_VIEW_CODES,
+  ROOM_VIEWS,
+  roomViewLabel,
+  type BedType,
+  type RoomView,
+} from './hotels/room-details.ts';
 export { ADULTS_ONLY_AGE, SMOKING_POLICIES, type HotelPolicies, type SmokingPolicy } from './hotels/hotel-policies.ts';
 export {
   listAreas,

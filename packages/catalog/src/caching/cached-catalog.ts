@@ -45,8 +45,8 @@ export class CachedCatalog {
   }
 
   getHotelOffer(hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
-    // v3: an offer carries the hotel's amenities and policies (v2: each plan's price breakdown); older releases' lack them
-    return this.#hotelData(hotelId, `offer:v3:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
+    // v4: each room type carries its bed type and view (v3: the hotel's amenities and policies; v2: each plan's price breakdown); older releases' lack them
+    return this.#hotelData(hotelId, `offer:v4:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
   }
 
   getAvailabilityCalendar(hotelId: number, from: string, days: number): Promise<CalendarDay[]> {
