@@ -42,6 +42,8 @@ export {
   type PlanOffer,
   type RoomTypeOffer,
 } from './offers/hotel-offers.ts';
+export { homeShowcase, SHOWCASE_LIMITS, type CollectionShowcase, type FeaturedArea, type HomeShowcase } from './offers/home-showcase.ts';
+export { HOTEL_COLLECTIONS, type HotelCollection } from './hotels/hotel-collections.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export { priceBreakdown, CONSUMPTION_TAX_PERCENT, type PriceBreakdown, type PricedStay } from './pricing/price-breakdown.ts';
 export { ACCOMMODATION_TAXES, type AccommodationTax, type AccommodationTaxBand, type AccommodationTaxSchedule } from './pricing/accommodation-tax-bands.ts';

@@ -3,6 +3,7 @@ import type { Executor } from '@hatago/db';
 import { hotelNamespace, SEARCH_NAMESPACE } from '../changes/catalog-change.ts';
 import type { Locale } from '../hotels/hotel-heading.ts';
 import { type CalendarDay, getAvailabilityCalendar, getHotel, getHotelOffer, type HotelOffer, type HotelSummary, listAreas } from '../offers/hotel-offers.ts';
+import { type HomeShowcase, homeShowcase } from '../offers/home-showcase.ts';
 import { type HotelSearchQuery, type HotelSearchResult, searchHotels } from '../search/hotel-search.ts';
 import { filtersKey, NO_FILTERS } from '../search/hotel-filters.ts';
 import type { Stay } from '../stay.ts';
@@ -31,6 +32,11 @@ export class CachedCatalog {
 
   listAreas(locale: Locale = 'en'): Promise<CachedAreas> {
     return cached(this.cache, `catalog:areas:${locale}`, CATALOG_TTL.areasMs, () => listAreas(this.db, locale));
+  }
+
+  /** Dropped with the searches by every facility change, since it counts and names hotels across the catalogue. */
+  homeShowcase(locale: Locale = 'en'): Promise<HomeShowcase> {
+    return cached(this.cache, { key: `catalog:showcase:v1:${locale}`, namespaces: [SEARCH_NAMESPACE] }, CATALOG_TTL.areasMs, () => homeShowcase(this.db, locale));
   }
 
   searchHotels(query: HotelSearchQuery, locale: Locale = 'en'): Promise<HotelSearchResult> {
