@@ -9,6 +9,7 @@ export const SHOWCASE_CSS = `
 .area-tiles a{display:block;padding:.75rem 1rem;border:1px solid var(--line);border-radius:6px;background:#fff;text-decoration:none}
 .area-tiles strong{display:block}
 .collections{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))}
+.collections h3{margin-top:0}
 .collection-hotels li{margin:.25rem 0}
 `;
 

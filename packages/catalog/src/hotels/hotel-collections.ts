@@ -7,9 +7,9 @@ import type { AmenityCode } from './hotel-amenities.ts';
  */
 export const HOTEL_COLLECTIONS = [
   {
-    id: 'onsen-ryokan',
+    id: 'winter-onsen',
     amenity: 'onsen',
-    title: { ja: '冬の温泉宿', en: 'Onsen ryokan for winter' },
+    title: { ja: '冬の温泉宿', en: 'Onsen stays for winter' },
     lead: { ja: '雪見の湯と炉端の夕餉。冷えた体を温泉で温める旅へ。', en: 'Hot springs under the snow and dinner by the hearth.' },
   },
   {
