@@ -5,7 +5,7 @@ import { link } from './page-kit.ts';
 
 export const SHOWCASE_CSS = `
 .area-tiles,.collection-hotels{list-style:none;padding:0;margin:0}
-.area-tiles{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr))}
+.area-tiles{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr))}
 .area-tiles a{display:block;padding:.75rem 1rem;border:1px solid var(--line);border-radius:6px;background:#fff;text-decoration:none}
 .area-tiles strong{display:block}
 .collections{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))}
