@@ -94,7 +94,7 @@ describe('facility console', () => {
     assert.ok(!list.body.includes(`/facility/room-types/${theirs.roomTypeId}"`));
     assert.equal((await get(`/facility/room-types/${theirs.roomTypeId}`)).statusCode, 404);
     const before = await row(sql<{ name_en: string }>`select name_en from room_types where id = ${theirs.roomTypeId}`);
-    const edit = await post(`/facility/room-types/${theirs.roomTypeId}`, { nameJa: '乗っ取り', nameEn: 'Hijacked', capacity: '2', sizeSqm: '20' });
+    const edit = await post(`/facility/room-types/${theirs.roomTypeId}`, { nameJa: '乗っ取り', nameEn: 'Hijacked', capacity: '2', sizeSqm: '20', bedType: 'twin' });
     assert.equal(edit.statusCode, 404);
     assert.deepEqual(await row(sql<{ name_en: string }>`select name_en from room_types where id = ${theirs.roomTypeId}`), before);
     assert.equal((await get('/facility/room-types/not-a-number')).statusCode, 404);
@@ -109,9 +109,36 @@ describe('facility console', () => {
     assert.match(bad.body, /Capacity must be between 1 and 8/);
     assert.ok(bad.body.includes('value="&lt;b&gt;Suite&lt;/b&gt;"'), 'keeps what was typed, escaped');
     assert.equal(await count(), before);
-    const good = await post('/facility/room-types', { nameJa: '露天風呂付き', nameEn: 'Onsen suite', capacity: '3', sizeSqm: '55', description: '' });
+    const good = await post('/facility/room-types', { nameJa: '露天風呂付き', nameEn: 'Onsen suite', capacity: '3', sizeSqm: '55', bedType: 'futon-on-tatami', view: '', descriptionJa: '', descriptionEn: '' });
     assert.equal(good.statusCode, 303);
     assert.equal(await count(), before + 1);
+  });
+
+  it('edits a room type’s beds, size, view and descriptions, refusing bad values field by field with nothing saved', async () => {
+    const details = async () =>
+      row(sql<{ bed_type: string | null; room_view: string | null; size_sqm: number; description: string; description_en: string }>`
+        select bed_type, room_view, size_sqm, description, description_en from room_types where id = ${mine.roomTypeId}`);
+    const form = await get(`/facility/room-types/${mine.roomTypeId}`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<option value="futon-on-tatami"[^>]*>Futon on tatami \/ 和室\(畳に布団\)<\/option>/);
+    assert.match(form.body, /<option value="sea"[^>]*>Sea view \/ オーシャンビュー<\/option>/);
+    const before = await details();
+    const base = { nameJa: '和室', nameEn: 'Japanese room', capacity: '2' };
+    const bad = await post(`/facility/room-types/${mine.roomTypeId}`, { ...base, sizeSqm: '9', bedType: 'hammock', view: 'moon', descriptionJa: '', descriptionEn: 'x'.repeat(2001) });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Size must be between 10 and 500/);
+    assert.match(bad.body, /Choose a bed type/);
+    assert.match(bad.body, /Choose a view/);
+    assert.equal((bad.body.match(/aria-invalid="true"/g) ?? []).length, 4, 'size, beds, view and the English description are marked');
+    assert.equal((await post(`/facility/room-types/${mine.roomTypeId}`, { ...base, sizeSqm: '501', bedType: 'king' })).statusCode, 422);
+    assert.equal((await post(`/facility/room-types/${mine.roomTypeId}`, { ...base, sizeSqm: '40' })).statusCode, 422, 'the beds must be named');
+    assert.deepEqual(await details(), before, 'nothing saved');
+    const saved = await post(`/facility/room-types/${mine.roomTypeId}`, { ...base, sizeSqm: '45', bedType: 'futon-on-tatami', view: 'garden', descriptionJa: '坪庭に面した和室', descriptionEn: 'A tatami room by a courtyard garden' });
+    assert.equal(saved.statusCode, 303);
+    assert.deepEqual(await details(), { bed_type: 'futon-on-tatami', room_view: 'garden', size_sqm: 45, description: '坪庭に面した和室', description_en: 'A tatami room by a courtyard garden' });
+    const again = await get(`/facility/room-types/${mine.roomTypeId}`);
+    assert.match(again.body, /<option value="garden" selected>/);
+    assert.ok(again.body.includes('>A tatami room by a courtyard garden</textarea>'));
   });
 
   it('edits its own hotel\u2019s profile, keeping what was typed beside field errors on bad input', async () => {

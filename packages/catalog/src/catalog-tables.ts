@@ -36,7 +36,13 @@ export interface CatalogTables {
     name_en: string;
     capacity: number;
     size_sqm: Generated<number>;
+    /** The Japanese description (see migration 2026-12-12.05-room-type-details). */
     description: Generated<string>;
+    description_en: Generated<string>;
+    /** A code of BED_TYPES, null while not stated. */
+    bed_type: string | null;
+    /** A code of ROOM_VIEWS, null while not stated. */
+    room_view: string | null;
     sort_order: Generated<number>;
     created_at: Generated<Date>;
   };

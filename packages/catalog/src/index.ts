@@ -17,6 +17,19 @@ export {
 } from './search/hotel-filters.ts';
 export type { HotelFacets } from './search/hotel-facets.ts';
 export { AMENITIES, AMENITY_CODES, amenityLabel, isAmenityCode, type AmenityCode } from './hotels/hotel-amenities.ts';
+export {
+  BED_TYPE_CODES,
+  BED_TYPES,
+  bedTypeLabel,
+  isBedType,
+  isRoomView,
+  ROOM_SIZE_SQM,
+  ROOM_VIEW_CODES,
+  ROOM_VIEWS,
+  roomViewLabel,
+  type BedType,
+  type RoomView,
+} from './hotels/room-details.ts';
 export { ADULTS_ONLY_AGE, SMOKING_POLICIES, type HotelPolicies, type SmokingPolicy } from './hotels/hotel-policies.ts';
 export {
   listAreas,
@@ -29,6 +42,8 @@ export {
   type PlanOffer,
   type RoomTypeOffer,
 } from './offers/hotel-offers.ts';
+export { homeShowcase, SHOWCASE_LIMITS, type CollectionShowcase, type FeaturedArea, type HomeShowcase } from './offers/home-showcase.ts';
+export { HOTEL_COLLECTIONS, type HotelCollection } from './hotels/hotel-collections.ts';
 export { quoteStay, type StayQuote } from './offers/stay-quote.ts';
 export { priceBreakdown, CONSUMPTION_TAX_PERCENT, type PriceBreakdown, type PricedStay } from './pricing/price-breakdown.ts';
 export { ACCOMMODATION_TAXES, type AccommodationTax, type AccommodationTaxBand, type AccommodationTaxSchedule } from './pricing/accommodation-tax-bands.ts';

@@ -6,6 +6,8 @@ import { hashPassword, type IdentityTables } from '@hatago/identity';
 import { tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
 import { demoHotelFeatures } from './demo-amenities.ts';
+import { demoRoomDetails } from './demo-room-details.ts';
+import { addMissingRoomDetails } from './seed-demo-room-details.ts';
 import { seedDemoFlags } from './demo-flags.ts';
 import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
 import { seedDemoStays } from './seed-demo-stays.ts';
@@ -76,7 +78,8 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
     const existing = await t.selectFrom('areas').select('id').limit(1).executeTakeFirst();
     if (existing) {
       const restaurants = await addMissingRestaurants(trx, { perArea: restaurantsPerArea, today, onProgress: options.onProgress });
-      return (await addMissingHotelFeatures(trx)) || restaurants;
+      const features = await addMissingHotelFeatures(trx);
+      return (await addMissingRoomDetails(trx)) || features || restaurants;
     }
     const seeding: Seeding = { trx, t, pick: (n) => Math.floor(rand() * n), passwordHash, today, days };
     await t
@@ -174,7 +177,7 @@ async function seedHotel(seeding: Seeding, area: DemoArea, index: number): Promi
   await seedHotelFeatures(seeding.trx, hotelId, style.en, area.id);
   const basePrice = 18000 + style.stars * 6000 + pick(20) * 1000;
   const roomTypeCount = 2 + pick(4);
-  await seedCalendar(seeding, await seedRoomTypes(seeding, hotelId, basePrice, roomTypeCount));
+  await seedCalendar(seeding, await seedRoomTypes(seeding, { hotelId, styleEn: style.en, areaId: area.id }, basePrice, roomTypeCount));
   await seeding.t
     .insertInto('staff_accounts')
     .values({
@@ -194,15 +197,16 @@ interface HotelStock {
   inventory: Array<{ roomTypeId: number; rooms: number }>;
 }
 
-async function seedRoomTypes(seeding: Seeding, hotelId: number, basePrice: number, count: number): Promise<HotelStock> {
+async function seedRoomTypes(seeding: Seeding, hotel: { hotelId: number; styleEn: string; areaId: string }, basePrice: number, count: number): Promise<HotelStock> {
   const stock: HotelStock = { prices: [], inventory: [] };
   for (let r = 0; r < count; r++) {
     const spec = ROOM_TYPES[r]!;
     const roomTypeId = await insertForId(seeding, 'room_types', {
-      hotel_id: hotelId,
+      hotel_id: hotel.hotelId,
       ...namesOf(spec),
       capacity: spec.capacity,
       size_sqm: spec.sizeSqm,
+      ...demoRoomDetails(hotel.styleEn, hotel.areaId, spec),
       sort_order: r,
     });
     stock.inventory.push({ roomTypeId, rooms: spec.rooms });

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AMENITY_CODES, MAX_PRICE_FILTER, MEAL_OPTIONS } from '@hatago/catalog';
+import { AMENITY_CODES, BED_TYPE_CODES, MAX_PRICE_FILTER, MEAL_OPTIONS, ROOM_VIEW_CODES } from '@hatago/catalog';
 
 /**
  * Shapes of the public JSON API. Other tools are written against these names, so they
@@ -137,6 +137,9 @@ export const HotelOffer = Type.Object({
       name: Type.String(),
       capacity: Type.Integer(),
       sizeSqm: Type.Integer(),
+      bedType: Type.Union([literals(BED_TYPE_CODES), Type.Null()], { description: 'null while the hotel has not said' }),
+      view: Type.Union([literals(ROOM_VIEW_CODES), Type.Null()], { description: "null while the hotel has not said; 'none' for no particular view" }),
+      description: Type.String({ description: "In the language asked for; '' when none" }),
       available: Type.Integer({ description: 'Rooms of this type free on every night of the stay' }),
       fitsParty: Type.Boolean(),
       plans: Type.Array(PlanOffer),

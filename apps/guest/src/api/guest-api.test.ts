@@ -59,6 +59,19 @@ describe('guest JSON API', () => {
     assert.ok(hotel.minTotalPrice <= plan.totalPrice);
   });
 
+  it('describes each room type: beds, view and description in the language asked for', async () => {
+    const { hotel } = await aPlan();
+    const url = (lang: string) => `/api/v1/hotels/${hotel.id}?checkin=${checkin}&nights=2&guests=2&rooms=1&lang=${lang}`;
+    const [en] = (await ctx.app.inject({ url: url('en') })).json().roomTypes;
+    const [ja] = (await ctx.app.inject({ url: url('ja') })).json().roomTypes;
+    const { rows } = await sql<{ bed_type: string; room_view: string; description: string; description_en: string }>`
+      select bed_type, room_view, description, description_en from room_types where id = ${en.id}`.execute(ctx.db.database.db);
+    const stored = rows[0]!;
+    assert.deepEqual([en.bedType, en.view, en.description], [stored.bed_type, stored.room_view, stored.description_en]);
+    assert.deepEqual([ja.bedType, ja.view, ja.description], [stored.bed_type, stored.room_view, stored.description]);
+    assert.ok(en.description && ja.description !== en.description);
+  });
+
   it('books, replays the same key, rejects a reused key with another body, looks up and cancels', async () => {
     const { plan } = await aPlan();
     const body = { planId: plan.id, checkin, nights: 2, guests: 2, rooms: 1, guest };

@@ -1,4 +1,4 @@
-import { EDGE_KEYS, type HotelOffer, type HotelSummary, type RoomTypeOffer, type Stay } from '@hatago/catalog';
+import { bedTypeLabel, EDGE_KEYS, type HotelOffer, type HotelSummary, type RoomTypeOffer, roomViewLabel, type Stay } from '@hatago/catalog';
 import { DomainError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { parseId } from '@hatago/platform/input';
@@ -81,16 +81,27 @@ function roomsAndPlans(hotel: HotelOffer, stay: Stay, lang: Lang): SafeHtml {
 ${hotel.roomTypes.map((room) => roomCard(room, stay, lang))}`;
 }
 
+/** What a guest compares rooms by, each fact named beside its value; a fact the hotel has not stated is left out. */
+function roomFacts(room: RoomTypeOffer, lang: Lang): SafeHtml {
+  const text = t(lang);
+  const fact = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+  return html`<dl class="room-facts">
+${fact(text.capacityLabel, text.capacity(room.capacity))}
+${fact(text.sizeLabel, text.size(room.sizeSqm))}
+${room.bedType ? fact(text.bedsLabel, bedTypeLabel(room.bedType, lang)) : ''}
+${room.view ? fact(text.viewLabel, roomViewLabel(room.view, lang)) : ''}
+</dl>`;
+}
+
 function roomCard(room: RoomTypeOffer, stay: Stay, lang: Lang): SafeHtml {
   const text = t(lang);
   const hasRooms = room.available >= stay.rooms;
   const unavailable = !room.fitsParty ? text.tooSmall : !hasRooms ? text.soldOutShort : undefined;
   return html`<section class="card" data-testid="room-type">
 <h3>${room.name}</h3>
-<p class="muted">${text.capacity(room.capacity)} · ${text.size(room.sizeSqm)} · ${
-    room.available > 0 ? text.roomsLeft(room.available) : text.soldOutShort
-  }</p>
-<p>${room.description}</p>
+${roomFacts(room, lang)}
+<p class="muted">${room.available > 0 ? text.roomsLeft(room.available) : text.soldOutShort}</p>
+${room.description ? html`<p>${room.description}</p>` : ''}
 <table class="plans">
 <tbody>${room.plans.map(
     (plan) => html`<tr>

@@ -37,6 +37,22 @@ describe('hotel photos on guest pages', () => {
     assert.match(imgs(ja.body)[0]!, /alt="外観"/);
   });
 
+  it('lists the photos as figures in a named gallery, loading only the first at once, in both languages', async () => {
+    for (const [lang, label, alts] of [['en', 'Photos', ['The hotel from the garden', 'A guest room']], ['ja', '写真', ['外観', '客室']]] as const) {
+      const page = await ctx.app.inject({ url: `/hotels/${hotelId}${lang === 'en' ? '?lang=en' : ''}` });
+      const gallery = /<section class="gallery" aria-label="([^"]+)">\s*<ul role="list">([\s\S]*?)<\/ul>\s*<\/section>/.exec(page.body);
+      assert.ok(gallery, lang);
+      assert.equal(gallery[1], label);
+      const items = [...gallery[2]!.matchAll(/<li[^>]*><figure>(<img [^>]*>)<\/figure><\/li>/g)].map((m) => m[1]!);
+      assert.equal(items.length, 2, 'one figure per photo');
+      items.forEach((img, i) => assert.ok(img.includes(`alt="${alts[i]}"`), img));
+      assert.match(items[0]!, /fetchpriority="high"/);
+      assert.doesNotMatch(items[0]!, /loading="lazy"/);
+      assert.match(items[1]!, /loading="lazy"/);
+      assert.match(items[1]!, /srcset="[^"]+ 160w, /);
+    }
+  });
+
   it('shows the first photo as the cover in search results', async () => {
     const page = await ctx.app.inject({ url: `/search?checkin=${futureDate(5)}&nights=1&guests=2&rooms=1&sort=recommended&lang=en` });
     assert.equal(page.statusCode, 200);

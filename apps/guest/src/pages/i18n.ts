@@ -8,6 +8,7 @@ import { ACCOUNT_JA_MESSAGES, accountEn, accountJa } from './account-i18n.ts';
 import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
 import { reservationEn, reservationJa } from './reservation-i18n.ts';
 import { searchEn, searchJa } from './search-i18n.ts';
+import { showcaseEn, showcaseJa } from './showcase-i18n.ts';
 
 export { OCCASIONS } from './dining-i18n.ts';
 
@@ -119,6 +120,7 @@ const ja = {
   details: '詳細・キャンセル',
   ...diningJa,
   ...searchJa,
+  ...showcaseJa,
   ...reservationJa,
   ...accountJa,
 };
@@ -230,6 +232,7 @@ const en: Dictionary = {
   details: 'Details and cancellation',
   ...diningEn,
   ...searchEn,
+  ...showcaseEn,
   ...reservationEn,
   ...accountEn,
 };

@@ -21,13 +21,18 @@ input,select,textarea{border-color:#948b7d}
 .results{list-style:none;padding:0;display:grid;gap:1rem}
 .result{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
 .result-photo{width:14rem;max-width:100%;height:auto;aspect-ratio:3/2;object-fit:cover;border-radius:4px}
-.gallery img{display:block;max-width:100%;height:auto;border-radius:4px}
-.gallery .cover{width:100%;max-height:32rem;object-fit:cover}
-.gallery .thumbs{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));margin-top:.5rem}
-.gallery .thumbs img{width:100%;aspect-ratio:3/2;object-fit:cover}
+.gallery ul{list-style:none;padding:0;margin:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}
+.gallery li.gallery-cover{grid-column:1/-1}
+.gallery figure{margin:0}
+.gallery img{display:block;width:100%;max-width:100%;height:auto;aspect-ratio:3/2;object-fit:cover;border-radius:4px}
+.gallery .cover{aspect-ratio:auto;max-height:32rem}
 .stars{color:var(--accent);letter-spacing:.1em}
 .amenity-tags{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.25rem}
 .amenity-tags li{font-size:.85rem;border:1px solid var(--line);border-radius:999px;padding:0 .6rem;background:var(--paper)}
+.room-facts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:.25rem 0}
+.room-facts div{display:flex;gap:.4rem}
+.room-facts dt{font-weight:600}
+.room-facts dd{margin:0}
 .plans td:last-child{text-align:right;white-space:nowrap}
 .months{display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr))}
 .month table{table-layout:fixed}

@@ -14,13 +14,20 @@ export function photoImage(photo: PhotoView, options: { sizes: string; defaultWi
   }${options.className ? html` class="${options.className}"` : ''}>`;
 }
 
-/** A hotel's or a restaurant's page photos: the first across the page, the others in a grid of thumbnails below it. */
+/**
+ * A hotel's or a restaurant's page photos as a list of figures, each with its alt text: the
+ * first across the page and loaded at once, the others in a grid below it, loaded as they
+ * near the screen. `role="list"` keeps the list a list to VoiceOver, which drops it when the
+ * bullets are styled away.
+ */
 export function photoGallery(photos: PhotoView[], label: string): SafeHtml {
   const [cover, ...rest] = photos;
   if (!cover) return html``;
   return html`<section class="gallery" aria-label="${label}">
-${photoImage(cover, { sizes: '(min-width: 72rem) 69rem, 100vw', defaultWidth: 1280, eager: true, className: 'cover' })}
-${rest.length ? html`<div class="thumbs">${rest.map((photo) => photoImage(photo, { sizes: '(min-width: 40rem) 16rem, 50vw', defaultWidth: 320 }))}</div>` : ''}
+<ul role="list">
+<li class="gallery-cover"><figure>${photoImage(cover, { sizes: '(min-width: 72rem) 69rem, 100vw', defaultWidth: 1280, eager: true, className: 'cover' })}</figure></li>
+${rest.map((photo) => html`<li><figure>${photoImage(photo, { sizes: '(min-width: 40rem) 16rem, 50vw', defaultWidth: 320 })}</figure></li>`)}
+</ul>
 </section>`;
 }
 

@@ -12,6 +12,7 @@ import { defaultDiningValues, diningForm } from './dining-form.ts';
 import { type SearchDesign, searchDesignFor } from './search-design.ts';
 import { filterPanel, filterParams, SEARCH_FILTERS_CSS, type SearchState, sortForm } from './search-filters-view.ts';
 import { defaultStayValues, readStay, stayForm, stayParams } from './stay-form.ts';
+import { homeShowcaseSections, SHOWCASE_CSS } from './home-showcase-view.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -21,7 +22,11 @@ export function registerSearchPages(app: HttpApp, deps: GuestServices): void {
   const { catalog } = deps;
   app.get('/', async (request, reply) => {
     const lang = langOf(paramsOf(request.query).lang);
-    const [areas, banners] = await Promise.all([catalog.listAreas(lang), bannersForPage(deps, request, { lang, area: null, slots: ['home-hero', 'home-carousel'] })]);
+    const [areas, showcase, banners] = await Promise.all([
+      catalog.listAreas(lang),
+      catalog.homeShowcase(lang),
+      bannersForPage(deps, request, { lang, area: null, slots: ['home-hero', 'home-carousel'] }),
+    ]);
     return sendPage(
       reply,
       withBanners(
@@ -29,14 +34,17 @@ export function registerSearchPages(app: HttpApp, deps: GuestServices): void {
           lang,
           title: t(lang).findStay,
           cache: 'public',
+          // the showcase counts and names hotels: every change of kind 'hotel' purges this key (edgeKeysOf)
           surrogateKeys: [EDGE_KEYS.areas],
           otherLang: otherLangOf(request, lang),
+          css: SHOWCASE_CSS,
           body: html`${bannerSlot('home-hero', banners, lang)}
 <h1>${t(lang).findStay}</h1>
 ${stayForm({ action: '/search', lang, values: defaultStayValues(), areas })}
 <h2>${t(lang).findTable}</h2>
 ${diningForm({ action: '/restaurants', lang, values: defaultDiningValues(), areas })}
-${bannerSlot('home-carousel', banners, lang)}`,
+${bannerSlot('home-carousel', banners, lang)}
+${homeShowcaseSections(showcase, lang)}`,
         },
         banners,
       ),

@@ -3,6 +3,7 @@ import type { Executor } from '@hatago/db';
 import { hotelNamespace, SEARCH_NAMESPACE } from '../changes/catalog-change.ts';
 import type { Locale } from '../hotels/hotel-heading.ts';
 import { type CalendarDay, getAvailabilityCalendar, getHotel, getHotelOffer, type HotelOffer, type HotelSummary, listAreas } from '../offers/hotel-offers.ts';
+import { type HomeShowcase, homeShowcase } from '../offers/home-showcase.ts';
 import { type HotelSearchQuery, type HotelSearchResult, searchHotels } from '../search/hotel-search.ts';
 import { filtersKey, NO_FILTERS } from '../search/hotel-filters.ts';
 import type { Stay } from '../stay.ts';
@@ -33,6 +34,11 @@ export class CachedCatalog {
     return cached(this.cache, `catalog:areas:${locale}`, CATALOG_TTL.areasMs, () => listAreas(this.db, locale));
   }
 
+  /** Dropped with the searches by every facility change, since it counts and names hotels across the catalogue. */
+  homeShowcase(locale: Locale = 'en'): Promise<HomeShowcase> {
+    return cached(this.cache, { key: `catalog:showcase:v1:${locale}`, namespaces: [SEARCH_NAMESPACE] }, CATALOG_TTL.areasMs, () => homeShowcase(this.db, locale));
+  }
+
   searchHotels(query: HotelSearchQuery, locale: Locale = 'en'): Promise<HotelSearchResult> {
     const filters = filtersKey(query.filters ?? NO_FILTERS);
     const key = `catalog:search:v2:${locale}:${stayKey(query)}:${query.area ?? '*'}:${query.sort}:${query.page}x${query.pageSize}:${filters}`;
@@ -45,8 +51,8 @@ export class CachedCatalog {
   }
 
   getHotelOffer(hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
-    // v3: an offer carries the hotel's amenities and policies (v2: each plan's price breakdown); older releases' lack them
-    return this.#hotelData(hotelId, `offer:v3:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
+    // v4: each room type carries its bed type and view (v3: the hotel's amenities and policies; v2: each plan's price breakdown); older releases' lack them
+    return this.#hotelData(hotelId, `offer:v4:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
   }
 
   getAvailabilityCalendar(hotelId: number, from: string, days: number): Promise<CalendarDay[]> {

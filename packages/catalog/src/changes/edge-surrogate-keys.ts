@@ -10,7 +10,11 @@ export const EDGE_KEYS = {
   hotel: (hotelId: number) => `hotel-${hotelId}`,
   /** Every search page and search API answer, whatever hotels it lists (a change can add a hotel to a search). */
   search: 'search',
-  /** The areas list and the home page built from it. */
+  /**
+   * The areas list and the home page: its featured areas count every hotel and its collections
+   * name some by their amenities, all of which only a change of kind 'hotel' (profile, amenities,
+   * photos) alters. Prices, rooms and bookings leave the home page cached.
+   */
   areas: 'areas',
 } as const;
 

@@ -26,7 +26,7 @@ for (const target of testDatabaseTargets().filter((t) => t.name === 'postgres'))
 
     /** A room type whose second night sits before its first in the table, so a scan meets it first. */
     async function roomTypeWithNightsStoredBackwards(): Promise<number> {
-      const { id } = await createRoomType(db.database.db, context(), { nameJa: '試験', nameEn: 'Lock test', capacity: '2', sizeSqm: '30' });
+      const { id } = await createRoomType(db.database.db, context(), { nameJa: '試験', nameEn: 'Lock test', capacity: '2', sizeSqm: '30', bedType: 'twin' });
       await sql`insert into room_inventory (room_type_id, stay_date, total, reserved) values (${id}, ${second}::date, 5, 2)`.execute(db.database.db);
       await sql`insert into room_inventory (room_type_id, stay_date, total, reserved) values (${id}, ${first}::date, 5, 2)`.execute(db.database.db);
       return id;

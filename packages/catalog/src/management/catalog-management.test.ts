@@ -154,17 +154,20 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('creates and edits room types within the limits', async () => {
-      const created = await createRoomType(db.database.db, mine, { nameJa: '離れ', nameEn: 'Detached suite', capacity: '4', sizeSqm: '88', description: 'Garden' });
+      const created = await createRoomType(db.database.db, mine, { nameJa: '離れ', nameEn: 'Detached suite', capacity: '4', sizeSqm: '88', bedType: 'futon-on-tatami', view: 'garden', descriptionJa: '庭に面した離れ', descriptionEn: 'Facing the garden' });
+      assert.deepEqual([created.bedType, created.view, created.descriptionJa, created.descriptionEn], ['futon-on-tatami', 'garden', '庭に面した離れ', 'Facing the garden']);
       assert.deepEqual(await getRoomType(db.database.db, mine.hotelId, String(created.id)), created);
       assert.equal((await listRoomTypes(db.database.db, mine.hotelId)).at(-1)?.id, created.id);
       await rejectsWith(
-        updateRoomType(db.database.db, mine, created.id, { nameJa: '', nameEn: 'x'.repeat(101), capacity: '9', sizeSqm: 'big' }),
+        updateRoomType(db.database.db, mine, created.id, { nameJa: '', nameEn: 'x'.repeat(101), capacity: '9', sizeSqm: 'big', bedType: 'hammock', view: 'moon' }),
         'invalid',
-        ['nameJa', 'nameEn', 'capacity', 'sizeSqm'],
+        ['nameJa', 'nameEn', 'capacity', 'sizeSqm', 'bedType', 'view'],
       );
-      const edited = await updateRoomType(db.database.db, mine, created.id, { nameJa: '離れ', nameEn: 'Garden suite', capacity: '8', sizeSqm: '90' });
+      assert.deepEqual(await getRoomType(db.database.db, mine.hotelId, created.id), created, 'a refused edit changes nothing');
+      const edited = await updateRoomType(db.database.db, mine, created.id, { nameJa: '離れ', nameEn: 'Garden suite', capacity: '8', sizeSqm: '90', bedType: 'king', view: '' });
       assert.equal(edited.nameEn, 'Garden suite');
       assert.equal(edited.capacity, 8);
+      assert.deepEqual([edited.bedType, edited.view, edited.descriptionEn], ['king', null, '']);
     });
 
     it('creates plans inactive, edits their policy and switches them on', async () => {
@@ -195,7 +198,7 @@ for (const target of testDatabaseTargets()) {
       await rejectsWith(setStopSell(db.database.db, mine, otherRoomTypeId, { from, to: from, stopSell: 'on' }), 'not_found');
       await rejectsWith(setPlanPrices(db.database.db, mine, otherPlanId, { from, to: from, price: '1' }), 'not_found');
       await rejectsWith(setPlanActive(db.database.db, mine, otherPlanId, false), 'not_found');
-      await rejectsWith(updateRoomType(db.database.db, mine, otherRoomTypeId, { nameJa: 'x', nameEn: 'x', capacity: '1', sizeSqm: '1' }), 'not_found');
+      await rejectsWith(updateRoomType(db.database.db, mine, otherRoomTypeId, { nameJa: 'x', nameEn: 'x', capacity: '1', sizeSqm: '10', bedType: 'twin' }), 'not_found');
       await rejectsWith(getRoomType(db.database.db, mine.hotelId, '1; drop table hotels'), 'not_found');
       assert.deepEqual(await nights(otherRoomTypeId, from, from), before);
       assert.deepEqual(await prices(otherPlanId, from, from), beforePrices);
@@ -260,7 +263,7 @@ for (const target of testDatabaseTargets()) {
       await setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '30000' });
       await setPlanActive(db.database.db, mine, planId, true);
       const roomType = await getRoomType(db.database.db, mine.hotelId, roomTypeId);
-      await updateRoomType(db.database.db, mine, roomTypeId, { ...roomType, capacity: String(roomType.capacity), sizeSqm: String(roomType.sizeSqm) });
+      await updateRoomType(db.database.db, mine, roomTypeId, { ...roomType, capacity: String(roomType.capacity), sizeSqm: String(roomType.sizeSqm), bedType: 'twin', view: '' });
       await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '0' }), 'invalid', ['price']);
       await assert.rejects(setStopSell(db.database.db, theirs, roomTypeId, { from, to: from, stopSell: 'off' }));
       assert.deepEqual(published, [

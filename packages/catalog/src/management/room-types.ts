@@ -1,9 +1,10 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { FieldErrors, notFound } from '@hatago/platform/errors';
 import type { CatalogTables } from '../catalog-tables.ts';
-import { type FormInput, parseId, readInteger, readText } from '@hatago/platform/input';
+import { type FormInput, parseId, readChoice, readInteger, readText } from '@hatago/platform/input';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
+import { BED_TYPE_CODES, type BedType, bedTypeOf, ROOM_SIZE_SQM, ROOM_VIEW_CODES, type RoomView, roomViewOf } from '../hotels/room-details.ts';
 
 export interface ManagedRoomType {
   id: number;
@@ -11,20 +12,40 @@ export interface ManagedRoomType {
   nameEn: string;
   capacity: number;
   sizeSqm: number;
-  description: string;
+  /** Null for a room type stored before bed types were asked; its next edit must name one. */
+  bedType: BedType | null;
+  /** Null when the hotel does not say. */
+  view: RoomView | null;
+  descriptionJa: string;
+  descriptionEn: string;
 }
 
-export type RoomTypeInput = Omit<ManagedRoomType, 'id'>;
+export type RoomTypeInput = Omit<ManagedRoomType, 'id' | 'bedType'> & { bedType: BedType };
 
-const columns = ['id', 'name_ja', 'name_en', 'capacity', 'size_sqm', 'description'] as const;
+const columns = ['id', 'name_ja', 'name_en', 'capacity', 'size_sqm', 'bed_type', 'room_view', 'description', 'description_en'] as const;
 
-const toRoomType = (row: { id: number; name_ja: string; name_en: string; capacity: number; size_sqm: number; description: string }): ManagedRoomType => ({
+interface RoomTypeRow {
+  id: number;
+  name_ja: string;
+  name_en: string;
+  capacity: number;
+  size_sqm: number;
+  bed_type: string | null;
+  room_view: string | null;
+  description: string;
+  description_en: string;
+}
+
+const toRoomType = (row: RoomTypeRow): ManagedRoomType => ({
   id: Number(row.id),
   nameJa: row.name_ja,
   nameEn: row.name_en,
   capacity: row.capacity,
   sizeSqm: row.size_sqm,
-  description: row.description,
+  bedType: bedTypeOf(row.bed_type),
+  view: roomViewOf(row.room_view),
+  descriptionJa: row.description,
+  descriptionEn: row.description_en,
 });
 
 export async function listRoomTypes(db: Executor, hotelId: number): Promise<ManagedRoomType[]> {
@@ -63,8 +84,11 @@ export function parseRoomTypeInput(input: FormInput): RoomTypeInput {
     nameJa: readText(errors, input, 'nameJa', { label: 'Japanese name', max: 100 }),
     nameEn: readText(errors, input, 'nameEn', { label: 'English name', max: 100 }),
     capacity: readInteger(errors, input, 'capacity', { label: 'Capacity', min: 1, max: 8 }),
-    sizeSqm: readInteger(errors, input, 'sizeSqm', { label: 'Size', min: 1, max: 1000 }),
-    description: readText(errors, input, 'description', { label: 'Description', max: 2000, optional: true }),
+    sizeSqm: readInteger(errors, input, 'sizeSqm', { label: 'Size', ...ROOM_SIZE_SQM }),
+    bedType: readChoice(errors, input, 'bedType', { label: 'Bed type', choices: BED_TYPE_CODES }),
+    view: input.view === undefined || input.view === '' ? null : readChoice(errors, input, 'view', { label: 'View', choices: ROOM_VIEW_CODES }),
+    descriptionJa: readText(errors, input, 'descriptionJa', { label: 'Japanese description', max: 2000, optional: true }),
+    descriptionEn: readText(errors, input, 'descriptionEn', { label: 'English description', max: 2000, optional: true }),
   };
   errors.throwIfAny(CatalogErrors.INVALID_ROOM_TYPE);
   return parsed;
@@ -75,7 +99,10 @@ const toRow = (input: RoomTypeInput) => ({
   name_en: input.nameEn,
   capacity: input.capacity,
   size_sqm: input.sizeSqm,
-  description: input.description,
+  bed_type: input.bedType,
+  room_view: input.view,
+  description: input.descriptionJa,
+  description_en: input.descriptionEn,
 });
 
 export async function createRoomType(db: Executor, context: ManagementContext, form: FormInput): Promise<ManagedRoomType> {

@@ -8,6 +8,7 @@ import type { PhotoView } from '@hatago/images';
 import { hotelPhotosShown } from '../hotels/hotel-photo-view.ts';
 import type { AmenityCode } from '../hotels/hotel-amenities.ts';
 import { readHotelAmenities } from '../hotels/hotel-amenity-store.ts';
+import { type BedType, bedTypeOf, type RoomView, roomViewOf } from '../hotels/room-details.ts';
 import { type HotelPolicies, hotelPoliciesOf } from '../hotels/hotel-policies.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
@@ -45,6 +46,10 @@ export interface RoomTypeOffer {
   name: string;
   capacity: number;
   sizeSqm: number;
+  /** Null while the hotel has not said. */
+  bedType: BedType | null;
+  view: RoomView | null;
+  /** In the language asked for; '' when none. */
   description: string;
   /** Rooms of this type free on every night of the stay. */
   available: number;
@@ -96,10 +101,13 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
     name_en: string;
     capacity: number;
     size_sqm: number;
+    bed_type: string | null;
+    room_view: string | null;
     description: string;
+    description_en: string;
     available: number;
   }>`
-    select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.description,
+    select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.bed_type, rt.room_view, rt.description, rt.description_en,
       coalesce((
         select case when count(*) = ${stay.nights}::int
                     then min(case when ri.stop_sell then 0 else ri.total - ri.reserved end) else 0 end
@@ -144,7 +152,9 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
       name: locale === 'ja' ? rt.name_ja : rt.name_en,
       capacity: rt.capacity,
       sizeSqm: rt.size_sqm,
-      description: rt.description,
+      bedType: bedTypeOf(rt.bed_type),
+      view: roomViewOf(rt.room_view),
+      description: locale === 'ja' ? rt.description : rt.description_en,
       available: Math.max(0, rt.available),
       fitsParty: rt.capacity * stay.rooms >= stay.guests,
       plans: plans
