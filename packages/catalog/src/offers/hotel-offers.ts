@@ -9,6 +9,7 @@ import { hotelPhotosShown } from '../hotels/hotel-photo-view.ts';
 import type { AmenityCode } from '../hotels/hotel-amenities.ts';
 import { readHotelAmenities } from '../hotels/hotel-amenity-store.ts';
 import { type HotelPolicies, hotelPoliciesOf } from '../hotels/hotel-policies.ts';
+import { restrictionBroken } from '../inventory/stay-restrictions.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
@@ -101,10 +102,10 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
   }>`
     select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.description,
       coalesce((
-        select case when count(*) = ${stay.nights}::int
-                    then min(case when ri.stop_sell then 0 else ri.total - ri.reserved end) else 0 end
+        select case when count(*) filter (where ri.stay_date < ${checkout}::date) = ${stay.nights}::int and not ${restrictionBroken(stay)}
+                    then min(case when ri.stop_sell then 0 else ri.total - ri.reserved end) filter (where ri.stay_date < ${checkout}::date) else 0 end
         from room_inventory ri
-        where ri.room_type_id = rt.id and ri.stay_date >= ${stay.checkin}::date and ri.stay_date < ${checkout}::date
+        where ri.room_type_id = rt.id and ri.stay_date >= ${stay.checkin}::date and ri.stay_date <= ${checkout}::date
       ), 0) as available
     from room_types rt
     where rt.hotel_id = ${hotelId}
