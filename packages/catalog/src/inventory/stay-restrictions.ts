@@ -14,7 +14,7 @@ export interface StayRestrictions {
 /** Refuses a stay that breaks a restriction, naming it in the error's code. */
 export function checkRestrictions(restrictions: StayRestrictions, stay: Pick<Stay, 'nights'>): void {
   if (restrictions.minStay !== null && stay.nights < restrictions.minStay) {
-    throw conflict(CatalogErrors.MIN_STAY, `This room is sold for at least ${restrictions.minStay} nights from this arrival date`);
+    throw conflict(CatalogErrors.MIN_STAY, 'This stay is shorter than the minimum stay for this arrival date');
   }
   if (restrictions.closedToArrival) throw conflict(CatalogErrors.CLOSED_TO_ARRIVAL, 'This room takes no arrivals on the check-in date');
   if (restrictions.closedToDeparture) throw conflict(CatalogErrors.CLOSED_TO_DEPARTURE, 'This room takes no departures on the check-out date');
