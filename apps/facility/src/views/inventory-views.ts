@@ -8,15 +8,6 @@ import { textOf } from './form-values.ts';
 import { monthCalendar } from './month-calendar.ts';
 import { rangeFields } from './range-fields.ts';
 
-export function inventoryIndexPage(staff: StaffAccount, roomTypes: ManagedRoomType[]): string {
-  return facilityPage(
-    staff,
-    'Inventory',
-    html`<h1>Inventory</h1><p>Choose a room type to see and set the rooms for sale each night.</p>
-<ul>${roomTypes.map((rt) => html`<li><a href="/facility/inventory/${rt.id}">${rt.nameEn}</a> <span class="muted">${rt.nameJa}</span></li>`)}</ul>`,
-  );
-}
-
 export interface InventoryPageState {
   month: string;
   days: InventoryDay[];

@@ -9,3 +9,6 @@ export { MEALS, listPlans, getPlan, createPlan, updatePlan, setPlanActive, type 
 export { setPlanPrices, planPriceMonth, MAX_NIGHTLY_PRICE, type PriceDay } from './plan-prices.ts';
 export { setInventoryTotal, setStopSell, inventoryMonth, MAX_ROOMS_PER_NIGHT, type InventoryDay } from './room-inventory-admin.ts';
 export { HOTEL_GALLERY, hotelGallery } from './hotel-photos.ts';
+export { GRID_DAYS, MAX_MIN_STAY, gridDates, gridField, parseGridStart, rateGrid, type GridNight, type GridPlan, type GridRoomType, type RateGrid } from './rate-grid.ts';
+export { saveRateGrid } from './rate-grid-change.ts';
+export { applyBulkRateChange, bulkPriceField } from './rate-grid-bulk.ts';
