@@ -7,7 +7,7 @@ import { readNightRange } from './night-range.ts';
 import { MAX_NIGHTLY_PRICE } from './plan-prices.ts';
 import { MAX_MIN_STAY } from './rate-grid.ts';
 import { refuseBelowSold } from './rate-grid-change.ts';
-import { lockSoldNights, type NightChange, type PriceChange, writeNights, writePrices } from './rate-grid-writes.ts';
+import { lockSoldNights, type NightChange, noticeNightChanges, type PriceChange, writeNights, writePrices } from './rate-grid-writes.ts';
 import { listPlans } from './rate-plans.ts';
 import { MAX_ROOMS_PER_NIGHT } from './room-inventory-admin.ts';
 import { listRoomTypes } from './room-types.ts';
@@ -62,6 +62,7 @@ export async function applyBulkRateChange(db: Executor, context: ManagementConte
   await commitChange(db, context, 'inventory', async (trx) => {
     refuseBelowSold(await lockSoldNights(trx, nights), nights, () => 'total');
     await writeNights(trx, nights);
+    await noticeNightChanges(trx, context, 'rate_grid_bulk', nights);
     await writePrices(trx, prices);
     await auditChange(trx, context, 'rate_grid.bulk', { type: 'hotel', id: context.hotelId }, {
       ...range,

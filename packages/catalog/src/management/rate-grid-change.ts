@@ -6,7 +6,7 @@ import { CatalogErrors } from '../catalog-errors.ts';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { MAX_NIGHTLY_PRICE } from './plan-prices.ts';
 import { gridField, MAX_MIN_STAY, rateGrid, type GridNight, type RateGrid } from './rate-grid.ts';
-import { lockSoldNights, type NightChange, nightKey, type PriceChange, writeNights, writePrices } from './rate-grid-writes.ts';
+import { lockSoldNights, type NightChange, noticeNightChanges, nightKey, type PriceChange, writeNights, writePrices } from './rate-grid-writes.ts';
 import { MAX_ROOMS_PER_NIGHT } from './room-inventory-admin.ts';
 
 const textOf = (form: FormInput, name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
@@ -74,6 +74,7 @@ export async function saveRateGrid(db: Executor, context: ManagementContext, for
   await commitChange(db, context, 'inventory', async (trx) => {
     refuseBelowSold(await lockSoldNights(trx, nights), nights, (change) => gridField('total', change.roomTypeId, change.date));
     await writeNights(trx, nights);
+    await noticeNightChanges(trx, context, 'rate_grid', nights);
     await writePrices(trx, prices);
     await auditChange(trx, context, 'rate_grid.save', { type: 'hotel', id: context.hotelId }, { from, to: grid.dates.at(-1), nights, prices });
   });

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
+import { enqueueInventoryNotice } from './inventory-notice.ts';
+import type { ManagementContext } from './management-context.ts';
 
 /** What one change sets on one room type's night; null leaves a value as it is. */
 export interface NightChange {
@@ -62,4 +64,14 @@ export async function writePrices(trx: Executor, changes: PriceChange[]): Promis
     insert into plan_prices (plan_id, stay_date, price)
     select c."planId", c.date, c.price from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c("planId" int, date date, price int)
     on conflict (plan_id, stay_date) do update set price = excluded.price`.execute(trx);
+}
+
+/** Tells operators, as every inventory change does, once per room type whose nights changed, over the nights it changed. */
+export async function noticeNightChanges(trx: Executor, context: ManagementContext, action: string, changes: NightChange[]): Promise<void> {
+  const byRoomType = new Map<number, string[]>();
+  for (const c of changes) byRoomType.set(c.roomTypeId, [...(byRoomType.get(c.roomTypeId) ?? []), c.date]);
+  for (const [roomTypeId, dates] of byRoomType) {
+    dates.sort();
+    await enqueueInventoryNotice(trx, context, { action, roomTypeId, range: { from: dates[0]!, to: dates.at(-1)!, weekdays: null } });
+  }
 }
