@@ -85,13 +85,15 @@ describe('the rate and availability grid', () => {
     assert.match(page.body, new RegExp(`<th scope="row">Sold</th><td>[^<]*</td><td>[^<]*</td><td>2</td>`), 'the two rooms sold on the third day');
   });
 
-  it('saves edited cells as one audited change and refuses a post from another site', async () => {
+  it('saves edited cells as one audited change and refuses a post from another site or without the form token', async () => {
     const date = addDays(DAY, 3);
     const form = gridFormOf((await get(`/facility/inventory?from=${DAY}`)).body);
     const edited = { ...form, from: DAY, [field('total', roomTypeId, date)]: '7', [field('minStay', roomTypeId, date)]: '2', [field('cta', roomTypeId, date)]: 'on', [field('price', planId, date)]: '45000' };
 
     const crossSite = await post('/facility/inventory', edited, { ...FORM, origin: 'https://evil.example' });
     assert.equal(crossSite.statusCode, 403);
+    const noToken = await post('/facility/inventory', edited, { 'content-type': FORM['content-type'] });
+    assert.equal(noToken.statusCode, 403, 'neither the form token nor a same-site origin');
     assert.notEqual((await night(date)).total, 7);
 
     const saved = await post('/facility/inventory', edited);
