@@ -17,7 +17,7 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: 'htt
 
 /** The grid form as the page fills it in: every number input's value and every ticked box. */
 function gridFormOf(page: string): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = { version: /name="version" value="([0-9a-f]+)"/.exec(page)![1]! };
   for (const [, name, type, rest] of page.matchAll(/<input name="([^"]+)" type="(number|checkbox)"([^>]*)>/g)) {
     if (!/_\d+_\d{4}-\d{2}-\d{2}$/.test(name!)) continue; // the bulk form's fields
     if (type === 'number') fields[name!] = /value="([^"]*)"/.exec(rest!)![1]!;

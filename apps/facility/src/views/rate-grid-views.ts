@@ -92,6 +92,13 @@ ${formAlert(errors, [...BULK_FIELDS, ...plans.map((p) => bulkPriceField(p.id))])
 </form>`;
 }
 
+/** Why the grid was not saved: what concerns the whole grid in words, the bad cells counted (each is marked where it stands). */
+function gridAlert(errors: FieldError[]): SafeHtml {
+  const whole = errors.filter((e) => e.field === 'from' || e.field === 'version');
+  const cells = errors.length - whole.length;
+  return html`<div class="alert" role="alert"><div>Nothing was saved.${cells ? ` Correct the ${cells === 1 ? 'value' : `${cells} values`} marked below.` : ''}</div>${whole.map((e) => html`<div>${e.message}</div>`)}</div>`;
+}
+
 /** Room types × GRID_DAYS dates, editable in place as one form, and the bulk change below. */
 export function rateGridPage(staff: StaffAccount, state: RateGridPageState): string {
   const { grid } = state;
@@ -106,9 +113,9 @@ export function rateGridPage(staff: StaffAccount, state: RateGridPageState): str
   <form method="get" action="/facility/inventory" class="actions">${field({ name: 'from', label: 'Start on', type: 'date', value: grid.from })}<button type="submit">Show</button></form>
   <a href="${at(addDays(grid.from, GRID_DAYS))}">Next ${GRID_DAYS} days →</a>
 </nav>
-${errors.length ? html`<div class="alert" role="alert">Nothing was saved: correct the ${errors.length === 1 ? 'value' : `${errors.length} values`} marked below.${formAlert(errors.filter((e) => e.field === 'from'), [])}</div>` : ''}
+${errors.length ? gridAlert(errors) : ''}
 <form method="post" action="/facility/inventory">
-<input type="hidden" name="from" value="${grid.from}">
+<input type="hidden" name="from" value="${grid.from}"><input type="hidden" name="version" value="${grid.version}">
 <div class="grid-scroll"><table class="rate-grid">
 <caption>Rooms, restrictions and prices from ${grid.from}; a night left without rooms is not on sale</caption>
 <thead><tr><td></td>${grid.dates.map((d) => html`<th scope="col">${dayLabel(d)}</th>`)}</tr></thead>

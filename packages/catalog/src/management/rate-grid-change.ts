@@ -60,7 +60,8 @@ function readGrid(grid: RateGrid, form: FormInput): { nights: NightChange[]; pri
 /**
  * Saves the rate and availability grid as one change: every cell is checked first, then
  * the nights are locked and none may offer fewer rooms than it has sold; any bad value
- * refuses the whole grid, each named by its field. Audited in the same transaction and
+ * refuses the whole grid, each named by its field, and so does a page older than the last
+ * change to these dates (its `version`). Audited in the same transaction and
  * published after the commit.
  */
 export async function saveRateGrid(db: Executor, context: ManagementContext, form: FormInput, today = tokyoToday()): Promise<{ from: string; cells: number }> {
@@ -69,6 +70,11 @@ export async function saveRateGrid(db: Executor, context: ManagementContext, for
   if (!errors.list.length && from < today) errors.add('from', 'Nights already past cannot be changed; start the grid from today');
   errors.throwIfAny(CatalogErrors.INVALID_RATE_GRID);
   const grid = await rateGrid(db, context.hotelId, from);
+  if (form.version !== grid.version) {
+    throw invalid(CatalogErrors.INVALID_RATE_GRID, [
+      { field: 'version', message: 'Someone saved a change to these dates since this page was opened, so nothing was saved: check your values against the current ones and save again' },
+    ]);
+  }
   const { nights, prices } = readGrid(grid, form);
   if (nights.length === 0 && prices.length === 0) return { from, cells: 0 };
   await commitChange(db, context, 'inventory', async (trx) => {

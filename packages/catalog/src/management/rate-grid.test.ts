@@ -11,7 +11,7 @@ import { saveRateGrid } from './rate-grid-change.ts';
 
 /** The grid form as stored: what a page shows before anything is typed. */
 function storedForm(grid: Awaited<ReturnType<typeof rateGrid>>): Record<string, string> {
-  const form: Record<string, string> = { from: grid.from };
+  const form: Record<string, string> = { from: grid.from, version: grid.version };
   for (const rt of grid.roomTypes) {
     for (const n of rt.nights) {
       if (n.total === null) continue;
@@ -65,6 +65,12 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await count(`mail_messages where template = 'facility-inventory-changed'`), 1);
       assert.deepEqual(changes.published.at(-1), { hotelId, kind: 'inventory' });
       assert.deepEqual(await saveRateGrid(db.database.db, context('req-grid-2'), storedForm(await rateGrid(db.database.db, hotelId, from))), { from, cells: 0 });
+      await assert.rejects(
+        saveRateGrid(db.database.db, context('req-grid-stale'), { ...form, [gridField('minStay', roomTypeId, date)]: '1' }),
+        (error: unknown) => error instanceof DomainError && error.fields[0]!.field === 'version',
+        'a page opened before the last save would put back what it changed',
+      );
+      assert.equal((await night(date)).min_stay, 3);
     });
 
     it('refuses fewer rooms than are sold, under lock, and saves nothing of the grid', async () => {

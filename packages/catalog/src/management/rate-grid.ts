@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Executor, tablesOf } from '@hatago/db';
 import { addDays, isValidDate, tokyoToday } from '@hatago/platform/time';
 import type { CatalogTables } from '../catalog-tables.ts';
@@ -39,6 +40,12 @@ export interface RateGrid {
   from: string;
   dates: string[];
   roomTypes: GridRoomType[];
+  /**
+   * What staff set on these dates, as a hash: a grid saved from a page whose version is no
+   * longer current would put back what someone else changed since, so it is refused. Rooms
+   * sold are left out, or every booking would refuse the grid.
+   */
+  version: string;
 }
 
 /** The grid's first date: as asked when it is a date, else today in Tokyo. */
@@ -71,7 +78,7 @@ export async function rateGrid(db: Executor, hotelId: number, from: string): Pro
   ]);
   const nightOf = new Map(nights.map((n) => [`${n.room_type_id}|${n.stay_date}`, n]));
   const priceOf = new Map(prices.map((p) => [`${p.plan_id}|${p.stay_date}`, p.price]));
-  return {
+  const shown: Omit<RateGrid, 'version'> = {
     from,
     dates,
     roomTypes: roomTypes.map((rt) => ({
@@ -97,6 +104,12 @@ export async function rateGrid(db: Executor, hotelId: number, from: string): Pro
         .map((p) => ({ id: p.id, nameEn: p.nameEn, nameJa: p.nameJa, prices: dates.map((date) => priceOf.get(`${p.id}|${date}`) ?? null) })),
     })),
   };
+  return { ...shown, version: versionOf(shown) };
+}
+
+function versionOf(grid: Omit<RateGrid, 'version'>): string {
+  const set = grid.roomTypes.map((rt) => [rt.id, rt.nights.map(({ reserved: _sold, ...n }) => n), rt.plans.map((p) => [p.id, p.prices])]);
+  return createHash('sha256').update(JSON.stringify(set)).digest('hex').slice(0, 32);
 }
 
 /** The form field of one grid cell: `<what>_<room type or plan id>_<date>`. */
