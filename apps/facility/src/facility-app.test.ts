@@ -207,20 +207,21 @@ describe('facility console', () => {
     const nights = async () =>
       (await sql<{ total: number }>`select total from room_inventory where room_type_id = ${mine.roomTypeId} and stay_date between ${from}::date and ${futureDate(14)}::date order by stay_date`.execute(db.database.db)).rows;
     const before = await nights();
-    const refused = await post(`/facility/inventory/${mine.roomTypeId}/total`, { from, to: futureDate(14), total: '0' });
+    const refused = await post('/facility/inventory/bulk', { from, to: futureDate(14), roomTypeId: String(mine.roomTypeId), total: '0' });
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /already have more than 0 rooms reserved/);
+    assert.match(refused.body, /1 room is already sold on .*; set at least 1/);
     assert.deepEqual(await nights(), before);
 
-    const set = await post(`/facility/inventory/${mine.roomTypeId}/total`, { from, to: futureDate(14), total: '6' });
+    const set = await post('/facility/inventory/bulk', { from, to: futureDate(14), roomTypeId: String(mine.roomTypeId), total: '6' });
     assert.equal(set.statusCode, 303);
     assert.deepEqual((await nights()).map((n) => n.total), [6, 6, 6]);
-    const month = await get(String(set.headers.location));
+    assert.equal((await get(String(set.headers.location))).statusCode, 200);
+    const month = await get(`/facility/inventory/${mine.roomTypeId}?month=${from.slice(0, 7)}`);
     assert.equal(month.statusCode, 200);
     assert.match(month.body, /Reserved 1/);
 
     assert.equal((await get(`/facility/inventory/${theirs.roomTypeId}`)).statusCode, 404);
-    assert.equal((await post(`/facility/inventory/${theirs.roomTypeId}/stop-sell`, { from, to: from, stopSell: 'on' })).statusCode, 404);
+    assert.equal((await post('/facility/inventory/bulk', { from, to: from, roomTypeId: String(theirs.roomTypeId), stopSell: 'on' })).statusCode, 422, "another hotel's room type is not one to choose");
   });
 
   it("lists and shows its own reservations only, with filters", async () => {

@@ -1,5 +1,5 @@
 import type { Executor } from '@hatago/db';
-import { FieldErrors } from '@hatago/platform/errors';
+import { FieldErrors, invalid } from '@hatago/platform/errors';
 import { type FormInput, readChoice, readInteger } from '@hatago/platform/input';
 import { CatalogErrors } from '../catalog-errors.ts';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
@@ -24,7 +24,8 @@ export const bulkPriceField = (planId: number) => `price_${planId}`;
  * Sets what the bulk form fills in (rooms, stop-sell, minimum stay, closed to arrival or
  * departure, each plan's price) on every chosen night of a range and weekdays, for one room
  * type or all, in one transaction; what is left empty stays as it is. Rooms make a night
- * that was never on sale; the other settings change only nights that are.
+ * that was never on sale; the other settings change only nights that are (none: refused).
+ * The one way the console changes inventory over a range.
  */
 export async function applyBulkRateChange(db: Executor, context: ManagementContext, form: FormInput, today?: string): Promise<{ nights: number }> {
   const [roomTypes, plans] = await Promise.all([listRoomTypes(db, context.hotelId), listPlans(db, context.hotelId)]);
@@ -61,7 +62,11 @@ export async function applyBulkRateChange(db: Executor, context: ManagementConte
   const prices: PriceChange[] = priced.flatMap(({ planId, price }) => dates.map((date) => ({ planId, date, price })));
   await commitChange(db, context, 'inventory', async (trx) => {
     refuseBelowSold(await lockSoldNights(trx, nights), nights, () => 'total');
-    await writeNights(trx, nights);
+    const existing = await writeNights(trx, nights);
+    const nightSettings = stopSell !== null || minStay !== null || closedToArrival !== null || closedToDeparture !== null;
+    if (total === null && nightSettings && existing === 0) {
+      throw invalid(CatalogErrors.NO_INVENTORY_IN_RANGE, [{ field: 'from', message: 'No rooms are set on these nights; set rooms first' }]);
+    }
     await noticeNightChanges(trx, context, 'rate_grid_bulk', nights);
     await writePrices(trx, prices);
     await auditChange(trx, context, 'rate_grid.bulk', { type: 'hotel', id: context.hotelId }, {

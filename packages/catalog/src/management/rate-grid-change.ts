@@ -92,8 +92,8 @@ export function refuseBelowSold(sold: Map<string, number>, nights: NightChange[]
   const errors = nights.flatMap((change) => {
     const reserved = sold.get(nightKey(change.roomTypeId, change.date)) ?? 0;
     return change.total !== null && change.total < reserved
-      ? [{ field: fieldOf(change), message: `${reserved} rooms are already sold on ${change.date}; set at least ${reserved}` }]
+      ? [{ field: fieldOf(change), message: `${reserved} room${reserved === 1 ? ' is' : 's are'} already sold on ${change.date}; set at least ${reserved}` }]
       : [];
   });
-  if (errors.length) throw invalid(CatalogErrors.INVALID_RATE_GRID, errors);
+  if (errors.length) throw invalid(CatalogErrors.INVENTORY_BELOW_RESERVED, errors);
 }

@@ -39,16 +39,19 @@ export async function lockSoldNights(trx: Executor, changes: NightChange[]): Pro
 
 export const nightKey = (roomTypeId: number, date: string) => `${roomTypeId}|${date}`;
 
-/** Writes the nights: a total makes the night if it was never on sale; the rest changes only nights that exist. */
-export async function writeNights(trx: Executor, changes: NightChange[]): Promise<void> {
-  if (changes.length === 0) return;
+/**
+ * Writes the nights: a total makes the night if it was never on sale; the rest changes only
+ * nights that exist. Answers how many nights exist among those changed.
+ */
+export async function writeNights(trx: Executor, changes: NightChange[]): Promise<number> {
+  if (changes.length === 0) return 0;
   const recordset = sql`jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(
     "roomTypeId" int, date date, total int, "stopSell" boolean, "minStay" int, "closedToArrival" boolean, "closedToDeparture" boolean)`;
   await sql`
     insert into room_inventory (room_type_id, stay_date, total)
     select c."roomTypeId", c.date, c.total from ${recordset} where c.total is not null
     on conflict (room_type_id, stay_date) do update set total = excluded.total`.execute(trx);
-  await sql`
+  const updated = await sql`
     update room_inventory ri set
       stop_sell = coalesce(c."stopSell", ri.stop_sell),
       min_stay = coalesce(c."minStay", ri.min_stay),
@@ -56,6 +59,7 @@ export async function writeNights(trx: Executor, changes: NightChange[]): Promis
       closed_to_departure = coalesce(c."closedToDeparture", ri.closed_to_departure)
     from ${recordset}
     where ri.room_type_id = c."roomTypeId" and ri.stay_date = c.date`.execute(trx);
+  return Number(updated.numAffectedRows ?? 0);
 }
 
 export async function writePrices(trx: Executor, changes: PriceChange[]): Promise<void> {

@@ -81,7 +81,7 @@ for (const target of testDatabaseTargets()) {
       const before = await night(futureDate(12));
       await assert.rejects(
         saveRateGrid(db.database.db, context('req-grid-3'), { ...form, [gridField('total', roomTypeId, date)]: '1', [gridField('stop', roomTypeId, futureDate(12))]: 'on' }),
-        (error: unknown) => error instanceof DomainError && error.code === 'INVALID_RATE_GRID' && error.fields[0]!.field === gridField('total', roomTypeId, date),
+        (error: unknown) => error instanceof DomainError && error.code === 'INVENTORY_BELOW_RESERVED' && error.fields[0]!.field === gridField('total', roomTypeId, date),
       );
       assert.deepEqual(await night(futureDate(12)), before);
     });
