@@ -180,20 +180,20 @@ describe('facility console', () => {
 
   it('sets prices for chosen weekdays and refuses bad input or another hotel\u2019s plan', async () => {
     assert.equal((await get(`/facility/plans/${theirs.planId}`)).statusCode, 404);
-    assert.equal((await post(`/facility/plans/${theirs.planId}/prices`, { from: futureDate(2), to: futureDate(3), price: '1' })).statusCode, 404);
+    const theirPrice = await post('/facility/inventory/bulk', { from: futureDate(2), to: futureDate(3), [`price_${theirs.planId}`]: '1' });
+    assert.equal(theirPrice.statusCode, 422, "another hotel's plan has no price field here: nothing is set");
     assert.equal((await post(`/facility/plans/${theirs.planId}/active`, { active: 'false' })).statusCode, 404);
     assert.equal((await row(sql<{ active: boolean }>`select active from rate_plans where id = ${theirs.planId}`))!.active, true);
 
-    const bad = await post(`/facility/plans/${mine.planId}/prices`, { from: futureDate(5), to: futureDate(1), price: 'cheap' });
+    const bad = await post('/facility/inventory/bulk', { from: futureDate(5), to: futureDate(1), [`price_${mine.planId}`]: 'cheap' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Last night must be on or after the first night/);
-    assert.match(bad.body, /Price must be a whole number/);
+    assert.match(bad.body, /Price of [^<]+ must be a whole number/);
 
     const from = futureDate(21);
     const saturdays = Array.from({ length: 7 }, (_, i) => futureDate(21 + i)).filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6);
-    const ok = await post(`/facility/plans/${mine.planId}/prices`, { from, to: futureDate(27), price: '88000', weekday: '6' });
+    const ok = await post('/facility/inventory/bulk', { from, to: futureDate(27), [`price_${mine.planId}`]: '88000', weekday: '6' });
     assert.equal(ok.statusCode, 303);
-    assert.match(String(ok.headers.location), /saved=1$/);
     const { rows } = await sql<{ stay_date: string }>`select stay_date from plan_prices where plan_id = ${mine.planId} and price = 88000 order by stay_date`.execute(db.database.db);
     assert.deepEqual(rows.map((r) => r.stay_date), saturdays);
     assert.equal((await get(String(ok.headers.location))).statusCode, 200);

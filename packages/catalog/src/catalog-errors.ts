@@ -7,7 +7,6 @@ export const CatalogErrors = defineErrorCodes(
   'INVALID_HOTEL_PROFILE',
   'INVALID_ROOM_TYPE',
   'INVALID_PLAN',
-  'INVALID_PRICES',
   'INVENTORY_BELOW_RESERVED', // fewer rooms than are already booked on a night
   'NO_INVENTORY_IN_RANGE', // a change to nights that have no rooms set yet
   'INVALID_STAY',

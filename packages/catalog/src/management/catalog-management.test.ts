@@ -10,7 +10,7 @@ import { getHotelProfile, updateHotelProfile } from './hotel-profile.ts';
 import type { ManagementContext } from './management-context.ts';
 import { inventoryMonth } from './room-inventory-admin.ts';
 import { applyBulkRateChange } from './rate-grid-bulk.ts';
-import { planPriceMonth, setPlanPrices } from './plan-prices.ts';
+import { planPriceMonth } from './plan-prices.ts';
 import { createPlan, getPlan, setPlanActive, updatePlan } from './rate-plans.ts';
 import { createRoomType, getRoomType, listRoomTypes, updateRoomType } from './room-types.ts';
 
@@ -117,7 +117,7 @@ for (const target of testDatabaseTargets()) {
       const from = futureDate(30);
       const to = addDays(from, 13);
       const before = await prices(planId, from, to);
-      const result = await setPlanPrices(db.database.db, mine, planId, { from, to, price: '12345', weekday: ['1', '3'] });
+      const result = await applyBulkRateChange(db.database.db, mine, { from, to, [`price_${planId}`]: '12345', weekday: ['1', '3'] });
       assert.equal(result.nights, 4);
       const after = await prices(planId, from, to);
       for (const [i, night] of after.entries()) {
@@ -151,10 +151,10 @@ for (const target of testDatabaseTargets()) {
       );
       await rejectsWith(bulk(db, mine, roomTypeId, { from: futureDate(-3), to: futureDate(1), total: '2' }), 'invalid', ['from']);
       await rejectsWith(bulk(db, mine, roomTypeId, { from: futureDate(1), to: futureDate(400), total: '2' }), 'invalid', ['to']);
-      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from: 'tomorrow', to: futureDate(1), price: '0' }), 'invalid', ['from', 'price']);
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from: 'tomorrow', to: futureDate(1), [`price_${planId}`]: '0' }), 'invalid', ['from', `price_${planId}`]);
       // a single Monday and a Tuesday-only filter select nothing
       const monday = Array.from({ length: 7 }, (_, i) => futureDate(i + 1)).find((d) => weekdayOf(d) === 1)!;
-      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from: monday, to: monday, price: '1000', weekday: '2' }), 'invalid', ['weekday']);
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from: monday, to: monday, [`price_${planId}`]: '1000', weekday: '2' }), 'invalid', ['weekday']);
       assert.equal(await auditCount(), audits);
     });
 
@@ -199,7 +199,8 @@ for (const target of testDatabaseTargets()) {
       // the bulk form offers only the hotel's own room types: another's is a bad choice
       await rejectsWith(bulk(db, mine, otherRoomTypeId, { from, to: from, total: '1' }), 'invalid', ['roomTypeId']);
       await rejectsWith(bulk(db, mine, otherRoomTypeId, { from, to: from, stopSell: 'on' }), 'invalid', ['roomTypeId']);
-      await rejectsWith(setPlanPrices(db.database.db, mine, otherPlanId, { from, to: from, price: '1' }), 'not_found');
+      // another hotel's plan is not among the bulk form's: its price field is not read
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from, to: from, [`price_${otherPlanId}`]: '1' }), 'invalid', ['total']);
       await rejectsWith(setPlanActive(db.database.db, mine, otherPlanId, false), 'not_found');
       await rejectsWith(updateRoomType(db.database.db, mine, otherRoomTypeId, { nameJa: 'x', nameEn: 'x', capacity: '1', sizeSqm: '1' }), 'not_found');
       await rejectsWith(getRoomType(db.database.db, mine.hotelId, '1; drop table hotels'), 'not_found');
@@ -263,16 +264,16 @@ for (const target of testDatabaseTargets()) {
       const from = futureDate(30);
       await bulk(db, mine, roomTypeId, { from, to: from, total: '9' });
       await bulk(db, mine, roomTypeId, { from, to: from, stopSell: 'on' });
-      await setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '30000' });
+      await applyBulkRateChange(db.database.db, mine, { from, to: from, [`price_${planId}`]: '30000' });
       await setPlanActive(db.database.db, mine, planId, true);
       const roomType = await getRoomType(db.database.db, mine.hotelId, roomTypeId);
       await updateRoomType(db.database.db, mine, roomTypeId, { ...roomType, capacity: String(roomType.capacity), sizeSqm: String(roomType.sizeSqm) });
-      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '0' }), 'invalid', ['price']);
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from, to: from, [`price_${planId}`]: '0' }), 'invalid', [`price_${planId}`]);
       await assert.rejects(bulk(db, theirs, roomTypeId, { from, to: from, stopSell: 'off' }));
       assert.deepEqual(published, [
         { hotelId: mine.hotelId, kind: 'inventory' },
         { hotelId: mine.hotelId, kind: 'inventory' },
-        { hotelId: mine.hotelId, kind: 'prices' },
+        { hotelId: mine.hotelId, kind: 'inventory' },
         { hotelId: mine.hotelId, kind: 'plans' },
         { hotelId: mine.hotelId, kind: 'room-types' },
       ]);
