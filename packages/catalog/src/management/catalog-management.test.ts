@@ -273,7 +273,7 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(published, [
         { hotelId: mine.hotelId, kind: 'inventory' },
         { hotelId: mine.hotelId, kind: 'inventory' },
-        { hotelId: mine.hotelId, kind: 'inventory' },
+        { hotelId: mine.hotelId, kind: 'prices' },
         { hotelId: mine.hotelId, kind: 'plans' },
         { hotelId: mine.hotelId, kind: 'room-types' },
       ]);

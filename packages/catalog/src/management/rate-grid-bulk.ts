@@ -58,12 +58,13 @@ export async function applyBulkRateChange(db: Executor, context: ManagementConte
   }
   errors.throwIfAny(CatalogErrors.INVALID_RATE_GRID);
 
-  const nights: NightChange[] = targets.flatMap((rt) => dates.map((date) => ({ roomTypeId: rt.id, date, ...settings })));
+  // a change of prices alone touches no night: it neither locks them nor tells operators of inventory
+  const nightSettings = Object.values(settings).some((v) => v !== null);
+  const nights: NightChange[] = nightSettings ? targets.flatMap((rt) => dates.map((date) => ({ roomTypeId: rt.id, date, ...settings }))) : [];
   const prices: PriceChange[] = priced.flatMap(({ planId, price }) => dates.map((date) => ({ planId, date, price })));
-  await commitChange(db, context, 'inventory', async (trx) => {
+  await commitChange(db, context, nightSettings ? 'inventory' : 'prices', async (trx) => {
     refuseBelowSold(await lockSoldNights(trx, nights), nights, () => 'total');
     const existing = await writeNights(trx, nights);
-    const nightSettings = stopSell !== null || minStay !== null || closedToArrival !== null || closedToDeparture !== null;
     if (total === null && nightSettings && existing === 0) {
       throw invalid(CatalogErrors.NO_INVENTORY_IN_RANGE, [{ field: 'from', message: 'No rooms are set on these nights; set rooms first' }]);
     }

@@ -77,7 +77,7 @@ export async function saveRateGrid(db: Executor, context: ManagementContext, for
   }
   const { nights, prices } = readGrid(grid, form);
   if (nights.length === 0 && prices.length === 0) return { from, cells: 0 };
-  await commitChange(db, context, 'inventory', async (trx) => {
+  await commitChange(db, context, nights.length ? 'inventory' : 'prices', async (trx) => {
     refuseBelowSold(await lockSoldNights(trx, nights), nights, (change) => gridField('total', change.roomTypeId, change.date));
     await writeNights(trx, nights);
     await noticeNightChanges(trx, context, 'rate_grid', nights);
