@@ -33,9 +33,9 @@ describe('a catalogue change in the cluster', () => {
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const { rows } = await sql<{ id: number }>`
       select p.id from rate_plans p join room_types r on r.id = p.room_type_id where r.hotel_id = 1 order by p.id limit 1`.execute(running.db.database.db);
-    const saved = await browser.call('POST', `/facility/plans/${rows[0]!.id}/prices`, {
+    const saved = await browser.call('POST', '/facility/inventory/bulk', {
       headers: { ...FORM, cookie },
-      body: `from=${futureDate(40)}&to=${futureDate(41)}&price=77000`,
+      body: `from=${futureDate(40)}&to=${futureDate(41)}&price_${rows[0]!.id}=77000`,
     });
     assert.equal(saved.status, 303, 'the price change is saved');
 

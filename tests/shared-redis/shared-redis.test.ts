@@ -94,9 +94,9 @@ describe('instances sharing Redis', { timeout: 120_000 }, () => {
     const heardByA = nextInvalidation(cacheA);
     const changed = await facilityB.inject({
       method: 'POST',
-      url: `/facility/plans/${planId}/prices`,
+      url: `/facility/inventory/bulk`,
       headers: { ...FORM, cookie: cookieFrom(login.headers['set-cookie']), origin: 'http://localhost' },
-      payload: new URLSearchParams({ from: checkin, to: checkin, price: String(before + 777) }).toString(),
+      payload: new URLSearchParams({ from: checkin, to: checkin, [`price_${planId}`]: String(before + 777) }).toString(),
     });
     assert.equal(changed.statusCode, 303, changed.body);
     assert.deepEqual((await heardByA).event, { type: 'catalog-change', hotelId, kind: 'prices' });

@@ -109,10 +109,10 @@ describe('guest and facility processes on PostgreSQL, Redis and S3', { timeout: 
     });
     assert.equal(login.status, 303);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const changed = await fetch(`${facility.url}/facility/plans/${planId}/prices`, {
+    const changed = await fetch(`${facility.url}/facility/inventory/bulk`, {
       method: 'POST',
       headers: { ...FORM, cookie, origin: facility.url },
-      body: new URLSearchParams({ from: checkin, to: checkin, price: String(before + 1234) }),
+      body: new URLSearchParams({ from: checkin, to: checkin, [`price_${planId}`]: String(before + 1234) }),
       redirect: 'manual',
     });
     assert.equal(changed.status, 303);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { BannerChanges, publishBannerDocument } from '@hatago/banners';
-import { CatalogChanges, getHotelProfile, setPlanPrices, setStopSell, updateHotelProfile } from '@hatago/catalog';
+import { applyBulkRateChange, CatalogChanges, getHotelProfile, updateHotelProfile } from '@hatago/catalog';
 import { futureDate } from '@hatago/test-support';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform.ts';
 
@@ -65,7 +65,7 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     for (const path of pages) await xCache(path);
     for (const path of pages) assert.equal(await xCache(path), 'HIT', path);
 
-    await setPlanPrices(platform.database.db, context(), planId, { from: checkin, to: checkin, price: '54321' });
+    await applyBulkRateChange(platform.database.db, context(), { from: checkin, to: checkin, [`price_${planId}`]: '54321' });
     await platform.edgePurging.settled();
 
     assert.equal(await xCache(`/hotels/${hotelId}`), 'MISS');
@@ -87,7 +87,7 @@ describe('catalogue changes purge the edge (embedded platform)', () => {
     await platform.edgePurging.settled();
     assert.equal(await xCache(`/hotels/${hotelId}`), 'HIT', 'bookings leave the page to its short TTL');
 
-    await setStopSell(platform.database.db, context(), roomTypeId, { from: night, to: night, stopSell: 'on' });
+    await applyBulkRateChange(platform.database.db, context(), { roomTypeId: String(roomTypeId), from: night, to: night, stopSell: 'on' });
     await platform.edgePurging.settled();
     assert.equal(await xCache(`/hotels/${hotelId}`), 'MISS');
   });

@@ -207,20 +207,20 @@ describe('facility console', () => {
 
   it('sets prices for chosen weekdays and refuses bad input or another hotel\u2019s plan', async () => {
     assert.equal((await get(`/facility/plans/${theirs.planId}`)).statusCode, 404);
-    assert.equal((await post(`/facility/plans/${theirs.planId}/prices`, { from: futureDate(2), to: futureDate(3), price: '1' })).statusCode, 404);
+    const theirPrice = await post('/facility/inventory/bulk', { from: futureDate(2), to: futureDate(3), [`price_${theirs.planId}`]: '1' });
+    assert.equal(theirPrice.statusCode, 422, "another hotel's plan has no price field here: nothing is set");
     assert.equal((await post(`/facility/plans/${theirs.planId}/active`, { active: 'false' })).statusCode, 404);
     assert.equal((await row(sql<{ active: boolean }>`select active from rate_plans where id = ${theirs.planId}`))!.active, true);
 
-    const bad = await post(`/facility/plans/${mine.planId}/prices`, { from: futureDate(5), to: futureDate(1), price: 'cheap' });
+    const bad = await post('/facility/inventory/bulk', { from: futureDate(5), to: futureDate(1), [`price_${mine.planId}`]: 'cheap' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Last night must be on or after the first night/);
-    assert.match(bad.body, /Price must be a whole number/);
+    assert.match(bad.body, /Price of [^<]+ must be a whole number/);
 
     const from = futureDate(21);
     const saturdays = Array.from({ length: 7 }, (_, i) => futureDate(21 + i)).filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6);
-    const ok = await post(`/facility/plans/${mine.planId}/prices`, { from, to: futureDate(27), price: '88000', weekday: '6' });
+    const ok = await post('/facility/inventory/bulk', { from, to: futureDate(27), [`price_${mine.planId}`]: '88000', weekday: '6' });
     assert.equal(ok.statusCode, 303);
-    assert.match(String(ok.headers.location), /saved=1$/);
     const { rows } = await sql<{ stay_date: string }>`select stay_date from plan_prices where plan_id = ${mine.planId} and price = 88000 order by stay_date`.execute(db.database.db);
     assert.deepEqual(rows.map((r) => r.stay_date), saturdays);
     assert.equal((await get(String(ok.headers.location))).statusCode, 200);
@@ -234,20 +234,21 @@ describe('facility console', () => {
     const nights = async () =>
       (await sql<{ total: number }>`select total from room_inventory where room_type_id = ${mine.roomTypeId} and stay_date between ${from}::date and ${futureDate(14)}::date order by stay_date`.execute(db.database.db)).rows;
     const before = await nights();
-    const refused = await post(`/facility/inventory/${mine.roomTypeId}/total`, { from, to: futureDate(14), total: '0' });
+    const refused = await post('/facility/inventory/bulk', { from, to: futureDate(14), roomTypeId: String(mine.roomTypeId), total: '0' });
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /already have more than 0 rooms reserved/);
+    assert.match(refused.body, /1 room is already sold on .*; set at least 1/);
     assert.deepEqual(await nights(), before);
 
-    const set = await post(`/facility/inventory/${mine.roomTypeId}/total`, { from, to: futureDate(14), total: '6' });
+    const set = await post('/facility/inventory/bulk', { from, to: futureDate(14), roomTypeId: String(mine.roomTypeId), total: '6' });
     assert.equal(set.statusCode, 303);
     assert.deepEqual((await nights()).map((n) => n.total), [6, 6, 6]);
-    const month = await get(String(set.headers.location));
+    assert.equal((await get(String(set.headers.location))).statusCode, 200);
+    const month = await get(`/facility/inventory/${mine.roomTypeId}?month=${from.slice(0, 7)}`);
     assert.equal(month.statusCode, 200);
     assert.match(month.body, /Reserved 1/);
 
     assert.equal((await get(`/facility/inventory/${theirs.roomTypeId}`)).statusCode, 404);
-    assert.equal((await post(`/facility/inventory/${theirs.roomTypeId}/stop-sell`, { from, to: from, stopSell: 'on' })).statusCode, 404);
+    assert.equal((await post('/facility/inventory/bulk', { from, to: from, roomTypeId: String(theirs.roomTypeId), stopSell: 'on' })).statusCode, 422, "another hotel's room type is not one to choose");
   });
 
   it("lists and shows its own reservations only, with filters", async () => {

@@ -78,5 +78,9 @@ export interface CatalogTables {
     total: number;
     reserved: Generated<number>;
     stop_sell: Generated<boolean>;
+    /** Fewest nights of a stay arriving this date (1 to 14). */
+    min_stay: Generated<number>;
+    closed_to_arrival: Generated<boolean>;
+    closed_to_departure: Generated<boolean>;
   };
 }

@@ -7,7 +7,6 @@ import {
   parseMonth,
   planPriceMonth,
   setPlanActive,
-  setPlanPrices,
   updatePlan,
 } from '@hatago/catalog';
 import type { FastifyRequest } from 'fastify';
@@ -15,7 +14,7 @@ import type { HttpApp } from '@hatago/platform/http';
 import type { FacilityAppDeps } from '../deps.ts';
 import { valuesOf } from '../views/form-values.ts';
 import { newPlanPage, planListPage, planPage, type PlanPageState } from '../views/plan-views.ts';
-import { contextOf, formOf, hotelOf, monthOf, sendPage, submitForm } from './console-kit.ts';
+import { contextOf, formOf, hotelOf, sendPage, submitForm } from './console-kit.ts';
 
 type IdParams = { Params: { id: string } };
 
@@ -68,18 +67,5 @@ export function registerPlanRoutes(app: HttpApp, { database }: FacilityAppDeps):
   app.post<IdParams>('/facility/plans/:id/active', async (request, reply) => {
     const plan = await setPlanActive(db, contextOf(request), request.params.id, formOf(request).active === 'true');
     return reply.redirect(`/facility/plans/${plan.id}?saved=0`, 303);
-  });
-
-  app.post<IdParams>('/facility/plans/:id/prices', async (request, reply) => {
-    const plan = await getPlan(db, hotelOf(request), request.params.id);
-    const form = formOf(request);
-    return submitForm(
-      reply,
-      async () => {
-        const { nights } = await setPlanPrices(db, contextOf(request), plan.id, form);
-        return `/facility/plans/${plan.id}?month=${monthOf(form.from)}&saved=${nights}`;
-      },
-      (priceErrors) => renderPlan(request, plan, monthOf(form.from), { priceValues: form, priceErrors }),
-    );
   });
 }

@@ -29,6 +29,11 @@ figure.occupancy{margin:0;background:#fff;border:1px solid var(--line);border-ra
 figure.occupancy .bar{fill:var(--accent)}
 figure.occupancy .grid{stroke:var(--line)}
 figure.occupancy .axis{font-size:9px;fill:var(--muted)}
+.grid-scroll{overflow-x:auto}
+table.rate-grid th,table.rate-grid td{padding:.2rem .3rem;font-size:.8rem;white-space:nowrap}
+table.rate-grid tr.room-type th{background:#f4f1ec;text-align:left}
+table.rate-grid input[type=number]{width:5.5rem}
+table.rate-grid .error-text{display:block;white-space:normal;max-width:8rem}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 `,
 };

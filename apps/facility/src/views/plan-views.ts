@@ -4,9 +4,8 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, select, yen } from '@hatago/web-kit';
 import { facilityPage, savedNotice } from './facility-page.ts';
-import { type FormValues, textOf } from './form-values.ts';
+import type { FormValues } from './form-values.ts';
 import { monthCalendar } from './month-calendar.ts';
-import { rangeFields } from './range-fields.ts';
 
 export const MEAL_LABELS: Record<ManagedPlan['meals'], string> = {
   room_only: 'Room only',
@@ -62,15 +61,12 @@ export interface PlanPageState {
   prices: PriceDay[];
   planValues: FormValues;
   planErrors?: FieldError[];
-  priceValues?: Record<string, unknown>;
-  priceErrors?: FieldError[];
   query?: unknown;
 }
 
-/** One plan: its terms, its sale switch, and its prices as a month calendar with a bulk form. */
+/** One plan: its terms, its sale switch, and its prices as a month calendar (changed on the grid). */
 export function planPage(staff: StaffAccount, plan: ManagedPlan, state: PlanPageState): string {
   const planErrors = state.planErrors ?? [];
-  const priceErrors = state.priceErrors ?? [];
   const byDate = new Map(state.prices.map((d) => [d.date, d.price]));
   return facilityPage(
     staff,
@@ -82,6 +78,7 @@ export function planPage(staff: StaffAccount, plan: ManagedPlan, state: PlanPage
   <button type="submit" class="${plan.active ? 'danger' : ''}">${plan.active ? 'Stop selling this plan' : 'Put this plan on sale'}</button>
 </form>
 <h2>Nightly prices</h2>
+<p>Change prices on <a href="/facility/inventory?from=${state.prices[0]!.date}">the rate and availability grid</a>, one night at a time or over a range.</p>
 ${monthCalendar(
   state.month,
   (date) => {
@@ -90,13 +87,6 @@ ${monthCalendar(
   },
   (month) => `/facility/plans/${plan.id}?month=${month}`,
 )}
-<h2>Set a price for a range</h2>
-${formAlert(priceErrors, ['from', 'to', 'weekday', 'price'])}
-<form class="stack" method="post" action="/facility/plans/${plan.id}/prices">
-  ${rangeFields(state.priceValues ?? {}, priceErrors)}
-  ${field({ name: 'price', label: 'Price per room per night (yen)', type: 'number', value: textOf(state.priceValues?.price), required: true, attrs: { min: 1 } }, priceErrors)}
-  <button type="submit">Set prices</button>
-</form>
 <h2>Plan terms</h2>
 ${formAlert(planErrors, PLAN_FIELDS)}
 <form class="stack" method="post" action="/facility/plans/${plan.id}">

@@ -282,6 +282,9 @@ const JA_DOMAIN_MESSAGES: Record<string, string> = {
   'Too many sign-ups from this address. Try again in 15 minutes.': 'この接続元からの登録が多すぎます。15分ほどおいてお試しください。',
   'This plan is not sold for these dates': 'このプランはこの日程では販売していません',
   'This plan has no price for every night of the stay': 'このプランはご宿泊の全日程では販売していません',
+  'This stay is shorter than the minimum stay for this arrival date': 'このチェックイン日のご宿泊には最低泊数があります。泊数を増やしてください',
+  'This room takes no arrivals on the check-in date': 'このお部屋はこの日のチェックインを受け付けていません',
+  'This room takes no departures on the check-out date': 'このお部屋はこの日のチェックアウトを受け付けていません',
   'This stay has started; contact support to cancel': 'ご宿泊が始まっているため、キャンセルはサポートへご連絡ください',
 };
 

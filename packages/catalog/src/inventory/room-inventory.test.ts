@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { MemoryCache } from '@hatago/cache';
 import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { CatalogChanges } from '../changes/catalog-change.ts';
-import { setStopSell } from '../management/room-inventory-admin.ts';
+import { applyBulkRateChange } from '../management/rate-grid-bulk.ts';
 import { createRoomType } from '../management/room-types.ts';
 import { releaseRooms } from './room-inventory.ts';
 
@@ -70,7 +70,7 @@ for (const target of testDatabaseTargets().filter((t) => t.name === 'postgres'))
 
     it('stops sale by locking nights in date order, as bookings do', async () => {
       const roomTypeId = await roomTypeWithNightsStoredBackwards();
-      await whileABookingHoldsTheFirstNight(roomTypeId, () => setStopSell(db.database.db, context(), roomTypeId, { from: first, to: second, stopSell: 'on' }));
+      await whileABookingHoldsTheFirstNight(roomTypeId, () => applyBulkRateChange(db.database.db, context(), { roomTypeId: String(roomTypeId), from: first, to: second, stopSell: 'on' }));
       assert.deepEqual((await nights(roomTypeId)).map((n) => n.stop_sell), [true, true]);
     });
 

@@ -8,8 +8,9 @@ import { createTestDatabase, futureDate, type TestDatabase, testDatabaseTargets 
 import type { CatalogChange } from '../changes/catalog-change.ts';
 import { getHotelProfile, updateHotelProfile } from './hotel-profile.ts';
 import type { ManagementContext } from './management-context.ts';
-import { inventoryMonth, setInventoryTotal, setStopSell } from './room-inventory-admin.ts';
-import { planPriceMonth, setPlanPrices } from './plan-prices.ts';
+import { inventoryMonth } from './room-inventory-admin.ts';
+import { applyBulkRateChange } from './rate-grid-bulk.ts';
+import { planPriceMonth } from './plan-prices.ts';
 import { createPlan, getPlan, setPlanActive, updatePlan } from './rate-plans.ts';
 import { createRoomType, getRoomType, listRoomTypes, updateRoomType } from './room-types.ts';
 
@@ -20,6 +21,10 @@ const rejectsWith = (promise: Promise<unknown>, kind: DomainError['kind'], field
     assert.deepEqual([...new Set(error.fields.map((f) => f.field))].sort(), [...fields].sort());
     return true;
   });
+
+/** The console's one way to change inventory over a range, for one room type. */
+const bulk = (db: TestDatabase, context: ManagementContext, roomTypeId: number, form: Record<string, unknown>) =>
+  applyBulkRateChange(db.database.db, context, { roomTypeId: String(roomTypeId), ...form });
 
 const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
@@ -74,13 +79,13 @@ for (const target of testDatabaseTargets()) {
     it('sets rooms for a whole range at once, creating nights not yet on sale, and audits it', async () => {
       const from = futureDate(55);
       const to = futureDate(64); // the seed covers 60 days: the last nights are new
-      const result = await setInventoryTotal(db.database.db, mine, roomTypeId, { from, to, total: '7' });
+      const result = await bulk(db, mine, roomTypeId, { from, to, total: '7' });
       assert.equal(result.nights, 10);
       const rows = await nights(roomTypeId, from, to);
       assert.equal(rows.length, 10);
       assert.ok(rows.every((r) => r.total === 7));
-      const [entry] = await listAudit(db.database.db, { targetType: 'room_type', targetId: String(roomTypeId), page: 1, pageSize: 1 });
-      assert.equal(entry?.action, 'inventory.set_total');
+      const [entry] = await listAudit(db.database.db, { targetType: 'hotel', targetId: String(mine.hotelId), page: 1, pageSize: 1 });
+      assert.equal(entry?.action, 'rate_grid.bulk');
       assert.equal(entry?.actor.kind, 'facility');
       assert.equal(entry?.requestId, 'req-mine');
       assert.deepEqual({ from: entry?.detail?.from, to: entry?.detail?.to, total: entry?.detail?.total }, { from, to, total: 7 });
@@ -94,17 +99,17 @@ for (const target of testDatabaseTargets()) {
       const before = await nights(roomTypeId, from, to);
       const audits = await auditCount();
 
-      await assert.rejects(setInventoryTotal(db.database.db, mine, roomTypeId, { from, to, total: '3' }), (error: unknown) => {
+      await assert.rejects(bulk(db, mine, roomTypeId, { from, to, total: '3' }), (error: unknown) => {
         assert.ok(error instanceof DomainError);
         assert.equal(error.code, 'INVENTORY_BELOW_RESERVED');
         assert.equal(error.fields[0]?.field, 'total');
-        assert.match(error.fields[0]!.message, /at least 4/);
+        assert.match(error.fields[0]!.message, /set at least 4/);
         return true;
       });
       assert.deepEqual(await nights(roomTypeId, from, to), before);
       assert.equal(await auditCount(), audits);
 
-      await setInventoryTotal(db.database.db, mine, roomTypeId, { from, to, total: '4' });
+      await bulk(db, mine, roomTypeId, { from, to, total: '4' });
       assert.ok((await nights(roomTypeId, from, to)).every((r) => r.total === 4));
     });
 
@@ -112,7 +117,7 @@ for (const target of testDatabaseTargets()) {
       const from = futureDate(30);
       const to = addDays(from, 13);
       const before = await prices(planId, from, to);
-      const result = await setPlanPrices(db.database.db, mine, planId, { from, to, price: '12345', weekday: ['1', '3'] });
+      const result = await applyBulkRateChange(db.database.db, mine, { from, to, [`price_${planId}`]: '12345', weekday: ['1', '3'] });
       assert.equal(result.nights, 4);
       const after = await prices(planId, from, to);
       for (const [i, night] of after.entries()) {
@@ -126,30 +131,30 @@ for (const target of testDatabaseTargets()) {
     it('stops and resumes sale for a range and shows it in the month view', async () => {
       const from = futureDate(40);
       const to = addDays(from, 2);
-      assert.equal((await setStopSell(db.database.db, mine, roomTypeId, { from, to, stopSell: 'on' })).nights, 3);
+      assert.equal((await bulk(db, mine, roomTypeId, { from, to, stopSell: 'on' })).nights, 3);
       assert.ok((await nights(roomTypeId, from, to)).every((r) => r.stop_sell));
       const month = await inventoryMonth(db.database.db, mine.hotelId, roomTypeId, from.slice(0, 7));
       const day = month.find((d) => d.date === from)!;
       assert.equal(day.stopSell, true);
       assert.equal(day.free, day.total! - day.reserved);
-      await setStopSell(db.database.db, mine, roomTypeId, { from, to, stopSell: 'off' });
+      await bulk(db, mine, roomTypeId, { from, to, stopSell: 'off' });
       assert.ok((await nights(roomTypeId, from, to)).every((r) => !r.stop_sell));
-      await rejectsWith(setStopSell(db.database.db, mine, roomTypeId, { from: futureDate(300), to: futureDate(301), stopSell: 'on' }), 'invalid', ['from']);
+      await rejectsWith(bulk(db, mine, roomTypeId, { from: futureDate(300), to: futureDate(301), stopSell: 'on' }), 'invalid', ['from']);
     });
 
     it('reports every bad field of a range at once and writes nothing', async () => {
       const audits = await auditCount();
       await rejectsWith(
-        setInventoryTotal(db.database.db, mine, roomTypeId, { from: futureDate(5), to: futureDate(2), total: '-1', weekday: '9' }),
+        bulk(db, mine, roomTypeId, { from: futureDate(5), to: futureDate(2), total: '-1', weekday: '9' }),
         'invalid',
         ['to', 'total', 'weekday'],
       );
-      await rejectsWith(setInventoryTotal(db.database.db, mine, roomTypeId, { from: futureDate(-3), to: futureDate(1), total: '2' }), 'invalid', ['from']);
-      await rejectsWith(setInventoryTotal(db.database.db, mine, roomTypeId, { from: futureDate(1), to: futureDate(400), total: '2' }), 'invalid', ['to']);
-      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from: 'tomorrow', to: futureDate(1), price: '0' }), 'invalid', ['from', 'price']);
+      await rejectsWith(bulk(db, mine, roomTypeId, { from: futureDate(-3), to: futureDate(1), total: '2' }), 'invalid', ['from']);
+      await rejectsWith(bulk(db, mine, roomTypeId, { from: futureDate(1), to: futureDate(400), total: '2' }), 'invalid', ['to']);
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from: 'tomorrow', to: futureDate(1), [`price_${planId}`]: '0' }), 'invalid', ['from', `price_${planId}`]);
       // a single Monday and a Tuesday-only filter select nothing
       const monday = Array.from({ length: 7 }, (_, i) => futureDate(i + 1)).find((d) => weekdayOf(d) === 1)!;
-      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from: monday, to: monday, price: '1000', weekday: '2' }), 'invalid', ['weekday']);
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from: monday, to: monday, [`price_${planId}`]: '1000', weekday: '2' }), 'invalid', ['weekday']);
       assert.equal(await auditCount(), audits);
     });
 
@@ -194,9 +199,11 @@ for (const target of testDatabaseTargets()) {
       const beforePrices = await prices(otherPlanId, from, from);
       await rejectsWith(getRoomType(db.database.db, mine.hotelId, otherRoomTypeId), 'not_found');
       await rejectsWith(getPlan(db.database.db, mine.hotelId, otherPlanId), 'not_found');
-      await rejectsWith(setInventoryTotal(db.database.db, mine, otherRoomTypeId, { from, to: from, total: '1' }), 'not_found');
-      await rejectsWith(setStopSell(db.database.db, mine, otherRoomTypeId, { from, to: from, stopSell: 'on' }), 'not_found');
-      await rejectsWith(setPlanPrices(db.database.db, mine, otherPlanId, { from, to: from, price: '1' }), 'not_found');
+      // the bulk form offers only the hotel's own room types: another's is a bad choice
+      await rejectsWith(bulk(db, mine, otherRoomTypeId, { from, to: from, total: '1' }), 'invalid', ['roomTypeId']);
+      await rejectsWith(bulk(db, mine, otherRoomTypeId, { from, to: from, stopSell: 'on' }), 'invalid', ['roomTypeId']);
+      // another hotel's plan is not among the bulk form's: its price field is not read
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from, to: from, [`price_${otherPlanId}`]: '1' }), 'invalid', ['total']);
       await rejectsWith(setPlanActive(db.database.db, mine, otherPlanId, false), 'not_found');
       await rejectsWith(updateRoomType(db.database.db, mine, otherRoomTypeId, { nameJa: 'x', nameEn: 'x', capacity: '1', sizeSqm: '10', bedType: 'twin' }), 'not_found');
       await rejectsWith(getRoomType(db.database.db, mine.hotelId, '1; drop table hotels'), 'not_found');
@@ -258,14 +265,14 @@ for (const target of testDatabaseTargets()) {
     it('publishes every committed change once, for its hotel, and nothing for a refused one', async () => {
       published.length = 0;
       const from = futureDate(30);
-      await setInventoryTotal(db.database.db, mine, roomTypeId, { from, to: from, total: '9' });
-      await setStopSell(db.database.db, mine, roomTypeId, { from, to: from, stopSell: 'on' });
-      await setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '30000' });
+      await bulk(db, mine, roomTypeId, { from, to: from, total: '9' });
+      await bulk(db, mine, roomTypeId, { from, to: from, stopSell: 'on' });
+      await applyBulkRateChange(db.database.db, mine, { from, to: from, [`price_${planId}`]: '30000' });
       await setPlanActive(db.database.db, mine, planId, true);
       const roomType = await getRoomType(db.database.db, mine.hotelId, roomTypeId);
       await updateRoomType(db.database.db, mine, roomTypeId, { ...roomType, capacity: String(roomType.capacity), sizeSqm: String(roomType.sizeSqm), bedType: 'twin', view: '' });
-      await rejectsWith(setPlanPrices(db.database.db, mine, planId, { from, to: from, price: '0' }), 'invalid', ['price']);
-      await assert.rejects(setStopSell(db.database.db, theirs, roomTypeId, { from, to: from, stopSell: 'off' }));
+      await rejectsWith(applyBulkRateChange(db.database.db, mine, { from, to: from, [`price_${planId}`]: '0' }), 'invalid', [`price_${planId}`]);
+      await assert.rejects(bulk(db, theirs, roomTypeId, { from, to: from, stopSell: 'off' }));
       assert.deepEqual(published, [
         { hotelId: mine.hotelId, kind: 'inventory' },
         { hotelId: mine.hotelId, kind: 'inventory' },

@@ -6,6 +6,9 @@ export { getHotelProfile, updateHotelProfile, type HotelProfile } from './hotel-
 export { getHotelFeatures, updateHotelFeatures, type HotelFeatures } from './hotel-amenities-admin.ts';
 export { listRoomTypes, getRoomType, createRoomType, updateRoomType, type ManagedRoomType, type RoomTypeInput } from './room-types.ts';
 export { MEALS, listPlans, getPlan, createPlan, updatePlan, setPlanActive, type ManagedPlan, type PlanInput } from './rate-plans.ts';
-export { setPlanPrices, planPriceMonth, MAX_NIGHTLY_PRICE, type PriceDay } from './plan-prices.ts';
-export { setInventoryTotal, setStopSell, inventoryMonth, MAX_ROOMS_PER_NIGHT, type InventoryDay } from './room-inventory-admin.ts';
+export { planPriceMonth, MAX_NIGHTLY_PRICE, type PriceDay } from './plan-prices.ts';
+export { inventoryMonth, MAX_ROOMS_PER_NIGHT, type InventoryDay } from './room-inventory-admin.ts';
 export { HOTEL_GALLERY, hotelGallery } from './hotel-photos.ts';
+export { GRID_DAYS, MAX_MIN_STAY, gridDates, gridField, parseGridStart, rateGrid, type GridNight, type GridPlan, type GridRoomType, type RateGrid } from './rate-grid.ts';
+export { saveRateGrid } from './rate-grid-change.ts';
+export { applyBulkRateChange, bulkPriceField } from './rate-grid-bulk.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { futureDate, createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { FACILITY_OPS_CHANNEL } from './inventory-notice.ts';
-import { setInventoryTotal, setStopSell } from './room-inventory-admin.ts';
+import { applyBulkRateChange } from './rate-grid-bulk.ts';
 
 for (const target of testDatabaseTargets()) {
   describe(`inventory change notices (${target.name})`, () => {
@@ -33,8 +33,8 @@ for (const target of testDatabaseTargets()) {
 
     it('tells the facility-ops Slack channel of each inventory change, once per request', async () => {
       const range = { from: futureDate(5), to: futureDate(7) };
-      await setInventoryTotal(db.database.db, contextFor('req-inv-1'), hotel.room_type_id, { ...range, total: '9' });
-      await setStopSell(db.database.db, contextFor('req-inv-2'), hotel.room_type_id, { ...range, stopSell: 'on' });
+      await applyBulkRateChange(db.database.db, contextFor('req-inv-1'), { ...range, roomTypeId: String(hotel.room_type_id), total: '9' });
+      await applyBulkRateChange(db.database.db, contextFor('req-inv-2'), { ...range, roomTypeId: String(hotel.room_type_id), stopSell: 'on' });
       const sent = await notices();
       assert.deepEqual(
         sent.map((n) => [n.channel, n.recipient, n.template]),
@@ -49,8 +49,8 @@ for (const target of testDatabaseTargets()) {
     it('announces nothing when the change is refused', async () => {
       const before = (await notices()).length;
       const range = { from: futureDate(300), to: futureDate(301) };
-      await assert.rejects(setStopSell(db.database.db, contextFor('req-inv-3'), hotel.room_type_id, { ...range, stopSell: 'on' }));
-      await assert.rejects(setInventoryTotal(db.database.db, contextFor('req-inv-4'), hotel.room_type_id, { from: futureDate(3), to: futureDate(2), total: '1' }));
+      await assert.rejects(applyBulkRateChange(db.database.db, contextFor('req-inv-3'), { ...range, roomTypeId: String(hotel.room_type_id), stopSell: 'on' }));
+      await assert.rejects(applyBulkRateChange(db.database.db, contextFor('req-inv-4'), { from: futureDate(3), to: futureDate(2), roomTypeId: String(hotel.room_type_id), total: '1' }));
       assert.equal((await notices()).length, before);
     });
   });

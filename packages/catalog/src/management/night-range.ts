@@ -7,7 +7,7 @@ export const MAX_RANGE_NIGHTS = MAX_RANGE_DAYS;
 export type NightRange = DateRange;
 
 /** The nights a bulk form selects (see `readDateRange`), worded for hotels. */
-export function readNightRange(errors: FieldErrors, input: FormInput): { range: NightRange; nights: string[] } {
-  const { range, days } = readDateRange(errors, input, NIGHT_WORDS);
+export function readNightRange(errors: FieldErrors, input: FormInput, today?: string): { range: NightRange; nights: string[] } {
+  const { range, days } = readDateRange(errors, input, NIGHT_WORDS, today);
   return { range, nights: days };
 }

@@ -10,6 +10,7 @@ import type { AmenityCode } from '../hotels/hotel-amenities.ts';
 import { readHotelAmenities } from '../hotels/hotel-amenity-store.ts';
 import { type BedType, bedTypeOf, type RoomView, roomViewOf } from '../hotels/room-details.ts';
 import { type HotelPolicies, hotelPoliciesOf } from '../hotels/hotel-policies.ts';
+import { restrictionBroken } from '../inventory/stay-restrictions.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
@@ -109,10 +110,10 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
   }>`
     select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.bed_type, rt.room_view, rt.description, rt.description_en,
       coalesce((
-        select case when count(*) = ${stay.nights}::int
-                    then min(case when ri.stop_sell then 0 else ri.total - ri.reserved end) else 0 end
+        select case when count(*) filter (where ri.stay_date < ${checkout}::date) = ${stay.nights}::int and not ${restrictionBroken(stay)}
+                    then min(case when ri.stop_sell then 0 else ri.total - ri.reserved end) filter (where ri.stay_date < ${checkout}::date) else 0 end
         from room_inventory ri
-        where ri.room_type_id = rt.id and ri.stay_date >= ${stay.checkin}::date and ri.stay_date < ${checkout}::date
+        where ri.room_type_id = rt.id and ri.stay_date >= ${stay.checkin}::date and ri.stay_date <= ${checkout}::date
       ), 0) as available
     from room_types rt
     where rt.hotel_id = ${hotelId}

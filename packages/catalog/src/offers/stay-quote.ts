@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Executor, tablesOf } from '@hatago/db';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
@@ -6,6 +7,7 @@ import { RATE_PLAN_COLUMNS } from '../rate-plan-columns.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
+import { checkRestrictions, type StayRestrictions } from '../inventory/stay-restrictions.ts';
 
 /** Everything a booking needs to know about what it sells, frozen at booking time. */
 export interface StayQuote {
@@ -58,6 +60,14 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
             .where('pp.stay_date', '<', checkoutOf(stay))
             .orderBy('pp.stay_date'),
         ).as('nightly'),
+      // the room type's restrictions on the arrival and departure dates, in the same round trip
+      sql<StayRestrictions>`(
+        select json_build_object(
+          'minStay', max(ri.min_stay) filter (where ri.stay_date = ${stay.checkin}::date),
+          'closedToArrival', coalesce(bool_or(ri.closed_to_arrival) filter (where ri.stay_date = ${stay.checkin}::date), false),
+          'closedToDeparture', coalesce(bool_or(ri.closed_to_departure) filter (where ri.stay_date = ${checkoutOf(stay)}::date), false))
+        from room_inventory ri
+        where ri.room_type_id = rt.id and ri.stay_date in (${stay.checkin}::date, ${checkoutOf(stay)}::date))`.as('restrictions'),
     ])
     .where('rp.id', '=', planId)
     .executeTakeFirst();
@@ -73,6 +83,8 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
       { field: 'guests', message: `This room holds ${plan.capacity} guests; book more rooms for ${stay.guests} guests` },
     ]);
   }
+
+  checkRestrictions(plan.restrictions, stay);
 
   const { nightly } = plan;
   if (nightly.length !== stay.nights) throw conflict(CatalogErrors.PLAN_NOT_ON_SALE, 'This plan has no price for every night of the stay');

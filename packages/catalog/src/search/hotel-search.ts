@@ -5,6 +5,7 @@ import { photoViewOf, type PhotoView } from '@hatago/images';
 import type { Meals } from '../catalog-tables.ts';
 import { type AmenityCode, inAmenityOrder } from '../hotels/hotel-amenities.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+import { restrictionBroken } from '../inventory/stay-restrictions.ts';
 import { type Candidate, facetsOf, type HotelFacets, rank } from './hotel-facets.ts';
 import { type HotelFilters, type HotelSort, NO_FILTERS } from './hotel-filters.ts';
 
@@ -29,23 +30,27 @@ export interface HotelSearchResult {
 
 /**
  * Sellable room types and plan totals for a stay, as SQL shared by search and the hotel
- * page: a room type qualifies when every night has enough rooms free and is not stopped,
- * a plan when it is active, on sale for every night and priced for every night.
+ * page: a room type qualifies when every night has enough rooms free and is not stopped and
+ * the stay keeps its restrictions (minimum stay, closed to arrival or departure), a plan when
+ * it is active, on sale for every night and priced for every night.
  */
 export function sellablePlansCte(stay: Stay, hotelFilter: ReturnType<typeof sql>) {
   const checkout = checkoutOf(stay);
   return sql`
     sellable_room_types as (
-      select ri.room_type_id, min(ri.total - ri.reserved) as available
+      select ri.room_type_id, min(ri.total - ri.reserved) filter (where ri.stay_date < ${checkout}::date) as available
       from room_inventory ri
       join room_types rt on rt.id = ri.room_type_id
       join hotels h on h.id = rt.hotel_id
-      where ri.stay_date >= ${stay.checkin}::date and ri.stay_date < ${checkout}::date
-        and not ri.stop_sell
+      where ri.stay_date >= ${stay.checkin}::date and ri.stay_date <= ${checkout}::date
+        and (ri.stay_date = ${checkout}::date or not ri.stop_sell)
         and rt.capacity * ${stay.rooms}::int >= ${stay.guests}::int
         and ${hotelFilter}
       group by ri.room_type_id
-      having count(*) = ${stay.nights}::int and min(ri.total - ri.reserved) >= ${stay.rooms}::int
+      having count(*) filter (where ri.stay_date < ${checkout}::date) = ${stay.nights}::int
+        and min(ri.total - ri.reserved) filter (where ri.stay_date < ${checkout}::date) >= ${stay.rooms}::int
+        -- the check-out date's row is read only for its restriction
+        and not ${restrictionBroken(stay)}
     ),
     plan_totals as (
       select rp.id as plan_id, rp.room_type_id, sum(pp.price) * ${stay.rooms}::int as total_price
