@@ -34,6 +34,7 @@ export function randomBooking(plans: number[], worker: number): BookingRequest {
     nights: 1 + Math.floor(Math.random() * 3),
     guests: 1,
     rooms: 1,
+    acceptTerms: true,
     guest: { name: 'ベンチ 太郎', email: `bench${worker}@example.com`, phone: '090-0000-0000' },
   };
 }

@@ -52,6 +52,7 @@ export class GuestClient {
         nights: stay.nights,
         guests: 1,
         rooms: 1,
+        acceptTerms: true,
         guest: { name: 'Cluster Test', email, phone: '090-1234-5678' },
       }),
     });

@@ -26,7 +26,7 @@ for (const target of testDatabaseTargets()) {
       const guest = { name: `客 ${label}`, nameLatin: `Guest ${label}`, email: `${label}@example.com`, phone: '090-1111-2222' };
       const { reservation } = await bookStay(
         testBookingContext(db.database.db),
-        { planId: plan.id, checkin: addDays(DAY, offset), nights, guests, rooms: 1, guest },
+        { planId: plan.id, checkin: addDays(DAY, offset), nights, guests, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `front-desk-${label}` },
       );
       codes.set(label, reservation.code);
@@ -73,6 +73,7 @@ for (const target of testDatabaseTargets()) {
         nights: 2,
         guests: 2,
         rooms: 1,
+        acceptTerms: true,
       });
       assert.equal(day.inHouse[1]!.guests, 2);
       assert.deepEqual(labelsOf((await frontDeskDay(db.database.db, otherHotelId, DAY)).arrivals), ['elsewhere']);

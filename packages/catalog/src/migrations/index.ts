@@ -5,6 +5,7 @@ import * as hotelPhotos from './2026-12-07.03-hotel-photos.ts';
 import * as hotelServiceCharge from './2026-12-10.01-hotel-service-charge.ts';
 import * as ratePlanNoShowFee from './2026-12-11.01-rate-plan-no-show-fee.ts';
 import * as hotelAmenitiesAndPolicies from './2026-12-11.03-hotel-amenities-and-policies.ts';
+import * as ratePlanGuarantee from './2026-12-12.03-rate-plan-guarantee.ts';
 
 export const catalogMigrations: ModuleMigrations = {
   '2026-11-25.01-catalog-tables': catalogTables,
@@ -13,4 +14,5 @@ export const catalogMigrations: ModuleMigrations = {
   '2026-12-10.01-hotel-service-charge': hotelServiceCharge,
   '2026-12-11.01-rate-plan-no-show-fee': ratePlanNoShowFee,
   '2026-12-11.03-hotel-amenities-and-policies': hotelAmenitiesAndPolicies,
+  '2026-12-12.03-rate-plan-guarantee': ratePlanGuarantee,
 };
