@@ -30,7 +30,7 @@ describe('booking, look-up and cancellation pages', () => {
     const detailsPage = await ctx.app.inject(bookHref);
     assert.equal(detailsPage.statusCode, 200);
     assert.equal(detailsPage.headers['cache-control'], 'private, no-store');
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(detailsPage.body, '/book/confirm'), ...details });
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(detailsPage.body, '/book/confirm'), acceptTerms: 'yes', ...details });
     return { confirm, planId: Number(new URL(bookHref, 'http://x').searchParams.get('planId')) };
   }
 

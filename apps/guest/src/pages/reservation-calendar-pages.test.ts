@@ -113,7 +113,7 @@ describe('reservation details, calendar files and print view', () => {
     await hotelOfPlan();
     const hotel = await get(`/hotels/2?checkin=${futureDate(31)}&nights=1&guests=2&rooms=1`);
     const details = await get(hrefsOf(hotel.body, 'book-plan')[0]!);
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), ...guest });
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), acceptTerms: 'yes', ...guest });
     const booked = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'));
     assert.equal(booked.statusCode, 303);
     const location = String(booked.headers.location);

@@ -22,8 +22,8 @@ export interface StayDetails {
 }
 
 export const REQUESTS_MAX_LENGTH = 500;
-/** The latest arrival a guest may announce: the front desk's night staff take it from there. */
-export const LATEST_ARRIVAL = '23:30';
+/** The latest arrival a guest may announce, 23:30: the front desk's night staff take it from there. */
+const LATEST_ARRIVAL_MINUTES = 23 * 60 + 30;
 
 const count = (value: unknown): number | undefined => {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
@@ -38,7 +38,7 @@ const count = (value: unknown): number | undefined => {
 export function arrivalTimes(checkinTime: string): string[] {
   const [h, m] = checkinTime.split(':').map(Number);
   const times: string[] = [];
-  for (let minutes = Math.ceil((h! * 60 + m!) / 30) * 30; minutes <= 23 * 60 + 30; minutes += 30) {
+  for (let minutes = Math.ceil((h! * 60 + m!) / 30) * 30; minutes <= LATEST_ARRIVAL_MINUTES; minutes += 30) {
     times.push(`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
   }
   return times;
@@ -75,6 +75,6 @@ export function parseStayDetails(input: StayDetailsInput, errors: FieldErrors): 
 /** The arrival time judged against the hotel's check-in time, known once the stay is quoted. */
 export function checkArrivalTime(arrivalTime: string | null, checkinTime: string, errors: FieldErrors): void {
   if (arrivalTime !== null && !arrivalTimes(checkinTime).includes(arrivalTime)) {
-    errors.add('arrivalTime', `Choose an arrival time from ${checkinTime} to ${LATEST_ARRIVAL}`);
+    errors.add('arrivalTime', "Choose an arrival time from the hotel's check-in time to 23:30");
   }
 }
