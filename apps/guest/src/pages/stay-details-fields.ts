@@ -1,5 +1,6 @@
 import { arrivalTimes, REQUESTS_MAX_LENGTH } from '@hatago/booking';
 import type { StayQuote } from '@hatago/catalog';
+import { cardLabel } from '@hatago/payments';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { errorFor, select, textArea } from '@hatago/web-kit';
@@ -51,7 +52,7 @@ export function stayDetailFields(lang: Lang, quote: StayQuote, values: Record<st
 /** How a stay is paid, as its pages and mails name it. */
 export function paymentText(lang: Lang, payment: { kind: 'at_hotel' } | { kind: 'guarantee'; brand: string; last4: string }): string {
   const text = t(lang);
-  return payment.kind === 'guarantee' ? text.guaranteedBy(text.cardOnFile(payment.brand, payment.last4)) : text.payAtHotel;
+  return payment.kind === 'guarantee' ? text.guaranteedBy(cardLabel(payment)) : text.payAtHotel;
 }
 
 /** The confirm page's rows for the details the guest gave. */
