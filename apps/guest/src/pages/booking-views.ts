@@ -14,7 +14,7 @@ import { contactOf, type SavedGuestChoice, savedGuestPicker } from './saved-gues
 import { stayParams } from './stay-form.ts';
 import { payAtHotelText, priceBreakdownRows } from './price-breakdown-view.ts';
 import { CARD_FIELDS } from './card-guarantee-form.ts';
-import { STAY_DETAIL_FIELDS, stayDetailParams, stayDetailFields, stayDetailRows } from './stay-details-fields.ts';
+import { STAY_DETAIL_FIELDS, STAY_DETAILS_CSS, stayDetailParams, stayDetailFields, stayDetailRows } from './stay-details-fields.ts';
 
 export const CONTACT_FIELDS = ['name', 'nameLatin', 'email', 'phone'] as const;
 
@@ -44,7 +44,7 @@ export function detailsPage(page: BookingForm & { errors?: FieldError[] }): Gues
   const params = { planId: plan.planId, ...stayParams(plan.stay) };
   const here = link('/book', params, lang);
   return titledPage(
-    { lang, title: text.bookingTitle, cache: 'private', status: errors.length ? 422 : 200, loggedIn: member !== undefined },
+    { lang, title: text.bookingTitle, cache: 'private', status: errors.length ? 422 : 200, loggedIn: member !== undefined, css: STAY_DETAILS_CSS },
     html`${staySummary(plan, lang)}
 <h2>${text.guestDetails}</h2>
 ${member ? '' : html`<p><a href="${link('/login', { next: here }, lang)}">${text.loginToPrefill}</a></p>`}

@@ -17,6 +17,10 @@ export const stayDetailParams = (values: Record<string, string>) => ({
   ...cardParams(values),
 });
 
+/** The consent box beside its sentence, as a checkbox reads, with its error on the line below. */
+export const STAY_DETAILS_CSS = `.consent{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
+.consent .error-text{flex-basis:100%}`;
+
 /** Adults and children: 1 to 8 people in all, as a stay takes. */
 const counts = (from: number) => Array.from({ length: 9 - from }, (_, i) => ({ value: from + i, label: String(from + i) }));
 
@@ -44,7 +48,7 @@ export function stayDetailFields(lang: Lang, quote: StayQuote, values: Record<st
   ${textArea({ name: 'requests', label: text.stayRequests, value: values.requests, maxLength: REQUESTS_MAX_LENGTH }, errors)}
   <p class="muted">${text.stayRequestsHint(REQUESTS_MAX_LENGTH)}</p>
   ${quote.guaranteeRequired ? cardFields(lang, text.stayCardNote(formatPrice(lang, quote.totalPrice)), errors) : ''}
-  <label class="${consentError ? 'field-error' : ''}"><input type="checkbox" name="acceptTerms" value="yes" required${values.acceptTerms === 'yes' ? html` checked` : ''}${
+  <label class="consent${consentError ? ' field-error' : ''}"><input type="checkbox" name="acceptTerms" value="yes" required${values.acceptTerms === 'yes' ? html` checked` : ''}${
     consentError ? html` aria-invalid="true"` : ''
   }> ${text.acceptTerms}${consentError ? html`<span class="error-text">${consentError}</span>` : ''}</label>`;
 }
