@@ -73,7 +73,6 @@ for (const target of testDatabaseTargets()) {
         nights: 2,
         guests: 2,
         rooms: 1,
-        acceptTerms: true,
       });
       assert.equal(day.inHouse[1]!.guests, 2);
       assert.deepEqual(labelsOf((await frontDeskDay(db.database.db, otherHotelId, DAY)).arrivals), ['elsewhere']);
