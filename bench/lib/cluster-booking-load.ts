@@ -73,10 +73,11 @@ export async function benchClusterBookings(options: ClusterBookingOptions): Prom
     );
     const plans: number[] = [];
     for (const hotel of hotels) {
-      const offer = await getJson<{ roomTypes: Array<{ plans: Array<{ id: number }> }> }>(
+      const offer = await getJson<{ roomTypes: Array<{ plans: Array<{ id: number; guaranteeRequired: boolean }> }> }>(
         `${cluster.edgeUrl}/api/v1/hotels/${hotel.id}?checkin=${addDays(today, 30)}&guests=1`,
       );
-      offer.roomTypes.forEach((rt) => rt.plans.forEach((p) => plans.push(p.id)));
+      // the load brings no card: plans paid at the hotel only
+      offer.roomTypes.forEach((rt) => rt.plans.forEach((p) => !p.guaranteeRequired && plans.push(p.id)));
     }
     console.log(`${label}: ${plans.length} plans; ${concurrency} clients for ${options.seconds}s`);
     const load = (what: string, request: (worker: number, n: number) => Promise<number>) =>

@@ -114,6 +114,7 @@ export const PlanOffer = Type.Object({
   meals: Type.String(),
   freeCancelDays: Type.Integer(),
   cancelFeePercent: Type.Integer(),
+  guaranteeRequired: Type.Boolean({ description: 'Booked only with a card guarantee (send guaranteeToken); otherwise paid at the hotel' }),
   totalPrice: Type.Union([Type.Integer(), Type.Null()], { description: 'Whole stay, all rooms, yen; null when not sold' }),
   breakdown: Type.Union([PriceBreakdown, Type.Null()], { description: 'How totalPrice splits; null when not sold' }),
 });

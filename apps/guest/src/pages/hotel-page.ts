@@ -95,7 +95,9 @@ function roomCard(room: RoomTypeOffer, stay: Stay, lang: Lang): SafeHtml {
 <tbody>${room.plans.map(
     (plan) => html`<tr>
   <td><strong>${planLabel(lang, plan.name, plan.meals)}</strong></td>
-  <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}</td>
+  <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}<div data-testid="plan-payment">${
+    plan.guaranteeRequired ? text.cardGuarantee : text.payAtHotel
+  }</div></td>
   <td>${
     plan.breakdown === null
       ? html`<span class="muted">${text.notOnSale}</span>`
