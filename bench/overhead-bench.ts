@@ -93,7 +93,7 @@ async function loadGuest(label: string, url: string, hotels: number[], plans: nu
                 method: 'POST',
                 path: '/api/v1/reservations',
                 headers: { 'content-type': 'application/json', 'idempotency-key': `overhead-${worker}-${n}-${randomBytes(6).toString('hex')}` },
-                body: JSON.stringify({ planId: pick(plans), checkin, nights: 1, guests: 1, rooms: 1, guest: { name: 'ベンチ 太郎', email: `bench${worker}@example.com`, phone: '090-0000-0000' } }),
+                body: JSON.stringify({ planId: pick(plans), checkin, nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: 'ベンチ 太郎', email: `bench${worker}@example.com`, phone: '090-0000-0000' } }),
               }
             : { method: 'GET', path: `/api/v1/hotels/${pick(hotels)}?checkin=${checkin}&nights=1&rooms=1` },
         );
@@ -124,7 +124,7 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
   await migrateHatago(database.db);
   await seedDemoData(database.db, { hotelsPerArea: 2, days: 30 });
   const hotels = (await sql<{ id: number }>`select id from hotels`.execute(database.db)).rows.map((r) => r.id);
-  const plans = (await sql<{ id: number }>`select id from rate_plans`.execute(database.db)).rows.map((r) => r.id);
+  const plans = (await sql<{ id: number }>`select id from rate_plans where not guarantee_required`.execute(database.db)).rows.map((r) => r.id);
   await database.close();
 
   const sink = await startSink();

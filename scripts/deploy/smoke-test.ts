@@ -40,7 +40,7 @@ export async function smokeTest(baseUrl: string, options: { book: boolean }): Pr
       const booked = await fetch(`${baseUrl}/api/v1/reservations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `smoke-${randomBytes(8).toString('hex')}` },
-        body: JSON.stringify({ planId, checkin: checkin(), nights: 1, guests: 1, rooms: 1, guest: { name: 'Smoke Test', email, phone: '090-0000-0000' } }),
+        body: JSON.stringify({ planId, checkin: checkin(), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: 'Smoke Test', email, phone: '090-0000-0000' } }),
       });
       if (booked.status !== 201) return false;
       const { code } = (await booked.json()) as { code: string };

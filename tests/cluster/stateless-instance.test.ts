@@ -62,6 +62,7 @@ describe('a guest instance holds no state', () => {
         nights: '1',
         guests: '1',
         rooms: '1',
+        acceptTerms: 'yes',
         name: '会員 花子',
         nameLatin: 'Hanako Kaiin',
         email: DEMO_MEMBER.email,

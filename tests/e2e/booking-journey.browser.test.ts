@@ -6,7 +6,6 @@ import { launchBrowser } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
 import { futureDate } from '@hatago/test-support';
 
-
 /** Clicks "add to calendar" and reads the file the browser saved. */
 async function downloadCalendar(page: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="add-to-calendar"]')]);
@@ -50,7 +49,19 @@ describe('a guest in a real browser, through the edge', () => {
     await page.fill('input[name="nameLatin"]', 'Taro Yamada');
     await page.fill('input[name="email"]', email);
     await page.fill('input[name="phone"]', '090-1234-5678');
-    await page.locator('main form button[type="submit"]').click();
+    await page.selectOption('select[name="adults"]', '1');
+    await page.selectOption('select[name="children"]', '1');
+    const arrival = await page.locator('select[name="arrivalTime"] option').nth(2).getAttribute('value');
+    await page.selectOption('select[name="arrivalTime"]', arrival!);
+    await page.fill('textarea[name="requests"]', 'A cot for our child, please');
+    // a plan that takes a card guarantee asks for one: the sandbox's good card
+    if ((await page.locator('input[name="cardNumber"]').count()) > 0) {
+      await page.fill('input[name="cardNumber"]', '4242 4242 4242 4242');
+      await page.fill('input[name="cardExpiry"]', '12/39');
+      await page.fill('input[name="cardCvc"]', '123');
+    }
+    await page.check('input[name="acceptTerms"]');
+    await page.locator('main form.stack button[type="submit"]').click();
 
     const total = await page.locator('[data-testid="booking-total"]').textContent();
     assert.match(total ?? '', /¥[\d,]+/);
@@ -59,6 +70,10 @@ describe('a guest in a real browser, through the edge', () => {
     const code = (await page.locator('[data-testid="reservation-code"]').textContent())?.trim() ?? '';
     assert.match(code, /^HT[0-9A-Z]{10}$/);
     assert.equal(await page.locator('[data-testid="reservation-status"]').getAttribute('data-status'), 'confirmed');
+    assert.equal(await page.locator('[data-testid="party"]').textContent(), '1 adult, 1 child');
+    assert.equal(await page.locator('[data-testid="arrival-time"]').textContent(), arrival);
+    assert.equal(await page.locator('[data-testid="requests"]').textContent(), 'A cot for our child, please');
+    assert.match((await page.locator('[data-testid="payment"]').textContent()) ?? '', /^(Pay at the hotel when you stay|Guaranteed by VISA •••• 4242)$/);
     await mkdir('.test-artifacts', { recursive: true });
     await page.screenshot({ path: '.test-artifacts/booking-confirmation.png', fullPage: true });
     // the browser sends the just-booked cookie to the file beside the confirmation

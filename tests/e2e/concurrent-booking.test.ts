@@ -41,6 +41,7 @@ for (const target of testDatabaseTargets()) {
                 nights: 2,
                 guests: 1,
                 rooms: 1,
+                acceptTerms: true,
                 guest: { name: `Guest ${i}`, email: `guest${i}@example.com`, phone: '090-0000-0000' },
               }),
             }).then(async (res) => ({ status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as { code: string } })),

@@ -66,6 +66,7 @@ describe('embedded platform through the edge', () => {
           nights: 1,
           guests: 2,
           rooms: 1,
+          acceptTerms: true,
           guest: { name: '再起動 確認', email: 'restart@example.com', phone: '090-0000-1111' },
         }),
       });

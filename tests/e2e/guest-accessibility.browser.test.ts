@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchBrowser, waitInPage } from '@hatago/test-support/browser';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '@hatago/embedded';
+import { sql } from 'kysely';
 import { futureDate } from '@hatago/test-support';
 import { formatViolations, wcagViolations } from './support/axe.ts';
 
@@ -93,6 +94,39 @@ class Tour {
   }
 }
 
+/** A plan that takes a card guarantee (the demo's suites' kaiseki plans; one is made so when this small world has none). */
+async function guaranteedPlanId(platform: EmbeddedPlatform): Promise<number> {
+  const { rows } = await sql<{ id: number }>`
+    update rate_plans set guarantee_required = true
+    where id = (select id from rate_plans where active order by guarantee_required desc, id limit 1) returning id`.execute(platform.database.db);
+  return rows[0]!.id;
+}
+
+/**
+ * The stay booking form of a plan taking a card guarantee: every field filled (a child, an
+ * arrival time, requests, consent) with the sandbox's declined card, its confirm page, and the
+ * form sent back with the decline on the card's field.
+ */
+async function tourStayBooking(page: Page, tour: Tour, planId: number): Promise<void> {
+  await tour.visit('booking-form-card', `/book?planId=${planId}&${STAY}`);
+  await page.fill('input[name="name"]', '山田 太郎');
+  await page.fill('input[name="nameLatin"]', 'Taro Yamada');
+  await page.fill('input[name="email"]', 'guest@example.com');
+  await page.fill('input[name="phone"]', '090-1234-5678');
+  await page.selectOption('select[name="adults"]', '1');
+  await page.selectOption('select[name="children"]', '1');
+  await page.selectOption('select[name="arrivalTime"]', { index: 2 });
+  await page.fill('textarea[name="requests"]', 'ベビーベッドをお願いします');
+  await page.fill('input[name="cardNumber"]', '4000 0000 0000 0002');
+  await page.fill('input[name="cardExpiry"]', '12/39');
+  await page.fill('input[name="cardCvc"]', '123');
+  await page.check('input[name="acceptTerms"]');
+  await tour.follow('booking-confirm-card', 'main form.stack button[type="submit"]');
+  assert.equal(await page.locator('[data-testid="confirm-booking"]').count(), 1, 'the details reach the confirm page');
+  await tour.follow('booking-form-declined', '[data-testid="confirm-booking"]');
+  assert.equal(await page.locator('input[name="cardNumber"][aria-invalid="true"]').count(), 1, 'the decline is marked on the card field');
+}
+
 const MEMBER = { email: 'member@example.com', password: 'hatago-demo-pass', name: '一休 花子' };
 
 /**
@@ -176,6 +210,7 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
           await tour.follow('booking-form', '[data-testid="book-plan"]');
           assert.equal(await page.locator('input[name="email"]').count(), 1, 'the booking form asks for the guest');
           const bookingForm = page.url();
+          await tourStayBooking(page, tour, await guaranteedPlanId(platform));
           await tour.visit('restaurant-search', `/restaurants?area=kyoto&${TABLE}`);
           assert.ok((await page.locator('[data-testid="restaurant-result"]').count()) >= 1, 'the search finds restaurants');
           await tour.follow('restaurant', '[data-testid="restaurant-result"] h2 a');

@@ -36,7 +36,7 @@ againstEveryApp('finding 1: control characters never reach the database', (apps)
     const plan = await apps().db.database.db.selectFrom('rate_plans').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
     ({ reservation } = await bookStay(
       testBookingContext(apps().db.database.db),
-      { planId: plan.id, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest: { name: 'Finding One', nameLatin: 'Finding One', email: guestEmail, phone: '090-1111-2222' } },
+      { planId: plan.id, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: 'Finding One', nameLatin: 'Finding One', email: guestEmail, phone: '090-1111-2222' } },
       { idempotencyKey: 'security-finding-1' },
     ));
   });
@@ -46,7 +46,7 @@ againstEveryApp('finding 1: control characters never reach the database', (apps)
       refusedAsField(await apps().guest.inject(`/api/v1/reservations/${reservation.code}?email=${urlEncode(value)}`), 'query.email');
       refusedAsField(await apps().guest.inject(`/api/v1/reservations/${urlEncode(value)}?email=${guestEmail}`), 'params.code');
       refusedAsField(await postJson(`/api/v1/reservations/${reservation.code}/cancel`, { email: value }), 'body.email');
-      const booking = { planId: 1, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, guest: { name: value, nameLatin: 'X', email: 'x@example.com', phone: '090' } };
+      const booking = { planId: 1, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: value, nameLatin: 'X', email: 'x@example.com', phone: '090' } };
       refusedAsField(await postJson('/api/v1/reservations', booking, { 'idempotency-key': 'security-key-1' }), 'body.guest.name');
       assert.equal(await statusOf(apps()), 'confirmed');
     });
@@ -85,7 +85,7 @@ againstEveryApp('finding 1: control characters never reach the database', (apps)
   });
 
   it('refuses a control character in the idempotency key, which is stored', async () => {
-    const booking = { planId: 1, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, guest: { name: 'X', nameLatin: 'X', email: 'x@example.com', phone: '090' } };
+    const booking = { planId: 1, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: 'X', nameLatin: 'X', email: 'x@example.com', phone: '090' } };
     refusedAsField(await postJson('/api/v1/reservations', booking, { 'idempotency-key': 'security\u0085key' }), 'headers.idempotency-key');
   });
 

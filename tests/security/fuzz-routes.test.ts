@@ -24,7 +24,7 @@ againstEveryApp('fuzzing every field of every route', (apps) => {
     const plan = await db.database.db.selectFrom('rate_plans').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
     ({ reservation } = await bookStay(
       testBookingContext(db.database.db),
-      { planId: plan.id, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest: { name: 'Fuzz', nameLatin: 'Fuzz', email: 'fuzz@example.com', phone: '090-1111-2222' } },
+      { planId: plan.id, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: 'Fuzz', nameLatin: 'Fuzz', email: 'fuzz@example.com', phone: '090-1111-2222' } },
       { idempotencyKey: 'security-fuzz-booking' },
     ));
     let key = 0;

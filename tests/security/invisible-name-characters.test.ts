@@ -19,6 +19,7 @@ againstEveryApp('finding 8: invisible characters cannot hide a guest from staff 
       nights: 1,
       guests: 1,
       rooms: 1,
+      acceptTerms: true,
       guest: { name: '鈴\u200b木\u2060 \u202e一郎', nameLatin: 'Ｉｃｈｉ\u200dro Suzuki', email: 'finding8@example.com', phone: '090-1111-2222' },
     };
     const response = await apps().guest.inject({

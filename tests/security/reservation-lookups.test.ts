@@ -28,7 +28,7 @@ async function aReservation({ guest }: AppsUnderAttack): Promise<{ code: string;
     method: 'POST',
     url: '/api/v1/reservations',
     headers: { 'idempotency-key': `finding-4-${email}` },
-    payload: { planId, checkin, nights: 1, guests: 1, rooms: 1, guest: { name: '佐藤 花子', email, phone: '+81 90 1234 5678' } },
+    payload: { planId, checkin, nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: '佐藤 花子', email, phone: '+81 90 1234 5678' } },
     remoteAddress: '10.3.0.1',
   });
   assert.equal(booked.statusCode, 201, booked.body);

@@ -22,7 +22,7 @@ againstEveryApp('finding 7: sign-up neither tells who is a member nor trusts an 
   const bookAs = async ({ db }: AppsUnderAttack, memberId: number, key: string) => {
     const plan = await db.database.db.selectFrom('rate_plans').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
     const guest = { name: '試験 太郎', nameLatin: 'Taro Shiken', email: 'new.finding7@example.com', phone: '080-1111-2222' };
-    const { reservation } = await bookStay(testBookingContext(db.database.db), { planId: plan.id, checkin: futureDate(30), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: key, memberId });
+    const { reservation } = await bookStay(testBookingContext(db.database.db), { planId: plan.id, checkin: futureDate(30), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: key, memberId });
     return reservation.memberId;
   };
 

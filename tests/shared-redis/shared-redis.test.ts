@@ -111,7 +111,7 @@ describe('instances sharing Redis', { timeout: 120_000 }, () => {
         method: 'POST',
         url: '/api/v1/reservations',
         headers: { 'idempotency-key': `shared-limit-${i}`, 'x-forwarded-for': '198.51.100.40' },
-        payload: { planId: 2147483000, checkin: futureDate(3), nights: 1, guests: 1, rooms: 1, guest: { name: '佐藤 花子', email: 'h@example.com', phone: '+81 90 1234 5678' } },
+        payload: { planId: 2147483000, checkin: futureDate(3), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: '佐藤 花子', email: 'h@example.com', phone: '+81 90 1234 5678' } },
       });
     assert.deepEqual([(await book(a, 0)).statusCode, (await book(b, 1)).statusCode, (await book(a, 2)).statusCode], [404, 404, 404]);
     const refused = await book(b, 3);
@@ -177,7 +177,7 @@ describe('a guest instance whose Redis dies', { timeout: 60_000 }, () => {
       method: 'POST',
       url: '/api/v1/reservations',
       headers: { 'idempotency-key': 'redis-dead-0001' },
-      payload: { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, guest: { name: '佐藤 花子', email: 'h@example.com', phone: '+81 90 1234 5678' } },
+      payload: { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, acceptTerms: true, guest: { name: '佐藤 花子', email: 'h@example.com', phone: '+81 90 1234 5678' } },
     });
     assert.equal(booked.statusCode, 201, 'booking attempts are counted in the database meanwhile');
     const metrics = (await app.inject({ url: '/metrics', headers: METRICS_AUTH })).body;

@@ -43,7 +43,7 @@ describe('one booking is one trace (embedded platform)', () => {
     const response = await fetch(`${platform.url}/api/v1/reservations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'trace-test-1', traceparent: `00-${CLIENT_TRACE}-00f067aa0ba902b7-01` },
-      body: JSON.stringify({ planId: plan.rows[0]!.id, checkin: futureDate(10), nights: 1, guests: 2, rooms: 1, guest: GUEST }),
+      body: JSON.stringify({ planId: plan.rows[0]!.id, checkin: futureDate(10), nights: 1, guests: 2, rooms: 1, acceptTerms: true, guest: GUEST }),
     });
     assert.equal(response.status, 201, await response.clone().text());
     booked = (await response.json()) as { code: string };

@@ -51,6 +51,7 @@ describe('facility console', () => {
         nights: 2,
         guests: 1,
         rooms: 1,
+        acceptTerms: true,
         guest: { name: '山田 太郎', nameLatin: 'Taro Yamada', email: `guest${hotelId}@example.com`, phone: '090-1111-2222' },
       },
       { idempotencyKey: `facility-test-${hotelId}` },

@@ -35,7 +35,7 @@ describe('guest catalogue caching and booking limits', () => {
       method: 'POST',
       url: '/api/v1/reservations',
       headers: { 'idempotency-key': 'cache-drop-0001', ...from('192.0.2.10') },
-      payload: { planId, checkin, nights: 2, guests: 2, rooms: 1, guest },
+      payload: { planId, checkin, nights: 2, guests: 2, rooms: 1, guest, acceptTerms: true },
     });
     assert.equal(booked.statusCode, 201, booked.body);
     assert.equal(await availableOf(), before - 1, 'the next read shows the room taken');
@@ -47,7 +47,7 @@ describe('guest catalogue caching and booking limits', () => {
         method: 'POST',
         url: '/api/v1/reservations',
         headers: { 'idempotency-key': `limit-${client}-${i}`, ...from(client) },
-        payload: { planId: 2147483000, checkin, nights: 2, guests: 2, rooms: 1, guest },
+        payload: { planId: 2147483000, checkin, nights: 2, guests: 2, rooms: 1, guest, acceptTerms: true },
       });
     for (let i = 0; i < 3; i++) assert.equal((await attempt('192.0.2.20', i)).statusCode, 404);
     const refused = await attempt('192.0.2.20', 3);
@@ -59,7 +59,7 @@ describe('guest catalogue caching and booking limits', () => {
 
   it('answers the booking form past the limit with the confirm page and an explanation, status 429', async () => {
     const { planId } = await aRoom();
-    const fields = { planId: String(planId), checkin, nights: '2', guests: '2', rooms: '1', ...guest, lang: 'en' };
+    const fields = { planId: String(planId), checkin, nights: '2', guests: '2', rooms: '1', ...guest, acceptTerms: 'yes', lang: 'en' };
     const post = (i: number) =>
       ctx.app.inject({
         method: 'POST',

@@ -34,7 +34,7 @@ export async function buildGuestApp(appDeps: GuestAppDeps): Promise<HttpApp> {
     ...appDeps,
     payments,
     catalog: new CachedCatalog(appDeps.database.db, appDeps.cache),
-    booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache) },
+    booking: { db: appDeps.database.db, changes: new CatalogChanges(appDeps.cache), payments },
     dining: { db: appDeps.database.db, changes: new DiningChanges(appDeps.cache), payments },
     publicBaseUrl: appDeps.publicBaseUrl ?? 'http://localhost:8080',
     banners: new LiveBannerDocument(appDeps.database.db, appDeps.cache),

@@ -48,7 +48,7 @@ describe('guest metrics', () => {
         method: 'POST',
         url: '/api/v1/reservations',
         headers: { 'idempotency-key': 'metrics-booking-1' },
-        payload: { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, guest: { name: '佐藤 花子', email: 'hanako@example.com', phone: '+81 90 1234 5678' } },
+        payload: { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, acceptTerms: true, guest: { name: '佐藤 花子', email: 'hanako@example.com', phone: '+81 90 1234 5678' } },
       });
     assert.equal((await book()).statusCode, 201);
     assert.equal((await book()).headers['idempotent-replayed'], 'true');

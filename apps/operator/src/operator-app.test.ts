@@ -34,7 +34,7 @@ describe('operator console', () => {
   const book = async (guest: { name: string; nameLatin: string; email: string }, checkinInDays: number, nights = 2): Promise<Reservation> => {
     serial += 1;
     const { reservation } = await bookStay(testBookingContext(db.database.db),
-      { planId, checkin: futureDate(checkinInDays), nights, guests: 1, rooms: 1, guest: { ...guest, phone: '090-1234-5678' } },
+      { planId, checkin: futureDate(checkinInDays), nights, guests: 1, rooms: 1, acceptTerms: true, guest: { ...guest, phone: '090-1234-5678' } },
       { idempotencyKey: `operator-app-test-${serial}` },
     );
     // a fixed policy keeps the expected fee independent of the seeded plans

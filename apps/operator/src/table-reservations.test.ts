@@ -45,7 +45,7 @@ describe('operator console: restaurant reservations', () => {
     admin = await staffSessionCookie(app, '/operator', 'admin');
     const { rows } = await sql<{ id: number }>`select id from rate_plans order by id limit 1`.execute(db.database.db);
     const { reservation } = await bookStay(testBookingContext(db.database.db),
-      { planId: rows[0]!.id, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest: { name: '食事 太郎', nameLatin: 'Taro Shokuji', email: EMAIL, phone: '090-1111-2222' } },
+      { planId: rows[0]!.id, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: '食事 太郎', nameLatin: 'Taro Shokuji', email: EMAIL, phone: '090-1111-2222' } },
       { idempotencyKey: 'operator-table-stay' },
     );
     stayCode = reservation.code;

@@ -1,5 +1,6 @@
 import type { CatalogChangePublisher } from '@hatago/catalog';
 import type { Executor } from '@hatago/db';
+import type { PaymentProvider } from '@hatago/payments';
 
 /**
  * What a booking operation needs besides its input: the database it writes in, and the
@@ -10,6 +11,8 @@ import type { Executor } from '@hatago/db';
 export interface BookingContext {
   db: Executor;
   changes: CatalogChangePublisher;
+  /** Holds card guarantees for plans that require one; without it, such plans cannot be booked. */
+  payments?: PaymentProvider;
 }
 
 /** Tells the catalogue that a hotel's free rooms changed; called after the commit, never inside. */

@@ -40,6 +40,17 @@ export interface BookingTables {
     checked_in_at: Generated<Date | null>;
     checked_out_at: Generated<Date | null>;
     no_show_at: Generated<Date | null>;
+    /** Of `guests` (the whole party), how many are children. */
+    children: Generated<number>;
+    /** HH:MM, Japan time, as the guest expects to arrive; null when not said. */
+    arrival_time: string | null;
+    requests: string | null;
+    guarantee_provider: string | null;
+    guarantee_authorisation: string | null;
+    guarantee_amount: number | null;
+    guarantee_status: 'authorised' | 'captured' | 'released' | 'capture_failed' | null;
+    card_brand: string | null;
+    card_last4: string | null;
     created_at: Generated<Date>;
   };
   reservation_nights: { reservation_id: number; stay_date: string; price: number };

@@ -74,3 +74,4 @@ export {
 } from './reservations/modify-reservation.ts';
 export type { ReservationChange } from './reservations/modification-input.ts';
 export { reservationModification } from './mail/reservation-modification.ts';
+export { arrivalTimes, REQUESTS_MAX_LENGTH } from './reservations/stay-details.ts';

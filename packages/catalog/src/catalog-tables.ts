@@ -56,6 +56,8 @@ export interface CatalogTables {
     cancel_fee_percent: Generated<number>;
     /** Percent of the whole stay's total a no-show is charged. */
     no_show_fee_percent: Generated<number>;
+    /** True: booked only with a card guarantee; false: paid at the hotel. */
+    guarantee_required: Generated<boolean>;
     sale_start: string | null;
     sale_end: string | null;
     active: Generated<boolean>;

@@ -10,6 +10,7 @@ export const RATE_PLAN_COLUMNS = [
   'rp.free_cancel_days',
   'rp.cancel_fee_percent',
   'rp.no_show_fee_percent',
+  'rp.guarantee_required',
   'rp.sale_start',
   'rp.sale_end',
   'rp.active',

@@ -219,6 +219,8 @@ async function seedRoomTypes(seeding: Seeding, hotel: { hotelId: number; styleEn
         meals: plan.meals,
         free_cancel_days: plan.freeCancelDays,
         cancel_fee_percent: plan.feePercent,
+        // suites are few and dear: their kaiseki plans are held by a card, as luxury hotels do
+        guarantee_required: spec.factor >= 2 && plan.meals === 'half_board',
         sale_start: null,
         sale_end: null,
       });

@@ -52,6 +52,7 @@ export class GuestClient {
         nights: stay.nights,
         guests: 1,
         rooms: 1,
+        acceptTerms: true,
         guest: { name: 'Cluster Test', email, phone: '090-1234-5678' },
       }),
     });
@@ -82,15 +83,16 @@ export function cookieNamed(reply: Reply, name: string): string | undefined {
   return undefined;
 }
 
-/** Every plan of every hotel free on `checkin`, found through the API the way a client would. */
+/** Every plan paid at the hotel of every hotel free on `checkin`, found through the API the way a client would. */
 export async function bookablePlans(client: GuestClient, checkin: string): Promise<BookablePlan[]> {
   const list = await client.get(`/api/v1/hotels?checkin=${checkin}&guests=1&pageSize=100`);
   if (list.status !== 200) throw new Error(`hotel search answered ${list.status}`);
   const plans: BookablePlan[] = [];
   for (const { id } of (JSON.parse(list.body) as { items: Array<{ id: number }> }).items) {
     const offer = await client.get(`/api/v1/hotels/${id}?checkin=${checkin}&guests=1`);
-    const { roomTypes } = JSON.parse(offer.body) as { roomTypes: Array<{ plans: Array<{ id: number }> }> };
-    for (const roomType of roomTypes) for (const plan of roomType.plans) plans.push({ hotelId: id, planId: plan.id });
+    const { roomTypes } = JSON.parse(offer.body) as { roomTypes: Array<{ plans: Array<{ id: number; guaranteeRequired: boolean }> }> };
+    // these clients bring no card: plans paid at the hotel only
+    for (const roomType of roomTypes) for (const plan of roomType.plans) if (!plan.guaranteeRequired) plans.push({ hotelId: id, planId: plan.id });
   }
   return plans;
 }

@@ -11,7 +11,7 @@ export function bookContinuously(edgeUrl: string, planId: number) {
       const res = await fetch(`${edgeUrl}/api/v1/reservations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `slo-e2e-${++n}` },
-        body: JSON.stringify({ planId, checkin: futureDate(5 + (n % 20)), nights: 1, guests: 1, rooms: 1, guest: { name: `Guest ${n}`, email: `g${n}@example.com`, phone: '090-0000-0000' } }),
+        body: JSON.stringify({ planId, checkin: futureDate(5 + (n % 20)), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { name: `Guest ${n}`, email: `g${n}@example.com`, phone: '090-0000-0000' } }),
       });
       statuses.add(res.status);
       await res.arrayBuffer();

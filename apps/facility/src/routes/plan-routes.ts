@@ -18,7 +18,8 @@ import { contextOf, formOf, hotelOf, sendPage, submitForm } from './console-kit.
 
 type IdParams = { Params: { id: string } };
 
-const termsOf = (plan: ManagedPlan) => valuesOf({ ...plan, saleStart: plan.saleStart ?? '', saleEnd: plan.saleEnd ?? '' });
+const termsOf = (plan: ManagedPlan) =>
+  valuesOf({ ...plan, payment: plan.guaranteeRequired ? 'guarantee' : 'at_hotel', saleStart: plan.saleStart ?? '', saleEnd: plan.saleEnd ?? '' });
 
 export function registerPlanRoutes(app: HttpApp, { database }: FacilityAppDeps): void {
   const { db } = database;

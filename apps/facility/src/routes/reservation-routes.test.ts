@@ -34,7 +34,7 @@ describe('the front desk on a reservation\'s page', () => {
   async function book(label: string, offset: number, nights = 2): Promise<string> {
     const { rows } = await sql<{ id: number }>`select rp.id from rate_plans rp join room_types rt on rt.id = rp.room_type_id where rt.hotel_id = ${hotelId} order by rt.id, rp.id limit 1`.execute(db.database.db);
     const guest = { name: `客 ${label}`, nameLatin: `Guest ${label}`, email: `${label}@example.com`, phone: '090-1111-2222' };
-    const { reservation } = await bookStay(testBookingContext(db.database.db), { planId: rows[0]!.id, checkin: addDays(DAY, offset), nights, guests: 1, rooms: 1, guest }, { idempotencyKey: `desk-route-${label}`, locale: 'en' });
+    const { reservation } = await bookStay(testBookingContext(db.database.db), { planId: rows[0]!.id, checkin: addDays(DAY, offset), nights, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `desk-route-${label}`, locale: 'en' });
     return reservation.code;
   }
 

@@ -1,4 +1,4 @@
-import { MEALS, type ManagedPlan, type ManagedRoomType, type PriceDay } from '@hatago/catalog';
+import { MEALS, PLAN_PAYMENTS, type ManagedPlan, type ManagedRoomType, type PriceDay } from '@hatago/catalog';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -13,8 +13,13 @@ export const MEAL_LABELS: Record<ManagedPlan['meals'], string> = {
   half_board: 'Breakfast and dinner',
 };
 
-const policy = (plan: Pick<ManagedPlan, 'freeCancelDays' | 'cancelFeePercent' | 'noShowFeePercent'>) =>
-  `Free until ${plan.freeCancelDays} day(s) before check-in, then ${plan.cancelFeePercent}%; no-show ${plan.noShowFeePercent}%`;
+const PAYMENT_LABELS: Record<(typeof PLAN_PAYMENTS)[number], string> = {
+  at_hotel: 'Paid at the hotel',
+  guarantee: 'Card guarantee required at booking',
+};
+
+const policy = (plan: Pick<ManagedPlan, 'freeCancelDays' | 'cancelFeePercent' | 'noShowFeePercent' | 'guaranteeRequired'>) =>
+  `Free until ${plan.freeCancelDays} day(s) before check-in, then ${plan.cancelFeePercent}%; no-show ${plan.noShowFeePercent}%; ${plan.guaranteeRequired ? 'card guarantee' : 'paid at the hotel'}`;
 
 export function planListPage(staff: StaffAccount, plans: ManagedPlan[], query: unknown): string {
   return facilityPage(
@@ -29,7 +34,7 @@ export function planListPage(staff: StaffAccount, plans: ManagedPlan[], query: u
   );
 }
 
-const PLAN_FIELDS = ['roomTypeId', 'nameJa', 'nameEn', 'meals', 'freeCancelDays', 'cancelFeePercent', 'noShowFeePercent', 'saleStart', 'saleEnd'];
+const PLAN_FIELDS = ['roomTypeId', 'nameJa', 'nameEn', 'meals', 'freeCancelDays', 'cancelFeePercent', 'noShowFeePercent', 'payment', 'saleStart', 'saleEnd'];
 
 function planFields(values: FormValues, errors: FieldError[]): SafeHtml {
   return html`${field({ name: 'nameJa', label: 'Name (Japanese)', value: values.nameJa, required: true }, errors)}
@@ -38,6 +43,7 @@ function planFields(values: FormValues, errors: FieldError[]): SafeHtml {
   ${field({ name: 'freeCancelDays', label: 'Free cancellation until (days before check-in)', type: 'number', value: values.freeCancelDays ?? '3', required: true, attrs: { min: 0, max: 365 } }, errors)}
   ${field({ name: 'cancelFeePercent', label: 'Fee after that (% of the price)', type: 'number', value: values.cancelFeePercent ?? '100', required: true, attrs: { min: 0, max: 100 } }, errors)}
   ${field({ name: 'noShowFeePercent', label: 'No-show fee (% of the whole stay)', type: 'number', value: values.noShowFeePercent ?? '100', required: true, attrs: { min: 0, max: 100 } }, errors)}
+  ${select({ name: 'payment', label: 'Payment', value: values.payment ?? 'at_hotel', options: PLAN_PAYMENTS.map((p) => ({ value: p, label: PAYMENT_LABELS[p] })) }, errors)}
   ${field({ name: 'saleStart', label: 'Sold for stays from (empty = open)', type: 'date', value: values.saleStart }, errors)}
   ${field({ name: 'saleEnd', label: 'Sold for stays until (empty = open)', type: 'date', value: values.saleEnd }, errors)}`;
 }

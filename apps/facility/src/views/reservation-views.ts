@@ -1,6 +1,7 @@
 import { RESERVATION_STATUSES, type Reservation, type ReservationFilterForm } from '@hatago/booking';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
+import { cardLabel } from '@hatago/payments';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, pageLinkWith, pagination, select, stayStatusLabel, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
@@ -74,7 +75,14 @@ ${extra.notice ? html`<p class="notice" role="status">${extra.notice}</p>` : ''}
 <div class="card"><dl class="facts">
   <dt>Status</dt><dd class="status-${r.status}">${stayStatusLabel(r.status)}${statusDetail(r)}</dd>
   <dt>Stay</dt><dd>${r.checkin} → ${r.checkout} (${r.nights} night${r.nights === 1 ? '' : 's'})</dd>
-  <dt>Rooms / guests</dt><dd>${r.rooms} room${r.rooms === 1 ? '' : 's'}, ${r.guests} guest${r.guests === 1 ? '' : 's'}</dd>
+  <dt>Rooms / guests</dt><dd>${r.rooms} room${r.rooms === 1 ? '' : 's'}, ${r.adults} adult${r.adults === 1 ? '' : 's'}${
+    r.children ? `, ${r.children} ${r.children === 1 ? 'child' : 'children'}` : ''
+  }</dd>
+  <dt>Arrival</dt><dd data-testid="arrival-time">${r.arrivalTime ?? 'Not given'}</dd>
+  <dt>Requests</dt><dd data-testid="requests">${r.requests ?? 'None'}</dd>
+  <dt>Payment</dt><dd data-testid="payment">${
+    r.payment.kind === 'guarantee' ? `Card guarantee: ${cardLabel(r.payment)}, ${yen(r.payment.amount)} held (${r.payment.status})` : 'Paid at the hotel'
+  }</dd>
   <dt>Room type</dt><dd>${r.roomTypeName}</dd>
   <dt>Plan</dt><dd>${r.planName} (${r.meals})</dd>
   <dt>Total</dt><dd class="price">${yen(r.totalPrice)}</dd>

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AMENITY_CODES, BED_TYPE_CODES, MAX_PRICE_FILTER, MEAL_OPTIONS, ROOM_VIEW_CODES } from '@hatago/catalog';
+import { REQUESTS_MAX_LENGTH } from '@hatago/booking';
 
 /**
  * Shapes of the public JSON API. Other tools are written against these names, so they
@@ -113,6 +114,7 @@ export const PlanOffer = Type.Object({
   meals: Type.String(),
   freeCancelDays: Type.Integer(),
   cancelFeePercent: Type.Integer(),
+  guaranteeRequired: Type.Boolean({ description: 'Booked only with a card guarantee (send guaranteeToken); otherwise paid at the hotel' }),
   totalPrice: Type.Union([Type.Integer(), Type.Null()], { description: 'Whole stay, all rooms, yen; null when not sold' }),
   breakdown: Type.Union([PriceBreakdown, Type.Null()], { description: 'How totalPrice splits; null when not sold' }),
 });
@@ -158,9 +160,26 @@ export const BookingBody = Type.Object({
   planId: Type.Integer(),
   checkin: Type.String({ maxLength: 10 }),
   nights: Type.Integer(),
-  guests: Type.Integer(),
+  guests: Type.Optional(Type.Integer({ description: 'Adults, when `adults` is not sent: the name clients written before children were asked use' })),
+  adults: Type.Optional(Type.Integer({ description: 'Adults, 1 or more (default `guests`, else 2)' })),
+  children: Type.Optional(Type.Integer({ description: 'Children, 0 or more (default 0); they count toward the rooms\' capacity, adults and children 8 at most' })),
   rooms: Type.Integer(),
   guest: GuestInput,
+  arrivalTime: Type.Optional(
+    Type.String({ maxLength: 5, description: "HH:MM, Japan time, on the half hour from the hotel's check-in time to 23:30" }),
+  ),
+  // the schema only caps the body; the domain's own limit answers 422 with the field named
+  requests: Type.Optional(
+    Type.String({ maxLength: 4 * REQUESTS_MAX_LENGTH, description: `Special requests to the front desk; at most ${REQUESTS_MAX_LENGTH} characters` }),
+  ),
+  acceptTerms: Type.Optional(Type.Boolean({ description: 'Must be true: the guest accepts the terms of use and the privacy policy; otherwise 422 and nothing is booked' })),
+  guaranteeToken: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        "The payment provider's card token, required by plans that take a card guarantee (never a card number); a declined card answers 422 CARD_DECLINED and books nothing",
+    }),
+  ),
   lang: Lang,
 });
 
@@ -181,8 +200,22 @@ export const Reservation = Type.Object({
   checkin: Type.String(),
   checkout: Type.String(),
   nights: Type.Integer(),
-  guests: Type.Integer(),
+  guests: Type.Integer({ description: 'The whole party: adults and children' }),
+  adults: Type.Integer(),
+  children: Type.Integer(),
   rooms: Type.Integer(),
+  arrivalTime: Type.Union([Type.String(), Type.Null()], { description: 'HH:MM, Japan time; null when not said' }),
+  requests: Type.Union([Type.String(), Type.Null()]),
+  payment: Type.Union([
+    Type.Object({ kind: Type.Literal('at_hotel') }),
+    Type.Object({
+      kind: Type.Literal('guarantee'),
+      brand: Type.String(),
+      last4: Type.String(),
+      amount: Type.Integer({ description: 'Yen held on the card' }),
+      status: Type.String(),
+    }),
+  ]),
   guest: Type.Object({ name: Type.String(), nameLatin: Type.String(), email: Type.String(), phone: Type.String() }),
   cancellationPolicy: Type.Object({ freeCancelDays: Type.Integer(), feePercent: Type.Integer() }),
   cancelFee: Type.Union([Type.Integer(), Type.Null()]),

@@ -74,7 +74,7 @@ describe('guest JSON API', () => {
 
   it('books, replays the same key, rejects a reused key with another body, looks up and cancels', async () => {
     const { plan } = await aPlan();
-    const body = { planId: plan.id, checkin, nights: 2, guests: 2, rooms: 1, guest };
+    const body = { planId: plan.id, checkin, nights: 2, guests: 2, rooms: 1, guest, acceptTerms: true };
     const headers = { 'idempotency-key': 'api-test-key-0001' };
     const first = await ctx.app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload: body });
     assert.equal(first.statusCode, 201, first.body);
@@ -116,7 +116,7 @@ describe('guest JSON API', () => {
       method: 'POST',
       url: '/api/v1/reservations',
       headers: { 'idempotency-key': 'api-test-sold-out' },
-      payload: { planId: plan.id, checkin: soldOutDay, nights: 1, guests: 1, rooms: 1, guest },
+      payload: { planId: plan.id, checkin: soldOutDay, nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true },
     });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().code, 'SOLD_OUT');
@@ -125,7 +125,7 @@ describe('guest JSON API', () => {
 
   it('refuses bad input with 400/404/413/422 problem+json and writes nothing', async () => {
     const { plan } = await aPlan();
-    const valid = { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, guest };
+    const valid = { planId: plan.id, checkin, nights: 1, guests: 2, rooms: 1, guest, acceptTerms: true };
     const before = await counts();
     const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': `bad-${Math.random()}` }) =>
       ctx.app.inject({

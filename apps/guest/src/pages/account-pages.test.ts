@@ -204,7 +204,7 @@ describe('member account pages', () => {
 
     await post('/account/profile', { name: '林 一', nameLatin: 'Hajime Hayashi', phone: '080-8765-4321', preferredLang: 'en' }, session);
     const fields = Object.fromEntries([...picked.body.matchAll(/<input name="(name|nameLatin|email|phone)" type="\w+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(picked.body, '/book/confirm'), ...fields }, session);
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(picked.body, '/book/confirm'), acceptTerms: 'yes', ...fields }, session);
     const booked = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'), session);
     const code = /\/reservations\/(HT\w+)\/confirmation/.exec(String(booked.headers.location))![1]!;
     const { rows: mails } = await sql<{ recipient: string; locale: string }>`select recipient, locale from mail_messages where recipient = 'jiro@example.com'`.execute(ctx.db.database.db);

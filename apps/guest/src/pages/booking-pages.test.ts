@@ -30,7 +30,7 @@ describe('booking, look-up and cancellation pages', () => {
     const detailsPage = await ctx.app.inject(bookHref);
     assert.equal(detailsPage.statusCode, 200);
     assert.equal(detailsPage.headers['cache-control'], 'private, no-store');
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(detailsPage.body, '/book/confirm'), ...details });
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(detailsPage.body, '/book/confirm'), acceptTerms: 'yes', ...details });
     return { confirm, planId: Number(new URL(bookHref, 'http://x').searchParams.get('planId')) };
   }
 
@@ -99,6 +99,7 @@ describe('booking, look-up and cancellation pages', () => {
       nights: '2',
       guests: '2',
       rooms: '1',
+      acceptTerms: 'yes',
       ...guest,
       name: '"><script>alert(2)</script>',
       idempotencyKey: 'xss-attempt-0001',
@@ -164,7 +165,7 @@ describe('booking, look-up and cancellation pages', () => {
     const plan = rows[0]!;
     const today = futureDate(0);
     const { reservation } = await bookStay(testBookingContext(ctx.db.database.db),
-      { planId: plan.id, checkin: today, nights: 1, guests: 1, rooms: 1, guest: { ...guest, email: 'Cancel.Me@example.com' } },
+      { planId: plan.id, checkin: today, nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { ...guest, email: 'Cancel.Me@example.com' } },
       { idempotencyKey: 'page-cancel-0001', requireLatinName: true },
     );
     const expectedFee = Math.floor((reservation.totalPrice * plan.pct) / 100);
@@ -214,7 +215,7 @@ describe('booking, look-up and cancellation pages', () => {
     const plan = (await sql<{ id: number }>`select id from rate_plans order by id limit 1`.execute(ctx.db.database.db)).rows[0]!;
     const context = testBookingContext(ctx.db.database.db);
     const book = async (key: string) =>
-      (await bookStay(context, { planId: plan.id, checkin: futureDate(0), nights: 2, guests: 1, rooms: 1, guest: { ...guest, email: 'desk@example.com' } }, { idempotencyKey: key })).reservation;
+      (await bookStay(context, { planId: plan.id, checkin: futureDate(0), nights: 2, guests: 1, rooms: 1, acceptTerms: true, guest: { ...guest, email: 'desk@example.com' } }, { idempotencyKey: key })).reservation;
     const stay = await book('page-desk-0001');
     const absent = await book('page-desk-0002');
     const desk = { staff: { id: 1, name: 'Desk', kind: 'facility' as const, hotelId: stay.hotelId, role: null }, requestId: 'page-desk' };

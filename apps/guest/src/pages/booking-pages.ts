@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BookingErrors, bookStay, type BookingRequest, parseBookingRequest } from '@hatago/booking';
 import { CatalogErrors, quoteStay } from '@hatago/catalog';
 import type { Database } from '@hatago/db';
-import { DomainError } from '@hatago/platform/errors';
+import { DomainError, type FieldError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import { parseId } from '@hatago/platform/input';
 import { claimBookingAttempt } from '../booking-attempts.ts';
@@ -17,6 +17,7 @@ import { link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-k
 import { bannerSlot, bannersForPage } from './banner-slots.ts';
 import { bookingUnavailablePage, confirmationPage, confirmPage, detailsPage, type LoadedPlan, soldOutPage } from './booking-views.ts';
 import { readStay } from './stay-form.ts';
+import { CARD_FORM_FIELD, withCardToken } from './card-guarantee-form.ts';
 import { calendarPathBeside, sendCalendar } from './reservation-calendar.ts';
 
 /**
@@ -57,10 +58,35 @@ const bookingRequestOf = (values: Record<string, string>): BookingRequest => ({
   planId: values.planId,
   checkin: values.checkin,
   nights: values.nights,
-  guests: values.guests,
+  // the party the guest searched for, until the form asked adults and children
+  adults: values.adults ?? values.guests,
+  children: values.children,
   rooms: values.rooms,
+  arrivalTime: values.arrivalTime,
+  requests: values.requests,
+  acceptTerms: values.acceptTerms === 'yes',
+  guaranteeToken: values.guaranteeToken,
   guest: { name: values.name, nameLatin: values.nameLatin, email: values.email, phone: values.phone },
 });
+
+const formErrors = (lang: Lang, errors: FieldError[]): FieldError[] =>
+  localiseErrors(lang, errors).map((e) => ({ ...e, field: CARD_FORM_FIELD[e.field] ?? e.field }));
+
+/**
+ * The details the guest gave, checked, with the stay priced for the party they named
+ * (children fill the room too) and the typed card swapped for its token when the plan
+ * takes a guarantee; or their field errors.
+ */
+async function checkDetails(services: GuestServices, plan: LoadedPlan, values: Record<string, string>, lang: Lang): Promise<{ plan: LoadedPlan; carried: Record<string, string> } | FieldError[]> {
+  try {
+    const { stay } = parseBookingRequest(bookingRequestOf(values), { requireLatinName: true });
+    const priced = { ...plan, stay, quote: await quoteStay(services.database.db, plan.planId, stay) };
+    return { plan: priced, carried: withCardToken(services.payments, priced.quote.guaranteeRequired, values) };
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+    return formErrors(lang, error.fields);
+  }
+}
 
 /** The plan and stay a booking form carries, priced; or the page that explains why not. */
 async function loadPlan(database: Database, reply: FastifyReply, values: Record<string, string>, lang: Lang): Promise<LoadedPlan | string> {
@@ -89,20 +115,17 @@ async function showDetailsForm({ database }: GuestServices, request: FastifyRequ
   return sendPage(reply, detailsPage({ lang, plan, values: {}, member, saved: await savedGuestChoiceOf(database, member, values.savedGuest) }));
 }
 
-async function showConfirmation({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+async function showConfirmation(services: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = services;
   const values = paramsOf(request.body);
   const lang = langOf(values.lang);
   const plan = await loadPlan(database, reply, values, lang);
   if (typeof plan === 'string') return plan;
   const member = await currentMember(database, request);
   if (values.edit === 'yes') return sendPage(reply, detailsPage({ lang, plan, values, member }));
-  try {
-    parseBookingRequest(bookingRequestOf(values), { requireLatinName: true });
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-    return sendPage(reply, detailsPage({ lang, plan, values, member, errors: localiseErrors(lang, error.fields) }));
-  }
-  return sendPage(reply, confirmPage({ lang, plan, values, member }));
+  const checked = await checkDetails(services, plan, values, lang);
+  if (Array.isArray(checked)) return sendPage(reply, detailsPage({ lang, plan, values, member, errors: checked }));
+  return sendPage(reply, confirmPage({ lang, plan: checked.plan, values: checked.carried, member }));
 }
 
 async function book(services: GuestServices, request: FastifyRequest, reply: FastifyReply) {
@@ -128,7 +151,7 @@ async function book(services: GuestServices, request: FastifyRequest, reply: Fas
     if (!(error instanceof DomainError)) throw error;
     const plan = await loadPlan(database, reply, values, lang);
     if (typeof plan === 'string') return plan;
-    if (error.kind === 'invalid') return sendPage(reply, detailsPage({ lang, plan, values, member, errors: localiseErrors(lang, error.fields) }));
+    if (error.kind === 'invalid') return sendPage(reply, detailsPage({ lang, plan, values, member, errors: formErrors(lang, error.fields) }));
     if (error.code === BookingErrors.PRICE_CHANGED) return sendPage(reply, confirmPage({ lang, plan, values, member, alert: text.priceChanged }));
     if (error.code === GuestErrors.BOOKING_THROTTLED) return sendPage(reply, confirmPage({ lang, plan, values, member, alert: text.tooManyBookings, status: 429 }));
     if (error.code !== CatalogErrors.SOLD_OUT) throw error;

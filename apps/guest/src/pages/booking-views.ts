@@ -13,6 +13,8 @@ import { reservationDetails } from './reservation-views.ts';
 import { contactOf, type SavedGuestChoice, savedGuestPicker } from './saved-guest-views.ts';
 import { stayParams } from './stay-form.ts';
 import { payAtHotelText, priceBreakdownRows } from './price-breakdown-view.ts';
+import { CARD_FIELDS } from './card-guarantee-form.ts';
+import { STAY_DETAIL_FIELDS, STAY_DETAILS_CSS, stayDetailParams, stayDetailFields, stayDetailRows } from './stay-details-fields.ts';
 
 export const CONTACT_FIELDS = ['name', 'nameLatin', 'email', 'phone'] as const;
 
@@ -42,18 +44,19 @@ export function detailsPage(page: BookingForm & { errors?: FieldError[] }): Gues
   const params = { planId: plan.planId, ...stayParams(plan.stay) };
   const here = link('/book', params, lang);
   return titledPage(
-    { lang, title: text.bookingTitle, cache: 'private', status: errors.length ? 422 : 200, loggedIn: member !== undefined },
+    { lang, title: text.bookingTitle, cache: 'private', status: errors.length ? 422 : 200, loggedIn: member !== undefined, css: STAY_DETAILS_CSS },
     html`${staySummary(plan, lang)}
 <h2>${text.guestDetails}</h2>
 ${member ? '' : html`<p><a href="${link('/login', { next: here }, lang)}">${text.loginToPrefill}</a></p>`}
 ${member && !member.emailVerified ? html`<p data-testid="verify-to-book-as-member">${text.verifyToBookAsMember}</p>` : ''}
 ${member && page.saved ? savedGuestPicker(lang, { action: '/book', params, member, ...page.saved }) : ''}
-${formAlert(errors, [...CONTACT_FIELDS])}
+${formAlert(errors, [...CONTACT_FIELDS, ...STAY_DETAIL_FIELDS, ...CARD_FIELDS])}
 <form class="stack" method="post" action="/book/confirm">
   ${field({ name: 'name', label: text.name, value: value('name'), required: true, attrs: { autocomplete: 'name' } }, errors)}
   ${field({ name: 'nameLatin', label: text.nameLatin, value: value('nameLatin'), required: true, attrs: { placeholder: 'Taro Yamada' } }, errors)}
   ${field({ name: 'email', label: text.email, type: 'email', value: value('email'), required: true, attrs: { autocomplete: 'email' } }, errors)}
   ${field({ name: 'phone', label: text.phone, type: 'tel', value: value('phone'), required: true, attrs: { autocomplete: 'tel' } }, errors)}
+  ${stayDetailFields(lang, plan.quote, page.values, { adults: plan.stay.guests }, errors)}
   ${hidden({ planId: plan.planId, ...stayParams(plan.stay) })}${langField(lang)}
   <button type="submit">${text.toConfirm}</button>
 </form>`,
@@ -67,7 +70,7 @@ ${formAlert(errors, [...CONTACT_FIELDS])}
 export function confirmPage(page: BookingForm & { alert?: string; status?: number }): GuestPage {
   const { lang, plan, values, member } = page;
   const text = t(lang);
-  const carried = { planId: plan.planId, ...stayParams(plan.stay), ...Object.fromEntries(CONTACT_FIELDS.map((f) => [f, values[f]])) };
+  const carried = { planId: plan.planId, ...stayParams(plan.stay), ...Object.fromEntries(CONTACT_FIELDS.map((f) => [f, values[f]])), ...stayDetailParams(values) };
   return titledPage(
     { lang, title: text.confirmTitle, cache: 'private', status: page.status ?? (page.alert ? 409 : 200), loggedIn: member !== undefined },
     html`${page.alert ? html`<div class="alert" role="alert">${page.alert}</div>` : ''}
@@ -75,6 +78,7 @@ ${staySummary(plan, lang)}
 <h2>${text.guestDetails}</h2>
 <dl class="summary">
   ${CONTACT_FIELDS.map((f) => html`<dt>${text[f]}</dt><dd>${values[f]}</dd>`)}
+  ${stayDetailRows(lang, plan.quote, values)}
 </dl>
 <form method="post" action="/book">
   ${hidden({ ...carried, expectedTotal: plan.quote.totalPrice, idempotencyKey: randomUUID() })}${langField(lang)}

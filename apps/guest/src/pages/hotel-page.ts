@@ -106,7 +106,9 @@ ${room.description ? html`<p>${room.description}</p>` : ''}
 <tbody>${room.plans.map(
     (plan) => html`<tr>
   <td><strong>${planLabel(lang, plan.name, plan.meals)}</strong></td>
-  <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}</td>
+  <td class="muted">${text.cancelPolicy(plan.freeCancelDays, plan.cancelFeePercent)}<div data-testid="plan-payment">${
+    plan.guaranteeRequired ? text.cardGuarantee : text.payAtHotel
+  }</div></td>
   <td>${
     plan.breakdown === null
       ? html`<span class="muted">${text.notOnSale}</span>`

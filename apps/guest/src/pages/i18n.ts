@@ -9,6 +9,7 @@ import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
 import { reservationEn, reservationJa } from './reservation-i18n.ts';
 import { searchEn, searchJa } from './search-i18n.ts';
 import { showcaseEn, showcaseJa } from './showcase-i18n.ts';
+import { STAY_BOOKING_JA_MESSAGES, stayBookingEn, stayBookingJa } from './stay-booking-i18n.ts';
 
 export { OCCASIONS } from './dining-i18n.ts';
 
@@ -122,6 +123,7 @@ const ja = {
   ...searchJa,
   ...showcaseJa,
   ...reservationJa,
+  ...stayBookingJa,
   ...accountJa,
 };
 
@@ -234,6 +236,7 @@ const en: Dictionary = {
   ...searchEn,
   ...showcaseEn,
   ...reservationEn,
+  ...stayBookingEn,
   ...accountEn,
 };
 
@@ -254,6 +257,7 @@ export const japaneseDomainMessages = (): Readonly<Record<string, string>> => JA
 const JA_DOMAIN_MESSAGES: Record<string, string> = {
   ...DINING_JA_MESSAGES,
   ...ACCOUNT_JA_MESSAGES,
+  ...STAY_BOOKING_JA_MESSAGES,
   'Enter a check-in date as YYYY-MM-DD': 'チェックイン日を YYYY-MM-DD の形式で入力してください',
   'Check-in cannot be in the past': 'チェックイン日に過去の日付は指定できません',
   'Check-in must be within 365 days': 'チェックイン日は365日以内で指定してください',

@@ -92,7 +92,7 @@ describe('member pages', () => {
     const detailFields = Object.fromEntries(
       [...details.body.matchAll(/<input name="(name|nameLatin|email|phone)" type="\w+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
     );
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), ...detailFields }, session);
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), acceptTerms: 'yes', ...detailFields }, session);
     assert.equal(confirm.statusCode, 200);
     const booked = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'), session);
     assert.equal(booked.statusCode, 303);

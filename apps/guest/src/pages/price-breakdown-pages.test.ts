@@ -78,7 +78,7 @@ describe('price breakdown on the hotel, booking and confirmation pages and in th
     const hotel = await ctx.app.inject(`/hotels/${kyotoHotel}?${stay}`);
     const details = await ctx.app.inject(hrefsOf(hotel.body, 'book-plan')[0]!);
     const post = (url: string, fields: Record<string, string>) => ctx.app.inject({ method: 'POST', url, ...formBody(fields) });
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), ...guest });
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), acceptTerms: 'yes', ...guest });
     assert.equal(confirm.statusCode, 200);
     assert.match(confirm.body, /data-testid="booking-total">¥110,000</);
     assert.match(confirm.body, /宿泊税（ホテルでお支払い）<\/dt><dd data-testid="accommodation-tax">¥4,000</);

@@ -64,7 +64,7 @@ describe('reservation details, calendar files and print view', () => {
     const checkin = futureDate(30);
     const { reservation } = await bookStay(
       testBookingContext(ctx.db.database.db),
-      { planId: plan, checkin, nights: 2, guests: 2, rooms: 1, guest },
+      { planId: plan, checkin, nights: 2, guests: 2, rooms: 1, guest, acceptTerms: true },
       { idempotencyKey: 'calendar-stay-0001', requireLatinName: true, locale: 'ja' },
     );
     const { code } = reservation;
@@ -113,7 +113,7 @@ describe('reservation details, calendar files and print view', () => {
     await hotelOfPlan();
     const hotel = await get(`/hotels/2?checkin=${futureDate(31)}&nights=1&guests=2&rooms=1`);
     const details = await get(hrefsOf(hotel.body, 'book-plan')[0]!);
-    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), ...guest });
+    const confirm = await post('/book/confirm', { ...hiddenFieldsOf(details.body, '/book/confirm'), acceptTerms: 'yes', ...guest });
     const booked = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'));
     assert.equal(booked.statusCode, 303);
     const location = String(booked.headers.location);
@@ -197,7 +197,7 @@ describe('reservation details, calendar files and print view', () => {
     const { plan } = await hotelOfPlan();
     const { rows } = await sql<{ id: number }>`select id from members where email = 'member@example.com'`.execute(ctx.db.database.db);
     const booking = testBookingContext(ctx.db.database.db);
-    const stay = { planId: plan, checkin: futureDate(40), nights: 1, guests: 1, rooms: 1 };
+    const stay = { planId: plan, checkin: futureDate(40), nights: 1, guests: 1, rooms: 1, acceptTerms: true };
     const own = await bookStay(booking, { ...stay, guest: { ...guest, email: 'member@example.com' } }, { idempotencyKey: 'calendar-member-0001', requireLatinName: true, memberId: rows[0]!.id });
     const other = await bookStay(booking, { ...stay, guest }, { idempotencyKey: 'calendar-member-0002', requireLatinName: true });
     const path = (code: string) => `/account/reservations/${code}/calendar.ics`;

@@ -11,6 +11,7 @@ import { type GuestPage, hidden, langField, link, titledPage } from './page-kit.
 import { type CalendarLink, RESERVATION_PRINT_CSS, reservationActions } from './reservation-actions-views.ts';
 import { tableReservationDetails } from './table-reservation-views.ts';
 import { accommodationTaxRow } from './price-breakdown-view.ts';
+import { paymentText } from './stay-details-fields.ts';
 
 /** A message above the cancellation form, with the status it answers with. */
 export interface PageAlert {
@@ -40,8 +41,11 @@ function stayDetails(reservation: Reservation, venue: Venue, lang: Lang): SafeHt
   <dt>${text.checkin}</dt><dd data-testid="checkin">${when(reservation.checkin, venue.hours?.checkin, text.arrivalFrom)}</dd>
   <dt>${text.checkout}</dt><dd data-testid="checkout">${when(reservation.checkout, venue.hours?.checkout, text.departureBy)}</dd>
   <dt>${text.nights}</dt><dd>${reservation.nights}</dd>
-  <dt>${text.guests}</dt><dd>${reservation.guests}</dd>
+  <dt>${text.guests}</dt><dd data-testid="party">${text.partyOf(reservation.adults, reservation.children)}</dd>
   <dt>${text.rooms}</dt><dd>${reservation.rooms}</dd>
+  <dt>${text.arrivalTime}</dt><dd data-testid="arrival-time">${reservation.arrivalTime ?? text.arrivalUndecided}</dd>
+  ${reservation.requests ? html`<dt>${text.stayRequests}</dt><dd data-testid="requests">${reservation.requests}</dd>` : ''}
+  <dt>${text.payment}</dt><dd data-testid="payment">${paymentText(lang, reservation.payment)}</dd>
   <dt>${text.name}</dt><dd>${reservation.guest.name}</dd>
   <dt>${text.nameLatin}</dt><dd>${reservation.guest.nameLatin}</dd>
   <dt>${text.email}</dt><dd>${reservation.guest.email}</dd>

@@ -133,7 +133,7 @@ describe('restaurant pages', () => {
     assert.equal(booked.statusCode, 303);
     const hotel = await get(`/hotels/1?checkin=${futureDate(20)}&nights=1&guests=2&rooms=1`);
     const hotelDetails = await get(hrefsOf(hotel.body, 'book-plan')[0]!, cookie);
-    const hotelConfirm = await post('/book/confirm', { ...hiddenFieldsOf(hotelDetails.body, '/book/confirm'), name: '会員 太郎', nameLatin: 'Taro Kaiin', email: 'member@example.com', phone: '090-0000-1111' }, cookie);
+    const hotelConfirm = await post('/book/confirm', { ...hiddenFieldsOf(hotelDetails.body, '/book/confirm'), acceptTerms: 'yes', name: '会員 太郎', nameLatin: 'Taro Kaiin', email: 'member@example.com', phone: '090-0000-1111' }, cookie);
     assert.equal((await post('/book', hiddenFieldsOf(hotelConfirm.body, '/book', 'confirm-booking'), cookie)).statusCode, 303);
 
     const account = await get('/account/reservations', cookie);

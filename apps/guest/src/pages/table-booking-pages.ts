@@ -10,6 +10,7 @@ import { claimBookingAttempt } from '../booking-attempts.ts';
 import type { GuestServices } from '../deps.ts';
 import { GuestErrors } from '../guest-errors.ts';
 import { showJustBooked } from './booking-pages.ts';
+import { CARD_FORM_FIELD, withCardToken } from './card-guarantee-form.ts';
 import { readDiningQuery } from './dining-form.ts';
 import { type Lang, langOf, localise, OCCASIONS, t } from './i18n.ts';
 import { currentMember } from './member-session.ts';
@@ -45,21 +46,9 @@ const tableRequestOf = (values: Record<string, string>, lang: Lang): TableBookin
 });
 
 /** The domain names the requests text and the card token; the guest typed allergies and a card number. */
-const FORM_FIELD: Record<string, string> = { requests: 'allergies', guaranteeToken: 'cardNumber' };
+const FORM_FIELD: Record<string, string> = { requests: 'allergies', ...CARD_FORM_FIELD };
 const formErrors = (lang: Lang, errors: FieldError[]): FieldError[] =>
   localiseErrors(lang, errors).map((e) => ({ ...e, field: FORM_FIELD[e.field] ?? e.field }));
-
-/**
- * The typed card, swapped at once for the provider's token: only the token, the brand and
- * the last four digits go on to the confirm page; the number and security code are dropped
- * with this request. A priced table is always booked with a guarantee.
- */
-function withCardToken({ payments }: GuestServices, choice: TableChoice, values: Record<string, string>): Record<string, string> {
-  const { cardNumber, cardExpiry, cardCvc, guaranteeToken, cardBrand, cardLast4, ...rest } = values;
-  if (!needsGuarantee(choice)) return rest;
-  const card = payments.tokenise({ number: cardNumber ?? '', expiry: cardExpiry ?? '', cvc: cardCvc ?? '' });
-  return { ...rest, guaranteeToken: card.token, cardBrand: card.brand, cardLast4: card.last4 };
-}
 
 /** The seating and course a form carries, still bookable for the party; or the page that explains why not. */
 async function loadChoice({ database }: GuestServices, reply: FastifyReply, values: Record<string, string>, lang: Lang): Promise<TableChoice | string> {
@@ -110,7 +99,7 @@ async function showConfirmation(services: GuestServices, request: FastifyRequest
   if (values.edit === 'yes') return sendPage(reply, tableDetailsPage({ lang, choice, values, member }));
   const errors: FieldError[] = [];
   let carried = values;
-  for (const check of [() => parseTableBooking(tableRequestOf(values, lang), tokyoToday()), () => (carried = withCardToken(services, choice, values))]) {
+  for (const check of [() => parseTableBooking(tableRequestOf(values, lang), tokyoToday()), () => (carried = withCardToken(services.payments, needsGuarantee(choice), values))]) {
     try {
       check();
     } catch (error) {

@@ -8,6 +8,7 @@ import { formatDate, formatPrice, formatTime } from './formats.ts';
 import { type Lang, OCCASIONS, t } from './i18n.ts';
 import { type GuestPage, hidden, langField, link, noticePage, titledPage } from './page-kit.ts';
 import { contactOf, type SavedGuestChoice, savedGuestPicker } from './saved-guest-views.ts';
+import { CARD_FIELDS, cardFields, cardOnFileRow, cardParams } from './card-guarantee-form.ts';
 
 /** The seating and course a table booking form carries, checked bookable and priced. */
 export interface TableChoice {
@@ -46,25 +47,11 @@ const detailParams = (values: Record<string, string>) => ({
   ...Object.fromEntries(CONTACT.map((f) => [f, values[f]])),
   allergies: values.allergies,
   occasion: values.occasion,
-  guaranteeToken: values.guaranteeToken,
-  cardBrand: values.cardBrand,
-  cardLast4: values.cardLast4,
+  ...cardParams(values),
 });
 
 /** Whether this choice is booked with a card guarantee: anything but a free (seat-only) table. */
 export const needsGuarantee = (choice: TableChoice): boolean => choice.totalPrice > 0;
-
-const CARD_FIELDS = ['cardNumber', 'cardExpiry', 'cardCvc'] as const;
-
-/** The card form: never pre-filled, so a card number is never written back into a page. */
-function cardFields(choice: TableChoice, lang: Lang, errors: FieldError[]): SafeHtml {
-  const text = t(lang);
-  return html`<h3>${text.cardGuarantee}</h3>
-  <p class="muted">${text.cardGuaranteeNote(formatPrice(lang, choice.totalPrice))}</p>
-  ${field({ name: 'cardNumber', label: text.cardNumber, required: true, attrs: { autocomplete: 'cc-number', placeholder: '4242 4242 4242 4242' } }, errors)}
-  ${field({ name: 'cardExpiry', label: text.cardExpiry, required: true, attrs: { autocomplete: 'cc-exp', placeholder: 'MM/YY' } }, errors)}
-  ${field({ name: 'cardCvc', label: text.cardCvc, type: 'password', required: true, attrs: { autocomplete: 'cc-csc' } }, errors)}`;
-}
 
 export function tableDetailsPage(page: TableBookingForm & { errors?: FieldError[] }): GuestPage {
   const { lang, choice, member } = page;
@@ -87,7 +74,7 @@ ${formAlert(errors, [...CONTACT, 'allergies', 'occasion', ...CARD_FIELDS])}
   <h3>${text.specialRequests}</h3>
   ${textArea({ name: 'allergies', label: text.allergies, value: page.values.allergies, maxLength: ALLERGIES_MAX }, errors)}
   ${select({ name: 'occasion', label: text.occasion, value: page.values.occasion ?? '', options: OCCASIONS.map((o) => ({ value: o, label: text.occasions[o] })) }, errors)}
-  ${needsGuarantee(choice) ? cardFields(choice, lang, errors) : ''}
+  ${needsGuarantee(choice) ? cardFields(lang, text.cardGuaranteeNote(formatPrice(lang, choice.totalPrice)), errors) : ''}
   ${hidden(choiceParams(choice))}${langField(lang)}
   <button type="submit">${text.toConfirm}</button>
 </form>`,
@@ -108,7 +95,7 @@ ${choiceSummary(choice, lang)}
   ${CONTACT.map((f) => html`<dt>${text[f]}</dt><dd>${values[f]}</dd>`)}
   ${values.allergies ? html`<dt>${text.allergies}</dt><dd>${values.allergies}</dd>` : ''}
   ${values.occasion ? html`<dt>${text.occasion}</dt><dd>${text.occasions[values.occasion as (typeof OCCASIONS)[number]] ?? ''}</dd>` : ''}
-  ${values.cardLast4 ? html`<dt>${text.cardGuarantee}</dt><dd data-testid="card-on-file">${text.cardOnFile(values.cardBrand ?? '', values.cardLast4)}</dd>` : ''}
+  ${cardOnFileRow(lang, values)}
 </dl>
 <form method="post" action="/book/table">
   ${hidden({ ...carried, expectedTotal: choice.totalPrice, idempotencyKey: randomUUID() })}${langField(lang)}

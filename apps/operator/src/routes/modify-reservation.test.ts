@@ -20,7 +20,7 @@ describe('changing a stay on the guest\'s behalf from the operator console', () 
   const book = async (): Promise<Reservation> => {
     serial += 1;
     const guest = { name: '佐藤 一郎', nameLatin: 'Ichiro Sato', email: 'ichiro@example.com', phone: '090-1234-5678' };
-    return (await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `operator-modify-${serial}`, locale: 'ja' })).reservation;
+    return (await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `operator-modify-${serial}`, locale: 'ja' })).reservation;
   };
   const post = (url: string, fields: Record<string, string>, role = 'support', headers: Record<string, string> = FORM) =>
     app.inject({ method: 'POST', url, headers: { ...headers, cookie: cookies[role]! }, payload: new URLSearchParams(fields).toString() });

@@ -20,7 +20,7 @@ describe('resending a booking confirmation from the operator console', () => {
   const book = async (email: string): Promise<Reservation> => {
     serial += 1;
     const guest = { name: '佐藤 一郎', nameLatin: 'Ichiro Sato', email, phone: '090-1234-5678' };
-    const { reservation } = await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `resend-test-${serial}`, locale: 'ja' });
+    const { reservation } = await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(20), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `resend-test-${serial}`, locale: 'ja' });
     return reservation;
   };
   const resend = (code: string, role: string) => app.inject({ method: 'POST', url: `/operator/reservations/${code}/resend-confirmation`, headers: { ...FORM, cookie: cookies[role]! }, payload: '' });

@@ -30,7 +30,7 @@ describe('internal notes on a reservation', () => {
     app = await buildOperatorApp({ ...testAppDeps(db.database), mailTemplates: platformTemplates });
     for (const role of ['support', 'editor', 'admin']) cookies[role] = await staffSessionCookie(app, '/operator', role);
     const planId = (await sql<{ id: number }>`select id from rate_plans order by id limit 1`.execute(db.database.db)).rows[0]!.id;
-    stay = (await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(10), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: 'notes-stay-1' })).reservation.code;
+    stay = (await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(10), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: 'notes-stay-1' })).reservation.code;
     const { id, courseIds } = await addTestRestaurant(db.database.db);
     table = (await bookTable(testDiningContext(db.database.db), { restaurantId: id, courseId: courseIds[0]!, date: '2027-03-05', time: '18:00', party: 2, guest }, { idempotencyKey: 'notes-table-1', clock: TEST_CLOCK })).reservation.code;
   });

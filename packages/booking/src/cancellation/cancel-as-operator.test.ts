@@ -30,7 +30,7 @@ for (const target of testDatabaseTargets()) {
     async function book(checkinInDays: number) {
       serial += 1;
       const { reservation } = await bookStay(testBookingContext(db.database.db),
-        { planId, checkin: futureDate(checkinInDays), nights: 2, guests: 1, rooms: 1, guest },
+        { planId, checkin: futureDate(checkinInDays), nights: 2, guests: 1, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `operator-cancel-${target.name}-${serial}` },
       );
       await sql`update reservations set free_cancel_days = 3, cancel_fee_percent = 50 where code = ${reservation.code}`.execute(db.database.db);

@@ -18,7 +18,7 @@ describe('reservation CSV export', () => {
     const codes: string[] = [];
     for (const days of [20, 30, 25]) {
       const { reservation } = await bookStay(testBookingContext(db.database.db),
-        { planId: rows[0]!.id, checkin: futureDate(days), nights: 1, guests: 1, rooms: 1, guest },
+        { planId: rows[0]!.id, checkin: futureDate(days), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `export-${days}` },
       );
       codes.push(reservation.code);

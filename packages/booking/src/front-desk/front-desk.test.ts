@@ -26,7 +26,7 @@ for (const target of testDatabaseTargets()) {
       const guest = { name: `客 ${label}`, nameLatin: `Guest ${label}`, email: `${label}@example.com`, phone: '090-1111-2222' };
       const { reservation } = await bookStay(
         testBookingContext(db.database.db),
-        { planId: plan.id, checkin: addDays(DAY, offset), nights, guests, rooms: 1, guest },
+        { planId: plan.id, checkin: addDays(DAY, offset), nights, guests, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `front-desk-${label}` },
       );
       codes.set(label, reservation.code);

@@ -28,7 +28,7 @@ for (const target of testDatabaseTargets()) {
 
     const desk = (today: string): StaffAction => ({ staff: { id: 5, name: 'Desk', kind: 'facility', hotelId: plan.hotel_id, role: null }, requestId: 'req-1', today });
     const book = async (checkin: string, nights: number, key: string) =>
-      (await bookStay(testBookingContext(db.database.db), { planId: plan.plan_id, checkin, nights, guests: 1, rooms: 1, guest }, { idempotencyKey: `${key}-${target.name}` })).reservation;
+      (await bookStay(testBookingContext(db.database.db), { planId: plan.plan_id, checkin, nights, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `${key}-${target.name}` })).reservation;
     const reserved = async (from: string, nights: number) => {
       const { rows } = await sql<{ reserved: number }>`
         select reserved from room_inventory where room_type_id = ${plan.room_type_id} and stay_date >= ${from}::date and stay_date < ${from}::date + ${nights}::int

@@ -26,6 +26,33 @@ describe('booking mails', () => {
     assert.match(cancelled.text, /Cancellation fee: ¥64,000/);
   });
 
+  test("confirmations and the hotel's notice state the party, arrival, requests and payment in both languages", () => {
+    const reservation = {
+      ...sampleReservation,
+      guests: 3,
+      children: 1,
+      arrivalTime: '18:30',
+      requests: '<b>禁煙室</b>希望',
+      payment: { kind: 'guarantee', brand: 'visa', last4: '4242' },
+    };
+    const ja = templates.render('reservation-confirmation', { reservation }, 'ja');
+    const en = templates.render('reservation-confirmation', { reservation }, 'en');
+    const notice = templates.render('facility-new-reservation', { reservation, hotelName: '箱根 翠の宿' }, 'ja');
+    assert.ok(ja.channel === 'email' && en.channel === 'email' && notice.channel === 'email');
+    assert.match(ja.text, /人数・室数: 大人2名・子ども1名・1室/);
+    assert.match(ja.text, /チェックイン予定時刻: 18:30/);
+    assert.match(ja.text, /お支払い: VISA •••• 4242で保証/);
+    assert.match(en.text, /Guests \/ rooms: 2 adults, 1 child, 1 room/);
+    assert.match(en.text, /Estimated arrival: 18:30/);
+    assert.match(en.text, /Special requests: <b>禁煙室<\/b>希望/);
+    assert.match(en.text, /Payment: Guaranteed by VISA •••• 4242/);
+    assert.match(en.html, /&lt;b&gt;禁煙室/);
+    assert.match(notice.text, /ご要望: <b>禁煙室<\/b>希望/);
+    const atHotel = templates.render('reservation-confirmation', { reservation: { ...reservation, payment: { kind: 'at_hotel' } } }, 'en');
+    assert.ok(atHotel.channel === 'email');
+    assert.match(atHotel.text, /Payment: Pay at the hotel/);
+  });
+
   test('a confirmation lists the accommodation tax the hotel collects apart from the total', () => {
     const reservation = { ...sampleReservation, accommodationTax: 2_000 };
     const ja = templates.render('reservation-confirmation', { reservation }, 'ja');

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { html } from '@hatago/platform/html';
+import { cardLabel } from '@hatago/payments';
 import { emailTemplate, type Facts, factsHtml, factsText, formatStayDate, formatYen, type Locale, mailLayout, textLayout } from '@hatago/mail';
 
 const Text = Type.String({ minLength: 1, maxLength: 500 });
@@ -27,13 +28,50 @@ export const ReservationParams = Type.Object({
   accommodationTax: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   cancellationPolicy: Type.Object({ freeCancelDays: Type.Integer({ minimum: 0 }), feePercent: Type.Integer({ minimum: 0, maximum: 100 }) }),
   cancelFee: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  // optional: mails queued before bookings recorded the party's make-up, arrival, requests and payment carry none
+  children: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  arrivalTime: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{2}:\\d{2}$' }), Type.Null()])),
+  requests: Type.Optional(Type.Union([Text, Type.Null()])),
+  payment: Type.Optional(
+    Type.Union([
+      Type.Object({ kind: Type.Literal('at_hotel') }),
+      Type.Object({ kind: Type.Literal('guarantee'), brand: Type.String({ maxLength: 20 }), last4: Type.String({ pattern: '^\\d{4}$' }) }),
+    ]),
+  ),
 });
 export type ReservationParams = Static<typeof ReservationParams>;
 
 const LABELS = {
-  ja: { code: '予約番号', hotel: '施設', room: '客室', plan: 'プラン', stay: 'ご宿泊', guests: '人数・室数', guest: 'ご予約者', total: '合計金額', accommodationTax: '宿泊税（ホテルでお支払い）', fee: 'キャンセル料', policy: 'キャンセル規定' },
-  en: { code: 'Reservation', hotel: 'Hotel', room: 'Room', plan: 'Plan', stay: 'Stay', guests: 'Guests / rooms', guest: 'Guest', total: 'Total', accommodationTax: 'Accommodation tax (paid at the hotel)', fee: 'Cancellation fee', policy: 'Cancellation policy' },
+  ja: {
+    code: '予約番号', hotel: '施設', room: '客室', plan: 'プラン', stay: 'ご宿泊', guests: '人数・室数', guest: 'ご予約者', total: '合計金額',
+    accommodationTax: '宿泊税（ホテルでお支払い）', fee: 'キャンセル料', policy: 'キャンセル規定',
+    arrival: 'チェックイン予定時刻', requests: 'ご要望', payment: 'お支払い', payAtHotel: '現地払い', guaranteed: (card: string) => `${card}で保証`,
+  },
+  en: {
+    code: 'Reservation', hotel: 'Hotel', room: 'Room', plan: 'Plan', stay: 'Stay', guests: 'Guests / rooms', guest: 'Guest', total: 'Total',
+    accommodationTax: 'Accommodation tax (paid at the hotel)', fee: 'Cancellation fee', policy: 'Cancellation policy',
+    arrival: 'Estimated arrival', requests: 'Special requests', payment: 'Payment', payAtHotel: 'Pay at the hotel', guaranteed: (card: string) => `Guaranteed by ${card}`,
+  },
 } as const;
+
+function partyText(r: ReservationParams, locale: Locale): string {
+  const children = r.children ?? 0;
+  const adults = r.guests - children;
+  if (locale === 'ja') return children ? `大人${adults}名・子ども${children}名・${r.rooms}室` : `${r.guests}名・${r.rooms}室`;
+  const rooms = `${r.rooms} room${r.rooms === 1 ? '' : 's'}`;
+  if (!children) return `${r.guests} guest${r.guests === 1 ? '' : 's'}, ${rooms}`;
+  return `${adults} adult${adults === 1 ? '' : 's'}, ${children} ${children === 1 ? 'child' : 'children'}, ${rooms}`;
+}
+
+/** The arrival, requests and payment, for mails whose booking recorded them. */
+function detailFacts(r: ReservationParams, locale: Locale): Facts {
+  const l = LABELS[locale];
+  const facts: Facts = [];
+  if (r.arrivalTime) facts.push([l.arrival, r.arrivalTime]);
+  if (r.requests) facts.push([l.requests, r.requests]);
+  if (r.payment) facts.push([l.payment, r.payment.kind === 'guarantee' ? l.guaranteed(cardLabel(r.payment)) : l.payAtHotel]);
+  return facts;
+}
 
 /** The lines every reservation mail lists, in the reader's language. */
 export function reservationFacts(r: ReservationParams, locale: Locale): Facts {
@@ -42,7 +80,6 @@ export function reservationFacts(r: ReservationParams, locale: Locale): Facts {
     locale === 'ja'
       ? `${formatStayDate(r.checkin, locale)} 〜 ${formatStayDate(r.checkout, locale)}（${r.nights}泊）`
       : `${formatStayDate(r.checkin, locale)} – ${formatStayDate(r.checkout, locale)} (${r.nights} night${r.nights === 1 ? '' : 's'})`;
-  const guests = locale === 'ja' ? `${r.guests}名・${r.rooms}室` : `${r.guests} guest${r.guests === 1 ? '' : 's'}, ${r.rooms} room${r.rooms === 1 ? '' : 's'}`;
   const policy =
     locale === 'ja'
       ? `チェックイン${r.cancellationPolicy.freeCancelDays}日前まで無料、以降は${r.cancellationPolicy.feePercent}%`
@@ -53,8 +90,9 @@ export function reservationFacts(r: ReservationParams, locale: Locale): Facts {
     [l.room, r.roomTypeName],
     [l.plan, r.planName],
     [l.stay, stay],
-    [l.guests, guests],
+    [l.guests, partyText(r, locale)],
     [l.guest, r.guest.name],
+    ...detailFacts(r, locale),
     [l.total, formatYen(r.totalPrice, locale)],
   ];
   // owed only for a stay that happens, so a cancellation says nothing of it

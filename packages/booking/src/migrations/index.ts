@@ -4,6 +4,7 @@ import * as normaliseGuestNames from './2026-12-07.02-normalise-guest-names.ts';
 import * as activityIndexes from './2026-12-09.03-reservation-activity-indexes.ts';
 import * as reservationAccommodationTax from './2026-12-10.02-reservation-accommodation-tax.ts';
 import * as frontDeskStatuses from './2026-12-11.02-front-desk-statuses.ts';
+import * as stayDetailsAndGuarantees from './2026-12-12.02-stay-details-and-guarantees.ts';
 
 export const bookingMigrations: ModuleMigrations = {
   '2026-11-25.04-booking-tables': bookingTables,
@@ -11,4 +12,5 @@ export const bookingMigrations: ModuleMigrations = {
   '2026-12-09.03-reservation-activity-indexes': activityIndexes,
   '2026-12-10.02-reservation-accommodation-tax': reservationAccommodationTax,
   '2026-12-11.02-front-desk-statuses': frontDeskStatuses,
+  '2026-12-12.02-stay-details-and-guarantees': stayDetailsAndGuarantees,
 };

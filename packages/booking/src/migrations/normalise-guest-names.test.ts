@@ -18,7 +18,7 @@ for (const target of testDatabaseTargets()) {
       const codes: string[] = [];
       for (const key of ['migration-a', 'migration-b', 'migration-c']) {
         const guest = { name: '山田 太郎', nameLatin: 'Taro Yamada', email: 'taro@example.com', phone: '090-1111-2222' };
-        const booked = await bookStay(testBookingContext(db.database.db), { planId: plan.id, checkin: futureDate(40), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: key });
+        const booked = await bookStay(testBookingContext(db.database.db), { planId: plan.id, checkin: futureDate(40), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: key });
         codes.push(booked.reservation.code);
       }
       const stored = [

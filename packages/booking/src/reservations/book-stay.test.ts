@@ -50,7 +50,7 @@ for (const target of testDatabaseTargets()) {
       const outcomes = await Promise.allSettled(
         Array.from({ length: 100 }, (_, i) =>
           bookStay(testBookingContext(db.database.db),
-            { planId: plan_id, checkin, nights: 2, guests: 1, rooms: 1, guest: { ...guest, email: `g${i}@example.com` } },
+            { planId: plan_id, checkin, nights: 2, guests: 1, rooms: 1, acceptTerms: true, guest: { ...guest, email: `g${i}@example.com` } },
             { idempotencyKey: `concurrent-${target.name}-${i}` },
           ),
         ),
@@ -74,7 +74,7 @@ for (const target of testDatabaseTargets()) {
         transformQuery: ({ node }) => (statements.push(node.kind), node),
         transformResult: async ({ result }) => result,
       });
-      const request: BookingRequest = { planId: plan_id, checkin: futureDate(40), nights: 3, guests: 2, rooms: 2, guest };
+      const request: BookingRequest = { planId: plan_id, checkin: futureDate(40), nights: 3, guests: 2, rooms: 2, guest, acceptTerms: true };
       const { reservation } = await bookStay(testBookingContext(counted), request, { idempotencyKey: `statements-${target.name}` });
       // claim, quote, rooms, the reservation with its nights, both mails: every round trip holds the rooms' locks
       assert.equal(statements.length, 5, statements.join(', '));
@@ -92,7 +92,7 @@ for (const target of testDatabaseTargets()) {
       await sql`update room_inventory set total = reserved
                 where room_type_id = ${room_type_id} and stay_date = ${checkin}::date + 1`.execute(db.database.db);
       const beforeNights = await inventory(db, room_type_id, checkin, 3);
-      const request: BookingRequest = { planId: plan_id, checkin, nights: 3, guests: 1, rooms: 1, guest };
+      const request: BookingRequest = { planId: plan_id, checkin, nights: 3, guests: 1, rooms: 1, guest, acceptTerms: true };
 
       await rejectsWith(bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `partial-${target.name}` }), 'SOLD_OUT');
       assert.deepEqual(await inventory(db, room_type_id, checkin, 3), beforeNights);
@@ -116,7 +116,7 @@ for (const target of testDatabaseTargets()) {
     it('publishes the rooms a booking takes and a cancellation gives back, after commit and only when something changed', async () => {
       const { plan_id, room_type_id } = await firstPlan(db, 1);
       const checkin = futureDate(20);
-      const request: BookingRequest = { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest };
+      const request: BookingRequest = { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true };
       const published: Array<{ change: unknown; committed: boolean }> = [];
       const booking = {
         db: db.database.db,
@@ -148,7 +148,7 @@ for (const target of testDatabaseTargets()) {
 
     it('makes one reservation per idempotency key, also when the key arrives concurrently', async () => {
       const { plan_id } = await firstPlan(db, 2);
-      const request: BookingRequest = { planId: plan_id, checkin: futureDate(30), nights: 1, guests: 2, rooms: 1, guest };
+      const request: BookingRequest = { planId: plan_id, checkin: futureDate(30), nights: 1, guests: 2, rooms: 1, guest, acceptTerms: true };
       const before = await count(db, 'reservations');
       const key = `same-key-${target.name}`;
 
@@ -177,7 +177,7 @@ for (const target of testDatabaseTargets()) {
       const checkin = futureDate(40);
       const mailsBefore = await count(db, 'mail_messages');
       const { reservation } = await bookStay(testBookingContext(db.database.db),
-        { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest },
+        { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `mail-${target.name}` },
       );
       const { rows } = await sql<{ template: string; recipient: string }>`
@@ -192,7 +192,7 @@ for (const target of testDatabaseTargets()) {
         db.database.db,
       );
       await rejectsWith(
-        bookStay(testBookingContext(db.database.db), { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `mail-${target.name}-2` }),
+        bookStay(testBookingContext(db.database.db), { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `mail-${target.name}-2` }),
         'SOLD_OUT',
       );
       assert.equal(await count(db, 'mail_messages'), mailsBefore + 2);
@@ -201,7 +201,7 @@ for (const target of testDatabaseTargets()) {
     it('books nothing when the price changed from the total the guest agreed to', async () => {
       const { plan_id } = await firstPlan(db, 4);
       const checkin = futureDate(50);
-      const request = { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest };
+      const request = { planId: plan_id, checkin, nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true };
       const { rows } = await sql<{ price: number }>`
         select price from plan_prices where plan_id = ${plan_id} and stay_date = ${checkin}::date`.execute(db.database.db);
       const shown = rows[0]!.price;
@@ -227,7 +227,7 @@ for (const target of testDatabaseTargets()) {
 
       const { reservation } = await bookStay(
         testBookingContext(db.database.db),
-        { planId: plan_id, checkin, nights: 2, guests: 2, rooms: 1, guest },
+        { planId: plan_id, checkin, nights: 2, guests: 2, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `accommodation-tax-${target.name}`, expectedTotal: 110_000 },
       );
       assert.equal(reservation.totalPrice, 110_000);
@@ -238,15 +238,15 @@ for (const target of testDatabaseTargets()) {
       const { plan_id } = await firstPlan(db);
       const counts = [await count(db, 'reservations'), await count(db, 'booking_idempotency'), await count(db, 'mail_messages')];
       const cases: Array<[BookingRequest, string[]]> = [
-        [{ planId: plan_id, checkin: '2020-01-01', nights: 1, guests: 1, rooms: 1, guest }, ['checkin']],
-        [{ planId: plan_id, checkin: futureDate(5), nights: 0, guests: 1, rooms: 1, guest }, ['nights']],
-        [{ planId: plan_id, checkin: futureDate(5), nights: 99, guests: 9, rooms: 1, guest }, ['nights', 'guests']],
-        [{ planId: plan_id, checkin: '2026-02-30', nights: 1, guests: 1, rooms: 1, guest }, ['checkin']],
+        [{ planId: plan_id, checkin: '2020-01-01', nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, ['checkin']],
+        [{ planId: plan_id, checkin: futureDate(5), nights: 0, guests: 1, rooms: 1, guest, acceptTerms: true }, ['nights']],
+        [{ planId: plan_id, checkin: futureDate(5), nights: 99, guests: 9, rooms: 1, guest, acceptTerms: true }, ['nights', 'guests']],
+        [{ planId: plan_id, checkin: '2026-02-30', nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, ['checkin']],
         [
-          { planId: plan_id, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest: { ...guest, name: '<script>alert(1)</script>' } },
+          { planId: plan_id, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { ...guest, name: '<script>alert(1)</script>' } },
           ['guest.name'],
         ],
-        [{ planId: 'x', checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest: { ...guest, email: 'nope' } }, ['planId', 'guest.email']],
+        [{ planId: 'x', checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, acceptTerms: true, guest: { ...guest, email: 'nope' } }, ['planId', 'guest.email']],
       ];
       for (const [i, [request, fields]] of cases.entries()) {
         await assert.rejects(
@@ -256,7 +256,7 @@ for (const target of testDatabaseTargets()) {
         );
       }
       await rejectsWith(
-        bookStay(testBookingContext(db.database.db), { planId: 999999, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `unknown-${target.name}` }),
+        bookStay(testBookingContext(db.database.db), { planId: 999999, checkin: futureDate(5), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `unknown-${target.name}` }),
         'PLAN_NOT_FOUND',
       );
       assert.deepEqual(

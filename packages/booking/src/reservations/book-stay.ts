@@ -4,6 +4,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
 import { type ContactDetails, isVerifiedMember, parseContact } from '@hatago/identity';
 import { enqueueMails } from '@hatago/mail';
+import { guaranteeColumns, holdGuarantee, type PaymentProvider, type RecordHold, releaseOnFailure } from '@hatago/payments';
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
@@ -13,12 +14,12 @@ import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
 import { facilityNoticeMail } from './facility-notice.ts';
 import { BookingErrors } from '../booking-errors.ts';
+import { checkArrivalTime, parseStayDetails, type StayDetails, type StayDetailsInput } from './stay-details.ts';
 
-export interface BookingRequest {
+export interface BookingRequest extends StayDetailsInput {
   planId?: unknown;
   checkin?: unknown;
   nights?: unknown;
-  guests?: unknown;
   rooms?: unknown;
   guest?: { name?: unknown; nameLatin?: unknown; email?: unknown; phone?: unknown };
 }
@@ -64,7 +65,9 @@ export const idempotencyKeyReused = () =>
 
 interface ValidBooking {
   planId: number;
+  /** `guests` is the whole party, adults and children: the rooms must hold them all. */
   stay: Stay;
+  details: StayDetails;
   contact: ContactDetails;
 }
 
@@ -82,12 +85,15 @@ export function parseBookingRequest(request: BookingRequest, options: Pick<Booki
       return undefined;
     }
   };
-  const stay = collect(() => parseStay(request, options.today));
+  const details = parseStayDetails(request, errors);
+  // a party already refused above is not refused again as a stay
+  const party = details.adults >= 1 ? details.adults + details.children : 1;
+  const stay = collect(() => parseStay({ ...request, guests: party }, options.today));
   const contact = collect(() =>
     parseContact(request.guest ?? {}, { requireLatin: options.requireLatinName ?? false, prefix: 'guest' }),
   );
   errors.throwIfAny(BookingErrors.INVALID_BOOKING);
-  return { planId, stay: stay!, contact: contact! };
+  return { planId, stay: stay!, details, contact: contact! };
 }
 
 /**
@@ -101,10 +107,11 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
   const booking = parseBookingRequest(request, options);
   const locale = options.locale ?? 'en';
   const requestHash = createHash('sha256')
-    .update(JSON.stringify([booking.planId, booking.stay, booking.contact, options.memberId ?? null]))
+    .update(JSON.stringify([booking.planId, booking.stay, booking.details, booking.contact, options.memberId ?? null]))
     .digest('hex');
 
-  const outcome = await context.db.transaction().execute(async (trx) => {
+  // an authorisation held inside the transaction is let go if the transaction then fails
+  const book = (hold: RecordHold) => context.db.transaction().execute(async (trx): Promise<BookingOutcome> => {
     const t = tablesOf<BookingTables>(trx);
     const code = newReservationCode();
     const claimed = await t
@@ -119,6 +126,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
     if (options.expectedTotal !== undefined && quote.totalPrice !== options.expectedTotal) {
       throw conflict(BookingErrors.PRICE_CHANGED, 'The price of this stay has changed since it was shown; check the new total');
     }
+    const held = hold(await holdStayGuarantee(context.payments, booking, quote, { code, idempotencyKey: options.idempotencyKey }));
     await reserveRooms(trx, quote.roomTypeId, booking.stay);
     // only a member who proved their address holds reservations; anyone else books as a guest
     const memberId = options.memberId !== undefined && (await isVerifiedMember(trx, options.memberId)) ? options.memberId : null;
@@ -131,6 +139,9 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       checkin: booking.stay.checkin,
       nights: booking.stay.nights,
       guests: booking.stay.guests,
+      children: booking.details.children,
+      arrival_time: booking.details.arrivalTime,
+      requests: booking.details.requests,
       rooms: booking.stay.rooms,
       guest_name: booking.contact.name,
       guest_name_latin: booking.contact.nameLatin,
@@ -150,6 +161,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       cancel_fee: null,
       cancelled_at: null,
       cancelled_by: null,
+      ...guaranteeColumns(held),
     };
     // the reservation and its nights in one statement: one round trip fewer while the rooms are locked
     const { nightly } = quote;
@@ -174,8 +186,35 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
     await enqueueMails(trx, [reservationConfirmationMail(reservation, `reservation-confirmation:${reservation.code}`), ...(notice ? [notice] : [])]);
     return { reservation, replayed: false };
   });
+  const outcome = await releaseOnFailure(context.payments, book);
   if (!outcome.replayed) await publishRoomsChanged(context, outcome.reservation.hotelId);
   return outcome;
+}
+
+/**
+ * A plan that requires it is held by a card guarantee for the whole stay, the worst fee a
+ * no-show can be charged; a plan paid at the hotel holds nothing, whatever is sent. The
+ * arrival time is judged here too, where the hotel's check-in time is first known; either
+ * refusal throws before any room is taken, so the transaction writes nothing.
+ */
+async function holdStayGuarantee(
+  payments: PaymentProvider | undefined,
+  booking: ValidBooking,
+  quote: Awaited<ReturnType<typeof quoteStay>>,
+  reference: { code: string; idempotencyKey: string },
+) {
+  const errors = new FieldErrors();
+  checkArrivalTime(booking.details.arrivalTime, quote.checkinTime, errors);
+  if (quote.guaranteeRequired && booking.details.guaranteeToken === undefined) {
+    errors.add('guaranteeToken', 'This plan is booked with a card guarantee; enter a card');
+  }
+  errors.throwIfAny(BookingErrors.INVALID_BOOKING);
+  if (!quote.guaranteeRequired) return undefined;
+  return holdGuarantee(payments, booking.details.guaranteeToken, {
+    amount: quote.totalPrice,
+    reference: reference.code,
+    idempotencyKey: `stay-guarantee:${reference.idempotencyKey}`,
+  });
 }
 
 async function replay(trx: Executor, key: string, requestHash: string): Promise<BookingOutcome> {

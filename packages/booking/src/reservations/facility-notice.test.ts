@@ -33,7 +33,7 @@ for (const target of testDatabaseTargets()) {
     it("tells the hotel's front desk of a booking and its cancellation, once each, in Japanese", async () => {
       const hotel = plans[0]!;
       assert.match(hotel.contact_email, /@hatago\.example$/, 'the demo data gives every hotel an address');
-      const request = { planId: hotel.plan_id, checkin: futureDate(20), nights: 2, guests: 1, rooms: 1, guest };
+      const request = { planId: hotel.plan_id, checkin: futureDate(20), nights: 2, guests: 1, rooms: 1, guest, acceptTerms: true };
       const { reservation } = await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `notice-${target.name}` });
       await bookStay(testBookingContext(db.database.db), request, { idempotencyKey: `notice-${target.name}` });
       await cancelReservation(testBookingContext(db.database.db), reservation.code, { kind: 'guest', email: guest.email });
@@ -55,7 +55,7 @@ for (const target of testDatabaseTargets()) {
       const hotel = plans[1]!;
       await sql`update hotels set contact_email = null where id = ${hotel.hotel_id}`.execute(db.database.db);
       const { reservation } = await bookStay(testBookingContext(db.database.db),
-        { planId: hotel.plan_id, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, guest },
+        { planId: hotel.plan_id, checkin: futureDate(21), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true },
         { idempotencyKey: `no-contact-${target.name}` },
       );
       assert.deepEqual(await mailsOf(reservation.code), []);

@@ -56,7 +56,7 @@ for (const target of testDatabaseTargets()) {
     after(() => db.dispose());
 
     const book = async (planId: number, checkin: string, nights: number, key: string, extra: { rooms?: number; locale?: 'ja' | 'en' } = {}) =>
-      (await bookStay(testBookingContext(db.database.db), { planId, checkin, nights, guests: extra.rooms ?? 1, rooms: extra.rooms ?? 1, guest }, { idempotencyKey: `${key}-${target.name}`, locale: extra.locale ?? 'en' }))
+      (await bookStay(testBookingContext(db.database.db), { planId, checkin, nights, guests: extra.rooms ?? 1, rooms: extra.rooms ?? 1, guest, acceptTerms: true }, { idempotencyKey: `${key}-${target.name}`, locale: extra.locale ?? 'en' }))
         .reservation;
 
     it('re-quotes at today\'s prices, moves the rooms, replaces the nights, audits and mails the guest in their language', async () => {
@@ -184,7 +184,7 @@ for (const target of testDatabaseTargets()) {
       const outcomes = await Promise.allSettled([
         ...moving.map((r) => modifyReservation(testBookingContext(db.database.db), r.code, { checkin: into, version: 1 }, desk(first.hotel_id))),
         ...Array.from({ length: 10 }, (_, i) =>
-          bookStay(testBookingContext(db.database.db), { planId: first.plan_id, checkin: into, nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `race-book-${target.name}-${i}` }),
+          bookStay(testBookingContext(db.database.db), { planId: first.plan_id, checkin: into, nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `race-book-${target.name}-${i}` }),
         ),
       ]);
 

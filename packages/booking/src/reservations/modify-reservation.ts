@@ -109,6 +109,8 @@ export async function modifyReservation(context: BookingContext, codeInput: unkn
         room_type_id: quote.roomTypeId,
         plan_id: quote.planId,
         ...change.stay,
+        // the desk changes the party as a whole; children stay as told, never the whole party
+        children: Math.min(row.children, change.stay.guests - 1),
         total_price: quote.totalPrice,
         accommodation_tax: quote.breakdown.accommodationTax,
         room_type_name: quote.roomTypeName[before.locale],

@@ -24,7 +24,7 @@ for (const target of testDatabaseTargets()) {
 
     const book = async () => {
       serial += 1;
-      const { reservation } = await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(15), nights: 1, guests: 1, rooms: 1, guest }, { idempotencyKey: `resend-${target.name}-${serial}`, locale: 'en' });
+      const { reservation } = await bookStay(testBookingContext(db.database.db), { planId, checkin: futureDate(15), nights: 1, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `resend-${target.name}-${serial}`, locale: 'en' });
       return reservation;
     };
     const mails = async (code: string) =>

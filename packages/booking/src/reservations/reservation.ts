@@ -15,8 +15,17 @@ export interface Reservation {
   checkin: string;
   checkout: string;
   nights: number;
+  /** The whole party, children included: what the rooms' capacity is judged by. */
   guests: number;
+  adults: number;
+  children: number;
   rooms: number;
+  /** HH:MM, Japan time; null when the guest did not say. */
+  arrivalTime: string | null;
+  /** The guest's special requests to the front desk; null when none. */
+  requests: string | null;
+  /** How the stay is paid: at the hotel, or held by a card guarantee named as its holder knows the card. */
+  payment: { kind: 'at_hotel' } | { kind: 'guarantee'; brand: string; last4: string; amount: number; status: string };
   guest: { name: string; nameLatin: string; email: string; phone: string };
   memberId: number | null;
   locale: 'ja' | 'en';
@@ -59,7 +68,15 @@ export function toReservation(row: ReservationRow): Reservation {
     checkout: addDays(row.checkin, row.nights),
     nights: row.nights,
     guests: row.guests,
+    adults: row.guests - row.children,
+    children: row.children,
     rooms: row.rooms,
+    arrivalTime: row.arrival_time,
+    requests: row.requests,
+    payment:
+      row.guarantee_status && row.card_last4
+        ? { kind: 'guarantee', brand: row.card_brand ?? 'other', last4: row.card_last4, amount: row.guarantee_amount ?? 0, status: row.guarantee_status }
+        : { kind: 'at_hotel' },
     guest: { name: row.guest_name, nameLatin: row.guest_name_latin, email: row.email, phone: row.phone },
     memberId: row.member_id === null ? null : Number(row.member_id),
     locale: row.locale,

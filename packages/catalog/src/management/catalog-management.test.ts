@@ -180,14 +180,15 @@ for (const target of testDatabaseTargets()) {
       const plan = await createPlan(db.database.db, mine, form);
       assert.equal(plan.active, false);
       assert.equal(plan.noShowFeePercent, 100);
+      assert.equal(plan.guaranteeRequired, false, 'a form without the payment choice is paid at the hotel');
       assert.equal(plan.saleEnd, futureDate(90));
       await rejectsWith(
-        updatePlan(db.database.db, mine, plan.id, { ...form, meals: 'dinner', cancelFeePercent: '101', noShowFeePercent: '', saleStart: futureDate(10), saleEnd: futureDate(5) }),
+        updatePlan(db.database.db, mine, plan.id, { ...form, meals: 'dinner', cancelFeePercent: '101', noShowFeePercent: '', payment: 'cash', saleStart: futureDate(10), saleEnd: futureDate(5) }),
         'invalid',
-        ['meals', 'cancelFeePercent', 'noShowFeePercent', 'saleEnd'],
+        ['meals', 'cancelFeePercent', 'noShowFeePercent', 'payment', 'saleEnd'],
       );
-      const edited = await updatePlan(db.database.db, mine, plan.id, { ...form, freeCancelDays: '0', noShowFeePercent: '30', saleStart: '', saleEnd: '' });
-      assert.deepEqual([edited.freeCancelDays, edited.noShowFeePercent, edited.saleStart, edited.saleEnd], [0, 30, null, null]);
+      const edited = await updatePlan(db.database.db, mine, plan.id, { ...form, freeCancelDays: '0', noShowFeePercent: '30', payment: 'guarantee', saleStart: '', saleEnd: '' });
+      assert.deepEqual([edited.freeCancelDays, edited.noShowFeePercent, edited.guaranteeRequired, edited.saleStart, edited.saleEnd], [0, 30, true, null, null]);
       assert.equal((await setPlanActive(db.database.db, mine, plan.id, true)).active, true);
       assert.equal((await getPlan(db.database.db, mine.hotelId, plan.id)).active, true);
       await rejectsWith(createPlan(db.database.db, mine, { ...form, roomTypeId: String(otherRoomTypeId) }), 'invalid', ['roomTypeId']);

@@ -5,7 +5,7 @@ export { MAX_RANGE_NIGHTS, type NightRange } from './night-range.ts';
 export { getHotelProfile, updateHotelProfile, type HotelProfile } from './hotel-profile.ts';
 export { getHotelFeatures, updateHotelFeatures, type HotelFeatures } from './hotel-amenities-admin.ts';
 export { listRoomTypes, getRoomType, createRoomType, updateRoomType, type ManagedRoomType, type RoomTypeInput } from './room-types.ts';
-export { MEALS, listPlans, getPlan, createPlan, updatePlan, setPlanActive, type ManagedPlan, type PlanInput } from './rate-plans.ts';
+export { MEALS, PLAN_PAYMENTS, listPlans, getPlan, createPlan, updatePlan, setPlanActive, type ManagedPlan, type PlanInput } from './rate-plans.ts';
 export { planPriceMonth, MAX_NIGHTLY_PRICE, type PriceDay } from './plan-prices.ts';
 export { inventoryMonth, MAX_ROOMS_PER_NIGHT, type InventoryDay } from './room-inventory-admin.ts';
 export { HOTEL_GALLERY, hotelGallery } from './hotel-photos.ts';

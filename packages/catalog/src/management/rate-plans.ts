@@ -22,6 +22,8 @@ export interface ManagedPlan {
   cancelFeePercent: number;
   /** A guest who never arrives is charged this share of the whole stay (100 unless the hotel lowers it). */
   noShowFeePercent: number;
+  /** Booked only with a card guarantee; otherwise paid at the hotel. */
+  guaranteeRequired: boolean;
   /** The stay dates the plan is sold for; open-ended when null. */
   saleStart: string | null;
   saleEnd: string | null;
@@ -50,6 +52,7 @@ const toPlan = (row: PlanRow): ManagedPlan => ({
   freeCancelDays: row.free_cancel_days,
   cancelFeePercent: row.cancel_fee_percent,
   noShowFeePercent: row.no_show_fee_percent,
+  guaranteeRequired: row.guarantee_required,
   saleStart: row.sale_start,
   saleEnd: row.sale_end,
   active: row.active,
@@ -68,6 +71,9 @@ export async function getPlan(db: Executor, hotelId: number, id: unknown): Promi
   return toPlan(row);
 }
 
+/** How a plan is paid, as its editor names the choice. */
+export const PLAN_PAYMENTS = ['at_hotel', 'guarantee'] as const;
+
 function readPlan(errors: FieldErrors, input: FormInput): PlanInput {
   const plan: PlanInput = {
     nameJa: readText(errors, input, 'nameJa', { label: 'Japanese name', max: 100 }),
@@ -76,6 +82,8 @@ function readPlan(errors: FieldErrors, input: FormInput): PlanInput {
     freeCancelDays: readInteger(errors, input, 'freeCancelDays', { label: 'Free cancellation days', min: 0, max: 365 }),
     cancelFeePercent: readInteger(errors, input, 'cancelFeePercent', { label: 'Cancellation fee', min: 0, max: 100 }),
     noShowFeePercent: readInteger(errors, input, 'noShowFeePercent', { label: 'No-show fee', min: 0, max: 100 }),
+    // a form from before plans had a payment choice keeps paying at the hotel
+    guaranteeRequired: input.payment !== undefined && readChoice(errors, input, 'payment', { label: 'Payment', choices: PLAN_PAYMENTS }) === 'guarantee',
     saleStart: readDate(errors, input, 'saleStart', { label: 'Sale start', optional: true }),
     saleEnd: readDate(errors, input, 'saleEnd', { label: 'Sale end', optional: true }),
   };
@@ -92,6 +100,7 @@ const toRow = (plan: PlanInput) => ({
   free_cancel_days: plan.freeCancelDays,
   cancel_fee_percent: plan.cancelFeePercent,
   no_show_fee_percent: plan.noShowFeePercent,
+  guarantee_required: plan.guaranteeRequired,
   sale_start: plan.saleStart,
   sale_end: plan.saleEnd,
 });

@@ -6,6 +6,7 @@ import * as hotelServiceCharge from './2026-12-10.01-hotel-service-charge.ts';
 import * as ratePlanNoShowFee from './2026-12-11.01-rate-plan-no-show-fee.ts';
 import * as hotelAmenitiesAndPolicies from './2026-12-11.03-hotel-amenities-and-policies.ts';
 import * as stayRestrictions from './2026-12-12.01-stay-restrictions.ts';
+import * as ratePlanGuarantee from './2026-12-12.03-rate-plan-guarantee.ts';
 import * as roomTypeDetails from './2026-12-12.05-room-type-details.ts';
 
 export const catalogMigrations: ModuleMigrations = {
@@ -16,5 +17,6 @@ export const catalogMigrations: ModuleMigrations = {
   '2026-12-11.01-rate-plan-no-show-fee': ratePlanNoShowFee,
   '2026-12-11.03-hotel-amenities-and-policies': hotelAmenitiesAndPolicies,
   '2026-12-12.01-stay-restrictions': stayRestrictions,
+  '2026-12-12.03-rate-plan-guarantee': ratePlanGuarantee,
   '2026-12-12.05-room-type-details': roomTypeDetails,
 };

@@ -36,6 +36,8 @@ export interface PlanOffer {
   meals: Meals;
   freeCancelDays: number;
   cancelFeePercent: number;
+  /** Booked only with a card guarantee; otherwise paid at the hotel. */
+  guaranteeRequired: boolean;
   /** Price of the whole stay for all rooms; null when the plan is not sold for these nights. */
   totalPrice: number | null;
   /** How `totalPrice` splits, and the accommodation tax paid at the hotel on top; null when not sold. */
@@ -127,10 +129,11 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
     meals: Meals;
     free_cancel_days: number;
     cancel_fee_percent: number;
+    guarantee_required: boolean;
     on_sale: boolean;
     nightly: Array<{ date: string; price: number }>;
   }>`
-    select rp.id, rp.room_type_id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent,
+    select rp.id, rp.room_type_id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent, rp.guarantee_required,
       ((rp.sale_start is null or rp.sale_start <= ${stay.checkin}::date)
         and (rp.sale_end is null or rp.sale_end >= ${lastNightOf(stay)}::date)) as on_sale,
       coalesce(json_agg(json_build_object('date', pp.stay_date::text, 'price', pp.price) order by pp.stay_date)
@@ -168,6 +171,7 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
             meals: p.meals,
             freeCancelDays: p.free_cancel_days,
             cancelFeePercent: p.cancel_fee_percent,
+            guaranteeRequired: p.guarantee_required,
             totalPrice: breakdown?.total ?? null,
             breakdown,
           };

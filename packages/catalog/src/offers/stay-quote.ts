@@ -24,6 +24,10 @@ export interface StayQuote {
   cancelFeePercent: number;
   /** Percent of totalPrice charged when the guest never arrives. */
   noShowFeePercent: number;
+  /** The plan is booked only with a card guarantee; otherwise it is paid at the hotel. */
+  guaranteeRequired: boolean;
+  /** The hotel's check-in time (HH:MM, Japan time): the earliest arrival a guest may announce. */
+  checkinTime: string;
   /** Price of one room each night, tax and service charge included. */
   nightly: Array<{ date: string; price: number }>;
   /** All nights for all rooms, integer yen: what a booking records; the accommodation tax is paid at the hotel. */
@@ -49,6 +53,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
       'h.area_id',
       'h.service_charge_percent',
       'h.contact_email',
+      'h.checkin_time',
       // the nightly prices come along in the same round trip: a booking holds locks meanwhile
       (eb) =>
         jsonArrayFrom(
@@ -102,6 +107,8 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
     freeCancelDays: plan.free_cancel_days,
     cancelFeePercent: plan.cancel_fee_percent,
     noShowFeePercent: plan.no_show_fee_percent,
+    guaranteeRequired: plan.guarantee_required,
+    checkinTime: plan.checkin_time.slice(0, 5),
     nightly,
     totalPrice: breakdown.total,
     breakdown,

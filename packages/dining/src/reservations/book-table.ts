@@ -14,7 +14,8 @@ import { tableReservationConfirmation } from '../mail/table-reservation-confirma
 import { tableReservationRequest } from '../mail/table-reservation-request.ts';
 import { enqueueRestaurantRequestNotice } from '../requests/restaurant-request-notice.ts';
 import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
-import { guaranteeColumns, type HeldGuarantee, holdGuarantee } from './table-guarantee.ts';
+import { guaranteeColumns, type RecordHold, releaseOnFailure } from '@hatago/payments';
+import { holdTableGuarantee } from './table-guarantee.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
 
 export interface TableBookingOptions {
@@ -69,8 +70,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     .digest('hex');
 
   // an authorisation held inside the transaction is let go if the transaction then fails
-  let held: HeldGuarantee | undefined;
-  const book = () => context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
+  const book = (hold: RecordHold) => context.db.transaction().execute(async (trx): Promise<TableBookingOutcome> => {
     const t = tablesOf<DiningTables>(trx);
     const code = newReservationCode('table');
     const claimed = await t
@@ -88,7 +88,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     }
     // as for stays: only a confirmed address links the booking to the member's account
     const memberId = options.memberId !== undefined && (await isVerifiedMember(trx, options.memberId)) ? options.memberId : null;
-    held = await holdGuarantee(context, booking.guaranteeToken, { amount: totalPrice, code, idempotencyKey: options.idempotencyKey });
+    const held = hold(await holdTableGuarantee(context, booking.guaranteeToken, { amount: totalPrice, code, idempotencyKey: options.idempotencyKey }));
     const tableSeats = await takeSeats(trx, { restaurantId: day.restaurant.id, seatingId: seating.id, date: booking.date }, booking.party);
     const row = await t
       .insertInto('table_reservations')
@@ -134,13 +134,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
     if (reservation.status === 'requested') await enqueueRestaurantRequestNotice(trx, reservation);
     return { reservation, replayed: false };
   });
-  let outcome: TableBookingOutcome;
-  try {
-    outcome = await book();
-  } catch (error) {
-    if (held) await context.payments!.release({ authorisationId: held.authorisationId });
-    throw error;
-  }
+  const outcome = await releaseOnFailure(context.payments, book);
   if (!outcome.replayed) await publishSeatsChanged(context, outcome.reservation.restaurantId);
   return outcome;
 }

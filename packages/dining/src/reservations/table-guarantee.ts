@@ -1,57 +1,20 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import { PaymentErrors } from '@hatago/payments';
-import { invalid } from '@hatago/platform/errors';
+import { type HeldGuarantee, holdGuarantee } from '@hatago/payments';
 import type { DiningContext } from '../dining-context.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
-
-/** An authorisation held for a booking that is not committed yet: released if the booking fails. */
-export interface HeldGuarantee {
-  provider: string;
-  authorisationId: string;
-  amount: number;
-  card: { brand: string; last4: string };
-}
-
-const DECLINES = {
-  declined: 'The card was declined; use another card',
-  insufficient_funds: 'The card was declined for insufficient funds; use another card',
-  invalid_token: 'The card details have expired; enter the card again',
-} as const;
 
 /**
  * Holds the no-show guarantee for a booking's total on the card behind `token`: the worst
  * fee its course can charge is a no-show, the whole price. Nothing is held for a free
  * (seat-only) booking. A decline throws, so the booking's transaction writes nothing.
  */
-export async function holdGuarantee(
+export const holdTableGuarantee = (
   context: DiningContext,
   token: string | undefined,
   booking: { amount: number; code: string; idempotencyKey: string },
-): Promise<HeldGuarantee | undefined> {
-  if (token === undefined) return undefined;
-  const payments = context.payments;
-  if (!payments) throw invalid(PaymentErrors.GUARANTEE_NOT_TAKEN, [{ field: 'guaranteeToken', message: 'Card guarantees are not taken here' }]);
-  if (booking.amount === 0) return undefined;
-  const outcome = await payments.authoriseGuarantee({
-    token,
-    amount: booking.amount,
-    reference: booking.code,
-    idempotencyKey: `table-guarantee:${booking.idempotencyKey}`,
-  });
-  if (!outcome.ok) throw invalid(PaymentErrors.CARD_DECLINED, [{ field: 'guaranteeToken', message: DECLINES[outcome.reason] }], 'The card was declined');
-  return { provider: payments.name, authorisationId: outcome.authorisationId, amount: booking.amount, card: outcome.card };
-}
-
-/** The reservation columns naming a held guarantee (all null without one). */
-export const guaranteeColumns = (held: HeldGuarantee | undefined) => ({
-  guarantee_provider: held?.provider ?? null,
-  guarantee_authorisation: held?.authorisationId ?? null,
-  guarantee_amount: held?.amount ?? null,
-  guarantee_status: held ? ('authorised' as const) : null,
-  card_brand: held?.card.brand ?? null,
-  card_last4: held?.card.last4 ?? null,
-});
+): Promise<HeldGuarantee | undefined> =>
+  holdGuarantee(context.payments, token, { amount: booking.amount, reference: booking.code, idempotencyKey: `table-guarantee:${booking.idempotencyKey}` });
 
 /**
  * After a cancellation committed: charges its fee on the guarantee, or lets the hold go
