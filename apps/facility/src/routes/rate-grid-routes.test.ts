@@ -63,7 +63,7 @@ describe('the rate and availability grid', () => {
     ({ hotel_id: hotelId, room_type_id: roomTypeId, plan_id: planId } = rows[0]!);
     cookie = await staffSessionCookie(app, '/facility', `facility-${hotelId}`);
     const guest = { name: '山田 太郎', nameLatin: 'Taro Yamada', email: 'grid@example.com', phone: '090-1111-2222' };
-    await bookStay(testBookingContext(db.database.db), { planId, checkin: addDays(DAY, 2), nights: 1, guests: 2, rooms: 2, guest }, { idempotencyKey: 'rate-grid-sold' });
+    await bookStay(testBookingContext(db.database.db), { planId, checkin: addDays(DAY, 2), nights: 1, guests: 2, rooms: 2, guest, acceptTerms: true }, { idempotencyKey: 'rate-grid-sold' });
   });
   after(async () => {
     await app.close();

@@ -29,7 +29,7 @@ for (const target of testDatabaseTargets()) {
     const reservedOn = async (date: string) =>
       (await sql<{ reserved: number }>`select reserved from room_inventory where room_type_id = ${plan.room_type_id} and stay_date = ${date}::date`.execute(db.database.db)).rows[0]!.reserved;
     const book = (checkin: string, nights: number, key: string) =>
-      bookStay(testBookingContext(db.database.db), { planId: plan.plan_id, checkin, nights, guests: 1, rooms: 1, guest }, { idempotencyKey: `${key}-${target.name}` });
+      bookStay(testBookingContext(db.database.db), { planId: plan.plan_id, checkin, nights, guests: 1, rooms: 1, guest, acceptTerms: true }, { idempotencyKey: `${key}-${target.name}` });
 
     it('refuses a stay shorter than the arrival date\'s minimum stay, and takes one as long', async () => {
       await restrict(futureDate(20), 'min_stay = 3');
