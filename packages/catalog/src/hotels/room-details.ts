@@ -38,3 +38,17 @@ export const roomViewOf = (stored: string | null): RoomView | null => (isRoomVie
 
 export const bedTypeLabel = (code: BedType, locale: 'ja' | 'en'): string => BED_TYPES[code][locale];
 export const roomViewLabel = (code: RoomView, locale: 'ja' | 'en'): string => ROOM_VIEWS[code][locale];
+
+/** A room type's row as the console and the offers read it, details and both descriptions included. */
+export interface RoomTypeRow {
+  id: number;
+  name_ja: string;
+  name_en: string;
+  capacity: number;
+  size_sqm: number;
+  bed_type: string | null;
+  room_view: string | null;
+  /** Japanese; the column predates the English one and keeps its name for rolling deploys. */
+  description: string;
+  description_en: string;
+}

@@ -4,7 +4,7 @@ import type { CatalogTables } from '../catalog-tables.ts';
 import { type FormInput, parseId, readChoice, readInteger, readText } from '@hatago/platform/input';
 import { auditChange, commitChange, type ManagementContext } from './management-context.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
-import { BED_TYPE_CODES, type BedType, bedTypeOf, ROOM_SIZE_SQM, ROOM_VIEW_CODES, type RoomView, roomViewOf } from '../hotels/room-details.ts';
+import { BED_TYPE_CODES, type BedType, bedTypeOf, ROOM_SIZE_SQM, ROOM_VIEW_CODES, type RoomView, type RoomTypeRow, roomViewOf } from '../hotels/room-details.ts';
 
 export interface ManagedRoomType {
   id: number;
@@ -23,18 +23,6 @@ export interface ManagedRoomType {
 export type RoomTypeInput = Omit<ManagedRoomType, 'id' | 'bedType'> & { bedType: BedType };
 
 const columns = ['id', 'name_ja', 'name_en', 'capacity', 'size_sqm', 'bed_type', 'room_view', 'description', 'description_en'] as const;
-
-interface RoomTypeRow {
-  id: number;
-  name_ja: string;
-  name_en: string;
-  capacity: number;
-  size_sqm: number;
-  bed_type: string | null;
-  room_view: string | null;
-  description: string;
-  description_en: string;
-}
 
 const toRoomType = (row: RoomTypeRow): ManagedRoomType => ({
   id: Number(row.id),

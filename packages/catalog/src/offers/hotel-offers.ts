@@ -8,7 +8,7 @@ import type { PhotoView } from '@hatago/images';
 import { hotelPhotosShown } from '../hotels/hotel-photo-view.ts';
 import type { AmenityCode } from '../hotels/hotel-amenities.ts';
 import { readHotelAmenities } from '../hotels/hotel-amenity-store.ts';
-import { type BedType, bedTypeOf, type RoomView, roomViewOf } from '../hotels/room-details.ts';
+import { type BedType, bedTypeOf, type RoomTypeRow, type RoomView, roomViewOf } from '../hotels/room-details.ts';
 import { type HotelPolicies, hotelPoliciesOf } from '../hotels/hotel-policies.ts';
 import { restrictionBroken } from '../inventory/stay-restrictions.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
@@ -98,18 +98,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
 export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
   const hotel = await getHotel(db, hotelId, locale);
   const checkout = checkoutOf(stay);
-  const { rows: roomTypes } = await sql<{
-    id: number;
-    name_ja: string;
-    name_en: string;
-    capacity: number;
-    size_sqm: number;
-    bed_type: string | null;
-    room_view: string | null;
-    description: string;
-    description_en: string;
-    available: number;
-  }>`
+  const { rows: roomTypes } = await sql<RoomTypeRow & { available: number }>`
     select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.bed_type, rt.room_view, rt.description, rt.description_en,
       coalesce((
         select case when count(*) filter (where ri.stay_date < ${checkout}::date) = ${stay.nights}::int and not ${restrictionBroken(stay)}
