@@ -123,7 +123,7 @@ describe('one booking is one trace (embedded platform)', () => {
     assert.equal(refused.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     assert.ok(problem.requestId);
     assert.equal(problem.traceId, other);
-    const page = await fetch(`${platform.url}/no-such-page`, { headers: { traceparent } });
+    const page = await fetch(`${platform.url}/no-such-page?lang=en`, { headers: { traceparent } });
     assert.equal(page.status, 404);
     assert.match(await page.text(), new RegExp(`Trace ID: <code>${other}</code>`));
   });
