@@ -1,17 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Problem } from '@hatago/platform/http';
 import { ENGLISH_ERROR_PAGE, type ErrorPageText, renderErrorPage } from '@hatago/web-kit';
-import { type Lang, langOf, localise } from './i18n.ts';
+import { type Lang, langOf, localise, t } from './i18n.ts';
 import { GUEST_SHELL, link } from './page-kit.ts';
 
 const JAPANESE_ERROR_PAGE: ErrorPageText = {
-  notFound: 'ページが見つかりません',
+  notFound: t('ja').notFoundTitle,
   notFoundDetail: 'アドレスに誤りがあるか、ページが移動した可能性があります。',
   failed: '問題が発生しました',
   retry: 'しばらくしてから、もう一度お試しください。',
   requestId: 'リクエストID',
   traceId: 'トレースID',
-  back: 'トップページへ戻る',
+  back: t('ja').backToStart,
   detail: (detail) => localise('ja', detail),
 };
 
