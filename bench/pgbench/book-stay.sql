@@ -34,24 +34,19 @@ WITH nights AS (
 )
 SELECT count(*) AS taken FROM taken \gset
 \if :taken = :nights
-  -- the reservation and its nights in one statement
-  WITH booked AS (
-    INSERT INTO reservations (code, status, hotel_id, room_type_id, plan_id, checkin, nights, guests, rooms, guest_name, guest_name_latin,
-                              email, phone, member_id, locale, total_price, hotel_name, room_type_name, plan_name, meals,
-                              free_cancel_days, cancel_fee_percent)
-      SELECT 'PB' || :client_id || 'X' || :token, 'confirmed', h.id, rt.id, rp.id, current_date + :offset, :nights, 1, 1, 'ベンチ 太郎', '',
-             'bench@example.com', '090-0000-0000', NULL, 'en',
-             (SELECT sum(price) FROM plan_prices WHERE plan_id = rp.id AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights),
-             h.name_en, rt.name_en, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent
-      FROM rate_plans rp JOIN room_types rt ON rt.id = rp.room_type_id JOIN hotels h ON h.id = rt.hotel_id
-      WHERE rp.id = :plan
-      RETURNING id
-  ), booked_nights AS (
-    INSERT INTO reservation_nights (reservation_id, stay_date, price)
-      SELECT booked.id, stay_date, price FROM booked, plan_prices
-      WHERE plan_id = :plan AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights
-  )
-  SELECT id AS reservation FROM booked \gset
+  INSERT INTO reservations (code, status, hotel_id, room_type_id, plan_id, checkin, nights, guests, rooms, guest_name, guest_name_latin,
+                            email, phone, member_id, locale, total_price, hotel_name, room_type_name, plan_name, meals,
+                            free_cancel_days, cancel_fee_percent)
+    SELECT 'PB' || :client_id || 'X' || :token, 'confirmed', h.id, rt.id, rp.id, current_date + :offset, :nights, 1, 1, 'ベンチ 太郎', '',
+           'bench@example.com', '090-0000-0000', NULL, 'en',
+           (SELECT sum(price) FROM plan_prices WHERE plan_id = rp.id AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights),
+           h.name_en, rt.name_en, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent
+    FROM rate_plans rp JOIN room_types rt ON rt.id = rp.room_type_id JOIN hotels h ON h.id = rt.hotel_id
+    WHERE rp.id = :plan
+    RETURNING id AS reservation \gset
+  INSERT INTO reservation_nights (reservation_id, stay_date, price)
+    SELECT :reservation, stay_date, price FROM plan_prices
+    WHERE plan_id = :plan AND stay_date >= current_date + :offset AND stay_date < current_date + :offset + :nights;
   -- the guest's confirmation and the front desk's notice on the outbox, in one statement (enqueueMails)
   INSERT INTO mail_messages (template, recipient, locale, params, category, idempotency_key, reference)
     VALUES ('reservation-confirmation', 'bench@example.com', 'en',

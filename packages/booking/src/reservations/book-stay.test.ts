@@ -67,7 +67,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await count(db, 'reservations')) - before, 3);
     });
 
-    it('books in five statements between BEGIN and COMMIT, each night and both mails included', async () => {
+    it('books in six statements between BEGIN and COMMIT, each night and both mails included', async () => {
       const { plan_id } = await firstPlan(db, 2);
       const statements: string[] = [];
       const counted = db.database.db.withPlugin({
@@ -76,8 +76,8 @@ for (const target of testDatabaseTargets()) {
       });
       const request: BookingRequest = { planId: plan_id, checkin: futureDate(40), nights: 3, guests: 2, rooms: 2, guest, acceptTerms: true };
       const { reservation } = await bookStay(testBookingContext(counted), request, { idempotencyKey: `statements-${target.name}` });
-      // claim, quote, rooms, the reservation with its nights, both mails: every round trip holds the rooms' locks
-      assert.equal(statements.length, 5, statements.join(', '));
+      // claim, quote, rooms, the reservation, its nights, both mails: every round trip holds the rooms' locks
+      assert.equal(statements.length, 6, statements.join(', '));
       const { rows: nights } = await sql<{ price: number }>`
         select n.price from reservation_nights n join reservations r on r.id = n.reservation_id where r.code = ${reservation.code} order by n.stay_date`.execute(db.database.db);
       assert.equal(nights.length, 3);

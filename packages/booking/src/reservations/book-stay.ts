@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { type Executor, tablesOf } from '@hatago/db';
 import { parseStay, quoteStay, reserveRooms, type Stay } from '@hatago/catalog';
 import { type ContactDetails, isVerifiedMember, parseContact } from '@hatago/identity';
@@ -163,22 +162,12 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       cancelled_by: null,
       ...guaranteeColumns(held),
     };
-    // the reservation and its nights in one statement: one round trip fewer while the rooms are locked
-    const { nightly } = quote;
-    const row = await t
-      .with('booked', (db) => db.insertInto('reservations').values(booked).returningAll())
-      .with('booked_nights', (db) =>
-        db
-          .insertInto('reservation_nights')
-          .columns(['reservation_id', 'stay_date', 'price'])
-          .expression(
-            sql`select booked.id, night.stay_date, night.price * ${booking.stay.rooms}
-                from booked, unnest(${nightly.map((n) => n.date)}::date[], ${nightly.map((n) => n.price)}::integer[]) as night(stay_date, price)`,
-          ),
-      )
-      .selectFrom('booked')
-      .selectAll()
-      .executeTakeFirstOrThrow();
+    const row = await t.insertInto('reservations').values(booked).returningAll().executeTakeFirstOrThrow();
+    // two plain inserts, not one WITH statement: measured, the WITH form cost PostgreSQL and Node more than the round trip it saved
+    await t
+      .insertInto('reservation_nights')
+      .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.price * booking.stay.rooms })))
+      .execute();
 
     const reservation = toReservation(row);
     // the guest's confirmation and the front desk's notice, in one statement
