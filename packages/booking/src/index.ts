@@ -53,14 +53,11 @@ export {
   listReservationNights,
   searchReservations,
   type ReservationFilter,
+  RESERVATION_STATUSES,
 } from './queries/reservation-queries.ts';
 export { csvCell, recordsToCsv, toCsv, UTF8_BOM, type CsvCell, type CsvColumns } from './export/csv.ts';
 export { checkExportSize, exportReservationsCsv, reservationsToCsv, MAX_EXPORT_ROWS } from './export/reservations-csv.ts';
-export {
-  parseReservationFilter,
-  RESERVATION_STATUSES,
-  type ReservationFilterForm,
-} from './queries/reservation-filter-input.ts';
+export { parseReservationFilter, type ReservationFilterForm } from './queries/reservation-filter-input.ts';
 export { frontDeskDay, type FrontDeskDay, type FrontDeskStay } from './front-desk/front-desk-day.ts';
 export { recentReservationActivity, RECENT_ACTIVITY_LIMIT, type ReservationActivity } from './front-desk/recent-activity.ts';
 export { type StaffAction } from './front-desk/staff-action.ts';

@@ -1,12 +1,9 @@
 import { FieldErrors } from '@hatago/platform/errors';
 import { finishForm, type ParsedForm, readFields, readPage } from '@hatago/platform/input';
 import { isValidDate } from '@hatago/platform/time';
-import type { ReservationStatus } from '../booking-tables.ts';
-import type { ReservationFilter } from './reservation-queries.ts';
+import { type FilterStatus, RESERVATION_STATUSES, type ReservationFilter } from './reservation-queries.ts';
 
 /** The statuses staff filter by, those stays and tables share (the consoles search both with one filter). */
-export const RESERVATION_STATUSES = ['confirmed', 'cancelled'] as const satisfies readonly ReservationStatus[];
-export type FilterStatus = (typeof RESERVATION_STATUSES)[number];
 const FIELDS = ['code', 'email', 'name', 'from', 'to', 'status', 'page'] as const;
 export type ReservationFilterForm = Record<(typeof FIELDS)[number], string>;
 

@@ -1,8 +1,11 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import { normalisePersonName } from '@hatago/platform/input';
-import type { BookingTables } from '../booking-tables.ts';
-import type { FilterStatus } from './reservation-filter-input.ts';
+import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
+
+/** The statuses the consoles' reservation lists filter by, shared by stays and tables. */
+export const RESERVATION_STATUSES = ['confirmed', 'cancelled'] as const satisfies readonly ReservationStatus[];
+export type FilterStatus = (typeof RESERVATION_STATUSES)[number];
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { BookingErrors } from '../booking-errors.ts';
