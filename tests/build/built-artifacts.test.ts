@@ -20,7 +20,8 @@ import { runBuiltCommand, signInOperator } from './support/built-commands.ts';
 import { startBuiltEmbedded } from './support/built-embedded.ts';
 import { startOtlpCollector } from './support/otlp-collector.ts';
 
-const HTTP_SPANS = '@opentelemetry/instrumentation-http';
+// every server's own request spans (@hatago/platform/tracing's server-span.ts)
+const HTTP_SPANS = '@hatago/http';
 const BANNER_SCHEMA = readFileSync(runtimeFilePath('packages/banners/schema/banner-document.schema.json'), 'utf8');
 const postgresTarget = () => {
   const postgres = testDatabaseTargets().find((t) => t.name === 'postgres');
@@ -99,7 +100,7 @@ describe('npm run build', () => {
       assert.equal(((await search.json()) as { total: number }).total, 0);
       assert.equal(await (await fetch(`${embedded.url}/api/v1/banners/schema.json`)).text(), BANNER_SCHEMA, 'the banner schema file travels with the build');
       for (const probe of ['/healthz', '/readyz']) assert.notEqual((await fetch(embedded.url + probe)).status, 200, `the edge keeps ${probe} internal`);
-      await waitUntil('the preloaded hooks trace http', () => collector.servicesWithSpansFrom(HTTP_SPANS).has('hatago') || undefined, 30_000);
+      await waitUntil('the built platform traces its requests', () => collector.servicesWithSpansFrom(HTTP_SPANS).has('hatago') || undefined, 30_000);
     } finally {
       assert.equal(await embedded.stop(), 0, 'drains and exits cleanly on SIGTERM');
       await collector.close();
@@ -179,7 +180,7 @@ describe('npm run build', () => {
       for (const probe of ['/healthz', '/readyz']) assert.notEqual((await guest.get(probe)).status, 200, `the edge keeps ${probe} internal`);
       assert.equal((await guest.get('/api/v1/banners/schema.json')).body, BANNER_SCHEMA);
       assert.deepEqual(await smokeTest(cluster.edgeUrl, { book: true }), [], 'the deploy smoke test passes on the built cluster');
-      // the cluster's preload (dist/cluster) installs the hooks in every service it starts
+      // every service the built cluster starts exports its request spans to the collector it was given
       const expected = ['edge', 'guest', 'operator'];
       const traced = () => expected.filter((service) => collector.servicesWithSpansFrom(HTTP_SPANS).has(service));
       await waitUntil('edge, guest and operator export http spans', () => traced().length === expected.length || undefined, 30_000).catch(() => undefined);

@@ -3,7 +3,6 @@ import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-t
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { RedactingSpanProcessor } from './redacting-span-processor.ts';
 import type { SpanStore } from './span-store.ts';
 import { otlpProtocol, otlpTracesConfigured, telemetryDisabled } from './telemetry-env.ts';
 
@@ -51,8 +50,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   }
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME?.trim() || options.service }),
-    // URLs are redacted before any other processor sees the span: exporters and the store alike
-    spanProcessors: [new RedactingSpanProcessor(), ...processors],
+    spanProcessors: processors,
   });
   provider.register();
   started = {

@@ -10,7 +10,7 @@ interface OtlpJsonTraces {
 export interface OtlpCollector {
   /** The standard variables that send a process's traces here, as OTLP/HTTP JSON, flushed every 100 ms. */
   env: Record<string, string>;
-  /** The service names that sent spans made by an instrumentation (`@opentelemetry/instrumentation-http`): the module hooks ran. */
+  /** The service names that sent spans of the given instrumentation scope (e.g. `@hatago/http`, every server's request spans). */
   servicesWithSpansFrom(scope: string): Set<string>;
   /** `service scope` of every span batch received, for a failure's message. */
   received(): string[];

@@ -192,9 +192,12 @@ describe('backend pools', () => {
       origin.ready = false;
       await left;
       const before = origin.requests;
-      const api = await fetch(`${edge.url}/api/v1/hotels`, { headers: { 'x-request-id': 'all-down' } });
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      const api = await fetch(`${edge.url}/api/v1/hotels`, { headers: { 'x-request-id': 'all-down', traceparent } });
       assert.equal(api.status, 503);
+      // the trace the edge would have sent the origin: the client's, so support finds the client's trace
       assert.deepEqual(await api.json(), {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
         type: 'about:blank',
         status: 503,
         title: 'Service Unavailable',

@@ -1,12 +1,11 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { html } from '@hatago/platform/html';
-import { activeTraceId } from '@hatago/platform/tracing';
 import type { EdgeProblem } from '@hatago/edge-rules';
 
-/** problem+json for the API, a friendly page otherwise; both carry the request id (and the trace id when the edge traces) so support can find the request. */
-export function sendEdgeProblem(res: ServerResponse, path: string, requestId: string, answer: EdgeProblem, headers: OutgoingHttpHeaders = {}) {
+/** problem+json for the API, a friendly page otherwise; both carry the request id (and the trace id when the request has one) so support can find the request. */
+export function sendEdgeProblem(res: ServerResponse, path: string, ids: { requestId: string; traceId: string | undefined }, answer: EdgeProblem, headers: OutgoingHttpHeaders = {}) {
   const api = path.startsWith('/api/');
-  const traceId = activeTraceId();
+  const { requestId, traceId } = ids;
   const body = api
     ? JSON.stringify({ type: 'about:blank', status: answer.status, title: answer.title, code: answer.code, detail: answer.detail, requestId, ...(traceId ? { traceId } : {}) })
     : html`<!doctype html><html lang="en"><meta charset="utf-8"><title>${answer.title}</title>

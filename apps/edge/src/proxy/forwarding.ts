@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
-import { context, isSpanContextValid, propagation, trace as traceApi } from '@opentelemetry/api';
+import { isSpanContextValid, propagation, ROOT_CONTEXT, type SpanContext, trace as traceApi } from '@opentelemetry/api';
 import type { ClientAddress } from '../routing/client-address.ts';
 
 // RFC 9110 §7.6.1: connection-specific headers never cross a proxy
@@ -26,17 +26,22 @@ export function isValidTraceparent(value: string): boolean {
   return !!parts && parts[1] !== 'ff' && parts[2] !== '00000000000000000000000000000000' && parts[3] !== '0000000000000000';
 }
 
+/** The trace id of the traceparent a request was sent on with. */
+export function sentTraceId(headers: OutgoingHttpHeaders): string | undefined {
+  const value = headers.traceparent;
+  return typeof value === 'string' ? TRACEPARENT.exec(value)?.[2] : undefined;
+}
+
 /**
  * The edge is where a trace starts when the client did not send one: the apps' spans then
  * hang under the request id's trace. A malformed traceparent (and its tracestate) is replaced.
- * When this process traces, the edge's own span (a child of a valid incoming traceparent)
- * is the parent the origin sees.
+ * When this process traces, the edge's own span (`edgeSpan`, a child of a valid incoming
+ * traceparent) is the parent the origin sees.
  */
-export function applyTraceContext(headers: OutgoingHttpHeaders, incoming: string | undefined) {
-  const active = traceApi.getActiveSpan()?.spanContext();
-  if (active && isSpanContextValid(active)) {
+export function applyTraceContext(headers: OutgoingHttpHeaders, incoming: string | undefined, edgeSpan: SpanContext) {
+  if (isSpanContextValid(edgeSpan)) {
     if (!(incoming !== undefined && isValidTraceparent(incoming))) delete headers.tracestate;
-    propagation.inject(context.active(), headers);
+    propagation.inject(traceApi.setSpanContext(ROOT_CONTEXT, edgeSpan), headers);
     return;
   }
   if (incoming !== undefined && isValidTraceparent(incoming)) return;
@@ -56,7 +61,7 @@ export function forwardedProto(req: IncomingMessage, clientAddress: ClientAddres
  * The headers a request goes to its origin with: hop-by-hop ones removed, the request id,
  * X-Forwarded-* and trace context set. The route's own request rewrites come after.
  */
-export function forwardedRequestHeaders(req: IncomingMessage, requestId: string, clientAddress: ClientAddress): OutgoingHttpHeaders {
+export function forwardedRequestHeaders(req: IncomingMessage, requestId: string, clientAddress: ClientAddress, edgeSpan: SpanContext): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = forwardableHeaders(req.headers);
   headers['x-request-id'] = requestId;
   const priorFor = req.headers['x-forwarded-for'];
@@ -67,6 +72,6 @@ export function forwardedRequestHeaders(req: IncomingMessage, requestId: string,
   if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
   // the edge reads the whole body before forwarding, so the client's wait for 100-continue ends here
   delete headers.expect;
-  applyTraceContext(headers, req.headers.traceparent as string | undefined);
+  applyTraceContext(headers, req.headers.traceparent as string | undefined, edgeSpan);
   return headers;
 }

@@ -1,3 +1,4 @@
+import { endServerSpan } from '@hatago/platform/tracing';
 import type { Arrival, EdgeContext } from './edge-context.ts';
 
 /** Counts the request and writes its access line, once its response has closed. */
@@ -6,6 +7,8 @@ export function recordArrival(edge: EdgeContext, arrival: Arrival): void {
   const status = res.statusCode;
   const cache = exchange ? exchange.cacheStatus : arrival.cache;
   edge.metrics.countRequest(arrival.route, status, cache);
+  if (arrival.trace.context) arrival.trace.span.setAttribute('hatago.edge.cache', cache);
+  endServerSpan(arrival.trace, status, res.writableFinished);
   if (req.headers['x-forwarded-for'] !== undefined) edge.untrustedForwarding.seen(req.socket.remoteAddress, arrival.rules.clientAddress);
   edge.accessLog?.write({
     reqId: arrival.requestId,

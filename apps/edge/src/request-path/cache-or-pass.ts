@@ -49,7 +49,7 @@ export function proceed(edge: EdgeContext, arrival: Arrival, route: CompiledRout
 
   const backend = backendFor(edge, arrival, route, snapshot, flags);
   arrival.backend = backend;
-  const headers = forwardedRequestHeaders(req, requestId, rules.clientAddress);
+  const headers = forwardedRequestHeaders(req, requestId, rules.clientAddress, arrival.trace.span.spanContext());
   // with a feed in the rules the apps follow this header: a client never chooses its own flags (nor those of a page stored for others)
   if (feed) delete headers[EDGE_FLAGS_HEADER];
   if (flags) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CacheStatus, EdgeCacheHandler, EdgeExchange } from '@hatago/http-cache';
 import type { Logger } from '@hatago/platform/logging';
+import type { ServerSpan } from '@hatago/platform/tracing';
 import type { AccessLog } from '../admin/access-log.ts';
 import type { EdgeMetrics } from '../admin/edge-metrics.ts';
 import type { EdgeRuntime } from '../edge-runtime.ts';
@@ -47,4 +48,6 @@ export interface Arrival {
   cache: CacheStatus;
   /** Set once the request goes to the cache or an origin; its cacheStatus then says how it was answered. */
   exchange: EdgeExchange | undefined;
+  /** The edge's span of the request: the parent the origin is told of, ended with the access line. */
+  trace: ServerSpan;
 }

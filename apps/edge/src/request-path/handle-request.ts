@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { trace } from '@opentelemetry/api';
 import { PROBLEMS } from '@hatago/edge-rules';
 import { acceptOrCreateRequestId } from '@hatago/platform/http';
+import { nameServerSpan, startServerSpan } from '@hatago/platform/tracing';
 import { routeFor } from '../routing/compiled-rules.ts';
 import { RequestView } from '../routing/request-view.ts';
 import { recordArrival } from './access-record.ts';
@@ -25,8 +25,7 @@ export function handleRequest(edge: EdgeContext, req: IncomingMessage, res: Serv
   const route = routeFor(arrival.rules, arrival.view);
   if (!route) return refuse(edge, arrival, PROBLEMS.notFound, 'no-route');
   arrival.route = route.name;
-  // the HTTP instrumentation's span, named by the edge route: the raw URL would make every name unique
-  trace.getActiveSpan()?.updateName(`edge ${route.name}`).setAttribute('hatago.edge.route', route.name);
+  nameServerSpan(arrival.trace, `edge ${route.name}`, { 'hatago.edge.route': route.name });
   checkRateLimits(edge, arrival, route);
 }
 
@@ -51,6 +50,7 @@ export function arrive(edge: EdgeContext, req: IncomingMessage, res: ServerRespo
     backend: '-',
     cache: 'REFUSED',
     exchange: undefined,
+    trace: startServerSpan('edge', method, url, req.headers),
   };
   res.once('close', () => recordArrival(edge, arrival));
   return arrival;

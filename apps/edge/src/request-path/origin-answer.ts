@@ -1,6 +1,7 @@
 import { PROBLEMS, problemForStatus } from '@hatago/edge-rules';
 import { type EdgeExchange, isSafeMethod, OriginUnavailableError, TARGETED_FIELDS } from '@hatago/http-cache';
 import { sendEdgeProblem } from '../proxy/edge-answers.ts';
+import { sentTraceId } from '../proxy/forwarding.ts';
 import type { OriginClient } from '../proxy/origin-client.ts';
 import type { CompiledRoute } from '../routing/compiled-rules.ts';
 import type { EdgeContext } from './edge-context.ts';
@@ -44,10 +45,12 @@ function pass(edge: EdgeContext, exchange: EdgeExchange, origin: OriginClient, r
 function answerOriginError(edge: EdgeContext, exchange: EdgeExchange, error: unknown): void {
   const { res } = exchange;
   if (res.headersSent) return void res.destroy();
+  // the trace the origin was told of, so the page names the one its logs carry
+  const ids = { requestId: exchange.requestId, traceId: sentTraceId(exchange.originRequest.headers) };
   if (error instanceof OriginUnavailableError) {
     edge.logger.warn({ reqId: exchange.requestId, route: exchange.route, backend: exchange.backend, err: error }, 'backend unavailable');
-    return sendEdgeProblem(res, exchange.path, exchange.requestId, problemForStatus(error.status));
+    return sendEdgeProblem(res, exchange.path, ids, problemForStatus(error.status));
   }
   edge.logger.error({ reqId: exchange.requestId, route: exchange.route, err: error }, 'edge failed');
-  sendEdgeProblem(res, exchange.path, exchange.requestId, PROBLEMS.badGateway);
+  sendEdgeProblem(res, exchange.path, ids, PROBLEMS.badGateway);
 }

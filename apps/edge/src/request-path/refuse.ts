@@ -12,5 +12,5 @@ export function refuse(edge: EdgeContext, arrival: Arrival, problem: EdgeProblem
     req.resume();
     res.setHeader('connection', 'close');
   }
-  sendEdgeProblem(res, arrival.view.path, arrival.requestId, problem, headers);
+  sendEdgeProblem(res, arrival.view.path, { requestId: arrival.requestId, traceId: arrival.trace.traceId }, problem, headers);
 }

@@ -1,12 +1,11 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
-import { runWithRequestId } from '../logging/log-context.ts';
 import type { Registry } from 'prom-client';
 import { registerMetrics } from './metrics.ts';
 import { type Problem, problemFrom, sendProblem } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
+import { traceRequests } from './request-tracing.ts';
 import { guardRequestInput } from './input-guard.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { NotFoundPageError } from './not-found.ts';
@@ -41,19 +40,6 @@ declare module 'fastify' {
 }
 
 /**
- * The HTTP instrumentation's server span is named by the route template, never the raw URL
- * (ids and query strings would make every span name unique), and carries the request id.
- */
-function nameServerSpan(request: FastifyRequest) {
-  const span = trace.getActiveSpan();
-  if (!span?.isRecording()) return;
-  const route = request.routeOptions.url;
-  span.updateName(`${request.method} ${route ?? '(no route)'}`);
-  if (route) span.setAttribute('http.route', route);
-  span.setAttribute('hatago.request_id', request.id);
-}
-
-/**
  * Every Hatago HTTP service starts from here, so all of them keep the same contracts:
  * request id in and out and on every log line, problem+json or a friendly page for every
  * error, one input layer refusing control characters, the security headers, health and
@@ -81,9 +67,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    nameServerSpan(request);
-    runWithRequestId(request.id, done);
+    done();
   });
+  traceRequests(app, (url) => PROBES.has(url));
   guardRequestInput(app);
   addSecurityHeaders(app);
 

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.ts';
 import { PlatformErrors } from '../errors/platform-errors.ts';
-import { traceIdOf } from './trace-id.ts';
+import { traceIdOf } from './request-tracing.ts';
 
 /** RFC 9457 problem details, extended with our stable `code`, the request id and the trace id. */
 export interface Problem {

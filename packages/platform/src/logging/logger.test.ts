@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { createLogger, maskPersonalData, runWithRequestId } from './logger.ts';
+import { createLogger, maskPersonalData, runWithRequestIds } from './logger.ts';
 
 function capture() {
   const lines: Array<Record<string, any>> = [];
@@ -47,7 +47,7 @@ describe('log lines', () => {
     const originalActive = context.active;
     context.active = () => active;
     try {
-      runWithRequestId('req-42', () => logger.info('inside'));
+      runWithRequestIds({ reqId: 'req-42', traceId: 'ffffffffffffffffffffffffffffffff' }, () => logger.info('inside'));
       logger.child({ reqId: 'req-42' }).info('own binding');
     } finally {
       context.active = originalActive;
@@ -57,5 +57,13 @@ describe('log lines', () => {
     assert.equal(JSON.stringify(lines[1]).match(/"reqId"/g)?.length, 1, 'a request logger’s own id is not repeated');
     assert.equal(lines[2]!.reqId, undefined);
     assert.equal(lines[2]!.traceId, undefined);
+  });
+
+  test('an unrecorded request’s lines name the trace its caller stated', () => {
+    const { lines, logger } = capture();
+    runWithRequestIds({ reqId: 'req-43', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, () => logger.info('inside'));
+    runWithRequestIds({ reqId: 'req-44' }, () => logger.info('no trace'));
+    assert.deepEqual([lines[0]!.reqId, lines[0]!.traceId, lines[0]!.spanId], ['req-43', '4bf92f3577b34da6a3ce929d0e0e4736', undefined]);
+    assert.deepEqual([lines[1]!.reqId, lines[1]!.traceId], ['req-44', undefined]);
   });
 });

@@ -5,7 +5,7 @@ import { maskPersonalData, PERSONAL_DATA_PATHS } from './personal-data.ts';
 
 export type { DestinationStream, Logger };
 export { maskPersonalData } from './personal-data.ts';
-export { runWithRequestId } from './log-context.ts';
+export { runWithRequestIds, type RequestIds } from './log-context.ts';
 
 // guests look their reservation up with `?email=`: addresses must not end up in log storage
 const PERSONAL_QUERY_PARAMS = /([?&](?:email|phone)=)[^&#]*/gi;
