@@ -25,6 +25,7 @@ import { startNginxCache } from '../apps/edge/test/harness/nginx.ts';
 import { startVarnish } from '../apps/edge/test/harness/varnish.ts';
 import { runWrk, type WrkResult } from '../apps/edge/test/harness/wrk.ts';
 import { compileVcl } from '@hatago/vcl';
+import { profileHitStages } from './lib/hit-stages.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -94,10 +95,16 @@ async function warm(runtime: Runtime): Promise<string | undefined> {
   return undefined;
 }
 
-async function startNodeEdge(origin: URL, tree = root, name = 'Node edge'): Promise<Runtime> {
+/** How a runtime's Node process is started besides its defaults: the stage profile runs one process with the profiler on. */
+interface NodeStart {
+  workers?: string;
+  nodeArgs?: string[];
+}
+
+async function startNodeEdge(origin: URL, tree = root, name = 'Node edge', start: NodeStart = {}): Promise<Runtime> {
   const port = await freePort();
   // a server process of the harness: killed with the bench however the bench ends
-  const edge = startServerProcess(process.execPath, ['--import', 'tsx', path.join(tree, 'apps/edge/src/main.ts')], {
+  const edge = startServerProcess(process.execPath, [...(start.nodeArgs ?? []), '--import', 'tsx', path.join(tree, 'apps/edge/src/main.ts')], {
     // the access log stays on, as in production; it is dropped
     dropStdout: true,
     env: {
@@ -106,7 +113,7 @@ async function startNodeEdge(origin: URL, tree = root, name = 'Node edge'): Prom
       LOG_LEVEL: 'warn',
       EDGE_RULES: path.join(tree, 'apps/edge/test/bench/bench-rules.ts'),
       EDGE_BACKENDS: JSON.stringify({ origin: [origin.href] }),
-      EDGE_WORKERS: edgeWorkers,
+      EDGE_WORKERS: start.workers ?? edgeWorkers,
       NODE_ENV: 'production',
     },
   });
@@ -116,9 +123,9 @@ async function startNodeEdge(origin: URL, tree = root, name = 'Node edge'): Prom
   return { name, base, stop: () => edge.stop(10_000) };
 }
 
-async function startBareNode(origin: URL): Promise<Runtime> {
+async function startBareNode(origin: URL, start: NodeStart = {}): Promise<Runtime> {
   const port = await freePort();
-  const bare = startServerProcess(process.execPath, ['--import', 'tsx', path.join(root, 'apps/edge/test/bench/bare-node.ts'), origin.origin, String(port), edgeWorkers], {
+  const bare = startServerProcess(process.execPath, [...(start.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'apps/edge/test/bench/bare-node.ts'), origin.origin, String(port), start.workers ?? edgeWorkers], {
     dropStdout: true,
   });
   const base = await answering(`http://127.0.0.1:${port}`, bare, 'bare Node');
@@ -279,9 +286,22 @@ async function main() {
     }
   } finally {
     for (const runtime of runtimes) await runtime.stop();
-    await origin.stop();
   }
   printTable(rows);
+  try {
+    // BENCH_STAGES=0 leaves the stage profile out
+    if (process.env.BENCH_STAGES !== '0' && LOADS.some((load) => load.name === 'hit')) {
+      const one = { workers: '1' };
+      await profileHitStages(
+        [(nodeArgs) => startNodeEdge(origin.url, root, 'Node edge', { ...one, nodeArgs }), (nodeArgs) => startBareNode(origin.url, { ...one, nodeArgs })],
+        hits,
+        seconds,
+        log,
+      );
+    }
+  } finally {
+    await origin.stop();
+  }
   if (failures.length > 0) {
     log(`\nFailed during the run: ${failures.join(', ')}`);
     process.exitCode = 1;
