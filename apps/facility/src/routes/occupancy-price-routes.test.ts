@@ -52,6 +52,21 @@ describe('prices per number of guests on the rate grid page', () => {
     assert.equal(await stored(), 0);
   });
 
+  it('answers malformed posts with the form again (422), never a 500, and saves nothing', async () => {
+    const malformed: Array<Record<string, string>> = [
+      {},
+      { from: 'yesterday', to: '2026-02-30', planId: 'x', guests_1: '1e9' },
+      { from: DAY, to: DAY, planId: String(plan.plan_id), guests_1: '99999999999999999999' },
+      { from: DAY, to: DAY, planId: '-1', guests_2: '0', remove: 'yes' },
+      { from: DAY, to: DAY, planId: String(plan.plan_id), guests_1: '\u0000', weekday: '9' },
+    ];
+    for (const fields of malformed) assert.equal((await post(fields)).statusCode, 422, JSON.stringify(fields));
+    const body = new URLSearchParams([['from', DAY], ['to', DAY], ['planId', String(plan.plan_id)], ['planId', '2'], ['guests_1', '1'], ['guests_1', '2']]);
+    const repeated = await app.inject({ method: 'POST', url: '/facility/inventory/occupancy', headers: { ...FORM, cookie }, payload: body.toString() });
+    assert.equal(repeated.statusCode, 422, 'repeated fields are not a value');
+    assert.equal(await stored(), 0);
+  });
+
   it('sets the prices for the range and shows them in the grid', async () => {
     const response = await post({ from: DAY, to: addDays(DAY, 1), planId: String(plan.plan_id), guests_1: '48000', guests_2: '56000', guests_3: '70000' });
     assert.equal(response.statusCode, 303);
