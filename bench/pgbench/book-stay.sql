@@ -16,7 +16,7 @@ SELECT rp.id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_f
        rt.id AS room_type, rt.name_ja, rt.name_en, rt.capacity, h.id, h.name_ja, h.name_en,
        quote_literal(h.contact_email) AS contact_email, -- quoted: pgbench substitutes variables as text
        (SELECT coalesce(json_agg(n), '[]') FROM (
-          SELECT pp.stay_date AS date, pp.price FROM plan_prices pp
+          SELECT pp.stay_date AS date, coalesce(pp.occupancy_prices[1], pp.price) AS price, 1 * coalesce(pp.occupancy_prices[1], pp.price) AS total FROM plan_prices pp
           WHERE pp.plan_id = rp.id AND pp.stay_date >= current_date + :offset AND pp.stay_date < current_date + :offset + :nights
           ORDER BY pp.stay_date) n) AS nightly
   FROM rate_plans rp JOIN room_types rt ON rt.id = rp.room_type_id JOIN hotels h ON h.id = rt.hotel_id

@@ -179,8 +179,8 @@ async function openEmbeddedDatabase(options: EmbeddedOptions, storage: ObjectSto
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
   if (options.seed) {
     const seeded = await seedDemoData(database.db, {
-      // a first start proper (not a test's chosen world) gets stays around today for the hotel dashboard
-      ...(options.seed === true ? { frontDeskStays: true } : options.seed),
+      // a first start proper (not a test's chosen world) gets stays around today for the hotel dashboard and prices per guest count
+      ...(options.seed === true ? { frontDeskStays: true, occupancyPrices: true } : options.seed),
       ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
     });
     if (seeded) {

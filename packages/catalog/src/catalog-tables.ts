@@ -73,7 +73,14 @@ export interface CatalogTables {
     position: number;
     created_at: Generated<Date>;
   };
-  plan_prices: { plan_id: number; stay_date: string; price: number };
+  plan_prices: {
+    plan_id: number;
+    stay_date: string;
+    /** One room's price, whatever the party; what a guest count without its own price pays. */
+    price: number;
+    /** Element n (from 1): one room's price for n guests; null where that count has none. */
+    occupancy_prices: Array<number | null> | null;
+  };
   room_inventory: {
     room_type_id: number;
     stay_date: string;

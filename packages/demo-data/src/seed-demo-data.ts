@@ -10,6 +10,7 @@ import { demoRoomDetails } from './demo-room-details.ts';
 import { addMissingRoomDetails } from './seed-demo-room-details.ts';
 import { seedDemoFlags } from './demo-flags.ts';
 import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
+import { seedDemoOccupancyPrices } from './seed-demo-occupancy-prices.ts';
 import { seedDemoStays } from './seed-demo-stays.ts';
 
 export { DEMO_PASSWORD };
@@ -21,6 +22,8 @@ export interface SeedOptions {
   today?: string;
   /** A few stays around today at the first hotel, so its dashboard has a day to show (the demo's first start; tests leave them out). */
   frontDeskStays?: boolean;
+  /** Prices per number of guests on the first hotel's larger rooms (the demo's first start; tests set their own, their figures read the single price). */
+  occupancyPrices?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -102,6 +105,7 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       pick: restaurantDice(),
       onSeeded: () => options.onProgress?.(++done, total),
     });
+    if (options.occupancyPrices) await seedDemoOccupancyPrices(trx);
     if (options.frontDeskStays && hotelsPerArea > 0) await seedDemoStays(trx, today);
     await seedDemoAccounts(seeding);
     await seedDemoFlags(trx);

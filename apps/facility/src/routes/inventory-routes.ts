@@ -1,4 +1,4 @@
-import { applyBulkRateChange, getRoomType, inventoryMonth, parseGridStart, parseMonth, rateGrid, saveRateGrid } from '@hatago/catalog';
+import { applyBulkRateChange, getRoomType, inventoryMonth, parseGridStart, parseMonth, rateGrid, saveRateGrid, setOccupancyPrices } from '@hatago/catalog';
 import { tokyoToday } from '@hatago/platform/time';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp } from '@hatago/platform/http';
@@ -41,6 +41,18 @@ export function registerInventoryRoutes(app: HttpApp, { database, today = () => 
         return `/facility/inventory?from=${parseGridStart(form.from, today())}&saved=0`;
       },
       (errors) => renderGrid(request, parseGridStart(form.from, today()), { bulkValues: form, bulkErrors: errors }),
+    );
+  });
+
+  app.post('/facility/inventory/occupancy', async (request, reply) => {
+    const form = formOf(request);
+    return submitForm(
+      reply,
+      async () => {
+        await setOccupancyPrices(db, contextOf(request), form, today());
+        return `/facility/inventory?from=${parseGridStart(form.from, today())}&saved=0`;
+      },
+      (errors) => renderGrid(request, parseGridStart(form.from, today()), { occupancyValues: form, occupancyErrors: errors }),
     );
   });
 

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { addDays } from '@hatago/platform/time';
 import { errorFor, field, formAlert, select } from '@hatago/web-kit';
 import { facilityPage, savedNotice } from './facility-page.ts';
+import { occupancyPriceForm, occupancyRow } from './occupancy-price-form.ts';
 import { textOf } from './form-values.ts';
 import { rangeFields } from './range-fields.ts';
 
@@ -15,6 +16,8 @@ export interface RateGridPageState {
   gridErrors?: FieldError[];
   bulkValues?: Record<string, unknown>;
   bulkErrors?: FieldError[];
+  occupancyValues?: Record<string, unknown>;
+  occupancyErrors?: FieldError[];
   query?: unknown;
 }
 
@@ -59,12 +62,13 @@ ${row('Stop-sell', rt.nights.map((n) => { const c = cell('stop', rt.id, n.date, 
 ${row('Minimum stay (nights)', rt.nights.map((n) => { const c = cell('minStay', rt.id, n.date, 'Minimum stay'); return numberCell(c, text(c.name, n.minStay), errors, { min: 1, max: MAX_MIN_STAY }); }))}
 ${row('Closed to arrival', rt.nights.map((n) => { const c = cell('cta', rt.id, n.date, 'Closed to arrival'); return checkCell(c, ticked(c.name, n.closedToArrival)); }))}
 ${row('Closed to departure', rt.nights.map((n) => { const c = cell('ctd', rt.id, n.date, 'Closed to departure'); return checkCell(c, ticked(c.name, n.closedToDeparture)); }))}
-${rt.plans.map((p) =>
+${rt.plans.map((p) => [
   row(`Price: ${p.nameEn}`, state.grid.dates.map((date, i) => {
     const c: Cell = { name: gridField('price', p.id, date), label: `Price of ${p.nameEn}, ${rt.nameEn}, ${dayLabel(date)}` };
     return numberCell(c, text(c.name, p.prices[i] ?? null), errors, { min: 1 });
   })),
-)}
+  occupancyRow(p),
+])}
 </tbody>`;
 }
 
@@ -124,6 +128,7 @@ ${grid.roomTypes.map((rt) => roomTypeRows(rt, state))}
 <button type="submit">Save the grid</button>
 </form>
 ${bulkForm(state)}
+${occupancyPriceForm(grid, state.occupancyValues ?? {}, state.occupancyErrors ?? [])}
 <p>Month view of one room type: ${grid.roomTypes.map((rt) => html`<a href="/facility/inventory/${rt.id}">${rt.nameEn}</a> `)}</p>`,
   );
 }

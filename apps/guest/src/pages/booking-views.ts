@@ -135,7 +135,7 @@ function staySummary({ quote, stay }: LoadedPlan, lang: Lang): SafeHtml {
   <dt>${text.checkout}</dt><dd>${checkoutOf(stay)}</dd>
   <dt>${text.guests}</dt><dd>${stay.guests}</dd>
   <dt>${text.rooms}</dt><dd>${stay.rooms}</dd>
-  <dt>${text.nightlyPrices}</dt><dd>${quote.nightly.map((n) => html`<div>${n.date}: ${yen(n.price * stay.rooms)}</div>`)}</dd>
+  <dt>${text.nightlyPrices}</dt><dd>${quote.nightly.map((n) => html`<div>${n.date}: ${yen(n.total)}</div>`)}</dd>
   ${priceBreakdownRows(quote.breakdown, lang, 'booking-total')}
   <dt>${text.cancellationPolicy}</dt><dd>${text.cancelPolicy(quote.freeCancelDays, quote.cancelFeePercent)}</dd>
 </dl>

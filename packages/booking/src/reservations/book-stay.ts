@@ -166,7 +166,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
     // two plain inserts, not one WITH statement: measured, the WITH form cost PostgreSQL and Node more than the round trip it saved
     await t
       .insertInto('reservation_nights')
-      .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.price * booking.stay.rooms })))
+      .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.total })))
       .execute();
 
     const reservation = toReservation(row);

@@ -127,7 +127,7 @@ export async function modifyReservation(context: BookingContext, codeInput: unkn
     await t.deleteFrom('reservation_nights').where('reservation_id', '=', row.id).execute();
     await t
       .insertInto('reservation_nights')
-      .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.price * change.stay.rooms })))
+      .values(quote.nightly.map((n) => ({ reservation_id: row.id, stay_date: n.date, price: n.total })))
       .execute();
     const reservation = toReservation(updated);
     await auditStaffAction(trx, action, MODIFY_ACTION, reservation.code, { before: auditedStay(before), after: auditedStay(reservation) });

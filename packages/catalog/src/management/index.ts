@@ -12,3 +12,4 @@ export { HOTEL_GALLERY, hotelGallery } from './hotel-photos.ts';
 export { GRID_DAYS, MAX_MIN_STAY, gridDates, gridField, parseGridStart, rateGrid, type GridNight, type GridPlan, type GridRoomType, type RateGrid } from './rate-grid.ts';
 export { saveRateGrid } from './rate-grid-change.ts';
 export { applyBulkRateChange, bulkPriceField } from './rate-grid-bulk.ts';
+export { OCCUPANCY_COUNTS, occupancyPriceField, setOccupancyPrices } from './occupancy-prices.ts';

@@ -26,12 +26,16 @@ export interface GridPlan {
   nameJa: string;
   /** One per date of the grid; null when the plan has no price that night. */
   prices: Array<number | null>;
+  /** One per date: element n-1 is one room's price for n guests (null: the single price); null when the night has none. */
+  occupancyPrices: Array<Array<number | null> | null>;
 }
 
 export interface GridRoomType {
   id: number;
   nameEn: string;
   nameJa: string;
+  /** Guests a room holds: no price is set for more. */
+  capacity: number;
   nights: GridNight[];
   plans: GridPlan[];
 }
@@ -77,7 +81,7 @@ export async function rateGrid(db: Executor, hotelId: number, from: string): Pro
       : t.selectFrom('plan_prices').selectAll().where('plan_id', 'in', planIds).where('stay_date', '>=', dates[0]!).where('stay_date', '<=', dates.at(-1)!).execute(),
   ]);
   const nightOf = new Map(nights.map((n) => [`${n.room_type_id}|${n.stay_date}`, n]));
-  const priceOf = new Map(prices.map((p) => [`${p.plan_id}|${p.stay_date}`, p.price]));
+  const priceOf = new Map(prices.map((p) => [`${p.plan_id}|${p.stay_date}`, p]));
   const shown: Omit<RateGrid, 'version'> = {
     from,
     dates,
@@ -85,6 +89,7 @@ export async function rateGrid(db: Executor, hotelId: number, from: string): Pro
       id: rt.id,
       nameEn: rt.nameEn,
       nameJa: rt.nameJa,
+      capacity: rt.capacity,
       nights: dates.map((date) => {
         const row = nightOf.get(`${rt.id}|${date}`);
         return row
@@ -101,7 +106,10 @@ export async function rateGrid(db: Executor, hotelId: number, from: string): Pro
       }),
       plans: plans
         .filter((p) => p.roomTypeId === rt.id)
-        .map((p) => ({ id: p.id, nameEn: p.nameEn, nameJa: p.nameJa, prices: dates.map((date) => priceOf.get(`${p.id}|${date}`) ?? null) })),
+        .map((p) => {
+          const rows = dates.map((date) => priceOf.get(`${p.id}|${date}`));
+          return { id: p.id, nameEn: p.nameEn, nameJa: p.nameJa, prices: rows.map((r) => r?.price ?? null), occupancyPrices: rows.map((r) => r?.occupancy_prices ?? null) };
+        }),
     })),
   };
   return { ...shown, version: versionOf(shown) };

@@ -8,6 +8,7 @@ import * as hotelAmenitiesAndPolicies from './2026-12-11.03-hotel-amenities-and-
 import * as stayRestrictions from './2026-12-12.01-stay-restrictions.ts';
 import * as ratePlanGuarantee from './2026-12-12.03-rate-plan-guarantee.ts';
 import * as roomTypeDetails from './2026-12-12.05-room-type-details.ts';
+import * as planOccupancyPrices from './2026-12-20.11-plan-occupancy-prices.ts';
 
 export const catalogMigrations: ModuleMigrations = {
   '2026-11-25.01-catalog-tables': catalogTables,
@@ -19,4 +20,5 @@ export const catalogMigrations: ModuleMigrations = {
   '2026-12-12.01-stay-restrictions': stayRestrictions,
   '2026-12-12.03-rate-plan-guarantee': ratePlanGuarantee,
   '2026-12-12.05-room-type-details': roomTypeDetails,
+  '2026-12-20.11-plan-occupancy-prices': planOccupancyPrices,
 };

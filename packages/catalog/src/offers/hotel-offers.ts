@@ -12,6 +12,7 @@ import { type BedType, bedTypeOf, type RoomTypeRow, type RoomView, roomViewOf } 
 import { type HotelPolicies, hotelPoliciesOf } from '../hotels/hotel-policies.ts';
 import { restrictionBroken } from '../inventory/stay-restrictions.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
+import { partyNightPrice } from '../pricing/party-pricing.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
 
@@ -98,6 +99,7 @@ export async function getHotel(db: Executor, hotelId: number, locale: Locale = '
 export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, locale: Locale = 'en'): Promise<HotelOffer> {
   const hotel = await getHotel(db, hotelId, locale);
   const checkout = checkoutOf(stay);
+  const night = partyNightPrice(stay);
   const { rows: roomTypes } = await sql<RoomTypeRow & { available: number }>`
     select rt.id, rt.name_ja, rt.name_en, rt.capacity, rt.size_sqm, rt.bed_type, rt.room_view, rt.description, rt.description_en,
       coalesce((
@@ -120,12 +122,12 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
     cancel_fee_percent: number;
     guarantee_required: boolean;
     on_sale: boolean;
-    nightly: Array<{ date: string; price: number }>;
+    nightly: Array<{ date: string; price: number; total: number }>;
   }>`
     select rp.id, rp.room_type_id, rp.name_ja, rp.name_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent, rp.guarantee_required,
       ((rp.sale_start is null or rp.sale_start <= ${stay.checkin}::date)
         and (rp.sale_end is null or rp.sale_end >= ${lastNightOf(stay)}::date)) as on_sale,
-      coalesce(json_agg(json_build_object('date', pp.stay_date::text, 'price', pp.price) order by pp.stay_date)
+      coalesce(json_agg(json_build_object('date', pp.stay_date::text, 'price', ${night.room}, 'total', ${night.rooms}) order by pp.stay_date)
         filter (where pp.stay_date is not null), '[]') as nightly
     from rate_plans rp
     join room_types rt on rt.id = rp.room_type_id

@@ -6,6 +6,7 @@ import type { CatalogTables, Meals } from '../catalog-tables.ts';
 import { RATE_PLAN_COLUMNS } from '../rate-plan-columns.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { CatalogErrors } from '../catalog-errors.ts';
+import { partyNightPrice } from '../pricing/party-pricing.ts';
 import { type PriceBreakdown, priceBreakdown } from '../pricing/price-breakdown.ts';
 import { checkRestrictions, type StayRestrictions } from '../inventory/stay-restrictions.ts';
 
@@ -28,8 +29,12 @@ export interface StayQuote {
   guaranteeRequired: boolean;
   /** The hotel's check-in time (HH:MM, Japan time): the earliest arrival a guest may announce. */
   checkinTime: string;
-  /** Price of one room each night, tax and service charge included. */
-  nightly: Array<{ date: string; price: number }>;
+  /**
+   * Each night, tax and service charge included, priced for the party: `price` one room at
+   * the party's fullest share of the rooms, `total` every room together (what the night
+   * charges and a booking's night records).
+   */
+  nightly: Array<{ date: string; price: number; total: number }>;
   /** All nights for all rooms, integer yen: what a booking records; the accommodation tax is paid at the hotel. */
   totalPrice: number;
   breakdown: PriceBreakdown;
@@ -37,6 +42,7 @@ export interface StayQuote {
 
 export async function quoteStay(db: Executor, planId: number, stay: Stay): Promise<StayQuote> {
   const t = tablesOf<CatalogTables>(db);
+  const night = partyNightPrice(stay);
   const plan = await t
     .selectFrom('rate_plans as rp')
     .innerJoin('room_types as rt', 'rt.id', 'rp.room_type_id')
@@ -59,7 +65,7 @@ export async function quoteStay(db: Executor, planId: number, stay: Stay): Promi
         jsonArrayFrom(
           eb
             .selectFrom('plan_prices as pp')
-            .select(['pp.stay_date as date', 'pp.price'])
+            .select(['pp.stay_date as date', night.room.as('price'), night.rooms.as('total')])
             .whereRef('pp.plan_id', '=', 'rp.id')
             .where('pp.stay_date', '>=', stay.checkin)
             .where('pp.stay_date', '<', checkoutOf(stay))

@@ -13,8 +13,9 @@ export interface TaxedNight {
 
 /**
  * Accommodation tax for every guest of one night, yen. Each guest's share of the charge is
- * the same: a stay's rooms are priced alike and the model counts neither children nor who
- * sleeps in which room, so children's exemptions are not applied.
+ * the same, the night's charge over the party (rooms priced per number of guests included):
+ * the model counts neither children nor who sleeps in which room, so children's exemptions
+ * are not applied.
  */
 export function accommodationTaxOf(areaId: string, night: TaxedNight, taxes: Readonly<Record<string, AccommodationTax>> = ACCOMMODATION_TAXES): number {
   const schedule = taxes[areaId]?.schedules.findLast((s) => s.effectiveFrom <= night.date);

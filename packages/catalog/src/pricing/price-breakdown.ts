@@ -8,8 +8,11 @@ export interface PricedStay {
   areaId: string;
   /** The hotel's service charge, percent of the room charge; 0 when it charges none. */
   serviceChargePercent: number;
-  /** Price of one room each night, as stored in plan_prices. */
-  nightly: ReadonlyArray<{ date: string; price: number }>;
+  /**
+   * Each night: one room's price and, when rooms of the party are priced apart (prices per
+   * number of guests), every room's together; `price × rooms` when that is left out.
+   */
+  nightly: ReadonlyArray<{ date: string; price: number; total?: number }>;
   rooms: number;
   guests: number;
 }
@@ -43,7 +46,8 @@ export interface PriceBreakdown {
  */
 export function priceBreakdown(stay: PricedStay): PriceBreakdown {
   const taxedShare = 100 + CONSUMPTION_TAX_PERCENT;
-  const total = stay.nightly.reduce((sum, n) => sum + n.price, 0) * stay.rooms;
+  const nightTotal = (n: PricedStay['nightly'][number]) => n.total ?? n.price * stay.rooms;
+  const total = stay.nightly.reduce((sum, n) => sum + nightTotal(n), 0);
   const consumptionTax = Math.floor((total * CONSUMPTION_TAX_PERCENT) / taxedShare);
   const withoutTax = total - consumptionTax;
   const roomCharge = Math.round((withoutTax * 100) / (100 + stay.serviceChargePercent));
@@ -52,7 +56,7 @@ export function priceBreakdown(stay: PricedStay): PriceBreakdown {
       sum +
       accommodationTaxOf(stay.areaId, {
         date: n.date,
-        charge: { numerator: n.price * stay.rooms * 100, denominator: taxedShare },
+        charge: { numerator: nightTotal(n) * 100, denominator: taxedShare },
         guests: stay.guests,
       }),
     0,

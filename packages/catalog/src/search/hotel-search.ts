@@ -6,6 +6,7 @@ import type { Meals } from '../catalog-tables.ts';
 import { type AmenityCode, inAmenityOrder } from '../hotels/hotel-amenities.ts';
 import { checkoutOf, lastNightOf, type Stay } from '../stay.ts';
 import { restrictionBroken } from '../inventory/stay-restrictions.ts';
+import { partyNightPrice } from '../pricing/party-pricing.ts';
 import { type Candidate, facetsOf, type HotelFacets, rank } from './hotel-facets.ts';
 import { type HotelFilters, type HotelSort, NO_FILTERS } from './hotel-filters.ts';
 
@@ -32,7 +33,8 @@ export interface HotelSearchResult {
  * Sellable room types and plan totals for a stay, as SQL shared by search and the hotel
  * page: a room type qualifies when every night has enough rooms free and is not stopped and
  * the stay keeps its restrictions (minimum stay, closed to arrival or departure), a plan when
- * it is active, on sale for every night and priced for every night.
+ * it is active, on sale for every night and priced for every night, each night priced for the
+ * party (prices per number of guests, else the single price).
  */
 export function sellablePlansCte(stay: Stay, hotelFilter: ReturnType<typeof sql>) {
   const checkout = checkoutOf(stay);
@@ -53,7 +55,7 @@ export function sellablePlansCte(stay: Stay, hotelFilter: ReturnType<typeof sql>
         and not ${restrictionBroken(stay)}
     ),
     plan_totals as (
-      select rp.id as plan_id, rp.room_type_id, sum(pp.price) * ${stay.rooms}::int as total_price
+      select rp.id as plan_id, rp.room_type_id, sum(${partyNightPrice(stay).rooms}) as total_price
       from rate_plans rp
       join sellable_room_types s on s.room_type_id = rp.room_type_id
       join plan_prices pp on pp.plan_id = rp.id
