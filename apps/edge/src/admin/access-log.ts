@@ -11,6 +11,8 @@ export interface AccessEntry {
   bytes: number;
   durationMs: number;
   originMs?: number;
+  /** The request's trace (its traceparent's, or the one the edge started for the origin); absent for a hit of a request that came with none. */
+  traceId?: string | undefined;
   client: string;
 }
 
@@ -106,7 +108,7 @@ export class AccessLog {
     }
     // request ids, route and backend names and instance URLs are token characters: only the path and method need quoting
     const path = e.path.length > MAX_LOGGED_PATH_CHARS ? `${JSON.stringify(e.path.slice(0, MAX_LOGGED_PATH_CHARS))},"pathLength":${e.path.length}` : JSON.stringify(e.path);
-    const line = `{"level":30,"time":"${this.#time()}","service":"edge","log":"access","reqId":"${e.reqId}","method":${JSON.stringify(e.method)},"path":${path},"route":"${e.route}","backend":"${e.backend}","instance":"${e.instance}","cache":"${e.cache}","status":${e.status},"bytes":${e.bytes},"durationMs":${e.durationMs}${e.originMs === undefined ? '' : `,"originMs":${e.originMs}`},"client":"${e.client}"}\n`;
+    const line = `{"level":30,"time":"${this.#time()}","service":"edge","log":"access","reqId":"${e.reqId}","method":${JSON.stringify(e.method)},"path":${path},"route":"${e.route}","backend":"${e.backend}","instance":"${e.instance}","cache":"${e.cache}","status":${e.status},"bytes":${e.bytes},"durationMs":${e.durationMs}${e.originMs === undefined ? '' : `,"originMs":${e.originMs}`}${e.traceId === undefined ? '' : `,"traceId":"${e.traceId}"`},"client":"${e.client}"}\n`;
     this.#lines.push(line);
     this.#heldChars += line.length;
     if (this.#held() >= this.#batchLines || this.#heldChars >= this.#maxWriteBytes) this.flush();

@@ -1,4 +1,5 @@
 import { endServerSpan } from '@hatago/platform/tracing';
+import { sentTraceId } from '../proxy/forwarding.ts';
 import type { Arrival, EdgeContext } from './edge-context.ts';
 
 /** Counts the request and writes its access line, once its response has closed. */
@@ -22,6 +23,7 @@ export function recordArrival(edge: EdgeContext, arrival: Arrival): void {
     bytes: req.socket.bytesWritten - arrival.bytesBefore,
     durationMs: Math.round((performance.now() - arrival.started) * 10) / 10,
     originMs: exchange?.originMs,
+    traceId: arrival.trace.traceId ?? (exchange && sentTraceId(exchange.originRequest.headers)),
     client: arrival.rules.clientAddress.of(req.socket.remoteAddress ?? '-', req.headers['x-forwarded-for']),
   });
 }
