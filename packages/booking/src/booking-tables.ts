@@ -51,6 +51,11 @@ export interface BookingTables {
     guarantee_status: 'authorised' | 'captured' | 'released' | 'capture_failed' | null;
     card_brand: string | null;
     card_last4: string | null;
+    /** Yen charged when the guarantee was settled (0 when let go or refused); null while held. */
+    guarantee_charged: Generated<number | null>;
+    /** The provider's id of the charge; null unless one was made. */
+    guarantee_reference: Generated<string | null>;
+    guarantee_settled_at: Generated<Date | null>;
     created_at: Generated<Date>;
   };
   reservation_nights: { reservation_id: number; stay_date: string; price: number };

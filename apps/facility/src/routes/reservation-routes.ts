@@ -92,7 +92,8 @@ export function registerReservationRoutes(app: HttpApp, deps: FacilityAppDeps): 
 
 /** Modify (preview, then confirm), check in, check out, no-show (shown, then confirmed): each redirects after it. */
 function registerFrontDeskSteps(app: HttpApp, pages: StayPages): void {
-  const bookingOf = (request: FastifyRequest): BookingContext => ({ db: pages.db, changes: request.server.catalogChanges });
+  // the one provider the console settles tables with settles a stay's guarantee at check-out and no-show
+  const bookingOf = (request: FastifyRequest): BookingContext => ({ db: pages.db, changes: request.server.catalogChanges, payments: request.server.dining.payments });
   const actionOf = (request: FastifyRequest): StaffAction => ({ staff: request.staff, requestId: String(request.id), today: pages.today() });
 
   app.post<CodeParams>('/facility/reservations/:code/modify/preview', async (request, reply) => {

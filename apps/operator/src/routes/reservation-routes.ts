@@ -44,8 +44,10 @@ const CHECKED = new Set(['yes', 'on', 'true', '1']);
 /** One set of reservation pages for stays and tables: the code's prefix says which module answers. */
 export function registerReservationRoutes(app: HttpApp, { database, cache, payments }: OperatorAppDeps): void {
   const db = database.db;
-  const booking: BookingContext = { db, changes: new CatalogChanges(cache) };
-  const dining: DiningContext = { db, changes: new DiningChanges(cache), payments: payments ?? new SandboxPaymentProvider() };
+  // one provider settles what a cancellation on the guest's behalf owes, on a stay or a table
+  const provider = payments ?? new SandboxPaymentProvider();
+  const booking: BookingContext = { db, changes: new CatalogChanges(cache), payments: provider };
+  const dining: DiningContext = { db, changes: new DiningChanges(cache), payments: provider };
   app.get('/operator/reservations', needs('reservations.read'), (request, reply) => search(db, request, reply));
   app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', needs('reservations.read'), (request, reply) =>
     isTableCode(request.params.code) ? showTableReservation(dining, request, reply) : showReservation(db, request, reply),

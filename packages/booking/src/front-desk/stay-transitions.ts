@@ -6,6 +6,7 @@ import { type BookingContext, publishRoomsChanged } from '../booking-context.ts'
 import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
 import { BookingErrors } from '../booking-errors.ts';
 import { type Reservation, type ReservationRow, toReservation } from '../reservations/reservation.ts';
+import { settleStayGuarantee } from '../reservations/stay-guarantee.ts';
 import { auditStaffAction, lockForStaff, type StaffAction } from './staff-action.ts';
 
 export interface TransitionOutcome {
@@ -41,7 +42,8 @@ function checkDates(step: Step, row: ReservationRow, today: string): void {
  * (confirmed, from the arrival date until the stay ends), check-out (checked in; leaving
  * early keeps the nights sold) and no-show (confirmed, once the arrival date has begun: the
  * plan's no-show fee is charged and the nights from today on go back on sale, published
- * after the commit). Any other step is refused with INVALID_STATUS_CHANGE.
+ * after the commit). After the commit a card guarantee is settled: a no-show's fee captured,
+ * a check-out's hold let go. Any other step is refused with INVALID_STATUS_CHANGE.
  */
 async function moveStatus(context: BookingContext, codeInput: unknown, step: Step, action: StaffAction): Promise<TransitionOutcome> {
   const rule = STEPS[step];
@@ -79,7 +81,11 @@ async function moveStatus(context: BookingContext, codeInput: unknown, step: Ste
     return { reservation: toReservation(updated), changed: true, released };
   });
   if (outcome.released > 0) await publishRoomsChanged(context, outcome.reservation.hotelId);
-  return { reservation: outcome.reservation, changed: outcome.changed };
+  // also on a resent step: it settles a hold its first attempt left unsettled
+  const { reservation } = outcome;
+  if (step === 'no-show') return { reservation: await settleStayGuarantee(context, reservation, 'no-show-fee', reservation.noShowFee ?? 0), changed: outcome.changed };
+  if (step === 'check-out') return { reservation: await settleStayGuarantee(context, reservation, 'check-out', 0), changed: outcome.changed };
+  return { reservation, changed: outcome.changed };
 }
 
 export const checkIn = (context: BookingContext, code: unknown, action: StaffAction) => moveStatus(context, code, 'check-in', action);
