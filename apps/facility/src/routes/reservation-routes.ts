@@ -21,7 +21,7 @@ import { readStayChangeForm, type StayChangeForm, stayChangeFormOf } from '@hata
 import { frontDeskPanel, modificationPreviewPage, noShowPage } from '../views/front-desk-views.ts';
 import { reservationListPage, reservationPage } from '../views/reservation-views.ts';
 import { formOf, hotelOf, sendPage } from './console-kit.ts';
-import { parseReservationFilter } from './reservation-filter.ts';
+import { parseStayFilter } from './reservation-filter.ts';
 
 type CodeParams = { Params: { code: string } };
 
@@ -76,7 +76,7 @@ export function registerReservationRoutes(app: HttpApp, deps: FacilityAppDeps): 
   const { db } = pages;
 
   app.get('/facility/reservations', async (request, reply) => {
-    const parsed = parseReservationFilter(request.query, hotelOf(request));
+    const parsed = parseStayFilter(request.query, hotelOf(request));
     if (parsed.errors) return sendPage(reply, reservationListPage(request.staff, parsed.form, null, parsed.errors), 422);
     return sendPage(reply, reservationListPage(request.staff, parsed.form, await searchReservations(db, parsed.filter)));
   });

@@ -14,7 +14,7 @@ import {
 } from '@hatago/booking';
 import { listAudit } from '@hatago/audit';
 import { CatalogChanges } from '@hatago/catalog';
-import { DiningChanges, type DiningContext, getTableReservationByCode, searchTableReservations } from '@hatago/dining';
+import { DiningChanges, type DiningContext, getTableReservationByCode, searchTableReservations, tableFilterOf } from '@hatago/dining';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import type { Executor } from '@hatago/db';
 import type { StaffAccount } from '@hatago/identity';
@@ -73,7 +73,9 @@ async function search(db: Executor, request: FastifyRequest, reply: FastifyReply
   const parsed = parseReservationSearch(request.query);
   if (parsed.errors) return reply.code(422).send(searchPage(request.staff, parsed.form, { errors: parsed.errors }));
   const { form, filter } = parsed;
-  const [found, tables] = await Promise.all([searchReservations(db, filter), searchTableReservations(db, filter)]);
+  // a front desk status (checked in, out, no-show) is a stay's alone: no table matches it
+  const tableFilter = tableFilterOf(filter);
+  const [found, tables] = await Promise.all([searchReservations(db, filter), tableFilter ? searchTableReservations(db, tableFilter) : { items: [], total: 0 }]);
   await auditAction(db, request, 'reservation.search', { type: 'reservation', id: '' }, {
     criteria: Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== '' && k !== 'page')),
     page: filter.page,

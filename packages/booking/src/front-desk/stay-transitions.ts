@@ -17,10 +17,17 @@ export interface TransitionOutcome {
 
 type Step = 'check-in' | 'check-out' | 'no-show';
 
-const STEPS: Record<Step, { from: ReservationStatus; to: ReservationStatus; audit: string; verb: string }> = {
-  'check-in': { from: 'confirmed', to: 'checked_in', audit: 'reservation.check_in', verb: 'checked in' },
-  'check-out': { from: 'checked_in', to: 'checked_out', audit: 'reservation.check_out', verb: 'checked out' },
-  'no-show': { from: 'confirmed', to: 'no_show', audit: 'reservation.no_show', verb: 'marked a no-show' },
+/** The audit action of each front desk step, by the status it leads to: who did it and when is read from these. */
+export const FRONT_DESK_ACTIONS = {
+  checked_in: 'reservation.check_in',
+  checked_out: 'reservation.check_out',
+  no_show: 'reservation.no_show',
+} as const satisfies Partial<Record<ReservationStatus, string>>;
+
+const STEPS: Record<Step, { from: ReservationStatus; to: keyof typeof FRONT_DESK_ACTIONS; verb: string }> = {
+  'check-in': { from: 'confirmed', to: 'checked_in', verb: 'checked in' },
+  'check-out': { from: 'checked_in', to: 'checked_out', verb: 'checked out' },
+  'no-show': { from: 'confirmed', to: 'no_show', verb: 'marked a no-show' },
 };
 
 /** What a no-show owes: the plan's percent of the whole stay's total, rounded down to the yen. */
@@ -73,7 +80,7 @@ async function moveStatus(context: BookingContext, codeInput: unknown, step: Ste
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await auditStaffAction(trx, action, rule.audit, row.code, {
+    await auditStaffAction(trx, action, FRONT_DESK_ACTIONS[rule.to], row.code, {
       before: { status: row.status },
       after: { status: rule.to },
       ...(fee === null ? {} : { fee, feePercent: row.no_show_fee_percent, nightsReleased: released }),

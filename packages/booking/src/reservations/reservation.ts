@@ -42,6 +42,8 @@ export interface Reservation {
   arrivalTime: string | null;
   /** The guest's special requests to the front desk; null when none. */
   requests: string | null;
+  /** When the guest accepted the terms and privacy policy; null for stays booked before it was recorded. */
+  termsAcceptedAt: string | null;
   payment: StayPayment;
   guest: { name: string; nameLatin: string; email: string; phone: string };
   memberId: number | null;
@@ -90,6 +92,7 @@ export function toReservation(row: ReservationRow): Reservation {
     rooms: row.rooms,
     arrivalTime: row.arrival_time,
     requests: row.requests,
+    termsAcceptedAt: instant(row.terms_accepted_at),
     payment:
       row.guarantee_status && row.card_last4
         ? {
