@@ -62,7 +62,7 @@ export function paymentText(lang: Lang, payment: { kind: 'at_hotel' } | ({ kind:
   if (payment.kind !== 'guarantee') return text.payAtHotel;
   const card = text.guaranteedBy(cardLabel(payment));
   if (!payment.status) return card;
-  return text.withState(card, text.guaranteeState(payment.status, formatPrice(lang, payment.amount ?? 0), formatPrice(lang, payment.charged ?? 0)));
+  return text.withState(card, text.guaranteeState[payment.status](formatPrice(lang, payment.amount ?? 0), formatPrice(lang, payment.charged ?? 0)));
 }
 
 type GuaranteeHeld = Pick<Extract<StayPayment, { kind: 'guarantee' }>, 'amount' | 'status' | 'charged'>;
