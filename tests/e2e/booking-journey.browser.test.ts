@@ -73,7 +73,7 @@ describe('a guest in a real browser, through the edge', () => {
     assert.equal(await page.locator('[data-testid="party"]').textContent(), '1 adult, 1 child');
     assert.equal(await page.locator('[data-testid="arrival-time"]').textContent(), arrival);
     assert.equal(await page.locator('[data-testid="requests"]').textContent(), 'A cot for our child, please');
-    assert.match((await page.locator('[data-testid="payment"]').textContent()) ?? '', /^(Pay at the hotel when you stay|Guaranteed by VISA •••• 4242)$/);
+    assert.match((await page.locator('[data-testid="payment"]').textContent()) ?? '', /^(Pay at the hotel when you stay|Guaranteed by VISA •••• 4242 \(¥[\d,]+ held on the card\))$/);
     await mkdir('.test-artifacts', { recursive: true });
     await page.screenshot({ path: '.test-artifacts/booking-confirmation.png', fullPage: true });
     // the browser sends the just-booked cookie to the file beside the confirmation

@@ -93,6 +93,12 @@ describe('restaurant staff in the facility console', () => {
     assert.ok(!list.body.includes(theirs.request.code));
     assert.equal((await get(`/facility/restaurant/reservations/${theirs.request.code}`)).statusCode, 404);
     assert.equal((await post(`/facility/restaurant/reservations/${theirs.request.code}/accept`, {})).statusCode, 404);
+    // a restaurant's list offers the statuses tables share with stays; a front desk status is a field error
+    assert.doesNotMatch(list.body, /value="checked_in"/);
+    assert.match(list.body, /<option value="cancelled">Cancelled<\/option>/);
+    const frontDesk = await get('/facility/restaurant/reservations?status=checked_in');
+    assert.equal(frontDesk.statusCode, 422);
+    assert.match(frontDesk.body, /Choose a status from the list/);
     const status = async (code: string) => (await rows(sql<{ status: string }>`select status from table_reservations where code = ${code}`))[0]!.status;
     assert.equal(await status(theirs.request.code), 'requested');
 

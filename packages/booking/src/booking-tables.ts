@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 
-/** Confirmed until the front desk checks the guest in (then out) or marks a no-show; cancelled before. */
-export type ReservationStatus = 'confirmed' | 'cancelled' | 'checked_in' | 'checked_out' | 'no_show';
+/** Confirmed until the front desk checks the guest in (then out) or marks a no-show; cancelled before. In the order staff meet them. */
+export const RESERVATION_STATUSES = ['confirmed', 'checked_in', 'checked_out', 'no_show', 'cancelled'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 export interface BookingTables {
   reservations: {
@@ -51,6 +52,13 @@ export interface BookingTables {
     guarantee_status: 'authorised' | 'captured' | 'released' | 'capture_failed' | null;
     card_brand: string | null;
     card_last4: string | null;
+    /** Yen charged when the guarantee was settled (0 when let go or refused); null while held. */
+    guarantee_charged: Generated<number | null>;
+    /** The provider's id of the charge; null unless one was made. */
+    guarantee_reference: Generated<string | null>;
+    guarantee_settled_at: Generated<Date | null>;
+    /** When the guest accepted the terms and privacy policy; null for stays booked before it was recorded. */
+    terms_accepted_at: Generated<Date | null>;
     created_at: Generated<Date>;
   };
   reservation_nights: { reservation_id: number; stay_date: string; price: number };

@@ -1,8 +1,8 @@
-export type { BookingTables, ReservationStatus } from './booking-tables.ts';
+export { type BookingTables, RESERVATION_STATUSES, type ReservationStatus } from './booking-tables.ts';
 export { BookingErrors } from './booking-errors.ts';
 export { bookingMigrations } from './migrations/index.ts';
 export type { BookingContext } from './booking-context.ts';
-export { type Reservation } from './reservations/reservation.ts';
+export { type GuaranteeStatus, type Reservation, type StayPayment } from './reservations/reservation.ts';
 export { bookingMails } from './mail/booking-mails.ts';
 export { enqueueReservationConfirmation, reservationConfirmation } from './mail/reservation-confirmation.ts';
 export { addReservationNote, NOTE_MAX, RESERVATION_NOTE_ACTION, type ReservationNote } from './reservations/reservation-notes.ts';
@@ -53,7 +53,6 @@ export {
   listReservationNights,
   searchReservations,
   type ReservationFilter,
-  RESERVATION_STATUSES,
 } from './queries/reservation-queries.ts';
 export { csvCell, recordsToCsv, toCsv, UTF8_BOM, type CsvCell, type CsvColumns } from './export/csv.ts';
 export { checkExportSize, exportReservationsCsv, reservationsToCsv, MAX_EXPORT_ROWS } from './export/reservations-csv.ts';
@@ -61,7 +60,7 @@ export { parseReservationFilter, type ReservationFilterForm } from './queries/re
 export { frontDeskDay, type FrontDeskDay, type FrontDeskStay } from './front-desk/front-desk-day.ts';
 export { recentReservationActivity, RECENT_ACTIVITY_LIMIT, type ReservationActivity } from './front-desk/recent-activity.ts';
 export { type StaffAction } from './front-desk/staff-action.ts';
-export { checkIn, checkOut, markNoShow, noShowFeeOf, type TransitionOutcome } from './front-desk/stay-transitions.ts';
+export { checkIn, checkOut, FRONT_DESK_ACTIONS, markNoShow, noShowFeeOf, type TransitionOutcome } from './front-desk/stay-transitions.ts';
 export {
   modifyReservation,
   previewModification,

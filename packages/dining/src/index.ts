@@ -29,7 +29,7 @@ export { capacityMonth, setDateCapacity, setDatesClosed, unitField, type Capacit
 export { getCourse, listCourses, saveCourse, type ManagedCourse } from './management/courses-admin.ts';
 export { MAX_COURSE_PRICE, type CourseInput } from './management/course-form.ts';
 export { answerTableRequest, type RequestAnswer } from './requests/answer-table-request.ts';
-export { getTableReservationByCode, searchTableReservations, type TableReservationFilter } from './queries/table-reservation-queries.ts';
+export { getTableReservationByCode, searchTableReservations, TABLE_FILTER_STATUSES, tableFilterOf, type TableReservationFilter } from './queries/table-reservation-queries.ts';
 export { exportTableReservationsCsv } from './export/table-reservations-csv.ts';
 export { dayTimeline, type DayTimeline, type TimelineLane, type TimelineSeating } from './queries/day-timeline.ts';
 export { RESTAURANT_GALLERY, restaurantGallery } from './management/restaurant-photos.ts';

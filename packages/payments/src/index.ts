@@ -3,3 +3,4 @@ export type { CaptureOutcome, CardBrand, CardInput, CardSummary, CardToken, Card
 export { SANDBOX_TEST_CARDS, SandboxPaymentProvider } from './sandbox/sandbox-payment-provider.ts';
 export { guaranteeColumns, type HeldGuarantee, holdGuarantee, type RecordHold, releaseOnFailure } from './guarantee-hold.ts';
 export { cardLabel } from './card-label.ts';
+export { type GuaranteeSettlement, type SettledGuaranteeStatus, settleHold } from './guarantee-settlement.ts';

@@ -11,3 +11,4 @@ export { pagination, pageLinkWith, type PaginationLabels } from './pagination.ts
 export { tokyoTime } from './tokyo-time.ts';
 export { readStayChangeForm, stayChangeComparison, stayChangeForm, stayChangeFormOf, type ChangedStay, type PlanChoice, type StayChangeForm } from './stay-change.ts';
 export { type StayStatus, stayStatusLabel } from './stay-status.ts';
+export { type GuaranteeState, guaranteeStateLabel } from './guarantee-state.ts';

@@ -5,13 +5,14 @@ import { exportTableReservationsCsv } from '@hatago/dining';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type FieldError, notFound } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
+import type { ParsedForm } from '@hatago/platform/input';
 import { tokyoToday } from '@hatago/platform/time';
 import { openSignedObject, UrlSignature } from '@hatago/storage';
 import type { FacilityAppDeps } from '../deps.ts';
 import { reservationListPage } from '../views/reservation-views.ts';
 import { tableReservationListPage } from '../views/restaurant-reservation-views.ts';
 import { formOf, hotelOf, restaurantOf, sendPage } from './console-kit.ts';
-import { parseReservationFilter } from './reservation-filter.ts';
+import { parseStayFilter, parseTableFilter } from './reservation-filter.ts';
 import { FacilityErrors } from '../facility-errors.ts';
 
 /** Long enough to start the download, short enough that a leaked link is soon useless. */
@@ -26,15 +27,16 @@ type ExportScope = { type: 'hotel' | 'restaurant'; id: number };
  * and restaurants export the same way, each only its own reservations.
  */
 export function registerExportRoutes(app: HttpApp, { database, storage }: FacilityAppDeps): void {
-  const exportFor = (
+  const exportFor = <F extends ReservationFilter>(
     path: string,
     scopeOf: (request: FastifyRequest) => ExportScope,
+    parse: (input: unknown, scope: ExportScope) => ParsedForm<ReservationFilterForm, F>,
     refused: (request: FastifyRequest, form: ReservationFilterForm, errors: FieldError[]) => Promise<string> | string,
-    build: (filter: Omit<ReservationFilter, 'page' | 'pageSize'>, scope: ExportScope) => Promise<{ csv: string; rows: number }>,
+    build: (filter: Omit<F, 'page' | 'pageSize'>, scope: ExportScope) => Promise<{ csv: string; rows: number }>,
   ) =>
     app.post(path, async (request, reply) => {
       const scope = scopeOf(request);
-      const parsed = parseReservationFilter(formOf(request), scope.type === 'hotel' ? scope.id : undefined);
+      const parsed = parse(formOf(request), scope);
       if (parsed.errors) return sendPage(reply, await refused(request, parsed.form, parsed.errors), 422);
       const { page: _page, pageSize: _pageSize, ...filter } = parsed.filter;
       const { csv, rows } = await build(filter, scope);
@@ -58,12 +60,14 @@ export function registerExportRoutes(app: HttpApp, { database, storage }: Facili
   exportFor(
     '/facility/reservations/export',
     (request) => ({ type: 'hotel', id: hotelOf(request) }),
+    (input, scope) => parseStayFilter(input, scope.id),
     (request, form, errors) => reservationListPage(request.staff, form, null, errors),
     (filter) => exportReservationsCsv(database.db, filter),
   );
   exportFor(
     '/facility/restaurant/reservations/export',
     (request) => ({ type: 'restaurant', id: restaurantOf(request) }),
+    (input) => parseTableFilter(input),
     (request, form, errors) => tableReservationListPage(request.staff, form, [], null, errors),
     ({ hotelId: _hotel, ...filter }, scope) => exportTableReservationsCsv(database.db, { ...filter, restaurantId: scope.id }),
   );

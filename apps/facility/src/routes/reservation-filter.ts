@@ -1,6 +1,10 @@
-import { parseReservationFilter as parseFilter } from '@hatago/booking';
+import { parseReservationFilter } from '@hatago/booking';
+import { TABLE_FILTER_STATUSES } from '@hatago/dining';
 
 export const PAGE_SIZE = 25;
 
-/** Facility staff only ever filter their own hotel's reservations (restaurant staff bind the filter to theirs in dining). */
-export const parseReservationFilter = (input: unknown, hotelId: number | undefined) => parseFilter(input, { ...(hotelId === undefined ? {} : { hotelId }), pageSize: PAGE_SIZE });
+/** Hotel staff filter only their own hotel's stays, by any status a stay can have. */
+export const parseStayFilter = (input: unknown, hotelId: number) => parseReservationFilter(input, { hotelId, pageSize: PAGE_SIZE });
+
+/** Restaurant staff filter by the statuses tables share with stays; dining binds the filter to their restaurant. */
+export const parseTableFilter = (input: unknown) => parseReservationFilter(input, { pageSize: PAGE_SIZE, statuses: TABLE_FILTER_STATUSES });

@@ -128,6 +128,51 @@ describe('the front desk on a reservation\'s page', () => {
     assert.match((await get(marked.headers.location)).body, /No-show \([^;]+; fee charged/);
   });
 
+  it('settles a card guarantee at the desk: a no-show is charged its fee, a check-out lets the hold go, each shown on the page', async () => {
+    const { rows } = await sql<{ id: number }>`select rp.id from rate_plans rp join room_types rt on rt.id = rp.room_type_id where rt.hotel_id = ${hotelId} order by rt.id, rp.id limit 1`.execute(db.database.db);
+    await sql`update rate_plans set guarantee_required = true where id = ${rows[0]!.id}`.execute(db.database.db);
+    const context = testBookingContext(db.database.db);
+    const guaranteed = async (label: string) => {
+      const guest = { name: `客 ${label}`, nameLatin: `Guest ${label}`, email: `${label}@example.com`, phone: '090-1111-2222' };
+      const guaranteeToken = context.payments.tokenise({ number: '4242424242424242', expiry: '12/39', cvc: '123' }).token;
+      const request = { planId: rows[0]!.id, checkin: DAY, nights: 2, guests: 1, rooms: 1, guest, acceptTerms: true, guaranteeToken };
+      return (await bookStay(context, request, { idempotencyKey: `desk-guarantee-${label}`, locale: 'en' })).reservation;
+    };
+    try {
+      const absent = await guaranteed('card-absent');
+      const payment = (body: string) => /data-testid="payment">([^<]*)</.exec(body)?.[1];
+      assert.equal(payment((await get(`/facility/reservations/${absent.code}`)).body), `Card guarantee: VISA •••• 4242: ${yen(absent.totalPrice)} held`);
+      await post(`/facility/reservations/${absent.code}/no-show`, {});
+      assert.match(payment((await get(`/facility/reservations/${absent.code}`)).body) ?? '', new RegExp(`^Card guarantee: VISA •••• 4242: charged ${yen(absent.totalPrice)} \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d JST\\)$`));
+
+      const stayed = await guaranteed('card-stayed');
+      await post(`/facility/reservations/${stayed.code}/check-in`, {});
+      await post(`/facility/reservations/${stayed.code}/check-out`, {});
+      assert.match(payment((await get(`/facility/reservations/${stayed.code}`)).body) ?? '', /^Card guarantee: VISA •••• 4242: hold released, nothing charged \(/);
+    } finally {
+      await sql`update rate_plans set guarantee_required = false where id = ${rows[0]!.id}`.execute(db.database.db);
+    }
+  });
+
+  it('filters the list by every status a stay can have, labelled, and refuses any other as a field error', async () => {
+    const list = await get('/facility/reservations');
+    const options = [...list.body.matchAll(/<option value="([a-z_]*)"[^>]*>([^<]+)<\/option>/g)].map((m) => `${m[1]}=${m[2]}`);
+    assert.deepEqual(options, ['=Any', 'confirmed=Confirmed', 'checked_in=Checked in', 'checked_out=Checked out', 'no_show=No-show', 'cancelled=Cancelled']);
+    const code = await book('filtered', 0);
+    await post(`/facility/reservations/${code}/no-show`, {});
+    for (const status of ['confirmed', 'checked_in', 'checked_out', 'no_show', 'cancelled']) {
+      const found = await get(`/facility/reservations?status=${status}`);
+      assert.equal(found.statusCode, 200, status);
+      const shown = [...found.body.matchAll(/<td class="status-([a-z_]+)">/g)].map((m) => m[1]);
+      assert.ok(shown.every((s) => s === status), `${status}: ${shown.join(', ')}`);
+      if (status === 'no_show') assert.ok(found.body.includes(code));
+    }
+    const refused = await get('/facility/reservations?status=requested&name=Guest');
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /Choose a status from the list/);
+    assert.match(refused.body, /name="name" type="text" value="Guest"/);
+  });
+
   it('refuses a post from another site or without the form token, and another hotel\'s reservation', async () => {
     const code = await book('guarded', 0);
     const crossSite = await post(`/facility/reservations/${code}/check-in`, {}, { ...FORM, origin: 'https://evil.example' });

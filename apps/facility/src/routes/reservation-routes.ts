@@ -21,7 +21,7 @@ import { readStayChangeForm, type StayChangeForm, stayChangeFormOf } from '@hata
 import { frontDeskPanel, modificationPreviewPage, noShowPage } from '../views/front-desk-views.ts';
 import { reservationListPage, reservationPage } from '../views/reservation-views.ts';
 import { formOf, hotelOf, sendPage } from './console-kit.ts';
-import { parseReservationFilter } from './reservation-filter.ts';
+import { parseStayFilter } from './reservation-filter.ts';
 
 type CodeParams = { Params: { code: string } };
 
@@ -76,7 +76,7 @@ export function registerReservationRoutes(app: HttpApp, deps: FacilityAppDeps): 
   const { db } = pages;
 
   app.get('/facility/reservations', async (request, reply) => {
-    const parsed = parseReservationFilter(request.query, hotelOf(request));
+    const parsed = parseStayFilter(request.query, hotelOf(request));
     if (parsed.errors) return sendPage(reply, reservationListPage(request.staff, parsed.form, null, parsed.errors), 422);
     return sendPage(reply, reservationListPage(request.staff, parsed.form, await searchReservations(db, parsed.filter)));
   });
@@ -92,7 +92,8 @@ export function registerReservationRoutes(app: HttpApp, deps: FacilityAppDeps): 
 
 /** Modify (preview, then confirm), check in, check out, no-show (shown, then confirmed): each redirects after it. */
 function registerFrontDeskSteps(app: HttpApp, pages: StayPages): void {
-  const bookingOf = (request: FastifyRequest): BookingContext => ({ db: pages.db, changes: request.server.catalogChanges });
+  // the one provider the console settles tables with settles a stay's guarantee at check-out and no-show
+  const bookingOf = (request: FastifyRequest): BookingContext => ({ db: pages.db, changes: request.server.catalogChanges, payments: request.server.dining.payments });
   const actionOf = (request: FastifyRequest): StaffAction => ({ staff: request.staff, requestId: String(request.id), today: pages.today() });
 
   app.post<CodeParams>('/facility/reservations/:code/modify/preview', async (request, reply) => {

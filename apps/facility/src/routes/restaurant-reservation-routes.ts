@@ -6,7 +6,7 @@ import { dayTimelinePage } from '../views/restaurant-day-views.ts';
 import { restaurantHomePage } from '../views/restaurant-home-view.ts';
 import { tableReservationListPage, tableReservationPage } from '../views/restaurant-reservation-views.ts';
 import { restaurantContextOf, restaurantOf, sendPage } from './console-kit.ts';
-import { parseReservationFilter } from './reservation-filter.ts';
+import { parseTableFilter } from './reservation-filter.ts';
 
 type CodeParams = { Params: { code: string } };
 
@@ -28,7 +28,7 @@ export function registerRestaurantReservationRoutes(app: HttpApp, { database }: 
   app.get('/facility/restaurant/reservations', async (request, reply) => {
     const restaurantId = restaurantOf(request);
     const waiting = (await searchTableReservations(db, { restaurantId, status: 'requested', page: 1, pageSize: WAITING_SHOWN })).items;
-    const parsed = parseReservationFilter(request.query, undefined);
+    const parsed = parseTableFilter(request.query);
     if (parsed.errors) return sendPage(reply, tableReservationListPage(request.staff, parsed.form, waiting, null, parsed.errors), 422);
     const found = await searchTableReservations(db, { ...parsed.filter, restaurantId });
     return sendPage(reply, tableReservationListPage(request.staff, parsed.form, waiting, found));

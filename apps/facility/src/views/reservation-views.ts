@@ -1,21 +1,20 @@
 import { RESERVATION_STATUSES, type Reservation, type ReservationFilterForm } from '@hatago/booking';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
-import { cardLabel } from '@hatago/payments';
 import { html, type SafeHtml } from '@hatago/platform/html';
-import { field, formAlert, pageLinkWith, pagination, select, stayStatusLabel, yen } from '@hatago/web-kit';
+import { field, formAlert, guaranteeStateLabel, pageLinkWith, pagination, select, type StayStatus, stayStatusLabel, tokyoTime, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
 import { facilityPage } from './facility-page.ts';
 
 const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
 
-/** The filter both consoles share; `basePath` is the list it searches, `dateLabel` what its dates bound. */
-export function reservationFilter(basePath: string, dateLabel: string, form: ReservationFilterForm, errors: FieldError[]): SafeHtml {
+/** The filter both consoles share; `basePath` is the list it searches, `dateLabel` what its dates bound, `statuses` what it offers. */
+export function reservationFilter(basePath: string, dateLabel: string, statuses: readonly StayStatus[], form: ReservationFilterForm, errors: FieldError[]): SafeHtml {
   return html`${formAlert(errors, FILTER_FIELDS)}
 <form class="inline" method="get" action="${basePath}">
   ${field({ name: 'from', label: `${dateLabel} from`, type: 'date', value: form.from }, errors)}
   ${field({ name: 'to', label: `${dateLabel} to`, type: 'date', value: form.to }, errors)}
-  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...RESERVATION_STATUSES.map((s) => ({ value: s, label: s }))] }, errors)}
+  ${select({ name: 'status', label: 'Status', value: form.status, options: [{ value: '', label: 'Any' }, ...statuses.map((s) => ({ value: s, label: stayStatusLabel(s) }))] }, errors)}
   ${field({ name: 'name', label: 'Guest name', value: form.name }, errors)}
   ${field({ name: 'code', label: 'Code', value: form.code }, errors)}
   <button type="submit">Search</button>
@@ -40,7 +39,7 @@ export function reservationListPage(
   return facilityPage(
     staff,
     'Reservations',
-    html`<h1>Reservations</h1>${reservationFilter('/facility/reservations', 'Check-in', form, errors)}
+    html`<h1>Reservations</h1>${reservationFilter('/facility/reservations', 'Check-in', RESERVATION_STATUSES, form, errors)}
 ${
   result
     ? reservationResults(
@@ -59,9 +58,10 @@ ${
 
 /** When the front desk's steps happened, and what a no-show was charged. */
 function statusDetail(r: Reservation): SafeHtml {
-  if (r.cancelledAt) return html` (${r.cancelledAt}, by ${r.cancelledBy})`;
-  if (r.status === 'no_show') return html` (${r.noShowAt}; fee charged ${yen(r.noShowFee ?? 0)})`;
-  const steps = [r.checkedInAt && `in ${r.checkedInAt}`, r.checkedOutAt && `out ${r.checkedOutAt}`].filter(Boolean);
+  const at = (iso: string | null) => (iso ? tokyoTime(iso, 'minute') : '');
+  if (r.cancelledAt) return html` (${at(r.cancelledAt)}, by ${r.cancelledBy})`;
+  if (r.status === 'no_show') return html` (${at(r.noShowAt)}; fee charged ${yen(r.noShowFee ?? 0)})`;
+  const steps = [r.checkedInAt && `in ${at(r.checkedInAt)}`, r.checkedOutAt && `out ${at(r.checkedOutAt)}`].filter(Boolean);
   return steps.length ? html` (${steps.join(', ')})` : html``;
 }
 
@@ -81,7 +81,7 @@ ${extra.notice ? html`<p class="notice" role="status">${extra.notice}</p>` : ''}
   <dt>Arrival</dt><dd data-testid="arrival-time">${r.arrivalTime ?? 'Not given'}</dd>
   <dt>Requests</dt><dd data-testid="requests">${r.requests ?? 'None'}</dd>
   <dt>Payment</dt><dd data-testid="payment">${
-    r.payment.kind === 'guarantee' ? `Card guarantee: ${cardLabel(r.payment)}, ${yen(r.payment.amount)} held (${r.payment.status})` : 'Paid at the hotel'
+    r.payment.kind === 'guarantee' ? `Card guarantee: ${guaranteeStateLabel(r.payment)}` : 'Paid at the hotel'
   }</dd>
   <dt>Room type</dt><dd>${r.roomTypeName}</dd>
   <dt>Plan</dt><dd>${r.planName} (${r.meals})</dd>
@@ -94,7 +94,7 @@ ${extra.notice ? html`<p class="notice" role="status">${extra.notice}</p>` : ''}
   <dt>Email</dt><dd>${r.guest.email}</dd>
   <dt>Phone</dt><dd>${r.guest.phone}</dd>
   <dt>Language</dt><dd>${r.locale}</dd>
-  <dt>Booked</dt><dd>${r.createdAt}</dd>
+  <dt>Booked</dt><dd>${tokyoTime(r.createdAt, 'minute')}</dd>
 </dl></div>
 ${extra.panel ?? ''}
 <p><a href="/facility/reservations">Back to reservations</a></p>`,

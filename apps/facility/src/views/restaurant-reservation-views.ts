@@ -1,5 +1,5 @@
 import type { ReservationFilterForm } from '@hatago/booking';
-import type { TableReservation } from '@hatago/dining';
+import { TABLE_FILTER_STATUSES, type TableReservation } from '@hatago/dining';
 import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
@@ -39,7 +39,7 @@ export function tableReservationListPage(
     'Reservations',
     html`<h1>Reservations</h1>
 ${waiting.length ? html`<section class="card"><h2>Waiting for your answer (${waiting.length})</h2>${rows(waiting)}</section>` : ''}
-${reservationFilter(BASE, 'Date', form, errors)}
+${reservationFilter(BASE, 'Date', TABLE_FILTER_STATUSES, form, errors)}
 ${result ? reservationResults(BASE, form, result.total, rows(result.items)) : ''}`,
   );
 }

@@ -1,3 +1,5 @@
+import type { GuaranteeStatus } from '@hatago/booking';
+
 /**
  * What the stay booking form and a stay's pages say about the party, arrival, requests,
  * consent and payment; merged into the one dictionary in i18n.ts.
@@ -15,6 +17,14 @@ export const stayBookingJa = {
   payment: 'お支払い',
   payAtHotel: '現地払い（ご宿泊時にホテルでお支払いください）',
   guaranteedBy: (card: string) => `${card}で保証`,
+  /** Where the guarantee stands, by its status: `held` and `charged` are prices as the page writes them. */
+  guaranteeState: {
+    authorised: (held: string) => `${held}を仮押さえ中`,
+    released: () => '仮押さえは解除済み・ご請求なし',
+    captured: (_held: string, charged: string) => `${charged}をご請求済み`,
+    capture_failed: () => 'カードへのご請求ができませんでした。ホテルよりご連絡いたします',
+  } as Record<GuaranteeStatus, (held: string, charged: string) => string>,
+  withState: (payment: string, state: string) => `${payment}（${state}）`,
   stayCardNote: (amount: string) =>
     `このプランはクレジットカードによる保証が必要です。${amount}をカードに仮押さえします。宿泊料金はホテルでお支払いいただき、キャンセル料・不泊料が生じた場合のみ請求されます。`,
 };
@@ -33,6 +43,13 @@ export const stayBookingEn: typeof stayBookingJa = {
   payment: 'Payment',
   payAtHotel: 'Pay at the hotel when you stay',
   guaranteedBy: (card: string) => `Guaranteed by ${card}`,
+  guaranteeState: {
+    authorised: (held: string) => `${held} held on the card`,
+    released: () => 'hold released, nothing charged',
+    captured: (_held: string, charged: string) => `${charged} charged`,
+    capture_failed: () => 'the card could not be charged; the hotel will contact you',
+  },
+  withState: (payment: string, state: string) => `${payment} (${state})`,
   stayCardNote: (amount: string) =>
     `This plan is booked with a card guarantee: we hold ${amount} on your card. You pay the stay at the hotel; the card is charged only if a cancellation or no-show fee falls due.`,
 };

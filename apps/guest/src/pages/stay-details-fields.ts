@@ -1,4 +1,4 @@
-import { arrivalTimes, REQUESTS_MAX_LENGTH } from '@hatago/booking';
+import { arrivalTimes, REQUESTS_MAX_LENGTH, type StayPayment } from '@hatago/booking';
 import type { StayQuote } from '@hatago/catalog';
 import { cardLabel } from '@hatago/payments';
 import type { FieldError } from '@hatago/platform/errors';
@@ -53,11 +53,19 @@ export function stayDetailFields(lang: Lang, quote: StayQuote, values: Record<st
   }> ${text.acceptTerms}${consentError ? html`<span class="error-text">${consentError}</span>` : ''}</label>`;
 }
 
-/** How a stay is paid, as its pages and mails name it. */
-export function paymentText(lang: Lang, payment: { kind: 'at_hotel' } | { kind: 'guarantee'; brand: string; last4: string }): string {
+/**
+ * How a stay is paid, as its pages name it: a booked stay's guarantee with where it stands
+ * (held, released, charged), the confirm page's card before anything is held without.
+ */
+export function paymentText(lang: Lang, payment: { kind: 'at_hotel' } | ({ kind: 'guarantee'; brand: string; last4: string } & Partial<GuaranteeHeld>)): string {
   const text = t(lang);
-  return payment.kind === 'guarantee' ? text.guaranteedBy(cardLabel(payment)) : text.payAtHotel;
+  if (payment.kind !== 'guarantee') return text.payAtHotel;
+  const card = text.guaranteedBy(cardLabel(payment));
+  if (!payment.status) return card;
+  return text.withState(card, text.guaranteeState[payment.status](formatPrice(lang, payment.amount ?? 0), formatPrice(lang, payment.charged ?? 0)));
 }
+
+type GuaranteeHeld = Pick<Extract<StayPayment, { kind: 'guarantee' }>, 'amount' | 'status' | 'charged'>;
 
 /** The confirm page's rows for the details the guest gave. */
 export function stayDetailRows(lang: Lang, quote: StayQuote, values: Record<string, string>): SafeHtml {

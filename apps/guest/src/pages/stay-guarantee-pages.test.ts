@@ -89,8 +89,37 @@ describe('stay booking form: party, arrival, requests, consent and the card guar
     assert.match(shown.body, /data-testid="party">1 adult, 1 child</);
     assert.match(shown.body, /data-testid="arrival-time">20:00</);
     assert.match(shown.body, /data-testid="requests">Late dinner, please</);
-    assert.match(shown.body, /data-testid="payment">Guaranteed by VISA •••• 4242</);
+    assert.match(shown.body, /data-testid="payment">Guaranteed by VISA •••• 4242 \(¥[\d,]+ held on the card\)</);
     assert.equal(await count(), before + 1);
+  });
+
+  it('shows the guest where the guarantee stands on the look-up, in Japanese and English: held, then released or charged', async () => {
+    const plan = await guaranteedPlan();
+    const bookOne = async (checkin: string) => {
+      const hidden = hiddenFieldsOf((await detailsOf(plan.id, checkin)).body, '/book/confirm');
+      const confirm = await post('/book/confirm', { ...hidden, ...guest, adults: '1', acceptTerms: 'yes', ...card('4242424242424242') });
+      const booked = await post('/book', hiddenFieldsOf(confirm.body, '/book', 'confirm-booking'));
+      assert.equal(booked.statusCode, 303);
+      return (await sql<{ code: string; total_price: number }>`select code, total_price from reservations order by id desc limit 1`.execute(ctx.db.database.db)).rows[0]!;
+    };
+    const lookUp = (code: string, lang: 'ja' | 'en') => post('/reservations/lookup', { code, email: guest.email, ...(lang === 'en' ? { lang } : {}) });
+    const cancel = (code: string) => post(`/reservations/${code}/cancel`, { email: guest.email, confirm: 'yes', lang: 'en' });
+
+    const early = await bookOne(futureDate(40));
+    const held = early.total_price.toLocaleString('en-US');
+    assert.match((await lookUp(early.code, 'ja')).body, new RegExp(`data-testid="payment">VISA •••• 4242で保証（${early.total_price.toLocaleString('ja-JP')}円を仮押さえ中）<`));
+    assert.match((await lookUp(early.code, 'en')).body, new RegExp(`data-testid="payment">Guaranteed by VISA •••• 4242 \\(¥${held} held on the card\\)<`));
+    assert.equal((await cancel(early.code)).statusCode, 200);
+    assert.match((await lookUp(early.code, 'ja')).body, /data-testid="payment">VISA •••• 4242で保証（仮押さえは解除済み・ご請求なし）</);
+    assert.match((await lookUp(early.code, 'en')).body, /data-testid="payment">Guaranteed by VISA •••• 4242 \(hold released, nothing charged\)</);
+
+    // inside the plan's fee period (the day before arrival), cancelling charges its fee
+    const late = await bookOne(futureDate(1));
+    await sql`update reservations set free_cancel_days = 3, cancel_fee_percent = 40 where code = ${late.code}`.execute(ctx.db.database.db);
+    assert.equal((await cancel(late.code)).statusCode, 200);
+    const fee = Math.floor((late.total_price * 40) / 100);
+    assert.match((await lookUp(late.code, 'en')).body, new RegExp(`data-testid="payment">Guaranteed by VISA •••• 4242 \\(¥${fee.toLocaleString('en-US')} charged\\)<`));
+    assert.match((await lookUp(late.code, 'ja')).body, new RegExp(`（${fee.toLocaleString('ja-JP')}円をご請求済み）<`));
   });
 
   it('writes no card number or security code to the logs or the database', async () => {

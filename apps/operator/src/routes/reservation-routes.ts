@@ -14,7 +14,7 @@ import {
 } from '@hatago/booking';
 import { listAudit } from '@hatago/audit';
 import { CatalogChanges } from '@hatago/catalog';
-import { DiningChanges, type DiningContext, getTableReservationByCode, searchTableReservations } from '@hatago/dining';
+import { DiningChanges, type DiningContext, getTableReservationByCode, searchTableReservations, tableFilterOf } from '@hatago/dining';
 import { SandboxPaymentProvider } from '@hatago/payments';
 import type { Executor } from '@hatago/db';
 import type { StaffAccount } from '@hatago/identity';
@@ -44,8 +44,10 @@ const CHECKED = new Set(['yes', 'on', 'true', '1']);
 /** One set of reservation pages for stays and tables: the code's prefix says which module answers. */
 export function registerReservationRoutes(app: HttpApp, { database, cache, payments }: OperatorAppDeps): void {
   const db = database.db;
-  const booking: BookingContext = { db, changes: new CatalogChanges(cache) };
-  const dining: DiningContext = { db, changes: new DiningChanges(cache), payments: payments ?? new SandboxPaymentProvider() };
+  // one provider settles what a cancellation on the guest's behalf owes, on a stay or a table
+  const provider = payments ?? new SandboxPaymentProvider();
+  const booking: BookingContext = { db, changes: new CatalogChanges(cache), payments: provider };
+  const dining: DiningContext = { db, changes: new DiningChanges(cache), payments: provider };
   app.get('/operator/reservations', needs('reservations.read'), (request, reply) => search(db, request, reply));
   app.get<CodeParams & NoticeQuery>('/operator/reservations/:code', needs('reservations.read'), (request, reply) =>
     isTableCode(request.params.code) ? showTableReservation(dining, request, reply) : showReservation(db, request, reply),
@@ -71,7 +73,9 @@ async function search(db: Executor, request: FastifyRequest, reply: FastifyReply
   const parsed = parseReservationSearch(request.query);
   if (parsed.errors) return reply.code(422).send(searchPage(request.staff, parsed.form, { errors: parsed.errors }));
   const { form, filter } = parsed;
-  const [found, tables] = await Promise.all([searchReservations(db, filter), searchTableReservations(db, filter)]);
+  // a front desk status (checked in, out, no-show) is a stay's alone: no table matches it
+  const tableFilter = tableFilterOf(filter);
+  const [found, tables] = await Promise.all([searchReservations(db, filter), tableFilter ? searchTableReservations(db, tableFilter) : { items: [], total: 0 }]);
   await auditAction(db, request, 'reservation.search', { type: 'reservation', id: '' }, {
     criteria: Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== '' && k !== 'page')),
     page: filter.page,

@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@hatago/audit';
-import type { CancellationTerms, Reservation } from '@hatago/booking';
+import { type CancellationTerms, RESERVATION_STATUSES, type Reservation } from '@hatago/booking';
 import type { TableReservation } from '@hatago/dining';
 import { can, type StaffAccount } from '@hatago/identity';
 import type { MailSummary } from '@hatago/mail';
@@ -12,6 +12,7 @@ import { guestCard } from './guest-card.ts';
 import { operatorPage } from './operator-page.ts';
 import { type NoteForm, noteForm } from './reservation-note-form.ts';
 import { historySection } from './reservation-timeline-view.ts';
+import { stayDetailRows } from './stay-details-view.ts';
 import { tableResults } from './table-reservation-views.ts';
 
 const SEARCH_FIELDS = ['code', 'email', 'name', 'from', 'to', 'status'];
@@ -69,11 +70,8 @@ ${formAlert(errors, SEARCH_FIELDS)}
       name: 'status',
       label: 'Status',
       value: form.status,
-      options: [
-        { value: '', label: 'Any' },
-        { value: 'confirmed', label: 'Confirmed' },
-        { value: 'cancelled', label: 'Cancelled' },
-      ],
+      // a stay's front desk statuses find no table: tables are confirmed or cancelled as stays are
+      options: [{ value: '', label: 'Any' }, ...RESERVATION_STATUSES.map((value) => ({ value, label: stayStatusLabel(value) }))],
     },
     errors,
   )}
@@ -120,7 +118,7 @@ ${guestCard(r)}
     <dt>Room</dt><dd>${r.roomTypeName}</dd>
     <dt>Plan</dt><dd>${r.planName} (${r.meals})</dd>
     <dt>Dates</dt><dd>${r.checkin} → ${r.checkout} (${r.nights} night(s))</dd>
-    <dt>Guests / rooms</dt><dd>${r.guests} / ${r.rooms}</dd>
+    ${stayDetailRows(r, d.audits)}
     <dt>Booked</dt><dd>${tokyoTime(r.createdAt)}</dd>
   </dl>
   <table>

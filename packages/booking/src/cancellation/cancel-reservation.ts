@@ -9,6 +9,7 @@ import { facilityCancellation } from '../mail/facility-cancellation.ts';
 import { reservationCancellation } from '../mail/reservation-cancellation.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
+import { settleStayGuarantee } from '../reservations/stay-guarantee.ts';
 import { cancellationTerms } from './cancellation-policy.ts';
 import { facilityNoticeMail } from '../reservations/facility-notice.ts';
 import { BookingErrors } from '../booking-errors.ts';
@@ -38,7 +39,9 @@ export interface CancellationOptions {
  * Cancels under the reservation's policy and gives back every night, in one transaction
  * with the cancellation mail. The reservation row is locked first, so two concurrent
  * cancels cannot both release the rooms. Once committed, the rooms given back are
- * published; cancelling an already cancelled reservation changes and publishes nothing.
+ * published and a card guarantee is settled: the fee captured, or the hold let go when
+ * cancelling is free. Cancelling an already cancelled reservation changes and publishes
+ * nothing (it only settles a guarantee left unsettled).
  */
 export async function cancelReservation(
   context: BookingContext,
@@ -91,7 +94,8 @@ export async function cancelReservation(
     return { reservation: cancelled, alreadyCancelled: false };
   });
   if (!outcome.alreadyCancelled) await publishRoomsChanged(context, outcome.reservation.hotelId);
-  return outcome;
+  // a retry settles a hold its first attempt left (the process stopped after the commit)
+  return { ...outcome, reservation: await settleStayGuarantee(context, outcome.reservation, 'cancel-fee', outcome.reservation.cancelFee ?? 0) };
 }
 
 /** Whether this canceller may cancel this reservation: its guest by email, its member, or any operator. */

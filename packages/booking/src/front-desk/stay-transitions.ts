@@ -6,6 +6,7 @@ import { type BookingContext, publishRoomsChanged } from '../booking-context.ts'
 import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
 import { BookingErrors } from '../booking-errors.ts';
 import { type Reservation, type ReservationRow, toReservation } from '../reservations/reservation.ts';
+import { settleStayGuarantee } from '../reservations/stay-guarantee.ts';
 import { auditStaffAction, lockForStaff, type StaffAction } from './staff-action.ts';
 
 export interface TransitionOutcome {
@@ -16,10 +17,17 @@ export interface TransitionOutcome {
 
 type Step = 'check-in' | 'check-out' | 'no-show';
 
-const STEPS: Record<Step, { from: ReservationStatus; to: ReservationStatus; audit: string; verb: string }> = {
-  'check-in': { from: 'confirmed', to: 'checked_in', audit: 'reservation.check_in', verb: 'checked in' },
-  'check-out': { from: 'checked_in', to: 'checked_out', audit: 'reservation.check_out', verb: 'checked out' },
-  'no-show': { from: 'confirmed', to: 'no_show', audit: 'reservation.no_show', verb: 'marked a no-show' },
+/** The audit action of each front desk step, by the status it leads to: who did it and when is read from these. */
+export const FRONT_DESK_ACTIONS = {
+  checked_in: 'reservation.check_in',
+  checked_out: 'reservation.check_out',
+  no_show: 'reservation.no_show',
+} as const satisfies Partial<Record<ReservationStatus, string>>;
+
+const STEPS: Record<Step, { from: ReservationStatus; to: keyof typeof FRONT_DESK_ACTIONS; verb: string }> = {
+  'check-in': { from: 'confirmed', to: 'checked_in', verb: 'checked in' },
+  'check-out': { from: 'checked_in', to: 'checked_out', verb: 'checked out' },
+  'no-show': { from: 'confirmed', to: 'no_show', verb: 'marked a no-show' },
 };
 
 /** What a no-show owes: the plan's percent of the whole stay's total, rounded down to the yen. */
@@ -41,7 +49,8 @@ function checkDates(step: Step, row: ReservationRow, today: string): void {
  * (confirmed, from the arrival date until the stay ends), check-out (checked in; leaving
  * early keeps the nights sold) and no-show (confirmed, once the arrival date has begun: the
  * plan's no-show fee is charged and the nights from today on go back on sale, published
- * after the commit). Any other step is refused with INVALID_STATUS_CHANGE.
+ * after the commit). After the commit a card guarantee is settled: a no-show's fee captured,
+ * a check-out's hold let go. Any other step is refused with INVALID_STATUS_CHANGE.
  */
 async function moveStatus(context: BookingContext, codeInput: unknown, step: Step, action: StaffAction): Promise<TransitionOutcome> {
   const rule = STEPS[step];
@@ -71,7 +80,7 @@ async function moveStatus(context: BookingContext, codeInput: unknown, step: Ste
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await auditStaffAction(trx, action, rule.audit, row.code, {
+    await auditStaffAction(trx, action, FRONT_DESK_ACTIONS[rule.to], row.code, {
       before: { status: row.status },
       after: { status: rule.to },
       ...(fee === null ? {} : { fee, feePercent: row.no_show_fee_percent, nightsReleased: released }),
@@ -79,7 +88,11 @@ async function moveStatus(context: BookingContext, codeInput: unknown, step: Ste
     return { reservation: toReservation(updated), changed: true, released };
   });
   if (outcome.released > 0) await publishRoomsChanged(context, outcome.reservation.hotelId);
-  return { reservation: outcome.reservation, changed: outcome.changed };
+  // also on a resent step: it settles a hold its first attempt left unsettled
+  const { reservation } = outcome;
+  if (step === 'no-show') return { reservation: await settleStayGuarantee(context, reservation, 'no-show-fee', reservation.noShowFee ?? 0), changed: outcome.changed };
+  if (step === 'check-out') return { reservation: await settleStayGuarantee(context, reservation, 'check-out', 0), changed: outcome.changed };
+  return { reservation, changed: outcome.changed };
 }
 
 export const checkIn = (context: BookingContext, code: unknown, action: StaffAction) => moveStatus(context, code, 'check-in', action);

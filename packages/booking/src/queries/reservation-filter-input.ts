@@ -1,20 +1,23 @@
 import { FieldErrors } from '@hatago/platform/errors';
 import { finishForm, type ParsedForm, readFields, readPage } from '@hatago/platform/input';
 import { isValidDate } from '@hatago/platform/time';
-import { type FilterStatus, RESERVATION_STATUSES, type ReservationFilter } from './reservation-queries.ts';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../booking-tables.ts';
+import type { ReservationFilter } from './reservation-queries.ts';
 
-/** The statuses staff filter by, those stays and tables share (the consoles search both with one filter). */
 const FIELDS = ['code', 'email', 'name', 'from', 'to', 'status', 'page'] as const;
 export type ReservationFilterForm = Record<(typeof FIELDS)[number], string>;
 
 /**
  * The reservation filter as staff type it, for every console: facility staff get it bound
- * to their own hotel, operators search them all.
+ * to their own hotel, operators search them all. `statuses` are those the list offers,
+ * every status a stay can have unless narrowed (a restaurant's list: those tables share);
+ * any other is a field error.
  */
-export function parseReservationFilter(
+export function parseReservationFilter<S extends ReservationStatus = ReservationStatus>(
   input: unknown,
-  scope: { hotelId?: number; pageSize: number },
-): ParsedForm<ReservationFilterForm, ReservationFilter> {
+  scope: { hotelId?: number; pageSize: number; statuses?: readonly S[] },
+): ParsedForm<ReservationFilterForm, ReservationFilter<S>> {
+  const statuses: readonly string[] = scope.statuses ?? RESERVATION_STATUSES;
   const errors = new FieldErrors();
   const form = readFields(input, FIELDS, errors);
   for (const [name, max] of [['code', 20], ['email', 254], ['name', 100]] as const) {
@@ -26,7 +29,7 @@ export function parseReservationFilter(
   if (form.from && form.to && isValidDate(form.from) && isValidDate(form.to) && form.from > form.to) {
     errors.add('to', 'Must not be before the “from” date');
   }
-  if (form.status && !(RESERVATION_STATUSES as readonly string[]).includes(form.status)) errors.add('status', 'Choose a status from the list');
+  if (form.status && !statuses.includes(form.status)) errors.add('status', 'Choose a status from the list');
   const page = readPage(form.page, errors);
   return finishForm(form, errors, () => ({
     ...(scope.hotelId !== undefined ? { hotelId: scope.hotelId } : {}),
@@ -35,7 +38,7 @@ export function parseReservationFilter(
     ...(form.name ? { name: form.name } : {}),
     ...(form.from ? { checkinFrom: form.from } : {}),
     ...(form.to ? { checkinTo: form.to } : {}),
-    ...(form.status ? { status: form.status as FilterStatus } : {}),
+    ...(form.status ? { status: form.status as S } : {}),
     page,
     pageSize: scope.pageSize,
   }));

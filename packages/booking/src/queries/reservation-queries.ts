@@ -2,10 +2,6 @@ import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import { normalisePersonName } from '@hatago/platform/input';
 import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
-
-/** The statuses the consoles' reservation lists filter by, shared by stays and tables. */
-export const RESERVATION_STATUSES = ['confirmed', 'cancelled'] as const satisfies readonly ReservationStatus[];
-export type FilterStatus = (typeof RESERVATION_STATUSES)[number];
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { BookingErrors } from '../booking-errors.ts';
@@ -48,7 +44,8 @@ export async function listMemberReservations(db: Executor, memberId: number): Pr
   return rows.map(toReservation);
 }
 
-export interface ReservationFilter {
+/** What staff search reservations by; `S` narrows the statuses a list offers (a restaurant's, those tables share). */
+export interface ReservationFilter<S extends ReservationStatus = ReservationStatus> {
   hotelId?: number;
   code?: string;
   email?: string;
@@ -56,7 +53,7 @@ export interface ReservationFilter {
   name?: string;
   checkinFrom?: string;
   checkinTo?: string;
-  status?: FilterStatus;
+  status?: S;
   page: number;
   pageSize: number;
 }

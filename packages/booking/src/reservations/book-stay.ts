@@ -160,6 +160,8 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
       cancel_fee: null,
       cancelled_at: null,
       cancelled_by: null,
+      // parseBookingRequest refused the booking unless the guest accepted the terms with it
+      terms_accepted_at: new Date(),
       ...guaranteeColumns(held),
     };
     const row = await t.insertInto('reservations').values(booked).returningAll().executeTakeFirstOrThrow();

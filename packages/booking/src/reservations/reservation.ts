@@ -2,6 +2,24 @@ import type { Selectable } from 'kysely';
 import { addDays } from '@hatago/platform/time';
 import type { BookingTables, ReservationStatus } from '../booking-tables.ts';
 
+/**
+ * How a stay is paid: at the hotel, or held by a card guarantee named as its holder knows
+ * the card (`amount` held), then settled: `charged` yen (0 when let go) at `settledAt`.
+ */
+export type StayPayment =
+  | { kind: 'at_hotel' }
+  | {
+      kind: 'guarantee';
+      brand: string;
+      last4: string;
+      amount: number;
+      status: GuaranteeStatus;
+      charged: number | null;
+      settledAt: string | null;
+    };
+
+export type GuaranteeStatus = NonNullable<BookingTables['reservations']['guarantee_status']>;
+
 export interface Reservation {
   code: string;
   status: ReservationStatus;
@@ -24,8 +42,9 @@ export interface Reservation {
   arrivalTime: string | null;
   /** The guest's special requests to the front desk; null when none. */
   requests: string | null;
-  /** How the stay is paid: at the hotel, or held by a card guarantee named as its holder knows the card. */
-  payment: { kind: 'at_hotel' } | { kind: 'guarantee'; brand: string; last4: string; amount: number; status: string };
+  /** When the guest accepted the terms and privacy policy; null for stays booked before it was recorded. */
+  termsAcceptedAt: string | null;
+  payment: StayPayment;
   guest: { name: string; nameLatin: string; email: string; phone: string };
   memberId: number | null;
   locale: 'ja' | 'en';
@@ -73,9 +92,18 @@ export function toReservation(row: ReservationRow): Reservation {
     rooms: row.rooms,
     arrivalTime: row.arrival_time,
     requests: row.requests,
+    termsAcceptedAt: instant(row.terms_accepted_at),
     payment:
       row.guarantee_status && row.card_last4
-        ? { kind: 'guarantee', brand: row.card_brand ?? 'other', last4: row.card_last4, amount: row.guarantee_amount ?? 0, status: row.guarantee_status }
+        ? {
+            kind: 'guarantee',
+            brand: row.card_brand ?? 'other',
+            last4: row.card_last4,
+            amount: row.guarantee_amount ?? 0,
+            status: row.guarantee_status,
+            charged: row.guarantee_charged,
+            settledAt: instant(row.guarantee_settled_at),
+          }
         : { kind: 'at_hotel' },
     guest: { name: row.guest_name, nameLatin: row.guest_name_latin, email: row.email, phone: row.phone },
     memberId: row.member_id === null ? null : Number(row.member_id),

@@ -63,6 +63,7 @@ for (const target of testDatabaseTargets()) {
         { guests: reservation.guests, adults: reservation.adults, children: reservation.children, arrival: reservation.arrivalTime, requests: reservation.requests, payment: reservation.payment },
         { guests: 2, adults: 1, children: 1, arrival: twin.checkin_time.slice(0, 5), requests: '禁煙室希望', payment: { kind: 'at_hotel' } },
       );
+      assert.ok(reservation.termsAcceptedAt && Date.now() - Date.parse(reservation.termsAcceptedAt) < 60_000, 'the consent is recorded with the booking');
       await assert.rejects(bookStay(context(), request({ adults: 2, children: 1 }), { idempotencyKey: `too-many-${target.name}` }), (e) => fieldsOf(e).includes('guests'));
     });
 
@@ -87,7 +88,7 @@ for (const target of testDatabaseTargets()) {
       const card = payments.tokenise({ number: CARD, expiry: '12/39', cvc: '987' });
       const { reservation } = await book('card-ok', card.token);
       assert.equal(reservation.payment.kind, 'guarantee');
-      assert.deepEqual(reservation.payment, { kind: 'guarantee', brand: 'visa', last4: '4242', amount: reservation.totalPrice, status: 'authorised' });
+      assert.deepEqual(reservation.payment, { kind: 'guarantee', brand: 'visa', last4: '4242', amount: reservation.totalPrice, status: 'authorised', charged: null, settledAt: null });
       assert.equal(await reserved(guaranteed.room_type_id, checkin), rooms + 1);
     });
 

@@ -7,10 +7,19 @@ import { answerTableRequest } from '../requests/answer-table-request.ts';
 import { bookTable } from '../reservations/book-table.ts';
 import { addTestRestaurant, TEST_CLOCK, testManagementContext, testRestaurant } from '../testing/test-restaurant.ts';
 import { dayTimeline } from './day-timeline.ts';
-import { getTableReservationByCode, searchTableReservations } from './table-reservation-queries.ts';
+import { getTableReservationByCode, searchTableReservations, tableFilterOf } from './table-reservation-queries.ts';
 
 const FRIDAY = '2027-03-05';
 const SATURDAY = '2027-03-06';
+
+describe('the stays\' filter read for tables', () => {
+  it('keeps the statuses tables share and finds nothing to search for a front desk status', () => {
+    const base = { hotelId: 3, name: 'Sato', page: 2, pageSize: 20 };
+    assert.deepEqual(tableFilterOf(base), { name: 'Sato', page: 2, pageSize: 20 });
+    assert.deepEqual(tableFilterOf({ ...base, status: 'cancelled' }), { name: 'Sato', status: 'cancelled', page: 2, pageSize: 20 });
+    for (const status of ['checked_in', 'checked_out', 'no_show'] as const) assert.equal(tableFilterOf({ ...base, status }), null);
+  });
+});
 
 for (const target of testDatabaseTargets()) {
   describe(`table reservation queries on ${target.name}`, () => {

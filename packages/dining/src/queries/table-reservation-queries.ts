@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { normaliseReservationCode, type ReservationFilter } from '@hatago/booking';
+import { normaliseReservationCode, type ReservationFilter, type ReservationStatus } from '@hatago/booking';
 import { type Executor, tablesOf } from '@hatago/db';
 import { notFound } from '@hatago/platform/errors';
 import { normalisePersonName } from '@hatago/platform/input';
@@ -15,6 +15,20 @@ export type TableReservationFilter = Omit<ReservationFilter, 'hotelId' | 'status
   restaurantId?: number;
   status?: TableReservationStatus;
 };
+
+/** The statuses stays and tables share: those a restaurant's list offers in the hotels' one filter form. */
+export const TABLE_FILTER_STATUSES = ['confirmed', 'cancelled'] as const satisfies readonly (ReservationStatus & TableReservationStatus)[];
+type SharedStatus = (typeof TABLE_FILTER_STATUSES)[number];
+const isShared = (status: ReservationStatus): status is SharedStatus => (TABLE_FILTER_STATUSES as readonly string[]).includes(status);
+
+/**
+ * The stays' filter read for tables, where one search covers both (the operator's): a status
+ * only stays have, a front desk step, matches no table, so there is nothing to search (null).
+ */
+export function tableFilterOf({ hotelId: _hotel, status, ...filter }: ReservationFilter): TableReservationFilter | null {
+  if (status === undefined) return filter;
+  return isShared(status) ? { ...filter, status } : null;
+}
 
 /**
  * Requests waiting for the restaurant's answer first (oldest first: the guest has waited

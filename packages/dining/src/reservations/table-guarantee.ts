@@ -1,5 +1,5 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import { type HeldGuarantee, holdGuarantee } from '@hatago/payments';
+import { type HeldGuarantee, holdGuarantee, settleHold } from '@hatago/payments';
 import type { DiningContext } from '../dining-context.ts';
 import type { DiningTables } from '../dining-tables.ts';
 import { type TableReservation, toTableReservation } from './table-reservation.ts';
@@ -25,15 +25,11 @@ export async function settleGuarantee(context: DiningContext, reservation: Table
   if (!context.payments || reservation.guarantee?.status !== 'authorised') return reservation;
   const t = tablesOf<DiningTables>(context.db as Executor);
   const row = await t.selectFrom('table_reservations').select('guarantee_authorisation').where('code', '=', reservation.code).executeTakeFirstOrThrow();
-  const authorisationId = row.guarantee_authorisation!;
-  const fee = reservation.cancelFee ?? 0;
-  let status: 'captured' | 'released' | 'capture_failed' = 'released';
-  if (fee > 0) {
-    const capture = await context.payments.capture({ authorisationId, amount: fee, idempotencyKey: `table-cancel-fee:${reservation.code}` });
-    status = capture.ok ? 'captured' : 'capture_failed';
-  } else {
-    await context.payments.release({ authorisationId });
-  }
+  const { status } = await settleHold(context.payments, {
+    authorisationId: row.guarantee_authorisation!,
+    fee: reservation.cancelFee ?? 0,
+    idempotencyKey: `table-cancel-fee:${reservation.code}`,
+  });
   const updated = await t
     .updateTable('table_reservations')
     .set({ guarantee_status: status })
