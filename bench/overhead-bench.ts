@@ -16,6 +16,7 @@
  * saturation the throughput cost is 1 − off/setting of it. Usage:
  *   npm run bench:overhead                   # PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL
  *   BENCH_SECONDS=15 BENCH_ROUNDS=3 BENCH_CONCURRENCY=16 npm run bench:overhead
+ *   BENCH_SETTINGS=unset,100 npm run bench:overhead     # only these settings (and off, the base)
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -128,7 +129,8 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
   await database.close();
 
   const sink = await startSink();
-  const settings = SETTINGS(sink.url);
+  const wanted = process.env.BENCH_SETTINGS?.split(',').map((name) => name.trim());
+  const settings = SETTINGS(sink.url).filter((s) => s.label === 'off' || wanted === undefined || wanted.some((name) => s.label.startsWith(name)));
   const results = new Map<string, Round[]>(settings.map((s) => [s.label, []]));
   const exported = new Map<string, number>(settings.map((s) => [s.label, 0]));
   try {
