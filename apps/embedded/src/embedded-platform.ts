@@ -47,6 +47,8 @@ export interface EmbeddedOptions {
   /** Where log lines go; stdout unless a test reads them. */
   logDestination?: DestinationStream;
   onSeedProgress?: (done: number, total: number) => void;
+  /** The lived-in world's bookings, hotel by hotel, then restaurant by restaurant. */
+  onBookingSeedProgress?: (done: number, total: number) => void;
   /** Demo photos are made after the catalogue is seeded, hotel by hotel. */
   onPhotoSeedProgress?: (done: number, total: number) => void;
   /** The origin guests reach the platform at, for links in mails; defaults to the edge's own address. */
@@ -179,9 +181,10 @@ async function openEmbeddedDatabase(options: EmbeddedOptions, storage: ObjectSto
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
   if (options.seed) {
     const seeded = await seedDemoData(database.db, {
-      // a first start proper (not a test's chosen world) gets stays around today for the hotel dashboard and prices per guest count
-      ...(options.seed === true ? { frontDeskStays: true, occupancyPrices: true } : options.seed),
+      // a first start proper (not a test's chosen world) gets a lived-in world (stays and tables around today everywhere) and prices per guest count
+      ...(options.seed === true ? { livedIn: true, occupancyPrices: true } : options.seed),
       ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+      ...(options.onBookingSeedProgress ? { onBookingProgress: options.onBookingSeedProgress } : {}),
     });
     if (seeded) {
       const photos = await seedDemoPhotos(database.db, storage, options.onPhotoSeedProgress ? { onProgress: options.onPhotoSeedProgress } : {});

@@ -56,6 +56,11 @@ const platform = await startEmbeddedPlatform({
       logger.info({ progress: `${done}/${total}` }, `seeding demo data: ${done}/${total} hotels and restaurants`);
     }
   },
+  onBookingSeedProgress: (done, total) => {
+    if (done === 1 || done % 10 === 0 || done === total) {
+      logger.info({ progress: `${done}/${total}` }, `booking demo stays and tables: ${done}/${total} hotels and restaurants`);
+    }
+  },
   onPhotoSeedProgress: (done, total) => {
     if (done === 1 || done % 10 === 0 || done === total) logger.info({ progress: `${done}/${total}` }, `making demo photos: ${done}/${total} hotels and restaurants`);
   },

@@ -2,7 +2,8 @@ export { type BookingTables, RESERVATION_STATUSES, type ReservationStatus } from
 export { BookingErrors } from './booking-errors.ts';
 export { bookingMigrations } from './migrations/index.ts';
 export type { BookingContext } from './booking-context.ts';
-export { type GuaranteeStatus, type Reservation, type StayPayment } from './reservations/reservation.ts';
+export { type GuaranteeStatus, type Reservation, type ReservationRow, type StayPayment, toReservation } from './reservations/reservation.ts';
+export { stayBookedMails, stayCancelledMails } from './mail/stay-mails.ts';
 export { bookingMails } from './mail/booking-mails.ts';
 export { enqueueReservationConfirmation, reservationConfirmation } from './mail/reservation-confirmation.ts';
 export { addReservationNote, NOTE_MAX, RESERVATION_NOTE_ACTION, type ReservationNote } from './reservations/reservation-notes.ts';

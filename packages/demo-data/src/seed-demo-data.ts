@@ -3,7 +3,7 @@ import { type Executor, tablesOf } from '@hatago/db';
 import type { CatalogTables } from '@hatago/catalog';
 import type { DiningTables } from '@hatago/dining';
 import { hashPassword, type IdentityTables } from '@hatago/identity';
-import { tokyoToday } from '@hatago/platform/time';
+import { addDays, daysBetween, tokyoToday } from '@hatago/platform/time';
 import { DEMO_AREAS, DEMO_PASSWORD, HOTEL_STYLES, PLANS, ROOM_TYPES } from './demo-catalog.ts';
 import { demoHotelFeatures } from './demo-amenities.ts';
 import { demoRoomDetails } from './demo-room-details.ts';
@@ -11,7 +11,8 @@ import { addMissingRoomDetails } from './seed-demo-room-details.ts';
 import { seedDemoFlags } from './demo-flags.ts';
 import { seedDemoRestaurants } from './seed-demo-restaurants.ts';
 import { seedDemoOccupancyPrices } from './seed-demo-occupancy-prices.ts';
-import { seedDemoStays } from './seed-demo-stays.ts';
+import { seedLivedIn } from './seed-lived-in.ts';
+import { PAST_DAYS } from './demo-stay-plan.ts';
 
 export { DEMO_PASSWORD };
 
@@ -20,11 +21,17 @@ export interface SeedOptions {
   restaurantsPerArea?: number;
   days?: number;
   today?: string;
-  /** A few stays around today at the first hotel, so its dashboard has a day to show (the demo's first start; tests leave them out). */
-  frontDeskStays?: boolean;
   /** Prices per number of guests on the first hotel's larger rooms (the demo's first start; tests set their own, their figures read the single price). */
   occupancyPrices?: boolean;
+  /**
+   * A lived-in world (the demo's first start; most tests leave it out): every hotel's and
+   * restaurant's past, today and weeks ahead, written in bulk with the booking modules' own price and mail builders, with the
+   * calendar starting two weeks back to hold the past stays.
+   */
+  livedIn?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Progress of the lived-in world's bookings, hotel by hotel, then restaurant by restaurant. */
+  onBookingProgress?: (done: number, total: number) => void;
 }
 
 type SeedTables = CatalogTables & IdentityTables;
@@ -36,7 +43,8 @@ interface Seeding {
   /** A whole number below n; steps must roll in the same order every time. */
   pick: (n: number) => number;
   passwordHash: string;
-  today: string;
+  /** The calendar's first day: today, or earlier for a lived-in world's past stays. */
+  firstDay: string;
   days: number;
 }
 
@@ -84,7 +92,8 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       const features = await addMissingHotelFeatures(trx);
       return (await addMissingRoomDetails(trx)) || features || restaurants;
     }
-    const seeding: Seeding = { trx, t, pick: (n) => Math.floor(rand() * n), passwordHash, today, days };
+    const firstDay = options.livedIn ? addDays(today, -PAST_DAYS) : today;
+    const seeding: Seeding = { trx, t, pick: (n) => Math.floor(rand() * n), passwordHash, firstDay, days: days + daysBetween(firstDay, today) };
     await t
       .insertInto('areas')
       .values(DEMO_AREAS.map((a, i) => ({ id: a.id, ...namesOf(a), sort_order: i })))
@@ -106,9 +115,10 @@ export async function seedDemoData(db: Executor, options: SeedOptions = {}): Pro
       onSeeded: () => options.onProgress?.(++done, total),
     });
     if (options.occupancyPrices) await seedDemoOccupancyPrices(trx);
-    if (options.frontDeskStays && hotelsPerArea > 0) await seedDemoStays(trx, today);
     await seedDemoAccounts(seeding);
     await seedDemoFlags(trx);
+    // after the accounts: the front desks and restaurants act as themselves
+    if (options.livedIn) await seedLivedIn(trx, today, options.onBookingProgress);
     return true;
   });
 }
@@ -235,8 +245,8 @@ async function seedRoomTypes(seeding: Seeding, hotel: { hotelId: number; styleEn
 }
 
 /** Nightly prices (Fridays and Saturdays dearer) and inventory for every seeded day, set-based. */
-async function seedCalendar({ trx, today, days }: Seeding, { prices, inventory }: HotelStock): Promise<void> {
-  const seededDays = sql`generate_series(${today}::date, ${today}::date + ${days - 1}::int, interval '1 day') as d`;
+async function seedCalendar({ trx, firstDay, days }: Seeding, { prices, inventory }: HotelStock): Promise<void> {
+  const seededDays = sql`generate_series(${firstDay}::date, ${firstDay}::date + ${days - 1}::int, interval '1 day') as d`;
   await sql`
     insert into plan_prices (plan_id, stay_date, price)
     select p."planId", d::date,

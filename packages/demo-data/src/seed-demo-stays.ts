@@ -1,83 +1,137 @@
-import { sql } from 'kysely';
-import { newReservationCode } from '@hatago/booking';
-import type { Executor } from '@hatago/db';
-import { addDays } from '@hatago/platform/time';
+import { type Insertable, sql } from 'kysely';
+import { type BookingTables, newReservationCode, noShowFeeOf, stayBookedMails, stayCancelledMails, toReservation } from '@hatago/booking';
+import { priceBreakdown } from '@hatago/catalog';
+import { type Executor, tablesOf } from '@hatago/db';
+import { enqueueMails, type PreparedMail } from '@hatago/mail';
+import { addDays, stayNights } from '@hatago/platform/time';
+import { timeOfDay, tokyoInstant } from './demo-clock.ts';
+import { DEMO_GUESTS, guestContact } from './demo-guests.ts';
+import { type DemoHotel, demoHotels, planPrices } from './demo-hotels.ts';
+import { type PlannedStay, STAY_PLAN } from './demo-stay-plan.ts';
+import { inChunks } from './in-chunks.ts';
 
-interface DemoStay {
-  /** Check-in, in days from the seed's today. */
-  from: number;
-  nights: number;
-  guests: number;
-  name: string;
-  nameLatin: string;
-  locale: 'ja' | 'en';
-  /** Hours before the seed ran that the stay was booked. */
-  bookedHoursAgo: number;
-  cancelled?: true;
+export interface LivedInSeeding {
+  trx: Executor;
+  today: string;
+  pick: (n: number) => number;
+  onSeeded: () => void;
 }
 
-/** Today's front desk at the first hotel: two arrivals, a departure, two in house, one stay ahead and one cancelled. */
-const DEMO_STAYS: readonly DemoStay[] = [
-  { from: 0, nights: 2, guests: 2, name: '佐藤 健', nameLatin: 'Ken Sato', locale: 'ja', bookedHoursAgo: 200 },
-  { from: 0, nights: 3, guests: 2, name: 'Emily Clark', nameLatin: 'Emily Clark', locale: 'en', bookedHoursAgo: 30 },
-  { from: -2, nights: 2, guests: 1, name: '高橋 美咲', nameLatin: 'Misaki Takahashi', locale: 'ja', bookedHoursAgo: 400 },
-  { from: -1, nights: 3, guests: 2, name: '鈴木 一郎', nameLatin: 'Ichiro Suzuki', locale: 'ja', bookedHoursAgo: 300 },
-  { from: -3, nights: 5, guests: 1, name: 'Lucas Martin', nameLatin: 'Lucas Martin', locale: 'en', bookedHoursAgo: 500 },
-  { from: 6, nights: 2, guests: 2, name: '田中 花', nameLatin: 'Hana Tanaka', locale: 'ja', bookedHoursAgo: 3 },
-  { from: 9, nights: 1, guests: 1, name: 'Noah Weber', nameLatin: 'Noah Weber', locale: 'en', bookedHoursAgo: 50, cancelled: true },
-];
+interface PlannedRow {
+  row: Insertable<BookingTables['reservations']>;
+  hotel: DemoHotel;
+  nightly: Array<{ date: string; price: number }>;
+}
+
+const REQUESTS = {
+  ja: ['記念日の滞在です。', '禁煙のお部屋を希望します。', '到着が遅くなるかもしれません。'],
+  en: ['We are celebrating an anniversary.', 'A quiet room away from the lift, please.', 'We may arrive late.'],
+} as const;
 
 /**
- * A few stays at the first hotel around the seed's today, so its dashboard is not empty on
- * first start. Written as the seed writes everything (set-based, in its transaction, no
- * mail): each stay at its first plan's price of today, and its nights from today on taken
- * from the inventory, as booking would have (earlier nights have no inventory rows).
+ * Every demo hotel's front desk: the stays of `STAY_PLAN`, each priced night by night from
+ * the plan's prices and split by the catalogue's own `priceBreakdown` as `bookStay` prices
+ * it, with the cancellation and no-show fees of its plan and the mails the booking functions
+ * write. Written set-based (a first start books a thousand stays and must stay quick): the
+ * stays, their nights, the rooms they hold (confirmed, in house or gone: a no-show's and a
+ * cancellation's nights went back on sale) and the mails, a few statements in all.
  */
-export async function seedDemoStays(trx: Executor, today: string, now = new Date()): Promise<void> {
-  const stays = DEMO_STAYS.map((s) => ({
+export async function seedDemoStays(seeding: LivedInSeeding): Promise<void> {
+  const { trx, today } = seeding;
+  const hotels = await demoHotels(trx, today);
+  const prices = await planPrices(trx, addDays(today, Math.min(...STAY_PLAN.map((s) => s.from))), addDays(today, Math.max(...STAY_PLAN.map((s) => s.from + s.nights))));
+  const planned: PlannedRow[] = [];
+  let guestNumber = 0;
+  for (const [h, hotel] of hotels.entries()) {
+    for (const [i, stay] of STAY_PLAN.entries()) {
+      if (stay.sometimes && seeding.pick(3) === 0) continue;
+      const roomType = hotel.roomTypes[(h + i) % hotel.roomTypes.length]!;
+      planned.push(planStay(seeding, hotel, roomType, stay, ++guestNumber, prices));
+    }
+    seeding.onSeeded();
+  }
+  const rows = [];
+  for (const chunk of inChunks(planned, 300)) {
+    rows.push(...(await tablesOf<BookingTables>(trx).insertInto('reservations').values(chunk.map((p) => p.row)).returningAll().execute()));
+  }
+  const plannedByCode = new Map(planned.map((p) => [p.row.code, p]));
+  const nights = rows.flatMap((r) => plannedByCode.get(r.code)!.nightly.map((n) => ({ reservation_id: r.id, stay_date: n.date, price: n.price })));
+  for (const chunk of inChunks(nights, 5000)) await tablesOf<BookingTables>(trx).insertInto('reservation_nights').values(chunk).execute();
+  await holdRooms(trx, rows.map((r) => r.id));
+  const mails: PreparedMail[] = rows.flatMap((row) => {
+    const reservation = toReservation(row);
+    const hotel = plannedByCode.get(row.code)!.hotel.contact;
+    return [...stayBookedMails(reservation, hotel), ...(reservation.status === 'cancelled' ? stayCancelledMails(reservation, hotel) : [])];
+  });
+  for (const chunk of inChunks(mails, 400)) await enqueueMails(trx, chunk);
+}
+
+/** One stay as `bookStay` would have written it on the day it was booked, and what became of it since. */
+function planStay(seeding: LivedInSeeding, hotel: DemoHotel, roomType: DemoHotel['roomTypes'][number], stay: PlannedStay, n: number, prices: Map<string, number>): PlannedRow {
+  const { pick, today } = seeding;
+  const guest = DEMO_GUESTS[pick(DEMO_GUESTS.length)]!;
+  const plan = roomType.plans[pick(roomType.plans.length)]!;
+  const bookedOn = Math.min(stay.from - 2 - pick(20), -1 - pick(3));
+  const guests = 1 + pick(Math.min(2, roomType.capacity));
+  const arrivalTime = pick(2) === 0 ? '18:00' : null;
+  const requests = pick(3) === 0 ? REQUESTS[guest.locale][pick(REQUESTS[guest.locale].length)]! : null;
+  const checkin = addDays(today, stay.from);
+  const nightly = stayNights(checkin, stay.nights).map((date) => ({ date, price: prices.get(`${plan.id} ${date}`)! }));
+  const price = priceBreakdown({ areaId: hotel.areaId, serviceChargePercent: hotel.serviceChargePercent, nightly, rooms: 1, guests });
+  const contact = guestContact(guest, n);
+  const at = (day: number, from: number, hours: number) => tokyoInstant(today, day, timeOfDay(pick, from, hours));
+  const inHouse = stay.outcome === 'in_house' || stay.outcome === 'checked_out';
+  const cancelledOn = stay.cancelledOn ?? stay.from;
+  const row: Insertable<BookingTables['reservations']> = {
     code: newReservationCode(),
-    checkin: addDays(today, s.from),
-    nights: s.nights,
-    guests: s.guests,
-    name: s.name,
-    nameLatin: s.nameLatin,
-    locale: s.locale,
-    bookedAt: new Date(now.getTime() - s.bookedHoursAgo * 3_600_000).toISOString(),
-    cancelledAt: s.cancelled ? new Date(now.getTime() - 3_600_000).toISOString() : null,
-  }));
+    status: stay.outcome === 'in_house' ? 'checked_in' : stay.outcome,
+    hotel_id: hotel.id,
+    room_type_id: roomType.id,
+    plan_id: plan.id,
+    checkin,
+    nights: stay.nights,
+    guests,
+    children: 0,
+    arrival_time: arrivalTime,
+    requests,
+    rooms: 1,
+    guest_name: contact.name,
+    guest_name_latin: contact.nameLatin,
+    email: contact.email,
+    phone: contact.phone,
+    member_id: null,
+    locale: guest.locale,
+    total_price: price.total,
+    accommodation_tax: price.accommodationTax,
+    hotel_name: hotel.contact.name[guest.locale],
+    room_type_name: roomType.name[guest.locale],
+    plan_name: plan.name[guest.locale],
+    meals: plan.meals,
+    free_cancel_days: plan.freeCancelDays,
+    cancel_fee_percent: plan.cancelFeePercent,
+    no_show_fee_percent: plan.noShowFeePercent,
+    // the plan's policy as cancellationTerms reads it: free until freeCancelDays before the arrival
+    cancel_fee: stay.outcome === 'cancelled' ? (stay.from - cancelledOn >= plan.freeCancelDays ? 0 : Math.floor((price.total * plan.cancelFeePercent) / 100)) : null,
+    cancelled_at: stay.outcome === 'cancelled' ? at(cancelledOn, 7, 4) : null,
+    cancelled_by: stay.outcome === 'cancelled' ? 'guest' : null,
+    checked_in_at: inHouse ? at(stay.from, 15, 6) : null,
+    checked_out_at: stay.outcome === 'checked_out' ? at(stay.from + stay.nights, 8, 3) : null,
+    no_show_at: stay.outcome === 'no_show' ? at(stay.from, 22, 1) : null,
+    no_show_fee: stay.outcome === 'no_show' ? noShowFeeOf({ totalPrice: price.total, noShowFeePercent: plan.noShowFeePercent }) : null,
+    created_at: at(bookedOn, 8, 14),
+  };
+  return { row, hotel, nightly: nightly.map((night) => ({ date: night.date, price: night.price })) };
+}
+
+/** The rooms the stays hold, night by night: booked, in house or gone (a no-show's and a cancellation's nights went back on sale). */
+async function holdRooms(trx: Executor, ids: number[]): Promise<void> {
   await sql`
-    with plan as (
-      select h.id as hotel_id, h.name_ja as hotel_ja, h.name_en as hotel_en, rt.id as room_type_id, rt.name_ja as room_ja, rt.name_en as room_en,
-             rp.id as plan_id, rp.name_ja as plan_ja, rp.name_en as plan_en, rp.meals, rp.free_cancel_days, rp.cancel_fee_percent, pp.price
-      from hotels h join room_types rt on rt.hotel_id = h.id join rate_plans rp on rp.room_type_id = rt.id
-        join plan_prices pp on pp.plan_id = rp.id and pp.stay_date = ${today}::date
-      order by h.id, rt.sort_order, rt.id, rp.id limit 1
-    ),
-    stays as (
-      insert into reservations (code, status, hotel_id, room_type_id, plan_id, checkin, nights, guests, rooms, guest_name, guest_name_latin,
-        email, phone, locale, total_price, hotel_name, room_type_name, plan_name, meals, free_cancel_days, cancel_fee_percent,
-        cancel_fee, cancelled_at, cancelled_by, created_at)
-      select s.code, case when s."cancelledAt" is null then 'confirmed' else 'cancelled' end, p.hotel_id, p.room_type_id, p.plan_id,
-        s.checkin, s.nights, s.guests, 1, s.name, s."nameLatin",
-        lower(replace(s."nameLatin", ' ', '.')) || '@example.com', '090-0000-0000', s.locale, p.price * s.nights,
-        case s.locale when 'ja' then p.hotel_ja else p.hotel_en end, case s.locale when 'ja' then p.room_ja else p.room_en end,
-        case s.locale when 'ja' then p.plan_ja else p.plan_en end, p.meals, p.free_cancel_days, p.cancel_fee_percent,
-        case when s."cancelledAt" is null then null else 0 end, s."cancelledAt", case when s."cancelledAt" is null then null else 'guest' end, s."bookedAt"
-      from jsonb_to_recordset(${JSON.stringify(stays)}::jsonb)
-        as s(code text, checkin date, nights int, guests int, name text, "nameLatin" text, locale text, "bookedAt" timestamptz, "cancelledAt" timestamptz)
-        cross join plan p
-      returning id, status, room_type_id, checkin, nights, total_price / nights as price
-    ),
-    nights as (
-      insert into reservation_nights (reservation_id, stay_date, price)
-      select s.id, s.checkin + i, s.price from stays s cross join generate_series(0, s.nights - 1) as i
-      returning reservation_id, stay_date
-    )
-    update room_inventory ri set reserved = ri.reserved + taken.rooms
+    update room_inventory ri set reserved = ri.reserved + held.rooms
     from (
-      select s.room_type_id, n.stay_date, count(*)::int as rooms
-      from nights n join stays s on s.id = n.reservation_id where s.status = 'confirmed' group by s.room_type_id, n.stay_date
-    ) taken
-    where ri.room_type_id = taken.room_type_id and ri.stay_date = taken.stay_date
-  `.execute(trx);
+      select r.room_type_id, rn.stay_date, sum(r.rooms)::int as rooms
+      from reservations r join reservation_nights rn on rn.reservation_id = r.id
+      where r.id = any(${ids}::int[]) and r.status in ('confirmed', 'checked_in', 'checked_out')
+      group by r.room_type_id, rn.stay_date
+    ) held
+    where ri.room_type_id = held.room_type_id and ri.stay_date = held.stay_date`.execute(trx);
 }

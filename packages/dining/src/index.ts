@@ -6,7 +6,7 @@ export { DiningChanges, restaurantNamespace } from './changes/dining-changes.ts'
 export { DINING_EDGE_KEYS, diningEdgeKeys, diningEdgeKeysOf } from './changes/dining-edge-keys.ts';
 export { CUISINES, MAX_PARTY, type BookingMode, type CancelFeeRule, type CapacityMode, type Cuisine } from './restaurants/restaurant.ts';
 export { insertRestaurant, type CourseSpec, type RestaurantSpec } from './restaurants/insert-restaurant.ts';
-export { diningClock, type DiningClock } from './availability/booking-rules.ts';
+export { diningClock, unitFor, type DiningClock } from './availability/booking-rules.ts';
 export { parseDiningQuery, DINING_HORIZON_DAYS, type DiningQuery, type DiningQueryInput } from './availability/dining-query.ts';
 export type { RestaurantSummary } from './availability/restaurant-day.ts';
 export { searchRestaurants, TIME_WINDOW_MINUTES, type RestaurantSearchItem } from './availability/search-restaurants.ts';
@@ -16,7 +16,8 @@ export { getRestaurantProfile, type CourseProfile, type RestaurantProfile } from
 export { listMemberTableReservations } from './reservations/member-table-reservations.ts';
 export { bookTable, type TableBookingOptions, type TableBookingOutcome } from './reservations/book-table.ts';
 export { parseTableBooking, REQUESTS_MAX, type TableBookingRequest } from './reservations/table-booking-request.ts';
-export { holdsSeats, type TableReservation } from './reservations/table-reservation.ts';
+export { holdsSeats, toTableReservation, type TableReservation } from './reservations/table-reservation.ts';
+export { restaurantRequestNoticeMail, tableAnswerMail, tableBookedMail, tableCancelledMail } from './mail/table-mails.ts';
 export { findTableReservationForGuest } from './reservations/find-table-reservation.ts';
 export { tableCancellationTerms, type TableCancellationTerms } from './cancellation/table-cancellation-policy.ts';
 export { cancelTableReservation, type TableCancellationOutcome } from './cancellation/cancel-table-reservation.ts';

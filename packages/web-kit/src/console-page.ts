@@ -9,7 +9,8 @@ const CONSOLE_CSS = `
 .nav-user button{padding:.2rem .6rem;font-size:.85rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
 dl.facts dt{color:var(--muted)}
-dl.facts dd{margin:0}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:40rem){dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:.4rem}}
 .status-cancelled{color:var(--danger);font-weight:600}
 .status-confirmed{color:var(--ok);font-weight:600}
 textarea{min-height:5rem}

@@ -3,7 +3,7 @@ import type { NightOccupancy } from '@hatago/catalog';
 import type { StaffAccount } from '@hatago/identity';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { stayStatusLabel, tokyoTime } from '@hatago/web-kit';
-import { facilityPage } from './facility-page.ts';
+import { facilityPage, scrollRegion } from './facility-page.ts';
 import { stepButton } from './front-desk-views.ts';
 import { occupancyChart, occupancyPercent } from './occupancy-chart.ts';
 
@@ -31,21 +31,21 @@ function stayList(id: string, title: string, stays: FrontDeskStay[], empty: stri
 ${
   stays.length === 0
     ? html`<p class="muted">${empty}</p>`
-    : html`<table><thead><tr><th>Code</th><th>Guest</th><th>Room type</th><th>Stay</th><th>Nights</th><th>Party</th><th>Status</th><th><span class="visually-hidden">Action</span></th></tr></thead><tbody>${stays.map(
+    : scrollRegion('Guests of the day', html`<table><thead><tr><th>Code</th><th>Guest</th><th>Room type</th><th>Stay</th><th>Nights</th><th>Party</th><th>Status</th><th><span class="visually-hidden">Action</span></th></tr></thead><tbody>${stays.map(
         (s) => html`<tr><td>${codeLink(s.code)}</td><td>${guestCell(s)}</td><td>${s.roomTypeName}</td><td>${s.checkin} → ${s.checkout}</td><td>${s.nights}</td>
 <td>${plural(s.guests, 'guest')}, ${plural(s.rooms, 'room')}</td>
 <td class="status-${s.status}">${stayStatusLabel(s.status)}</td><td>${nextStep(s, date)}</td></tr>`,
-      )}</tbody></table>`
+      )}</tbody></table>`)
 }</section>`;
 }
 
 function activityList(activity: ReservationActivity[]): SafeHtml {
   if (activity.length === 0) return html`<p class="muted">No bookings or cancellations yet.</p>`;
-  return html`<table><thead><tr><th>When</th><th>What</th><th>Code</th><th>Guest</th><th>Stay</th></tr></thead><tbody>${activity.map(
+  return scrollRegion('Latest bookings and cancellations', html`<table><thead><tr><th>When</th><th>What</th><th>Code</th><th>Guest</th><th>Stay</th></tr></thead><tbody>${activity.map(
     (a) => html`<tr><td><time datetime="${a.at}">${tokyoTime(a.at, 'minute')}</time></td>
 <td class="${a.kind === 'cancelled' ? 'status-cancelled' : 'status-confirmed'}">${a.kind === 'booked' ? 'Booked' : `Cancelled${a.cancelledBy ? ` by ${a.cancelledBy}` : ''}`}</td>
 <td>${codeLink(a.code)}</td><td>${guestCell(a)}</td><td>${a.roomTypeName}<div class="muted">${a.checkin}, ${plural(a.nights, 'night')}, ${plural(a.guests, 'guest')}</div></td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table>`);
 }
 
 function counts({ day, occupancy }: HotelDashboard): SafeHtml {

@@ -8,7 +8,9 @@ export const FACILITY_SHELL = {
   basePath: '/facility',
   lang: 'en' as const,
   css: `
-fieldset{border:1px solid var(--line);border-radius:4px;padding:.5rem .75rem}
+select,input{max-width:100%}
+label{min-width:0;grid-template-columns:minmax(0,1fr)}
+fieldset{border:1px solid var(--line);border-radius:4px;padding:.5rem .75rem;min-width:0}
 fieldset label{display:inline-flex;gap:.3rem;align-items:center;margin-right:.6rem}
 table.month td{height:4.5rem;width:14%;font-size:.85rem}
 table.month .day{font-weight:600}
@@ -22,6 +24,8 @@ td.closed{background:#fbeeec}
 ol.photos{list-style:none;padding:0;display:grid;gap:1rem}
 ol.photos li{display:grid;grid-template-columns:160px 1fr;gap:.75rem;align-items:start}
 ol.photos .actions{grid-column:2}
+ol.photos img{max-width:100%;height:auto}
+@media (max-width:40rem){ol.photos li{grid-template-columns:minmax(0,1fr)}ol.photos .actions{grid-column:1}}
 ul.counts{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
 ul.counts a{display:block;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem 1rem;text-decoration:none;color:var(--ink)}
 ul.counts strong{font-size:1.5rem;margin-right:.35rem;color:var(--accent)}
@@ -29,7 +33,8 @@ figure.occupancy{margin:0;background:#fff;border:1px solid var(--line);border-ra
 figure.occupancy .bar{fill:var(--accent)}
 figure.occupancy .grid{stroke:var(--line)}
 figure.occupancy .axis{font-size:9px;fill:var(--muted)}
-.grid-scroll{overflow-x:auto}
+.grid-scroll{overflow-x:auto;max-width:100%;position:relative}
+.grid-scroll:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 table.rate-grid th,table.rate-grid td{padding:.2rem .3rem;font-size:.8rem;white-space:nowrap}
 table.rate-grid tr.room-type th{background:#f4f1ec;text-align:left}
 table.rate-grid input[type=number]{width:5.5rem}
@@ -52,3 +57,10 @@ export function savedNotice(query: unknown, unit = 'night'): SafeHtml {
   if (typeof saved !== 'string' || !/^\d{1,4}$/.test(saved)) return html``;
   return html`<p class="notice" role="status">Saved${saved === '0' ? '' : html` for ${saved} ${unit}${saved === '1' ? '' : 's'}`}.</p>`;
 }
+
+/**
+ * A table wider than a phone, scrolling sideways inside its own region rather than the whole
+ * page (WCAG 1.4.10): named for screen readers, and focusable so a keyboard can scroll it.
+ */
+export const scrollRegion = (label: string, table: SafeHtml): SafeHtml =>
+  html`<div class="grid-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;

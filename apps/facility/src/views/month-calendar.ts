@@ -1,5 +1,6 @@
 import { daysOfMonth, shiftMonth } from '@hatago/catalog';
 import { html, type SafeHtml } from '@hatago/platform/html';
+import { scrollRegion } from './facility-page.ts';
 
 /** A month as a Sunday-first grid; `cell` fills each day, `link` points at another month. */
 export function monthCalendar(
@@ -13,7 +14,7 @@ export function monthCalendar(
   while (slots.length % 7) slots.push(null);
   const weeks = Array.from({ length: slots.length / 7 }, (_, w) => slots.slice(w * 7, w * 7 + 7));
   return html`<div class="actions"><a href="${link(shiftMonth(month, -1))}">← Previous</a><strong>${month}</strong><a href="${link(shiftMonth(month, 1))}">Next →</a></div>
-<table class="month"><thead><tr>${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((d) => html`<th>${d}</th>`)}</tr></thead>
+${scrollRegion('Month calendar', html`<table class="month"><thead><tr>${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((d) => html`<th>${d}</th>`)}</tr></thead>
 <tbody>${weeks.map(
     (week) =>
       html`<tr>${week.map((date) => {
@@ -21,5 +22,5 @@ export function monthCalendar(
         const { body, className } = cell(date);
         return html`<td class="${className ?? ''}"><div class="day">${Number(date.slice(8))}</div>${body}</td>`;
       })}</tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table>`)}`;
 }

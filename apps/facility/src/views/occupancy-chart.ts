@@ -29,10 +29,10 @@ ${nights.map((night, i) => {
 ${i % 7 === 0 ? html`<text class="axis" x="${x + (BAR - 4) / 2}" y="${TOP + PLOT + 16}" text-anchor="middle">${shortDate(night.date)}</text>` : ''}</g>`;
 })}
 </svg>
-<table class="visually-hidden"><caption>Rooms sold by night</caption>
+<div class="visually-hidden"><table><caption>Rooms sold by night</caption>
 <thead><tr><th scope="col">Night</th><th scope="col">Sold</th><th scope="col">Rooms</th><th scope="col">Occupancy</th><th scope="col">Stop-sell</th></tr></thead>
 <tbody>${nights.map(
     (n) => html`<tr><th scope="row">${n.date}</th><td>${n.sold}</td><td>${n.total}</td><td>${occupancyPercent(n)}%</td><td>${n.stopSold}</td></tr>`,
-  )}</tbody></table>
+  )}</tbody></table></div>
 </figure>`;
 }

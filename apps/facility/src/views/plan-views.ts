@@ -3,7 +3,7 @@ import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, select, yen } from '@hatago/web-kit';
-import { facilityPage, savedNotice } from './facility-page.ts';
+import { facilityPage, savedNotice, scrollRegion } from './facility-page.ts';
 import type { FormValues } from './form-values.ts';
 import { monthCalendar } from './month-calendar.ts';
 
@@ -27,10 +27,10 @@ export function planListPage(staff: StaffAccount, plans: ManagedPlan[], query: u
     'Plans',
     html`<h1>Plans &amp; prices</h1>${savedNotice(query)}
 <p><a class="button" href="/facility/plans/new">Add a plan</a></p>
-<table><thead><tr><th>Plan</th><th>Room type</th><th>Meals</th><th>Cancellation</th><th>Sold for stays</th><th>State</th></tr></thead><tbody>${plans.map(
+${scrollRegion('Rate plans', html`<table><thead><tr><th>Plan</th><th>Room type</th><th>Meals</th><th>Cancellation</th><th>Sold for stays</th><th>State</th></tr></thead><tbody>${plans.map(
       (p) => html`<tr><td><a href="/facility/plans/${p.id}">${p.nameEn}</a><div class="muted">${p.nameJa}</div></td><td>${p.roomTypeName}</td>
 <td>${MEAL_LABELS[p.meals]}</td><td>${policy(p)}</td><td>${p.saleStart ?? 'open'} – ${p.saleEnd ?? 'open'}</td><td>${p.active ? 'On sale' : 'Inactive'}</td></tr>`,
-    )}</tbody></table>`,
+    )}</tbody></table>`)}`,
   );
 }
 

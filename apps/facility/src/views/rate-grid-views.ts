@@ -4,7 +4,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { addDays } from '@hatago/platform/time';
 import { errorFor, field, formAlert, select } from '@hatago/web-kit';
-import { facilityPage, savedNotice } from './facility-page.ts';
+import { facilityPage, savedNotice, scrollRegion } from './facility-page.ts';
 import { occupancyPriceForm, occupancyRow } from './occupancy-price-form.ts';
 import { textOf } from './form-values.ts';
 import { rangeFields } from './range-fields.ts';
@@ -120,11 +120,14 @@ export function rateGridPage(staff: StaffAccount, state: RateGridPageState): str
 ${errors.length ? gridAlert(errors) : ''}
 <form method="post" action="/facility/inventory">
 <input type="hidden" name="from" value="${grid.from}"><input type="hidden" name="version" value="${grid.version}">
-<div class="grid-scroll"><table class="rate-grid">
+${scrollRegion(
+  'Rate and availability grid',
+  html`<table class="rate-grid">
 <caption>Rooms, restrictions and prices from ${grid.from}; a night left without rooms is not on sale</caption>
 <thead><tr><td></td>${grid.dates.map((d) => html`<th scope="col">${dayLabel(d)}</th>`)}</tr></thead>
 ${grid.roomTypes.map((rt) => roomTypeRows(rt, state))}
-</table></div>
+</table>`,
+)}
 <button type="submit">Save the grid</button>
 </form>
 ${bulkForm(state)}

@@ -4,7 +4,7 @@ import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, guaranteeStateLabel, pageLinkWith, pagination, select, type StayStatus, stayStatusLabel, tokyoTime, yen } from '@hatago/web-kit';
 import { PAGE_SIZE } from '../routes/reservation-filter.ts';
-import { facilityPage } from './facility-page.ts';
+import { facilityPage, scrollRegion } from './facility-page.ts';
 
 const FILTER_FIELDS = ['from', 'to', 'status', 'name', 'code', 'page'];
 
@@ -46,10 +46,10 @@ ${
         '/facility/reservations',
         form,
         result.total,
-        html`<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
+        scrollRegion('Reservations', html`<table><thead><tr><th>Code</th><th>Status</th><th>Check-in</th><th>Nights</th><th>Guest</th><th>Room / plan</th><th>Total</th></tr></thead><tbody>${result.items.map(
           (r) => html`<tr><td><a href="/facility/reservations/${r.code}">${r.code}</a></td><td class="status-${r.status}">${stayStatusLabel(r.status)}</td><td>${r.checkin}</td>
 <td>${r.nights}</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.roomTypeName}<div class="muted">${r.planName}</div></td><td>${yen(r.totalPrice)}</td></tr>`,
-        )}</tbody></table>`,
+        )}</tbody></table>`),
       )
     : ''
 }`,

@@ -3,7 +3,7 @@ import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { errorFor, field, formAlert, textArea, yen } from '@hatago/web-kit';
-import { facilityPage, savedNotice } from './facility-page.ts';
+import { facilityPage, savedNotice, scrollRegion } from './facility-page.ts';
 import type { FormValues } from './form-values.ts';
 
 const ISO_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -43,11 +43,11 @@ export function courseListPage(staff: StaffAccount, courses: ManagedCourse[], qu
     'Courses',
     html`<h1>Courses and plans</h1>${savedNotice(query)}
 <p><a class="button" href="/facility/restaurant/courses/new">Add a course</a></p>
-<table><thead><tr><th>Course</th><th>Per person</th><th>Party</th><th>Days</th><th>Served</th><th>Book</th><th>Cancellation</th><th>State</th></tr></thead><tbody>${courses.map(
+${scrollRegion('Courses', html`<table><thead><tr><th>Course</th><th>Per person</th><th>Party</th><th>Days</th><th>Served</th><th>Book</th><th>Cancellation</th><th>State</th></tr></thead><tbody>${courses.map(
       (c) => html`<tr><td><a href="/facility/restaurant/courses/${c.id}">${c.name.en}</a><div class="muted">${c.name.ja}${c.seatOnly ? ' · seat only' : ''}</div></td>
 <td>${yen(c.pricePerPerson)}</td><td>${c.minParty}–${c.maxParty}</td><td>${c.weekdays.map((d) => ISO_DAYS[d - 1]).join(' ')}</td><td>${c.servedFrom}–${c.servedUntil}</td>
 <td>up to ${c.advanceDays} days ahead, until ${c.cutoffMinutes} min before</td><td>${feesLabel(c)}</td><td>${c.active ? 'On sale' : 'Inactive'}</td></tr>`,
-    )}</tbody></table>`,
+    )}</tbody></table>`)}`,
   );
 }
 

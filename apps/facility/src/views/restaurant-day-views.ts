@@ -2,7 +2,7 @@ import type { DayTimeline } from '@hatago/dining';
 import type { StaffAccount } from '@hatago/identity';
 import { html } from '@hatago/platform/html';
 import { addDays } from '@hatago/platform/time';
-import { facilityPage } from './facility-page.ts';
+import { facilityPage, scrollRegion } from './facility-page.ts';
 
 /** The day's bookings: seatings across, tables down, each booking with its party, guest and requests. */
 export function dayTimelinePage(staff: StaffAccount, day: DayTimeline): string {
@@ -11,14 +11,16 @@ export function dayTimelinePage(staff: StaffAccount, day: DayTimeline): string {
     `Bookings ${day.date}`,
     html`<h1>Bookings on ${day.date}</h1>
 <div class="actions"><a href="/facility/restaurant/day?date=${addDays(day.date, -1)}">← Previous day</a>
-<form class="inline" method="get" action="/facility/restaurant/day"><input type="date" name="date" value="${day.date}"><button class="secondary" type="submit">Go</button></form>
+<form class="inline" method="get" action="/facility/restaurant/day"><label>Date <input type="date" name="date" value="${day.date}"></label> <button class="secondary" type="submit">Go</button></form>
 <a href="/facility/restaurant/day?date=${addDays(day.date, 1)}">Next day →</a></div>
 ${day.closed ? html`<p class="alert">The restaurant is closed on this date.</p>` : ''}
-<table class="timeline"><thead><tr><th></th>${day.seatings.map(
-      (s) => html`<th>${s.time}–<span class="muted">${s.durationMinutes} min</span><div class="muted">${s.covers} guest${s.covers === 1 ? '' : 's'}</div></th>`,
+${scrollRegion(
+  'Bookings by seating and table',
+  html`<table class="timeline"><thead><tr><th scope="col">Table</th>${day.seatings.map(
+      (s) => html`<th scope="col">${s.time}–<span class="muted">${s.durationMinutes} min</span><div class="muted">${s.covers} guest${s.covers === 1 ? '' : 's'}</div></th>`,
     )}</tr></thead>
 <tbody>${day.lanes.map(
-      (lane) => html`<tr><th>${lane.label}</th>${lane.cells.map((cell) =>
+      (lane) => html`<tr><th scope="row">${lane.label}</th>${lane.cells.map((cell) =>
         cell.length === 0
           ? html`<td></td>`
           : html`<td class="${cell.some((r) => r.status === 'requested') ? 'requested' : 'booked'}">${cell.map(
@@ -27,5 +29,6 @@ ${day.closed ? html`<p class="alert">The restaurant is closed on this date.</p>`
             )}</td>`,
       )}</tr>`,
     )}</tbody></table>`,
+)}`,
   );
 }

@@ -4,7 +4,7 @@ import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html, type SafeHtml } from '@hatago/platform/html';
 import { yen } from '@hatago/web-kit';
-import { facilityPage } from './facility-page.ts';
+import { facilityPage, scrollRegion } from './facility-page.ts';
 import { reservationFilter, reservationResults } from './reservation-views.ts';
 
 const BASE = '/facility/restaurant/reservations';
@@ -20,10 +20,10 @@ export function answerButtons(r: TableReservation): SafeHtml {
 }
 
 function rows(items: TableReservation[]): SafeHtml {
-  return html`<table><thead><tr><th>Code</th><th>Status</th><th>Date</th><th>Seating</th><th>Party</th><th>Guest</th><th>Course</th><th>Total</th><th></th></tr></thead><tbody>${items.map(
+  return scrollRegion('Reservations', html`<table><thead><tr><th>Code</th><th>Status</th><th>Date</th><th>Seating</th><th>Party</th><th>Guest</th><th>Course</th><th>Total</th><th></th></tr></thead><tbody>${items.map(
     (r) => html`<tr><td><a href="${BASE}/${r.code}">${r.code}</a></td><td class="status-${r.status}">${r.status}</td><td>${r.date}</td><td>${r.time}</td>
 <td>${r.party} (${tableFor(r)})</td><td>${r.guest.name}<div class="muted">${r.guest.nameLatin}</div></td><td>${r.courseName}</td><td>${yen(r.totalPrice)}</td><td>${answerButtons(r)}</td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table>`);
 }
 
 /** Requests waiting for an answer above everything, then the filtered list (requests first there too). */

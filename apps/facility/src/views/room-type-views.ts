@@ -3,7 +3,7 @@ import type { StaffAccount } from '@hatago/identity';
 import type { FieldError } from '@hatago/platform/errors';
 import { html } from '@hatago/platform/html';
 import { field, formAlert, select, textArea } from '@hatago/web-kit';
-import { facilityPage, savedNotice } from './facility-page.ts';
+import { facilityPage, savedNotice, scrollRegion } from './facility-page.ts';
 import type { FormValues } from './form-values.ts';
 
 export function roomTypeListPage(staff: StaffAccount, roomTypes: ManagedRoomType[], query: unknown): string {
@@ -12,10 +12,10 @@ export function roomTypeListPage(staff: StaffAccount, roomTypes: ManagedRoomType
     'Room types',
     html`<h1>Room types</h1>${savedNotice(query)}
 <p><a class="button" href="/facility/room-types/new">Add a room type</a></p>
-<table><thead><tr><th>Name</th><th>名前</th><th>Capacity</th><th>Size</th><th>Beds</th><th></th></tr></thead><tbody>${roomTypes.map(
+${scrollRegion('Room types', html`<table><thead><tr><th>Name</th><th>名前</th><th>Capacity</th><th>Size</th><th>Beds</th><th></th></tr></thead><tbody>${roomTypes.map(
       (rt) => html`<tr><td>${rt.nameEn}</td><td>${rt.nameJa}</td><td>${rt.capacity}</td><td>${rt.sizeSqm} m²</td><td>${rt.bedType ? BED_TYPES[rt.bedType].en : 'Not stated yet'}</td>
 <td class="actions"><a href="/facility/room-types/${rt.id}">Edit</a><a href="/facility/inventory/${rt.id}">Inventory</a></td></tr>`,
-    )}</tbody></table>`,
+    )}</tbody></table>`)}`,
   );
 }
 

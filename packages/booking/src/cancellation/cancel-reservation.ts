@@ -1,17 +1,15 @@
 import { type Executor, tablesOf } from '@hatago/db';
 import { getHotelContact, releaseRooms } from '@hatago/catalog';
-import { enqueueMails, prepareMail } from '@hatago/mail';
+import { enqueueMails } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { tokyoToday } from '@hatago/platform/time';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
-import { facilityCancellation } from '../mail/facility-cancellation.ts';
-import { reservationCancellation } from '../mail/reservation-cancellation.ts';
+import { stayCancelledMails } from '../mail/stay-mails.ts';
 import { normaliseReservationCode } from '../reservations/reservation-code.ts';
 import { type Reservation, toReservation } from '../reservations/reservation.ts';
 import { settleStayGuarantee } from '../reservations/stay-guarantee.ts';
 import { cancellationTerms } from './cancellation-policy.ts';
-import { facilityNoticeMail } from '../reservations/facility-notice.ts';
 import { BookingErrors } from '../booking-errors.ts';
 
 export type Canceller =
@@ -80,16 +78,7 @@ export async function cancelReservation(
       .returningAll()
       .executeTakeFirstOrThrow();
     const cancelled = toReservation(updated);
-    const toGuest = prepareMail(reservationCancellation, {
-      to: cancelled.guest.email,
-      locale: cancelled.locale,
-      category: 'reservation',
-      idempotencyKey: `reservation-cancellation:${cancelled.code}`,
-      reference: cancelled.code,
-      params: { reservation: cancelled },
-    });
-    const toHotel = facilityNoticeMail(facilityCancellation, cancelled, await getHotelContact(trx, cancelled.hotelId));
-    await enqueueMails(trx, toHotel ? [toGuest, toHotel] : [toGuest]);
+    await enqueueMails(trx, stayCancelledMails(cancelled, await getHotelContact(trx, cancelled.hotelId)));
     await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });

@@ -7,11 +7,9 @@ import { guaranteeColumns, holdGuarantee, type PaymentProvider, type RecordHold,
 import { conflict, DomainError, FieldErrors, invalid } from '@hatago/platform/errors';
 import { type BookingContext, publishRoomsChanged } from '../booking-context.ts';
 import type { BookingTables } from '../booking-tables.ts';
-import { facilityNewReservation } from '../mail/facility-new-reservation.ts';
-import { reservationConfirmationMail } from '../mail/reservation-confirmation.ts';
+import { stayBookedMails } from '../mail/stay-mails.ts';
 import { newReservationCode } from './reservation-code.ts';
 import { type Reservation, toReservation } from './reservation.ts';
-import { facilityNoticeMail } from './facility-notice.ts';
 import { BookingErrors } from '../booking-errors.ts';
 import { checkArrivalTime, parseStayDetails, type StayDetails, type StayDetailsInput } from './stay-details.ts';
 
@@ -173,8 +171,7 @@ export async function bookStay(context: BookingContext, request: BookingRequest,
 
     const reservation = toReservation(row);
     // the guest's confirmation and the front desk's notice, in one statement
-    const notice = facilityNoticeMail(facilityNewReservation, reservation, { email: quote.hotelContactEmail, name: quote.hotelName });
-    await enqueueMails(trx, [reservationConfirmationMail(reservation, `reservation-confirmation:${reservation.code}`), ...(notice ? [notice] : [])]);
+    await enqueueMails(trx, stayBookedMails(reservation, { email: quote.hotelContactEmail, name: quote.hotelName }));
     return { reservation, replayed: false };
   });
   const outcome = await releaseOnFailure(context.payments, book);

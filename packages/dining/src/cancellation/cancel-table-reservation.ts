@@ -1,13 +1,13 @@
 import { type Canceller, isCancellableBy, normaliseReservationCode } from '@hatago/booking';
 import { type Executor, tablesOf } from '@hatago/db';
-import { enqueueMail } from '@hatago/mail';
+import { enqueueMails } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { releaseSeats } from '../capacity/seating-stock.ts';
 import { type DiningContext, publishSeatsChanged } from '../dining-context.ts';
 import { DiningErrors } from '../dining-errors.ts';
 import { settleGuarantee } from '../reservations/table-guarantee.ts';
 import type { DiningTables } from '../dining-tables.ts';
-import { tableReservationCancellation } from '../mail/table-reservation-cancellation.ts';
+import { tableCancelledMail } from '../mail/table-mails.ts';
 import { holdsSeats, type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
 import { tableCancellationTerms } from './table-cancellation-policy.ts';
 
@@ -62,14 +62,7 @@ export async function cancelTableReservation(
       .returningAll()
       .executeTakeFirstOrThrow();
     const cancelled = toTableReservation(updated);
-    await enqueueMail(trx, tableReservationCancellation, {
-      to: cancelled.guest.email,
-      locale: cancelled.locale,
-      category: 'reservation',
-      idempotencyKey: `table-reservation-cancellation:${cancelled.code}`,
-      reference: cancelled.code,
-      params: { reservation: cancelled },
-    });
+    await enqueueMails(trx, [tableCancelledMail(cancelled)]);
     await options.onCancelled?.(trx, cancelled);
     return { reservation: cancelled, alreadyCancelled: false };
   });

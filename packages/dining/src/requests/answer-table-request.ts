@@ -1,12 +1,11 @@
 import { normaliseReservationCode } from '@hatago/booking';
 import { tablesOf } from '@hatago/db';
-import { enqueueMail } from '@hatago/mail';
+import { enqueueMails } from '@hatago/mail';
 import { conflict, notFound } from '@hatago/platform/errors';
 import { releaseSeats } from '../capacity/seating-stock.ts';
 import { DiningErrors } from '../dining-errors.ts';
 import type { DiningTables } from '../dining-tables.ts';
-import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
-import { tableReservationDeclined } from '../mail/table-reservation-declined.ts';
+import { tableAnswerMail } from '../mail/table-mails.ts';
 import { auditRestaurantChange, commitRestaurantChange, type RestaurantManagementContext } from '../management/restaurant-management-context.ts';
 import { settleGuarantee } from '../reservations/table-guarantee.ts';
 import { type TableReservation, toTableReservation } from '../reservations/table-reservation.ts';
@@ -43,15 +42,7 @@ function commitAnswer(context: RestaurantManagementContext, codeInput: unknown, 
       .returningAll()
       .executeTakeFirstOrThrow();
     const reservation = toTableReservation(updated);
-    const template = answer === 'accept' ? tableReservationConfirmation : tableReservationDeclined;
-    await enqueueMail(trx, template, {
-      to: reservation.guest.email,
-      locale: reservation.locale,
-      category: 'reservation',
-      idempotencyKey: `table-request-${answer}:${reservation.code}`,
-      reference: reservation.code,
-      params: { reservation },
-    });
+    await enqueueMails(trx, [tableAnswerMail(reservation, answer)]);
     await auditRestaurantChange(trx, context, `table_reservation.${answer}`, { type: 'table_reservation', id: reservation.code }, { party: reservation.party, date: reservation.date, time: reservation.time });
     return reservation;
   });

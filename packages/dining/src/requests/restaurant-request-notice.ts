@@ -1,7 +1,7 @@
 import { type Executor, tablesOf } from '@hatago/db';
-import { enqueueMail } from '@hatago/mail';
+import { enqueueMails } from '@hatago/mail';
 import type { DiningTables } from '../dining-tables.ts';
-import { restaurantNewRequest } from '../mail/restaurant-new-request.ts';
+import { restaurantRequestNoticeMail } from '../mail/table-mails.ts';
 import type { TableReservation } from '../reservations/table-reservation.ts';
 
 /**
@@ -15,12 +15,5 @@ export async function enqueueRestaurantRequestNotice(trx: Executor, reservation:
     .select('contact_email')
     .where('id', '=', reservation.restaurantId)
     .executeTakeFirstOrThrow();
-  await enqueueMail(trx, restaurantNewRequest, {
-    to,
-    locale: 'ja',
-    category: 'facility',
-    idempotencyKey: `${restaurantNewRequest.name}:${reservation.code}`,
-    reference: reservation.code,
-    params: { reservation },
-  });
+  await enqueueMails(trx, [restaurantRequestNoticeMail(reservation, to)]);
 }

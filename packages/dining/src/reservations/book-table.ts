@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BookingErrors, checkIdempotencyKey, idempotencyKeyReused, newReservationCode } from '@hatago/booking';
 import { type Executor, tablesOf } from '@hatago/db';
 import { isVerifiedMember } from '@hatago/identity';
-import { enqueueMail } from '@hatago/mail';
+import { enqueueMails } from '@hatago/mail';
 import { conflict, invalid, notFound } from '@hatago/platform/errors';
 import { courseRefusal, type DiningClock, diningClock, dayRefusal } from '../availability/booking-rules.ts';
 import { loadRestaurantDays } from '../availability/load-restaurant-days.ts';
@@ -10,8 +10,7 @@ import { takeSeats } from '../capacity/seating-stock.ts';
 import { type DiningContext, publishSeatsChanged } from '../dining-context.ts';
 import { DiningErrors } from '../dining-errors.ts';
 import type { DiningTables } from '../dining-tables.ts';
-import { tableReservationConfirmation } from '../mail/table-reservation-confirmation.ts';
-import { tableReservationRequest } from '../mail/table-reservation-request.ts';
+import { tableBookedMail } from '../mail/table-mails.ts';
 import { enqueueRestaurantRequestNotice } from '../requests/restaurant-request-notice.ts';
 import { parseTableBooking, type TableBookingRequest, type ValidTableBooking } from './table-booking-request.ts';
 import { guaranteeColumns, type RecordHold, releaseOnFailure } from '@hatago/payments';
@@ -123,14 +122,7 @@ export async function bookTable(context: DiningContext, request: TableBookingReq
       .returningAll()
       .executeTakeFirstOrThrow();
     const reservation = toTableReservation(row);
-    await enqueueMail(trx, reservation.status === 'requested' ? tableReservationRequest : tableReservationConfirmation, {
-      to: reservation.guest.email,
-      locale,
-      category: 'reservation',
-      idempotencyKey: `table-reservation-${reservation.status}:${reservation.code}`,
-      reference: reservation.code,
-      params: { reservation },
-    });
+    await enqueueMails(trx, [tableBookedMail(reservation)]);
     if (reservation.status === 'requested') await enqueueRestaurantRequestNotice(trx, reservation);
     return { reservation, replayed: false };
   });
