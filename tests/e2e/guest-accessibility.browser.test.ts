@@ -224,6 +224,8 @@ describe('every guest page meets WCAG 2.2 AA (axe-core) in a real browser, throu
           await page.fill('input[name="password"]', 'short');
           await tour.follow('signup-errors', 'main form button[type="submit"]');
           assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 1, 'the errors are marked on their fields');
+          await tour.visit('terms', '/terms');
+          await tour.visit('privacy', '/privacy');
           await tour.visit('reservation-lookup', '/reservations/lookup');
           await page.fill('input[name="code"]', 'HT0000000000');
           await page.fill('input[name="email"]', 'nobody@example.com');
