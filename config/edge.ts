@@ -187,6 +187,14 @@ export default defineEdgeRules({
       cache: { ttl: 'origin', graceSeconds: 600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
       rollout: canary,
     },
+    {
+      // the terms of use and privacy policy: the same for everyone, changed only by a deploy
+      name: 'legal-pages',
+      match: { pathPattern: '^/(terms|privacy)$', methods: GET_HEAD },
+      backend: 'guest',
+      cache: { ttl: 'origin', graceSeconds: 3600, key: { query: ['lang'], forwardQuery: 'key', locale: false, device: false } },
+      rollout: canary,
+    },
     // a key names one image forever and the route renders only listed widths: every rendition is kept, one per format class
     {
       name: 'images',

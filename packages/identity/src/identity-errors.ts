@@ -26,4 +26,8 @@ export const IdentityErrors = defineErrorCodes(
   'PASSWORD_CHANGE_THROTTLED',
   'INVALID_SAVED_GUEST',
   'SAVED_GUEST_NOT_FOUND', // another member's saved guests are not found either
+  'INVALID_EMAIL_CHANGE', // never says the new address is another member's: only that address's mailbox learns it
+  'EMAIL_CHANGE_THROTTLED',
+  'EMAIL_CHANGE_LINK_INVALID', // unknown, used or expired alike
+  'EMAIL_CHANGE_ADDRESS_TAKEN', // told only to whoever opened the link mailed to that address
 );

@@ -74,4 +74,13 @@ export interface IdentityTables {
     expires_at: Date;
     used_at: Date | null;
   };
+  email_change_tokens: {
+    token_hash: string;
+    member_id: number;
+    /** The address the link proves; the member's becomes it when the link is spent. */
+    new_email: string;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    used_at: Date | null;
+  };
 }

@@ -21,6 +21,7 @@ export { createApiToken, listApiTokens, resolveApiToken, revokeApiToken, type Ap
 export { PASSWORD_RESET, passwordResetLinkIsValid, requestPasswordReset, resetPassword } from './password-reset/password-reset.ts';
 export { MEMBER_LANGUAGES, updateMemberProfile } from './members/member-profile.ts';
 export { changeMemberPassword, PASSWORD_CHANGE } from './members/password-change.ts';
+export { confirmEmailChange, EMAIL_CHANGE, requestEmailChange } from './members/email-change.ts';
 export {
   addSavedGuest,
   getSavedGuest,

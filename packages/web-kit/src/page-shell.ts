@@ -12,6 +12,8 @@ export interface PageShell {
   body: SafeHtml;
   /** Extra CSS for one app's look, appended to the shared base. */
   css?: string;
+  /** What the footer holds (links every page offers); the brand alone without it. */
+  footer?: SafeHtml;
   /** Same-origin scripts that improve the page; it works without them (the CSP allows only 'self'). */
   scripts?: readonly string[];
 }
@@ -30,7 +32,7 @@ ${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 <body>
 <header class="site-header"><a class="brand" href="${page.brandHref}">${page.brand}</a><nav>${page.nav}</nav></header>
 <main>${page.body}</main>
-<footer class="site-footer">Hatago</footer>
+<footer class="site-footer">${page.footer ?? 'Hatago'}</footer>
 </body>
 </html>`.value;
 }
@@ -61,7 +63,7 @@ export const ENGLISH_ERROR_PAGE: ErrorPageText = {
 };
 
 /** A friendly error page that shows the request and trace ids, so support can find the request, and what was wrong with which field. */
-export function renderErrorPage(problem: Problem, shell: Pick<PageShell, 'brand' | 'brandHref' | 'lang' | 'css'>, text: ErrorPageText = ENGLISH_ERROR_PAGE): string {
+export function renderErrorPage(problem: Problem, shell: Pick<PageShell, 'brand' | 'brandHref' | 'lang' | 'css' | 'footer'>, text: ErrorPageText = ENGLISH_ERROR_PAGE): string {
   const notFound = problem.status === 404;
   const heading = notFound ? text.notFound : problem.status >= 500 ? text.failed : problem.title;
   const detail = notFound ? text.notFoundDetail : problem.status >= 500 ? text.retry : text.detail(problem.detail ?? '');

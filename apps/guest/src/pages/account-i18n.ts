@@ -1,7 +1,7 @@
-import { SAVED_GUESTS_PER_MEMBER } from '@hatago/identity';
+import { EMAIL_CHANGE, SAVED_GUESTS_PER_MEMBER } from '@hatago/identity';
 
 /**
- * What a member's account pages say: the menu, profile, password, saved guests and the
+ * What a member's account pages say: the menu, profile, email address, password, saved guests and the
  * signed-in header; merged into the one dictionary in i18n.ts.
  */
 export const accountJa = {
@@ -9,11 +9,24 @@ export const accountJa = {
   accountOf: (name: string) => `マイアカウント（${name} 様）`,
   accountMenu: 'アカウントメニュー',
   profileTitle: 'プロフィール',
-  profileIntro: '予約フォームにはここのお名前と電話番号が入力されます。ログインに使うメールアドレスはここでは変更できません。',
+  profileIntro: '予約フォームにはここのお名前と電話番号が入力されます。ログインに使うメールアドレスは「メールアドレスの変更」で変更できます。',
   preferredLang: 'ご希望の言語（メールもこの言語でお送りします）',
   langNames: { ja: '日本語', en: '英語（English）' } as Record<'ja' | 'en', string>,
   save: '保存する',
   profileSaved: 'プロフィールを保存しました。',
+  emailTitle: 'メールアドレスの変更',
+  emailIntro: `新しいアドレスへ確認のリンクをお送りします。リンク（有効期限${EMAIL_CHANGE.expiresInHours}時間）を開くまでアドレスは変わりません。現在のアドレスにもお知らせをお送りします。`,
+  currentEmail: '現在のメールアドレス',
+  newEmail: '新しいメールアドレス',
+  sendEmailLink: '確認のメールを送る',
+  emailChangeSent: `新しいアドレスへ確認のメールをお送りしました。${EMAIL_CHANGE.expiresInHours}時間以内にリンクを開くと、変更が完了します。`,
+  emailChangedTitle: 'メールアドレスを変更しました',
+  emailChanged: (email: string) => `これからは ${email} でログインしてください。ご予約などのご連絡もこのアドレスへお送りします。`,
+  emailLinkInvalidTitle: 'リンクが無効です',
+  emailLinkInvalid: 'このリンクは無効か、使用済みか、有効期限が切れているか、より新しいお申し込みで置き換えられています。マイアカウントからもう一度お申し込みください。',
+  emailTakenTitle: 'メールアドレスを変更できませんでした',
+  emailTaken: 'このアドレスは、お申し込みの後に別のアカウントで使われるようになったため、変更できませんでした。アドレスは変更されていません。',
+  toEmailChange: 'メールアドレスの変更へ',
   passwordTitle: 'パスワードの変更',
   passwordIntro: 'パスワードを変更すると、この端末以外のすべての端末からログアウトし、確認のメールをお送りします。',
   currentPassword: '現在のパスワード',
@@ -52,11 +65,24 @@ export const accountEn: typeof accountJa = {
   accountOf: (name: string) => `My account (${name})`,
   accountMenu: 'Account menu',
   profileTitle: 'Profile',
-  profileIntro: 'Booking forms are filled in with the name and phone number here. The email address you log in with cannot be changed here.',
+  profileIntro: 'Booking forms are filled in with the name and phone number here. Change the email address you log in with under "Change your email address".',
   preferredLang: 'Preferred language (we write your mails in it too)',
   langNames: { ja: 'Japanese (日本語)', en: 'English' },
   save: 'Save',
   profileSaved: 'Your profile is saved.',
+  emailTitle: 'Change your email address',
+  emailIntro: `We send a link to the new address. Your address stays as it is until the link (valid for ${EMAIL_CHANGE.expiresInHours} hours) is opened. We also let your current address know.`,
+  currentEmail: 'Current email address',
+  newEmail: 'New email address',
+  sendEmailLink: 'Send the link',
+  emailChangeSent: `We have sent a mail to the new address. Open its link within ${EMAIL_CHANGE.expiresInHours} hours to finish the change.`,
+  emailChangedTitle: 'Your email address is changed',
+  emailChanged: (email: string) => `From now on, log in with ${email}. We write to this address about your bookings too.`,
+  emailLinkInvalidTitle: 'This link does not work',
+  emailLinkInvalid: 'The link is invalid, used, expired or replaced by a newer request. Ask for the change again in your account.',
+  emailTakenTitle: 'Your email address could not be changed',
+  emailTaken: 'Another account started using this address after you asked for the change, so it could not be changed. Your address stays as it was.',
+  toEmailChange: 'Change your email address',
   passwordTitle: 'Change your password',
   passwordIntro: 'Changing your password signs you out on every other device, and we mail you a notice.',
   currentPassword: 'Current password',
@@ -97,5 +123,6 @@ export const ACCOUNT_JA_MESSAGES: Record<string, string> = {
   'Choose a password other than your current one': '現在のパスワードとは別のパスワードを入力してください',
   'Too many wrong passwords. Try again in 15 minutes.': 'パスワードの誤りが続いたため、15分間変更できません。時間をおいてお試しください。',
   'Choose Japanese or English': '日本語または英語を選んでください',
+  'This is already your address': 'すでにお使いのメールアドレスです',
   [`Save at most ${SAVED_GUESTS_PER_MEMBER} guests`]: `登録できるゲストは${SAVED_GUESTS_PER_MEMBER}名までです`,
 };

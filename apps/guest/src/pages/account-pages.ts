@@ -2,29 +2,41 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   addSavedGuest,
   changeMemberPassword,
+  confirmEmailChange,
   getSavedGuest,
   listSavedGuests,
   type Member,
   removeSavedGuest,
+  requestEmailChange,
   updateMemberProfile,
   updateSavedGuest,
 } from '@hatago/identity';
 import { DomainError, type FieldError } from '@hatago/platform/errors';
 import type { HttpApp } from '@hatago/platform/http';
 import type { GuestServices } from '../deps.ts';
-import { type AccountForm, PASSWORD_PATH, PROFILE_PATH, passwordPage, profilePage, SAVED_GUESTS_PATH } from './account-views.ts';
+import {
+  type AccountForm,
+  EMAIL_CONFIRM_PATH,
+  EMAIL_PATH,
+  emailChangePage,
+  PASSWORD_PATH,
+  PROFILE_PATH,
+  passwordPage,
+  profilePage,
+  SAVED_GUESTS_PATH,
+} from './account-views.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
 import { startSession } from './member-pages.ts';
 import { requireMember } from './member-session.ts';
-import { link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
+import { link, localiseErrors, notFoundPage, noticePage, paramsOf, sendPage } from './page-kit.ts';
 import { savedGuestEditPage, savedGuestPath, savedGuestsPage } from './saved-guest-views.ts';
 
 type IdParams = { Params: { id: string } };
 type Handler<P = object> = (member: Member, lang: Lang, values: Record<string, string>, request: FastifyRequest<P & object>, reply: FastifyReply) => Promise<unknown>;
 
-const DONE = { saved: 'profileSaved', changed: 'passwordChanged', added: 'savedGuestAdded', updated: 'savedGuestUpdated', removed: 'savedGuestRemoved' } as const;
+const DONE = { saved: 'profileSaved', sent: 'emailChangeSent', changed: 'passwordChanged', added: 'savedGuestAdded', updated: 'savedGuestUpdated', removed: 'savedGuestRemoved' } as const;
 
-/** A member's profile, password and saved guests; each a form that posts back and redirects (PRG) with what it did. */
+/** A member's profile, email address, password and saved guests; each a form that posts back and redirects (PRG) with what it did. */
 export function registerAccountPages(app: HttpApp, services: GuestServices): void {
   const { database, rateLimiter } = services;
   /** Signed-in only, with the language and fields of the query (GET) or form (POST). */
@@ -47,6 +59,21 @@ export function registerAccountPages(app: HttpApp, services: GuestServices): voi
       return done(reply, PROFILE_PATH, 'saved', lang);
     }),
   );
+
+  app.get(EMAIL_PATH, route(async (member, lang, values, _request, reply) => sendPage(reply, emailChangePage(lang, member, { notice: noticeOf(lang, values.done, ['sent']) }))));
+  app.post(
+    EMAIL_PATH,
+    route(async (member, lang, values, request, reply) => {
+      const base = services.publicBaseUrl.replace(/\/+$/, '');
+      const confirmUrl = (token: string, locale: Lang) => `${base}${link(EMAIL_CONFIRM_PATH, { token }, locale)}`;
+      const change = { memberId: member.id, newEmail: values.email, currentPassword: values.currentPassword, confirmUrl };
+      const sentBack = await refused(lang, () => requestEmailChange(database.db, rateLimiter, change));
+      if (sentBack) return sendPage(reply, emailChangePage(lang, member, { values: { email: values.email ?? '' }, ...sentBack }));
+      request.log.info({ memberId: member.id }, 'member email change asked for');
+      return done(reply, EMAIL_PATH, 'sent', lang);
+    }),
+  );
+  app.get(EMAIL_CONFIRM_PATH, (request, reply) => confirmEmail(services, request, reply));
 
   app.get(PASSWORD_PATH, route(async (_member, lang, values, _request, reply) => sendPage(reply, passwordPage(lang, { notice: noticeOf(lang, values.done, ['changed']) }))));
   app.post(
@@ -94,6 +121,30 @@ export function registerAccountPages(app: HttpApp, services: GuestServices): voi
       return removed ? done(reply, SAVED_GUESTS_PATH, 'removed', lang) : savedGuestNotFound(reply, lang);
     }),
   );
+}
+
+/**
+ * Opens the link mailed to a new address: the link is the proof, so no session is needed.
+ * A link that does not work and an address taken meanwhile each get their page; neither changed anything.
+ */
+async function confirmEmail({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
+  const query = paramsOf(request.query);
+  const lang = langOf(query.lang);
+  const text = t(lang);
+  // the token is in the URL: no other site may learn it from a Referer
+  reply.header('referrer-policy', 'no-referrer');
+  try {
+    const { memberId, email } = await confirmEmailChange(database.db, query.token);
+    request.log.info({ memberId }, 'member email changed');
+    const back = { href: link(PROFILE_PATH, {}, lang), label: text.profileTitle };
+    return sendPage(reply, noticePage(lang, { title: text.emailChangedTitle, message: text.emailChanged(email), back, status: 200, cache: 'private' }));
+  } catch (error) {
+    if (!(error instanceof DomainError) || (error.kind !== 'not_found' && error.kind !== 'conflict')) throw error;
+    const taken = error.kind === 'conflict';
+    const back = { href: link(EMAIL_PATH, {}, lang), label: text.toEmailChange };
+    const [title, message] = taken ? [text.emailTakenTitle, text.emailTaken] : [text.emailLinkInvalidTitle, text.emailLinkInvalid];
+    return sendPage(reply, noticePage(lang, { title, message, back, status: taken ? 409 : 410, cache: 'private' }));
+  }
 }
 
 /**

@@ -6,12 +6,16 @@ import { type Lang, t } from './i18n.ts';
 import { ACCOUNT_HOME, type GuestPage, langField, link } from './page-kit.ts';
 
 export const PROFILE_PATH = '/account/profile';
+export const EMAIL_PATH = '/account/email';
+/** Where the link mailed to a new address leads: it needs no session, the link is the proof. */
+export const EMAIL_CONFIRM_PATH = '/account/email/confirm';
 export const PASSWORD_PATH = '/account/password';
 export const SAVED_GUESTS_PATH = '/account/guests';
 
 const SECTIONS = [
   { path: ACCOUNT_HOME, name: (lang: Lang) => t(lang).yourReservations },
   { path: PROFILE_PATH, name: (lang: Lang) => t(lang).profileTitle },
+  { path: EMAIL_PATH, name: (lang: Lang) => t(lang).emailTitle },
   { path: PASSWORD_PATH, name: (lang: Lang) => t(lang).passwordTitle },
   { path: SAVED_GUESTS_PATH, name: (lang: Lang) => t(lang).savedGuestsTitle },
 ] as const;
@@ -67,6 +71,25 @@ ${formAlert(errors, ['name', 'nameLatin', 'phone', 'preferredLang'])}
   ${select({ name: 'preferredLang', label: text.preferredLang, value: value('preferredLang'), options: MEMBER_LANGUAGES.map((l) => ({ value: l, label: text.langNames[l] })) }, errors)}
   ${langField(lang)}
   <button type="submit">${text.save}</button>
+</form>`,
+  );
+}
+
+/** The new address and the current password; what was typed is kept, the password never. */
+export function emailChangePage(lang: Lang, member: Member, form: AccountForm = {}): GuestPage {
+  const text = t(lang);
+  const errors = form.errors ?? [];
+  return accountPage(
+    lang,
+    { section: EMAIL_PATH, path: EMAIL_PATH, title: text.emailTitle, status: form.status, notice: form.notice },
+    html`<p>${text.emailIntro}</p>
+<dl class="summary"><dt>${text.currentEmail}</dt><dd data-testid="current-email">${member.email}</dd></dl>
+${formAlert(errors, ['email', 'currentPassword'])}
+<form class="stack" method="post" action="${EMAIL_PATH}">
+  ${field({ name: 'email', label: text.newEmail, type: 'email', value: form.values?.email, required: true, attrs: { autocomplete: 'email' } }, errors)}
+  ${field({ name: 'currentPassword', label: text.currentPassword, type: 'password', required: true, attrs: { autocomplete: 'current-password' } }, errors)}
+  ${langField(lang)}
+  <button type="submit">${text.sendEmailLink}</button>
 </form>`,
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Problem } from '@hatago/platform/http';
 import { ENGLISH_ERROR_PAGE, type ErrorPageText, renderErrorPage } from '@hatago/web-kit';
 import { type Lang, langOf, localise, t } from './i18n.ts';
-import { GUEST_SHELL, link } from './page-kit.ts';
+import { GUEST_SHELL, guestFooter, link } from './page-kit.ts';
 
 const JAPANESE_ERROR_PAGE: ErrorPageText = {
   notFound: t('ja').notFoundTitle,
@@ -25,6 +25,6 @@ function requestLang(request: FastifyRequest): Lang {
 /** The guest site's error page (404s included), in the language of the request, Japanese by default like every guest page. */
 export function guestErrorPage(problem: Problem, request: FastifyRequest): string {
   const lang = requestLang(request);
-  const shell = { ...GUEST_SHELL, lang, brandHref: link('/', {}, lang) };
+  const shell = { ...GUEST_SHELL, lang, brandHref: link('/', {}, lang), footer: guestFooter(lang) };
   return renderErrorPage(problem, shell, lang === 'ja' ? JAPANESE_ERROR_PAGE : ENGLISH_ERROR_PAGE);
 }

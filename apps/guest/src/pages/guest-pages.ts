@@ -4,6 +4,7 @@ import { registerAccountPages } from './account-pages.ts';
 import { registerAccountStatus } from './account-status.ts';
 import { registerBookingPages } from './booking-pages.ts';
 import { registerHotelPage } from './hotel-page.ts';
+import { registerLegalPages } from './legal-pages.ts';
 import { registerMemberPages } from './member-pages.ts';
 import { registerReservationPages } from './reservation-pages.ts';
 import { registerRestaurantPage } from './restaurant-page.ts';
@@ -23,5 +24,6 @@ export function registerGuestPages(pages: HttpApp, deps: GuestServices): void {
   registerReservationPages(pages, deps);
   registerMemberPages(pages, deps);
   registerAccountPages(pages, deps);
+  registerLegalPages(pages);
   registerAccountStatus(pages, deps);
 }

@@ -6,6 +6,7 @@
 import type { ReservationStatus } from '@hatago/booking';
 import { ACCOUNT_JA_MESSAGES, accountEn, accountJa } from './account-i18n.ts';
 import { DINING_JA_MESSAGES, diningEn, diningJa } from './dining-i18n.ts';
+import { legalEn, legalJa } from './legal-i18n.ts';
 import { reservationEn, reservationJa } from './reservation-i18n.ts';
 import { searchEn, searchJa } from './search-i18n.ts';
 import { showcaseEn, showcaseJa } from './showcase-i18n.ts';
@@ -125,6 +126,7 @@ const ja = {
   ...reservationJa,
   ...stayBookingJa,
   ...accountJa,
+  ...legalJa,
 };
 
 type Dictionary = typeof ja;
@@ -238,6 +240,7 @@ const en: Dictionary = {
   ...reservationEn,
   ...stayBookingEn,
   ...accountEn,
+  ...legalEn,
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { ja, en };

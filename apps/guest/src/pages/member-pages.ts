@@ -4,12 +4,12 @@ import { createSession, endSession, knownDeviceOf, logInMember, type Member, sig
 import { DomainError } from '@hatago/platform/errors';
 import { tokyoToday } from '@hatago/platform/time';
 import type { HttpApp } from '@hatago/platform/http';
-import { clearSessionCookie, clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice, writeSessionCookie } from '@hatago/web-kit';
+import { clientOf, localRedirect, readKnownDevice, readSessionCookie, writeKnownDevice } from '@hatago/web-kit';
 import type { GuestServices } from '../deps.ts';
 import { type AnyReservation, listMemberReservationsOfEveryKind, reservationKindOf } from '../reservation-kinds.ts';
 import { venueOf } from '../reservation-venues.ts';
 import { type Lang, langOf, localise, t } from './i18n.ts';
-import { ACCOUNT_HOME, MEMBER_COOKIE, MEMBER_DEVICE, requireMember } from './member-session.ts';
+import { ACCOUNT_HOME, clearMemberSessionCookies, MEMBER_COOKIE, MEMBER_DEVICE, requireMember, writeMemberSessionCookies } from './member-session.ts';
 import { loginPage, type MemberForm, memberReservationPage, reservationsPage, signUpPage } from './member-views.ts';
 import { type GuestPage, link, localiseErrors, notFoundPage, paramsOf, sendPage } from './page-kit.ts';
 import { calendarPathBeside, sendCalendar } from './reservation-calendar.ts';
@@ -38,7 +38,7 @@ const safeNext = (next: string | undefined, lang: Lang): string => localRedirect
 /** Signs the member in on this device (a new session, also after a password change) and sends them on. */
 export async function startSession(database: Database, request: FastifyRequest, reply: FastifyReply, member: Member, next: string) {
   const session = await createSession(database.db, 'member', member.id);
-  writeSessionCookie(request, reply, MEMBER_COOKIE, session.token, session.expiresAt);
+  writeMemberSessionCookies(request, reply, session);
   writeKnownDevice(request, reply, MEMBER_DEVICE, knownDeviceOf('member', member.id));
   reply.header('cache-control', 'private, no-store');
   return reply.redirect(next, 303);
@@ -115,7 +115,7 @@ async function logIn({ database, rateLimiter }: GuestServices, request: FastifyR
 async function logOut({ database }: GuestServices, request: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(paramsOf(request.body).lang);
   await endSession(database.db, readSessionCookie(request, MEMBER_COOKIE));
-  clearSessionCookie(reply, MEMBER_COOKIE);
+  clearMemberSessionCookies(reply);
   reply.header('cache-control', 'private, no-store');
   return reply.redirect(link('/', {}, lang), 303);
 }

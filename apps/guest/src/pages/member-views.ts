@@ -7,7 +7,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, yen } from '@hatago/web-kit';
 import { formatDate, formatTime } from './formats.ts';
 import { type Lang, t } from './i18n.ts';
-import { ACCOUNT_HOME, type GuestPage, hidden, langField, link, titledPage } from './page-kit.ts';
+import { ACCOUNT_HOME, type GuestPage, hidden, langField, legalLinks, link, titledPage } from './page-kit.ts';
 import { forgotPasswordLink } from './password-reset-views.ts';
 import { calendarPathBeside } from './reservation-calendar.ts';
 import { type PageAlert, reservationPage } from './reservation-views.ts';
@@ -59,7 +59,8 @@ export function signUpPage(form: MemberForm): GuestPage {
       attrs: { autocomplete: 'new-password' },
     },
     errors,
-  )}`,
+  )}
+  <p class="consent-note">${text.agreeBySigningUp} ${legalLinks(form.lang)}</p>`,
   });
 }
 

@@ -9,6 +9,9 @@ export const GUEST_SHELL = { brand: 'Hatago', brandHref: '/', lang: 'en' as cons
 
 /** Where a member lands after logging in: their reservations. */
 export const ACCOUNT_HOME = '/account/reservations';
+/** The terms of use and the privacy policy (legal-pages.ts), linked from every footer and consent. */
+export const TERMS_PATH = '/terms';
+export const PRIVACY_PATH = '/privacy';
 /** The script that shows a signed-in member their account link on pages cached for everyone. */
 export const ACCOUNT_STATUS_SCRIPT = '/assets/account-status.js';
 
@@ -59,6 +62,7 @@ tr.chosen{background:var(--highlight,#fff8e1)}
 .account-menu{display:flex;gap:.5rem 1.25rem;flex-wrap:wrap;margin:0 0 1.5rem}
 .account-menu a[aria-current=page]{font-weight:700}
 .saved-guest-picker fieldset{display:flex;gap:.75rem;align-items:end;flex-wrap:wrap}
+.site-footer nav{display:flex;gap:.5rem 1.5rem;justify-content:center;flex-wrap:wrap;margin-bottom:.5rem}
 `;
 
 /**
@@ -138,9 +142,21 @@ ${
     body: page.body,
     css: GUEST_CSS + (page.css ?? ''),
     // pages that do not know who is signed in (every shared one) ask in the browser: see account-status.ts
+    footer: guestFooter(page.lang),
     scripts: page.loggedIn ? [] : [ACCOUNT_STATUS_SCRIPT],
   });
 }
+
+/** The terms of use and privacy policy, by their names in `lang`. */
+export function legalLinks(lang: Lang): SafeHtml {
+  const text = t(lang);
+  return html`<a href="${link(TERMS_PATH, {}, lang)}">${text.termsLink}</a>
+<a href="${link(PRIVACY_PATH, {}, lang)}">${text.privacyLink}</a>`;
+}
+
+/** Every guest page's footer, the error pages' too. */
+export const guestFooter = (lang: Lang): SafeHtml => html`<nav aria-label="${t(lang).footerLinksLabel}">${legalLinks(lang)}</nav>
+<span>Hatago</span>`;
 
 /** The link to the other language, named in that language: `lang` tells a screen reader how to say it (WCAG 3.1.2). */
 const languageSwitch = (href: string, other: Lang, name: string): SafeHtml => html`<a href="${href}" hreflang="${other}" lang="${other}">${name}</a>`;

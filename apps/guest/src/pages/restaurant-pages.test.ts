@@ -87,6 +87,7 @@ describe('restaurant pages', () => {
     assert.equal(confirm.statusCode, 200, confirm.body);
     assert.match(confirm.body, /data-testid="booking-total">¥[\d,]+</);
     assert.match(confirm.body, /data-testid="card-on-file">Visa ending 4242</);
+    assert.match(confirm.body, /By confirming the booking you accept[^<]*<a href="\/terms\?lang=en">Terms of use<\/a>\s*<a href="\/privacy\?lang=en">Privacy policy<\/a>/);
     const fields = hiddenFieldsOf(confirm.body, '/book/table', 'confirm-booking');
     const first = await post('/book/table', fields);
     const second = await post('/book/table', fields);

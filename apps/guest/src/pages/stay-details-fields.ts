@@ -7,6 +7,7 @@ import { errorFor, select, textArea } from '@hatago/web-kit';
 import { cardFields, cardParams } from './card-guarantee-form.ts';
 import { formatPrice } from './formats.ts';
 import { type Lang, t } from './i18n.ts';
+import { legalLinks } from './page-kit.ts';
 
 /** The stay form's fields besides the guest's contact, as the page names them. */
 export const STAY_DETAIL_FIELDS = ['adults', 'children', 'arrivalTime', 'requests', 'acceptTerms'] as const;
@@ -19,7 +20,8 @@ export const stayDetailParams = (values: Record<string, string>) => ({
 
 /** The consent box beside its sentence, as a checkbox reads, with its error on the line below. */
 export const STAY_DETAILS_CSS = `.consent{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
-.consent .error-text{flex-basis:100%}`;
+.consent .error-text{flex-basis:100%}
+.consent-links{display:inline-flex;gap:.75rem}`;
 
 /** Adults and children: 1 to 8 people in all, as a stay takes. */
 const counts = (from: number) => Array.from({ length: 9 - from }, (_, i) => ({ value: from + i, label: String(from + i) }));
@@ -50,7 +52,7 @@ export function stayDetailFields(lang: Lang, quote: StayQuote, values: Record<st
   ${quote.guaranteeRequired ? cardFields(lang, text.stayCardNote(formatPrice(lang, quote.totalPrice)), errors) : ''}
   <label class="consent${consentError ? ' field-error' : ''}"><input type="checkbox" name="acceptTerms" value="yes" required${values.acceptTerms === 'yes' ? html` checked` : ''}${
     consentError ? html` aria-invalid="true"` : ''
-  }> ${text.acceptTerms}${consentError ? html`<span class="error-text">${consentError}</span>` : ''}</label>`;
+  }> ${text.acceptTerms}<span class="consent-links">${legalLinks(lang)}</span>${consentError ? html`<span class="error-text">${consentError}</span>` : ''}</label>`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { html, type SafeHtml } from '@hatago/platform/html';
 import { field, formAlert, select, textArea } from '@hatago/web-kit';
 import { formatDate, formatPrice, formatTime } from './formats.ts';
 import { type Lang, OCCASIONS, t } from './i18n.ts';
-import { type GuestPage, hidden, langField, link, noticePage, titledPage } from './page-kit.ts';
+import { type GuestPage, hidden, langField, legalLinks, link, noticePage, titledPage } from './page-kit.ts';
 import { contactOf, type SavedGuestChoice, savedGuestPicker } from './saved-guest-views.ts';
 import { CARD_FIELDS, cardFields, cardOnFileRow, cardParams } from './card-guarantee-form.ts';
 
@@ -97,6 +97,7 @@ ${choiceSummary(choice, lang)}
   ${values.occasion ? html`<dt>${text.occasion}</dt><dd>${text.occasions[values.occasion as (typeof OCCASIONS)[number]] ?? ''}</dd>` : ''}
   ${cardOnFileRow(lang, values)}
 </dl>
+<p class="consent-note">${text.agreeByBookingTable} ${legalLinks(lang)}</p>
 <form method="post" action="/book/table">
   ${hidden({ ...carried, expectedTotal: choice.totalPrice, idempotencyKey: randomUUID() })}${langField(lang)}
   <button type="submit" data-testid="confirm-booking">${text.confirmBooking}</button>

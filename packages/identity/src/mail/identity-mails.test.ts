@@ -14,6 +14,9 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'password-changed': { name: 'Hanako & <Co>' },
   'password-reset': { name: 'Hanako', resetUrl: 'https://hatago.example/reset?token=abc&lang=en', expiresInMinutes: 30 },
   'login-failures-sustained': { account: 'operator:<&><@U123>', failures: 51, windowMinutes: 15 },
+  'email-change-confirm': { name: 'Hanako & <Co>', confirmUrl: 'https://hatago.example/account/email/confirm?token=abc&lang=en', expiresInHours: 24 },
+  'email-change-requested': { name: 'Hanako & <Co>', newEmail: 'new<b>@example.com', expiresInHours: 24 },
+  'email-change-address-in-use': { name: 'Hanako & <Co>' },
 };
 
 describe('identity mails', () => {

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { claimAttempt, type RateLimiter } from '@hatago/cache';
+import type { RateLimiter } from '@hatago/cache';
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMail } from '@hatago/mail';
-import { DomainError, FieldErrors } from '@hatago/platform/errors';
+import { FieldErrors } from '@hatago/platform/errors';
 import { IdentityErrors } from '../identity-errors.ts';
 import type { IdentityTables } from '../identity-tables.ts';
 import { passwordChanged } from '../mail/password-changed.ts';
-import { hashPassword, verifyPassword } from '../passwords/password-hash.ts';
-import { THROTTLE } from '../throttle/login-throttle.ts';
+import { hashPassword } from '../passwords/password-hash.ts';
+import { CURRENT_PASSWORD_TRIES, checkCurrentPassword } from './current-password.ts';
 import { checkNewPassword } from './member-accounts.ts';
 
-/** Wrong current passwords one member may give per window: a login's allowance, whichever device sends them. */
-export const PASSWORD_CHANGE = { perMember: THROTTLE.perAccountAndClient, windowMs: THROTTLE.windowMs } as const;
-
-const attemptKey = (memberId: number) => `password-change:member:${memberId}`;
+/** Wrong current passwords one member may give per window (with an email change's): see checkCurrentPassword. */
+export const PASSWORD_CHANGE = CURRENT_PASSWORD_TRIES;
 
 /**
  * Sets a member's new password when they give their current one. Whoever holds a stolen
@@ -33,21 +31,11 @@ export async function changeMemberPassword(
   const password = checkNewPassword(input.newPassword, errors);
   if (current && password && current === password) errors.add('password', 'Choose a password other than your current one');
   errors.throwIfAny(IdentityErrors.INVALID_PASSWORD_CHANGE);
-  await claimAttempt(limiter, {
-    key: attemptKey(input.memberId),
-    limit: PASSWORD_CHANGE.perMember,
-    windowMs: PASSWORD_CHANGE.windowMs,
-    code: IdentityErrors.PASSWORD_CHANGE_THROTTLED,
-    message: 'Too many wrong passwords. Try again in 15 minutes.',
+  const member = await checkCurrentPassword(db, limiter, {
+    memberId: input.memberId,
+    password: current,
+    codes: { invalid: IdentityErrors.INVALID_PASSWORD_CHANGE, throttled: IdentityErrors.PASSWORD_CHANGE_THROTTLED },
   });
-  const t = tablesOf<IdentityTables>(db);
-  const member = await t.selectFrom('members').select(['id', 'name', 'email', 'password_hash', 'preferred_lang']).where('id', '=', input.memberId).executeTakeFirst();
-  if (!member || !(await verifyPassword(current, member.password_hash))) {
-    throw new DomainError('invalid', IdentityErrors.INVALID_PASSWORD_CHANGE, 'The current password is wrong', [
-      { field: 'currentPassword', message: 'The current password is wrong' },
-    ]);
-  }
-  await limiter.reset(attemptKey(input.memberId));
   // the slow hash outside the transaction, so it holds no locks meanwhile
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
