@@ -249,6 +249,8 @@ sub hatago_match {
     set req.http.X-Hatago-Route = "restaurant-page";
   } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/$") {
     set req.http.X-Hatago-Route = "home";
+  } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/(terms|privacy)$") {
+    set req.http.X-Hatago-Route = "legal-pages";
   } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/images/") {
     set req.http.X-Hatago-Route = "images";
   } elsif ((req.method == "GET" || req.method == "HEAD") && req.http.X-Hatago-Path ~ "^/assets/[a-z0-9-]+\.js$") {
@@ -313,6 +315,11 @@ sub hatago_cache_key {
     }
     set req.http.X-Hatago-Forward-Key = "1";
   } elsif (req.http.X-Hatago-Route == "home") {
+    if (req.url ~ "\?") {
+      set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
+    }
+    set req.http.X-Hatago-Forward-Key = "1";
+  } elsif (req.http.X-Hatago-Route == "legal-pages") {
     if (req.url ~ "\?") {
       set req.http.X-Hatago-Key-Url = req.http.X-Hatago-Path + regsub(regsuball("&" + regsub(req.url, "^[^?]*\??", ""), "&(?!lang(?:=|&|$))[^&]*", ""), "^&", "?");
     }
@@ -541,6 +548,31 @@ sub hatago_route {
     }
     set req.http.X-Hatago-Policy = "cache";
   } elsif (req.http.X-Hatago-Route == "home") {
+    set req.backend_hint = pool_guest.backend();
+    set req.http.X-Hatago-Backend = "guest";
+    # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
+    # (the Node edge lets the guest-canary flag decide once its feed knows it; Varnish cannot poll the feed, so this is the whole rule here)
+    set req.http.X-Hatago-Asked = regsub(req.url, "^[^?]*\?(?:[^&]*&)*?canary(?:=([^&]*))?(?:&.*)?$|^.*$", "\1");
+    if (req.http.X-Hatago-Asked ~ "^[01]$") {
+      if (req.http.X-Hatago-Asked == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+      if (!(req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=") || regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") != req.http.X-Hatago-Asked) {
+        set req.http.X-Hatago-Set-Cookie = "hatago_canary=" + req.http.X-Hatago-Asked + "; Path=/; Max-Age=604800; SameSite=Lax; HttpOnly";
+      }
+    } elsif (req.http.Cookie ~ "(^|;)\s*hatago_canary\s*=" && regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") ~ "^[01]$") {
+      if (regsub(req.http.Cookie, "^(?:[^;]*;)*?\s*hatago_canary\s*=\s*([^;]*?)\s*(?:;.*)?$|^.*$", "\1") == "1") {
+        if (std.healthy(pool_guest_canary.backend())) {
+          set req.backend_hint = pool_guest_canary.backend();
+          set req.http.X-Hatago-Backend = "guest-canary";
+        }
+      }
+    }
+    set req.http.X-Hatago-Policy = "cache";
+  } elsif (req.http.X-Hatago-Route == "legal-pages") {
     set req.backend_hint = pool_guest.backend();
     set req.http.X-Hatago-Backend = "guest";
     # rollout to guest-canary: ?canary=1|0 wins and is remembered, then the hatago_canary cookie, then a 0% draw
@@ -855,6 +887,10 @@ sub vcl_backend_response {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
     set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
+  } elsif (var.get("route") == "legal-pages") {
+    unset beresp.http.x-powered-by;
+    set beresp.http.x-content-type-options = "nosniff";
+    set beresp.http.referrer-policy = "strict-origin-when-cross-origin";
   } elsif (var.get("route") == "images") {
     unset beresp.http.x-powered-by;
     set beresp.http.x-content-type-options = "nosniff";
@@ -977,6 +1013,9 @@ sub vcl_backend_response {
   } elsif (var.get("route") == "home") {
     set beresp.grace = 600s;
     set beresp.http.X-Hatago-Swr = "600";
+  } elsif (var.get("route") == "legal-pages") {
+    set beresp.grace = 3600s;
+    set beresp.http.X-Hatago-Swr = "3600";
   } elsif (var.get("route") == "images") {
     set beresp.grace = 86400s;
     set beresp.http.X-Hatago-Swr = "86400";
