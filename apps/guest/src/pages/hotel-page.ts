@@ -38,12 +38,12 @@ export function registerHotelPage(app: HttpApp, deps: GuestServices): void {
     }
     const today = tokyoToday();
     const span = calendarSpan(today);
+    // calendar days are priced for, and keep, the party the guest chose, or the defaults while the form is invalid
+    const party = stay ?? { nights: 1, guests: 2, rooms: 1 };
     const [calendar, banners] = await Promise.all([
-      catalog.getAvailabilityCalendar(hotelId, span.from, span.days),
+      catalog.getAvailabilityCalendar(hotelId, span.from, span.days, party),
       bannersForPage(deps, request, { lang, area: hotel.area, slots: ['hotel-side'] }),
     ]);
-    // calendar days keep the party the guest chose, or the defaults while the form is invalid
-    const party = stay ?? { nights: 1, guests: 2, rooms: 1 };
     const dayHref = (checkin: string) =>
       link(`/hotels/${hotelId}`, { checkin, nights: party.nights, guests: party.guests, rooms: party.rooms }, lang);
 

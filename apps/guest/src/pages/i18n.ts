@@ -57,7 +57,7 @@ const ja = {
   cancelPolicy: (days: number, percent: number) =>
     days > 0 ? `チェックイン${days}日前までキャンセル無料、以降は料金の${percent}%` : `キャンセル料は料金の${percent}%`,
   calendar: '空室カレンダー',
-  calendarLegend: '○ 空室あり　△ 残りわずか（3室以下）　× 満室・販売なし。日付を選ぶとその日のチェックインで料金を表示します。',
+  calendarLegend: '○ 空室あり　△ 残りわずか（3室以下）　× 満室・販売なし。金額はご指定の人数・室数で泊まる1泊分の最安値です。日付を選ぶとその日のチェックインで料金を表示します。',
   calendarMarks: { open: '空室あり', few: '残りわずか', full: '満室・販売なし' },
   weekdays: ['日', '月', '火', '水', '木', '金', '土'],
   monthTitle: (year: number, month: number) => `${year}年${month}月`,
@@ -170,7 +170,7 @@ const en: Dictionary = {
       ? `Free cancellation until ${days} ${days === 1 ? 'day' : 'days'} before check-in, then ${percent}% of the price`
       : `Cancellation fee: ${percent}% of the price`,
   calendar: 'Availability calendar',
-  calendarLegend: '○ rooms available · △ few left (3 or fewer) · × sold out or not on sale. Pick a day to see prices for that check-in.',
+  calendarLegend: '○ rooms available · △ few left (3 or fewer) · × sold out or not on sale. Each price is the lowest for one night for your party and rooms. Pick a day to see prices for that check-in.',
   calendarMarks: { open: 'rooms available', few: 'few left', full: 'sold out or not on sale' },
   weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   monthTitle: (year: number, month: number) =>

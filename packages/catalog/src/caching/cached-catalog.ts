@@ -55,8 +55,9 @@ export class CachedCatalog {
     return this.#hotelData(hotelId, `offer:v4:${locale}:${stayKey(stay)}`, () => getHotelOffer(this.db, hotelId, stay, locale));
   }
 
-  getAvailabilityCalendar(hotelId: number, from: string, days: number): Promise<CalendarDay[]> {
-    return this.#hotelData(hotelId, `calendar:${from}:${days}`, () => getAvailabilityCalendar(this.db, hotelId, from, days));
+  getAvailabilityCalendar(hotelId: number, from: string, days: number, party: Pick<Stay, 'guests' | 'rooms'>): Promise<CalendarDay[]> {
+    // v2: priced for the party (v1 was the cheapest room for anyone)
+    return this.#hotelData(hotelId, `calendar:v2:${from}:${days}:${party.guests}x${party.rooms}`, () => getAvailabilityCalendar(this.db, hotelId, from, days, party));
   }
 
   #hotelData<T>(hotelId: number, what: string, load: () => Promise<T>): Promise<T> {

@@ -173,24 +173,30 @@ export async function getHotelOffer(db: Executor, hotelId: number, stay: Stay, l
 
 export interface CalendarDay {
   date: string;
-  /** Rooms free that night over every room type on sale. */
+  /** Rooms free that night over every room type on sale that holds the party. */
   roomsLeft: number;
-  /** Cheapest nightly price of a room that is free that night; null when none is. */
+  /** The party's cheapest charge for that night (all its rooms, priced for the guests in each), where its rooms are free; null when none is. */
   minPrice: number | null;
 }
 
-/** Day-by-day availability of a hotel for the availability calendar. */
-export async function getAvailabilityCalendar(db: Executor, hotelId: number, from: string, days: number): Promise<CalendarDay[]> {
+/**
+ * Day-by-day availability of a hotel for the availability calendar, for a party: room
+ * types too small for it are left out, and each night is priced as a stay would be
+ * (partyNightPrice), so a day's figure is what the party pays for that night.
+ */
+export async function getAvailabilityCalendar(db: Executor, hotelId: number, from: string, days: number, party: Pick<Stay, 'guests' | 'rooms'>): Promise<CalendarDay[]> {
   const until = addDays(from, days);
+  const night = partyNightPrice(party);
   const { rows } = await sql<{ date: string; rooms_left: number | null; min_price: number | null }>`
     select d::date::text as date,
       (select sum(ri.total - ri.reserved) from room_inventory ri join room_types rt on rt.id = ri.room_type_id
-        where rt.hotel_id = ${hotelId} and ri.stay_date = d::date and not ri.stop_sell) as rooms_left,
-      (select min(pp.price) from plan_prices pp
+        where rt.hotel_id = ${hotelId} and rt.capacity * ${party.rooms}::int >= ${party.guests}::int
+          and ri.stay_date = d::date and not ri.stop_sell) as rooms_left,
+      (select min(${night.rooms}) from plan_prices pp
         join rate_plans rp on rp.id = pp.plan_id and rp.active
           and (rp.sale_start is null or rp.sale_start <= d::date) and (rp.sale_end is null or rp.sale_end >= d::date)
-        join room_types rt on rt.id = rp.room_type_id and rt.hotel_id = ${hotelId}
-        join room_inventory ri on ri.room_type_id = rt.id and ri.stay_date = d::date and not ri.stop_sell and ri.total > ri.reserved
+        join room_types rt on rt.id = rp.room_type_id and rt.hotel_id = ${hotelId} and rt.capacity * ${party.rooms}::int >= ${party.guests}::int
+        join room_inventory ri on ri.room_type_id = rt.id and ri.stay_date = d::date and not ri.stop_sell and ri.total - ri.reserved >= ${party.rooms}::int
         where pp.stay_date = d::date) as min_price
     from generate_series(${from}::date, ${until}::date - 1, interval '1 day') as d
     order by d

@@ -99,13 +99,34 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('builds a calendar of rooms left and the cheapest free room per night', async () => {
-      const days = await getAvailabilityCalendar(db.database.db, 1, futureDate(0), 92);
+      const days = await getAvailabilityCalendar(db.database.db, 1, futureDate(0), 92, { guests: 1, rooms: 1 });
       assert.equal(days.length, 92);
       assert.equal(days[0]!.date, futureDate(0));
       assert.equal(days[91]!.date, futureDate(91));
       const seeded = days.filter((d) => d.roomsLeft > 0);
       assert.ok(seeded.length >= 59 && seeded.every((d) => d.minPrice !== null && d.minPrice > 0));
       assert.ok(days.slice(61).every((d) => d.roomsLeft === 0 && d.minPrice === null), 'no inventory past the seeded 60 days');
+    });
+
+    it('prices each calendar night for the party: the rooms that hold it, at its price per guest count', async () => {
+      const calendar = (guests: number, rooms: number) => getAvailabilityCalendar(db.database.db, 1, futureDate(1), 7, { guests, rooms });
+      // hotel 1's plans charge two guests twice one guest's price (and have no price of their own for three)
+      await sql`update plan_prices pp set occupancy_prices = array[pp.price, pp.price * 2]
+        from rate_plans rp join room_types rt on rt.id = rp.room_type_id where rp.id = pp.plan_id and rt.hotel_id = 1`.execute(db.database.db);
+      try {
+        const [one, two, three, twoInTwoRooms, tooMany] = await Promise.all([calendar(1, 1), calendar(2, 1), calendar(3, 1), calendar(2, 2), calendar(9, 1)]);
+        one.forEach((day, i) => {
+          assert.ok(day.minPrice !== null && day.minPrice > 0, day.date);
+          assert.equal(two[i]!.minPrice, day.minPrice! * 2, `${day.date}: every room holds two, each at twice the price`);
+          assert.equal(twoInTwoRooms[i]!.minPrice, day.minPrice! * 2, `${day.date}: two rooms of one guest each`);
+          // only the larger rooms hold three; with no price for three they charge their single price
+          assert.ok(three[i]!.minPrice! > day.minPrice!, `${day.date}: the cheapest room for three is dearer than for one`);
+          assert.ok(three[i]!.roomsLeft < day.roomsLeft, `${day.date}: fewer rooms hold three`);
+          assert.deepEqual([tooMany[i]!.roomsLeft, tooMany[i]!.minPrice], [0, null], `${day.date}: no room holds nine`);
+        });
+      } finally {
+        await sql`update plan_prices set occupancy_prices = null`.execute(db.database.db);
+      }
     });
   });
 }
