@@ -4,3 +4,4 @@ export { futureDate } from './dates.ts';
 export { appUnderTest, type AppUnderTest } from './app-under-test.ts';
 export { RecordingChanges, testBookingContext } from './recording-changes.ts';
 export { defineFlag } from './flags.ts';
+export { holdsSecret } from './secrets.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { appUnderTest, futureDate } from '@hatago/test-support';
+import { appUnderTest, futureDate, holdsSecret } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf, hrefsOf } from './page-test-forms.ts';
 
@@ -154,7 +154,7 @@ describe('restaurant pages', () => {
     const typo = await post('/book/table/confirm', { ...choice, ...guest, ...card('4242424242424241') });
     assert.equal(typo.statusCode, 422);
     assert.ok(typo.body.includes('Enter a valid card number'));
-    assert.ok(!typo.body.includes('4242 4242 4242 4241') && !typo.body.includes('737'), 'the typed card is not written back');
+    assert.ok(!typo.body.includes('4242 4242 4242 4241') && !holdsSecret(typo.body, '737'), 'the typed card is not written back');
 
     const confirm = await post('/book/table/confirm', { ...choice, ...guest, ...card('4000000000000002') });
     assert.equal(confirm.statusCode, 200);
@@ -166,7 +166,7 @@ describe('restaurant pages', () => {
     assert.equal(await tables(), before);
 
     const accepted = await post('/book/table/confirm', { ...choice, ...guest, ...card() });
-    for (const page of [confirm.body, accepted.body]) assert.ok(!/4242 ?4242 ?4242|4000 ?0000 ?0000 ?0002|737/.test(page), 'no page holds the number or the code');
+    for (const page of [confirm.body, accepted.body]) assert.ok(!/4242 ?4242 ?4242|4000 ?0000 ?0000 ?0002/.test(page) && !holdsSecret(page, '737'), 'no page holds the number or the code');
     const booked = await post('/book/table', hiddenFieldsOf(accepted.body, '/book/table', 'confirm-booking'));
     assert.equal(booked.statusCode, 303);
     const code = /(RS[0-9A-Z]{10})/.exec(String(booked.headers.location))![1];
@@ -177,7 +177,7 @@ describe('restaurant pages', () => {
     const { rows: tablesList } = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(ctx.db.database.db);
     for (const { name } of tablesList) {
       const { rows } = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(name)} t`.execute(ctx.db.database.db);
-      for (const { row } of rows) assert.ok(!/4242 ?4242 ?4242 ?4242|4000 ?0000 ?0000 ?0002|"737"|4242424242424241/.test(row), `${name} holds card data: ${row.slice(0, 200)}`);
+      for (const { row } of rows) assert.ok(!/4242 ?4242 ?4242 ?4242|4000 ?0000 ?0000 ?0002|4242424242424241/.test(row) && !holdsSecret(row, '737'), `${name} holds card data: ${row.slice(0, 200)}`);
     }
     assert.ok(code);
   });

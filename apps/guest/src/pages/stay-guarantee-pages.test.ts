@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createLogger } from '@hatago/platform/logging';
-import { appUnderTest, futureDate } from '@hatago/test-support';
+import { appUnderTest, futureDate, holdsSecret } from '@hatago/test-support';
 import { buildGuestApp } from '../guest-app.ts';
 import { formBody, hiddenFieldsOf } from './page-test-forms.ts';
 
@@ -51,7 +51,7 @@ describe('stay booking form: party, arrival, requests, consent and the card guar
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /Accept the terms of use and the privacy policy to book/);
     assert.match(refused.body, /<input type="checkbox" name="acceptTerms" value="yes" required aria-invalid="true">/);
-    assert.ok(!refused.body.includes('4242424242424242') && !refused.body.includes(CVC), 'the card is never written back');
+    assert.ok(!refused.body.includes('4242424242424242') && !holdsSecret(refused.body, CVC), 'the card is never written back');
     // children fill the room too: two adults and a child do not fit a twin
     const tooMany = await post('/book/confirm', { ...hidden, ...guest, ...card('4242424242424242'), adults: '2', children: '1', acceptTerms: 'yes' });
     assert.equal(tooMany.statusCode, 422);
@@ -131,7 +131,6 @@ describe('stay booking form: party, arrival, requests, consent and the card guar
     assert.ok(logs.length > 0, 'the app logged');
     assert.match(rows[0]!.dump, /4242/, 'the last four are kept');
     for (const number of ['4242424242424242', '4242 4242 4242 4242', '4000000000000002']) assert.ok(!everything.includes(number), `no ${number}`);
-    // bounded so a hex id or a price that merely contains the digits does not count
-    assert.doesNotMatch(everything, new RegExp(`(?<![0-9a-f])${CVC}(?![0-9a-f])`), 'no security code');
+    assert.ok(!holdsSecret(everything, CVC), 'no security code');
   });
 });
