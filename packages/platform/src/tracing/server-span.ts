@@ -50,9 +50,11 @@ export function nameServerSpan(server: ServerSpan, name: string, attributes: Rec
 /** Ends the span with the status sent (an unfinished response is an aborted request); 5xx marks it failed. */
 export function endServerSpan(server: ServerSpan, status: number, finished: boolean): void {
   if (server.context) {
-    server.span.setAttribute('http.response.status_code', status);
     if (!finished) server.span.setStatus({ code: SpanStatusCode.ERROR, message: 'the client went away before the response ended' });
-    else if (status >= 500) server.span.setStatus({ code: SpanStatusCode.ERROR });
+    else {
+      server.span.setAttribute('http.response.status_code', status);
+      if (status >= 500) server.span.setStatus({ code: SpanStatusCode.ERROR });
+    }
   }
   server.span.end();
 }
