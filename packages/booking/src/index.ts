@@ -32,7 +32,7 @@ export {
   type BookingOutcome,
   type BookingRequest,
 } from './reservations/book-stay.ts';
-export { cancellationTerms, type CancellationTerms } from './cancellation/cancellation-policy.ts';
+export { cancellationFeeOf, cancellationTerms, type CancellationTerms } from './cancellation/cancellation-policy.ts';
 export {
   cancelReservation,
   isCancellableBy,

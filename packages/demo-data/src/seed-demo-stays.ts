@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import { type BookingTables, newReservationCode, noShowFeeOf, stayBookedMails, stayCancelledMails, toReservation } from '@hatago/booking';
+import { type BookingTables, cancellationFeeOf, newReservationCode, noShowFeeOf, stayBookedMails, stayCancelledMails, toReservation } from '@hatago/booking';
 import { priceBreakdown } from '@hatago/catalog';
 import { type Executor, tablesOf } from '@hatago/db';
 import { enqueueMails, type PreparedMail } from '@hatago/mail';
@@ -110,8 +110,7 @@ function planStay(seeding: LivedInSeeding, hotel: DemoHotel, roomType: DemoHotel
     free_cancel_days: plan.freeCancelDays,
     cancel_fee_percent: plan.cancelFeePercent,
     no_show_fee_percent: plan.noShowFeePercent,
-    // the plan's policy as cancellationTerms reads it: free until freeCancelDays before the arrival
-    cancel_fee: stay.outcome === 'cancelled' ? (stay.from - cancelledOn >= plan.freeCancelDays ? 0 : Math.floor((price.total * plan.cancelFeePercent) / 100)) : null,
+    cancel_fee: stay.outcome === 'cancelled' ? cancellationFeeOf(price.total, { freeCancelDays: plan.freeCancelDays, feePercent: plan.cancelFeePercent }, stay.from - cancelledOn) : null,
     cancelled_at: stay.outcome === 'cancelled' ? at(cancelledOn, 7, 4) : null,
     cancelled_by: stay.outcome === 'cancelled' ? 'guest' : null,
     checked_in_at: inHouse ? at(stay.from, 15, 6) : null,

@@ -12,15 +12,20 @@ export interface CancellationTerms {
   reason?: 'ALREADY_CANCELLED' | 'STAY_STARTED' | 'STAY_HANDLED';
 }
 
+/** The fee for cancelling `daysBefore` days before check-in: nothing while the plan's free days last, then `feePercent` of the total, rounded down to whole yen. */
+export function cancellationFeeOf(totalPrice: number, policy: { freeCancelDays: number; feePercent: number }, daysBefore: number): number {
+  return daysBefore >= policy.freeCancelDays ? 0 : Math.floor((totalPrice * policy.feePercent) / 100);
+}
+
 /**
  * The plan's policy, frozen on the reservation: free until `freeCancelDays` days before
  * check-in, then `feePercent` of the total (rounded down to whole yen). Guests can cancel
  * up to the check-in day; after that only an operator can.
  */
 export function cancellationTerms(reservation: Reservation, today: string): CancellationTerms {
-  const { freeCancelDays, feePercent } = reservation.cancellationPolicy;
+  const { freeCancelDays } = reservation.cancellationPolicy;
   const daysBefore = daysBetween(today, reservation.checkin);
-  const fee = daysBefore >= freeCancelDays ? 0 : Math.floor((reservation.totalPrice * feePercent) / 100);
+  const fee = cancellationFeeOf(reservation.totalPrice, reservation.cancellationPolicy, daysBefore);
   const lastFreeDay = addDays(reservation.checkin, -freeCancelDays);
   const freeUntil = lastFreeDay >= today ? lastFreeDay : null;
   const base = { fee, refund: reservation.totalPrice - fee, freeUntil };
