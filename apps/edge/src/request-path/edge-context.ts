@@ -41,7 +41,6 @@ export interface Arrival {
   view: RequestView;
   declared: string | undefined;
   hasBody: boolean;
-  bytesBefore: number;
   /** For the access line and metrics: the route and backend once known, and the outcome of an answer given without an exchange. */
   route: string;
   backend: string;

@@ -45,13 +45,13 @@ export function arrive(edge: EdgeContext, req: IncomingMessage, res: ServerRespo
     view: RequestView.of(method, url, req.headers),
     declared,
     hasBody: declared !== undefined ? declared !== '0' : req.headers['transfer-encoding'] !== undefined,
-    bytesBefore: req.socket.bytesWritten,
     route: '-',
     backend: '-',
     cache: 'REFUSED',
     exchange: undefined,
     trace: startServerSpan('edge', method, url, req.headers),
   };
-  res.once('close', () => recordArrival(edge, arrival));
+  // 'close' is emitted once per response: `on` spares the once-wrapper and its removal on every request
+  res.on('close', () => recordArrival(edge, arrival));
   return arrival;
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { redactUrl } from '../logging/logger.ts';
-import { type Context, context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { type Context, context, INVALID_TRACEID, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 
 const TRACER = '@hatago/http';
 // W3C Trace Context §3.2 (version 00 layout); read without the SDK, so an untraced process still names the trace in its logs
@@ -28,7 +28,8 @@ export function startServerSpan(name: string, method: string, target: string, he
   const parent = incoming === undefined ? ROOT_CONTEXT : propagation.extract(ROOT_CONTEXT, headers);
   const span = trace.getTracer(TRACER).startSpan(name, { kind: SpanKind.SERVER }, parent);
   const spanContext = span.spanContext();
-  const traceId = isSpanContextValid(spanContext) ? spanContext.traceId : traceIdFromHeader(incoming);
+  // no tracer provider and no traceparent gives the invalid context: compared first, it spares the hex checks on every untraced request
+  const traceId = spanContext.traceId !== INVALID_TRACEID && isSpanContextValid(spanContext) ? spanContext.traceId : traceIdFromHeader(incoming);
   if (!span.isRecording()) return { span, context: undefined, traceId };
   const query = target.indexOf('?');
   span.setAttributes({
