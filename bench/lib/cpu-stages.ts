@@ -32,10 +32,13 @@ const STAGES: Array<{ stage: string; files?: RegExp; names?: RegExp }> = [
   { stage: 'flags and cache key', files: /apps\/edge\/src\/flags\/|http-cache\/src\/cache-key|request-path\/cache-or-pass/ },
   { stage: 'store lookup', files: /http-cache\/src\/(edge-cache|cache-store|cache-state|cached-entry|freshness|request-collapsing)|lru-cache/ },
   { stage: 'access log and metrics', files: /apps\/edge\/src\/admin\/|request-path\/access-record|platform\/src\/metrics|prom-client/ },
+  // the send itself, apart: on loopback it also delivers to the client and wakes it, so it costs more
+  // per request the more often the client sleeps between answers, i.e. the slower the server (docs/benchmarks.md)
+  { stage: 'send syscall (writev)', names: /^writev$/ },
   {
-    stage: 'write (headers, body, socket)',
+    stage: 'write (headers, body)',
     files: /http-cache\/src\/serve-entry|node:_http_outgoing|node:net|stream_base_commons|streams\/writable|node:buffer/,
-    names: /^(writev|writeBuffer|writeUtf8String|writeLatin1String|utf8Write|latin1Write)$/,
+    names: /^(writeBuffer|writeUtf8String|writeLatin1String|utf8Write|latin1Write)$/,
   },
   { stage: 'HTTP parsing and Node’s request plumbing', files: /node:_http_server|node:_http_common|node:_http_incoming|streams\/readable|node:events/, names: /^(parse|execute)$/ },
   { stage: 'garbage collection', names: /^\(garbage collector\)$/ },
