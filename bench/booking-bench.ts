@@ -10,7 +10,9 @@
  *   BENCH_SECONDS=20 BENCH_CONCURRENCY=32 npm run bench:booking
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { bookStay } from '@hatago/booking';
@@ -26,6 +28,7 @@ import { withScratchDatabase } from './lib/scratch-database.ts';
 import { benchClusterBookings, randomBooking } from './lib/cluster-booking-load.ts';
 import { findBookableTables, randomTableBooking } from './lib/table-bookings.ts';
 import { cpuSnapshot, cpuSpentByRole } from './lib/cpu-by-process.ts';
+import { barChartSvg } from './lib/bar-chart.ts';
 import { type LoadResult, percentile, printCpuTable, printTable, runLoad } from './lib/load.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { benchSearchLatency, printLatencyTable } from './lib/search-latency.ts';
@@ -163,6 +166,19 @@ function printTableToStayRatios(all: LoadResult[]): void {
   }
 }
 
+/** Bookings/s and p99 per configuration as an SVG beside the tables (BENCH_CHART, default docs/charts/bench-booking.svg). */
+function writeChart(all: LoadResult[]): void {
+  const file = path.resolve(process.env.BENCH_CHART ?? fileURLToPath(new URL('../docs/charts/bench-booking.svg', import.meta.url)));
+  const rows = all.map((r) => r.label.replace(/ \([^)]*\)/g, ''));
+  const title = `bench:booking, ${concurrency} clients, ${seconds}s per run, ${os.cpus().length} cores (${new Date().toISOString().slice(0, 16)} UTC)`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, barChartSvg(title, rows, [
+    { title: 'bookings per second', unit: 'answered/s', values: all.map((r) => r.perSecond) },
+    { title: 'p99 latency', unit: 'ms', values: all.map((r) => r.p99) },
+  ]));
+  console.log(`\nchart: ${path.relative(process.cwd(), file)}`);
+}
+
 console.log(`bench:booking on ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
 const results: LoadResult[] = await benchDirect('direct, PGlite', { kind: 'pglite' });
 if (adminUrl && redisUrl) {
@@ -194,6 +210,7 @@ if (adminUrl && redisUrl) {
   printCpuTable(results);
 }
 printTableToStayRatios(results);
+writeChart(results);
 console.log(
   '\n409 = sold out or seating full, a correct answer (pgbench: transactions rolled back as sold out). Stays are random over 300 days and every plan; tables for two at a random bookable seating and course of every restaurant within three weeks, each with a sandbox card guarantee.',
 );
