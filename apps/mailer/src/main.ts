@@ -29,6 +29,7 @@ const database = openDatabase({
   url: config.DATABASE_URL!,
   poolSize: config.DB_POOL_SIZE,
   statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  preparedStatements: config.DB_PREPARED_STATEMENTS,
   applicationName: 'hatago-mailer',
 });
 const metrics = createMailMetrics(database.db);

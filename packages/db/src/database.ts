@@ -19,7 +19,7 @@ export function tablesOf<Tables>(executor: Executor): Kysely<Tables> {
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir?: string }
-  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number; applicationName: string };
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number; applicationName: string; preparedStatements?: number };
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
@@ -42,6 +42,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     applicationName: config.applicationName,
+    ...(config.preparedStatements === undefined ? {} : { preparedStatements: config.preparedStatements }),
   });
   metrics.watchPool(pool);
   return wrap('postgres', new Kysely<any>({ dialect: withSqlSpans('pg', dialect), log: metrics.log }), metrics, disconnected);

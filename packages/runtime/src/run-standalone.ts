@@ -47,6 +47,7 @@ export async function runStandalone(service: string, defaultPort: number, build:
     url: config.DATABASE_URL,
     poolSize: config.DB_POOL_SIZE,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    preparedStatements: config.DB_PREPARED_STATEMENTS,
     applicationName: `hatago-${service}`,
   });
   const shared = openSharedComponents(config, service, database, logger);

@@ -1,12 +1,15 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import { typeParsers } from '../type-parsers.ts';
+import { preparingPool, StatementNames } from './prepared-statements.ts';
 
 export interface PostgresDialectConfig {
   connectionString: string;
   poolSize: number;
   statementTimeoutMs: number;
   applicationName: string;
+  /** Distinct statements run as named prepared statements (see StatementNames); 0 prepares none, as behind a pooler in transaction mode. */
+  preparedStatements?: number;
 }
 
 export function createPostgresPool(config: PostgresDialectConfig): pg.Pool {
@@ -24,7 +27,8 @@ export function createPostgresPool(config: PostgresDialectConfig): pg.Pool {
 
 export function createPostgresDialect(config: PostgresDialectConfig): { dialect: PostgresDialect; pool: pg.Pool; disconnected: () => Promise<void> } {
   const pool = createPostgresPool(config);
-  return { dialect: new PostgresDialect({ pool }), pool, disconnected: trackConnections(pool) };
+  const names = new StatementNames(config.preparedStatements);
+  return { dialect: new PostgresDialect({ pool: preparingPool(pool, names) }), pool, disconnected: trackConnections(pool) };
 }
 
 /**

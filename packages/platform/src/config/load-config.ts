@@ -53,6 +53,8 @@ export const DatabaseEnv = {
   DATA_DIR: Type.String({ default: './data' }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  /** Distinct statements each PostgreSQL connection keeps prepared; 0 behind a pooler in transaction mode (PgBouncer), which cannot keep them. */
+  DB_PREPARED_STATEMENTS: Type.Integer({ minimum: 0, maximum: 2000, default: 256 }),
 };
 
 export const SecretEnv = {
