@@ -25,6 +25,7 @@ import { startNginxCache } from '../apps/edge/test/harness/nginx.ts';
 import { startVarnish } from '../apps/edge/test/harness/varnish.ts';
 import { runWrk, type WrkResult } from '../apps/edge/test/harness/wrk.ts';
 import { compileVcl } from '@hatago/vcl';
+import { type CpuSnapshot, cpuSnapshot, cpuSpentByRole } from './lib/cpu-by-process.ts';
 import { profileHitStages } from './lib/hit-stages.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -53,21 +54,25 @@ const against = process.env.BENCH_AGAINST;
 interface Runtime {
   name: string;
   base: string;
+  /** Its processes' roles in bench/lib/cpu-by-process.ts (the edge and bare Node both run from apps/edge: 'edge'). */
+  roles: string[];
   stop: () => Promise<void>;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The median of each figure over a runtime's rounds (errors summed): one slow or lucky round does not decide a ratio. */
 function medianOf(runs: WrkResult[]): WrkResult {
-  const median = (pick: (run: WrkResult) => number) => {
-    const sorted = runs.map(pick).sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
   return {
     requests: runs.reduce((sum, run) => sum + run.requests, 0),
-    perSecond: median((run) => run.perSecond),
-    p50Ms: median((run) => run.p50Ms),
-    p99Ms: median((run) => run.p99Ms),
+    perSecond: median(runs.map((run) => run.perSecond)),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
   };
 }
@@ -76,6 +81,14 @@ interface Row {
   runtime: string;
   load: string;
   result: WrkResult;
+  cpuUs: number;
+}
+
+/** CPU µs per request of a runtime's own processes, from /proc: what it costs apart from any time spent waiting for a core. */
+function cpuPerRequest(runtime: Runtime, before: CpuSnapshot, after: CpuSnapshot, requests: number): number {
+  const spent = cpuSpentByRole(before, after);
+  const seconds = runtime.roles.reduce((sum, role) => sum + (spent.get(role) ?? 0), 0);
+  return (seconds * 1e6) / Math.max(1, requests);
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -120,7 +133,7 @@ async function startNodeEdge(origin: URL, tree = root, name = 'Node edge', start
   const base = await answering(`http://127.0.0.1:${port}`, edge, name);
   const workers = childProcessesOf(edge.child.pid!);
   log(`  ${name}: ${workers === 0 ? 'one process' : `${workers} worker processes (EDGE_WORKERS)`}`);
-  return { name, base, stop: () => edge.stop(10_000) };
+  return { name, base, roles: ['edge'], stop: () => edge.stop(10_000) };
 }
 
 async function startBareNode(origin: URL, start: NodeStart = {}): Promise<Runtime> {
@@ -129,7 +142,7 @@ async function startBareNode(origin: URL, start: NodeStart = {}): Promise<Runtim
     dropStdout: true,
   });
   const base = await answering(`http://127.0.0.1:${port}`, bare, 'bare Node');
-  return { name: BARE, base, stop: () => bare.stop(10_000) };
+  return { name: BARE, base, roles: ['edge'], stop: () => bare.stop(10_000) };
 }
 
 /** Waits (up to a minute) until a started Node process answers; fails with its output if it exits first. */
@@ -173,12 +186,12 @@ async function startVarnishEdge(origin: URL): Promise<Runtime> {
     vcl: compiled.vcl,
     params: { ...compiled.params, thread_pools: '2', thread_pool_min: '100', thread_pool_max: '5000', vsl_space: '80M' },
   });
-  return { name: 'Varnish', base: varnish.url, stop: varnish.stop };
+  return { name: 'Varnish', base: varnish.url, roles: ['varnishd', 'cache-main'], stop: varnish.stop };
 }
 
 async function startNginx(origin: URL): Promise<Runtime> {
   const nginx = await startNginxCache({ origin, passPrefixes: ['/pass'], defaultTtlSeconds: 3600, workers: os.cpus().length });
-  return { name: 'nginx proxy_cache', base: nginx.url, stop: nginx.stop };
+  return { name: 'nginx proxy_cache', base: nginx.url, roles: ['nginx'], stop: nginx.stop };
 }
 
 /** The first line a tool prints about its version (varnishd, nginx and wrk print it on stderr). */
@@ -190,14 +203,14 @@ const version = (command: string, args: string[]) => {
 function printTable(rows: Row[]) {
   const varnish = (load: string) => rows.find((row) => row.runtime === 'Varnish' && row.load === load)?.result;
   const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : '-');
-  log('\n| load | runtime | req/s | p50 ms | p99 ms | errors | req/s ÷ Varnish | p99 ÷ Varnish |');
-  log('|---|---|---:|---:|---:|---:|---:|---:|');
+  log('\n| load | runtime | req/s | p50 ms | p99 ms | errors | req/s ÷ Varnish | p99 ÷ Varnish | CPU µs/req |');
+  log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const load of LOADS) {
     for (const row of rows.filter((r) => r.load === load.name)) {
       const { result } = row;
       const base = varnish(load.name);
       log(
-        `| ${load.name} | ${row.runtime} | ${Math.round(result.perSecond)} | ${result.p50Ms.toFixed(2)} | ${result.p99Ms.toFixed(2)} | ${result.errors} | ${ratio(result.perSecond, base?.perSecond)} | ${ratio(result.p99Ms, base?.p99Ms)} |`,
+        `| ${load.name} | ${row.runtime} | ${Math.round(result.perSecond)} | ${result.p50Ms.toFixed(2)} | ${result.p99Ms.toFixed(2)} | ${result.errors} | ${ratio(result.perSecond, base?.perSecond)} | ${ratio(result.p99Ms, base?.p99Ms)} | ${row.cpuUs.toFixed(1)} |`,
       );
     }
   }
@@ -217,6 +230,11 @@ function printTable(rows: Row[]) {
   if (hit && pass && bare('hit') && bare('pass')) {
     log('\nNode edge against bare Node (how much of what Node itself does here the edge keeps):');
     log(`  hits ${(hit.perSecond / bare('hit')!.perSecond).toFixed(2)}×, pass ${(pass.perSecond / bare('pass')!.perSecond).toFixed(2)}×; bare Node against Varnish: hits ${ratio(bare('hit')!.perSecond, vHit?.perSecond)}×, pass ${ratio(bare('pass')!.perSecond, vPass?.perSecond)}×`);
+    const cpuOf = (runtime: string, load: string) => rows.find((row) => row.runtime === runtime && row.load === load)?.cpuUs;
+    for (const load of ['hit', 'pass']) {
+      const [edgeUs, bareUs] = [cpuOf('Node edge', load), cpuOf(BARE, load)];
+      if (edgeUs && bareUs) log(`  CPU per ${load} (/proc, the servers' processes): Node edge ${edgeUs.toFixed(1)} µs, bare Node ${bareUs.toFixed(1)} µs, the edge's own work ${(edgeUs - bareUs).toFixed(1)} µs`);
+    }
   }
 }
 
@@ -255,7 +273,7 @@ async function main() {
     }
     // load by load, the runtimes back to back: on a shared machine, what is compared is measured minutes apart at most;
     // each round starts the order one runtime later, so none is always the first after a quiet spell
-    const samples = new Map<string, WrkResult[]>();
+    const samples = new Map<string, Array<{ result: WrkResult; cpuUs: number }>>();
     for (let round = 1; round <= rounds; round++) {
       for (const load of LOADS) {
         const order = runtimes.map((_, i) => runtimes[(i + round - 1) % runtimes.length]!);
@@ -264,12 +282,14 @@ async function main() {
           log(`round ${round}/${rounds}, ${runtime.name}: ${load.name} for ${seconds}s…`);
           const before = { requests: origin.requests(), connections: origin.connections() };
           try {
+            const cpuBefore = cpuSnapshot();
             const result = await runWrk({ base: runtime.base, paths: [...load.paths], connections, threads, seconds });
+            const cpuUs = cpuPerRequest(runtime, cpuBefore, cpuSnapshot(), result.requests);
             log(
               `  ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors; origin: ${origin.requests() - before.requests} requests on ${origin.connections() - before.connections} new connections`,
             );
             const key = `${runtime.name}\n${load.name}`;
-            samples.set(key, [...(samples.get(key) ?? []), result]);
+            samples.set(key, [...(samples.get(key) ?? []), { result, cpuUs }]);
           } catch (error) {
             // a runtime that fails (crashes, refuses connections) is reported and the others still run
             log(`  FAILED ${runtime.name}: ${(error as Error).message.trim()}`);
@@ -281,7 +301,9 @@ async function main() {
     for (const load of LOADS) {
       for (const runtime of runtimes) {
         const runs = samples.get(`${runtime.name}\n${load.name}`);
-        if (runs) rows.push({ runtime: runtime.name, load: load.name, result: medianOf(runs) });
+        if (runs) {
+          rows.push({ runtime: runtime.name, load: load.name, result: medianOf(runs.map((run) => run.result)), cpuUs: median(runs.map((run) => run.cpuUs)) });
+        }
       }
     }
   } finally {
