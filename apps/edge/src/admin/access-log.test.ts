@@ -62,6 +62,16 @@ describe('access log', () => {
     assert.equal('originMs' in lines[0]!, false, 'absent when no origin was asked');
   });
 
+  it('stamps each line with its time as toISOString writes it, milliseconds padded, across seconds', () => {
+    const out = recorder();
+    const times = [Date.UTC(2026, 11, 8, 1, 0, 46, 7), Date.UTC(2026, 11, 8, 1, 0, 46, 7), Date.UTC(2026, 11, 8, 1, 0, 46, 58), Date.UTC(2026, 11, 8, 1, 0, 46, 999), Date.UTC(2026, 11, 8, 1, 0, 47, 0), Date.UTC(2026, 11, 31, 23, 59, 59, 120)];
+    let next = 0;
+    const log = new AccessLog(out.stream, { batchLines: 100, flushMs: 60_000, clock: () => times[next++]! });
+    for (let i = 0; i < times.length; i++) log.write(entry(`t-${i}`, '/'));
+    log.close();
+    assert.deepEqual(out.lines().map((line) => line.time), times.map((t) => new Date(t).toISOString()));
+  });
+
   it('writes whole lines of at most PIPE_BUF bytes, one write at a time, so workers sharing stdout never cut into each other’s lines', async () => {
     const writes: string[] = [];
     const pending: Array<() => void> = [];

@@ -41,6 +41,8 @@ export interface AccessLogOptions {
   flushMs?: number;
   /** Lines held while a write is still under way; past this, lines are dropped and counted. */
   maxPendingLines?: number;
+  /** The clock lines are stamped by (ms since the epoch); Date.now by default. */
+  clock?: () => number;
 }
 
 /**
@@ -75,8 +77,12 @@ export class AccessLog {
   /** The destination failed for good: lines are counted as dropped instead of written. */
   #broken = false;
   #timer: NodeJS.Timeout;
-  #lastMs = 0;
+  readonly #clock: () => number;
+  #lastMs = Number.NaN;
   #lastTime = '';
+  #lastSecond = Number.NaN;
+  /** `2026-12-08T01:00:46.`: the time of #lastSecond up to its milliseconds. */
+  #secondPrefix = '';
 
   constructor(destination?: AccessLogDestination, options: AccessLogOptions = {}) {
     this.#destination = destination ?? process.stdout;
@@ -92,6 +98,7 @@ export class AccessLog {
     this.#batchLines = options.batchLines ?? 64;
     this.#maxWriteBytes = options.maxWriteBytes ?? PIPE_ATOMIC_BYTES;
     this.#maxPendingLines = options.maxPendingLines ?? 100_000;
+    this.#clock = options.clock ?? Date.now;
     // a quiet edge still shows its requests within a fraction of a second
     this.#timer = setInterval(() => this.flush(), options.flushMs ?? 200).unref();
   }
@@ -166,12 +173,22 @@ export class AccessLog {
     return chunk;
   }
 
-  /** ISO time, formatted once per millisecond: under load many lines share one. */
+  /**
+   * ISO time as toISOString writes it. A busy edge logs a request or two per millisecond, so
+   * formatting a whole date each new millisecond cost about a microsecond per line; the date
+   * and time up to the second are formatted once a second, and the milliseconds appended.
+   */
   #time(): string {
-    const now = Date.now();
+    const now = this.#clock();
     if (now !== this.#lastMs) {
+      const ms = ((now % 1000) + 1000) % 1000;
+      const second = now - ms;
+      if (second !== this.#lastSecond) {
+        this.#lastSecond = second;
+        this.#secondPrefix = new Date(second).toISOString().slice(0, 20);
+      }
       this.#lastMs = now;
-      this.#lastTime = new Date(now).toISOString();
+      this.#lastTime = `${this.#secondPrefix}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
     }
     return this.#lastTime;
   }
