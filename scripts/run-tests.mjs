@@ -30,10 +30,9 @@ const filters = process.argv.slice(2);
 // Files (or directories) that take ~40 s or more in CI, longest first; the rest follow by path.
 // Measured from a CI log's suite durations; a file missing here only costs some idle time.
 const LONG_FIRST = [
-  'tests/security/fuzz-routes.test.ts',
-  'tests/e2e/guest-accessibility.browser.test.ts',
   'tests/build/',
-  'tests/e2e/booking-journey.browser.test.ts',
+  'tests/e2e/guest-accessibility.browser.test.ts',
+  'tests/security/fuzz-routes.test.ts',
   'tests/e2e/embedded-platform.test.ts',
   'packages/slo/src/prometheus/promtool.test.ts',
   'tests/e2e/facility-accessibility.browser.test.ts',
