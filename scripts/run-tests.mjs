@@ -37,7 +37,6 @@ const LONG_FIRST = [
   'packages/slo/src/prometheus/promtool.test.ts',
   'tests/e2e/facility-accessibility.browser.test.ts',
   'apps/edge/src/main.test.ts',
-  'tests/e2e/concurrent-booking.test.ts',
   'tests/observability/',
 ].map((p) => path.normalize(p));
 const rank = (f) => {
