@@ -20,7 +20,10 @@ describe('a guest in a real browser, through the edge', () => {
     platform = await startEmbeddedPlatform({
       port: 0,
       host: '127.0.0.1',
-      seed: true,
+      // a small world (kyoto's hotel 21 days ahead is all the journey needs) with the demo's prices per
+      // number of guests: the whole lived-in demo world took 50 of the file's 62 s, and its own
+      // start is tests/e2e/embedded-platform.test.ts's
+      seed: { hotelsPerArea: 1, restaurantsPerArea: 0, days: 30, occupancyPrices: true },
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
     browser = await launchBrowser();

@@ -4,16 +4,19 @@ import { bookStay, type Reservation } from '@hatago/booking';
 import { futureDate, testBookingContext } from '@hatago/test-support';
 import { againstEveryApp, DEMO_PASSWORD, firstHotelId, signIn } from './support/apps-under-attack.ts';
 import { crawlCases } from './support/crawl-forms.ts';
+import { valuesPerCase } from './support/field-classes.ts';
 import { hostileHeaderValue, hostileString, seededRandom } from './support/fuzz-values.ts';
 import { type FuzzCase, openApiCases } from './support/openapi-cases.ts';
 
 /**
  * Random strings into every field of every route of the OpenAPI document and of every
  * form and link the apps render: no answer may be a 5xx. A failure names the seed;
- * FUZZ_SEED=<seed> npm test -- fuzz-routes replays it.
+ * FUZZ_SEED=<seed> npm test -- fuzz-routes replays it. Each class of fields (the same label
+ * but for its numbers: a grid's cells) gets VALUES_PER_CLASS values spread over its fields,
+ * every field at least one.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const VALUES_PER_FIELD = Number(process.env.FUZZ_VALUES_PER_FIELD ?? 8);
+const VALUES_PER_CLASS = Number(process.env.FUZZ_VALUES_PER_CLASS ?? 8);
 
 againstEveryApp('fuzzing every field of every route', (apps) => {
   let reservation: Reservation;
@@ -73,9 +76,10 @@ againstEveryApp('fuzzing every field of every route', (apps) => {
     const appOf = { 'guest API': guest, 'guest pages': guest, facility, 'facility (restaurant)': facility, operator };
     for (const { app, cases } of suites) {
       assert.ok(cases.length > 3, `${app}: the crawl found fields to fuzz`);
-      t.diagnostic(`${app}: ${cases.length} fields × ${VALUES_PER_FIELD} values`);
+      const values = valuesPerCase(cases, VALUES_PER_CLASS);
+      t.diagnostic(`${app}: ${cases.length} fields, ${[...values.values()].reduce((a, b) => a + b, 0)} values`);
       for (const fuzzCase of cases) {
-        for (let i = 0; i < VALUES_PER_FIELD; i++) {
+        for (let i = 0; i < values.get(fuzzCase)!; i++) {
           const value = fuzzCase.inHeader ? hostileHeaderValue(random) : hostileString(random);
           const response = await appOf[app as keyof typeof appOf].inject(fuzzCase.request(value));
           if (response.statusCode >= 500) failures.push(`${app}: ${fuzzCase.label} = ${JSON.stringify(value).slice(0, 120)} → ${response.statusCode}`);
