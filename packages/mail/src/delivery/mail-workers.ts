@@ -5,10 +5,10 @@ import type { Executor } from '@hatago/db';
 import type { Logger } from '@hatago/platform/logging';
 import { continueTrace, SpanStatusCode } from '@hatago/platform/tracing';
 import type { MailProvider } from '../providers/mail-provider.ts';
-import { isSuppressed } from '../suppression/is-suppressed.ts';
+import { suppressedAmong } from '../suppression/is-suppressed.ts';
 import type { TemplateRegistry } from '../templates/template-registry.ts';
 import { attemptDelivery, type DeliveryContext } from './deliver-message.ts';
-import { type ClaimedMessage, claimMessages, type Outcome, recordOutcome, releaseMessages } from './message-lease.ts';
+import { type ClaimedMessage, claimMessages, type Outcome, recordOutcomes, releaseMessages } from './message-lease.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -43,7 +43,20 @@ export interface MailWorkerOptions {
   workerId?: string;
   observer?: DeliveryObserver;
   /** Replaces the suppression check (M2's suppression module plugs in here). */
-  isSuppressed?: DeliveryContext['isSuppressed'];
+  suppressedAmong?: DeliveryContext['suppressedAmong'];
+}
+
+/**
+ * How long attempts' outcomes may wait to be recorded together in one statement. A process
+ * that dies re-sends what it sent but had not recorded (at least once, never lost): this
+ * bounds that to a few milliseconds of sends, however large the batch, while a fast
+ * provider still records dozens per statement. A slow one records each as it ends.
+ */
+const OUTCOME_WAIT_MS = 50;
+
+interface Attempt {
+  messageId: number;
+  outcome: Outcome;
 }
 
 export interface MailWorkers {
@@ -54,8 +67,8 @@ export interface MailWorkers {
 
 /**
  * Starts the delivery loops of one process: per provider, `concurrency` loops that each
- * take rate tokens, claim that many due messages under a lease, and attempt them one by
- * one. Nothing is acknowledged before it is recorded, so a process that dies at any point
+ * take rate tokens, claim that many due messages under a lease, check their addresses
+ * against the suppression list at once, and attempt them one by one. Nothing is acknowledged before it is recorded, so a process that dies at any point
  * leaves its messages to be claimed again when their lease ends.
  */
 export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
@@ -75,22 +88,50 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
     return Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
   };
 
-  /** One attempt, as part of the trace that queued the message: render, provider call and the outcome's SQL are its spans. */
-  function deliverInTrace(ctx: DeliveryContext, message: ClaimedMessage): Promise<void> {
+  /** One attempt, as part of the trace that queued the message: render and provider call are its spans. */
+  function deliverInTrace(ctx: DeliveryContext, message: ClaimedMessage, suppressed: ReadonlySet<string>): Promise<Outcome> {
     const attributes = { 'hatago.mail.message_id': message.id, 'hatago.mail.template': message.template, 'hatago.mail.attempt': message.attempts };
     return continueTrace(message.trace_context, '@hatago/mail', `mail deliver ${message.template}`, { attributes }, async (span) => {
       const started = performance.now();
-      const outcome = await attemptDelivery(ctx, message);
+      const outcome = await attemptDelivery(ctx, message, suppressed);
       options.observer?.attempted({ provider: ctx.provider.name, outcome: outcome.kind, durationMs: performance.now() - started, queuedMs: Date.now() - message.queuedAt.getTime() });
       span?.setAttribute('hatago.mail.outcome', outcome.kind);
       if (outcome.kind !== 'sent') {
         span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.kind });
         log.info({ messageId: message.id, outcome: outcome.kind, ...('error' in outcome ? { error: outcome.error } : {}) }, 'mail not sent');
       }
-      if (!(await recordOutcome(options.db, workerId, message.id, outcome))) {
-        log.warn({ messageId: message.id }, 'lease lost before the outcome was recorded');
-      }
+      return outcome;
     });
+  }
+
+  async function record(attempts: Attempt[]): Promise<void> {
+    const recorded = await recordOutcomes(options.db, workerId, attempts);
+    for (const { messageId } of attempts) {
+      if (!recorded.has(messageId)) log.warn({ messageId }, 'lease lost before the outcome was recorded');
+    }
+  }
+
+  /** Attempts a claimed batch; what it did not get to before stopping or the lease's margin goes back to the queue. */
+  async function deliverBatch(ctx: DeliveryContext, batch: ClaimedMessage[], claimedAt: number): Promise<void> {
+    const suppressed = await ctx.suppressedAmong(options.db, batch.filter((m) => m.channel === 'email').map((m) => m.recipient));
+    const pending: Attempt[] = [];
+    let firstPendingAt = 0;
+    let unsent: number[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      if (stopping || performance.now() - claimedAt > leaseMs - sendTimeoutMs) {
+        unsent = batch.slice(i).map((m) => m.id);
+        break;
+      }
+      const message = batch[i]!;
+      pending.push({ messageId: message.id, outcome: await deliverInTrace(ctx, message, suppressed) });
+      if (pending.length === 1) firstPendingAt = performance.now();
+      if (performance.now() - firstPendingAt >= OUTCOME_WAIT_MS) await record(pending.splice(0));
+      // PGlite answers in-process without a trip through the event loop: without this
+      // a backlog would keep HTTP requests and timers of the same process waiting
+      await nextTurn();
+    }
+    await record(pending);
+    await releaseMessages(options.db, workerId, unsent);
   }
 
   async function loop(provider: MailProvider, bucket: TokenBucket, ctx: DeliveryContext): Promise<void> {
@@ -108,16 +149,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
           await pause(pollIntervalMs * (0.5 + Math.random()));
           continue;
         }
-        for (let i = 0; i < batch.length; i++) {
-          if (stopping || performance.now() - claimedAt > leaseMs - sendTimeoutMs) {
-            await releaseMessages(options.db, workerId, batch.slice(i).map((m) => m.id));
-            break;
-          }
-          await deliverInTrace(ctx, batch[i]!);
-          // PGlite answers in-process without a trip through the event loop: without this
-          // a backlog would keep HTTP requests and timers of the same process waiting
-          await nextTurn();
-        }
+        await deliverBatch(ctx, batch, claimedAt);
       } catch (error) {
         // the database is away or a provider threw outside its contract: wait, then claim again
         log.error({ err: error }, 'mail worker loop failed');
@@ -133,7 +165,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
       provider,
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
       templates: options.templates,
-      isSuppressed: options.isSuppressed ?? isSuppressed,
+      suppressedAmong: options.suppressedAmong ?? suppressedAmong,
     };
     return Array.from({ length: concurrency }, () => loop(provider, bucket, ctx));
   });
