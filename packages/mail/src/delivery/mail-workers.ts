@@ -4,12 +4,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Executor } from '@hatago/db';
 import type { Logger } from '@hatago/platform/logging';
 import { continueTrace, SpanStatusCode } from '@hatago/platform/tracing';
-import type { MailProvider } from '../providers/mail-provider.ts';
+import type { MailProvider, OutgoingMessage, SendResult } from '../providers/mail-provider.ts';
 import { suppressedAmong } from '../suppression/is-suppressed.ts';
 import type { TemplateRegistry } from '../templates/template-registry.ts';
 import { attemptDelivery, type DeliveryContext } from './deliver-message.ts';
 import { type ClaimedMessage, claimMessages, type Outcome, recordOutcomes, releaseMessages } from './message-lease.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { SendTogether } from './send-together.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /** What the mailer's metrics hear about each attempt. */
@@ -68,8 +69,10 @@ export interface MailWorkers {
 /**
  * Starts the delivery loops of one process: per provider, `concurrency` loops that each
  * take rate tokens, claim that many due messages under a lease, check their addresses
- * against the suppression list at once, and attempt them one by one. Nothing is acknowledged before it is recorded, so a process that dies at any point
- * leaves its messages to be claimed again when their lease ends.
+ * against the suppression list at once, and attempt them one by one (or side by side, sent
+ * in one call, when the provider takes batches). Nothing is acknowledged before it is
+ * recorded, so a process that dies at any point leaves its messages to be claimed again
+ * when their lease ends.
  */
 export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -89,11 +92,16 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
   };
 
   /** One attempt, as part of the trace that queued the message: render and provider call are its spans. */
-  function deliverInTrace(ctx: DeliveryContext, message: ClaimedMessage, suppressed: ReadonlySet<string>): Promise<Outcome> {
+  function deliverInTrace(
+    ctx: DeliveryContext,
+    message: ClaimedMessage,
+    suppressed: ReadonlySet<string>,
+    send?: (outgoing: OutgoingMessage) => Promise<SendResult>,
+  ): Promise<Outcome> {
     const attributes = { 'hatago.mail.message_id': message.id, 'hatago.mail.template': message.template, 'hatago.mail.attempt': message.attempts };
     return continueTrace(message.trace_context, '@hatago/mail', `mail deliver ${message.template}`, { attributes }, async (span) => {
       const started = performance.now();
-      const outcome = await attemptDelivery(ctx, message, suppressed);
+      const outcome = await attemptDelivery(ctx, message, suppressed, send);
       options.observer?.attempted({ provider: ctx.provider.name, outcome: outcome.kind, durationMs: performance.now() - started, queuedMs: Date.now() - message.queuedAt.getTime() });
       span?.setAttribute('hatago.mail.outcome', outcome.kind);
       if (outcome.kind !== 'sent') {
@@ -114,6 +122,8 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
   /** Attempts a claimed batch; what it did not get to before stopping or the lease's margin goes back to the queue. */
   async function deliverBatch(ctx: DeliveryContext, batch: ClaimedMessage[], claimedAt: number): Promise<void> {
     const suppressed = await ctx.suppressedAmong(options.db, batch.filter((m) => m.channel === 'email').map((m) => m.recipient));
+    const { provider } = ctx;
+    if (provider.sendMany && !stopping) return deliverTogether(ctx, new SendTogether((messages) => provider.sendMany!(messages), batch.length), batch, suppressed);
     const pending: Attempt[] = [];
     let firstPendingAt = 0;
     let unsent: number[] = [];
@@ -132,6 +142,30 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
     }
     await record(pending);
     await releaseMessages(options.db, workerId, unsent);
+  }
+
+  /** The whole batch side by side, each attempt in its own trace, their sends in one provider call. */
+  async function deliverTogether(ctx: DeliveryContext, together: SendTogether, batch: ClaimedMessage[], suppressed: ReadonlySet<string>): Promise<void> {
+    const attemptOne = async (message: ClaimedMessage): Promise<Attempt> => {
+      let sending = false;
+      try {
+        const outcome = await deliverInTrace(ctx, message, suppressed, (outgoing) => {
+          sending = true;
+          return together.send(outgoing);
+        });
+        return { messageId: message.id, outcome };
+      } finally {
+        // an attempt that ends without sending must not hold back the others' call
+        if (!sending) together.skip();
+      }
+    };
+    const running: Array<Promise<Attempt>> = [];
+    for (const message of batch) {
+      running.push(attemptOne(message));
+      // each render runs to its send without a pause: let the process's other work in between
+      await nextTurn();
+    }
+    await record(await Promise.all(running));
   }
 
   async function loop(provider: MailProvider, bucket: TokenBucket, ctx: DeliveryContext): Promise<void> {
