@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Executor, tablesOf } from '@hatago/db';
 import type { MailTables } from '../mail-tables.ts';
 
@@ -16,6 +17,11 @@ export async function isSuppressed(db: Executor, address: string): Promise<boole
 export async function suppressedAmong(db: Executor, addresses: readonly string[]): Promise<Set<string>> {
   const keys = [...new Set(addresses.map(suppressionKey))];
   if (keys.length === 0) return new Set();
-  const rows = await tablesOf<MailTables>(db).selectFrom('mail_suppressions').select('address').where('address', 'in', keys).execute();
+  // one array parameter: the same statement text whatever the batch's size
+  const rows = await tablesOf<MailTables>(db)
+    .selectFrom('mail_suppressions')
+    .select('address')
+    .where(sql<boolean>`address = any(${keys}::text[])`)
+    .execute();
   return new Set(rows.map((row) => row.address));
 }
