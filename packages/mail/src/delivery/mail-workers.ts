@@ -1,22 +1,17 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Executor } from '@hatago/db';
 import type { Logger } from '@hatago/platform/logging';
-import { continueTrace, SpanStatusCode } from '@hatago/platform/tracing';
 import type { MailProvider } from '../providers/mail-provider.ts';
-import { isSuppressed } from '../suppression/is-suppressed.ts';
+import { suppressedAmong } from '../suppression/is-suppressed.ts';
 import type { TemplateRegistry } from '../templates/template-registry.ts';
-import { attemptDelivery, type DeliveryContext } from './deliver-message.ts';
-import { type ClaimedMessage, claimMessages, type Outcome, recordOutcome, releaseMessages } from './message-lease.ts';
+import { type BatchWorker, deliverBatch, type DeliveryObserver } from './deliver-batch.ts';
+import type { DeliveryContext } from './deliver-message.ts';
+import { claimMessages } from './message-lease.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { TokenBucket } from './token-bucket.ts';
 
-/** What the mailer's metrics hear about each attempt. */
-export interface DeliveryObserver {
-  /** `queuedMs`: from the message being queued to this attempt's end. */
-  attempted(event: { provider: string; outcome: Outcome['kind']; durationMs: number; queuedMs: number }): void;
-}
+export type { DeliveryObserver } from './deliver-batch.ts';
 
 export interface MailWorkerOptions {
   db: Executor;
@@ -43,7 +38,7 @@ export interface MailWorkerOptions {
   workerId?: string;
   observer?: DeliveryObserver;
   /** Replaces the suppression check (M2's suppression module plugs in here). */
-  isSuppressed?: DeliveryContext['isSuppressed'];
+  suppressedAmong?: DeliveryContext['suppressedAmong'];
 }
 
 export interface MailWorkers {
@@ -54,9 +49,11 @@ export interface MailWorkers {
 
 /**
  * Starts the delivery loops of one process: per provider, `concurrency` loops that each
- * take rate tokens, claim that many due messages under a lease, and attempt them one by
- * one. Nothing is acknowledged before it is recorded, so a process that dies at any point
- * leaves its messages to be claimed again when their lease ends.
+ * take rate tokens, claim that many due messages under a lease, check their addresses
+ * against the suppression list at once, and attempt them one by one (or side by side, sent
+ * in one call, when the provider takes batches). Nothing is acknowledged before it is
+ * recorded, so a process that dies at any point leaves its messages to be claimed again
+ * when their lease ends.
  */
 export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -74,24 +71,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
     let timer: NodeJS.Timeout | undefined;
     return Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
   };
-
-  /** One attempt, as part of the trace that queued the message: render, provider call and the outcome's SQL are its spans. */
-  function deliverInTrace(ctx: DeliveryContext, message: ClaimedMessage): Promise<void> {
-    const attributes = { 'hatago.mail.message_id': message.id, 'hatago.mail.template': message.template, 'hatago.mail.attempt': message.attempts };
-    return continueTrace(message.trace_context, '@hatago/mail', `mail deliver ${message.template}`, { attributes }, async (span) => {
-      const started = performance.now();
-      const outcome = await attemptDelivery(ctx, message);
-      options.observer?.attempted({ provider: ctx.provider.name, outcome: outcome.kind, durationMs: performance.now() - started, queuedMs: Date.now() - message.queuedAt.getTime() });
-      span?.setAttribute('hatago.mail.outcome', outcome.kind);
-      if (outcome.kind !== 'sent') {
-        span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.kind });
-        log.info({ messageId: message.id, outcome: outcome.kind, ...('error' in outcome ? { error: outcome.error } : {}) }, 'mail not sent');
-      }
-      if (!(await recordOutcome(options.db, workerId, message.id, outcome))) {
-        log.warn({ messageId: message.id }, 'lease lost before the outcome was recorded');
-      }
-    });
-  }
+  const worker: BatchWorker = { db: options.db, workerId, log, observer: options.observer, leaseMs, sendTimeoutMs, isStopping: () => stopping };
 
   async function loop(provider: MailProvider, bucket: TokenBucket, ctx: DeliveryContext): Promise<void> {
     while (!stopping) {
@@ -108,16 +88,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
           await pause(pollIntervalMs * (0.5 + Math.random()));
           continue;
         }
-        for (let i = 0; i < batch.length; i++) {
-          if (stopping || performance.now() - claimedAt > leaseMs - sendTimeoutMs) {
-            await releaseMessages(options.db, workerId, batch.slice(i).map((m) => m.id));
-            break;
-          }
-          await deliverInTrace(ctx, batch[i]!);
-          // PGlite answers in-process without a trip through the event loop: without this
-          // a backlog would keep HTTP requests and timers of the same process waiting
-          await nextTurn();
-        }
+        await deliverBatch(worker, ctx, batch, claimedAt);
       } catch (error) {
         // the database is away or a provider threw outside its contract: wait, then claim again
         log.error({ err: error }, 'mail worker loop failed');
@@ -133,7 +104,7 @@ export function startMailWorkers(options: MailWorkerOptions): MailWorkers {
       provider,
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
       templates: options.templates,
-      isSuppressed: options.isSuppressed ?? isSuppressed,
+      suppressedAmong: options.suppressedAmong ?? suppressedAmong,
     };
     return Array.from({ length: concurrency }, () => loop(provider, bucket, ctx));
   });

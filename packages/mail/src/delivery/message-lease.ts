@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '@hatago/db';
 import type { MailChannel } from '../mail-tables.ts';
 
@@ -62,21 +62,6 @@ export type Outcome =
 
 const STATUS = { sent: 'sent', retry: 'queued', dead: 'dead', failed: 'failed', suppressed: 'suppressed' } as const;
 
-function changes(outcome: Outcome): RawBuilder<unknown> {
-  switch (outcome.kind) {
-    case 'sent':
-      return sql`provider = ${outcome.provider}, provider_message_id = ${outcome.providerMessageId}, sent_at = now(),
-        subject = ${outcome.subject}, body_html = ${outcome.html}, body_text = ${outcome.text}, last_error = null`;
-    case 'retry':
-      return sql`last_error = ${outcome.error}, next_attempt_at = now() + ${outcome.delayMs} * interval '1 millisecond'`;
-    case 'dead':
-    case 'failed':
-      return sql`last_error = ${outcome.error}`;
-    case 'suppressed':
-      return sql`last_error = null`;
-  }
-}
-
 function eventOf(outcome: Outcome): { type: string; detail: string | null } {
   switch (outcome.kind) {
     case 'sent':
@@ -90,24 +75,63 @@ function eventOf(outcome: Outcome): { type: string; detail: string | null } {
   }
 }
 
-/**
- * Records an attempt's end, only while this worker still holds the lease: if it expired
- * and another worker took the message over, the late result is dropped rather than
- * overwriting the newer attempt. Returns whether it was recorded.
- */
-export async function recordOutcome(db: Executor, workerId: string, messageId: number, outcome: Outcome): Promise<boolean> {
+/** One row of the outcomes a statement records: what changes on the message and its event. */
+function rowOf(messageId: number, outcome: Outcome) {
+  const sent = outcome.kind === 'sent' ? outcome : null;
   const event = eventOf(outcome);
-  const { rows } = await sql`
-    with done as (
-      update mail_messages
-      set status = ${STATUS[outcome.kind]}, leased_by = null, updated_at = now(), ${changes(outcome)}
-      where id = ${messageId} and leased_by = ${workerId} and status = 'sending'
-      returning id
+  return {
+    id: messageId,
+    status: STATUS[outcome.kind],
+    sent: sent !== null,
+    provider: sent?.provider ?? null,
+    provider_message_id: sent?.providerMessageId ?? null,
+    subject: sent?.subject ?? null,
+    body_html: sent?.html ?? null,
+    body_text: sent?.text ?? null,
+    last_error: 'error' in outcome ? outcome.error : null,
+    delay_ms: outcome.kind === 'retry' ? outcome.delayMs : null,
+    event_type: event.type,
+    event_detail: event.detail,
+  };
+}
+
+/**
+ * Records attempts' ends, each only while this worker still holds its lease: if it expired
+ * and another worker took the message over, the late result is dropped rather than
+ * overwriting the newer attempt. One statement for many messages (their changes travel as
+ * one JSON parameter); returns the ids it recorded.
+ */
+export async function recordOutcomes(db: Executor, workerId: string, outcomes: ReadonlyArray<{ messageId: number; outcome: Outcome }>): Promise<Set<number>> {
+  if (outcomes.length === 0) return new Set();
+  const rows = JSON.stringify(outcomes.map((o) => rowOf(o.messageId, o.outcome)));
+  const { rows: recorded } = await sql<{ message_id: number }>`
+    with outcome as (
+      select * from jsonb_to_recordset(${rows}::jsonb) as o(id bigint, status text, sent boolean, provider text, provider_message_id text,
+        subject text, body_html text, body_text text, last_error text, delay_ms float8, event_type text, event_detail text)
+    ), done as (
+      update mail_messages m
+      set status = o.status, leased_by = null, updated_at = now(), last_error = o.last_error,
+          provider = case when o.sent then o.provider else m.provider end,
+          provider_message_id = case when o.sent then o.provider_message_id else m.provider_message_id end,
+          sent_at = case when o.sent then now() else m.sent_at end,
+          subject = case when o.sent then o.subject else m.subject end,
+          body_html = case when o.sent then o.body_html else m.body_html end,
+          body_text = case when o.sent then o.body_text else m.body_text end,
+          next_attempt_at = case when o.delay_ms is null then m.next_attempt_at else now() + o.delay_ms * interval '1 millisecond' end
+      from outcome o
+      where m.id = o.id and m.leased_by = ${workerId} and m.status = 'sending'
+      returning m.id
     )
     insert into mail_events (message_id, type, source, detail)
-    select id, ${event.type}, 'worker', ${event.detail} from done
+    select o.id, o.event_type, 'worker', o.event_detail from done join outcome o on o.id = done.id
+    order by o.id
     returning message_id`.execute(db);
-  return rows.length === 1;
+  return new Set(recorded.map((r) => Number(r.message_id)));
+}
+
+/** {@link recordOutcomes} of one attempt: whether it was recorded. */
+export async function recordOutcome(db: Executor, workerId: string, messageId: number, outcome: Outcome): Promise<boolean> {
+  return (await recordOutcomes(db, workerId, [{ messageId, outcome }])).has(messageId);
 }
 
 /**

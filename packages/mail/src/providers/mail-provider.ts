@@ -31,6 +31,11 @@ export interface MailProvider {
   /** Messages per second this process may hand to the provider; Infinity for no cap. */
   readonly ratePerSecond: number;
   send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Accepts several messages in one call (a provider whose API or store takes a batch),
+   * answering in the order given. All or none: a throw fails every one of them.
+   */
+  sendMany?(messages: readonly OutgoingMessage[]): Promise<SendResult[]>;
   close?(): Promise<void>;
 }
 

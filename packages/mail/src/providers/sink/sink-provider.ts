@@ -19,24 +19,34 @@ export class SinkProvider implements MailProvider {
   ) {}
 
   async send(message: OutgoingMessage): Promise<SendResult> {
-    const { rendered } = message;
-    const row = await tablesOf<MailTables>(this.db)
+    return (await this.sendMany([message]))[0]!;
+  }
+
+  /** A worker's batch lands in the mailbox with one insert. */
+  async sendMany(messages: readonly OutgoingMessage[]): Promise<SendResult[]> {
+    const rows = await tablesOf<MailTables>(this.db)
       .insertInto('mail_sink_messages')
-      .values({
-        message_id: message.id,
-        sender: rendered.channel === 'email' ? this.from : 'hatago-notices',
-        recipient: message.recipient,
-        subject: rendered.channel === 'email' ? rendered.subject : rendered.text.slice(0, 200),
-        body_html: rendered.channel === 'email' ? rendered.html : null,
-        body_text: rendered.text,
-        headers: JSON.stringify({
-          [MESSAGE_ID_HEADER]: String(message.id),
-          'X-Hatago-Category': message.category,
-          ...(rendered.channel === 'slack' ? { 'X-Slack-Blocks': JSON.stringify(rendered.blocks) } : {}),
-        }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { providerMessageId: `sink-${row.id}` };
+      .values(messages.map((message) => this.rowOf(message)))
+      .returning(['id', 'message_id'])
+      .execute();
+    const stored = new Map(rows.map((row) => [Number(row.message_id), Number(row.id)]));
+    return messages.map((message) => ({ providerMessageId: `sink-${stored.get(message.id)}` }));
+  }
+
+  private rowOf(message: OutgoingMessage) {
+    const { rendered } = message;
+    return {
+      message_id: message.id,
+      sender: rendered.channel === 'email' ? this.from : 'hatago-notices',
+      recipient: message.recipient,
+      subject: rendered.channel === 'email' ? rendered.subject : rendered.text.slice(0, 200),
+      body_html: rendered.channel === 'email' ? rendered.html : null,
+      body_text: rendered.text,
+      headers: JSON.stringify({
+        [MESSAGE_ID_HEADER]: String(message.id),
+        'X-Hatago-Category': message.category,
+        ...(rendered.channel === 'slack' ? { 'X-Slack-Blocks': JSON.stringify(rendered.blocks) } : {}),
+      }),
+    };
   }
 }
