@@ -13,12 +13,16 @@ export const DEFAULT_PREPARED_STATEMENTS = 256;
  *
  * Left unnamed:
  * - statements without parameters (BEGIN, COMMIT, DDL): pg sends those in one simple-protocol message already;
- * - statements with `*` (`select t.*`, `returning *`): after a migration adds a column, a prepared
- *   one fails with "cached plan must not change result type" on every connection that holds it,
- *   which during a rolling deploy would be the old instances still serving;
+ * - statements whose columns come from a `*` (`select *`, `select "t".*`, `returning *`; not
+ *   `count(*)` nor a product): after a migration adds a column, a prepared one fails with "cached
+ *   plan must not change result type" on every connection that holds it, which during a rolling
+ *   deploy would be the old instances still serving;
  * - any statement first seen after `limit` others were named: texts that vary (IN lists, bulk
  *   inserts of n rows) must not grow every connection's statements on the server without bound.
  */
+// a star standing for columns: after select (distinct), returning or a comma, or qualified by a table
+const COLUMN_STAR = /(?:\bselect(?:\s+distinct)?|\breturning|,)\s*\*|\.\*/i;
+
 export class StatementNames {
   readonly #names = new Map<string, string>();
 
@@ -26,7 +30,7 @@ export class StatementNames {
 
   nameOf(sql: string, parameterCount: number): string | undefined {
     const known = this.#names.get(sql);
-    if (known !== undefined || parameterCount === 0 || this.#names.size >= this.limit || sql.includes('*')) return known;
+    if (known !== undefined || parameterCount === 0 || this.#names.size >= this.limit || COLUMN_STAR.test(sql)) return known;
     const name = `hatago_${this.#names.size + 1}`;
     this.#names.set(sql, name);
     return name;
