@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PaymentProvider } from './payment-provider.ts';
 import { settleHold } from './guarantee-settlement.ts';
 import { SandboxPaymentProvider } from './sandbox/sandbox-payment-provider.ts';
+import { recordingPaymentProvider } from './testing/recording-payment-provider.ts';
 
 const sandbox = new SandboxPaymentProvider();
 const NOW = new Date('2027-03-05T01:00:00Z');
@@ -13,21 +13,9 @@ async function held(number: string, amount = 30000): Promise<string> {
   return outcome.authorisationId;
 }
 
-/** The sandbox, remembering what it was asked. */
-function recording() {
-  const calls: string[] = [];
-  const provider: PaymentProvider = {
-    name: 'sandbox',
-    authoriseGuarantee: (input) => sandbox.authoriseGuarantee(input),
-    capture: async (input) => (calls.push(`capture ${input.amount} ${input.idempotencyKey}`), sandbox.capture(input)),
-    release: async (input) => (calls.push('release'), sandbox.release(input)),
-  };
-  return { provider, calls };
-}
-
 describe('settling a held guarantee', () => {
   it('captures a fee under the caller’s idempotency key and names the charge', async () => {
-    const { provider, calls } = recording();
+    const { provider, calls } = recordingPaymentProvider(sandbox);
     const settlement = await settleHold(provider, { authorisationId: await held('4242424242424242'), fee: 12000, idempotencyKey: 'stay-no-show-fee:HT1' }, NOW);
     assert.equal(settlement.status, 'captured');
     assert.equal(settlement.charged, 12000);
@@ -37,7 +25,7 @@ describe('settling a held guarantee', () => {
   });
 
   it('lets the hold go when nothing is owed, charging nothing', async () => {
-    const { provider, calls } = recording();
+    const { provider, calls } = recordingPaymentProvider(sandbox);
     const settlement = await settleHold(provider, { authorisationId: await held('4242424242424242'), fee: 0, idempotencyKey: 'stay-check-out:HT1' }, NOW);
     assert.deepEqual(settlement, { status: 'released', charged: 0, reference: null, settledAt: NOW });
     assert.deepEqual(calls, ['release']);

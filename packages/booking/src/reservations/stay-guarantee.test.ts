@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type PaymentProvider, SandboxPaymentProvider } from '@hatago/payments';
+import { recordingPaymentProvider } from '@hatago/payments/testing';
 import { createTestDatabase, futureDate, type TestDatabase, testBookingContext, testDatabaseTargets } from '@hatago/test-support';
 import { addDays } from '@hatago/platform/time';
 import type { BookingContext } from '../booking-context.ts';
@@ -14,18 +15,6 @@ import { bookStay } from './book-stay.ts';
 const guest = { name: '佐藤 花子', nameLatin: 'Hanako Sato', email: 'hanako@example.com', phone: '090-3333-4444' };
 const sandbox = new SandboxPaymentProvider();
 const tokenOf = (number: string) => sandbox.tokenise({ number, expiry: '12/39', cvc: '123' }).token;
-
-/** The sandbox, remembering what it was asked to do. */
-function recordingProvider() {
-  const calls: string[] = [];
-  const provider: PaymentProvider = {
-    name: 'sandbox',
-    authoriseGuarantee: (input) => sandbox.authoriseGuarantee(input),
-    capture: async (input) => (calls.push(`capture ${input.amount} ${input.idempotencyKey}`), sandbox.capture(input)),
-    release: async (input) => (calls.push('release'), sandbox.release(input)),
-  };
-  return { provider, calls };
-}
 
 for (const target of testDatabaseTargets()) {
   describe(`settling a stay's card guarantee on ${target.name}`, () => {
@@ -60,7 +49,7 @@ for (const target of testDatabaseTargets()) {
     const desk = (today: string): StaffAction => ({ staff: { id: 5, name: 'Desk', kind: 'facility', hotelId: plan.hotel_id, role: null }, requestId: 'req-1', today });
 
     it('releases the hold on a cancellation in the free period and charges the fee of a late one', async () => {
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       const arrival = futureDate(20);
       const early = await book(arrival);
       const free = await cancelReservation(contextWith(provider), early.code, { kind: 'guest', email: guest.email }, { today: addDays(arrival, -10) });
@@ -78,7 +67,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('releases the hold when an admin waives the fee', async () => {
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       const arrival = futureDate(21);
       const r = await book(arrival);
       const operator = { id: 1, name: 'Admin', role: 'admin' as const };
@@ -88,7 +77,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('charges a no-show the plan’s fee, and lets the hold go at check-out', async () => {
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       const arrival = futureDate(22);
       const absent = await book(arrival);
       const marked = await markNoShow(contextWith(provider), absent.code, desk(arrival));
@@ -114,7 +103,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('settles on a retry a hold its first attempt left, and never charges twice', async () => {
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       const arrival = futureDate(24);
       const r = await book(arrival);
       // the first attempt committed the cancellation and stopped before reaching the provider
@@ -136,7 +125,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('settles nothing for a stay paid at the hotel', async () => {
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       await sql`update rate_plans set guarantee_required = false where id = ${plan.plan_id}`.execute(db.database.db);
       try {
         const { reservation } = await bookStay(

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type PaymentProvider, SandboxPaymentProvider } from '@hatago/payments';
+import { recordingPaymentProvider } from '@hatago/payments/testing';
 import { DomainError } from '@hatago/platform/errors';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@hatago/test-support';
 import { cancelTableReservation } from '../cancellation/cancel-table-reservation.ts';
@@ -12,18 +13,6 @@ const guest = { name: 'Hanako', email: 'hanako@example.com', phone: '090-1111-22
 const FRIDAY = '2027-03-05';
 const sandbox = new SandboxPaymentProvider();
 const tokenOf = (number: string) => sandbox.tokenise({ number, expiry: '12/39', cvc: '123' }).token;
-
-/** The sandbox, remembering what it was asked to do. */
-function recordingProvider() {
-  const calls: string[] = [];
-  const provider: PaymentProvider = {
-    name: 'sandbox',
-    authoriseGuarantee: async (input) => (calls.push(`authorise ${input.amount}`), sandbox.authoriseGuarantee(input)),
-    capture: async (input) => (calls.push(`capture ${input.amount}`), sandbox.capture(input)),
-    release: async (input) => (calls.push('release'), sandbox.release(input)),
-  };
-  return { provider, calls };
-}
 
 for (const target of testDatabaseTargets()) {
   describe(`table card guarantees on ${target.name}`, () => {
@@ -44,7 +33,7 @@ for (const target of testDatabaseTargets()) {
 
     it('holds the total on the card and keeps only its brand and last four digits', async () => {
       const restaurant = await addTestRestaurant(db.database.db);
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       const { reservation } = await book(restaurant, tokenOf('5555555555554444'), provider);
       assert.deepEqual(reservation.guarantee, { brand: 'mastercard', last4: '4444', amount: 60000, status: 'authorised' });
       assert.deepEqual(calls, ['authorise 60000']);
@@ -67,14 +56,14 @@ for (const target of testDatabaseTargets()) {
     it('lets the hold go when the seating turns out full', async () => {
       const restaurant = await addTestRestaurant(db.database.db, testRestaurant({ capacity: { seats: 2 } }));
       await book(restaurant, tokenOf('4242424242424242'), sandbox);
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       await assert.rejects(book(restaurant, tokenOf('4242424242424242'), provider), (error: unknown) => error instanceof DomainError && error.code === 'SEATING_FULL');
       assert.deepEqual(calls, ['authorise 60000', 'release']);
     });
 
     it('charges a cancellation fee on the guarantee, and releases it when cancelling is free', async () => {
       const restaurant = await addTestRestaurant(db.database.db);
-      const { provider, calls } = recordingProvider();
+      const { provider, calls } = recordingPaymentProvider(sandbox);
       const context = { ...testDiningContext(db.database.db), payments: provider };
       const late = (await book(restaurant, tokenOf('4242424242424242'), provider)).reservation;
       const cancelled = await cancelTableReservation(context, late.code, { kind: 'guest', email: guest.email }, { now: new Date('2027-03-04T12:00:00Z') });
@@ -85,7 +74,7 @@ for (const target of testDatabaseTargets()) {
       const stubborn = (await book(restaurant, tokenOf('4000000000000341'), provider)).reservation;
       const failed = await cancelTableReservation(context, stubborn.code, { kind: 'guest', email: guest.email }, { now: new Date('2027-03-04T12:00:00Z') });
       assert.equal(failed.reservation.guarantee?.status, 'capture_failed', 'the cancellation stands; the fee is left to collect');
-      assert.deepEqual(calls, ['authorise 60000', 'capture 60000', 'authorise 60000', 'release', 'authorise 60000', 'capture 60000']);
+      assert.deepEqual(calls, ['authorise 60000', `capture 60000 table-cancel-fee:${late.code}`, 'authorise 60000', 'release', 'authorise 60000', `capture 60000 table-cancel-fee:${stubborn.code}`]);
     });
   });
 }
